@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Stable error codes: clients branch on these, never on the message. */
+export const ERROR_CODES = [
+  'request:bad-json',
+  'request:bad-body',
+  'request:too-large',
+  'request:not-found',
+  'request:unsupported-media-type',
+  'auth:missing',
+  'auth:invalid',
+  'auth:forbidden',
+  'ingest:bad-reading',
+  'ingest:unknown-device',
+  'ingest:out-of-range',
+  'ingest:bad-time',
+  'ingest:wrong-site',
+  'ingest:unavailable',
+  'command:unknown-device',
+  'command:not-actuated',
+  'command:no-gateway',
+  'command:timeout',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Every error body the hub sends: `{error: {code, message}}`. */
+export const ApiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;

@@ -1,0 +1,31 @@
+export {
+  ReadingSchema,
+  DeviceIdSchema,
+  MetricNameSchema,
+  SensorTimeSchema,
+  IngestRequestSchema,
+  IngestResultSchema,
+  RejectedReadingSchema,
+  MAX_FUTURE_SKEW_MS,
+  MAX_AGE_MS,
+  MAX_METRICS_PER_READING,
+  MAX_READINGS_PER_BATCH,
+  toEpochMs,
+} from './reading.ts';
+export type { Reading, ReadingInput, IngestResult, RejectedReading } from './reading.ts';
+export { ApiErrorSchema, ERROR_CODES } from './errors.ts';
+export type { ApiError, ErrorCode } from './errors.ts';
+export { ROLES, RoleSchema, LoginRequestSchema, LoginResponseSchema, PrincipalSchema } from './auth.ts';
+export type { Role, LoginRequest, LoginResponse, Principal } from './auth.ts';
+export {
+  COMMAND_ACTIONS,
+  COMMAND_STATES,
+  CommandActionSchema,
+  CommandRequestSchema,
+  FieldCommandSchema,
+  CommandAckSchema,
+  CommandRecordSchema,
+} from './command.ts';
+export type { CommandAction, CommandRequest, FieldCommand, CommandAck, CommandState, CommandRecord } from './command.ts';
+export type { LiveReading, ReadingsBatch, SubscribeAck, ServerToClientEvents, ClientToServerEvents, SocketAuth } from './socket.ts';
+export { MQTT_TOPIC_ROOT, telemetryTopic, commandTopic, commandAckTopic, ingestErrorTopic, parseTopic } from './mqtt.ts';

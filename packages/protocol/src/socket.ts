@@ -1,0 +1,42 @@
+import type { CommandAck, FieldCommand } from './command.ts';
+import type { IngestResult, ReadingInput } from './reading.ts';
+import type { ApiError } from './errors.ts';
+
+/** A reading as fanned out to subscribers (sensor time in epoch ms). */
+export interface LiveReading {
+  deviceId: string;
+  ts: number;
+  seq: number;
+  values: Record<string, number>;
+}
+
+/** A batch of readings for one site, sent at most every tick (≤ 100 ms). */
+export interface ReadingsBatch {
+  siteId: string;
+  readings: LiveReading[];
+}
+
+/** Answer to `subscribe`: the latest value of every device the client may see. */
+export type SubscribeAck = { ok: true; siteId: string; latest: LiveReading[] } | ({ ok: false } & ApiError);
+
+/** socket.io events the hub sends. */
+export interface ServerToClientEvents {
+  readings: (batch: ReadingsBatch) => void;
+  /** To gateways: a command to carry out; they answer through the ack. */
+  command: (command: FieldCommand, ack: (answer: CommandAck) => void) => void;
+}
+
+/** socket.io events clients and gateways send. */
+export interface ClientToServerEvents {
+  subscribe: (request: { siteId: string }, ack: (answer: SubscribeAck) => void) => void;
+  unsubscribe: (request: { siteId: string }, ack?: (answer: { ok: boolean }) => void) => void;
+  /** Gateways only: a batch of readings, answered like HTTP ingestion. */
+  ingest: (body: { readings: ReadingInput[] } | unknown, ack: (answer: IngestResult | ApiError) => void) => void;
+}
+
+/**
+ * socket.io handshake `auth`: a user's bearer token (walls, browsers) or a gateway key
+ * (field gateways, the demo simulator). Gateways also name the sites they serve so the
+ * hub can route commands to them.
+ */
+export type SocketAuth = { token: string } | { gatewayKey: string };
