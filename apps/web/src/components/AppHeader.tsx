@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import type { Principal } from '@safetwin/protocol';
+import { ROLE_LABELS, scopeText } from '../lib/roles.ts';
+import type { SiteSummary } from '../lib/hub-types.ts';
+import { LogoMark } from './LogoMark.tsx';
+import { LogoutButton } from './LogoutButton.tsx';
+
+/** The top bar of every signed-in page: product, who is signed in, their role and what they may see. */
+export function AppHeader({ user, sites }: { user: Principal; sites: readonly SiteSummary[] }) {
+  const siteName = (id: string) => sites.find((site) => site.id === id)?.name ?? id;
+  return (
+    <header className="app-header">
+      <Link href="/" className="app-header__brand">
+        <LogoMark size={36} />
+        <span>SafeTwin</span>
+      </Link>
+      <nav className="app-header__nav" aria-label="Main">
+        <Link href="/">Sites</Link>
+      </nav>
+      <div className="app-header__user" data-testid="current-user">
+        <span className="app-header__name">{user.displayName}</span>
+        <span className="role-tag">{ROLE_LABELS[user.role]}</span>
+        <span className="app-header__scope">{scopeText(user, siteName)}</span>
+      </div>
+      <LogoutButton />
+    </header>
+  );
+}

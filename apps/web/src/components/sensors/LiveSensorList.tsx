@@ -1,0 +1,74 @@
+'use client';
+
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { DeviceInfo } from '../../lib/hub-types.ts';
+import { groupDevices, kindCounts, type GroupBy } from '../../live/device-filter.ts';
+import { STALE_AFTER_INTERVALS } from '../../live/device-state.ts';
+import { LiveStore } from '../../live/live-store.ts';
+import { NowProvider } from '../../live/NowProvider.tsx';
+import { useHubSocket } from '../../live/use-hub-socket.ts';
+import { ConnectionBanner } from './ConnectionBanner.tsx';
+import { ConnectionIndicator } from './ConnectionIndicator.tsx';
+import { LiveSummary } from './LiveSummary.tsx';
+import { SensorFilters } from './SensorFilters.tsx';
+import { SensorTable } from './SensorTable.tsx';
+
+/** What the server page hands the live list: the site, its devices, and how to reach the hub as this user. */
+export interface LiveSensorListProps {
+  siteId: string;
+  devices: DeviceInfo[];
+  /** The user's hub token, for the socket.io handshake. */
+  token: string;
+  /** Public hub URL from the server's config; null: this page's host on port 4000. */
+  hubUrl: string | null;
+}
+
+/** The live sensor list of one site: socket link, banner, state summary, filters and the grouped table. */
+export function LiveSensorList(props: LiveSensorListProps) {
+  return (
+    <NowProvider>
+      <LiveSensorListInner {...props} />
+    </NowProvider>
+  );
+}
+
+function LiveSensorListInner({ siteId, devices, token, hubUrl }: LiveSensorListProps) {
+  const [store] = useState(() => new LiveStore());
+  const connection = useHubSocket({ hubUrl, token, siteId, store });
+  const [text, setText] = useState('');
+  const [kind, setKind] = useState<string | null>(null);
+  const [groupBy, setGroupBy] = useState<GroupBy>('kind');
+  const deferredText = useDeferredValue(text);
+
+  const kinds = useMemo(() => kindCounts(devices), [devices]);
+  const groups = useMemo(() => groupDevices(devices, { text: deferredText, kind }, groupBy), [devices, deferredText, kind, groupBy]);
+  const shown = useMemo(() => groups.reduce((n, g) => n + g.devices.length, 0), [groups]);
+  // A hub that sends nothing for longer than the slowest-expected gap of the fastest device is suspicious.
+  const quietAfterMs = useMemo(
+    () => Math.max(5_000, STALE_AFTER_INTERVALS * Math.min(...devices.map((d) => d.intervalMs), 60_000)),
+    [devices],
+  );
+  const primed = store.primed;
+
+  return (
+    <section className="live-list" aria-label="Live sensors">
+      <ConnectionBanner connection={connection} store={store} quietAfterMs={quietAfterMs} />
+      <div className="live-list__bar">
+        <ConnectionIndicator status={connection.status} />
+        <LiveSummary devices={devices} store={store} primed={primed} />
+      </div>
+      <SensorFilters
+        text={text}
+        kind={kind}
+        groupBy={groupBy}
+        kinds={kinds}
+        shown={shown}
+        total={devices.length}
+        onText={setText}
+        onKind={setKind}
+        onGroupBy={setGroupBy}
+      />
+      <SensorTable groups={groups} store={store} primed={primed} live={connection.status === 'live'} />
+    </section>
+  );
+}

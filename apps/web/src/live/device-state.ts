@@ -1,0 +1,46 @@
+import type { LatestSample } from './merge-batch.ts';
+
+/** A device is stale once it has been silent for this many of its reporting intervals. */
+export const STALE_AFTER_INTERVALS = 3;
+
+/**
+ * What a row shows: `live` (reporting on time), `stale` (silent ≥ 3× its interval), `no-data`
+ * (the hub has nothing from it), `waiting` (we have not heard from the hub yet).
+ */
+export type DeviceState = 'live' | 'stale' | 'no-data' | 'waiting';
+
+/** How far sensor and browser clocks may disagree before a fresh reading starts to look old, ms. */
+export const CLOCK_SKEW_ALLOWANCE_MS = 2_000;
+
+/**
+ * When the device was last heard from, epoch ms on this browser's clock: when its reading arrived
+ * here, but never later than its sensor time plus the skew allowance, so an old value (the hub's
+ * latest on subscribe, a gateway's buffer flushed late) is not mistaken for a fresh one.
+ */
+export function lastHeardMs(sample: LatestSample): number {
+  return Math.min(sample.receivedAtMs, sample.reading.ts + CLOCK_SKEW_ALLOWANCE_MS);
+}
+
+/** How long ago the device was last heard from, ms (never negative). */
+export function sampleAgeMs(sample: LatestSample, nowMs: number): number {
+  return Math.max(0, nowMs - lastHeardMs(sample));
+}
+
+/** The staleness rule: silent for at least 3× `intervalMs`. */
+export function isStale(ageMs: number, intervalMs: number): boolean {
+  return ageMs >= STALE_AFTER_INTERVALS * intervalMs;
+}
+
+/** A device's state at `nowMs`; `primed` is false until the hub's first subscribe answer arrived. */
+export function deviceState(sample: LatestSample | undefined, intervalMs: number, nowMs: number, primed: boolean): DeviceState {
+  if (!sample) return primed ? 'no-data' : 'waiting';
+  return isStale(sampleAgeMs(sample, nowMs), intervalMs) ? 'stale' : 'live';
+}
+
+/** The text every state is shown with (states are never told by colour alone). */
+export const STATE_LABELS: Record<DeviceState, string> = {
+  live: 'LIVE',
+  stale: 'STALE',
+  'no-data': 'NO DATA',
+  waiting: 'WAITING',
+};

@@ -1,0 +1,36 @@
+// How values and ages are written: fixed decimals by magnitude so columns do not jitter,
+// ages coarse enough to read from across a control room.
+
+/** A metric value with decimals by magnitude: 1234 · 123.4 · 12.34 · 0.051; "—" when not finite. */
+export function formatValue(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  const magnitude = Math.abs(value);
+  const decimals = magnitude >= 1000 ? 0 : magnitude >= 100 ? 1 : magnitude >= 1 ? 2 : 3;
+  const text = value.toFixed(decimals);
+  // Avoid "-0.00" for tiny negative noise.
+  return Number(text) === 0 ? (0).toFixed(decimals) : text;
+}
+
+/** An age in ms as people read it: "<1 s", "12 s", "4 min 05 s", "3 h 12 min", "2 d 4 h". */
+export function formatAge(ageMs: number): string {
+  if (!Number.isFinite(ageMs) || ageMs < 1000) return '<1 s';
+  const totalS = Math.floor(ageMs / 1000);
+  if (totalS < 60) return `${totalS} s`;
+  const totalMin = Math.floor(totalS / 60);
+  if (totalMin < 60) return `${totalMin} min ${String(totalS % 60).padStart(2, '0')} s`;
+  const totalH = Math.floor(totalMin / 60);
+  if (totalH < 24) return `${totalH} h ${String(totalMin % 60).padStart(2, '0')} min`;
+  return `${Math.floor(totalH / 24)} d ${totalH % 24} h`;
+}
+
+/** A metric's display name: its key without the unit suffix (`h2s_ppm` → `h2s`), or the key itself. */
+export function metricLabel(metric: string): string {
+  const cut = metric.lastIndexOf('_');
+  return cut > 0 ? metric.slice(0, cut) : metric;
+}
+
+/** A catalogue key as words: `gas-detector` → `Gas detector`. */
+export function humanize(key: string): string {
+  const words = key.replace(/[-_]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : key;
+}

@@ -1,0 +1,98 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@safetwin/protocol';
+import type { LiveStore } from './live-store.ts';
+import { resolveHubUrl } from './resolve-hub-url.ts';
+
+/** How long the hub may take to answer `subscribe` before we retry, ms. */
+const SUBSCRIBE_TIMEOUT_MS = 5_000;
+
+/**
+ * The browser's link to the hub: `connecting` (first attempt), `live` (subscribed, readings flow),
+ * `lost` (was or could not get connected; retrying), `refused` (the hub rejected us; no retry).
+ */
+export type ConnectionStatus = 'connecting' | 'live' | 'lost' | 'refused';
+
+/** Connection status with the reason and when it began (local epoch ms). */
+export interface HubConnection {
+  status: ConnectionStatus;
+  detail: string | null;
+  sinceMs: number;
+  /** The hub URL the browser uses; null until resolved in the browser. */
+  hubUrl: string | null;
+}
+
+/** What the socket needs: where, who, which site, and the store to fill. */
+export interface HubSocketOptions {
+  /** Configured public hub URL; null: this page's host on port 4000. */
+  hubUrl: string | null;
+  token: string;
+  siteId: string;
+  store: LiveStore;
+}
+
+/** Connects to the hub with the user's token, subscribes to a site, re-subscribes after every reconnect. */
+export function useHubSocket({ hubUrl, token, siteId, store }: HubSocketOptions): HubConnection {
+  const [connection, setConnection] = useState<HubConnection>({ status: 'connecting', detail: null, sinceMs: 0, hubUrl: null });
+
+  useEffect(() => {
+    const url = resolveHubUrl(hubUrl, window.location);
+    const set = (status: ConnectionStatus, detail: string | null = null) =>
+      setConnection((prev) =>
+        prev.status === status && prev.detail === detail && prev.hubUrl === url ? prev : { status, detail, sinceMs: Date.now(), hubUrl: url },
+      );
+    set('connecting');
+
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+      auth: { token },
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 4_000,
+      timeout: 5_000,
+    });
+    let retry: ReturnType<typeof setTimeout> | undefined;
+
+    const subscribe = () => {
+      socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit('subscribe', { siteId }, (err, answer) => {
+        if (!socket.connected) return;
+        if (err) {
+          set('lost', 'the hub did not answer the subscription; retrying');
+          retry = setTimeout(subscribe, 1_000);
+        } else if (!answer.ok) {
+          set('refused', `${answer.error.message} (${answer.error.code})`);
+        } else {
+          store.apply(answer.latest, Date.now());
+          store.markPrimed();
+          set('live');
+        }
+      });
+    };
+
+    socket.on('connect', subscribe);
+    socket.on('readings', (batch) => {
+      if (batch.siteId === siteId) store.apply(batch.readings, Date.now());
+    });
+    socket.on('disconnect', (reason) => {
+      clearTimeout(retry);
+      set('lost', reason);
+      // The hub closed the socket on purpose (restart, token check): dial again; a refusal then shows up as connect_error.
+      if (reason === 'io server disconnect') socket.connect();
+    });
+    socket.on('connect_error', (err) => {
+      // Not `active`: the hub's auth middleware refused the handshake and socket.io will not retry.
+      if (socket.active) set('lost', err.message);
+      else set('refused', err.message);
+    });
+
+    return () => {
+      clearTimeout(retry);
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
+  }, [hubUrl, token, siteId, store]);
+
+  return connection;
+}

@@ -1,0 +1,92 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import postgres from 'postgres';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import * as schema from './schema.ts';
+
+/** The drizzle database, the same type over PGlite and postgres.js. */
+export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** Which engine is behind a connection. */
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** Parameters of a raw SQL statement (arrays become PostgreSQL arrays). */
+export type SqlParam = string | number | boolean | null | Date | readonly (string | number | null)[];
+
+/** The connection as the rest of the hub sees it, whichever engine is underneath. */
+export interface SqlClient {
+  readonly kind: DatabaseKind;
+  /** Where it points, without credentials (for /health and logs). */
+  readonly description: string;
+  readonly orm: Orm;
+  /** Runs one raw statement with `$1…` parameters and returns its rows. */
+  query<Row = Record<string, unknown>>(text: string, params?: readonly SqlParam[]): Promise<Row[]>;
+  /** Runs `fn` in one transaction, all of it or nothing. */
+  transaction<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** What a transaction can do: raw statements, and COPY where the engine has a stream for it. */
+export interface SqlTransaction {
+  query<Row = Record<string, unknown>>(text: string, params?: readonly SqlParam[]): Promise<Row[]>;
+  /** COPY … FROM STDIN (text format); null on engines without a COPY stream (PGlite). */
+  copyFrom: ((statement: string, lines: Iterable<string>) => Promise<void>) | null;
+}
+
+/** Joins COPY lines into ~64 KiB chunks: one stream write per line would dominate the cost. */
+function* chunked(lines: Iterable<string>): Generator<string> {
+  let chunk = '';
+  for (const line of lines) {
+    chunk += line;
+    if (chunk.length >= 1 << 16) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** Opens PostgreSQL at `url` (postgres.js, a pool of `maxConnections`). */
+export function connectPostgres(url: string, maxConnections = 10): SqlClient {
+  const sql = postgres(url, { max: maxConnections, onnotice: () => {}, prepare: true });
+  const parsed = new URL(url);
+  return {
+    kind: 'postgres',
+    description: `postgresql://${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`,
+    orm: drizzlePostgres(sql, { schema }) as unknown as Orm,
+    query: (text, params = []) => sql.unsafe(text, params as never[]) as unknown as Promise<never[]>,
+    transaction: (fn) =>
+      sql.begin(async (tx) =>
+        fn({
+          query: (text, params = []) => tx.unsafe(text, params as never[]) as unknown as Promise<never[]>,
+          copyFrom: async (statement, lines) => {
+            const writable = await tx.unsafe(statement).writable();
+            await pipeline(Readable.from(chunked(lines)), writable);
+          },
+        }),
+      ) as Promise<never>,
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+/** Opens embedded PostgreSQL (PGlite, WASM) in `dataDir`, or in memory when it is undefined. */
+export async function openPglite(dataDir: string | undefined): Promise<SqlClient> {
+  const pg = await PGlite.create(dataDir);
+  return {
+    kind: 'pglite',
+    description: dataDir ? `pglite:${dataDir}` : 'pglite:memory',
+    orm: drizzlePglite(pg, { schema }) as unknown as Orm,
+    query: async (text, params = []) => (await pg.query(text, params as unknown[])).rows as never[],
+    transaction: (fn) =>
+      pg.transaction(async (tx) =>
+        fn({
+          query: async (text, params = []) => (await tx.query(text, params as unknown[])).rows as never[],
+          copyFrom: null,
+        }),
+      ),
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,14 @@
+export { openDatabase } from './open.ts';
+export type { OpenDatabaseOptions } from './open.ts';
+export { connectPostgres, openPglite } from './client.ts';
+export type { SqlClient, SqlTransaction, SqlParam, Orm, DatabaseKind } from './client.ts';
+export { migrate, MIGRATIONS_FOLDER } from './migrate.ts';
+export { maintainPartitions, partitionName, utcDayStart, DEFAULT_PARTITION_POLICY } from './partitions.ts';
+export type { PartitionPolicy } from './partitions.ts';
+export { writeReadings } from './reading-writer.ts';
+export { copyLines, latestPerDevice, READING_COLUMNS } from './reading-rows.ts';
+export type { ReadingRow, DeviceLatest } from './reading-rows.ts';
+export { createScratchDatabase } from './scratch.ts';
+export { sites, users, sessions, gatewayKeys, readings, deviceState, commands } from './schema.ts';
+export { testBackends } from './test-backends.ts';
+export type { TestBackend } from './test-backends.ts';

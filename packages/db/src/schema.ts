@@ -1,0 +1,105 @@
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * Site descriptions (twin models). Demo mode seeds them from @safetwin/twin-models;
+ * a production install loads its own. `description` is the validated JSON.
+ */
+export const sites = pgTable('sites', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  description: jsonb('description').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/** People who log in. Passwords are stored as scrypt hashes (`scrypt$N$r$p$salt$hash`). */
+export const users = pgTable('users', {
+  username: text('username').primaryKey(),
+  displayName: text('display_name').notNull(),
+  role: text('role').notNull(),
+  siteId: text('site_id'),
+  enterpriseId: text('enterprise_id'),
+  passwordHash: text('password_hash').notNull(),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/** Bearer tokens, stored as SHA-256 of the token (the token itself is never stored). */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    username: text('username')
+      .notNull()
+      .references(() => users.username, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('sessions_username_idx').on(t.username)],
+);
+
+/**
+ * Gateway API keys, stored as SHA-256 (keys are 256-bit random, so a fast hash is enough).
+ * `siteId` null lets a key feed every site (a regional gateway); otherwise one site only.
+ */
+export const gatewayKeys = pgTable('gateway_keys', {
+  id: text('id').primaryKey(),
+  keyHash: text('key_hash').notNull().unique(),
+  name: text('name').notNull(),
+  siteId: text('site_id'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+});
+
+/**
+ * Telemetry, one row per metric value, with provenance (数据溯源): device, site, gateway,
+ * sensor time and ingest time. Range-partitioned by day on `ts` (see migration 0001 and
+ * partitions.ts); retention drops whole partitions. Written only by COPY / unnest batches.
+ */
+export const readings = pgTable(
+  'readings',
+  {
+    ts: timestamp('ts', { withTimezone: true, mode: 'date' }).notNull(),
+    siteId: text('site_id').notNull(),
+    deviceId: text('device_id').notNull(),
+    metric: text('metric').notNull(),
+    value: doublePrecision('value').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    gatewayId: text('gateway_id').notNull(),
+    ingestTs: timestamp('ingest_ts', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('readings_device_ts_idx').on(t.deviceId, t.ts)],
+);
+
+/**
+ * The newest reading of each device and its highest stored `seq`: the snapshot a new
+ * subscriber gets, and what dedupe resumes from after a restart. Upserted with each batch.
+ */
+export const deviceState = pgTable('device_state', {
+  deviceId: text('device_id').primaryKey(),
+  siteId: text('site_id').notNull(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+  lastTs: timestamp('last_ts', { withTimezone: true, mode: 'date' }).notNull(),
+  values: jsonb('values').$type<Record<string, number>>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** Commands sent to field gateways (valves, power), with their acknowledgement. */
+export const commands = pgTable(
+  'commands',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').notNull(),
+    deviceId: text('device_id').notNull(),
+    action: text('action').notNull(),
+    state: text('state').notNull(),
+    issuedBy: text('issued_by').notNull(),
+    reason: text('reason'),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ackedAt: timestamp('acked_at', { withTimezone: true, mode: 'date' }),
+    message: text('message'),
+    attempts: integer('attempts').notNull().default(1),
+  },
+  (t) => [index('commands_site_issued_idx').on(t.siteId, t.issuedAt)],
+);
