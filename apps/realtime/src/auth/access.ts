@@ -1,0 +1,24 @@
+import type { Principal } from '@safetwin/protocol';
+
+/** Whether `user` may see site `siteId` at all. */
+export function canSeeSite(user: Principal, siteId: string): boolean {
+  if (user.role === 'commander' || user.role === 'drill-planner') return true;
+  return user.siteId === siteId;
+}
+
+/** Device kinds every viewer of a site may see, whoever operates them (weather drives every decision). */
+const SHARED_DEVICE_KINDS = new Set(['weather']);
+
+/** Whether `user` may see a device of `siteId` owned by `enterpriseId` (null: park-operated). */
+export function canSeeDevice(user: Principal, device: { siteId: string; enterpriseId: string | null; kind: string }): boolean {
+  if (!canSeeSite(user, device.siteId)) return false;
+  if (user.role !== 'safety-officer') return true;
+  return device.enterpriseId === user.enterpriseId || SHARED_DEVICE_KINDS.has(device.kind);
+}
+
+/** Whether `user` may command field devices (valves, power) on `siteId`. */
+export function canCommand(user: Principal, device: { siteId: string; enterpriseId: string | null; kind: string }): boolean {
+  if (user.role === 'drill-planner') return false;
+  if (user.role === 'safety-officer') return canSeeDevice(user, device) && device.enterpriseId === user.enterpriseId;
+  return canSeeSite(user, device.siteId);
+}

@@ -1,0 +1,187 @@
+import Fastify from 'fastify';
+import cors from '@fastify/cors';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import { deviceState, openDatabase, maintainPartitions, type SqlClient } from '@safetwin/db';
+import { DEFAULT_HUB_OPTIONS, type HubOptions } from './hub-options.ts';
+import { AuthService } from './auth/auth-service.ts';
+import { SiteRegistry } from './sites/site-registry.ts';
+import { seedDemo } from './sites/demo-seed.ts';
+import { Deduplicator } from './ingest/dedupe.ts';
+import { BatchWriter } from './ingest/batch-writer.ts';
+import { IngestService } from './ingest/ingest-service.ts';
+import { Fanout } from './fanout/fanout.ts';
+import { latestValues } from './fanout/latest-values.ts';
+import { CommandChannel } from './commands/command-channel.ts';
+import { MqttBridge } from './transport/mqtt-bridge.ts';
+import { attachSocketHandlers, type HubSocketServer } from './transport/socket-server.ts';
+import { installErrorHandling } from './http-errors.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { siteRoutes } from './routes/site-routes.ts';
+import { readingRoutes } from './routes/reading-routes.ts';
+import { ingestRoutes } from './routes/ingest-routes.ts';
+import { commandRoutes } from './routes/command-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import type { RouteDeps } from './routes/context.ts';
+import { createQueue } from './jobs/create-queue.ts';
+import { startDemoGateway, type DemoGateway } from './sites/demo-gateway.ts';
+
+/** Largest request body, bytes (DESIGN: oversized ingestion bodies are refused with 413). */
+export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+/** How often partitions are checked (created ahead, expired dropped), ms. */
+const PARTITION_CHECK_MS = 60 * 60 * 1000;
+const PARTITION_JOB = 'maintenance.partitions';
+
+/** A running hub. */
+export interface Hub {
+  /** Base URL, e.g. http://127.0.0.1:4000 */
+  url: string;
+  port: number;
+  db: SqlClient;
+  registry: SiteRegistry;
+  auth: AuthService;
+  ingest: IngestService;
+  writer: BatchWriter;
+  io: HubSocketServer;
+  /** The demo gateway, when demo mode runs the simulator. */
+  demoGateway: DemoGateway | null;
+  /** Stops taking requests, flushes what was accepted, closes every connection. */
+  close(): Promise<void>;
+}
+
+/** Builds and starts a hub (HTTP + socket.io on one port, MQTT when configured). */
+export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hub> {
+  const options: HubOptions = { ...DEFAULT_HUB_OPTIONS, ...overrides };
+  const now = options.now;
+  const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, now, partitions: { retentionDays: options.retentionDays, daysAhead: 2 } });
+  const cleanups: (() => Promise<unknown> | unknown)[] = [() => db.close()];
+  const closeAll = async () => {
+    for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => {});
+  };
+  try {
+    const auth = new AuthService(db, options.tokenTtlMs, now);
+    const registry = new SiteRegistry(db);
+    if (options.demo) await seedDemo(registry, auth, options.demoPassword, options.demoGatewayKey);
+    await registry.load();
+
+    const dedupe = new Deduplicator();
+    for (const row of await db.orm.select().from(deviceState)) dedupe.seed(row.deviceId, Number(row.lastSeq), row.lastTs.getTime());
+    const writer = new BatchWriter(db, {
+      batchRows: options.writeBatchRows,
+      batchDelayMs: options.writeBatchDelayMs,
+      concurrency: options.writeConcurrency,
+      maxPendingRows: options.maxPendingRows,
+      now,
+    });
+    const ingest = new IngestService(registry, dedupe, writer, now);
+
+    const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: { level: options.logLevel }, forceCloseConnections: true }).withTypeProvider<ZodTypeProvider>();
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    installErrorHandling(app, BODY_LIMIT_BYTES);
+    app.removeContentTypeParser('text/plain'); // the API speaks JSON only: anything else is a 415
+    await app.register(cors, { origin: options.corsOrigins, credentials: true });
+    await app.register(swagger, {
+      openapi: {
+        info: { title: 'SafeTwin hub API', version: '1.0.0', description: 'Telemetry ingestion, sites, readings, commands. Errors are {error: {code, message}}.' },
+        components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+        security: [{ bearer: [] }],
+      },
+      transform: jsonSchemaTransform,
+    });
+
+    const io: HubSocketServer = new Server(app.server, {
+      cors: { origin: options.corsOrigins, credentials: true },
+      maxHttpBufferSize: BODY_LIMIT_BYTES,
+    });
+    if (options.redisUrl) {
+      const pub = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+      const sub = pub.duplicate();
+      await Promise.all([pub.connect(), sub.connect()]);
+      io.adapter(createAdapter(pub, sub, { key: `${options.redisPrefix}:socket.io` }));
+      cleanups.push(() => pub.quit(), () => sub.quit());
+    }
+
+    const fanout = new Fanout(io as never, registry, options.fanoutTickMs);
+    cleanups.push(() => fanout.close());
+    ingest.onCommitted((siteId, readings) => fanout.push(siteId, readings));
+    const commands = new CommandChannel(db, io as never, options.commandTimeoutMs, now);
+
+    let mqtt: MqttBridge | null = null;
+    if (options.mqttUrl) {
+      mqtt = new MqttBridge({ url: options.mqttUrl, shareGroup: options.mqttShareGroup, clientId: `safetwin-hub-${process.pid}-${Math.random().toString(36).slice(2, 8)}` }, ingest);
+      await mqtt.start();
+      commands.useMqtt(mqtt.sendCommand);
+    }
+
+    attachSocketHandlers(io, { auth, registry, ingest, latest: (user, siteId) => latestValues(db, registry, user, siteId) });
+
+    const startedAt = now();
+    const deps: RouteDeps = {
+      db,
+      auth,
+      registry,
+      ingest,
+      commands,
+      health: () => ({
+        version: '0.1.0',
+        uptimeS: Math.round((now() - startedAt) / 1000),
+        demo: options.demo,
+        queue: queue.kind,
+        socketAdapter: options.redisUrl ? 'redis' : 'memory',
+        mqtt: mqtt ? (mqtt.connected ? 'connected' : 'disconnected') : 'off',
+        sites: registry.all().length,
+        ingest: { ...ingest.stats, backlogRows: writer.backlogRows, batches: writer.stats.batches, writeFailures: writer.stats.failures },
+        fanout: { ...fanout.stats, sockets: io.engine.clientsCount },
+      }),
+    };
+    await app.register(
+      async (api) => {
+        const zapi = api.withTypeProvider<ZodTypeProvider>();
+        healthRoutes(zapi, deps);
+        authRoutes(zapi, deps);
+        siteRoutes(zapi, deps);
+        readingRoutes(zapi, deps, now);
+        ingestRoutes(zapi, deps);
+        commandRoutes(zapi, deps);
+        zapi.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      },
+      { prefix: '/api/v1' },
+    );
+
+    // Partition upkeep is a repeatable job: with BullMQ it runs once per cluster, not once per hub.
+    const queue = createQueue(options.redisUrl, options.redisPrefix, (name, err) => app.log.error({ err }, `job ${name} failed`));
+    cleanups.push(() => queue.close());
+    queue.process(PARTITION_JOB, async () => maintainPartitions(db, now(), { retentionDays: options.retentionDays, daysAhead: 2 }));
+    await queue.repeat(PARTITION_JOB, PARTITION_CHECK_MS);
+
+    // Stop order on close (the reverse of registration): demo gateway, MQTT, sockets and
+    // HTTP stop taking data; the writer commits what was accepted; then Redis and the DB.
+    cleanups.push(() => writer.drain());
+    await app.listen({ port: options.port, host: options.host });
+    cleanups.push(() => app.close());
+    cleanups.push(() => {
+      io.local.disconnectSockets(true);
+      io.engine.close();
+    });
+    const bridge = mqtt;
+    if (bridge) cleanups.push(() => bridge.close());
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    const url = `http://127.0.0.1:${port}`;
+
+    let demoGateway: DemoGateway | null = null;
+    if (options.demo && options.simulator) {
+      demoGateway = await startDemoGateway(url, options.demoGatewayKey, registry.all(), app.log);
+      const gateway = demoGateway;
+      cleanups.push(() => gateway.stop());
+    }
+    return { url, port, db, registry, auth, ingest, writer, io, demoGateway, close: closeAll };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}

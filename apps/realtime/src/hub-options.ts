@@ -1,0 +1,98 @@
+/** How a hub is built. Every field has a default that works on a laptop. */
+export interface HubOptions {
+  /** TCP port for HTTP and socket.io; 0 picks a free one (tests). @defaultValue 4000 */
+  port: number;
+  /** Interface to listen on. @defaultValue '0.0.0.0' */
+  host: string;
+  /** PostgreSQL URL; absent → embedded PGlite. */
+  databaseUrl: string | undefined;
+  /** PGlite data folder; absent with no URL → in memory (tests only). @defaultValue './.data/pglite' from main.ts */
+  dataDir: string | undefined;
+  /** Redis URL: BullMQ queue and socket.io Redis adapter; absent → in-process queue, single hub. */
+  redisUrl: string | undefined;
+  /** Key prefix for everything the hub keeps in Redis (tests use a unique one). @defaultValue 'safetwin' */
+  redisPrefix: string;
+  /** MQTT broker URL (e.g. mqtt://127.0.0.1:1883); absent → no MQTT ingestion or commands. */
+  mqttUrl: string | undefined;
+  /** MQTT shared-subscription group, so several hubs share the telemetry; '' for brokers without `$share`. @defaultValue 'safetwin-hub' */
+  mqttShareGroup: string;
+  /** Demo mode: seeds the demo sites, accounts and gateway key. Off in production. @defaultValue false */
+  demo: boolean;
+  /** Password of the demo accounts. @defaultValue 'safetwin-demo' */
+  demoPassword: string;
+  /** Gateway key of the demo gateway (the simulator). @defaultValue 'demo-gateway-key' */
+  demoGatewayKey: string;
+  /** Start the demo sensor simulator (demo mode only). @defaultValue true with demo */
+  simulator: boolean;
+  /** Fan-out tick: readings are batched per site for at most this long, ms. @defaultValue 100 */
+  fanoutTickMs: number;
+  /** Group commit: a batch is written when it holds this many rows… @defaultValue 20000 */
+  writeBatchRows: number;
+  /** …or when its first row has waited this long, ms. @defaultValue 25 */
+  writeBatchDelayMs: number;
+  /** Batches written at once (PostgreSQL; PGlite always 1). @defaultValue 3 */
+  writeConcurrency: number;
+  /** Rows waiting for the database above which ingestion answers 503 (back-pressure). @defaultValue 500000 */
+  maxPendingRows: number;
+  /** How long a command waits for a gateway's acknowledgement, ms. @defaultValue 5000 */
+  commandTimeoutMs: number;
+  /** Lifetime of a login token, ms. @defaultValue 12 h */
+  tokenTtlMs: number;
+  /** Browser origins allowed to call the API and socket.io. @defaultValue localhost/127.0.0.1:3000 */
+  corsOrigins: string[];
+  /** Days of readings kept. @defaultValue 365 */
+  retentionDays: number;
+  /** Clock, epoch ms (tests move it). @defaultValue Date.now */
+  now: () => number;
+  /** Log level for the HTTP server (pino). @defaultValue 'info' */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+/** The defaults, for a laptop. */
+export const DEFAULT_HUB_OPTIONS: HubOptions = {
+  port: 4000,
+  host: '0.0.0.0',
+  databaseUrl: undefined,
+  dataDir: undefined,
+  redisUrl: undefined,
+  redisPrefix: 'safetwin',
+  mqttUrl: undefined,
+  mqttShareGroup: 'safetwin-hub',
+  demo: false,
+  demoPassword: 'safetwin-demo',
+  demoGatewayKey: 'demo-gateway-key',
+  simulator: true,
+  fanoutTickMs: 100,
+  writeBatchRows: 20_000,
+  writeBatchDelayMs: 25,
+  writeConcurrency: 3,
+  maxPendingRows: 500_000,
+  commandTimeoutMs: 5_000,
+  tokenTtlMs: 12 * 60 * 60 * 1000,
+  corsOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'],
+  retentionDays: 365,
+  now: Date.now,
+  logLevel: 'info',
+};
+
+/** Reads the options from the environment (see .env.example); unset variables keep their defaults. */
+export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<HubOptions> {
+  const flag = (v: string | undefined) => (v === undefined ? undefined : !['0', 'off', 'false', 'no'].includes(v.toLowerCase()));
+  const int = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number.parseInt(v, 10));
+  const options: Partial<HubOptions> = {
+    port: int(env.PORT),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    mqttUrl: env.MQTT_URL || undefined,
+    mqttShareGroup: env.SAFETWIN_MQTT_SHARE_GROUP,
+    demo: flag(env.SAFETWIN_DEMO),
+    demoPassword: env.SAFETWIN_DEMO_PASSWORD || undefined,
+    demoGatewayKey: env.SAFETWIN_DEMO_GATEWAY_KEY || undefined,
+    simulator: flag(env.SAFETWIN_SIMULATOR),
+    corsOrigins: env.SAFETWIN_CORS_ORIGINS ? env.SAFETWIN_CORS_ORIGINS.split(',').map((s) => s.trim()) : undefined,
+    retentionDays: int(env.SAFETWIN_RETENTION_DAYS),
+    logLevel: (env.LOG_LEVEL as HubOptions['logLevel']) || undefined,
+  };
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<HubOptions>;
+}

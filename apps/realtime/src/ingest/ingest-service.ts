@@ -1,0 +1,108 @@
+import type { ReadingRow } from '@safetwin/db';
+import type { IngestResult, LiveReading, RejectedReading } from '@safetwin/protocol';
+import { HubError } from '../errors.ts';
+import type { SiteRegistry } from '../sites/site-registry.ts';
+import { BackpressureError, type BatchWriter } from './batch-writer.ts';
+import type { Deduplicator } from './dedupe.ts';
+import { isProblem, validateReading, type IngestSource } from './validate-reading.ts';
+
+/** Gets committed readings, grouped by site (fan-out, rule engine). */
+export type CommittedListener = (siteId: string, readings: LiveReading[]) => void;
+
+/**
+ * The one ingestion path for HTTP, socket.io and MQTT: validate each reading, drop
+ * duplicates, store the rest in a group commit, then hand them to the listeners.
+ */
+export class IngestService {
+  private readonly listeners: CommittedListener[] = [];
+  /** Counters for /health and KPIs. */
+  readonly stats = { accepted: 0, duplicates: 0, rejected: 0 };
+
+  constructor(
+    private readonly registry: SiteRegistry,
+    private readonly dedupe: Deduplicator,
+    private readonly writer: BatchWriter,
+    private readonly now: () => number,
+  ) {}
+
+  /** Subscribes to committed readings. */
+  onCommitted(listener: CommittedListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Ingests a batch. Rejected readings are reported by index and never stored; the rest
+   * are committed before this resolves. Throws HubError 503 when the store is unavailable
+   * (nothing of the batch is stored then, and a retry is accepted).
+   */
+  async ingest(raw: readonly unknown[], source: IngestSource): Promise<IngestResult> {
+    const nowMs = this.now();
+    const rejected: RejectedReading[] = [];
+    const rows: ReadingRow[] = [];
+    const claimed: LiveReading[] = [];
+    const siteOf = new Map<LiveReading, string>();
+    let duplicates = 0;
+    for (let index = 0; index < raw.length; index++) {
+      const result = validateReading(raw[index], source, (id) => this.registry.device(id), nowMs);
+      if (isProblem(result)) {
+        rejected.push({ index, code: result.code, error: result.message });
+        continue;
+      }
+      const { reading, device } = result;
+      if (!this.dedupe.claim(reading.deviceId, reading.seq, reading.ts)) {
+        duplicates++;
+        continue;
+      }
+      claimed.push(reading);
+      siteOf.set(reading, device.siteId);
+      for (const metric in reading.values) {
+        rows.push({
+          tsMs: reading.ts,
+          siteId: device.siteId,
+          deviceId: reading.deviceId,
+          metric,
+          value: reading.values[metric]!,
+          seq: reading.seq,
+          gatewayId: source.gatewayId,
+          ingestTsMs: nowMs,
+        });
+      }
+    }
+    try {
+      await this.writer.write(rows);
+    } catch (err) {
+      for (const r of claimed) this.dedupe.release(r.deviceId, r.seq);
+      if (err instanceof BackpressureError) throw new HubError('ingest:unavailable', err.message, 503);
+      throw new HubError('ingest:unavailable', `the reading store refused the batch, nothing was stored: ${(err as Error).message}`, 503);
+    }
+    this.stats.accepted += claimed.length;
+    this.stats.duplicates += duplicates;
+    this.stats.rejected += rejected.length;
+    if (claimed.length > 0) this.publish(claimed, siteOf);
+    return { accepted: claimed.length, duplicates, rejected };
+  }
+
+  private publish(readings: LiveReading[], siteOf: Map<LiveReading, string>): void {
+    const bySite = new Map<string, LiveReading[]>();
+    for (const r of readings) {
+      const siteId = siteOf.get(r)!;
+      let list = bySite.get(siteId);
+      if (!list) bySite.set(siteId, (list = []));
+      list.push(r);
+    }
+    for (const [siteId, list] of bySite) for (const listener of this.listeners) listener(siteId, list);
+  }
+}
+
+/**
+ * The HTTP/socket answer for a batch: when every reading was refused, the request as a whole
+ * is refused (422, naming the first problem); otherwise 202 with the per-reading report.
+ */
+export function batchOutcome(result: IngestResult): { status: 202 } | { status: 422; error: HubError } {
+  if (result.accepted === 0 && result.duplicates === 0 && result.rejected.length > 0) {
+    const first = result.rejected[0]!;
+    const more = result.rejected.length > 1 ? ` (and ${result.rejected.length - 1} more refused)` : '';
+    return { status: 422, error: new HubError(first.code as HubError['code'], `readings[${first.index}]: ${first.error}${more}`, 422) };
+  }
+  return { status: 202 };
+}

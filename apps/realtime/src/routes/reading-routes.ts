@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { SensorTimeSchema, toEpochMs } from '@safetwin/protocol';
+import { canSeeDevice } from '../auth/access.ts';
+import { badBody, notFound } from '../errors.ts';
+import { requireUser, type RouteDeps, type ZodApp } from './context.ts';
+
+const HOUR_MS = 3_600_000;
+/** Most readings one history request returns. */
+export const MAX_HISTORY_READINGS = 10_000;
+
+const TimeParam = z.union([z.coerce.number().int().nonnegative(), SensorTimeSchema]);
+const HistoryQuery = z.object({
+  from: TimeParam.optional().describe('start, epoch ms or ISO-8601 (default: an hour before `to`)'),
+  to: TimeParam.optional().describe('end, exclusive, epoch ms or ISO-8601 (default: now)'),
+  limit: z.coerce.number().int().min(1).max(MAX_HISTORY_READINGS).default(5000),
+});
+
+/** GET /sensors/:id/readings — a device's stored history, oldest first. */
+export function readingRoutes(app: ZodApp, deps: RouteDeps, now: () => number): void {
+  app.get(
+    '/sensors/:id/readings',
+    { schema: { tags: ['readings'], summary: 'History of one device', params: z.object({ id: z.string().min(1).max(64) }), querystring: HistoryQuery } },
+    async (request) => {
+      const user = await requireUser(deps, request);
+      const device = deps.registry.device(request.params.id);
+      if (!device || !canSeeDevice(user, device)) throw notFound(`no device '${request.params.id}'`);
+      const toMs = request.query.to === undefined ? now() : toEpochMs(request.query.to);
+      const fromMs = request.query.from === undefined ? toMs - HOUR_MS : toEpochMs(request.query.from);
+      if (!(fromMs < toMs)) throw badBody('from must be before to');
+      const metricCount = Math.max(1, Object.keys(device.metrics).length);
+      const rows = await deps.db.query<{ ts: Date | string; seq: string | number; metric: string; value: number }>(
+        `SELECT ts, seq, metric, value FROM readings
+          WHERE device_id = $1 AND ts >= $2 AND ts < $3
+          ORDER BY ts, seq LIMIT $4`,
+        [device.deviceId, new Date(fromMs).toISOString(), new Date(toMs).toISOString(), request.query.limit * metricCount],
+      );
+      const readings: { ts: number; seq: number; values: Record<string, number> }[] = [];
+      for (const row of rows) {
+        const ts = new Date(row.ts).getTime();
+        const seq = Number(row.seq);
+        let last = readings[readings.length - 1];
+        if (!last || last.ts !== ts || last.seq !== seq) readings.push((last = { ts, seq, values: {} }));
+        last.values[row.metric] = row.value;
+      }
+      return { deviceId: device.deviceId, from: fromMs, to: toMs, readings: readings.slice(0, request.query.limit) };
+    },
+  );
+}

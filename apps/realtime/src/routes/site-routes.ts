@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { Principal } from '@safetwin/protocol';
+import type { Site } from '@safetwin/twin-models';
+import { canSeeDevice, canSeeSite } from '../auth/access.ts';
+import { notFound } from '../errors.ts';
+import { requireUser, type RouteDeps, type ZodApp } from './context.ts';
+
+const SiteParams = z.object({ id: z.string().min(1).max(64) });
+
+/**
+ * A safety officer's view of a site description: lists of things that belong to an
+ * enterprise keep only their own enterprise's items (and park-level ones).
+ */
+export function siteViewFor(user: Principal, site: Site): Site {
+  if (user.role !== 'safety-officer') return site;
+  const view: Record<string, unknown> = { ...site };
+  for (const [key, value] of Object.entries(site)) {
+    if (!Array.isArray(value)) continue;
+    view[key] = value.filter((item: unknown) => {
+      if (!item || typeof item !== 'object' || !('enterpriseId' in item)) return true;
+      const owner = (item as { enterpriseId: string | null }).enterpriseId;
+      return owner === null || owner === user.enterpriseId;
+    });
+  }
+  if (Array.isArray(site.enterprises)) view.enterprises = site.enterprises.filter((e) => e.id === user.enterpriseId);
+  return view as Site;
+}
+
+/** GET /sites, /sites/:id, /sites/:id/devices. */
+export function siteRoutes(app: ZodApp, deps: RouteDeps): void {
+  app.get('/sites', { schema: { tags: ['sites'], summary: 'Sites the user may see' } }, async (request) => {
+    const user = await requireUser(deps, request);
+    return { sites: deps.registry.all().filter((s) => canSeeSite(user, s.id)).map((s) => deps.registry.summary(s)) };
+  });
+  app.get('/sites/:id', { schema: { tags: ['sites'], summary: 'The full twin description of a site', params: SiteParams } }, async (request) => {
+    const user = await requireUser(deps, request);
+    const site = deps.registry.site(request.params.id);
+    if (!site || !canSeeSite(user, site.id)) throw notFound(`no site '${request.params.id}'`);
+    return { site: siteViewFor(user, site) };
+  });
+  app.get('/sites/:id/devices', { schema: { tags: ['sites'], summary: 'Telemetry devices of a site the user may see', params: SiteParams } }, async (request) => {
+    const user = await requireUser(deps, request);
+    const site = deps.registry.site(request.params.id);
+    if (!site || !canSeeSite(user, site.id)) throw notFound(`no site '${request.params.id}'`);
+    return { devices: deps.registry.devicesOf(site.id).filter((d) => canSeeDevice(user, d)) };
+  });
+}

@@ -1,0 +1,100 @@
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, Principal, ServerToClientEvents, SubscribeAck } from '@safetwin/protocol';
+import { IngestRequestSchema } from '@safetwin/protocol';
+import type { AuthService, GatewayIdentity } from '../auth/auth-service.ts';
+import { canSeeSite } from '../auth/access.ts';
+import { HubError, authMissing, forbidden, notFound } from '../errors.ts';
+import { roomFor } from '../fanout/fanout.ts';
+import { gatewayRoom } from '../commands/command-channel.ts';
+import { batchOutcome, type IngestService } from '../ingest/ingest-service.ts';
+import type { SiteRegistry } from '../sites/site-registry.ts';
+import type { LiveReading } from '@safetwin/protocol';
+
+/** What a socket carries after the handshake. */
+export interface SocketData {
+  user?: Principal;
+  gateway?: GatewayIdentity;
+}
+
+export type HubSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** What the socket layer needs from the hub. */
+export interface SocketDeps {
+  auth: AuthService;
+  registry: SiteRegistry;
+  ingest: IngestService;
+  latest: (user: Principal, siteId: string) => Promise<LiveReading[]>;
+}
+
+/**
+ * socket.io: a handshake with a user token (walls, browsers) or a gateway key; users
+ * `subscribe` to sites they may see and get the latest values in the ack; gateways
+ * `ingest` through the same path as HTTP and receive `command`s for their sites.
+ */
+export function attachSocketHandlers(io: HubSocketServer, deps: SocketDeps): void {
+  io.use((socket, next) => {
+    const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    const fail = (err: HubError) => next(Object.assign(new Error(err.message), { data: err.toBody() }));
+    if (typeof auth.token === 'string') {
+      deps.auth.authenticate(auth.token).then(
+        (user) => ((socket.data.user = user), next()),
+        (err: HubError) => fail(err),
+      );
+    } else if (typeof auth.gatewayKey === 'string') {
+      deps.auth.authenticateGateway(auth.gatewayKey).then(
+        (gateway) => ((socket.data.gateway = gateway), void socket.join(gatewayRoom(gateway.siteId)), next()),
+        (err: HubError) => fail(err),
+      );
+    } else {
+      fail(authMissing('socket.io handshake needs auth: {token} or {gatewayKey}'));
+    }
+  });
+
+  io.on('connection', (socket: HubSocket) => {
+    socket.on('subscribe', async (request, ack) => {
+      if (typeof ack !== 'function') return;
+      try {
+        ack(await subscribe(socket, request, deps));
+      } catch (err) {
+        ack({ ok: false, ...toHubError(err).toBody() });
+      }
+    });
+    socket.on('unsubscribe', (request, ack) => {
+      const user = socket.data.user;
+      if (user && request && typeof request.siteId === 'string') void socket.leave(roomFor(user, request.siteId));
+      if (typeof ack === 'function') ack({ ok: true });
+    });
+    socket.on('ingest', async (body, ack) => {
+      if (typeof ack !== 'function') return;
+      try {
+        const gateway = socket.data.gateway;
+        if (!gateway) throw forbidden('only gateways (connected with a gatewayKey) may ingest');
+        const parsed = IngestRequestSchema.safeParse(body);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new HubError('request:bad-body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'not {readings: [...]}'}`, 400);
+        }
+        const result = await deps.ingest.ingest(parsed.data.readings, { gatewayId: gateway.id, allowedSiteId: gateway.siteId });
+        const outcome = batchOutcome(result);
+        ack(outcome.status === 422 ? { ...outcome.error.toBody(), ...result } : result);
+      } catch (err) {
+        ack(toHubError(err).toBody());
+      }
+    });
+  });
+}
+
+async function subscribe(socket: HubSocket, request: unknown, deps: SocketDeps): Promise<SubscribeAck> {
+  const user = socket.data.user;
+  if (!user) throw forbidden('gateways do not subscribe; log in as a user');
+  const siteId = (request as { siteId?: unknown } | null)?.siteId;
+  if (typeof siteId !== 'string') throw new HubError('request:bad-body', 'subscribe needs {siteId: string}', 400);
+  if (!deps.registry.site(siteId) || !canSeeSite(user, siteId)) throw notFound(`no site '${siteId}' visible to ${user.username}`);
+  await socket.join(roomFor(user, siteId));
+  return { ok: true, siteId, latest: await deps.latest(user, siteId) };
+}
+
+function toHubError(err: unknown): HubError {
+  return err instanceof HubError ? err : new HubError('internal', (err as Error)?.message ?? 'internal error', 500);
+}
