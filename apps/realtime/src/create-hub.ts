@@ -16,7 +16,7 @@ import { IngestService } from './ingest/ingest-service.ts';
 import { Fanout } from './fanout/fanout.ts';
 import { latestValues } from './fanout/latest-values.ts';
 import { CommandChannel } from './commands/command-channel.ts';
-import { MqttBridge } from './transport/mqtt-bridge.ts';
+import { MQTT_GATEWAY_ID, MqttBridge } from './transport/mqtt-bridge.ts';
 import { attachSocketHandlers, type HubSocketServer } from './transport/socket-server.ts';
 import { installErrorHandling } from './http-errors.ts';
 import { authRoutes } from './routes/auth-routes.ts';
@@ -112,7 +112,8 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
 
     let mqtt: MqttBridge | null = null;
     if (options.mqttUrl) {
-      mqtt = new MqttBridge({ url: options.mqttUrl, shareGroup: options.mqttShareGroup, clientId: `safetwin-hub-${process.pid}-${Math.random().toString(36).slice(2, 8)}` }, ingest);
+      const mqttGatewayNum = await auth.channelGateway(MQTT_GATEWAY_ID, 'MQTT broker channel');
+      mqtt = new MqttBridge({ url: options.mqttUrl, shareGroup: options.mqttShareGroup, clientId: `safetwin-hub-${process.pid}-${Math.random().toString(36).slice(2, 8)}` }, ingest, mqttGatewayNum);
       await mqtt.start();
       commands.useMqtt(mqtt.sendCommand);
     }

@@ -19,7 +19,7 @@ describe.each(storeVariants())('HTTP ingestion on $name', (variant) => {
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
     const [row] = await hub.db.query<{ site_id: string; gateway_id: string; ts: Date; ingest_ts: Date; seq: number }>(
-      `SELECT site_id, gateway_id, ts, ingest_ts, seq FROM readings WHERE device_id = $1`,
+      `SELECT site_id, gateway_id, ts, ingest_ts, seq FROM readings_provenance WHERE device_id = $1`,
       [devices.gas.deviceId],
     );
     expect(row).toMatchObject({ site_id: devices.park.id, gateway_id: 'demo-gateway' });
@@ -34,7 +34,7 @@ describe.each(storeVariants())('HTTP ingestion on $name', (variant) => {
     expect(first.body).toMatchObject({ accepted: 1, duplicates: 0 });
     expect(retry.status).toBe(202);
     expect(retry.body).toMatchObject({ accepted: 0, duplicates: 2 });
-    const [n] = await hub.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM readings WHERE device_id = $1 AND seq = 2`, [devices.gas.deviceId]);
+    const [n] = await hub.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM readings_provenance WHERE device_id = $1 AND seq = 2`, [devices.gas.deviceId]);
     expect(n!.n).toBe(Object.keys(devices.gas.metrics).length);
   });
 
@@ -97,7 +97,7 @@ describe.each(storeVariants())('HTTP ingestion on $name', (variant) => {
     expect(res.body.error.code).toBe('ingest:wrong-site');
     const ok = await call(hub, 'POST', '/ingest', { token: 'park-only-key', body: { readings: [readingFor(devices.gas, 100)] } });
     expect(ok.status).toBe(202);
-    const [row] = await hub.db.query<{ gateway_id: string }>(`SELECT gateway_id FROM readings WHERE device_id = $1 AND seq = 100`, [devices.gas.deviceId]);
+    const [row] = await hub.db.query<{ gateway_id: string }>(`SELECT gateway_id FROM readings_provenance WHERE device_id = $1 AND seq = 100`, [devices.gas.deviceId]);
     expect(row!.gateway_id).toBe('park-gw');
   });
 });

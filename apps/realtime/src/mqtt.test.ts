@@ -53,7 +53,7 @@ describe.each(BROKERS)('MQTT through $name', (brokerVariant) => {
     await client.publishAsync(topic, JSON.stringify([readingFor(devices.gas, 2), readingFor(devices.gas, 3), readingFor(devices.gas, 3)]), { qos: 1 });
     const metrics = Object.keys(devices.gas.metrics).length;
     expect(await poll(async () => (await storedRows(hub, devices.gas.deviceId)) === 3 * metrics)).toBe(true);
-    const [row] = await hub.db.query<{ gateway_id: string }>(`SELECT DISTINCT gateway_id FROM readings WHERE device_id = $1`, [devices.gas.deviceId]);
+    const [row] = await hub.db.query<{ gateway_id: string }>(`SELECT DISTINCT gateway_id FROM readings_provenance WHERE device_id = $1`, [devices.gas.deviceId]);
     expect(row!.gateway_id).toBe('mqtt');
   });
 

@@ -19,7 +19,7 @@ describe('the embedded store across restarts (PGlite in DATA_DIR)', () => {
 
     const second = await start();
     try {
-      const [n] = await second.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM readings WHERE device_id = $1`, [devices.gas.deviceId]);
+      const [n] = await second.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM readings_provenance WHERE device_id = $1`, [devices.gas.deviceId]);
       expect(n!.n).toBe(Object.keys(devices.gas.metrics).length);
       const retry = await call(second, 'POST', '/ingest', { token: TEST_GATEWAY_KEY, body: { readings: [reading, readingFor(devices.gas, 42)] } });
       expect(retry.body).toMatchObject({ accepted: 1, duplicates: 1 });

@@ -92,7 +92,7 @@ describe.each(storeVariants())('socket.io on $name', (variant) => {
     const garbage = await gateway.emitWithAck('ingest', 'hello' as never);
     expect(garbage).toMatchObject({ error: { code: 'request:bad-body' } });
     expect(gateway.connected).toBe(true);
-    const [n] = await hub.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM readings WHERE device_id = $1 AND seq IN (900, 901)`, [devices.gas.deviceId]);
+    const [n] = await hub.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM readings_provenance WHERE device_id = $1 AND seq IN (900, 901)`, [devices.gas.deviceId]);
     expect(n!.n).toBe(Object.keys(devices.gas.metrics).length);
   });
 

@@ -32,21 +32,8 @@ export interface SqlClient {
 /** What a transaction can do: raw statements, and COPY where the engine has a stream for it. */
 export interface SqlTransaction {
   query<Row = Record<string, unknown>>(text: string, params?: readonly SqlParam[]): Promise<Row[]>;
-  /** COPY … FROM STDIN (text format); null on engines without a COPY stream (PGlite). */
-  copyFrom: ((statement: string, lines: Iterable<string>) => Promise<void>) | null;
-}
-
-/** Joins COPY lines into ~64 KiB chunks: one stream write per line would dominate the cost. */
-function* chunked(lines: Iterable<string>): Generator<string> {
-  let chunk = '';
-  for (const line of lines) {
-    chunk += line;
-    if (chunk.length >= 1 << 16) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk) yield chunk;
+  /** COPY … FROM STDIN with `data` as the stream; null on engines without a COPY stream (PGlite). */
+  copyFrom: ((statement: string, data: Buffer) => Promise<void>) | null;
 }
 
 /** Opens PostgreSQL at `url` (postgres.js, a pool of `maxConnections`). */
@@ -62,9 +49,9 @@ export function connectPostgres(url: string, maxConnections = 10): SqlClient {
       sql.begin(async (tx) =>
         fn({
           query: (text, params = []) => tx.unsafe(text, params as never[]) as unknown as Promise<never[]>,
-          copyFrom: async (statement, lines) => {
+          copyFrom: async (statement, data) => {
             const writable = await tx.unsafe(statement).writable();
-            await pipeline(Readable.from(chunked(lines)), writable);
+            await pipeline(Readable.from([data]), writable);
           },
         }),
       ) as Promise<never>,

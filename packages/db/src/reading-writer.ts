@@ -1,21 +1,20 @@
 import type { SqlClient, SqlTransaction } from './client.ts';
-import { copyLines, latestPerDevice, READING_COLUMNS, type ReadingRow } from './reading-rows.ts';
+import { encodeBinaryCopy, latestPerDevice, READING_COLUMNS, type ReadingRow } from './reading-rows.ts';
 
 /** Writes `rows` with a multi-row unnest INSERT (PGlite, or PostgreSQL without COPY). */
 async function insertUnnest(tx: SqlTransaction, rows: readonly ReadingRow[]): Promise<void> {
   await tx.query(
     `INSERT INTO readings (${READING_COLUMNS})
-     SELECT to_timestamp(t / 1000.0), s, d, m, v, q, g, to_timestamp(i / 1000.0)
-       FROM unnest($1::float8[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::bigint[], $7::text[], $8::float8[])
-         AS u(t, s, d, m, v, q, g, i)`,
+     SELECT to_timestamp(t / 1000.0), d, m, v, q, g, to_timestamp(i / 1000.0)
+       FROM unnest($1::float8[], $2::int4[], $3::int2[], $4::float8[], $5::int8[], $6::int4[], $7::float8[])
+         AS u(t, d, m, v, q, g, i)`,
     [
       rows.map((r) => r.tsMs),
-      rows.map((r) => r.siteId),
-      rows.map((r) => r.deviceId),
-      rows.map((r) => r.metric),
+      rows.map((r) => r.deviceNum),
+      rows.map((r) => r.metricNum),
       rows.map((r) => r.value),
       rows.map((r) => r.seq),
-      rows.map((r) => r.gatewayId),
+      rows.map((r) => r.gatewayNum),
       rows.map((r) => r.ingestTsMs),
     ],
   );
@@ -23,11 +22,13 @@ async function insertUnnest(tx: SqlTransaction, rows: readonly ReadingRow[]): Pr
 
 /** Upserts each device's newest values and highest seq (merging metrics, newest wins). */
 async function upsertDeviceState(tx: SqlTransaction, rows: readonly ReadingRow[], nowMs: number): Promise<void> {
-  const latest = latestPerDevice(rows);
+  // Sorted by device: concurrent batches then lock device_state rows in one order (no deadlocks).
+  const latest = latestPerDevice(rows).sort((a, b) => (a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : 0));
   await tx.query(
     `INSERT INTO device_state (device_id, site_id, last_seq, last_ts, values, updated_at)
      SELECT d, s, q, to_timestamp(t / 1000.0), v::jsonb, to_timestamp($6 / 1000.0)
-       FROM unnest($1::text[], $2::text[], $3::bigint[], $4::float8[], $5::text[]) AS u(d, s, q, t, v)
+       FROM unnest($1::text[], $2::text[], $3::bigint[], $4::float8[], $5::text[]) WITH ORDINALITY AS u(d, s, q, t, v, n)
+      ORDER BY n
      ON CONFLICT (device_id) DO UPDATE SET
        last_seq = GREATEST(device_state.last_seq, excluded.last_seq),
        values = CASE WHEN excluded.last_ts >= device_state.last_ts
@@ -48,12 +49,12 @@ async function upsertDeviceState(tx: SqlTransaction, rows: readonly ReadingRow[]
 
 /**
  * Stores a batch of readings and the devices' latest state in one transaction: all of
- * it or none. PostgreSQL gets COPY (the fastest path, DESIGN.md §6); PGlite gets unnest.
+ * it or none. PostgreSQL gets binary COPY (the fastest path, DESIGN.md §6); PGlite gets unnest.
  */
 export async function writeReadings(client: SqlClient, rows: readonly ReadingRow[], nowMs: number): Promise<void> {
   if (rows.length === 0) return;
   await client.transaction(async (tx) => {
-    if (tx.copyFrom) await tx.copyFrom(`COPY readings (${READING_COLUMNS}) FROM STDIN`, copyLines(rows));
+    if (tx.copyFrom) await tx.copyFrom(`COPY readings (${READING_COLUMNS}) FROM STDIN (FORMAT binary)`, encodeBinaryCopy(rows));
     else await insertUnnest(tx, rows);
     await upsertDeviceState(tx, rows, nowMs);
   });

@@ -1,4 +1,4 @@
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, serial, smallint, smallserial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Site descriptions (twin models). Demo mode seeds them from @safetwin/twin-models;
@@ -45,6 +45,8 @@ export const sessions = pgTable(
  */
 export const gatewayKeys = pgTable('gateway_keys', {
   id: text('id').primaryKey(),
+  /** Compact number stored with each reading as its provenance. */
+  num: serial('num').notNull().unique(),
   keyHash: text('key_hash').notNull().unique(),
   name: text('name').notNull(),
   siteId: text('site_id'),
@@ -53,23 +55,46 @@ export const gatewayKeys = pgTable('gateway_keys', {
 });
 
 /**
- * Telemetry, one row per metric value, with provenance (数据溯源): device, site, gateway,
- * sensor time and ingest time. Range-partitioned by day on `ts` (see migration 0001 and
- * partitions.ts); retention drops whole partitions. Written only by COPY / unnest batches.
+ * Telemetry devices as numbered in `readings` (a 4-byte number instead of a text id in
+ * every row). A device that moves to another site gets a new number, so a reading's
+ * number also says which site it was reported for.
+ */
+export const devices = pgTable(
+  'devices',
+  {
+    num: serial('num').primaryKey(),
+    deviceId: text('device_id').notNull(),
+    siteId: text('site_id').notNull(),
+    kind: text('kind').notNull(),
+  },
+  (t) => [uniqueIndex('devices_device_site_idx').on(t.deviceId, t.siteId)],
+);
+
+/** Metric names (`h2s_ppm`, …) as numbered in `readings`. */
+export const metrics = pgTable('metrics', {
+  num: smallserial('num').primaryKey(),
+  name: text('name').notNull().unique(),
+  unit: text('unit').notNull(),
+});
+
+/**
+ * Telemetry, one row per metric value, with provenance (数据溯源): device (and so site),
+ * metric, gateway key, sensor time and ingest time — about 70 bytes a row with numbers for
+ * the text ids. Range-partitioned by day on `ts` (migration 0000, partitions.ts); retention
+ * drops whole partitions. Written only by binary COPY (PostgreSQL) or unnest (PGlite).
  */
 export const readings = pgTable(
   'readings',
   {
     ts: timestamp('ts', { withTimezone: true, mode: 'date' }).notNull(),
-    siteId: text('site_id').notNull(),
-    deviceId: text('device_id').notNull(),
-    metric: text('metric').notNull(),
+    deviceNum: integer('device_num').notNull(),
+    metricNum: smallint('metric_num').notNull(),
     value: doublePrecision('value').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
-    gatewayId: text('gateway_id').notNull(),
+    gatewayNum: integer('gateway_num').notNull(),
     ingestTs: timestamp('ingest_ts', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [index('readings_device_ts_idx').on(t.deviceId, t.ts)],
+  (t) => [index('readings_device_ts_idx').on(t.deviceNum, t.ts)],
 );
 
 /**

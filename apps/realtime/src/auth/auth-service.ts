@@ -7,6 +7,8 @@ import { hashPassword, hashSecret, newSecret, verifyPassword } from './passwords
 /** A gateway authenticated by its key: provenance id and the site it may feed (null: any). */
 export interface GatewayIdentity {
   id: string;
+  /** Number stored with each reading as its provenance. */
+  num: number;
   siteId: string | null;
 }
 
@@ -92,6 +94,16 @@ export class AuthService {
     this.keyCache.clear();
   }
 
+  /**
+   * Registers a delivery channel that has no key of its own (MQTT: the broker authorises
+   * publishers) so its readings carry a provenance number; returns that number.
+   */
+  async channelGateway(id: string, name: string): Promise<number> {
+    await this.db.orm.insert(gatewayKeys).values({ id, name, keyHash: `channel:${id}`, siteId: null }).onConflictDoNothing();
+    const [row] = await this.db.orm.select({ num: gatewayKeys.num }).from(gatewayKeys).where(eq(gatewayKeys.id, id));
+    return row!.num;
+  }
+
   /** The gateway behind a key, or a 401. Cached briefly. */
   async authenticateGateway(key: string): Promise<GatewayIdentity> {
     const keyHash = hashSecret(key);
@@ -99,11 +111,11 @@ export class AuthService {
     const cached = this.keyCache.get(keyHash);
     if (cached && now - cached.cachedAt < CACHE_MS) return cached.gateway;
     const [row] = await this.db.orm
-      .select({ id: gatewayKeys.id, siteId: gatewayKeys.siteId })
+      .select({ id: gatewayKeys.id, num: gatewayKeys.num, siteId: gatewayKeys.siteId })
       .from(gatewayKeys)
       .where(and(eq(gatewayKeys.keyHash, keyHash), isNull(gatewayKeys.revokedAt)));
     if (!row) throw authInvalid('unknown or revoked gateway key');
-    const gateway = { id: row.id, siteId: row.siteId };
+    const gateway = { id: row.id, num: row.num, siteId: row.siteId };
     this.keyCache.set(keyHash, { gateway, cachedAt: now });
     return gateway;
   }

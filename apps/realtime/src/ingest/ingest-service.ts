@@ -55,16 +55,19 @@ export class IngestService {
       }
       claimed.push(reading);
       siteOf.set(reading, device.siteId);
+      const deviceNum = this.registry.deviceNum(reading.deviceId);
       for (const metric in reading.values) {
         rows.push({
           tsMs: reading.ts,
-          siteId: device.siteId,
-          deviceId: reading.deviceId,
-          metric,
+          deviceNum,
+          metricNum: this.registry.metricNum(metric),
           value: reading.values[metric]!,
           seq: reading.seq,
-          gatewayId: source.gatewayId,
+          gatewayNum: source.gatewayNum,
           ingestTsMs: nowMs,
+          deviceId: reading.deviceId,
+          siteId: device.siteId,
+          metric,
         });
       }
     }

@@ -3,8 +3,9 @@ import type { DeviceInfo } from '@safetwin/twin-models';
 
 /** Where a reading came from, for checks and provenance. */
 export interface IngestSource {
-  /** Provenance id: the gateway key's id, or `mqtt` for broker-delivered telemetry. */
+  /** Provenance: the gateway key's id (or channel, `mqtt`) and its number in `gateway_keys`. */
   gatewayId: string;
+  gatewayNum: number;
   /** The site the gateway may feed; null: any site. */
   allowedSiteId: string | null;
   /** MQTT: the site and device named by the topic, which the payload must match. */

@@ -18,7 +18,7 @@ export function ingestRoutes(app: ZodApp, deps: RouteDeps): void {
     },
     async (request, reply) => {
       const gateway = await requireGateway(deps, request);
-      const result = await deps.ingest.ingest(request.body.readings, { gatewayId: gateway.id, allowedSiteId: gateway.siteId });
+      const result = await deps.ingest.ingest(request.body.readings, { gatewayId: gateway.id, gatewayNum: gateway.num, allowedSiteId: gateway.siteId });
       const outcome = batchOutcome(result);
       if (outcome.status === 422) return reply.code(422).send(outcome.error.toBody());
       return reply.code(202).send(result);

@@ -29,10 +29,10 @@ export function readingRoutes(app: ZodApp, deps: RouteDeps, now: () => number): 
       if (!(fromMs < toMs)) throw badBody('from must be before to');
       const metricCount = Math.max(1, Object.keys(device.metrics).length);
       const rows = await deps.db.query<{ ts: Date | string; seq: string | number; metric: string; value: number }>(
-        `SELECT ts, seq, metric, value FROM readings
-          WHERE device_id = $1 AND ts >= $2 AND ts < $3
-          ORDER BY ts, seq LIMIT $4`,
-        [device.deviceId, new Date(fromMs).toISOString(), new Date(toMs).toISOString(), request.query.limit * metricCount],
+        `SELECT r.ts, r.seq, m.name AS metric, r.value FROM readings r JOIN metrics m ON m.num = r.metric_num
+          WHERE r.device_num = $1 AND r.ts >= $2 AND r.ts < $3
+          ORDER BY r.ts, r.seq LIMIT $4`,
+        [deps.registry.deviceNum(device.deviceId), new Date(fromMs).toISOString(), new Date(toMs).toISOString(), request.query.limit * metricCount],
       );
       const readings: { ts: number; seq: number; values: Record<string, number> }[] = [];
       for (const row of rows) {

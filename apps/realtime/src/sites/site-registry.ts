@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { sites as sitesTable, type SqlClient } from '@safetwin/db';
+import { deviceKey, numberDevices, numberMetrics, sites as sitesTable, type SqlClient } from '@safetwin/db';
 import { deviceCatalogue, parseSite, type DeviceInfo, type Site } from '@safetwin/twin-models';
 
 /** A site's summary for lists. */
@@ -18,6 +18,8 @@ export interface SiteSummary {
 export class SiteRegistry {
   private sites = new Map<string, Site>();
   private devices = new Map<string, DeviceInfo>();
+  private deviceNums = new Map<string, number>();
+  private metricNums = new Map<string, number>();
 
   constructor(private readonly db: SqlClient) {}
 
@@ -27,6 +29,7 @@ export class SiteRegistry {
     const row = { id: valid.id, name: valid.name.en, kind: valid.kind, description: valid, updatedAt: new Date() };
     await this.db.orm.insert(sitesTable).values(row).onConflictDoUpdate({ target: sitesTable.id, set: row });
     this.add(valid);
+    await this.number();
   }
 
   /** Loads every stored site; a description that no longer validates stops the start with its path. */
@@ -35,6 +38,31 @@ export class SiteRegistry {
     this.sites.clear();
     this.devices.clear();
     for (const row of rows) this.add(parseSite(row.description));
+    await this.number();
+  }
+
+  /** Numbers every device and metric for compact storage (idempotent, shared by every hub). */
+  private async number(): Promise<void> {
+    const devices = [...this.devices.values()];
+    const byDevice = await numberDevices(this.db, devices.map((d) => ({ deviceId: d.deviceId, siteId: d.siteId, kind: d.kind })));
+    this.deviceNums = new Map(devices.map((d) => [d.deviceId, byDevice.get(deviceKey(d.siteId, d.deviceId))!]));
+    const metrics = new Map<string, string>();
+    for (const d of devices) for (const [name, spec] of Object.entries(d.metrics)) metrics.set(name, spec.unit);
+    this.metricNums = await numberMetrics(this.db, [...metrics].map(([name, unit]) => ({ name, unit })));
+  }
+
+  /** The storage number of a catalogued device (on its current site). */
+  deviceNum(deviceId: string): number {
+    const num = this.deviceNums.get(deviceId);
+    if (num === undefined) throw new Error(`device ${deviceId} has no number: reload the registry`);
+    return num;
+  }
+
+  /** The storage number of a catalogued metric. */
+  metricNum(name: string): number {
+    const num = this.metricNums.get(name);
+    if (num === undefined) throw new Error(`metric ${name} has no number: reload the registry`);
+    return num;
   }
 
   /** Whether a site is stored (without loading it). */

@@ -113,7 +113,7 @@ export async function connect(hub: Hub, auth: Record<string, string>): Promise<T
 
 /** Counts stored rows of `readings` matching a device. */
 export async function storedRows(hub: Hub, deviceId: string): Promise<number> {
-  const [row] = await hub.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM readings WHERE device_id = $1`, [deviceId]);
+  const [row] = await hub.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM readings_provenance WHERE device_id = $1`, [deviceId]);
   return row?.n ?? 0;
 }
 

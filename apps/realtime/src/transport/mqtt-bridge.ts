@@ -12,6 +12,9 @@ import {
 import { batchOutcome, type IngestService } from '../ingest/ingest-service.ts';
 import { HubError } from '../errors.ts';
 
+/** Provenance id of readings that arrived over MQTT (the broker authorises publishers). */
+export const MQTT_GATEWAY_ID = 'mqtt';
+
 /** Options of the MQTT bridge. */
 export interface MqttBridgeOptions {
   url: string;
@@ -37,6 +40,8 @@ export class MqttBridge {
   constructor(
     private readonly options: MqttBridgeOptions,
     private readonly ingest: IngestService,
+    /** `gateway_keys.num` of the MQTT channel, stored as the provenance of its readings. */
+    private readonly gatewayNum: number,
   ) {}
 
   /** Connects and subscribes; rejects if the broker cannot be reached within 10 s. */
@@ -86,7 +91,7 @@ export class MqttBridge {
     const readings = Array.isArray(body) ? body : [body];
     if (readings.length === 0) return this.refuse(parts, new HubError('request:bad-body', 'payload is an empty array', 400));
     try {
-      const result = await this.ingest.ingest(readings, { gatewayId: 'mqtt', allowedSiteId: parts.siteId, topic: { siteId: parts.siteId, deviceId: parts.deviceId } });
+      const result = await this.ingest.ingest(readings, { gatewayId: MQTT_GATEWAY_ID, gatewayNum: this.gatewayNum, allowedSiteId: parts.siteId, topic: { siteId: parts.siteId, deviceId: parts.deviceId } });
       const outcome = batchOutcome(result);
       if (outcome.status === 422) this.refuse(parts, outcome.error, result.rejected);
       else if (result.rejected.length > 0) this.refuse(parts, new HubError('ingest:bad-reading', `${result.rejected.length} of ${readings.length} readings refused`, 422), result.rejected);

@@ -75,7 +75,7 @@ export function attachSocketHandlers(io: HubSocketServer, deps: SocketDeps): voi
           const issue = parsed.error.issues[0];
           throw new HubError('request:bad-body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'not {readings: [...]}'}`, 400);
         }
-        const result = await deps.ingest.ingest(parsed.data.readings, { gatewayId: gateway.id, allowedSiteId: gateway.siteId });
+        const result = await deps.ingest.ingest(parsed.data.readings, { gatewayId: gateway.id, gatewayNum: gateway.num, allowedSiteId: gateway.siteId });
         const outcome = batchOutcome(result);
         ack(outcome.status === 422 ? { ...outcome.error.toBody(), ...result } : result);
       } catch (err) {
