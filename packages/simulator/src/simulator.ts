@@ -1,0 +1,403 @@
+// The simulation engine: every telemetry device of the given sites, scheduled at its own
+// reporting interval. Pure: `tick(nowMs)` returns the readings due up to `nowMs`; time is
+// always an argument (or the injected clock) and randomness comes from the seed. The
+// socket.io gateway (gateway.ts) drives it on a timer.
+import type { CommandAck, FieldCommand, Reading } from '@safetwin/protocol';
+import type { CommandTarget, DeviceInfo, Site } from '@safetwin/twin-models';
+import { commandTargets, deviceCatalogue } from '@safetwin/twin-models';
+import { Channel } from './channel.ts';
+import {
+  PowerDevice, SensorDevice, SimDevice, TagDevice, ValveDevice, WeatherStationDevice,
+} from './devices.ts';
+import type { MetricRange } from './devices.ts';
+import { SimulatorError } from './errors.ts';
+import { FAULT_DURATION_MS, FAULT_KINDS, FAULT_WEIGHTS } from './faults.ts';
+import type { FaultKind, FaultRecord } from './faults.ts';
+import { MinerWalker, WalkGraph } from './miners.ts';
+import type { WalkerOptions } from './miners.ts';
+import { Rng } from './prng.ts';
+import type { Scenario, StagedScenario } from './scenarios.ts';
+import { channelParams, setpointBand } from './sensor-params.ts';
+import { MS_PER_H, MS_PER_MIN } from './signals.ts';
+import { SiteWeather } from './weather.ts';
+import type { WeatherOptions, WeatherState } from './weather.ts';
+
+/** How a simulator is built. */
+export interface SimulatorOptions {
+  /** Sites whose devices are simulated (e.g. `demoSites()`). */
+  sites: readonly Site[];
+  /** Clock, epoch ms: the start and the default time of commands and scenarios. @defaultValue none (the first tick's time) */
+  now?: () => number;
+  /** Start of the simulation, epoch ms. @defaultValue `now()`, else the first `tick`'s time */
+  startMs?: number;
+  /** Seed of every random stream. @defaultValue 1 */
+  seed?: number;
+  /** Faults per device-hour of running (sensors, weather stations and miner tags). 0 turns them off. @defaultValue 0.02 */
+  faultRatePerDeviceHour?: number;
+  /** Fault kinds that may occur. @defaultValue all of FAULT_KINDS */
+  faultKinds?: readonly FaultKind[];
+  /** Most backlog a late tick fills in with back-dated readings, ms; an older backlog is skipped. @defaultValue 5000 */
+  maxCatchUpMs?: number;
+  /** Entries kept in the fault log (oldest dropped first). @defaultValue 10000 */
+  faultLogSize?: number;
+  /** Weather tunables, for every site. */
+  weather?: WeatherOptions;
+  /** Miner behaviour. */
+  miners?: WalkerOptions;
+}
+
+/** A running simulation of field devices. */
+export interface Simulator {
+  /** Every simulated device, keyed by deviceId (the sites' catalogues merged). */
+  readonly devices: ReadonlyMap<string, DeviceInfo>;
+  /** Produces the readings due up to `nowMs` (sensor time `ts` ≤ nowMs), oldest first per device. */
+  tick(nowMs: number): Reading[];
+  /** Carries out a field command at `nowMs` (default: the clock, else the latest tick) and answers it; never throws. */
+  applyCommand(command: FieldCommand, nowMs?: number): CommandAck;
+  /** Stages a scenario starting at `atMs` (default: the clock, else the latest tick). Throws {@link SimulatorError} when it cannot. */
+  stage(scenario: Scenario, atMs?: number): StagedScenario;
+  /** Scenarios staged so far. */
+  staged(): readonly StagedScenario[];
+  /** Faults injected so far (bounded log, oldest first). */
+  faults(): readonly FaultRecord[];
+  /** The current weather of a site (what its stations measure, without their noise). */
+  weather(siteId: string): Readonly<WeatherState> | undefined;
+}
+
+const DEFAULT_FAULT_RATE = 0.02;
+const DEFAULT_CATCH_UP_MS = 5000;
+const DEFAULT_FAULT_LOG = 10_000;
+const DEFAULT_WALKER: Required<WalkerOptions> = { meanSpeedMS: 1.0, meanPauseMs: 12 * MS_PER_MIN, errandChance: 0.25 };
+
+/** Creates the simulation engine for `options.sites`. */
+export function createSimulator(options: SimulatorOptions): Simulator {
+  return new Engine(options);
+}
+
+type Park = Extract<Site, { kind: 'chemical-park' }>;
+type Mine = Extract<Site, { kind: 'coal-mine' }>;
+
+interface SiteState {
+  site: Site;
+  weather: SiteWeather;
+  targets: Map<string, CommandTarget>;
+}
+
+class Engine implements Simulator {
+  readonly devices: Map<string, DeviceInfo> = new Map();
+  private readonly sims: SimDevice[] = [];
+  private readonly byId = new Map<string, SimDevice>();
+  private readonly siteStates = new Map<string, SiteState>();
+  private readonly faultLog: FaultRecord[] = [];
+  private readonly scenarios: StagedScenario[] = [];
+  private readonly seed: number;
+  private readonly faultRate: number;
+  private readonly faultKinds: ReadonlySet<FaultKind>;
+  private readonly maxCatchUpMs: number;
+  private readonly faultLogSize: number;
+  private started = false;
+  private lastTickMs = -Infinity;
+  private scenarioCount = 0;
+
+  constructor(private readonly options: SimulatorOptions) {
+    this.seed = options.seed ?? 1;
+    this.faultRate = options.faultRatePerDeviceHour ?? DEFAULT_FAULT_RATE;
+    this.faultKinds = new Set(options.faultKinds ?? FAULT_KINDS);
+    this.maxCatchUpMs = options.maxCatchUpMs ?? DEFAULT_CATCH_UP_MS;
+    this.faultLogSize = options.faultLogSize ?? DEFAULT_FAULT_LOG;
+    if (!(this.faultRate >= 0)) throw new SimulatorError('simulator:bad-options', `faultRatePerDeviceHour must be ≥ 0, got ${this.faultRate}`);
+    for (const site of options.sites) {
+      for (const [id, info] of deviceCatalogue(site)) {
+        if (this.devices.has(id)) throw new SimulatorError('simulator:bad-options', `device id '${id}' appears in more than one site`);
+        this.devices.set(id, info);
+      }
+    }
+    const start = options.startMs ?? options.now?.();
+    if (start !== undefined) this.start(start);
+  }
+
+  /** Builds every device's state at the simulation start (once). */
+  private start(startMs: number): void {
+    if (this.started) return;
+    this.started = true;
+    const t0 = Math.round(startMs);
+    this.lastTickMs = t0;
+    for (const site of this.options.sites) this.buildSite(site, t0);
+    // Stagger first readings across each device's interval, so reports do not all land on the same millisecond.
+    for (const d of this.sims) d.nextDueMs = t0 + Math.floor(d.faultRng.next() * d.intervalMs);
+  }
+
+  private buildSite(site: Site, t0: number): void {
+    const weather = new SiteWeather(site.origin, this.seed, site.id, t0, this.options.weather);
+    this.siteStates.set(site.id, { site, weather, targets: commandTargets(site) });
+    const catalogue = deviceCatalogue(site);
+    const add = (d: SimDevice) => {
+      this.sims.push(d);
+      this.byId.set(d.deviceId, d);
+    };
+    const ranges = (info: DeviceInfo): Record<string, MetricRange> => {
+      const out: Record<string, MetricRange> = {};
+      for (const [name, m] of Object.entries(info.metrics)) out[name] = { minValue: m.minValue, maxValue: m.maxValue };
+      return out;
+    };
+
+    for (const sensor of site.sensors) {
+      const info = catalogue.get(sensor.id)!;
+      if (sensor.kind === 'weather') {
+        // Weather set-points (e.g. wind ≥ Beaufort 6 stops loading) stay out of reach in normal running.
+        const caps: Record<string, number> = {};
+        for (const name of Object.keys(info.metrics)) {
+          const { upper } = setpointBand(sensor, name);
+          if (upper !== null) caps[name] = upper * 0.8;
+        }
+        add(new WeatherStationDevice(sensor.id, site.id, info.intervalMs, ranges(info), this.seed, weather, caps));
+        continue;
+      }
+      const dev = new SensorDevice(sensor.id, site.id, info.intervalMs, ranges(info), this.seed, weather);
+      for (const [metric, spec] of Object.entries(info.metrics)) {
+        const params = channelParams({ site, startMs: t0 }, sensor, metric, spec, dev.rng);
+        dev.channels.push(new Channel(params, dev.rng, t0, site.origin.lonDeg));
+      }
+      add(dev);
+    }
+
+    if (site.kind === 'chemical-park') {
+      for (const v of site.pipes.valves) {
+        if (!v.deviceId) continue;
+        const info = catalogue.get(v.deviceId)!;
+        add(new ValveDevice(v.deviceId, site.id, info.intervalMs, ranges(info), this.seed, v.normallyOpen, v.strokeTimeS ?? 10));
+      }
+      this.gateFlowSensors(site);
+    } else {
+      for (const e of site.equipment) {
+        const info = catalogue.get(e.deviceId)!;
+        add(new PowerDevice(e.deviceId, site.id, info.intervalMs, ranges(info), this.seed));
+      }
+      this.wireInterlocks(site);
+      const graph = new WalkGraph(site.roadways);
+      const behaviour = { ...DEFAULT_WALKER, ...this.options.miners };
+      for (const m of site.miners) {
+        const info = catalogue.get(m.tagDeviceId)!;
+        const work = Math.max(0, graph.edgeOf(m.workplaceRoadwayId)); // a work place off the walkable network: the first roadway
+        const rng = new Rng(this.seed, `miner:${site.id}:${m.id}`);
+        add(new TagDevice(m.tagDeviceId, site.id, info.intervalMs, ranges(info), this.seed, new MinerWalker(graph, work, rng, t0, behaviour)));
+      }
+    }
+  }
+
+  /** Links each flow transmitter to the actuated valves on its line (the run of pipe between branches and nozzles). */
+  private gateFlowSensors(site: Park): void {
+    const segments = new Map(site.pipes.segments.map((s) => [s.id, s]));
+    const nodeKind = new Map(site.pipes.nodes.map((n) => [n.id, n.kind]));
+    const touching = new Map<string, string[]>();
+    for (const s of site.pipes.segments) {
+      for (const n of [s.from, s.to]) touching.set(n, [...(touching.get(n) ?? []), s.id]);
+    }
+    const valvesAt = new Map<string, ValveDevice[]>();
+    for (const v of site.pipes.valves) {
+      const dev = v.deviceId ? this.byId.get(v.deviceId) : undefined;
+      if (dev instanceof ValveDevice) valvesAt.set(v.nodeId, [...(valvesAt.get(v.nodeId) ?? []), dev]);
+    }
+    for (const sensor of site.sensors) {
+      if (sensor.kind !== 'flow' || !sensor.pipeSegmentId) continue;
+      const dev = this.byId.get(sensor.id);
+      const seg = segments.get(sensor.pipeSegmentId);
+      if (!(dev instanceof SensorDevice) || !seg) continue;
+      const gates = new Set<ValveDevice>();
+      for (const startNode of [seg.from, seg.to]) {
+        let node = startNode, via = seg.id;
+        for (let hops = 0; hops < 200; hops++) {
+          for (const v of valvesAt.get(node) ?? []) gates.add(v);
+          const links = touching.get(node) ?? [];
+          if (links.length !== 2 || nodeKind.get(node) === 'nozzle') break;
+          const next = segments.get(links[0] === via ? links[1]! : links[0]!);
+          if (!next) break;
+          via = next.id;
+          node = next.from === node ? next.to : next.from;
+        }
+      }
+      dev.gates = [...gates];
+    }
+  }
+
+  /** Each machine's power-restore lock-out: the methane sensors whose power-cut range holds it. */
+  private wireInterlocks(site: Mine): void {
+    const powerByEquipment = new Map(site.equipment.map((e) => [e.id, this.byId.get(e.deviceId)]));
+    for (const sensor of site.sensors) {
+      if (!sensor.powerCut) continue;
+      const dev = this.byId.get(sensor.id);
+      if (!(dev instanceof SensorDevice)) continue;
+      const channel = dev.channelOf('ch4_pct');
+      if (channel < 0) continue;
+      for (const eq of sensor.powerCut.equipmentIds) {
+        const p = powerByEquipment.get(eq);
+        if (p instanceof PowerDevice) p.interlocks.push({ sensor: dev, channel, restoreBelowPct: sensor.powerCut.restoreBelowPct });
+      }
+    }
+  }
+
+  tick(nowMs: number): Reading[] {
+    this.start(nowMs);
+    if (nowMs > this.lastTickMs) this.lastTickMs = nowMs;
+    const out: Reading[] = [];
+    const faultPerMs = this.faultRate / MS_PER_H;
+    for (const d of this.sims) {
+      if (d.nextDueMs > nowMs) continue;
+      const behind = nowMs - d.nextDueMs;
+      if (behind > this.maxCatchUpMs) d.nextDueMs += Math.floor((behind - this.maxCatchUpMs) / d.intervalMs) * d.intervalMs;
+      while (d.nextDueMs <= nowMs) {
+        const ts = d.nextDueMs;
+        d.nextDueMs += d.intervalMs;
+        const r = this.readingOf(d, ts, faultPerMs * d.intervalMs);
+        if (r) out.push(r);
+      }
+    }
+    return out;
+  }
+
+  /** One reading of device `d` at `ts`, with faults applied; null while the device is silent. */
+  private readingOf(d: SimDevice, ts: number, faultChance: number): Reading | null {
+    let f = d.fault;
+    if (f && ts > f.endMs) f = d.fault = null;
+    if (!f && faultChance > 0 && d.faultKinds.length > 0 && d.faultRng.next() < faultChance && !d.busy(ts)) f = this.startFault(d, ts);
+    if (f?.kind === 'dropout') return null;
+    let values: Record<string, number>;
+    if (f?.kind === 'stuck' && d.lastValues) {
+      values = { ...d.lastValues };
+    } else {
+      values = d.sample(ts);
+      if (f?.kind === 'spike' && f.metric !== undefined && f.value !== undefined) {
+        values[f.metric] = f.value;
+        d.fault = null;
+      }
+    }
+    d.lastValues = values;
+    d.lastTs = ts;
+    return { deviceId: d.deviceId, ts, seq: d.seq++, values };
+  }
+
+  private startFault(d: SimDevice, ts: number): FaultRecord | null {
+    const kinds = d.faultKinds.filter((k) => this.faultKinds.has(k));
+    if (kinds.length === 0) return null;
+    const rng = d.faultRng;
+    const total = kinds.reduce((a, k) => a + FAULT_WEIGHTS[k], 0);
+    let pick = rng.next() * total;
+    let kind = kinds[kinds.length - 1]!;
+    for (const k of kinds) {
+      pick -= FAULT_WEIGHTS[k];
+      if (pick < 0) {
+        kind = k;
+        break;
+      }
+    }
+    let record: FaultRecord;
+    if (kind === 'spike') {
+      const names = Object.keys(d.metrics);
+      const metric = names[rng.int(names.length)]!;
+      const r = d.metrics[metric]!;
+      // An implausible jump the instrument can still report: high in its range, or its floor.
+      const value = rng.chance(0.7) ? r.minValue + (r.maxValue - r.minValue) * rng.range(0.55, 0.95) : r.minValue;
+      record = { deviceId: d.deviceId, siteId: d.siteId, kind, startMs: ts, endMs: ts, metric, value: Math.round(value * 100) / 100 };
+    } else {
+      const [lo, hi] = FAULT_DURATION_MS[kind];
+      record = { deviceId: d.deviceId, siteId: d.siteId, kind, startMs: ts, endMs: ts + Math.round(rng.range(lo, hi)) };
+    }
+    d.fault = record;
+    this.faultLog.push(record);
+    if (this.faultLog.length > this.faultLogSize) this.faultLog.splice(0, this.faultLog.length - this.faultLogSize);
+    return record;
+  }
+
+  /** The time of a request: the one given, else the clock, else the latest tick; starts the simulation if needed. */
+  private timeOf(t: number | undefined): number {
+    const now = t ?? this.options.now?.() ?? this.lastTickMs;
+    if (!Number.isFinite(now)) throw new SimulatorError('simulator:bad-options', 'no time known yet: pass a time, give the simulator a now() clock, or tick it first');
+    this.start(now);
+    return now;
+  }
+
+  applyCommand(command: FieldCommand, nowMs?: number): CommandAck {
+    const id = typeof command?.id === 'string' ? command.id : '';
+    const refuse = (message: string): CommandAck => ({ id, ok: false, message });
+    const info = this.devices.get(command?.deviceId);
+    if (!info) return refuse(`unknown device '${String(command?.deviceId)}'`);
+    if (command.siteId !== info.siteId) return refuse(`device '${info.deviceId}' belongs to site '${info.siteId}', not '${String(command.siteId)}'`);
+    let t: number;
+    try {
+      t = this.timeOf(nowMs);
+    } catch (err) {
+      return refuse((err as Error).message);
+    }
+    const target = this.siteStates.get(info.siteId)?.targets.get(info.deviceId);
+    if (!target) return refuse(`device '${info.deviceId}' (${info.kind}) takes no remote commands`);
+    if (!target.actions.includes(command.action)) return refuse(`device '${info.deviceId}' does not support '${String(command.action)}' (it takes ${target.actions.join(', ')})`);
+    const dev = this.byId.get(info.deviceId);
+    if (dev instanceof ValveDevice) {
+      const goal = command.action === 'valve.close' ? 0 : 1;
+      const already = dev.target === goal && dev.openFraction(t) === goal;
+      dev.command(goal, t);
+      this.reportSoon(dev, t);
+      return { id, ok: true, message: already ? `valve already ${goal ? 'open' : 'closed'}` : `valve ${goal ? 'opening' : 'closing'}` };
+    }
+    if (dev instanceof PowerDevice) {
+      if (command.action === 'power.restore') {
+        const lock = dev.lockout();
+        if (lock) return refuse(`power restore locked out: ${lock.sensorId} reads ${lock.valuePct} % CH4 (restore below ${lock.restoreBelowPct} %)`);
+      }
+      const goal = command.action === 'power.cut' ? 0 : 1;
+      const already = dev.powered === goal;
+      dev.powered = goal;
+      this.reportSoon(dev, t);
+      return { id, ok: true, message: already ? `already ${goal ? 'powered' : 'cut'}` : goal ? 'power restored' : 'power cut' };
+    }
+    return refuse(`device '${info.deviceId}' is not simulated as an actuator`);
+  }
+
+  /** Reports a device's new state at the next tick instead of waiting out its interval (report by exception). */
+  private reportSoon(d: SimDevice, t: number): void {
+    const at = Math.max(Math.round(t), d.lastTs + 1);
+    if (at < d.nextDueMs) d.nextDueMs = at;
+  }
+
+  stage(scenario: Scenario, atMs?: number): StagedScenario {
+    switch (scenario?.kind) {
+      case 'methane-rise': {
+        const startMs = Math.round(this.timeOf(atMs));
+        const dev = this.byId.get(scenario.sensorId);
+        const channel = dev instanceof SensorDevice ? dev.channelOf('ch4_pct') : -1;
+        if (!(dev instanceof SensorDevice) || channel < 0) {
+          throw new SimulatorError('simulator:unknown-device', `methane-rise needs a simulated CH4 sensor; '${scenario.sensorId}' is not one`);
+        }
+        if (!(Number.isFinite(scenario.peakPct) && scenario.peakPct > 0 && scenario.peakPct <= 100)) {
+          throw new SimulatorError('simulator:bad-scenario', `peakPct must be in (0, 100] %vol, got ${scenario.peakPct}`);
+        }
+        if (!(Number.isFinite(scenario.durationS) && scenario.durationS > 0)) {
+          throw new SimulatorError('simulator:bad-scenario', `durationS must be a positive number of seconds, got ${scenario.durationS}`);
+        }
+        const endMs = startMs + Math.round(scenario.durationS * 1000);
+        dev.addOverlay(channel, startMs, endMs, scenario.peakPct);
+        // A drill must not be spoiled by a coincidental fault on its sensor.
+        if (dev.fault && dev.fault.endMs >= startMs) dev.fault = null;
+        const staged: StagedScenario = { id: `scenario-${++this.scenarioCount}`, scenario: { ...scenario }, startMs, endMs };
+        this.scenarios.push(staged);
+        return staged;
+      }
+      case 'leak':
+        throw new SimulatorError('simulator:not-implemented', "scenario 'leak' is not implemented in this version of the simulator (it comes with the plume model)");
+      default:
+        throw new SimulatorError('simulator:bad-scenario', `unknown scenario kind '${String((scenario as { kind?: unknown } | null)?.kind)}'`);
+    }
+  }
+
+  staged(): readonly StagedScenario[] {
+    return this.scenarios.slice();
+  }
+
+  faults(): readonly FaultRecord[] {
+    return this.faultLog.slice();
+  }
+
+  weather(siteId: string): Readonly<WeatherState> | undefined {
+    return this.siteStates.get(siteId)?.weather.state;
+  }
+}
