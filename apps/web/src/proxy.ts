@@ -1,21 +1,24 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from './lib/session-cookie.ts';
 
+/** Static assets from public/ are served to anyone (ids in page paths may contain dots, so match by extension). */
+const STATIC_FILE = /\.(?:svg|png|jpe?g|webp|gif|ico|txt|json|webmanifest|css|js|map|woff2?)$/i;
+
 /**
  * Optimistic auth check before rendering: no session cookie → /login?next=…. The hub still checks
  * the token on every request (pages redirect to /session-expired when it refuses).
  */
 export function proxy(request: NextRequest) {
-  if (request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
+  const { pathname, search } = request.nextUrl;
+  if (STATIC_FILE.test(pathname) || request.cookies.has(SESSION_COOKIE)) return NextResponse.next();
   const login = request.nextUrl.clone();
   login.pathname = '/login';
   login.search = '';
-  const next = request.nextUrl.pathname + request.nextUrl.search;
-  if (next !== '/') login.searchParams.set('next', next);
+  if (pathname !== '/') login.searchParams.set('next', pathname + search);
   return NextResponse.redirect(login);
 }
 
-/** Everything except the login flow, Next's own files and static assets (files with an extension). */
+/** Everything except the sign-in flow and Next's own files. */
 export const config = {
-  matcher: ['/((?!login|session-expired|_next/|.*\\..*).*)'],
+  matcher: ['/((?!login|session-expired|_next/).*)'],
 };

@@ -2,12 +2,16 @@ import Link from 'next/link';
 import type { Principal } from '@safetwin/protocol';
 import { ROLE_LABELS, scopeText } from '../lib/roles.ts';
 import type { SiteSummary } from '../lib/hub-types.ts';
+import { siteNameText } from '../lib/site-name.ts';
 import { LogoMark } from './LogoMark.tsx';
 import { LogoutButton } from './LogoutButton.tsx';
 
-/** The top bar of every signed-in page: product, who is signed in, their role and what they may see. */
-export function AppHeader({ user, sites }: { user: Principal; sites: readonly SiteSummary[] }) {
-  const siteName = (id: string) => sites.find((site) => site.id === id)?.name ?? id;
+/** The top bar of every signed-in page: product, who is signed in, their role and what they may see (null: the hub could not say). */
+export function AppHeader({ user, sites }: { user: Principal | null; sites: readonly SiteSummary[] }) {
+  const siteName = (id: string) => {
+    const site = sites.find((s) => s.id === id);
+    return site ? siteNameText(site.name) : id;
+  };
   return (
     <header className="app-header">
       <Link href="/" className="app-header__brand">
@@ -17,11 +21,15 @@ export function AppHeader({ user, sites }: { user: Principal; sites: readonly Si
       <nav className="app-header__nav" aria-label="Main">
         <Link href="/">Sites</Link>
       </nav>
-      <div className="app-header__user" data-testid="current-user">
-        <span className="app-header__name">{user.displayName}</span>
-        <span className="role-tag">{ROLE_LABELS[user.role]}</span>
-        <span className="app-header__scope">{scopeText(user, siteName)}</span>
-      </div>
+      {user ? (
+        <div className="app-header__user" data-testid="current-user">
+          <span className="app-header__name">{user.displayName}</span>
+          <span className="role-tag">{ROLE_LABELS[user.role]}</span>
+          <span className="app-header__scope">{scopeText(user, siteName)}</span>
+        </div>
+      ) : (
+        <div className="app-header__user" />
+      )}
       <LogoutButton />
     </header>
   );

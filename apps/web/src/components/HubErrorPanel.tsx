@@ -1,4 +1,5 @@
 import type { HubError } from '../lib/hub-error.ts';
+import { AutoRetry } from './AutoRetry.tsx';
 
 /** Shown instead of a page's content when the hub could not be asked: what failed and where. */
 export function HubErrorPanel({ error, hubUrl }: { error: HubError; hubUrl: string }) {
@@ -12,7 +13,7 @@ export function HubErrorPanel({ error, hubUrl }: { error: HubError; hubUrl: stri
       <p>
         {unreachable ? `No answer from ${hubUrl}. Nothing on this page is live until it is back.` : `${error.message} (${error.code}, HTTP ${error.status}).`}
       </p>
-      <p className="muted">Reload the page to try again.</p>
+      <AutoRetry />
     </section>
   );
 }

@@ -67,6 +67,12 @@ export async function hubSites(token: string): Promise<SiteSummary[]> {
   return field<SiteSummary[]>(await hubRequest('/sites', { token }), 'sites', '/sites');
 }
 
+/** `GET /sites/:id`: the site's twin description (typed in @safetwin/twin-models; read here as plain JSON). */
+export async function hubSite(token: string, siteId: string): Promise<unknown> {
+  const path = `/sites/${encodeURIComponent(siteId)}`;
+  return field<unknown>(await hubRequest(path, { token }), 'site', path);
+}
+
 /** `GET /sites/:id/devices`: the devices of one site the user may see. */
 export async function hubSiteDevices(token: string, siteId: string): Promise<DeviceInfo[]> {
   const path = `/sites/${encodeURIComponent(siteId)}/devices`;

@@ -4,10 +4,13 @@
 /** What a site is: a chemical park (化工园区) or a coal mine (煤矿). */
 export type SiteKind = 'chemical-park' | 'coal-mine';
 
+/** A site's name: plain text, or Chinese and English as the twin descriptions hold it. */
+export type SiteName = string | { zh: string; en: string };
+
 /** One site as listed by `GET /api/v1/sites` (only the sites the user may see). */
 export interface SiteSummary {
   id: string;
-  name: string;
+  name: SiteName;
   kind: SiteKind;
   origin: { latDeg: number; lonDeg: number; altM: number };
   /** Devices the user may see on this site. */

@@ -1,5 +1,5 @@
 import type { DeviceInfo } from '../lib/hub-types.ts';
-import { humanize } from './format.ts';
+import { kindLabel } from './labels.ts';
 
 /** How the sensor table groups its rows. */
 export type GroupBy = 'kind' | 'enterprise';
@@ -20,26 +20,36 @@ export interface DeviceGroup {
 /** Label for devices owned by no enterprise (park- or mine-wide). */
 export const SITE_WIDE_LABEL = 'Site-wide (no enterprise)';
 
-/** True when a device matches every word of the text (id, label, kind, enterprise, metric names) and the kind. */
-export function matchesFilter(device: DeviceInfo, filter: DeviceFilter): boolean {
+/** Enterprise id → name, for titles and text search; ids without a name show as they are. */
+export type EnterpriseNames = Readonly<Record<string, string>>;
+
+/** True when a device matches every word of the text (id, label, kind and its name, enterprise id and name, metric names) and the kind. */
+export function matchesFilter(device: DeviceInfo, filter: DeviceFilter, names: EnterpriseNames = {}): boolean {
   if (filter.kind && device.kind !== filter.kind) return false;
   const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = [device.deviceId, device.label ?? '', device.kind, device.enterpriseId ?? '', ...Object.keys(device.metrics)]
+  const haystack = [device.deviceId, device.label ?? '', device.kind, kindLabel(device.kind), device.enterpriseId ?? '', names[device.enterpriseId ?? ''] ?? '', ...Object.keys(device.metrics)]
     .join(' ')
     .toLowerCase();
   return words.every((word) => haystack.includes(word));
 }
 
+/** An enterprise group's title: "Name · ID", the id alone, or the site-wide label. */
+export function enterpriseTitle(enterpriseId: string, names: EnterpriseNames): string {
+  if (!enterpriseId) return SITE_WIDE_LABEL;
+  const name = names[enterpriseId];
+  return name ? `${name} · ${enterpriseId}` : enterpriseId;
+}
+
 /** Filters, then groups by kind or enterprise: groups sorted by title, rows by device id. */
-export function groupDevices(devices: readonly DeviceInfo[], filter: DeviceFilter, groupBy: GroupBy): DeviceGroup[] {
+export function groupDevices(devices: readonly DeviceInfo[], filter: DeviceFilter, groupBy: GroupBy, names: EnterpriseNames = {}): DeviceGroup[] {
   const groups = new Map<string, DeviceGroup>();
   for (const device of devices) {
-    if (!matchesFilter(device, filter)) continue;
+    if (!matchesFilter(device, filter, names)) continue;
     const key = groupBy === 'kind' ? device.kind : (device.enterpriseId ?? '');
     let group = groups.get(key);
     if (!group) {
-      const title = groupBy === 'kind' ? humanize(key) : key || SITE_WIDE_LABEL;
+      const title = groupBy === 'kind' ? kindLabel(key) : enterpriseTitle(key, names);
       groups.set(key, (group = { key, title, devices: [] }));
     }
     group.devices.push(device);

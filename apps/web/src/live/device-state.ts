@@ -4,10 +4,14 @@ import type { LatestSample } from './merge-batch.ts';
 export const STALE_AFTER_INTERVALS = 3;
 
 /**
- * What a row shows: `live` (reporting on time), `stale` (silent ≥ 3× its interval), `no-data`
- * (the hub has nothing from it), `waiting` (we have not heard from the hub yet).
+ * What a row shows: `live` (reporting on time), `stale` (silent ≥ 3× its interval), `offline`
+ * (recent, but the hub link is down so it is not live), `no-data` (the hub has nothing from it),
+ * `waiting` (we have not heard from the hub yet).
  */
-export type DeviceState = 'live' | 'stale' | 'no-data' | 'waiting';
+export type DeviceState = 'live' | 'stale' | 'offline' | 'no-data' | 'waiting';
+
+/** The hub link as rows need it: never subscribed yet, subscribed and flowing, or down. */
+export type LinkState = 'waiting' | 'up' | 'down';
 
 /** How far sensor and browser clocks may disagree before a fresh reading starts to look old, ms. */
 export const CLOCK_SKEW_ALLOWANCE_MS = 2_000;
@@ -31,16 +35,18 @@ export function isStale(ageMs: number, intervalMs: number): boolean {
   return ageMs >= STALE_AFTER_INTERVALS * intervalMs;
 }
 
-/** A device's state at `nowMs`; `primed` is false until the hub's first subscribe answer arrived. */
-export function deviceState(sample: LatestSample | undefined, intervalMs: number, nowMs: number, primed: boolean): DeviceState {
-  if (!sample) return primed ? 'no-data' : 'waiting';
-  return isStale(sampleAgeMs(sample, nowMs), intervalMs) ? 'stale' : 'live';
+/** A device's state at `nowMs`: a recent value is only `live` while the hub link is up. */
+export function deviceState(sample: LatestSample | undefined, intervalMs: number, nowMs: number, link: LinkState): DeviceState {
+  if (!sample) return link === 'waiting' ? 'waiting' : 'no-data';
+  if (isStale(sampleAgeMs(sample, nowMs), intervalMs)) return 'stale';
+  return link === 'down' ? 'offline' : 'live';
 }
 
 /** The text every state is shown with (states are never told by colour alone). */
 export const STATE_LABELS: Record<DeviceState, string> = {
   live: 'LIVE',
   stale: 'STALE',
+  offline: 'NO LINK',
   'no-data': 'NO DATA',
   waiting: 'WAITING',
 };

@@ -11,6 +11,15 @@ export function formatValue(value: number): string {
   return Number(text) === 0 ? (0).toFixed(decimals) : text;
 }
 
+/** Unit of flag metrics (0/1, e.g. `powered`, `sos`) in the device catalogue. */
+export const FLAG_UNIT = '1';
+
+/** A metric value in its unit: flags read ON/OFF, numbers by magnitude. */
+export function formatMetricValue(value: number, unit: string): string {
+  if (unit === FLAG_UNIT) return !Number.isFinite(value) ? '—' : value !== 0 ? 'ON' : 'OFF';
+  return formatValue(value);
+}
+
 /** An age in ms as people read it: "<1 s", "12 s", "4 min 05 s", "3 h 12 min", "2 d 4 h". */
 export function formatAge(ageMs: number): string {
   if (!Number.isFinite(ageMs) || ageMs < 1000) return '<1 s';
@@ -21,16 +30,4 @@ export function formatAge(ageMs: number): string {
   const totalH = Math.floor(totalMin / 60);
   if (totalH < 24) return `${totalH} h ${String(totalMin % 60).padStart(2, '0')} min`;
   return `${Math.floor(totalH / 24)} d ${totalH % 24} h`;
-}
-
-/** A metric's display name: its key without the unit suffix (`h2s_ppm` → `h2s`), or the key itself. */
-export function metricLabel(metric: string): string {
-  const cut = metric.lastIndexOf('_');
-  return cut > 0 ? metric.slice(0, cut) : metric;
-}
-
-/** A catalogue key as words: `gas-detector` → `Gas detector`. */
-export function humanize(key: string): string {
-  const words = key.replace(/[-_]+/g, ' ').trim();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : key;
 }

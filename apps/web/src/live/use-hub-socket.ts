@@ -39,10 +39,13 @@ export function useHubSocket({ hubUrl, token, siteId, store }: HubSocketOptions)
 
   useEffect(() => {
     const url = resolveHubUrl(hubUrl, window.location);
+    // `sinceMs` marks the change of status; a new detail (e.g. each failed reconnect) keeps it.
     const set = (status: ConnectionStatus, detail: string | null = null) =>
-      setConnection((prev) =>
-        prev.status === status && prev.detail === detail && prev.hubUrl === url ? prev : { status, detail, sinceMs: Date.now(), hubUrl: url },
-      );
+      setConnection((prev) => {
+        if (prev.status === status && prev.detail === detail && prev.hubUrl === url) return prev;
+        const sinceMs = prev.status === status && prev.hubUrl === url ? prev.sinceMs : Date.now();
+        return { status, detail, sinceMs, hubUrl: url };
+      });
     set('connecting');
 
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {

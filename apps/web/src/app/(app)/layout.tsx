@@ -18,9 +18,12 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     );
   } catch (error) {
     return (
-      <main className="app-main">
-        <HubErrorPanel error={pageHubError(error)} hubUrl={hubUrl()} />
-      </main>
+      <>
+        <AppHeader user={null} sites={[]} />
+        <main className="app-main">
+          <HubErrorPanel error={pageHubError(error)} hubUrl={hubUrl()} />
+        </main>
+      </>
     );
   }
 }

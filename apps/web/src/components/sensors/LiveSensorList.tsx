@@ -2,8 +2,8 @@
 
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { DeviceInfo } from '../../lib/hub-types.ts';
-import { groupDevices, kindCounts, type GroupBy } from '../../live/device-filter.ts';
-import { STALE_AFTER_INTERVALS } from '../../live/device-state.ts';
+import { groupDevices, kindCounts, type EnterpriseNames, type GroupBy } from '../../live/device-filter.ts';
+import { STALE_AFTER_INTERVALS, type LinkState } from '../../live/device-state.ts';
 import { LiveStore } from '../../live/live-store.ts';
 import { NowProvider } from '../../live/NowProvider.tsx';
 import { useHubSocket } from '../../live/use-hub-socket.ts';
@@ -17,6 +17,8 @@ import { SensorTable } from './SensorTable.tsx';
 export interface LiveSensorListProps {
   siteId: string;
   devices: DeviceInfo[];
+  /** Enterprise id → name, for group titles and search. */
+  enterpriseNames: EnterpriseNames;
   /** The user's hub token, for the socket.io handshake. */
   token: string;
   /** Public hub URL from the server's config; null: this page's host on port 4000. */
@@ -32,7 +34,7 @@ export function LiveSensorList(props: LiveSensorListProps) {
   );
 }
 
-function LiveSensorListInner({ siteId, devices, token, hubUrl }: LiveSensorListProps) {
+function LiveSensorListInner({ siteId, devices, enterpriseNames, token, hubUrl }: LiveSensorListProps) {
   const [store] = useState(() => new LiveStore());
   const connection = useHubSocket({ hubUrl, token, siteId, store });
   const [text, setText] = useState('');
@@ -41,21 +43,25 @@ function LiveSensorListInner({ siteId, devices, token, hubUrl }: LiveSensorListP
   const deferredText = useDeferredValue(text);
 
   const kinds = useMemo(() => kindCounts(devices), [devices]);
-  const groups = useMemo(() => groupDevices(devices, { text: deferredText, kind }, groupBy), [devices, deferredText, kind, groupBy]);
+  const groups = useMemo(
+    () => groupDevices(devices, { text: deferredText, kind }, groupBy, enterpriseNames),
+    [devices, deferredText, kind, groupBy, enterpriseNames],
+  );
   const shown = useMemo(() => groups.reduce((n, g) => n + g.devices.length, 0), [groups]);
   // A hub that sends nothing for longer than the slowest-expected gap of the fastest device is suspicious.
   const quietAfterMs = useMemo(
     () => Math.max(5_000, STALE_AFTER_INTERVALS * Math.min(...devices.map((d) => d.intervalMs), 60_000)),
     [devices],
   );
-  const primed = store.primed;
+  // Rows read LIVE only while subscribed; before the first answer they wait, after a loss they are not live.
+  const link: LinkState = connection.status === 'live' ? 'up' : store.primed ? 'down' : 'waiting';
 
   return (
     <section className="live-list" aria-label="Live sensors">
       <ConnectionBanner connection={connection} store={store} quietAfterMs={quietAfterMs} />
       <div className="live-list__bar">
         <ConnectionIndicator status={connection.status} />
-        <LiveSummary devices={devices} store={store} primed={primed} />
+        <LiveSummary devices={devices} store={store} link={link} />
       </div>
       <SensorFilters
         text={text}
@@ -68,7 +74,11 @@ function LiveSensorListInner({ siteId, devices, token, hubUrl }: LiveSensorListP
         onKind={setKind}
         onGroupBy={setGroupBy}
       />
-      <SensorTable groups={groups} store={store} primed={primed} live={connection.status === 'live'} />
+      {devices.length === 0 ? (
+        <p className="empty-note">This site has no devices you may see.</p>
+      ) : (
+        <SensorTable groups={groups} store={store} link={link} />
+      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import type { GroupBy } from '../../live/device-filter.ts';
-import { humanize } from '../../live/format.ts';
+import { kindLabel } from '../../live/labels.ts';
 
 /** Props of the filter bar: current values, the kinds on this site, and change handlers. */
 export interface SensorFiltersProps {
@@ -38,7 +38,7 @@ export function SensorFilters(props: SensorFiltersProps) {
           <option value="">All kinds ({total})</option>
           {kinds.map((k) => (
             <option key={k.kind} value={k.kind}>
-              {humanize(k.kind)} ({k.count})
+              {kindLabel(k.kind)} ({k.count})
             </option>
           ))}
         </select>

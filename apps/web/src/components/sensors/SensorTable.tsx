@@ -2,6 +2,7 @@
 
 import { memo } from 'react';
 import type { DeviceGroup } from '../../live/device-filter.ts';
+import type { LinkState } from '../../live/device-state.ts';
 import type { LiveStore } from '../../live/live-store.ts';
 import { SensorRow } from './SensorRow.tsx';
 
@@ -9,17 +10,24 @@ import { SensorRow } from './SensorRow.tsx';
 export interface SensorTableProps {
   groups: DeviceGroup[];
   store: LiveStore;
-  primed: boolean;
-  /** False while the hub link is down: the table is dimmed and marked as not live. */
-  live: boolean;
+  /** The hub link; while it is down the table is dimmed and no row reads LIVE. */
+  link: LinkState;
 }
 
 /** The grouped sensor table; re-renders only when the filter, grouping or link state changes, never per reading. */
-export const SensorTable = memo(function SensorTable({ groups, store, primed, live }: SensorTableProps) {
+export const SensorTable = memo(function SensorTable({ groups, store, link }: SensorTableProps) {
   if (groups.length === 0) return <p className="empty-note">No sensors match this filter.</p>;
   return (
-    <div className={live ? 'sensor-table-wrap' : 'sensor-table-wrap sensor-table-wrap--offline'} aria-live="off">
+    <div className={link === 'down' ? 'sensor-table-wrap sensor-table-wrap--offline' : 'sensor-table-wrap'} aria-live="off">
       <table className="sensor-table">
+        <colgroup>
+          <col className="sensor-table__col-id" />
+          <col className="sensor-table__col-kind" />
+          <col className="sensor-table__col-owner" />
+          <col />
+          <col className="sensor-table__col-age" />
+          <col className="sensor-table__col-state" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">Device</th>
@@ -38,7 +46,7 @@ export const SensorTable = memo(function SensorTable({ groups, store, primed, li
               </th>
             </tr>
             {group.devices.map((device) => (
-              <SensorRow key={device.deviceId} device={device} store={store} primed={primed} />
+              <SensorRow key={device.deviceId} device={device} store={store} link={link} />
             ))}
           </tbody>
         ))}

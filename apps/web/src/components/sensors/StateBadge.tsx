@@ -4,6 +4,7 @@ import { STATE_LABELS, type DeviceState } from '../../live/device-state.ts';
 const STATE_SHAPES: Record<DeviceState, string> = {
   live: '●',
   stale: '◇',
+  offline: '○',
   'no-data': '—',
   waiting: '…',
 };

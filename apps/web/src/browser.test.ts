@@ -1,0 +1,212 @@
+// The web app in a real browser against the real hub: headless Chromium (playwright-core) drives
+// `next start`, which talks to a hub started in-process. The browser reaches the hub's socket.io
+// through a TCP proxy so the test can freeze or cut the link like a bad network would.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Hub } from '@safetwin/realtime';
+import { freePort } from './e2e/free-port.ts';
+import { buildIfNeeded, startNext, type NextServer } from './e2e/next-server.ts';
+import { startTcpProxy, type TcpProxy } from './e2e/tcp-proxy.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../.reports/screenshots');
+const PASSWORD = process.env.SAFETWIN_DEMO_PASSWORD ?? 'safetwin-demo';
+
+if (!HAVE_CHROMIUM) {
+  console.warn(`[web browser tests] SKIPPED: no Chromium at ${CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+}
+
+/** Device ids in the table, with their state and enterprise. */
+async function rows(page: Page): Promise<Array<{ id: string; state: string; enterprise: string }>> {
+  return page.$$eval('tr[data-device-id]', (trs) =>
+    trs.map((tr) => ({
+      id: tr.getAttribute('data-device-id') ?? '',
+      state: tr.getAttribute('data-state') ?? '',
+      enterprise: tr.getAttribute('data-enterprise') ?? '',
+    })),
+  );
+}
+
+/** The values column of every row, keyed by device id. */
+async function valueTexts(page: Page): Promise<Map<string, string>> {
+  const pairs = await page.$$eval('tr[data-device-id]', (trs) =>
+    trs.map((tr) => [tr.getAttribute('data-device-id') ?? '', tr.querySelector('.sensor-row__values')?.textContent ?? ''] as const),
+  );
+  return new Map(pairs);
+}
+
+/** Signs in through the form; resolves once the browser left /login. */
+async function logIn(page: Page, baseUrl: string, username: string, password = PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+}
+
+/** Asks the hub directly what a user may see (the truth the UI is checked against). */
+async function hubAs<T>(hub: Hub, username: string, pathname: string): Promise<T> {
+  const login = await fetch(`${hub.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  expect(login.status, `hub login as ${username}`).toBe(200);
+  const { token } = (await login.json()) as { token: string };
+  const response = await fetch(`${hub.url}/api/v1${pathname}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(response.status, `hub GET ${pathname} as ${username}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('web app in headless Chromium against the real hub', () => {
+  let hub: Hub;
+  let proxy: TcpProxy;
+  let next: NextServer;
+  let browser: Browser;
+  let siteId: string;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await buildIfNeeded();
+    const nextPort = await freePort();
+    // Loaded here, not at the top, so a machine without Chromium skips without loading the hub.
+    const { createHub } = await import('@safetwin/realtime');
+    hub = await createHub({
+      port: 0,
+      host: '127.0.0.1',
+      demo: true,
+      simulator: true,
+      logLevel: 'silent',
+      corsOrigins: [`http://127.0.0.1:${nextPort}`, `http://localhost:${nextPort}`],
+    });
+    proxy = await startTcpProxy(hub.port);
+    // Server components reach the hub directly; the browser goes through the proxy.
+    next = await startNext(nextPort, { HUB_URL: hub.url, SAFETWIN_PUBLIC_HUB_URL: proxy.url });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    const { sites } = await hubAs<{ sites: Array<{ id: string; kind: string }> }>(hub, 'commander', '/sites');
+    siteId = (sites.find((s) => s.kind === 'chemical-park') ?? sites[0])!.id;
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await next?.close();
+    await proxy?.close();
+    await hub?.close();
+  });
+
+  it('sends a visitor without a session to /login, and shows a wrong password as an error', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(`${next.url}/sites/${siteId}/sensors`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'web-login.png') });
+
+    await page.fill('input[name=username]', 'commander');
+    await page.fill('input[name=password]', 'not-the-password');
+    await page.click('button[type=submit]');
+    const error = await page.waitForSelector('.form-error', { timeout: 10_000 });
+    expect(await error.textContent()).toContain('Wrong username or password');
+    expect(await page.inputValue('input[name=username]')).toBe('commander');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'web-login-error.png') });
+    await page.close();
+  });
+
+  it('signs in, lists the sites with the user and role, and shows live values that change', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await logIn(page, next.url, 'commander');
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.textContent('[data-testid=current-user]')).toContain('Commander');
+    expect(await page.locator('.site-card').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'web-sites.png') });
+
+    await page.click(`.site-card[data-site-id="${siteId}"] a`);
+    await page.waitForURL(`**/sites/${siteId}/sensors`);
+    await page.waitForSelector('[data-connection=live]', { timeout: 20_000 });
+    await page.waitForSelector('tr[data-state=live]', { timeout: 20_000 });
+    const before = await valueTexts(page);
+    await page.waitForFunction(
+      (snapshot) =>
+        [...document.querySelectorAll('tr[data-state=live]')].some((tr) => {
+          const id = tr.getAttribute('data-device-id') ?? '';
+          return id in snapshot && tr.querySelector('.sensor-row__values')?.textContent !== snapshot[id];
+        }),
+      Object.fromEntries(before),
+      { timeout: 20_000 },
+    );
+    const { devices } = await hubAs<{ devices: unknown[] }>(hub, 'commander', `/sites/${siteId}/devices`);
+    expect((await rows(page)).length).toBe(devices.length);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'web-sensors-live.png') });
+
+    // Filtering by text narrows the rows to matches.
+    const first = (await rows(page))[0]!.id;
+    await page.fill('input[name=q]', first);
+    await page.waitForFunction((id) => [...document.querySelectorAll('tr[data-device-id]')].every((tr) => tr.getAttribute('data-device-id')!.includes(id)), first);
+    await page.fill('input[name=q]', '');
+    await page.close();
+  });
+
+  it('shows a safety officer only their own enterprise’s devices', async () => {
+    const { devices } = await hubAs<{ devices: Array<{ enterpriseId: string | null }> }>(hub, 'commander', `/sites/${siteId}/devices`);
+    const enterpriseId = devices.find((d) => d.enterpriseId)?.enterpriseId;
+    expect(enterpriseId, 'the demo park has enterprise-owned devices').toBeTruthy();
+    const username = `officer-${enterpriseId}`;
+    const mine = await hubAs<{ devices: Array<{ deviceId: string; enterpriseId: string | null }> }>(hub, username, `/sites/${siteId}/devices`);
+
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await logIn(page, next.url, username);
+    expect(await page.textContent('[data-testid=current-user]')).toContain('Safety officer');
+    await page.goto(`${next.url}/sites/${siteId}/sensors`);
+    await page.waitForSelector('[data-connection=live]', { timeout: 20_000 });
+    const shown = await rows(page);
+    expect(shown.map((r) => r.id).sort()).toEqual(mine.devices.map((d) => d.deviceId).sort());
+    expect(shown.length).toBeLessThan(devices.length);
+    for (const row of shown) expect([enterpriseId, 'site-wide']).toContain(row.enterprise);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'web-sensors-officer.png') });
+    await page.close();
+  });
+
+  it('marks silent devices STALE, says within 2 s when the hub link drops, and recovers on reconnect', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await logIn(page, next.url, 'commander');
+    await page.goto(`${next.url}/sites/${siteId}/sensors`);
+    await page.waitForSelector('tr[data-state=live]', { timeout: 20_000 });
+
+    // Freeze the link without closing it (a half-open network): live rows must turn STALE, never keep looking live.
+    proxy.setMode('blackhole');
+    const stale = await page.waitForSelector('tr[data-state=stale]', { timeout: 40_000 });
+    expect(await stale.textContent()).toContain('STALE');
+    expect(await stale.textContent()).toContain('ago');
+    await stale.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'web-sensors-stale.png') });
+
+    // Cut it: the banner must appear within 2 s.
+    proxy.setMode('down');
+    const cutAt = Date.now();
+    await page.waitForSelector('[data-banner=lost]', { timeout: 2_000 });
+    expect(Date.now() - cutAt).toBeLessThan(2_000);
+    expect(await page.textContent('[data-banner=lost]')).toContain('Connection to hub lost — data not live');
+    expect(await page.locator('tr[data-state=live]').count(), 'no row reads LIVE while the link is down').toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'web-sensors-lost.png') });
+
+    // Back up: socket.io reconnects, the page re-subscribes, the ack's latest values and new batches make rows live again.
+    proxy.setMode('pass');
+    await page.waitForSelector('[data-connection=live]', { timeout: 20_000 });
+    await page.waitForSelector('tr[data-state=live]', { timeout: 20_000 });
+    expect(await page.locator('[data-banner=lost]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('signs out', async () => {
+    const page = await browser.newPage();
+    await logIn(page, next.url, 'commander');
+    await Promise.all([page.waitForURL('**/login'), page.click('text=Log out')]);
+    await page.goto(`${next.url}/`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.close();
+  });
+});

@@ -1,0 +1,43 @@
+// Names for catalogue keys as people read them on the wall.
+
+/** Words for the sensor and device kinds of the twin catalogue; unknown kinds are humanized. */
+const KIND_LABELS: Record<string, string> = {
+  'gas-flammable': 'Flammable gas',
+  'gas-cl2': 'Chlorine Cl₂',
+  'gas-nh3': 'Ammonia NH₃',
+  'gas-h2s': 'Hydrogen sulfide H₂S',
+  'gas-co': 'Carbon monoxide CO',
+  'gas-o2': 'Oxygen O₂',
+  'gas-hcl': 'Hydrogen chloride HCl',
+  'gas-so2': 'Sulfur dioxide SO₂',
+  'gas-ch4': 'Methane CH₄',
+  'air-speed': 'Air speed',
+  'roof-displacement': 'Roof displacement',
+  weather: 'Weather station',
+  'valve-actuator': 'Valve actuator',
+  'power-switch': 'Power switch',
+  'uwb-tag': 'UWB personnel tag',
+};
+
+/** Unit suffixes of more than one word (DESIGN.md §4: the unit is the name's suffix). */
+const COMPOUND_SUFFIXES = ['_w_m2', '_kg_s', '_m3_s'];
+
+/** A catalogue key as words: `roof-displacement` → `Roof displacement`. */
+export function humanize(key: string): string {
+  const words = key.replace(/[-_]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : key;
+}
+
+/** A device kind as shown in the table and the kind filter. */
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind] ?? humanize(kind);
+}
+
+/** A metric's display name: its key without the unit suffix (`h2s_ppm` → `h2s`); flags (unit '1') keep their name. */
+export function metricLabel(metric: string, unit: string): string {
+  if (unit === '1') return metric;
+  const compound = COMPOUND_SUFFIXES.find((suffix) => metric.endsWith(suffix) && metric.length > suffix.length);
+  if (compound) return metric.slice(0, -compound.length);
+  const cut = metric.lastIndexOf('_');
+  return cut > 0 ? metric.slice(0, cut) : metric;
+}
