@@ -105,7 +105,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
       cleanups.push(() => pub.quit(), () => sub.quit());
     }
 
-    const fanout = new Fanout(io as never, registry, options.fanoutTickMs);
+    const fanout = new Fanout(io as never, registry, options.fanoutTickMs, !options.redisUrl);
     cleanups.push(() => fanout.close());
     ingest.onCommitted((siteId, readings) => fanout.push(siteId, readings));
     const commands = new CommandChannel(db, io as never, options.commandTimeoutMs, now);

@@ -7,7 +7,7 @@ export function canSeeSite(user: Principal, siteId: string): boolean {
 }
 
 /** Device kinds every viewer of a site may see, whoever operates them (weather drives every decision). */
-const SHARED_DEVICE_KINDS = new Set(['weather']);
+export const SHARED_DEVICE_KINDS: ReadonlySet<string> = new Set(['weather']);
 
 /** Whether `user` may see a device of `siteId` owned by `enterpriseId` (null: park-operated). */
 export function canSeeDevice(user: Principal, device: { siteId: string; enterpriseId: string | null; kind: string }): boolean {

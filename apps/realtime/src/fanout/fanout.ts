@@ -1,6 +1,6 @@
 import type { LiveReading, Principal, ReadingsBatch, ServerToClientEvents } from '@safetwin/protocol';
 import type { Server } from 'socket.io';
-import { canSeeDevice } from '../auth/access.ts';
+import { SHARED_DEVICE_KINDS } from '../auth/access.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 
 /** The socket.io room a user joins for a site: everything, or one enterprise's share. */
@@ -27,6 +27,8 @@ export class Fanout {
     private readonly io: Server<Record<string, never>, ServerToClientEvents>,
     private readonly registry: SiteRegistry,
     tickMs: number,
+    /** True with the in-memory adapter (one hub): rooms are all local. */
+    private readonly localOnly: boolean,
   ) {
     this.timer = setInterval(() => this.flush(), tickMs);
     this.timer.unref();
@@ -45,20 +47,34 @@ export class Fanout {
     const buffers = this.buffers;
     this.buffers = new Map();
     for (const [siteId, readings] of buffers) {
-      const batch: ReadingsBatch = { siteId, readings };
-      this.io.to(siteRoom(siteId)).emit('readings', batch);
       this.stats.batches++;
       this.stats.readings += readings.length;
+      const room = siteRoom(siteId);
+      if (this.hasListeners(room)) this.io.to(room).emit('readings', { siteId, readings } satisfies ReadingsBatch);
+      // Each enterprise room gets its own devices and the shared ones (weather), in one pass.
       const site = this.registry.site(siteId);
-      for (const enterprise of site?.enterprises ?? []) {
-        const officer = { role: 'safety-officer', siteId, enterpriseId: enterprise.id } as Principal;
-        const visible = readings.filter((r) => {
-          const device = this.registry.device(r.deviceId);
-          return device !== undefined && canSeeDevice(officer, device);
-        });
-        if (visible.length > 0) this.io.to(enterpriseRoom(siteId, enterprise.id)).emit('readings', { siteId, readings: visible });
+      if (!site) continue;
+      const rooms = site.enterprises.map((e) => enterpriseRoom(siteId, e.id)).filter((r) => this.hasListeners(r));
+      if (rooms.length === 0) continue;
+      const byRoom = new Map<string, LiveReading[]>(rooms.map((r) => [r, []]));
+      for (const r of readings) {
+        const device = this.registry.device(r.deviceId);
+        if (!device) continue;
+        if (SHARED_DEVICE_KINDS.has(device.kind)) for (const list of byRoom.values()) list.push(r);
+        else if (device.enterpriseId !== null) byRoom.get(enterpriseRoom(siteId, device.enterpriseId))?.push(r);
       }
+      for (const [r, list] of byRoom) if (list.length > 0) this.io.to(r).emit('readings', { siteId, readings: list });
     }
+  }
+
+  /**
+   * Whether anyone may be listening in a room. With the in-memory adapter the room is
+   * local and empty rooms are skipped (socket.io would still encode the batch); with the
+   * Redis adapter listeners may sit on other hubs, so it always emits.
+   */
+  private hasListeners(room: string): boolean {
+    if (!this.localOnly) return true;
+    return (this.io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
   }
 
   /** Stops the tick after a last flush. */
