@@ -65,6 +65,8 @@ describe.each(storeVariants())('REST API on $name', (variant) => {
     const site = await call(hub, 'GET', `/sites/${devices.park.id}`, { token: officer });
     expect(site.body.site.enterprises.map((e: { id: string }) => e.id)).toEqual([devices.gas.enterpriseId]);
     expect(site.body.site.sensors.every((s: { enterpriseId: string | null }) => s.enterpriseId === null || s.enterpriseId === devices.gas.enterpriseId)).toBe(true);
+    const sites = await call(hub, 'GET', '/sites', { token: officer });
+    expect(sites.body.sites).toEqual([expect.objectContaining({ id: devices.park.id, deviceCount: ids.length })]);
     const history = await call(hub, 'GET', `/sensors/${devices.otherEnterprise.deviceId}/readings`, { token: officer });
     expect(history.status).toBe(404);
   });

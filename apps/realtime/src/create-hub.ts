@@ -78,7 +78,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     });
     const ingest = new IngestService(registry, dedupe, writer, now);
 
-    const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: { level: options.logLevel }, forceCloseConnections: true }).withTypeProvider<ZodTypeProvider>();
+    const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: { level: options.logLevel }, disableRequestLogging: options.logLevel !== 'debug', forceCloseConnections: true }).withTypeProvider<ZodTypeProvider>();
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
     installErrorHandling(app, BODY_LIMIT_BYTES);

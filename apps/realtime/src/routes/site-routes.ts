@@ -30,7 +30,10 @@ export function siteViewFor(user: Principal, site: Site): Site {
 export function siteRoutes(app: ZodApp, deps: RouteDeps): void {
   app.get('/sites', { schema: { tags: ['sites'], summary: 'Sites the user may see' } }, async (request) => {
     const user = await requireUser(deps, request);
-    return { sites: deps.registry.all().filter((s) => canSeeSite(user, s.id)).map((s) => deps.registry.summary(s)) };
+    const visible = deps.registry.all().filter((s) => canSeeSite(user, s.id));
+    return {
+      sites: visible.map((s) => ({ ...deps.registry.summary(s), deviceCount: deps.registry.devicesOf(s.id).filter((d) => canSeeDevice(user, d)).length })),
+    };
   });
   app.get('/sites/:id', { schema: { tags: ['sites'], summary: 'The full twin description of a site', params: SiteParams } }, async (request) => {
     const user = await requireUser(deps, request);

@@ -1,5 +1,6 @@
 // View types for what the hub's REST API returns to the web app (DESIGN.md §4, the hub's
 // /sites and /sites/:id/devices). The wire types shared with other parts live in @safetwin/protocol.
+import type { DeviceInfo as CatalogueDevice } from '@safetwin/twin-models';
 
 /** What a site is: a chemical park (化工园区) or a coal mine (煤矿). */
 export type SiteKind = 'chemical-park' | 'coal-mine';
@@ -18,21 +19,9 @@ export interface SiteSummary {
 }
 
 /** A metric's unit and measuring range as the device catalogue gives it. */
-export interface MetricInfo {
-  unit: string;
-  minValue: number;
-  maxValue: number;
-}
+export type MetricInfo = CatalogueDevice['metrics'][string];
 
-/** One device as listed by `GET /api/v1/sites/:id/devices`. */
-export interface DeviceInfo {
-  deviceId: string;
-  siteId: string;
-  /** The enterprise that owns the device; null for park- or mine-wide devices. */
-  enterpriseId: string | null;
-  kind: string;
-  /** Nominal reporting interval, ms: a device silent for 3× this is stale. */
-  intervalMs: number;
-  metrics: Record<string, MetricInfo>;
+/** One device as listed by `GET /api/v1/sites/:id/devices`: the hub's catalogue entry (+ a label the page adds). */
+export interface DeviceInfo extends CatalogueDevice {
   label?: string;
 }
