@@ -170,6 +170,25 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in headless Chromium against the real h
     await page.close();
   });
 
+  it('shows the mine manager the miners’ tags moving, and no chemical park', async () => {
+    const { sites } = await hubAs<{ sites: Array<{ id: string; kind: string }> }>(hub, 'mine-manager', '/sites');
+    expect(sites.map((s) => s.kind)).toEqual(['coal-mine']);
+    const mineId = sites[0]!.id;
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await logIn(page, next.url, 'mine-manager');
+    await page.goto(`${next.url}/sites/${mineId}/sensors`);
+    await page.waitForSelector('[data-connection=live]', { timeout: 20_000 });
+    await page.selectOption('select[name=kind]', 'uwb-tag');
+    await page.waitForFunction(() => document.querySelectorAll('tr[data-device-id][data-state=live]').length >= 60, undefined, { timeout: 20_000 });
+    const before = await valueTexts(page);
+    await page.waitForTimeout(2500);
+    const after = await valueTexts(page);
+    const moved = [...after].filter(([id, text]) => before.get(id) !== text).length;
+    expect(moved, 'miners walk: positions change between looks').toBeGreaterThan(10);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'web-mine-tags.png') });
+    await page.close();
+  });
+
   it('marks silent devices STALE, says within 2 s when the hub link drops, and recovers on reconnect', async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await logIn(page, next.url, 'commander');
