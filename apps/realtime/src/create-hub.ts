@@ -27,6 +27,10 @@ import { commandRoutes } from './routes/command-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import type { RouteDeps } from './routes/context.ts';
 import { createQueue } from './jobs/create-queue.ts';
+import { AlarmStore } from './alarms/alarm-store.ts';
+import { AlarmEngine } from './alarms/alarm-engine.ts';
+import { alarmRoutes } from './routes/alarm-routes.ts';
+import { canSeeDevice } from './auth/access.ts';
 import { startDemoGateway, type DemoGateway } from './sites/demo-gateway.ts';
 
 /** Largest request body, bytes (DESIGN: oversized ingestion bodies are refused with 413). */
@@ -108,6 +112,11 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     const fanout = new Fanout(io as never, registry, options.fanoutTickMs, !options.redisUrl);
     cleanups.push(() => fanout.close());
     ingest.onCommitted((siteId, readings) => fanout.push(siteId, readings));
+    const alarmStore = new AlarmStore(db, (err) => app.log.error({ err }, 'storing alarm changes failed; retrying'));
+    const alarmEngine = new AlarmEngine(alarmStore, (alarm) => fanout.emitAlarm(alarm), now);
+    await alarmEngine.start(registry.all());
+    cleanups.push(() => alarmEngine.close());
+    ingest.onValidated((readings) => alarmEngine.evaluate(readings));
     const commands = new CommandChannel(db, io as never, options.commandTimeoutMs, now);
 
     let mqtt: MqttBridge | null = null;
@@ -118,7 +127,17 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
       commands.useMqtt(mqtt.sendCommand);
     }
 
-    attachSocketHandlers(io, { auth, registry, ingest, latest: (user, siteId) => latestValues(db, registry, user, siteId) });
+    attachSocketHandlers(io, {
+      auth,
+      registry,
+      ingest,
+      latest: (user, siteId) => latestValues(db, registry, user, siteId),
+      standingAlarms: (user, siteId) =>
+        alarmEngine.list(siteId, true).filter((a) => {
+          const device = registry.device(a.deviceId);
+          return device !== undefined && canSeeDevice(user, device);
+        }),
+    });
 
     const startedAt = now();
     const deps: RouteDeps = {
@@ -137,6 +156,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         sites: registry.all().length,
         ingest: { ...ingest.stats, backlogRows: writer.backlogRows, batches: writer.stats.batches, writeFailures: writer.stats.failures },
         fanout: { ...fanout.stats, sockets: io.engine.clientsCount },
+        alarms: { ...alarmEngine.stats, standing: alarmEngine.list(null, true).length, stored: alarmStore.stats.written, storeFailures: alarmStore.stats.failures },
       }),
     };
     await app.register(
@@ -148,6 +168,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         readingRoutes(zapi, deps, now);
         ingestRoutes(zapi, deps);
         commandRoutes(zapi, deps);
+        alarmRoutes(zapi, deps, alarmEngine);
         zapi.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       },
       { prefix: '/api/v1' },

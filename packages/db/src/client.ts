@@ -36,6 +36,11 @@ export interface SqlTransaction {
   copyFrom: ((statement: string, data: Buffer) => Promise<void>) | null;
 }
 
+/** postgres.js cannot infer a Date parameter's type in `unsafe` queries: send timestamps as ISO text. */
+function wire(params: readonly SqlParam[]): never[] {
+  return params.map((p) => (p instanceof Date ? p.toISOString() : p)) as never[];
+}
+
 /** Opens PostgreSQL at `url` (postgres.js, a pool of `maxConnections`). */
 export function connectPostgres(url: string, maxConnections = 10): SqlClient {
   const sql = postgres(url, { max: maxConnections, onnotice: () => {}, prepare: true });
@@ -44,11 +49,11 @@ export function connectPostgres(url: string, maxConnections = 10): SqlClient {
     kind: 'postgres',
     description: `postgresql://${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`,
     orm: drizzlePostgres(sql, { schema }) as unknown as Orm,
-    query: (text, params = []) => sql.unsafe(text, params as never[]) as unknown as Promise<never[]>,
+    query: (text, params = []) => sql.unsafe(text, wire(params)) as unknown as Promise<never[]>,
     transaction: (fn) =>
       sql.begin(async (tx) =>
         fn({
-          query: (text, params = []) => tx.unsafe(text, params as never[]) as unknown as Promise<never[]>,
+          query: (text, params = []) => tx.unsafe(text, wire(params)) as unknown as Promise<never[]>,
           copyFrom: async (statement, data) => {
             const writable = await tx.unsafe(statement).writable();
             await pipeline(Readable.from([data]), writable);

@@ -32,6 +32,11 @@ describe.each(testBackends())('store on $name', (backend) => {
     expect(tables.map((t) => t.t)).toEqual(expect.arrayContaining(['readings', 'device_state', 'devices', 'metrics', 'users', 'sessions', 'gateway_keys', 'sites', 'commands']));
   });
 
+  it('takes Date parameters in raw queries on either engine', async () => {
+    const [row] = await client.query<{ t: Date | string }>(`SELECT $1::timestamptz AS t`, [new Date(NOW)]);
+    expect(new Date(row!.t).getTime()).toBe(NOW);
+  });
+
   it('stores a batch with provenance and lands it in its day partition', async () => {
     await writeReadings(client, [row(), row({ metric: 'temp_c', value: 21.5 }), row({ deviceId: 'DEV-2', seq: 7, value: 3 })], NOW);
     const rows = await client.query<{ device_num: number; metric_num: number; value: number; gateway_num: number; ts: Date; ingest_ts: Date; part: string }>(

@@ -128,3 +128,52 @@ export const commands = pgTable(
   },
   (t) => [index('commands_site_issued_idx').on(t.siteId, t.issuedAt)],
 );
+
+/**
+ * Alarms (ISA-18.2): one row per alarm point — a sensor's metric against one limit or
+ * health rule — carrying its current lifecycle state. Every change is in `alarm_events`.
+ */
+export const alarms = pgTable(
+  'alarms',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').notNull(),
+    enterpriseId: text('enterprise_id'),
+    deviceId: text('device_id').notNull(),
+    metric: text('metric').notNull(),
+    /** `high`, `high-high`, `low`, `low-low` (later: rate, stale, stuck, voting …). */
+    kind: text('kind').notNull(),
+    /** Response level of the seed: 1 red … 4 blue. */
+    level: smallint('level').notNull(),
+    priority: text('priority').notNull(),
+    state: text('state').notNull(),
+    processActive: boolean('process_active').notNull(),
+    value: doublePrecision('value'),
+    setpoint: doublePrecision('setpoint'),
+    count: integer('count').notNull(),
+    raisedAt: timestamp('raised_at', { withTimezone: true, mode: 'date' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    shelvedUntil: timestamp('shelved_until', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('alarms_point_idx').on(t.siteId, t.deviceId, t.metric, t.kind), index('alarms_site_state_idx').on(t.siteId, t.state)],
+);
+
+/** Every transition of every alarm, with who, when and why: the audit trail ISA-18.2 asks for. */
+export const alarmEvents = pgTable(
+  'alarm_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    alarmId: text('alarm_id')
+      .notNull()
+      .references(() => alarms.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    event: text('event').notNull(),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    /** Username, or `system` for process events. */
+    actor: text('actor').notNull(),
+    reason: text('reason'),
+    value: doublePrecision('value'),
+  },
+  (t) => [index('alarm_events_alarm_at_idx').on(t.alarmId, t.at)],
+);

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'command:not-actuated',
   'command:no-gateway',
   'command:timeout',
+  'alarm:not-found',
+  'alarm:invalid-transition',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import type { CommandAck, FieldCommand } from './command.ts';
 import type { IngestResult, ReadingInput } from './reading.ts';
 import type { ApiError } from './errors.ts';
+import type { AlarmView } from './alarm.ts';
 
 /** A reading as fanned out to subscribers (sensor time in epoch ms). */
 export interface LiveReading {
@@ -16,12 +17,14 @@ export interface ReadingsBatch {
   readings: LiveReading[];
 }
 
-/** Answer to `subscribe`: the latest value of every device the client may see. */
-export type SubscribeAck = { ok: true; siteId: string; latest: LiveReading[] } | ({ ok: false } & ApiError);
+/** Answer to `subscribe`: the latest value of every device the client may see, and the site's standing alarms. */
+export type SubscribeAck = { ok: true; siteId: string; latest: LiveReading[]; alarms: AlarmView[] } | ({ ok: false } & ApiError);
 
 /** socket.io events the hub sends. */
 export interface ServerToClientEvents {
   readings: (batch: ReadingsBatch) => void;
+  /** An alarm changed state (raised, repeated, acknowledged, shelved, cleared …), sent at once. */
+  alarm: (alarm: AlarmView) => void;
   /** To gateways: a command to carry out; they answer through the ack. */
   command: (command: FieldCommand, ack: (answer: CommandAck) => void) => void;
 }

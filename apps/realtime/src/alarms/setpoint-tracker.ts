@@ -67,7 +67,13 @@ export class SetpointTracker {
   private pending: SetpointCondition | null = null;
   private pendingSinceMs = 0;
 
-  constructor(private readonly limits: SetpointLimits) {}
+  /** `initial`: the condition already raised (an alarm standing when the hub restarted). */
+  constructor(
+    private readonly limits: SetpointLimits,
+    initial: SetpointCondition = 'normal',
+  ) {
+    this.confirmed = initial;
+  }
 
   /** The condition currently raised. */
   get condition(): SetpointCondition {

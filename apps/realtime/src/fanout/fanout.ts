@@ -1,4 +1,4 @@
-import type { LiveReading, Principal, ReadingsBatch, ServerToClientEvents } from '@safetwin/protocol';
+import type { AlarmView, LiveReading, Principal, ReadingsBatch, ServerToClientEvents } from '@safetwin/protocol';
 import type { Server } from 'socket.io';
 import { SHARED_DEVICE_KINDS } from '../auth/access.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
@@ -75,6 +75,16 @@ export class Fanout {
   private hasListeners(room: string): boolean {
     if (!this.localOnly) return true;
     return (this.io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
+  }
+
+  /** Sends an alarm change at once to the site's room and to the rooms of those who may see its device. */
+  emitAlarm(alarm: AlarmView): void {
+    this.io.to(siteRoom(alarm.siteId)).emit('alarm', alarm);
+    const device = this.registry.device(alarm.deviceId);
+    const site = this.registry.site(alarm.siteId);
+    if (!device || !site) return;
+    const rooms = SHARED_DEVICE_KINDS.has(device.kind) ? site.enterprises.map((e) => e.id) : device.enterpriseId !== null ? [device.enterpriseId] : [];
+    for (const enterpriseId of rooms) this.io.to(enterpriseRoom(alarm.siteId, enterpriseId)).emit('alarm', alarm);
   }
 
   /** Stops the tick after a last flush. */

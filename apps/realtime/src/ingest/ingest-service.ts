@@ -15,6 +15,7 @@ export type CommittedListener = (siteId: string, readings: LiveReading[]) => voi
  */
 export class IngestService {
   private readonly listeners: CommittedListener[] = [];
+  private readonly validatedListeners: ((readings: LiveReading[]) => void)[] = [];
   /** Counters for /health and KPIs. */
   readonly stats = { accepted: 0, duplicates: 0, rejected: 0 };
 
@@ -24,6 +25,14 @@ export class IngestService {
     private readonly writer: BatchWriter,
     private readonly now: () => number,
   ) {}
+
+  /**
+   * Subscribes to readings as soon as they are validated and deduplicated, before the group
+   * commit: the alarm engine, whose events must not wait for the database.
+   */
+  onValidated(listener: (readings: LiveReading[]) => void): void {
+    this.validatedListeners.push(listener);
+  }
 
   /** Subscribes to committed readings. */
   onCommitted(listener: CommittedListener): void {
@@ -71,6 +80,7 @@ export class IngestService {
         });
       }
     }
+    if (claimed.length > 0) for (const listener of this.validatedListeners) listener(claimed);
     try {
       await this.writer.write(rows);
     } catch (err) {

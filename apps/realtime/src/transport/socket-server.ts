@@ -8,7 +8,7 @@ import { roomFor } from '../fanout/fanout.ts';
 import { gatewayRoom } from '../commands/command-channel.ts';
 import { batchOutcome, type IngestService } from '../ingest/ingest-service.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
-import type { LiveReading } from '@safetwin/protocol';
+import type { AlarmView, LiveReading } from '@safetwin/protocol';
 
 /** What a socket carries after the handshake. */
 export interface SocketData {
@@ -25,6 +25,8 @@ export interface SocketDeps {
   registry: SiteRegistry;
   ingest: IngestService;
   latest: (user: Principal, siteId: string) => Promise<LiveReading[]>;
+  /** The standing alarms of a site that the user may see. */
+  standingAlarms: (user: Principal, siteId: string) => AlarmView[];
 }
 
 /**
@@ -92,7 +94,7 @@ async function subscribe(socket: HubSocket, request: unknown, deps: SocketDeps):
   if (typeof siteId !== 'string') throw new HubError('request:bad-body', 'subscribe needs {siteId: string}', 400);
   if (!deps.registry.site(siteId) || !canSeeSite(user, siteId)) throw notFound(`no site '${siteId}' visible to ${user.username}`);
   await socket.join(roomFor(user, siteId));
-  return { ok: true, siteId, latest: await deps.latest(user, siteId) };
+  return { ok: true, siteId, latest: await deps.latest(user, siteId), alarms: deps.standingAlarms(user, siteId) };
 }
 
 function toHubError(err: unknown): HubError {

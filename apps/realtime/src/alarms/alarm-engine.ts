@@ -1,0 +1,191 @@
+import type { AlarmTransitionView, AlarmView, LiveReading } from '@safetwin/protocol';
+import type { Site } from '@safetwin/twin-models';
+import { AlarmTransitionError, transition, type AlarmEvent, type AlarmLifecycle } from './alarm-lifecycle.ts';
+import { gradeOf, setpointOf, watchedMetrics, type WatchedMetric } from './alarm-policy.ts';
+import type { AlarmStore } from './alarm-store.ts';
+import { SetpointTracker, type SetpointCondition } from './setpoint-tracker.ts';
+
+type Limit = Exclude<SetpointCondition, 'normal'>;
+
+/** The alarm kinds a condition holds active: high-high implies high, low-low implies low. */
+const ACTIVE_KINDS: Record<SetpointCondition, readonly Limit[]> = {
+  normal: [],
+  high: ['high'],
+  'high-high': ['high', 'high-high'],
+  low: ['low'],
+  'low-low': ['low', 'low-low'],
+};
+
+/** `${siteId}/${deviceId}/${metric}/${kind}`: the id of an alarm point. */
+export const alarmId = (siteId: string, deviceId: string, metric: string, kind: string) => `${siteId}/${deviceId}/${metric}/${kind}`;
+
+/** An alarm was refused an operator action, or does not exist. */
+export class AlarmNotFoundError extends Error {
+  readonly code = 'alarm:not-found';
+}
+
+interface Watch {
+  watched: WatchedMetric;
+  tracker: SetpointTracker;
+}
+
+/**
+ * Set-point alarms in memory, O(1) per reading: each watched metric has a tracker
+ * (deadband, on/off delays); condition changes drive the ISA-18.2 lifecycle of its alarm
+ * points (high, high-high, low, low-low). Every change is published at once and stored with
+ * its transition (who, when, why). Shelving expires on a timer re-armed after a restart.
+ */
+export class AlarmEngine {
+  private readonly watches = new Map<string, Watch>();
+  private readonly alarms = new Map<string, AlarmView>();
+  private readonly shelveTimers = new Map<string, NodeJS.Timeout>();
+  readonly stats = { evaluated: 0, changes: 0 };
+
+  constructor(
+    private readonly store: AlarmStore,
+    private readonly publish: (alarm: AlarmView) => void,
+    private readonly now: () => number,
+  ) {}
+
+  /** Loads stored alarms and watches every metric with set-points on these sites. */
+  async start(sites: readonly Site[]): Promise<void> {
+    for (const a of await this.store.loadAll()) this.alarms.set(a.id, a);
+    for (const site of sites) {
+      for (const watched of watchedMetrics(site)) {
+        const initial = this.standingCondition(watched);
+        this.watches.set(`${watched.deviceId}\u0000${watched.metric}`, { watched, tracker: new SetpointTracker(watched.limits, initial) });
+      }
+    }
+    for (const a of this.alarms.values()) if (a.state === 'shelved' && a.shelvedUntil !== null) this.armShelveExpiry(a);
+  }
+
+  /** The condition the stored alarms of a metric say is standing (so a restart neither re-raises nor forgets). */
+  private standingCondition(w: WatchedMetric): SetpointCondition {
+    const active = (kind: Limit) => this.alarms.get(alarmId(w.siteId, w.deviceId, w.metric, kind))?.processActive === true;
+    if (active('high-high')) return 'high-high';
+    if (active('low-low')) return 'low-low';
+    if (active('high')) return 'high';
+    if (active('low')) return 'low';
+    return 'normal';
+  }
+
+  /** Evaluates readings (sensor time drives the delays, so drills replay identically). */
+  evaluate(readings: readonly LiveReading[]): void {
+    for (const r of readings) {
+      for (const metric in r.values) {
+        const watch = this.watches.get(`${r.deviceId}\u0000${metric}`);
+        if (!watch) continue;
+        this.stats.evaluated++;
+        const before = watch.tracker.condition;
+        const value = r.values[metric]!;
+        const after = watch.tracker.update(value, r.ts);
+        if (after === null) continue;
+        const was = ACTIVE_KINDS[before];
+        const now = ACTIVE_KINDS[after];
+        for (const kind of was) if (!now.includes(kind)) this.apply(watch.watched, kind, { type: 'clear', value }, 'system', null);
+        for (const kind of now) if (!was.includes(kind)) this.apply(watch.watched, kind, { type: 'activate', value }, 'system', null);
+      }
+    }
+  }
+
+  /** An operator's action on an alarm; throws AlarmNotFoundError or AlarmTransitionError. */
+  operate(id: string, event: Exclude<AlarmEvent, { type: 'activate' | 'clear' | 'shelve-expired' }>, actor: string, reason: string | null): AlarmView {
+    const current = this.alarms.get(id);
+    if (!current) throw new AlarmNotFoundError(`no alarm '${id}'`);
+    const watch = this.watches.get(`${current.deviceId}\u0000${current.metric}`);
+    return this.transitionAlarm(current, event, actor, reason, watch?.watched);
+  }
+
+  /** An alarm by id. */
+  get(id: string): AlarmView | undefined {
+    return this.alarms.get(id);
+  }
+
+  /** Alarms of a site, optionally only those not `normal` (the standing list). */
+  list(siteId: string | null, onlyActive: boolean): AlarmView[] {
+    return [...this.alarms.values()].filter((a) => (siteId === null || a.siteId === siteId) && (!onlyActive || a.state !== 'normal'));
+  }
+
+  /** The recorded transitions of an alarm. */
+  history(id: string): Promise<AlarmTransitionView[]> {
+    return this.store.history(id);
+  }
+
+  /** Stops the shelving timers; resolves when the audit trail is stored. */
+  async close(): Promise<void> {
+    for (const t of this.shelveTimers.values()) clearTimeout(t);
+    this.shelveTimers.clear();
+    await this.store.drain();
+  }
+
+  private apply(w: WatchedMetric, kind: Limit, event: AlarmEvent, actor: string, reason: string | null): void {
+    const id = alarmId(w.siteId, w.deviceId, w.metric, kind);
+    const grade = gradeOf(w.sensorKind, kind);
+    const current: AlarmView = this.alarms.get(id) ?? {
+      id,
+      siteId: w.siteId,
+      enterpriseId: w.enterpriseId,
+      deviceId: w.deviceId,
+      metric: w.metric,
+      kind,
+      level: grade.level,
+      priority: grade.priority,
+      state: 'normal',
+      processActive: false,
+      value: null,
+      setpoint: setpointOf(w.limits, kind),
+      count: 0,
+      raisedAt: null,
+      updatedAt: this.now(),
+      shelvedUntil: null,
+    };
+    this.transitionAlarm(current, event, actor, reason, w);
+  }
+
+  private transitionAlarm(current: AlarmView, event: AlarmEvent, actor: string, reason: string | null, w: WatchedMetric | undefined): AlarmView {
+    const before: AlarmLifecycle = { state: current.state, processActive: current.processActive, count: current.count, value: current.value, shelvedUntilMs: current.shelvedUntil };
+    const after = transition(before, event);
+    const at = this.now();
+    const next: AlarmView = {
+      ...current,
+      state: after.state,
+      processActive: after.processActive,
+      count: after.count,
+      value: after.value,
+      shelvedUntil: after.shelvedUntilMs,
+      setpoint: w ? setpointOf(w.limits, current.kind as Limit) : current.setpoint,
+      raisedAt: event.type === 'activate' && after.count > before.count ? at : current.raisedAt,
+      updatedAt: at,
+    };
+    this.alarms.set(next.id, next);
+    this.stats.changes++;
+    if (next.state === 'shelved' && next.shelvedUntil !== null) this.armShelveExpiry(next);
+    else this.disarmShelveExpiry(next.id);
+    const value = event.type === 'activate' || event.type === 'clear' ? event.value : null;
+    void this.store.save({ alarm: next, transition: { at, event: event.type, fromState: current.state, toState: next.state, actor, reason, value } });
+    this.publish(next);
+    return next;
+  }
+
+  private armShelveExpiry(a: AlarmView): void {
+    this.disarmShelveExpiry(a.id);
+    const timer = setTimeout(() => {
+      this.shelveTimers.delete(a.id);
+      const current = this.alarms.get(a.id);
+      if (current?.state !== 'shelved') return;
+      try {
+        this.transitionAlarm(current, { type: 'shelve-expired' }, 'system', 'shelving time ended', this.watches.get(`${current.deviceId}\u0000${current.metric}`)?.watched);
+      } catch (err) {
+        if (!(err instanceof AlarmTransitionError)) throw err;
+      }
+    }, Math.max(0, (a.shelvedUntil ?? 0) - this.now()));
+    timer.unref();
+    this.shelveTimers.set(a.id, timer);
+  }
+
+  private disarmShelveExpiry(id: string): void {
+    const t = this.shelveTimers.get(id);
+    if (t) clearTimeout(t);
+    this.shelveTimers.delete(id);
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** ISA-18.2 alarm states, as the API names them. */
+export const ALARM_STATES = ['normal', 'unacknowledged', 'acknowledged', 'rtn-unacknowledged', 'shelved', 'suppressed', 'out-of-service'] as const;
+export type AlarmStateName = (typeof ALARM_STATES)[number];
+
+/** Alarm priorities (ISA-18.2 §10; target mix roughly 5 % high, 15 % medium, 80 % low). */
+export const ALARM_PRIORITIES = ['high', 'medium', 'low'] as const;
+export type AlarmPriority = (typeof ALARM_PRIORITIES)[number];
+
+/** An alarm as the API and the walls see it. */
+export interface AlarmView {
+  /** `${siteId}/${deviceId}/${metric}/${kind}`: one alarm point, stable across restarts. */
+  id: string;
+  siteId: string;
+  enterpriseId: string | null;
+  deviceId: string;
+  metric: string;
+  /** `high`, `high-high`, `low`, `low-low`. */
+  kind: string;
+  /** The seed's response level: 1 red (explosion precursor), 2 orange (gas over limit), 3 yellow (equipment anomaly), 4 blue (advisory). */
+  level: 1 | 2 | 3 | 4;
+  priority: AlarmPriority;
+  state: AlarmStateName;
+  /** Whether the process condition is abnormal now (also while shelved or suppressed). */
+  processActive: boolean;
+  value: number | null;
+  setpoint: number | null;
+  /** Activations of this alarm point, repeats included. */
+  count: number;
+  /** Epoch ms of the latest activation, or null if never raised. */
+  raisedAt: number | null;
+  updatedAt: number;
+  shelvedUntil: number | null;
+}
+
+/** One recorded transition: who, when, why. */
+export interface AlarmTransitionView {
+  at: number;
+  event: string;
+  fromState: AlarmStateName;
+  toState: AlarmStateName;
+  actor: string;
+  reason: string | null;
+  value: number | null;
+}
+
+/** Body of `POST /alarms/:id/shelve`. */
+export const ShelveRequestSchema = z.strictObject({
+  minutes: z.number().int().min(1).max(7 * 24 * 60),
+  reason: z.string().min(3).max(500),
+});
+/** Body of `/out-of-service` (and optional on other actions). */
+export const AlarmReasonSchema = z.strictObject({ reason: z.string().min(3).max(500) });
