@@ -64,7 +64,19 @@ describe.each(storeVariants())('REST API on $name', (variant) => {
     expect(ids).not.toContain(devices.otherEnterprise.deviceId);
     const site = await call(hub, 'GET', `/sites/${devices.park.id}`, { token: officer });
     expect(site.body.site.enterprises.map((e: { id: string }) => e.id)).toEqual([devices.gas.enterpriseId]);
-    expect(site.body.site.sensors.every((s: { enterpriseId: string | null }) => s.enterpriseId === null || s.enterpriseId === devices.gas.enterpriseId)).toBe(true);
+    // Every item with an owner, at any depth (sensors, equipment, pipe segments, valves …), is theirs or park-level.
+    const owners: unknown[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        if ('enterpriseId' in v) owners.push((v as { enterpriseId: unknown }).enterpriseId);
+        Object.values(v).forEach(walk);
+      }
+    };
+    walk({ ...site.body.site, enterprises: [] });
+    expect(owners.length).toBeGreaterThan(50);
+    expect(owners.every((o) => o === null || o === devices.gas.enterpriseId)).toBe(true);
+    expect(site.body.site.pipes.valves.length).toBeGreaterThan(0);
     const sites = await call(hub, 'GET', '/sites', { token: officer });
     expect(sites.body.sites).toEqual([expect.objectContaining({ id: devices.park.id, deviceCount: ids.length })]);
     const history = await call(hub, 'GET', `/sensors/${devices.otherEnterprise.deviceId}/readings`, { token: officer });

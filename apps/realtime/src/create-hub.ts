@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
 import swagger from '@fastify/swagger';
@@ -17,7 +18,7 @@ import { Fanout } from './fanout/fanout.ts';
 import { latestValues } from './fanout/latest-values.ts';
 import { CommandChannel } from './commands/command-channel.ts';
 import { MQTT_GATEWAY_ID, MqttBridge } from './transport/mqtt-bridge.ts';
-import { attachSocketHandlers, type HubSocketServer } from './transport/socket-server.ts';
+import { attachSocketHandlers, sessionRoom, type HubSocketServer } from './transport/socket-server.ts';
 import { installErrorHandling } from './http-errors.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { siteRoutes } from './routes/site-routes.ts';
@@ -62,9 +63,11 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
   const now = options.now;
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, now, partitions: { retentionDays: options.retentionDays, daysAhead: 2 } });
   const cleanups: (() => Promise<unknown> | unknown)[] = [() => db.close()];
-  const closeAll = async () => {
-    for (const fn of cleanups.reverse()) await Promise.resolve(fn()).catch(() => {});
-  };
+  let closing: Promise<void> | null = null;
+  const closeAll = () =>
+    (closing ??= (async () => {
+      for (const fn of [...cleanups].reverse()) await Promise.resolve().then(fn).catch(() => {});
+    })());
   try {
     const auth = new AuthService(db, options.tokenTtlMs, now);
     const registry = new SiteRegistry(db);
@@ -122,7 +125,10 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     let mqtt: MqttBridge | null = null;
     if (options.mqttUrl) {
       const mqttGatewayNum = await auth.channelGateway(MQTT_GATEWAY_ID, 'MQTT broker channel');
-      mqtt = new MqttBridge({ url: options.mqttUrl, shareGroup: options.mqttShareGroup, clientId: `safetwin-hub-${process.pid}-${Math.random().toString(36).slice(2, 8)}` }, ingest, mqttGatewayNum);
+      const clientId = options.mqttClientId ?? `safetwin-hub-${hostname()}-${options.port}`;
+      mqtt = new MqttBridge({ url: options.mqttUrl, shareGroup: options.mqttShareGroup, clientId, persistentSession: options.mqttPersistentSession }, ingest, mqttGatewayNum);
+      const bridge = mqtt;
+      cleanups.push(() => bridge.close());
       await mqtt.start();
       commands.useMqtt(mqtt.sendCommand);
     }
@@ -146,6 +152,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
       registry,
       ingest,
       commands,
+      endSession: (token) => io.in(sessionRoom(token)).disconnectSockets(true),
       health: () => ({
         version: '0.1.0',
         uptimeS: Math.round((now() - startedAt) / 1000),
@@ -189,8 +196,11 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
       io.local.disconnectSockets(true);
       io.engine.close();
     });
-    const bridge = mqtt;
-    if (bridge) cleanups.push(() => bridge.close());
+    // MQTT stops before the sockets and HTTP (it was registered earlier, so it would close later): stop its intake first.
+    if (mqtt) {
+      const bridge = mqtt;
+      cleanups.push(() => bridge.pause());
+    }
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     const url = `http://127.0.0.1:${port}`;

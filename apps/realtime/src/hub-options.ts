@@ -16,6 +16,10 @@ export interface HubOptions {
   mqttUrl: string | undefined;
   /** MQTT shared-subscription group, so several hubs share the telemetry; '' for brokers without `$share`. @defaultValue 'safetwin-hub' */
   mqttShareGroup: string;
+  /** MQTT client id, stable per hub so its persistent session survives restarts. @defaultValue `safetwin-hub-${hostname}-${port}` */
+  mqttClientId: string | undefined;
+  /** Keep an MQTT persistent session (unacknowledged telemetry waits in the broker). @defaultValue true */
+  mqttPersistentSession: boolean;
   /** Demo mode: seeds the demo sites, accounts and gateway key. Off in production. @defaultValue false */
   demo: boolean;
   /** Password of the demo accounts. @defaultValue 'safetwin-demo' */
@@ -58,6 +62,8 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   redisPrefix: 'safetwin',
   mqttUrl: undefined,
   mqttShareGroup: 'safetwin-hub',
+  mqttClientId: undefined,
+  mqttPersistentSession: true,
   demo: false,
   demoPassword: 'safetwin-demo',
   demoGatewayKey: 'demo-gateway-key',
@@ -86,6 +92,7 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<HubOptions> {
     redisUrl: env.REDIS_URL || undefined,
     mqttUrl: env.MQTT_URL || undefined,
     mqttShareGroup: env.SAFETWIN_MQTT_SHARE_GROUP,
+    mqttClientId: env.SAFETWIN_MQTT_CLIENT_ID || undefined,
     demo: flag(env.SAFETWIN_DEMO),
     demoPassword: env.SAFETWIN_DEMO_PASSWORD || undefined,
     demoGatewayKey: env.SAFETWIN_DEMO_GATEWAY_KEY || undefined,

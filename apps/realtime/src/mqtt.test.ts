@@ -33,7 +33,13 @@ describe.each(BROKERS)('MQTT through $name', (brokerVariant) => {
   const errors: { topic: string; body: any }[] = [];
   beforeAll(async () => {
     broker = await brokerVariant.start();
-    hub = await startTestHub(variant, { mqttUrl: broker.url, mqttShareGroup: broker.shareGroup, commandTimeoutMs: 2000 });
+    hub = await startTestHub(variant, {
+      mqttUrl: broker.url,
+      mqttShareGroup: broker.shareGroup,
+      mqttClientId: `safetwin-test-hub-${randomUUID().slice(0, 8)}`,
+      mqttPersistentSession: false,
+      commandTimeoutMs: 2000,
+    });
     devices = pickDevices(hub);
     client = await mqtt.connectAsync(broker.url, { clientId: `test-gw-${randomUUID().slice(0, 8)}` });
     await client.subscribeAsync(`safetwin/${devices.park.id}/+/telemetry/error`, { qos: 1 });
@@ -93,5 +99,13 @@ describe.each(BROKERS)('MQTT through $name', (brokerVariant) => {
     } finally {
       await gateway.endAsync();
     }
+  });
+
+  it('answers a command at once as no gateway when the broker link is down and no socket gateway serves the site', async () => {
+    const valve = [...commandTargets(devices.park).values()].find((t) => t.targetType === 'valve')!;
+    const token = await login(hub, 'commander');
+    await broker.close();
+    const res = await call(hub, 'POST', '/commands', { token, body: { siteId: devices.park.id, deviceId: valve.deviceId, action: 'valve.open' } });
+    expect(res.body.command.state).toMatch(/timeout|no-gateway/); // it answers; it does not hang on the dead broker
   });
 });

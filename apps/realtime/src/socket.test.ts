@@ -105,4 +105,14 @@ describe.each(storeVariants())('socket.io on $name', (variant) => {
     expect(await gateway.emitWithAck('subscribe', { siteId: devices.park.id })).toMatchObject({ ok: false, error: { code: 'auth:forbidden' } });
     expect(await user.emitWithAck('subscribe', { site: 1 } as never)).toMatchObject({ ok: false, error: { code: 'request:bad-body' } });
   });
+
+  it('disconnects the sockets of a token when it logs out', async () => {
+    const token = await login(hub, 'park-manager');
+    const socket = await open({ token });
+    expect((await socket.emitWithAck('subscribe', { siteId: devices.park.id })).ok).toBe(true);
+    const closed = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+    expect((await call(hub, 'POST', '/auth/logout', { token })).status).toBe(200);
+    expect(await closed).toBe('io server disconnect');
+    await expect(connect(hub, { token })).rejects.toThrow(/invalid/);
+  });
 });

@@ -24,6 +24,11 @@ export interface SqlClient {
   readonly orm: Orm;
   /** Runs one raw statement with `$1…` parameters and returns its rows. */
   query<Row = Record<string, unknown>>(text: string, params?: readonly SqlParam[]): Promise<Row[]>;
+  /**
+   * Runs `fn` while holding a cluster-wide lock named by `key` (a PostgreSQL advisory lock, so
+   * several hubs starting at once migrate one after the other; in-process for PGlite).
+   */
+  exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /** Runs `fn` in one transaction, all of it or nothing. */
   transaction<T>(fn: (tx: SqlTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -50,6 +55,19 @@ export function connectPostgres(url: string, maxConnections = 10): SqlClient {
     description: `postgresql://${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`,
     orm: drizzlePostgres(sql, { schema }) as unknown as Orm,
     query: (text, params = []) => sql.unsafe(text, wire(params)) as unknown as Promise<never[]>,
+    exclusive: async (key, fn) => {
+      const session = await sql.reserve();
+      try {
+        await session`SELECT pg_advisory_lock(${key})`;
+        try {
+          return await fn();
+        } finally {
+          await session`SELECT pg_advisory_unlock(${key})`;
+        }
+      } finally {
+        session.release();
+      }
+    },
     transaction: (fn) =>
       sql.begin(async (tx) =>
         fn({
@@ -67,11 +85,17 @@ export function connectPostgres(url: string, maxConnections = 10): SqlClient {
 /** Opens embedded PostgreSQL (PGlite, WASM) in `dataDir`, or in memory when it is undefined. */
 export async function openPglite(dataDir: string | undefined): Promise<SqlClient> {
   const pg = await PGlite.create(dataDir);
+  let chain: Promise<unknown> = Promise.resolve();
   return {
     kind: 'pglite',
     description: dataDir ? `pglite:${dataDir}` : 'pglite:memory',
     orm: drizzlePglite(pg, { schema }) as unknown as Orm,
     query: async (text, params = []) => (await pg.query(text, params as unknown[])).rows as never[],
+    exclusive: (_key, fn) => {
+      const run = chain.then(fn, fn);
+      chain = run.catch(() => {});
+      return run;
+    },
     transaction: (fn) =>
       pg.transaction(async (tx) =>
         fn({

@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { connectPostgres, openPglite, type SqlClient } from './client.ts';
 import { migrate } from './migrate.ts';
+
+/** Advisory lock key of schema migrations (any constant the application owns). */
+const MIGRATION_LOCK = 7_317_001;
 import { maintainPartitions, DEFAULT_PARTITION_POLICY, type PartitionPolicy } from './partitions.ts';
 
 /** Where the data lives. */
@@ -27,7 +30,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<SqlCli
     client = await openPglite(options.dataDir);
   }
   try {
-    await migrate(client);
+    await client.exclusive(MIGRATION_LOCK, () => migrate(client));
     await maintainPartitions(client, (options.now ?? Date.now)(), options.partitions ?? DEFAULT_PARTITION_POLICY);
   } catch (err) {
     await client.close();

@@ -27,11 +27,19 @@ export const DEFAULT_PARTITION_POLICY: PartitionPolicy = { retentionDays: 365, d
  * older than the retention, and deletes expired rows from the default partition.
  * `nowMs` is an argument so tests can move time. Returns what it did.
  */
-export async function maintainPartitions(
+export function maintainPartitions(
   client: SqlClient,
   nowMs: number,
   policy: PartitionPolicy = DEFAULT_PARTITION_POLICY,
 ): Promise<{ created: string[]; dropped: string[]; deletedFromDefault: number }> {
+  // One hub at a time: two that see the same partition missing would both create it.
+  return client.exclusive(PARTITION_LOCK, () => maintainLocked(client, nowMs, policy));
+}
+
+/** Advisory lock key of partition maintenance. */
+const PARTITION_LOCK = 7_317_002;
+
+async function maintainLocked(client: SqlClient, nowMs: number, policy: PartitionPolicy): Promise<{ created: string[]; dropped: string[]; deletedFromDefault: number }> {
   const today = utcDayStart(nowMs);
   const existing = new Set(
     (
@@ -69,8 +77,17 @@ export async function maintainPartitions(
     if (!match) continue;
     const dayStart = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
     if (dayStart + DAY_MS <= cutoff) {
-      await client.query(`DROP TABLE "${name}"`);
-      dropped.push(name);
+      // DROP needs an exclusive lock on `readings`; waiting behind a long read would stall every
+      // write queued behind the DROP. Give up after 2 s and try again at the next run.
+      try {
+        await client.transaction(async (tx) => {
+          await tx.query(`SET LOCAL lock_timeout = '2s'`);
+          await tx.query(`DROP TABLE "${name}"`);
+        });
+        dropped.push(name);
+      } catch {
+        // left for the next run
+      }
     }
   }
   const deleted = await client.query<{ n: number }>(

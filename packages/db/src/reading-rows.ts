@@ -78,7 +78,11 @@ export function encodeBinaryCopy(rows: readonly ReadingRow[]): Buffer {
   return buf;
 }
 
-/** Newest values per device over `rows` (later sensor time wins, metrics merged). */
+/**
+ * Newest values per device over `rows` (later sensor time wins, metrics merged). `lastSeq`
+ * and `lastTsMs` describe the same, newest reading, so after a device restarts its counter
+ * the pair still tells dedupe where the device is.
+ */
 export function latestPerDevice(rows: readonly ReadingRow[]): DeviceLatest[] {
   const byDevice = new Map<string, DeviceLatest>();
   for (const r of rows) {
@@ -87,9 +91,9 @@ export function latestPerDevice(rows: readonly ReadingRow[]): DeviceLatest[] {
       d = { deviceId: r.deviceId, siteId: r.siteId, lastSeq: r.seq, lastTsMs: r.tsMs, values: {} };
       byDevice.set(r.deviceId, d);
     }
-    if (r.seq > d.lastSeq) d.lastSeq = r.seq;
-    if (r.tsMs >= d.lastTsMs) {
+    if (r.tsMs > d.lastTsMs || (r.tsMs === d.lastTsMs && r.seq >= d.lastSeq)) {
       d.lastTsMs = r.tsMs;
+      d.lastSeq = r.seq;
       d.values[r.metric] = r.value;
     } else if (!(r.metric in d.values)) {
       d.values[r.metric] = r.value;

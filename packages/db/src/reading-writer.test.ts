@@ -60,6 +60,14 @@ describe.each(testBackends())('store on $name', (backend) => {
     expect(new Date(state!.last_ts).getTime()).toBe(NOW + 2000);
   });
 
+  it('keeps the newest reading\'s seq with its time, also after the device restarted its counter', async () => {
+    await writeReadings(client, [row({ deviceId: 'DEV-2', seq: 450, tsMs: NOW + 10_000 })], NOW);
+    await writeReadings(client, [row({ deviceId: 'DEV-2', seq: 3, tsMs: NOW + 20_000 })], NOW); // restarted at 0
+    const [state] = await client.query<{ last_seq: string | number; last_ts: Date }>(`SELECT last_seq, last_ts FROM device_state WHERE device_id = 'DEV-2'`);
+    expect(Number(state!.last_seq)).toBe(3);
+    expect(new Date(state!.last_ts).getTime()).toBe(NOW + 20_000);
+  });
+
   it('writes nothing of a batch that fails part-way', async () => {
     const before = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM readings`);
     const bad = row({ deviceId: 'DEV-6', seq: 2 });

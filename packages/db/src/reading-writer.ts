@@ -30,7 +30,7 @@ async function upsertDeviceState(tx: SqlTransaction, rows: readonly ReadingRow[]
        FROM unnest($1::text[], $2::text[], $3::bigint[], $4::float8[], $5::text[]) WITH ORDINALITY AS u(d, s, q, t, v, n)
       ORDER BY n
      ON CONFLICT (device_id) DO UPDATE SET
-       last_seq = GREATEST(device_state.last_seq, excluded.last_seq),
+       last_seq = CASE WHEN excluded.last_ts >= device_state.last_ts THEN excluded.last_seq ELSE device_state.last_seq END,
        values = CASE WHEN excluded.last_ts >= device_state.last_ts
                      THEN device_state.values || excluded.values
                      ELSE excluded.values || device_state.values END,

@@ -69,10 +69,15 @@ export class AuthService {
 
   /** The user behind a bearer token, or a 401. Cached briefly: one DB hit per token per 30 s. */
   async authenticate(token: string): Promise<Principal> {
+    return (await this.session(token)).user;
+  }
+
+  /** The user behind a token and when the token expires (epoch ms), or a 401. */
+  async session(token: string): Promise<{ user: Principal; expiresAt: number }> {
     const tokenHash = hashSecret(token);
     const now = this.now();
     const cached = this.tokenCache.get(tokenHash);
-    if (cached && cached.expiresAt > now && now - cached.cachedAt < CACHE_MS) return cached.user;
+    if (cached && cached.expiresAt > now && now - cached.cachedAt < CACHE_MS) return { user: cached.user, expiresAt: cached.expiresAt };
     const [row] = await this.db.orm
       .select({ user: users, expiresAt: sessions.expiresAt })
       .from(sessions)
@@ -84,7 +89,7 @@ export class AuthService {
     }
     const user = toPrincipal(row.user);
     this.tokenCache.set(tokenHash, { user, expiresAt: row.expiresAt.getTime(), cachedAt: now });
-    return user;
+    return { user, expiresAt: row.expiresAt.getTime() };
   }
 
   /** Registers a gateway key (stored as SHA-256). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { commands, type SqlClient } from '@safetwin/db';
-import type { CommandAck, CommandRecord, CommandRequest, FieldCommand, ServerToClientEvents } from '@safetwin/protocol';
+import { CommandAckSchema, type CommandAck, type CommandRecord, type CommandRequest, type FieldCommand, type ServerToClientEvents } from '@safetwin/protocol';
 import type { Server } from 'socket.io';
 import { eq } from 'drizzle-orm';
 
@@ -72,7 +72,10 @@ export class CommandChannel {
 
   private async deliver(command: FieldCommand): Promise<{ state: CommandRecord['state']; message: string | null }> {
     const rooms = [gatewayRoom(command.siteId), gatewayRoom(null)];
-    const sockets = await this.io.in(rooms).fetchSockets();
+    const sockets = await this.io
+      .in(rooms)
+      .fetchSockets()
+      .catch(() => []);
     if (sockets.length === 0 && !this.mqtt) return { state: 'no-gateway', message: 'no gateway serving this site is connected (socket.io), and MQTT is off' };
     const attempts: Promise<CommandAck[]>[] = [];
     if (sockets.length > 0) {
@@ -81,7 +84,8 @@ export class CommandChannel {
           .timeout(this.timeoutMs)
           .to(rooms)
           .emitWithAck('command', command)
-          .catch((err: unknown) => (err as { responses?: CommandAck[] }).responses ?? []),
+          .catch((err: unknown) => (err as { responses?: unknown[] }).responses ?? [])
+          .then((answers: unknown[]) => validAcks(answers, command.id)),
       );
     }
     if (this.mqtt) attempts.push(this.mqtt(command, this.timeoutMs).then((ack) => (ack ? [ack] : [])));
@@ -94,17 +98,27 @@ export class CommandChannel {
   }
 }
 
-/** Resolves with the first batch of acks holding an ok one, else with all acks once every attempt is done. */
+/** The well-formed acks for `id` among gateway answers (a gateway may answer anything). */
+function validAcks(answers: unknown[], id: string): CommandAck[] {
+  return answers.flatMap((a) => {
+    const parsed = CommandAckSchema.safeParse(a);
+    return parsed.success && parsed.data.id === id ? [parsed.data] : [];
+  });
+}
+
+/** Resolves with the first batch of acks holding an ok one, else with all acks once every attempt settled (a failed attempt counts as no ack). */
 function firstOk(attempts: Promise<CommandAck[]>[]): Promise<CommandAck[]> {
   return new Promise((resolve) => {
     const all: CommandAck[] = [];
     let left = attempts.length;
     for (const attempt of attempts) {
-      void attempt.then((acks) => {
-        all.push(...acks);
-        if (acks.some((a) => a.ok)) resolve(acks);
-        else if (--left === 0) resolve(all);
-      });
+      void attempt
+        .catch(() => [] as CommandAck[])
+        .then((acks) => {
+          all.push(...acks);
+          if (acks.some((a) => a.ok)) resolve(acks);
+          else if (--left === 0) resolve(all);
+        });
     }
   });
 }

@@ -41,3 +41,15 @@ describe('Deduplicator', () => {
     expect(size).toBeLessThanOrEqual(DEDUPE_WINDOW * 2 + 1);
   });
 });
+
+describe('Deduplicator with a clock', () => {
+  it('is not blinded by one reading stamped in the future', () => {
+    const d = new Deduplicator();
+    const now = T;
+    expect(d.claim('G', 100, now - 1000, now)).toBe(true);
+    expect(d.claim('G', 2 ** 40, now + 23 * 3_600_000, now)).toBe(true); // a glitch: huge seq, a day ahead
+    expect(d.claim('G', 101, now + 1000, now + 1000)).toBe(true); // the real next reading still counts
+    expect(d.claim('G', 102, now + 2000, now + 2000)).toBe(true);
+    expect(d.claim('G', 102, now + 2000, now + 2500)).toBe(false);
+  });
+});

@@ -29,8 +29,13 @@ export class Deduplicator {
     this.devices.set(deviceId, { maxSeq: lastSeq, maxSeqTs: lastTsMs, seen: new Set(), storedUpTo: lastSeq });
   }
 
-  /** Claims (deviceId, seq): true if new (and now remembered), false if a duplicate. */
-  claim(deviceId: string, seq: number, tsMs: number): boolean {
+  /**
+   * Claims (deviceId, seq): true if new (and now remembered), false if a duplicate.
+   * `nowMs` caps the remembered sensor time, so one reading stamped in the future (allowed up
+   * to a day ahead) cannot make the device's next real readings look like old replays.
+   */
+  claim(deviceId: string, seq: number, sensorTsMs: number, nowMs = Number.POSITIVE_INFINITY): boolean {
+    const tsMs = Math.min(sensorTsMs, nowMs);
     const w = this.devices.get(deviceId);
     if (!w) {
       this.devices.set(deviceId, { maxSeq: seq, maxSeqTs: tsMs, seen: new Set([seq]), storedUpTo: -1 });

@@ -6,6 +6,8 @@ import { BackpressureError, type BatchWriter } from './batch-writer.ts';
 import type { Deduplicator } from './dedupe.ts';
 import { isProblem, validateReading, type IngestSource } from './validate-reading.ts';
 
+const inflightKey = (r: LiveReading) => `${r.deviceId}\u0000${r.seq}`;
+
 /** Gets committed readings, grouped by site (fan-out, rule engine). */
 export type CommittedListener = (siteId: string, readings: LiveReading[]) => void;
 
@@ -16,6 +18,8 @@ export type CommittedListener = (siteId: string, readings: LiveReading[]) => voi
 export class IngestService {
   private readonly listeners: CommittedListener[] = [];
   private readonly validatedListeners: ((readings: LiveReading[]) => void)[] = [];
+  /** Writes not yet settled, by reading: a retry arriving meanwhile waits for the outcome. */
+  private readonly inflight = new Map<string, Promise<void>>();
   /** Counters for /health and KPIs. */
   readonly stats = { accepted: 0, duplicates: 0, rejected: 0 };
 
@@ -47,10 +51,8 @@ export class IngestService {
   async ingest(raw: readonly unknown[], source: IngestSource): Promise<IngestResult> {
     const nowMs = this.now();
     const rejected: RejectedReading[] = [];
-    const rows: ReadingRow[] = [];
-    const claimed: LiveReading[] = [];
-    const siteOf = new Map<LiveReading, string>();
-    let duplicates = 0;
+    // Validate and build every row first: nothing may throw between a dedupe claim and its release.
+    const valid: { index: number; reading: LiveReading; siteId: string; rows: ReadingRow[] }[] = [];
     for (let index = 0; index < raw.length; index++) {
       const result = validateReading(raw[index], source, (id) => this.registry.device(id), nowMs);
       if (isProblem(result)) {
@@ -58,41 +60,82 @@ export class IngestService {
         continue;
       }
       const { reading, device } = result;
-      if (!this.dedupe.claim(reading.deviceId, reading.seq, reading.ts)) {
-        duplicates++;
+      valid.push({ index, reading, siteId: device.siteId, rows: this.rowsOf(reading, device.siteId, source.gatewayNum, nowMs) });
+    }
+
+    const rows: ReadingRow[] = [];
+    const claimed: LiveReading[] = [];
+    const siteOf = new Map<LiveReading, string>();
+    const waiting: { index: number; pending: Promise<void> }[] = [];
+    let duplicates = 0;
+    for (const v of valid) {
+      if (!this.dedupe.claim(v.reading.deviceId, v.reading.seq, v.reading.ts, nowMs)) {
+        const pending = this.inflight.get(inflightKey(v.reading));
+        if (pending) waiting.push({ index: v.index, pending });
+        else duplicates++;
         continue;
       }
-      claimed.push(reading);
-      siteOf.set(reading, device.siteId);
-      const deviceNum = this.registry.deviceNum(reading.deviceId);
-      for (const metric in reading.values) {
-        rows.push({
-          tsMs: reading.ts,
-          deviceNum,
-          metricNum: this.registry.metricNum(metric),
-          value: reading.values[metric]!,
-          seq: reading.seq,
-          gatewayNum: source.gatewayNum,
-          ingestTsMs: nowMs,
-          deviceId: reading.deviceId,
-          siteId: device.siteId,
-          metric,
-        });
-      }
+      claimed.push(v.reading);
+      siteOf.set(v.reading, v.siteId);
+      for (const row of v.rows) rows.push(row);
     }
+
+    const write = this.writer.write(rows);
+    for (const r of claimed) this.inflight.set(inflightKey(r), write);
     if (claimed.length > 0) for (const listener of this.validatedListeners) listener(claimed);
     try {
-      await this.writer.write(rows);
+      await write;
     } catch (err) {
       for (const r of claimed) this.dedupe.release(r.deviceId, r.seq);
       if (err instanceof BackpressureError) throw new HubError('ingest:unavailable', err.message, 503);
       throw new HubError('ingest:unavailable', `the reading store refused the batch, nothing was stored: ${(err as Error).message}`, 503);
+    } finally {
+      for (const r of claimed) if (this.inflight.get(inflightKey(r)) === write) this.inflight.delete(inflightKey(r));
     }
     this.stats.accepted += claimed.length;
     this.stats.duplicates += duplicates;
     this.stats.rejected += rejected.length;
     if (claimed.length > 0) this.publish(claimed, siteOf);
-    return { accepted: claimed.length, duplicates, rejected };
+    const result: IngestResult = { accepted: claimed.length, duplicates, rejected };
+    if (waiting.length > 0) await this.settleRetries(raw, waiting, source, result);
+    return result;
+  }
+
+  /**
+   * Retries of readings whose first write was still in flight: a duplicate only if that write
+   * committed; if it failed, this copy is stored now — so a 202 always means "stored".
+   */
+  private async settleRetries(raw: readonly unknown[], waiting: { index: number; pending: Promise<void> }[], source: IngestSource, result: IngestResult): Promise<void> {
+    const outcomes = await Promise.allSettled(waiting.map((w) => w.pending));
+    const again = waiting.filter((_, i) => outcomes[i]!.status === 'rejected');
+    result.duplicates += waiting.length - again.length;
+    this.stats.duplicates += waiting.length - again.length;
+    if (again.length === 0) return;
+    const retry = await this.ingest(again.map((w) => raw[w.index]), source);
+    result.accepted += retry.accepted;
+    result.duplicates += retry.duplicates;
+    for (const r of retry.rejected) result.rejected.push({ ...r, index: again[r.index]!.index });
+  }
+
+  /** The stored rows of one reading: one per metric. */
+  private rowsOf(reading: LiveReading, siteId: string, gatewayNum: number, nowMs: number): ReadingRow[] {
+    const deviceNum = this.registry.deviceNum(reading.deviceId);
+    const rows: ReadingRow[] = [];
+    for (const metric in reading.values) {
+      rows.push({
+        tsMs: reading.ts,
+        deviceNum,
+        metricNum: this.registry.metricNum(metric),
+        value: reading.values[metric]!,
+        seq: reading.seq,
+        gatewayNum,
+        ingestTsMs: nowMs,
+        deviceId: reading.deviceId,
+        siteId,
+        metric,
+      });
+    }
+    return rows;
   }
 
   private publish(readings: LiveReading[], siteOf: Map<LiveReading, string>): void {

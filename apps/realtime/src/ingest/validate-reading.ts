@@ -58,7 +58,8 @@ export function validateReading(
   if (ts < nowMs - MAX_AGE_MS)
     return { code: 'ingest:bad-time', message: `ts ${new Date(ts).toISOString()} is more than a year in the past` };
   for (const [metric, value] of Object.entries(values)) {
-    const spec = device.metrics[metric];
+    // Own properties only: a metric called `constructor` must not find Object.prototype's.
+    const spec = Object.hasOwn(device.metrics, metric) ? device.metrics[metric] : undefined;
     if (!spec) return { code: 'ingest:bad-reading', message: `device '${deviceId}' has no metric '${metric}' (it has ${Object.keys(device.metrics).join(', ')})` };
     if (value < spec.minValue || value > spec.maxValue)
       return { code: 'ingest:out-of-range', message: `values.${metric} = ${value} is outside the physical range ${spec.minValue}..${spec.maxValue} ${spec.unit}` };

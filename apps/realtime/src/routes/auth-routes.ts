@@ -12,7 +12,9 @@ export function authRoutes(app: ZodApp, deps: RouteDeps): void {
   );
   app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Revoke the bearer token', response: { 200: z.object({ ok: z.boolean() }) } } }, async (request) => {
     await requireUser(deps, request);
-    await deps.auth.logout(bearerOf(request.headers.authorization)!);
+    const token = bearerOf(request.headers.authorization)!;
+    await deps.auth.logout(token);
+    deps.endSession(token);
     return { ok: true };
   });
   app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Who the token belongs to', response: { 200: PrincipalSchema } } }, async (request) => requireUser(deps, request));

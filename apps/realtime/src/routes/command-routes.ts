@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CommandRecordSchema, CommandRequestSchema } from '@safetwin/protocol';
 import { commandTargets } from '@safetwin/twin-models';
-import { canCommand, canSeeSite } from '../auth/access.ts';
+import { canCommand, canSeeDevice, canSeeSite } from '../auth/access.ts';
 import { HubError, forbidden, notFound } from '../errors.ts';
 import { requireUser, type RouteDeps, type ZodApp } from './context.ts';
 
@@ -29,7 +29,8 @@ export function commandRoutes(app: ZodApp, deps: RouteDeps): void {
   app.get('/commands/:id', { schema: { tags: ['commands'], summary: 'A command and its outcome', params: z.object({ id: z.string().uuid() }) } }, async (request) => {
     const user = await requireUser(deps, request);
     const record = await deps.commands.get(request.params.id);
-    if (!record || !canSeeSite(user, record.siteId)) throw notFound(`no command '${request.params.id}'`);
+    const device = record ? deps.registry.device(record.deviceId) : undefined;
+    if (!record || !(device ? canSeeDevice(user, device) : canSeeSite(user, record.siteId))) throw notFound(`no command '${request.params.id}'`);
     return { command: CommandRecordSchema.parse(record) };
   });
 }

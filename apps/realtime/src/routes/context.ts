@@ -17,6 +17,8 @@ export interface RouteDeps {
   registry: SiteRegistry;
   ingest: IngestService;
   commands: CommandChannel;
+  /** Disconnects every socket opened with a token (logout), on every hub. */
+  endSession: (token: string) => void;
   /** What /health reports beyond the basics. */
   health: () => Record<string, unknown>;
 }

@@ -8,7 +8,9 @@ const HOUR_MS = 3_600_000;
 /** Most readings one history request returns. */
 export const MAX_HISTORY_READINGS = 10_000;
 
-const TimeParam = z.union([z.coerce.number().int().nonnegative(), SensorTimeSchema]);
+/** Latest instant a JavaScript Date can hold (ECMA-262 §21.4.1.1), epoch ms. */
+const MAX_DATE_MS = 8.64e15;
+const TimeParam = z.union([z.coerce.number().int().nonnegative().max(MAX_DATE_MS, 'times are epoch ms up to year 275760'), SensorTimeSchema]);
 const HistoryQuery = z.object({
   from: TimeParam.optional().describe('start, epoch ms or ISO-8601 (default: an hour before `to`)'),
   to: TimeParam.optional().describe('end, exclusive, epoch ms or ISO-8601 (default: now)'),

@@ -7,23 +7,32 @@ import { requireUser, type RouteDeps, type ZodApp } from './context.ts';
 
 const SiteParams = z.object({ id: z.string().min(1).max(64) });
 
+/** Keeps, at any depth, only the list items owned by `enterpriseId` or by nobody (park-level). */
+function ownedBy(value: unknown, enterpriseId: string | null): unknown {
+  if (Array.isArray(value)) {
+    return value
+      .filter((item: unknown) => {
+        if (!item || typeof item !== 'object' || !('enterpriseId' in item)) return true;
+        const owner = (item as { enterpriseId: string | null }).enterpriseId;
+        return owner === null || owner === enterpriseId;
+      })
+      .map((item) => ownedBy(item, enterpriseId));
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ownedBy(v, enterpriseId)]));
+  }
+  return value;
+}
+
 /**
- * A safety officer's view of a site description: lists of things that belong to an
- * enterprise keep only their own enterprise's items (and park-level ones).
+ * A safety officer's view of a site description: everything that belongs to an enterprise —
+ * at any depth (equipment, sensors, pipe segments, valves …) — keeps only their own
+ * enterprise's items and park-level ones; the enterprise list keeps only theirs.
  */
 export function siteViewFor(user: Principal, site: Site): Site {
   if (user.role !== 'safety-officer') return site;
-  const view: Record<string, unknown> = { ...site };
-  for (const [key, value] of Object.entries(site)) {
-    if (!Array.isArray(value)) continue;
-    view[key] = value.filter((item: unknown) => {
-      if (!item || typeof item !== 'object' || !('enterpriseId' in item)) return true;
-      const owner = (item as { enterpriseId: string | null }).enterpriseId;
-      return owner === null || owner === user.enterpriseId;
-    });
-  }
-  if (Array.isArray(site.enterprises)) view.enterprises = site.enterprises.filter((e) => e.id === user.enterpriseId);
-  return view as Site;
+  const view = ownedBy(site, user.enterpriseId) as Site;
+  return { ...view, enterprises: site.enterprises.filter((e) => e.id === user.enterpriseId) } as Site;
 }
 
 /** GET /sites, /sites/:id, /sites/:id/devices. */

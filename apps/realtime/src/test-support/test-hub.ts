@@ -66,9 +66,10 @@ export async function startEmbeddedBroker(): Promise<{ url: string; close: () =>
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `mqtt://127.0.0.1:${port}`,
+    // The broker first (it ends the client connections), then the listener, which waits for them.
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => broker.close(() => resolve()));
+        broker.close(() => server.close(() => resolve()));
       }),
   };
 }

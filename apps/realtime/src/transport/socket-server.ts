@@ -3,6 +3,7 @@ import type { ClientToServerEvents, Principal, ServerToClientEvents, SubscribeAc
 import { IngestRequestSchema } from '@safetwin/protocol';
 import type { AuthService, GatewayIdentity } from '../auth/auth-service.ts';
 import { canSeeSite } from '../auth/access.ts';
+import { hashSecret } from '../auth/passwords.ts';
 import { HubError, authMissing, forbidden, notFound } from '../errors.ts';
 import { roomFor } from '../fanout/fanout.ts';
 import { gatewayRoom } from '../commands/command-channel.ts';
@@ -13,7 +14,9 @@ import type { AlarmView, LiveReading } from '@safetwin/protocol';
 /** What a socket carries after the handshake. */
 export interface SocketData {
   user?: Principal;
+  token?: string;
   gateway?: GatewayIdentity;
+  gatewayKey?: string;
 }
 
 export type HubSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -37,17 +40,30 @@ export interface SocketDeps {
 export function attachSocketHandlers(io: HubSocketServer, deps: SocketDeps): void {
   io.use((socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
-    const fail = (err: HubError) => next(Object.assign(new Error(err.message), { data: err.toBody() }));
+    const fail = (err: unknown) => {
+      const hubError = toHubError(err);
+      next(Object.assign(new Error(hubError.message), { data: hubError.toBody() }));
+    };
     if (typeof auth.token === 'string') {
-      deps.auth.authenticate(auth.token).then(
-        (user) => ((socket.data.user = user), next()),
-        (err: HubError) => fail(err),
-      );
+      const token = auth.token;
+      deps.auth.session(token).then((session) => {
+        socket.data.user = session.user;
+        socket.data.token = token;
+        void socket.join(sessionRoom(token));
+        // The socket ends with its token: a wall must log in again, never run on a dead session.
+        const timer = setTimeout(() => socket.disconnect(true), Math.max(0, Math.min(session.expiresAt - Date.now(), 2 ** 31 - 1)));
+        timer.unref();
+        socket.once('disconnect', () => clearTimeout(timer));
+        next();
+      }, fail);
     } else if (typeof auth.gatewayKey === 'string') {
-      deps.auth.authenticateGateway(auth.gatewayKey).then(
-        (gateway) => ((socket.data.gateway = gateway), void socket.join(gatewayRoom(gateway.siteId)), next()),
-        (err: HubError) => fail(err),
-      );
+      const key = auth.gatewayKey;
+      deps.auth.authenticateGateway(key).then((gateway) => {
+        socket.data.gateway = gateway;
+        socket.data.gatewayKey = key;
+        void socket.join(gatewayRoom(gateway.siteId));
+        next();
+      }, fail);
     } else {
       fail(authMissing('socket.io handshake needs auth: {token} or {gatewayKey}'));
     }
@@ -68,10 +84,12 @@ export function attachSocketHandlers(io: HubSocketServer, deps: SocketDeps): voi
       if (typeof ack === 'function') ack({ ok: true });
     });
     socket.on('ingest', async (body, ack) => {
-      if (typeof ack !== 'function') return;
+      // A gateway that sends no ack callback still gets its readings stored; it just hears nothing back.
+      const reply = typeof ack === 'function' ? ack : () => {};
       try {
-        const gateway = socket.data.gateway;
-        if (!gateway) throw forbidden('only gateways (connected with a gatewayKey) may ingest');
+        if (!socket.data.gatewayKey) throw forbidden('only gateways (connected with a gatewayKey) may ingest');
+        // Checked again on every batch (cached 30 s): a revoked key stops feeding data.
+        const gateway = await deps.auth.authenticateGateway(socket.data.gatewayKey);
         const parsed = IngestRequestSchema.safeParse(body);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
@@ -79,17 +97,22 @@ export function attachSocketHandlers(io: HubSocketServer, deps: SocketDeps): voi
         }
         const result = await deps.ingest.ingest(parsed.data.readings, { gatewayId: gateway.id, gatewayNum: gateway.num, allowedSiteId: gateway.siteId });
         const outcome = batchOutcome(result);
-        ack(outcome.status === 422 ? { ...outcome.error.toBody(), ...result } : result);
+        reply(outcome.status === 422 ? { ...outcome.error.toBody(), ...result } : result);
       } catch (err) {
-        ack(toHubError(err).toBody());
+        reply(toHubError(err).toBody());
       }
     });
   });
 }
 
+/** Room of every socket opened with one login token (logout disconnects them, on every hub). */
+export const sessionRoom = (token: string) => `session:${hashSecret(token)}`;
+
 async function subscribe(socket: HubSocket, request: unknown, deps: SocketDeps): Promise<SubscribeAck> {
-  const user = socket.data.user;
-  if (!user) throw forbidden('gateways do not subscribe; log in as a user');
+  if (!socket.data.token) throw forbidden('gateways do not subscribe; log in as a user');
+  // Checked again on every subscription (cached 30 s): a revoked or expired token sees nothing new.
+  const user = await deps.auth.authenticate(socket.data.token);
+  socket.data.user = user;
   const siteId = (request as { siteId?: unknown } | null)?.siteId;
   if (typeof siteId !== 'string') throw new HubError('request:bad-body', 'subscribe needs {siteId: string}', 400);
   if (!deps.registry.site(siteId) || !canSeeSite(user, siteId)) throw notFound(`no site '${siteId}' visible to ${user.username}`);
