@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { BM_PLUME_LINES, BM_PUFF_LINES, densePlume, densePlumeCriterion, densePuff, densePuffCriterion, lineBeta, nonIsothermalCorrection } from './dense-gas.ts';
+
+// Correlation-line values from GasDispersion.jl test/models/britter_mcquaid_{plume,puff}_tests.jl (CCPS 1999 digitisation).
+const PLUME_LINE_CASES = [
+  { title: 'plume lines at α = −0.75', alpha: -0.75, expected: [1.75, 1.92, 2.08, 2.25, 2.4, 2.6] },
+  { title: 'plume lines at α = −0.40', alpha: -0.4, expected: [1.784, 2.016, 2.21, 2.394, 2.564, 2.714] },
+  { title: 'plume lines at α = −0.20', alpha: -0.2, expected: [1.832, 2.06, 2.25, 2.45, 2.63, 2.77] },
+  { title: 'plume lines at α = 0', alpha: 0, expected: [1.78, 1.96, 2.16, 2.35, 2.56, 2.71] },
+];
+const PUFF_LINE_CASES = [
+  { title: 'puff lines at α = −0.75', alpha: -0.75, expected: [0.7, 0.85, 0.95, 1.15, 1.48, 1.83, 2.075] },
+  { title: 'puff lines at α = 0', alpha: 0, expected: [0.81, 1.0, 1.19, 1.39, 1.62, 1.83, 2.05] },
+  { title: 'puff lines at α = 0.75', alpha: 0.75, expected: [0.93, 1.03, 1.185, 1.375, 1.525, 1.68, 1.8475] },
+];
+
+describe('Britter–McQuaid correlation lines', () => {
+  for (const c of PLUME_LINE_CASES) {
+    it(c.title, () => BM_PLUME_LINES.forEach((l, i) => expect(lineBeta(l.line, c.alpha), `${c.title} Cm/C0 = ${l.ratio}`).toBeCloseTo(c.expected[i]!, 10)));
+  }
+  for (const c of PUFF_LINE_CASES) {
+    it(c.title, () => BM_PUFF_LINES.forEach((l, i) => expect(lineBeta(l.line, c.alpha), `${c.title} Cm/C0 = ${l.ratio}`).toBeCloseTo(c.expected[i]!, 10)));
+  }
+});
+
+const lng = { releaseDensityKgM3: 1.76, ambientDensityKgM3: 1.1845, releaseTemperatureK: 111.15, ambientTemperatureK: 298, windSpeed10MS: 10.9, volumeRateM3S: (0.23 * 425.6) / 1.76 };
+
+describe('Britter–McQuaid models', () => {
+  it('non-isothermal correction is the identity for an isothermal release and raises C for a cold one', () => {
+    expect(nonIsothermalCorrection(0.05, 293, 293)).toBeCloseTo(0.05, 15);
+    expect(nonIsothermalCorrection(0.05, 111, 298)).toBeGreaterThan(0.12);
+  });
+  it('LNG (CCPS p.122): the LFL (5 % v/v) lies near 367 m; without the correction it would be ~230 m', () => {
+    const pl = densePlume(lng);
+    expect(pl.centrelineVolumeFraction(367)).toBeCloseTo(0.0507, 3);
+    expect(pl.isothermalRatio(231)).toBeCloseTo(0.05, 2);
+  });
+  it('the plume centreline falls monotonically and the top hat widens', () => {
+    const pl = densePlume(lng);
+    let prev = Infinity;
+    for (let x = 1; x < 5000; x *= 1.1) {
+      const c = pl.centrelineVolumeFraction(x);
+      expect(c, `x = ${x}`).toBeLessThanOrEqual(prev);
+      prev = c;
+    }
+    expect(pl.halfWidthM(500)).toBeGreaterThan(pl.halfWidthM(50));
+    expect(pl.volumeFraction(100, pl.halfWidthM(100) + 1, 0)).toBe(0);
+    expect(pl.volumeFraction(100, 0, pl.heightM(100) + 0.01)).toBe(0);
+  });
+  it('criteria: a chlorine release at 4 m/s is dense; methane at ambient temperature is not', () => {
+    const cl2 = densePlumeCriterion({ releaseDensityKgM3: 2.95, ambientDensityKgM3: 1.2, releaseTemperatureK: 293, ambientTemperatureK: 293, windSpeed10MS: 4, volumeRateM3S: 0.4 });
+    expect(cl2.dense).toBe(true);
+    const ch4 = densePlumeCriterion({ releaseDensityKgM3: 0.67, ambientDensityKgM3: 1.2, releaseTemperatureK: 293, ambientTemperatureK: 293, windSpeed10MS: 4, volumeRateM3S: 1 });
+    expect(ch4.dense).toBe(false);
+    const puff = densePuffCriterion({ releaseDensityKgM3: 2.95, ambientDensityKgM3: 1.2, releaseTemperatureK: 293, ambientTemperatureK: 293, windSpeed10MS: 4, volumeM3: 30 });
+    expect(puff.dense).toBe(true);
+  });
+  it('puff: near field 3.24/(3.24 + x′²), cloud confined to its cylinder', () => {
+    const pf = densePuff({ releaseDensityKgM3: 1.434, ambientDensityKgM3: 1.204, releaseTemperatureK: 293.15, ambientTemperatureK: 293.15, windSpeed10MS: 2, volumeM3: 38e3 / 1.434 });
+    const v13 = Math.cbrt(38e3 / 1.434);
+    expect(pf.isothermalRatio(v13)).toBeCloseTo(Math.max(3.24 / 4.24, 0.1), 10);
+    expect(pf.volumeFraction(160, 0, 0, 200)).toBeGreaterThan(0);
+    expect(pf.volumeFraction(5000, 0, 0, 200)).toBe(0);
+  });
+});

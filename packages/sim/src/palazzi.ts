@@ -1,0 +1,46 @@
+// Finite-duration release in closed form: Palazzi et al. (1982) short-duration plume, the n → ∞ limit of the
+// puff train (GasDispersion.jl palazzi_puff.jl; plume-physics.md §3), superposed over a piecewise-constant rate schedule.
+import { plumeConcentrationKgM3, type PlumeParams } from './gaussian-plume.ts';
+import type { RateStep } from './gaussian-puff.ts';
+import { sigmaYM } from './sigma.ts';
+
+/** Error function, Abramowitz & Stegun 7.1.26 (|error| ≤ 1.5e-7). */
+export function erf(x: number): number {
+  const s = x < 0 ? -1 : 1;
+  const a = Math.abs(x);
+  const t = 1 / (1 + 0.3275911 * a);
+  const poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t;
+  return s * (1 - poly * Math.exp(-a * a));
+}
+
+/** A finite release: piecewise-constant rate steps, ending at endS (rate 0 afterwards). */
+export interface FiniteReleaseParams extends Omit<PlumeParams, 'rateKgS'> {
+  steps: readonly RateStep[];
+  endS: number;
+}
+
+/**
+ * Concentration function c(x, y, z, t) [kg/m³] of a finite release: Σ over steps of
+ * C_plume(q_k)·½[erf((x − u(t − t_{k+1}))/(√2σx)) − erf((x − u(t − t_k))/(√2σx))], σx = σy(x)
+ * (Palazzi 1982 via GasDispersion.jl; plume-physics.md §3). Steps are sorted once here.
+ */
+export function finiteRelease(p: FiniteReleaseParams): (xM: number, yM: number, zM: number, tS: number) => number {
+  const sorted = [...p.steps].sort((a, b) => a.tS - b.tS);
+  const segments: { startS: number; stopS: number; rateKgS: number }[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const st = sorted[i]!;
+    const stopS = Math.min(sorted[i + 1]?.tS ?? p.endS, p.endS);
+    if (stopS > st.tS && st.rateKgS > 0) segments.push({ startS: st.tS, stopS, rateKgS: st.rateKgS });
+  }
+  const unitPlume: PlumeParams = { ...p, rateKgS: 1 };
+  const u = p.windSpeedMS;
+  return (xM, yM, zM, tS) => {
+    if (xM <= 0) return 0;
+    const unit = plumeConcentrationKgM3(unitPlume, xM, yM, zM);
+    if (unit === 0) return 0;
+    const k = Math.SQRT2 * sigmaYM(xM, p.stabilityClass, p.sigmaSet);
+    let sum = 0;
+    for (const sg of segments) sum += sg.rateKgS * 0.5 * (erf((xM - u * (tS - sg.stopS)) / k) - erf((xM - u * (tS - sg.startS)) / k));
+    return unit * sum;
+  };
+}

@@ -1,0 +1,207 @@
+// Turns a validated scenario into one concentration model: picks the σ set, the wind at the right heights,
+// the model (auto: dense or passive by the Richardson criterion) and says which and why.
+import { requireChemical } from './chemicals/lookup.ts';
+import type { Chemical } from './chemicals/types.ts';
+import { AIR_MOLAR_MASS_KG_MOL } from './constants.ts';
+import { densePlume, densePlumeCriterion, densePuff, densePuffCriterion } from './dense-gas.ts';
+import { farthestCrossingM } from './search.ts';
+import { plumeConcentrationKgM3, plumeHalfWidthM, type PlumeParams } from './gaussian-plume.ts';
+import { peakOverTime, puffConcentrationKgM3, type PuffParams } from './gaussian-puff.ts';
+import { finiteRelease, type FiniteReleaseParams } from './palazzi.ts';
+import type { PlumeScenario } from './scenario.ts';
+import { sigmaYM, type SigmaSet } from './sigma.ts';
+import { applyLowWindFloor, WIND_HEIGHT_FLOOR_M, windAtHeightMS, windProfileExponent } from './stability.ts';
+import { idealGasDensityKgM3, ppmToKgM3 } from './units.ts';
+
+/** The model names reported to callers. */
+export type ModelName = 'gaussian-plume' | 'gaussian-puff' | 'dense';
+
+/** A resolved concentration model in plume coordinates (x downwind, y crosswind, z up) [m]. */
+export interface ResolvedModel {
+  model: ModelName;
+  /** σ set used, or 'britter-mcquaid' for the dense-gas correlations. */
+  sigma: SigmaSet | 'britter-mcquaid';
+  chemical: Chemical;
+  /** Transport wind speed used [m/s] (after profile and floor). */
+  windSpeedMS: number;
+  /** Wind speed as given, before any floor [m/s]. */
+  windSpeedGivenMS: number;
+  /** Concentration [kg/m³] at a point; t [s] for time-dependent models (undefined → peak over time). */
+  concentrationKgM3(xM: number, yM: number, zM: number, tS?: number): { concentrationKgM3: number; tS?: number };
+  /** The quantity thresholds are judged on: steady or peak-over-time concentration at (x, 0, z) [kg/m³]. */
+  centrelineKgM3(xM: number, zM: number): number;
+  /** Crosswind half-width [m] of the threshold isopleth at x (0 where the centreline is below it). */
+  halfWidthM(xM: number, zM: number, thresholdKgM3: number): number;
+  /** Farthest distance worth scanning for a threshold crossing at height z [m]. */
+  scanLimitM(thresholdKgM3: number, zM: number): number;
+  /** Scan step ratio (coarser for expensive puff trains). */
+  scanStepRatio: number;
+  /** Concentration [kg/m³] from ppm at ambient T, p. */
+  ppmToKgM3(ppm: number): number;
+  explanations: string[];
+  warnings: string[];
+}
+
+/** Builds the model for a scenario (see resolve-model.ts header). */
+export function resolveModel(s: PlumeScenario): ResolvedModel {
+  const chemical = requireChemical(s.chemical);
+  const w = s.weather;
+  const explanations: string[] = [];
+  const warnings: string[] = [];
+  const releaseHeightM = s.release.heightM;
+  const p = windProfileExponent(w.stability, w.terrain);
+  // Transport wind at release height (power law from windHeightM if given, §4.2), wind at 10 m for dense gas.
+  const uRelease = w.windHeightM === undefined ? w.windSpeedMS : windAtHeightMS(w.windSpeedMS, w.windHeightM, Math.max(releaseHeightM, WIND_HEIGHT_FLOOR_M), p);
+  const u10 = w.windHeightM === undefined ? w.windSpeedMS : windAtHeightMS(w.windSpeedMS, w.windHeightM, 10, p);
+  if (w.windHeightM !== undefined) explanations.push(`wind ${w.windSpeedMS} m/s at ${w.windHeightM} m carried by the power law (p = ${p}, ${w.terrain}, class ${w.stability}) to ${uRelease.toFixed(2)} m/s at release height and ${u10.toFixed(2)} m/s at 10 m`);
+  else explanations.push(`windSpeedMS ${w.windSpeedMS} m/s used as the transport speed (and as u10 for dense gas)`);
+  const toKg = (ppm: number) => ppmToKgM3(ppm, chemical.molarMassKgMol, w.airTempK, w.pressurePa);
+  const releaseTemperatureK = s.release.temperatureK ?? w.airTempK;
+  const rhoRelease = s.release.densityKgM3 ?? idealGasDensityKgM3(chemical.molarMassKgMol, releaseTemperatureK, w.pressurePa);
+  const rhoAir = idealGasDensityKgM3(AIR_MOLAR_MASS_KG_MOL, w.airTempK, w.pressurePa);
+  const base = { releaseDensityKgM3: rhoRelease, ambientDensityKgM3: rhoAir, releaseTemperatureK, ambientTemperatureK: w.airTempK, windSpeed10MS: u10 };
+
+  // Model choice.
+  let model: ModelName;
+  const isPuff = s.release.kind === 'instantaneous';
+  const finite = s.release.kind === 'continuous' && (s.release.durationS !== undefined || s.release.rateSteps !== undefined);
+  const passive: ModelName = isPuff || finite ? 'gaussian-puff' : 'gaussian-plume';
+  if (s.model === 'auto') {
+    const crit = s.release.kind === 'instantaneous'
+      ? { ...densePuffCriterion({ ...base, volumeM3: s.release.massKg / rhoRelease }), form: "sqrt(g0' V0^(1/3))/u10" }
+      : { ...densePlumeCriterion({ ...base, volumeRateM3S: s.release.rateKgS / rhoRelease }), form: "(g0' Q0/(u10³ D))^(1/3)" };
+    model = crit.dense ? 'dense' : passive;
+    explanations.push(
+      `model auto → ${model}: release density ${rhoRelease.toFixed(3)} kg/m³ vs air ${rhoAir.toFixed(3)} kg/m³; Richardson criterion ${crit.form} = ${crit.value.toFixed(3)} ${crit.dense ? '≥' : '<'} ${crit.threshold} (Britter–McQuaid workbook as usually quoted, plume-physics.md §6.2 [M])`,
+    );
+  } else {
+    model = s.model;
+    explanations.push(`model ${model} as requested`);
+  }
+
+  if (model === 'dense') return denseModel();
+  return passiveModel();
+
+  function denseModel(): ResolvedModel {
+    if (releaseHeightM > 0) warnings.push(`Britter–McQuaid assumes a ground-level release; heightM ${releaseHeightM} m is ignored`);
+    if (rhoRelease <= rhoAir) warnings.push('dense model requested for a release not denser than air; Britter–McQuaid is outside its basis');
+    const vfToKg = (vf: number) => toKg(vf * 1e6);
+    const common = { model: 'dense' as const, sigma: 'britter-mcquaid' as const, chemical, windSpeedMS: u10, windSpeedGivenMS: w.windSpeedMS, ppmToKgM3: toKg, explanations, warnings, scanStepRatio: 1.001 };
+    if (s.release.kind === 'instantaneous') {
+      const pf = densePuff({ ...base, volumeM3: s.release.massKg / rhoRelease });
+      warnings.push(...pf.warnings);
+      explanations.push(`Britter–McQuaid instantaneous: V0 = ${(s.release.massKg / rhoRelease).toFixed(1)} m³, α = ${pf.alpha.toFixed(3)}; non-isothermal correction with T0 = ${releaseTemperatureK} K, Ta = ${w.airTempK} K`);
+      const v13 = Math.cbrt(s.release.massKg / rhoRelease);
+      const r0 = Math.cbrt((3 * s.release.massKg) / rhoRelease / (4 * Math.PI));
+      const g0 = Math.max(0, (9.80665 * (rhoRelease - rhoAir)) / rhoAir);
+      return {
+        ...common,
+        scanLimitM: () => 100_000,
+        concentrationKgM3(x, y, z, t) {
+          if (t === undefined) {
+            const tPass = x / (0.4 * u10);
+            return { concentrationKgM3: pf.volumeFraction(x, y, z, Math.max(tPass, 0)) > 0 ? vfToKg(pf.maxVolumeFraction(x)) : 0, tS: tPass };
+          }
+          return { concentrationKgM3: vfToKg(pf.volumeFraction(x, y, z, t)), tS: t };
+        },
+        centrelineKgM3: (x, z) => (x > 0 ? vfToKg(pf.volumeFraction(x, 0, z, x / (0.4 * u10))) : 0),
+        halfWidthM(x, z, thr) {
+          if (!(vfToKg(pf.volumeFraction(x, 0, z, x / (0.4 * u10))) >= thr)) return 0;
+          const t = x / (0.4 * u10);
+          return Math.sqrt(r0 * r0 + 1.2 * Math.sqrt(g0 * v13 ** 3) * t);
+        },
+      };
+    }
+    const pl = densePlume({ ...base, volumeRateM3S: s.release.rateKgS / rhoRelease });
+    warnings.push(...pl.warnings);
+    if (s.release.durationS !== undefined || s.release.rateSteps !== undefined) warnings.push('Britter–McQuaid plume treats the release as steady (durationS / rateSteps ignored); conservative for short releases');
+    explanations.push(`Britter–McQuaid continuous: Q0 = ${(s.release.rateKgS / rhoRelease).toFixed(3)} m³/s, D = ${pl.lengthScaleM.toFixed(2)} m, α = ${pl.alpha.toFixed(3)}; non-isothermal correction with T0 = ${releaseTemperatureK} K, Ta = ${w.airTempK} K`);
+    return {
+      ...common,
+      scanLimitM: () => 100_000,
+      concentrationKgM3: (x, y, z) => ({ concentrationKgM3: vfToKg(pl.volumeFraction(x, y, z)) }),
+      centrelineKgM3: (x, z) => vfToKg(pl.volumeFraction(x, 0, z)),
+      halfWidthM: (x, z, thr) => (vfToKg(pl.volumeFraction(x, 0, z)) >= thr ? pl.halfWidthM(x) : 0),
+    };
+  }
+
+  function passiveModel(): ResolvedModel {
+    const sigma: SigmaSet = s.sigma ?? (model === 'gaussian-puff' && isPuff ? 'ccps-puff' : w.terrain === 'urban' ? 'briggs-urban' : 'briggs-rural');
+    explanations.push(`σ set ${sigma}${s.sigma ? ' as requested' : isPuff && model === 'gaussian-puff' ? ' (puff default, CCPS/Slade)' : ` (default for ${w.terrain} terrain)`}`);
+    const common = { sigma, chemical, windSpeedGivenMS: w.windSpeedMS, ppmToKgM3: toKg, explanations, warnings };
+    if (model === 'gaussian-plume') {
+      const floor = applyLowWindFloor(uRelease);
+      if (floor.raised) warnings.push(`wind ${uRelease.toFixed(2)} m/s below 1 m/s reset to 1 m/s for the steady plume (EPA Meteorological Monitoring Guidance §6.9)`);
+      if (s.release.kind === 'continuous' && (s.release.durationS !== undefined || s.release.rateSteps !== undefined)) warnings.push('steady plume ignores durationS / rateSteps (conservative); use model gaussian-puff for a finite release');
+      const rate = s.release.kind === 'continuous' ? s.release.rateKgS : s.release.massKg;
+      if (s.release.kind === 'instantaneous') warnings.push('gaussian-plume requested for an instantaneous release: massKg is read as kg/s');
+      const pp: PlumeParams = { rateKgS: rate, windSpeedMS: floor.windSpeedMS, releaseHeightM, stabilityClass: w.stability, sigmaSet: sigma, ...(w.mixingHeightM === undefined ? {} : { mixingHeightM: w.mixingHeightM }) };
+      return {
+        ...common,
+        model,
+        windSpeedMS: floor.windSpeedMS,
+        scanLimitM: () => 100_000,
+        scanStepRatio: 1.001,
+        concentrationKgM3: (x, y, z) => ({ concentrationKgM3: plumeConcentrationKgM3(pp, x, y, z) }),
+        centrelineKgM3: (x, z) => plumeConcentrationKgM3(pp, x, 0, z),
+        halfWidthM: (x, z, thr) => plumeHalfWidthM(pp, x, z, thr),
+      };
+    }
+    // Gaussian puff (instantaneous) or puff train (finite / time-varying continuous release). No low-wind floor (§1: non-steady use).
+    const u = uRelease;
+    if (isPuff && s.release.kind === 'instantaneous') {
+      const pp: PuffParams = { massKg: s.release.massKg, windSpeedMS: u, releaseHeightM, stabilityClass: w.stability, sigmaSet: sigma };
+      const peak = (x: number, y: number, z: number) => peakOverTime((t) => puffConcentrationKgM3(pp, x, y, z, t), Math.max(0, (0.3 * x) / u), (3 * Math.max(x, 1)) / u + 10, 60);
+      return {
+        ...common,
+        model,
+        windSpeedMS: u,
+        scanLimitM: () => 100_000,
+        scanStepRatio: 1.005,
+        concentrationKgM3(x, y, z, t) {
+          if (t !== undefined) return { concentrationKgM3: puffConcentrationKgM3(pp, x, y, z, t), tS: t };
+          const pk = peak(x, y, z);
+          return { concentrationKgM3: pk.value, tS: pk.tS };
+        },
+        centrelineKgM3: (x, z) => (x > 0 ? peak(x, 0, z).value : 0),
+        halfWidthM(x, z, thr) {
+          const c0 = x > 0 ? peak(x, 0, z).value : 0;
+          return c0 > thr ? sigmaYM(x, w.stability, sigma) * Math.sqrt(2 * Math.log(c0 / thr)) : 0;
+        },
+      };
+    }
+    const rel = s.release as Extract<PlumeScenario['release'], { kind: 'continuous' }>;
+    const steps = rel.rateSteps ?? [{ tS: 0, rateKgS: rel.rateKgS }];
+    const lastStepS = Math.max(...steps.map((st) => st.tS));
+    const endS = rel.durationS ?? lastStepS + 3600;
+    if (rel.durationS === undefined) warnings.push(`no durationS: the rate schedule is run until ${endS} s (last step + 1 h)`);
+    explanations.push(`finite release over ${endS} s as the n → ∞ limit of a puff train (Palazzi closed form, σx = σy(x); plume-physics.md §3)`);
+    const fp: FiniteReleaseParams = { steps, endS, windSpeedMS: u, releaseHeightM, stabilityClass: w.stability, sigmaSet: sigma };
+    const cFinite = finiteRelease(fp);
+    // The finite release never exceeds the steady plume of the largest rate; scan up to 1.1 × that plume's reach.
+    const maxRate = Math.max(...steps.map((st) => st.rateKgS));
+    const steady: PlumeParams = { rateKgS: maxRate, windSpeedMS: u, releaseHeightM, stabilityClass: w.stability, sigmaSet: sigma };
+    const firstS = Math.min(...steps.map((st) => st.tS));
+    const peak = (x: number, y: number, z: number) => {
+      const spreadS = (3 * sigmaYM(x, w.stability, sigma)) / u;
+      return peakOverTime((t) => cFinite(x, y, z, t), firstS + x / u - spreadS, endS + x / u + spreadS, 32);
+    };
+    return {
+      ...common,
+      model,
+      windSpeedMS: u,
+      scanLimitM: (thr, z) => Math.min(100_000, 1.1 * farthestCrossingM((x) => plumeConcentrationKgM3(steady, x, 0, z), thr, { stepRatio: 1.01 }).distanceM + 10),
+      scanStepRatio: 1.005,
+      concentrationKgM3(x, y, z, t) {
+        if (t !== undefined) return { concentrationKgM3: cFinite(x, y, z, t), tS: t };
+        const pk = peak(x, y, z);
+        return { concentrationKgM3: pk.value, tS: pk.tS };
+      },
+      centrelineKgM3: (x, z) => (x > 0 ? peak(x, 0, z).value : 0),
+      halfWidthM(x, z, thr) {
+        const c0 = x > 0 ? peak(x, 0, z).value : 0;
+        return c0 > thr ? sigmaYM(x, w.stability, sigma) * Math.sqrt(2 * Math.log(c0 / thr)) : 0;
+      },
+    };
+  }
+}

@@ -1,0 +1,117 @@
+// The `plume` command: a scenario in, receptor concentrations and threshold distances out (issue 4 contract).
+import { defaultLevelsOfConcern } from './chemicals/lookup.ts';
+import { integratedDoseKgSM3 } from './gaussian-puff.ts';
+import { resolveModel, type ModelName, type ResolvedModel } from './resolve-model.ts';
+import { parseInput, plumeScenarioSchema, type PlumeScenario } from './scenario.ts';
+import { farthestCrossingM } from './search.ts';
+import type { SigmaSet } from './sigma.ts';
+import { sigmaRangeWarning } from './sigma.ts';
+import { kgM3ToPpm } from './units.ts';
+
+/** Engine identity, stored with every run so it can be replayed. */
+export const ENGINE = { name: '@safetwin/sim', version: '0.1.0' } as const;
+
+/** One receptor's result. */
+export interface ReceptorResult {
+  xM: number;
+  yM: number;
+  zM: number;
+  /** Time [s] of the value: as given, or the time of the peak for puffs when none was given. */
+  tS?: number;
+  concentrationKgM3: number;
+  concentrationPpm: number;
+  /** Concentration over time at the point, when seriesTimesS was given. */
+  series?: { tS: number; concentrationKgM3: number; concentrationPpm: number }[];
+  /** Time-integrated dose ∫C dt from 0 to doseUntilS [kg·s/m³ and ppm·min], when doseUntilS was given. */
+  dose?: { untilS: number; doseKgSM3: number; dosePpmMin: number };
+}
+
+/** One threshold's farthest downwind distance at thresholdHeightM [m]; reachedLimit when still above it at the scan limit. */
+export interface ThresholdResult {
+  ppm: number;
+  label?: string;
+  distanceM: number;
+  reachedLimit?: boolean;
+}
+
+/** Output of the `plume` command. */
+export interface PlumeResult {
+  model: ModelName;
+  sigma: SigmaSet | 'britter-mcquaid';
+  chemical: { id: string; cas: string; molarMassKgMol: number };
+  windSpeedMS: number;
+  stability: string;
+  receptors: ReceptorResult[];
+  thresholds: ThresholdResult[];
+  explanations: string[];
+  warnings: string[];
+  engine: typeof ENGINE;
+}
+
+/** Thresholds of a scenario: as given, or the chemical's AEGL-3/2/1 (60 min). */
+export function scenarioThresholds(s: PlumeScenario, m: ResolvedModel): { ppm: number; label?: string }[] {
+  if (s.thresholdsPpm) return s.thresholdsPpm.map((ppm) => ({ ppm }));
+  const levels = defaultLevelsOfConcern(m.chemical);
+  if (levels.length === 0) m.warnings.push(`${m.chemical.id} has no AEGL in the library and no thresholdsPpm were given`);
+  return levels.map((l) => ({ ppm: l.ppm, label: l.label }));
+}
+
+/** Farthest downwind distance where the centreline value at height z reaches the threshold (§10 scan + bisection). */
+export function thresholdDistance(m: ResolvedModel, ppm: number, zM: number): { distanceM: number; reachedLimit: boolean } {
+  const thr = m.ppmToKgM3(ppm);
+  const limit = m.scanLimitM(thr, zM);
+  if (limit <= 1) return { distanceM: 0, reachedLimit: false };
+  return farthestCrossingM((x) => m.centrelineKgM3(x, zM), thr, { xMinM: 1, xMaxM: limit, stepRatio: m.scanStepRatio });
+}
+
+/** Runs the `plume` command on unvalidated input (throws SimError naming the bad field). Pure. */
+export function runPlume(input: unknown): PlumeResult {
+  const s = parseInput(plumeScenarioSchema, input);
+  const m = resolveModel(s);
+  const toPpm = (c: number) => kgM3ToPpm(c, m.chemical.molarMassKgMol, s.weather.airTempK, s.weather.pressurePa);
+  const receptors = s.receptors.map((r): ReceptorResult => {
+    const c = m.concentrationKgM3(r.xM, r.yM, r.zM, r.tS);
+    const at = (t: number) => m.concentrationKgM3(r.xM, r.yM, r.zM, t).concentrationKgM3;
+    const series = r.seriesTimesS?.map((t) => {
+      const v = at(t);
+      return { tS: t, concentrationKgM3: v, concentrationPpm: toPpm(v) };
+    });
+    let dose: ReceptorResult['dose'];
+    if (r.doseUntilS !== undefined) {
+      const d = integratedDoseKgSM3(at, 0, r.doseUntilS, 4000);
+      dose = { untilS: r.doseUntilS, doseKgSM3: d, dosePpmMin: toPpm(d) / 60 };
+    }
+    return {
+      xM: r.xM, yM: r.yM, zM: r.zM,
+      ...(c.tS === undefined ? {} : { tS: c.tS }),
+      concentrationKgM3: c.concentrationKgM3,
+      concentrationPpm: toPpm(c.concentrationKgM3),
+      ...(series ? { series } : {}),
+      ...(dose ? { dose } : {}),
+    };
+  });
+  const thresholds = scenarioThresholds(s, m).map((t): ThresholdResult => {
+    const d = thresholdDistance(m, t.ppm, s.thresholdHeightM);
+    if (d.reachedLimit) m.warnings.push(`${t.ppm} ppm is still exceeded at the scan limit ${Math.round(d.distanceM)} m`);
+    if (m.sigma === 'britter-mcquaid' && t.ppm < 2000) {
+      m.warnings.push(`${t.ppm} ppm is below the lowest Britter–McQuaid correlation line (Cm/C0 = 0.002 plume, 0.001 puff): its distance uses the workbook's 1/x'² far-field extrapolation`);
+    }
+    if (m.sigma !== 'britter-mcquaid' && d.distanceM > 0) {
+      const w = sigmaRangeWarning(d.distanceM, m.sigma);
+      if (w) m.warnings.push(`${t.ppm} ppm: ${w}`);
+    }
+    return { ppm: t.ppm, ...(t.label ? { label: t.label } : {}), distanceM: d.distanceM, ...(d.reachedLimit ? { reachedLimit: true } : {}) };
+  });
+  return {
+    model: m.model,
+    sigma: m.sigma,
+    chemical: { id: m.chemical.id, cas: m.chemical.cas, molarMassKgMol: m.chemical.molarMassKgMol },
+    windSpeedMS: m.windSpeedMS,
+    stability: s.weather.stability,
+    receptors,
+    thresholds,
+    explanations: m.explanations,
+    warnings: m.warnings,
+    engine: ENGINE,
+  };
+}

@@ -1,0 +1,89 @@
+// The `zones` command: ALOHA-style threat zones (red AEGL-3, orange AEGL-2, yellow AEGL-1) as GeoJSON, with
+// wind-direction uncertainty lines, or circles when the wind is too light to trust (plume-physics.md §9).
+import { defaultLevelsOfConcern, type LevelOfConcern } from './chemicals/lookup.ts';
+import { SimError } from './errors.ts';
+import { circleRing, localToLonLat, plumeToLocal, type Point2 } from './geo.ts';
+import { resolveModel } from './resolve-model.ts';
+import { ENGINE, thresholdDistance } from './run-plume.ts';
+import { parseInput, zonesScenarioSchema } from './scenario.ts';
+import { CALM_WIND_MS, footprintRing, sweepRing, uncertaintyHalfAngleDeg } from './threat-zones.ts';
+
+/** A GeoJSON polygon feature of a zone or its uncertainty envelope. */
+export interface ZoneFeature {
+  type: 'Feature';
+  geometry: { type: 'Polygon'; coordinates: Point2[][] };
+  properties: { kind: 'threat-zone' | 'uncertainty' | 'calm-circle'; label: string; ppm: number; color: string; distanceM: number };
+}
+
+/** Output of the `zones` command: a FeatureCollection plus a `metadata` foreign member. */
+export interface ZonesResult {
+  type: 'FeatureCollection';
+  features: ZoneFeature[];
+  metadata: {
+    coordinates: 'lonlat' | 'local-m';
+    model: string;
+    sigma: string;
+    windFromDeg: number;
+    windSpeedMS: number;
+    uncertaintyHalfAngleDeg: number;
+    zones: { label: string; ppm: number; color: string; distanceM: number }[];
+    explanations: string[];
+    warnings: string[];
+    engine: typeof ENGINE;
+  };
+}
+
+const EXTRA_COLORS = ['purple', 'blue', 'green'];
+
+/** Runs the `zones` command on unvalidated input (throws SimError naming the bad field). Pure. */
+export function runZones(input: unknown): ZonesResult {
+  const s = parseInput(zonesScenarioSchema, input);
+  const windFromDeg = s.weather.windFromDeg;
+  if (windFromDeg === undefined) throw new SimError('sim:bad-input', 'weather.windFromDeg (direction the wind comes from, degrees) is required for zones', 'weather.windFromDeg');
+  const m = resolveModel(s);
+  const levels: LevelOfConcern[] = s.thresholdsPpm
+    ? s.thresholdsPpm.map((ppm, i) => ({ ppm, label: `${ppm} ppm`, color: (['red', 'orange', 'yellow'][i] ?? EXTRA_COLORS[i - 3] ?? 'gray') as LevelOfConcern['color'] }))
+    : defaultLevelsOfConcern(m.chemical);
+  if (levels.length === 0) m.warnings.push(`${m.chemical.id} has no AEGL in the library; give thresholdsPpm`);
+  const z = s.thresholdHeightM;
+  const calm = m.windSpeedGivenMS < CALM_WIND_MS;
+  const halfAngle = uncertaintyHalfAngleDeg(s.weather.stability, m.windSpeedGivenMS, s.weather.sigmaThetaDeg);
+  if (calm) m.warnings.push(`wind ${m.windSpeedGivenMS} m/s < ${CALM_WIND_MS} m/s: direction not trusted, zones drawn as circles of the threat distance`);
+  const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+  // Lon/lat to 1e-7° (~1 cm), local metres to 1 cm.
+  const project = (ring: Point2[]): Point2[] =>
+    s.origin ? localToLonLat(ring, s.origin).map(([a, b]): Point2 => [round(a, 7), round(b, 7)]) : ring.map(([a, b]): Point2 => [round(a, 2), round(b, 2)]);
+  const features: ZoneFeature[] = [];
+  const zones: ZonesResult['metadata']['zones'] = [];
+  for (const level of levels) {
+    const d = thresholdDistance(m, level.ppm, z);
+    zones.push({ label: level.label, ppm: level.ppm, color: level.color, distanceM: d.distanceM });
+    if (d.distanceM <= 1) continue;
+    const props = { label: level.label, ppm: level.ppm, color: level.color, distanceM: d.distanceM };
+    if (calm || halfAngle >= 180) {
+      features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [project(circleRing(d.distanceM))] }, properties: { kind: 'calm-circle', ...props } });
+      continue;
+    }
+    const thr = m.ppmToKgM3(level.ppm);
+    const ring = footprintRing(d.distanceM, (x) => m.halfWidthM(x, z, thr));
+    features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [project(plumeToLocal(ring, windFromDeg))] }, properties: { kind: 'threat-zone', ...props } });
+    const swept = sweepRing(ring, halfAngle);
+    features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [project(plumeToLocal(swept, windFromDeg))] }, properties: { kind: 'uncertainty', ...props } });
+  }
+  return {
+    type: 'FeatureCollection',
+    features,
+    metadata: {
+      coordinates: s.origin ? 'lonlat' : 'local-m',
+      model: m.model,
+      sigma: m.sigma,
+      windFromDeg,
+      windSpeedMS: m.windSpeedMS,
+      uncertaintyHalfAngleDeg: halfAngle,
+      zones,
+      explanations: m.explanations,
+      warnings: m.warnings,
+      engine: ENGINE,
+    },
+  };
+}
