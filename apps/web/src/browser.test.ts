@@ -189,6 +189,94 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in headless Chromium against the real h
     await page.close();
   });
 
+  it('shows a tripped alarm in the panel at once, acknowledges it with a click, and the hub records who did', async () => {
+    type Sensor = { id: string; kind: string; setpoints: { metric: string; high: number | null } | null };
+    const { site } = await hubAs<{ site: { sensors: Sensor[] } }>(hub, 'commander', `/sites/${siteId}`);
+    const gas = site.sensors.filter((s) => s.kind.startsWith('gas-') && s.kind !== 'gas-o2' && s.setpoints?.high);
+    const sensor = gas.find((s) => s.kind === 'gas-flammable') ?? gas[0];
+    expect(sensor, 'the demo park has a gas detector with a high set-point').toBeTruthy();
+    const { metric, high } = sensor!.setpoints! as { metric: string; high: number };
+    const alarmId = `${siteId}/${sensor!.id}/${metric}/high`;
+
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await logIn(page, next.url, 'commander');
+    await page.goto(`${next.url}/sites/${siteId}/sensors`);
+    await page.waitForSelector('[data-connection=live]', { timeout: 20_000 });
+    await page.waitForFunction(() => /alarm|No standing/.test(document.querySelector('[data-testid=alarm-count]')?.textContent ?? ''), undefined, { timeout: 10_000 });
+
+    // Trip it like a gateway would, and keep it above the limit (the simulator's normal readings would clear it 5 s later).
+    let seq = 10_000_000;
+    const ingestHigh = () =>
+      fetch(`${hub.url}/api/v1/ingest`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer demo-gateway-key', 'content-type': 'application/json' },
+        body: JSON.stringify({ readings: [{ deviceId: sensor!.id, ts: Date.now(), seq: seq++, values: { [metric]: high * 1.3 } }] }),
+      });
+    const first = await ingestHigh();
+    expect(first.status, await first.clone().text()).toBe(202);
+    const trippedAt = Date.now();
+    const keepHigh = setInterval(() => void ingestHigh().catch(() => undefined), 1_000);
+    try {
+      const item = `.alarm[data-alarm-id="${alarmId}"]`;
+      await page.waitForSelector(`${item}[data-alarm-state=unacknowledged]`, { timeout: 5_000 });
+      expect(Date.now() - trippedAt, 'the alarm shows within a few seconds').toBeLessThan(5_000);
+      const text = (await page.textContent(item)) ?? '';
+      expect(text).toMatch(/L\d [◆▲■●] HIGH/);
+      expect(text).toContain('UNACK');
+      expect(text).toContain(sensor!.id);
+      expect(await page.textContent('[data-testid=alarm-count]')).toMatch(/^\d+ alarms? · [1-9]\d* unacknowledged$/);
+      // The table row carries the alarm next to its LIVE/STALE state.
+      expect(await page.locator(`tr[data-device-id="${sensor!.id}"] [data-alarm-badge]`).textContent()).toMatch(/^L\d [◆▲■●] HIGH$/);
+
+      // Narrow the table to the device so the screenshot shows the panel and the row's badge together.
+      await page.fill('input[name=q]', sensor!.id);
+      await page.waitForFunction((id) => [...document.querySelectorAll('tr[data-device-id]')].every((tr) => tr.getAttribute('data-device-id') === id), sensor!.id);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'web-alarms-unack.png') });
+
+      await page.click(`${item} button:has-text("Acknowledge")`);
+      await page.waitForSelector(`${item}[data-alarm-state=acknowledged]`, { timeout: 5_000 });
+      expect(await page.textContent(`${item} .alarm__state`)).toBe('ACK');
+      expect(await page.locator(`${item} button:has-text("Acknowledge")`).count(), 'no second acknowledge').toBe(0);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'web-alarms.png') });
+      await page.setViewportSize({ width: 1280, height: 860 });
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'web-alarms-narrow.png') });
+      await page.setViewportSize({ width: 1600, height: 1000 });
+
+      // The hub recorded the acknowledgement with the user (stored asynchronously: give it a moment).
+      type Detail = { alarm: { state: string }; history: Array<{ event: string; actor: string; toState: string }> };
+      let detail: Detail | undefined;
+      for (let tries = 0; tries < 20; tries++) {
+        detail = await hubAs<Detail>(hub, 'commander', `/alarms/${encodeURIComponent(alarmId)}`);
+        if (detail.history.some((h) => h.event === 'ack')) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(detail!.alarm.state).toBe('acknowledged');
+      expect(detail!.history).toContainEqual(expect.objectContaining({ event: 'ack', actor: 'commander', toState: 'acknowledged' }));
+
+      // A drill planner sees the same alarm but no buttons to act on it.
+      const planner = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await logIn(planner, next.url, 'drill-planner');
+      await planner.goto(`${next.url}/sites/${siteId}/sensors`);
+      await planner.waitForSelector(`${item}[data-alarm-state=acknowledged]`, { timeout: 10_000 });
+      expect(await planner.locator('.alarm-panel button').count()).toBe(0);
+      await planner.close();
+
+      // Shelve through the inline form (minutes + reason), then unshelve: the alarm comes back as the process stands.
+      await page.click(`${item} button:has-text("Shelve")`);
+      await page.fill(`${item} input[name=minutes]`, '15');
+      await page.fill(`${item} input[name=reason]`, 'detector check by the test');
+      await page.click(`${item} form button[type=submit]`);
+      await page.waitForSelector(`${item}[data-alarm-state=shelved]`, { timeout: 5_000 });
+      expect(await page.textContent(`${item} .alarm__state`)).toMatch(/^SHELVED until \d\d:\d\d$/);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'web-alarms-shelved.png') });
+      await page.click(`${item} button:has-text("Unshelve")`);
+      await page.waitForSelector(`${item}[data-alarm-state=unacknowledged]`, { timeout: 5_000 });
+    } finally {
+      clearInterval(keepHigh);
+    }
+    await page.close();
+  });
+
   it('marks silent devices STALE, says within 2 s when the hub link drops, and recovers on reconnect', async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await logIn(page, next.url, 'commander');

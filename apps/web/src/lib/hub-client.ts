@@ -1,5 +1,5 @@
 import 'server-only';
-import { LoginResponseSchema, PrincipalSchema, type LoginResponse, type Principal } from '@safetwin/protocol';
+import { LoginResponseSchema, PrincipalSchema, type AlarmView, type LoginResponse, type Principal } from '@safetwin/protocol';
 import { HubError } from './hub-error.ts';
 import type { DeviceInfo, SiteSummary } from './hub-types.ts';
 import { hubUrl } from './server-config.ts';
@@ -8,7 +8,7 @@ import { hubUrl } from './server-config.ts';
 const HUB_TIMEOUT_MS = 8_000;
 
 /** Calls the hub's REST API from the server; throws HubError with the hub's code on any failure. */
-async function hubRequest(path: string, init: { token?: string; body?: unknown } = {}): Promise<unknown> {
+async function hubRequest(path: string, init: { token?: string; body?: unknown; method?: 'GET' | 'POST' } = {}): Promise<unknown> {
   const url = `${hubUrl()}/api/v1${path}`;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
@@ -16,7 +16,7 @@ async function hubRequest(path: string, init: { token?: string; body?: unknown }
   let response: Response;
   try {
     response = await fetch(url, {
-      method: init.body === undefined ? 'GET' : 'POST',
+      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
       headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       cache: 'no-store',
@@ -77,4 +77,14 @@ export async function hubSite(token: string, siteId: string): Promise<unknown> {
 export async function hubSiteDevices(token: string, siteId: string): Promise<DeviceInfo[]> {
   const path = `/sites/${encodeURIComponent(siteId)}/devices`;
   return field<DeviceInfo[]>(await hubRequest(path, { token }), 'devices', path);
+}
+
+/** An operator action on an alarm (the hub's `POST /alarms/:id/<action>`). */
+export type HubAlarmAction = 'ack' | 'shelve' | 'unshelve';
+
+/** `POST /alarms/:id/<action>`: the alarm after the action; HubError with the hub's code (e.g. `alarm:invalid-transition`, 409) when refused. */
+export async function hubAlarmAction(token: string, alarmId: string, action: HubAlarmAction, body?: unknown): Promise<AlarmView> {
+  // Alarm ids are `site/device/metric/kind`: one path segment once encoded.
+  const path = `/alarms/${encodeURIComponent(alarmId)}/${action}`;
+  return field<AlarmView>(await hubRequest(path, { token, body, method: 'POST' }), 'alarm', path);
 }

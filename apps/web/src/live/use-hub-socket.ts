@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@safetwin/protocol';
+import type { AlarmStore } from './alarm-store.ts';
 import type { LiveStore } from './live-store.ts';
 import { resolveHubUrl } from './resolve-hub-url.ts';
 
@@ -24,17 +25,19 @@ export interface HubConnection {
   hubUrl: string | null;
 }
 
-/** What the socket needs: where, who, which site, and the store to fill. */
+/** What the socket needs: where, who, which site, and the stores to fill. */
 export interface HubSocketOptions {
   /** Configured public hub URL; null: this page's host on port 4000. */
   hubUrl: string | null;
   token: string;
   siteId: string;
   store: LiveStore;
+  /** The site's standing alarms: replaced by each subscribe answer, then kept by `alarm` events. */
+  alarms: AlarmStore;
 }
 
 /** Connects to the hub with the user's token, subscribes to a site, re-subscribes after every reconnect. */
-export function useHubSocket({ hubUrl, token, siteId, store }: HubSocketOptions): HubConnection {
+export function useHubSocket({ hubUrl, token, siteId, store, alarms }: HubSocketOptions): HubConnection {
   const [connection, setConnection] = useState<HubConnection>({ status: 'connecting', detail: null, sinceMs: 0, hubUrl: null });
 
   useEffect(() => {
@@ -69,6 +72,8 @@ export function useHubSocket({ hubUrl, token, siteId, store }: HubSocketOptions)
         } else {
           store.apply(answer.latest, Date.now());
           store.markPrimed();
+          // The answer holds every alarm standing now: what changed while we were away is in it.
+          alarms.replace(answer.alarms ?? []);
           set('live');
         }
       });
@@ -77,6 +82,9 @@ export function useHubSocket({ hubUrl, token, siteId, store }: HubSocketOptions)
     socket.on('connect', subscribe);
     socket.on('readings', (batch) => {
       if (batch.siteId === siteId) store.apply(batch.readings, Date.now());
+    });
+    socket.on('alarm', (alarm) => {
+      if (alarm.siteId === siteId) alarms.apply(alarm);
     });
     socket.on('disconnect', (reason) => {
       clearTimeout(retry);
@@ -95,7 +103,7 @@ export function useHubSocket({ hubUrl, token, siteId, store }: HubSocketOptions)
       socket.removeAllListeners();
       socket.disconnect();
     };
-  }, [hubUrl, token, siteId, store]);
+  }, [hubUrl, token, siteId, store, alarms]);
 
   return connection;
 }

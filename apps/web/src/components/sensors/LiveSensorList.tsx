@@ -1,12 +1,15 @@
 'use client';
 
 import { useDeferredValue, useMemo, useState } from 'react';
+import type { Role } from '@safetwin/protocol';
 import type { DeviceInfo } from '../../lib/hub-types.ts';
+import { AlarmStore } from '../../live/alarm-store.ts';
 import { groupDevices, kindCounts, type EnterpriseNames, type GroupBy } from '../../live/device-filter.ts';
 import { STALE_AFTER_INTERVALS, type LinkState } from '../../live/device-state.ts';
 import { LiveStore } from '../../live/live-store.ts';
 import { NowProvider } from '../../live/NowProvider.tsx';
 import { useHubSocket } from '../../live/use-hub-socket.ts';
+import { AlarmPanel } from '../alarms/AlarmPanel.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { ConnectionIndicator } from './ConnectionIndicator.tsx';
 import { LiveSummary } from './LiveSummary.tsx';
@@ -23,9 +26,11 @@ export interface LiveSensorListProps {
   token: string;
   /** Public hub URL from the server's config; null: this page's host on port 4000. */
   hubUrl: string | null;
+  /** The user's role: decides which alarm actions the panel offers (the hub checks again). */
+  role: Role;
 }
 
-/** The live sensor list of one site: socket link, banner, state summary, filters and the grouped table. */
+/** The live sensor list of one site: socket link, banner, state summary, alarm panel, filters and the grouped table. */
 export function LiveSensorList(props: LiveSensorListProps) {
   return (
     <NowProvider>
@@ -34,15 +39,17 @@ export function LiveSensorList(props: LiveSensorListProps) {
   );
 }
 
-function LiveSensorListInner({ siteId, devices, enterpriseNames, token, hubUrl }: LiveSensorListProps) {
+function LiveSensorListInner({ siteId, devices, enterpriseNames, token, hubUrl, role }: LiveSensorListProps) {
   const [store] = useState(() => new LiveStore());
-  const connection = useHubSocket({ hubUrl, token, siteId, store });
+  const [alarms] = useState(() => new AlarmStore());
+  const connection = useHubSocket({ hubUrl, token, siteId, store, alarms });
   const [text, setText] = useState('');
   const [kind, setKind] = useState<string | null>(null);
   const [groupBy, setGroupBy] = useState<GroupBy>('kind');
   const deferredText = useDeferredValue(text);
 
   const kinds = useMemo(() => kindCounts(devices), [devices]);
+  const devicesById = useMemo(() => new Map(devices.map((d) => [d.deviceId, d])), [devices]);
   const groups = useMemo(
     () => groupDevices(devices, { text: deferredText, kind }, groupBy, enterpriseNames),
     [devices, deferredText, kind, groupBy, enterpriseNames],
@@ -63,6 +70,7 @@ function LiveSensorListInner({ siteId, devices, enterpriseNames, token, hubUrl }
         <ConnectionIndicator status={connection.status} />
         <LiveSummary devices={devices} store={store} link={link} />
       </div>
+      <AlarmPanel alarms={alarms} devices={devicesById} role={role} link={link} />
       <SensorFilters
         text={text}
         kind={kind}
@@ -77,7 +85,7 @@ function LiveSensorListInner({ siteId, devices, enterpriseNames, token, hubUrl }
       {devices.length === 0 ? (
         <p className="empty-note">This site has no devices you may see.</p>
       ) : (
-        <SensorTable groups={groups} store={store} link={link} />
+        <SensorTable groups={groups} store={store} alarms={alarms} link={link} />
       )}
     </section>
   );

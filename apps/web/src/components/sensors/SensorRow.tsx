@@ -2,23 +2,27 @@
 
 import { memo, useCallback, useSyncExternalStore } from 'react';
 import type { DeviceInfo } from '../../lib/hub-types.ts';
+import type { AlarmStore } from '../../live/alarm-store.ts';
 import { deviceState, sampleAgeMs, type LinkState } from '../../live/device-state.ts';
 import { FLAG_UNIT, formatAge, formatMetricValue } from '../../live/format.ts';
 import { kindLabel, metricLabel } from '../../live/labels.ts';
 import type { LiveStore } from '../../live/live-store.ts';
 import { useNow } from '../../live/NowProvider.tsx';
+import { DeviceAlarmBadge } from '../alarms/DeviceAlarmBadge.tsx';
 import { StateBadge } from './StateBadge.tsx';
 
 /** Props of one sensor row. */
 export interface SensorRowProps {
   device: DeviceInfo;
   store: LiveStore;
+  /** Standing alarms: the row shows its device's worst one next to the state. */
+  alarms: AlarmStore;
   /** The hub link: rows without data show WAITING until the first subscribe answer; recent values are LIVE only while it is up. */
   link: LinkState;
 }
 
-/** One device: id, kind, owner, each metric with its unit, age and state; re-renders only for its own readings and the 1 Hz clock. */
-export const SensorRow = memo(function SensorRow({ device, store, link }: SensorRowProps) {
+/** One device: id, kind, owner, each metric with its unit, age and state; re-renders only for its own readings, its own alarms and the 1 Hz clock. */
+export const SensorRow = memo(function SensorRow({ device, store, alarms, link }: SensorRowProps) {
   const { deviceId } = device;
   const subscribe = useCallback((onChange: () => void) => store.subscribeDevice(deviceId, onChange), [store, deviceId]);
   const sample = useSyncExternalStore(
@@ -56,7 +60,10 @@ export const SensorRow = memo(function SensorRow({ device, store, link }: Sensor
         {state === 'stale' || state === 'offline' ? `${age} ago` : state === 'live' ? age : '—'}
       </td>
       <td className="sensor-row__state">
-        <StateBadge state={state} />
+        <div className="sensor-row__badges">
+          <StateBadge state={state} />
+          <DeviceAlarmBadge deviceId={deviceId} alarms={alarms} />
+        </div>
       </td>
     </tr>
   );

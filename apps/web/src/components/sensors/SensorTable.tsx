@@ -2,6 +2,7 @@
 
 import { memo } from 'react';
 import type { DeviceGroup } from '../../live/device-filter.ts';
+import type { AlarmStore } from '../../live/alarm-store.ts';
 import type { LinkState } from '../../live/device-state.ts';
 import type { LiveStore } from '../../live/live-store.ts';
 import { SensorRow } from './SensorRow.tsx';
@@ -10,12 +11,14 @@ import { SensorRow } from './SensorRow.tsx';
 export interface SensorTableProps {
   groups: DeviceGroup[];
   store: LiveStore;
+  /** Standing alarms: rows with one show its badge. */
+  alarms: AlarmStore;
   /** The hub link; while it is down the table is dimmed and no row reads LIVE. */
   link: LinkState;
 }
 
 /** The grouped sensor table; re-renders only when the filter, grouping or link state changes, never per reading. */
-export const SensorTable = memo(function SensorTable({ groups, store, link }: SensorTableProps) {
+export const SensorTable = memo(function SensorTable({ groups, store, alarms, link }: SensorTableProps) {
   if (groups.length === 0) return <p className="empty-note">No sensors match this filter.</p>;
   return (
     <div className={link === 'down' ? 'sensor-table-wrap sensor-table-wrap--offline' : 'sensor-table-wrap'} aria-live="off">
@@ -46,7 +49,7 @@ export const SensorTable = memo(function SensorTable({ groups, store, link }: Se
               </th>
             </tr>
             {group.devices.map((device) => (
-              <SensorRow key={device.deviceId} device={device} store={store} link={link} />
+              <SensorRow key={device.deviceId} device={device} store={store} alarms={alarms} link={link} />
             ))}
           </tbody>
         ))}

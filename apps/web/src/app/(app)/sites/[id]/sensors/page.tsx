@@ -12,7 +12,7 @@ import { hubUrl, publicHubUrl } from '../../../../../lib/server-config.ts';
 
 export const metadata: Metadata = { title: 'Sensors' };
 
-/** `/sites/:id/sensors`: the site's devices the user may see, with live values from the hub. */
+/** `/sites/:id/sensors`: the site's devices the user may see, with live values and standing alarms from the hub. */
 export default async function SiteSensorsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   let session: Session;
@@ -51,6 +51,7 @@ export default async function SiteSensorsPage({ params }: { params: Promise<{ id
         enterpriseNames={loaded.enterpriseNames}
         token={session.token}
         hubUrl={publicHubUrl()}
+        role={session.user.role}
       />
     </>
   );
