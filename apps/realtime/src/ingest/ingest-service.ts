@@ -6,8 +6,6 @@ import { BackpressureError, type BatchWriter } from './batch-writer.ts';
 import type { Deduplicator } from './dedupe.ts';
 import { isProblem, validateReading, type IngestSource } from './validate-reading.ts';
 
-const inflightKey = (r: LiveReading) => `${r.deviceId}\u0000${r.seq}`;
-
 /** Gets committed readings, grouped by site (fan-out, rule engine). */
 export type CommittedListener = (siteId: string, readings: LiveReading[]) => void;
 
@@ -18,8 +16,8 @@ export type CommittedListener = (siteId: string, readings: LiveReading[]) => voi
 export class IngestService {
   private readonly listeners: CommittedListener[] = [];
   private readonly validatedListeners: ((readings: LiveReading[]) => void)[] = [];
-  /** Writes not yet settled, by reading: a retry arriving meanwhile waits for the outcome. */
-  private readonly inflight = new Map<string, Promise<void>>();
+  /** Writes not yet settled, by device and seq: a retry arriving meanwhile waits for the outcome. */
+  private readonly inflight = new Map<string, Map<number, Promise<void>>>();
   /** Counters for /health and KPIs. */
   readonly stats = { accepted: 0, duplicates: 0, rejected: 0 };
 
@@ -70,7 +68,7 @@ export class IngestService {
     let duplicates = 0;
     for (const v of valid) {
       if (!this.dedupe.claim(v.reading.deviceId, v.reading.seq, v.reading.ts, nowMs)) {
-        const pending = this.inflight.get(inflightKey(v.reading));
+        const pending = this.inflight.get(v.reading.deviceId)?.get(v.reading.seq);
         if (pending) waiting.push({ index: v.index, pending });
         else duplicates++;
         continue;
@@ -81,7 +79,11 @@ export class IngestService {
     }
 
     const write = this.writer.write(rows);
-    for (const r of claimed) this.inflight.set(inflightKey(r), write);
+    for (const r of claimed) {
+      let bySeq = this.inflight.get(r.deviceId);
+      if (!bySeq) this.inflight.set(r.deviceId, (bySeq = new Map()));
+      bySeq.set(r.seq, write);
+    }
     if (claimed.length > 0) for (const listener of this.validatedListeners) listener(claimed);
     try {
       await write;
@@ -90,7 +92,10 @@ export class IngestService {
       if (err instanceof BackpressureError) throw new HubError('ingest:unavailable', err.message, 503);
       throw new HubError('ingest:unavailable', `the reading store refused the batch, nothing was stored: ${(err as Error).message}`, 503);
     } finally {
-      for (const r of claimed) if (this.inflight.get(inflightKey(r)) === write) this.inflight.delete(inflightKey(r));
+      for (const r of claimed) {
+        const bySeq = this.inflight.get(r.deviceId);
+        if (bySeq?.get(r.seq) === write) bySeq.delete(r.seq);
+      }
     }
     this.stats.accepted += claimed.length;
     this.stats.duplicates += duplicates;
