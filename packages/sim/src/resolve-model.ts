@@ -152,23 +152,7 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
     if (isPuff && s.release.kind === 'instantaneous') {
       const pp: PuffParams = { massKg: s.release.massKg, windSpeedMS: u, releaseHeightM, stabilityClass: w.stability, sigmaSet: sigma };
       const peak = (x: number, y: number, z: number) => peakOverTime((t) => puffConcentrationKgM3(pp, x, y, z, t), Math.max(0, (0.3 * x) / u), (3 * Math.max(x, 1)) / u + 10, 60);
-      return {
-        ...common,
-        model,
-        windSpeedMS: u,
-        scanLimitM: () => 100_000,
-        scanStepRatio: 1.005,
-        concentrationKgM3(x, y, z, t) {
-          if (t !== undefined) return { concentrationKgM3: puffConcentrationKgM3(pp, x, y, z, t), tS: t };
-          const pk = peak(x, y, z);
-          return { concentrationKgM3: pk.value, tS: pk.tS };
-        },
-        centrelineKgM3: (x, z) => (x > 0 ? peak(x, 0, z).value : 0),
-        halfWidthM(x, z, thr) {
-          const c0 = x > 0 ? peak(x, 0, z).value : 0;
-          return c0 > thr ? sigmaYM(x, w.stability, sigma) * Math.sqrt(2 * Math.log(c0 / thr)) : 0;
-        },
-      };
+      return timeVaryingModel((x, y, z, t) => puffConcentrationKgM3(pp, x, y, z, t), peak, () => 100_000);
     }
     const rel = s.release as Extract<PlumeScenario['release'], { kind: 'continuous' }>;
     const steps = rel.rateSteps ?? [{ tS: 0, rateKgS: rel.rateKgS }];
@@ -186,22 +170,34 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
       const spreadS = (3 * sigmaYM(x, w.stability, sigma)) / u;
       return peakOverTime((t) => cFinite(x, y, z, t), firstS + x / u - spreadS, endS + x / u + spreadS, 32);
     };
-    return {
-      ...common,
-      model,
-      windSpeedMS: u,
-      scanLimitM: (thr, z) => Math.min(100_000, 1.1 * farthestCrossingM((x) => plumeConcentrationKgM3(steady, x, 0, z), thr, { stepRatio: 1.01 }).distanceM + 10),
-      scanStepRatio: 1.005,
-      concentrationKgM3(x, y, z, t) {
-        if (t !== undefined) return { concentrationKgM3: cFinite(x, y, z, t), tS: t };
-        const pk = peak(x, y, z);
-        return { concentrationKgM3: pk.value, tS: pk.tS };
-      },
-      centrelineKgM3: (x, z) => (x > 0 ? peak(x, 0, z).value : 0),
-      halfWidthM(x, z, thr) {
-        const c0 = x > 0 ? peak(x, 0, z).value : 0;
-        return c0 > thr ? sigmaYM(x, w.stability, sigma) * Math.sqrt(2 * Math.log(c0 / thr)) : 0;
-      },
-    };
+    return timeVaryingModel(cFinite, peak, (thr, z) => Math.min(100_000, 1.1 * farthestCrossingM((x) => plumeConcentrationKgM3(steady, x, 0, z), thr, { stepRatio: 1.01 }).distanceM + 10));
+
+    /**
+     * A release that changes in time (puff, puff train): concentration at a time when one is
+     * asked, else the peak over the passage; Gaussian crosswind half-width at the centreline peak.
+     */
+    function timeVaryingModel(
+      atTime: (x: number, y: number, z: number, t: number) => number,
+      peakAt: (x: number, y: number, z: number) => { value: number; tS: number },
+      scanLimitM: ResolvedModel['scanLimitM'],
+    ): ResolvedModel {
+      return {
+        ...common,
+        model,
+        windSpeedMS: u,
+        scanLimitM,
+        scanStepRatio: 1.005,
+        concentrationKgM3(x, y, z, t) {
+          if (t !== undefined) return { concentrationKgM3: atTime(x, y, z, t), tS: t };
+          const pk = peakAt(x, y, z);
+          return { concentrationKgM3: pk.value, tS: pk.tS };
+        },
+        centrelineKgM3: (x, z) => (x > 0 ? peakAt(x, 0, z).value : 0),
+        halfWidthM(x, z, thr) {
+          const c0 = x > 0 ? peakAt(x, 0, z).value : 0;
+          return c0 > thr ? sigmaYM(x, w.stability, sigma) * Math.sqrt(2 * Math.log(c0 / thr)) : 0;
+        },
+      };
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { AlarmView } from '@safetwin/protocol';
 import { mergeAlarm, standingAlarms, worstAlarm } from './alarm-list.ts';
+import { KeyedListeners } from './keyed-listeners.ts';
 
 /**
  * The site's standing alarms, outside React and apart from the readings store. Alarm changes are
@@ -11,7 +12,7 @@ export class AlarmStore {
   private list: readonly AlarmView[] = [];
   private byDevice = new Map<string, AlarmView>();
   private readonly listeners = new Set<() => void>();
-  private readonly deviceListeners = new Map<string, Set<() => void>>();
+  private readonly deviceListeners = new KeyedListeners();
   private receivedFlag = false;
 
   /** Standing alarms, latest activation first; the same array until something changes. */
@@ -49,13 +50,7 @@ export class AlarmStore {
 
   /** Listens for changes of one device's worst alarm; returns the unsubscribe function. */
   subscribeDevice(deviceId: string, listener: () => void): () => void {
-    let listeners = this.deviceListeners.get(deviceId);
-    if (!listeners) this.deviceListeners.set(deviceId, (listeners = new Set()));
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0) this.deviceListeners.delete(deviceId);
-    };
+    return this.deviceListeners.subscribe(deviceId, listener);
   }
 
   private set(list: readonly AlarmView[], always: boolean): void {
@@ -73,8 +68,7 @@ export class AlarmStore {
     this.byDevice = next;
     for (const deviceId of new Set([...previous.keys(), ...next.keys()])) {
       if (previous.get(deviceId) === next.get(deviceId)) continue;
-      const listeners = this.deviceListeners.get(deviceId);
-      if (listeners) for (const listener of listeners) listener();
+      this.deviceListeners.notify(deviceId);
     }
     if (changedList || always) for (const listener of this.listeners) listener();
   }

@@ -1,5 +1,6 @@
 import type { LiveReading } from '@safetwin/protocol';
 import { mergeBatch, type LatestSample } from './merge-batch.ts';
+import { KeyedListeners } from './keyed-listeners.ts';
 
 /** Runs a callback soon, once per frame in the browser; injectable so tests can drive it. */
 export type FlushScheduler = (flush: () => void) => void;
@@ -17,7 +18,7 @@ export const frameScheduler: FlushScheduler = (flush) => {
  */
 export class LiveStore {
   private readonly latest = new Map<string, LatestSample>();
-  private readonly deviceListeners = new Map<string, Set<() => void>>();
+  private readonly deviceListeners = new KeyedListeners();
   private readonly anyListeners = new Set<() => void>();
   private readonly pending = new Set<string>();
   private flushScheduled = false;
@@ -66,13 +67,7 @@ export class LiveStore {
 
   /** Listens for changes to one device; returns the unsubscribe function. */
   subscribeDevice(deviceId: string, listener: () => void): () => void {
-    let listeners = this.deviceListeners.get(deviceId);
-    if (!listeners) this.deviceListeners.set(deviceId, (listeners = new Set()));
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0) this.deviceListeners.delete(deviceId);
-    };
+    return this.deviceListeners.subscribe(deviceId, listener);
   }
 
   /** Listens for any change (once per flush); returns the unsubscribe function. */
@@ -89,8 +84,7 @@ export class LiveStore {
     this.pending.clear();
     this.versionCounter++;
     for (const id of ids) {
-      const listeners = this.deviceListeners.get(id);
-      if (listeners) for (const listener of listeners) listener();
+      this.deviceListeners.notify(id);
     }
     for (const listener of this.anyListeners) listener();
   }
