@@ -57,7 +57,7 @@ describe.each(storeVariants())('set-point alarms on $name', (variant) => {
     await send(high * 0.1, t0 + 8000); // below the deadband for longer than the off-delay: returns
     await send(high * 1.5, t0 + 9000); // raised again before anyone acknowledged
     const list = await call(hub, 'GET', `/alarms?siteId=${devices.park.id}&state=active`, { token });
-    const mine = list.body.alarms.filter((a: AlarmView) => a.deviceId === devices.gas.deviceId);
+    const mine = list.body.alarms.filter((a: AlarmView) => a.deviceId === devices.gas.deviceId && a.kind === 'high');
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ state: 'unacknowledged', count: 2 });
     const acked = await call(hub, 'POST', `/alarms/${encodeURIComponent(alarmId)}/ack`, { token });
@@ -103,5 +103,21 @@ describe.each(storeVariants())('set-point alarms on $name', (variant) => {
     expect((await call(hub, 'GET', `/alarms/${encodeURIComponent(alarmId)}`, { token: other })).status).toBe(404);
     const own = await login(hub, `officer-${devices.gas.enterpriseId}`);
     expect((await call(hub, 'GET', `/alarms/${encodeURIComponent(alarmId)}`, { token: own })).status).toBe(200);
+  });
+
+  it('raises sensor-health alarms: a refused out-of-range value, and a device gone silent', async () => {
+    const token = await login(hub, 'commander');
+    const other = devices.otherEnterprise;
+    const [m, spec] = Object.entries(other.metrics)[0]!;
+    const refused = await call(hub, 'POST', '/ingest', { token: TEST_GATEWAY_KEY, body: { readings: [{ deviceId: other.deviceId, ts: Date.now(), seq: 1, values: { [m]: spec.maxValue * 2 + 1 } }] } });
+    expect(refused.status).toBe(422);
+    const alarmsOf = async () => (await call(hub, 'GET', `/alarms?siteId=${devices.park.id}&state=active`, { token })).body.alarms.filter((a: AlarmView) => a.deviceId === other.deviceId);
+    expect((await alarmsOf()).map((a: AlarmView) => a.kind)).toEqual(['out-of-range']);
+    await call(hub, 'POST', '/ingest', { token: TEST_GATEWAY_KEY, body: { readings: [{ deviceId: other.deviceId, ts: Date.now(), seq: 2, values: { [m]: spec.minValue } }] } });
+    const silentForMs = 3 * other.intervalMs + 1500;
+    await new Promise((r) => setTimeout(r, silentForMs));
+    const after = await alarmsOf();
+    expect(after.find((a: AlarmView) => a.kind === 'stale')).toMatchObject({ state: 'unacknowledged', metric: '*', level: 3 });
+    expect(after.find((a: AlarmView) => a.kind === 'out-of-range')).toMatchObject({ state: 'rtn-unacknowledged', processActive: false });
   });
 });

@@ -7,6 +7,7 @@ import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { deviceState, openDatabase, maintainPartitions, type SqlClient } from '@safetwin/db';
+import type { SimRunView } from '@safetwin/protocol';
 import { DEFAULT_HUB_OPTIONS, type HubOptions } from './hub-options.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { SiteRegistry } from './sites/site-registry.ts';
@@ -30,9 +31,16 @@ import type { RouteDeps } from './routes/context.ts';
 import { createQueue } from './jobs/create-queue.ts';
 import { AlarmStore } from './alarms/alarm-store.ts';
 import { AlarmEngine } from './alarms/alarm-engine.ts';
+import { SensorHealthMonitor } from './alarms/sensor-health.ts';
 import { alarmRoutes } from './routes/alarm-routes.ts';
 import { canSeeDevice } from './auth/access.ts';
 import { startDemoGateway, type DemoGateway } from './sites/demo-gateway.ts';
+import { siteRoom } from './fanout/fanout.ts';
+import { simRunRoutes } from './routes/sim-run-routes.ts';
+import { defaultSimThreads, ThreadSimExecutor } from './sim-runs/sim-executor.ts';
+import { SimRunService } from './sim-runs/sim-run-service.ts';
+import { SimRunStore } from './sim-runs/sim-run-store.ts';
+import { SimRunWorker } from './sim-runs/sim-run-worker.ts';
 
 /** Largest request body, bytes (DESIGN: oversized ingestion bodies are refused with 413). */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -120,6 +128,12 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     await alarmEngine.start(registry.all());
     cleanups.push(() => alarmEngine.close());
     ingest.onValidated((readings) => alarmEngine.evaluate(readings));
+    const health = new SensorHealthMonitor(new Map(registry.all().flatMap((s) => registry.devicesOf(s.id)).map((d) => [d.deviceId, d])), alarmEngine);
+    ingest.onValidated((readings) => health.observe(readings, now()));
+    ingest.onOutOfRange((deviceId, metric, value) => health.outOfRange(deviceId, metric, value));
+    const staleTimer = setInterval(() => health.checkStale(now()), 1000);
+    staleTimer.unref();
+    cleanups.push(() => clearInterval(staleTimer));
     const commands = new CommandChannel(db, io as never, options.commandTimeoutMs, now);
 
     let mqtt: MqttBridge | null = null;
@@ -144,6 +158,17 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
           return device !== undefined && canSeeDevice(user, device);
         }),
     });
+
+    const queue = createQueue(options.redisUrl, options.redisPrefix, (name, err) => app.log.error({ err }, `job ${name} failed`));
+    // Simulation runs: queue jobs computed on worker threads (closed after the queue, which waits for running jobs).
+    const simExecutor = new ThreadSimExecutor();
+    cleanups.push(() => simExecutor.close(), () => queue.close());
+    const simStore = new SimRunStore(db);
+    const emitSimRun = (run: SimRunView) => void io.to(siteRoom(run.siteId)).emit('sim-run', run);
+    const simWorker = new SimRunWorker({ store: simStore, executor: simExecutor, emit: emitSimRun, now, onError: (err) => app.log.error({ err }, 'sim run bookkeeping failed') });
+    simWorker.attach(queue, defaultSimThreads());
+    const simRuns = new SimRunService({ db, registry, store: simStore, queue, executor: simExecutor, worker: simWorker, emit: emitSimRun, now });
+    await simRuns.recover();
 
     const startedAt = now();
     const deps: RouteDeps = {
@@ -176,14 +201,13 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         ingestRoutes(zapi, deps);
         commandRoutes(zapi, deps);
         alarmRoutes(zapi, deps, alarmEngine);
+        simRunRoutes(zapi, deps, simRuns);
         zapi.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       },
       { prefix: '/api/v1' },
     );
 
     // Partition upkeep is a repeatable job: with BullMQ it runs once per cluster, not once per hub.
-    const queue = createQueue(options.redisUrl, options.redisPrefix, (name, err) => app.log.error({ err }, `job ${name} failed`));
-    cleanups.push(() => queue.close());
     queue.process(PARTITION_JOB, async () => maintainPartitions(db, now(), { retentionDays: options.retentionDays, daysAhead: 2 }));
     await queue.repeat(PARTITION_JOB, PARTITION_CHECK_MS);
 

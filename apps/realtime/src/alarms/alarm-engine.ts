@@ -24,6 +24,19 @@ export class AlarmNotFoundError extends Error {
   readonly code = 'alarm:not-found';
 }
 
+/** One alarm point: what it watches, its kind and grade. */
+export interface AlarmPoint {
+  siteId: string;
+  deviceId: string;
+  enterpriseId: string | null;
+  /** The metric, or `*` for the device as a whole (stale). */
+  metric: string;
+  kind: string;
+  level: AlarmView['level'];
+  priority: AlarmView['priority'];
+  setpoint: number | null;
+}
+
 interface Watch {
   watched: WatchedMetric;
   tracker: SetpointTracker;
@@ -92,8 +105,7 @@ export class AlarmEngine {
   operate(id: string, event: Exclude<AlarmEvent, { type: 'activate' | 'clear' | 'shelve-expired' }>, actor: string, reason: string | null): AlarmView {
     const current = this.alarms.get(id);
     if (!current) throw new AlarmNotFoundError(`no alarm '${id}'`);
-    const watch = this.watches.get(`${current.deviceId}\u0000${current.metric}`);
-    return this.transitionAlarm(current, event, actor, reason, watch?.watched);
+    return this.transitionAlarm(current, event, actor, reason);
   }
 
   /** An alarm by id. */
@@ -119,30 +131,49 @@ export class AlarmEngine {
   }
 
   private apply(w: WatchedMetric, kind: Limit, event: AlarmEvent, actor: string, reason: string | null): void {
-    const id = alarmId(w.siteId, w.deviceId, w.metric, kind);
     const grade = gradeOf(w.sensorKind, kind);
+    this.applyToPoint({ siteId: w.siteId, deviceId: w.deviceId, enterpriseId: w.enterpriseId, metric: w.metric, kind, ...grade, setpoint: setpointOf(w.limits, kind) }, event, actor, reason);
+  }
+
+  /**
+   * Sets the process condition of any alarm point (set-point or sensor health): raises it when
+   * it becomes active, returns it when it clears. No-op when the condition is already so.
+   */
+  setCondition(point: AlarmPoint, active: boolean, value: number | null): void {
+    const id = alarmId(point.siteId, point.deviceId, point.metric, point.kind);
+    if ((this.alarms.get(id)?.processActive ?? false) === active) return;
+    this.applyToPoint(point, active ? { type: 'activate', value: value ?? Number.NaN } : { type: 'clear', value: value ?? Number.NaN }, 'system', null);
+  }
+
+  /** Whether an alarm point's process condition is active (for monitors that resume after a restart). */
+  isActive(point: Pick<AlarmPoint, 'siteId' | 'deviceId' | 'metric' | 'kind'>): boolean {
+    return this.alarms.get(alarmId(point.siteId, point.deviceId, point.metric, point.kind))?.processActive ?? false;
+  }
+
+  private applyToPoint(point: AlarmPoint, event: AlarmEvent, actor: string, reason: string | null): void {
+    const id = alarmId(point.siteId, point.deviceId, point.metric, point.kind);
     const current: AlarmView = this.alarms.get(id) ?? {
       id,
-      siteId: w.siteId,
-      enterpriseId: w.enterpriseId,
-      deviceId: w.deviceId,
-      metric: w.metric,
-      kind,
-      level: grade.level,
-      priority: grade.priority,
+      siteId: point.siteId,
+      enterpriseId: point.enterpriseId,
+      deviceId: point.deviceId,
+      metric: point.metric,
+      kind: point.kind,
+      level: point.level,
+      priority: point.priority,
       state: 'normal',
       processActive: false,
       value: null,
-      setpoint: setpointOf(w.limits, kind),
+      setpoint: point.setpoint,
       count: 0,
       raisedAt: null,
       updatedAt: this.now(),
       shelvedUntil: null,
     };
-    this.transitionAlarm(current, event, actor, reason, w);
+    this.transitionAlarm({ ...current, setpoint: point.setpoint }, event, actor, reason);
   }
 
-  private transitionAlarm(current: AlarmView, event: AlarmEvent, actor: string, reason: string | null, w: WatchedMetric | undefined): AlarmView {
+  private transitionAlarm(current: AlarmView, event: AlarmEvent, actor: string, reason: string | null): AlarmView {
     const before: AlarmLifecycle = { state: current.state, processActive: current.processActive, count: current.count, value: current.value, shelvedUntilMs: current.shelvedUntil };
     const after = transition(before, event);
     const at = this.now();
@@ -153,7 +184,6 @@ export class AlarmEngine {
       count: after.count,
       value: after.value,
       shelvedUntil: after.shelvedUntilMs,
-      setpoint: w ? setpointOf(w.limits, current.kind as Limit) : current.setpoint,
       raisedAt: event.type === 'activate' && after.count > before.count ? at : current.raisedAt,
       updatedAt: at,
     };
@@ -161,7 +191,7 @@ export class AlarmEngine {
     this.stats.changes++;
     if (next.state === 'shelved' && next.shelvedUntil !== null) this.armShelveExpiry(next);
     else this.disarmShelveExpiry(next.id);
-    const value = event.type === 'activate' || event.type === 'clear' ? event.value : null;
+    const value = (event.type === 'activate' || event.type === 'clear') && Number.isFinite(event.value) ? event.value : null;
     void this.store.save({ alarm: next, transition: { at, event: event.type, fromState: current.state, toState: next.state, actor, reason, value } });
     this.publish(next);
     return next;
@@ -174,7 +204,7 @@ export class AlarmEngine {
       const current = this.alarms.get(a.id);
       if (current?.state !== 'shelved') return;
       try {
-        this.transitionAlarm(current, { type: 'shelve-expired' }, 'system', 'shelving time ended', this.watches.get(`${current.deviceId}\u0000${current.metric}`)?.watched);
+        this.transitionAlarm(current, { type: 'shelve-expired' }, 'system', 'shelving time ended');
       } catch (err) {
         if (!(err instanceof AlarmTransitionError)) throw err;
       }

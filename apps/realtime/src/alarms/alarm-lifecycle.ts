@@ -63,7 +63,7 @@ export function transition(l: AlarmLifecycle, event: AlarmEvent): AlarmLifecycle
   switch (event.type) {
     case 'activate':
       next.processActive = true;
-      next.value = event.value;
+      next.value = Number.isFinite(event.value) ? event.value : l.value;
       if (l.state === 'normal' || l.state === 'rtn-unacknowledged') {
         next.state = 'unacknowledged';
         next.count = l.count + 1;
@@ -73,7 +73,7 @@ export function transition(l: AlarmLifecycle, event: AlarmEvent): AlarmLifecycle
       return next;
     case 'clear':
       next.processActive = false;
-      next.value = event.value;
+      next.value = Number.isFinite(event.value) ? event.value : l.value;
       if (l.state === 'unacknowledged') next.state = 'rtn-unacknowledged';
       else if (l.state === 'acknowledged') next.state = 'normal';
       return next;

@@ -16,6 +16,7 @@ export type CommittedListener = (siteId: string, readings: LiveReading[]) => voi
 export class IngestService {
   private readonly listeners: CommittedListener[] = [];
   private readonly validatedListeners: ((readings: LiveReading[]) => void)[] = [];
+  private readonly outOfRangeListeners: ((deviceId: string, metric: string, value: number) => void)[] = [];
   /** Writes not yet settled, by device and seq: a retry arriving meanwhile waits for the outcome. */
   private readonly inflight = new Map<string, Map<number, Promise<void>>>();
   /** Counters for /health and KPIs. */
@@ -34,6 +35,11 @@ export class IngestService {
    */
   onValidated(listener: (readings: LiveReading[]) => void): void {
     this.validatedListeners.push(listener);
+  }
+
+  /** Subscribes to readings refused as physically impossible (a sensor fault, not just bad input). */
+  onOutOfRange(listener: (deviceId: string, metric: string, value: number) => void): void {
+    this.outOfRangeListeners.push(listener);
   }
 
   /** Subscribes to committed readings. */
@@ -55,6 +61,8 @@ export class IngestService {
       const result = validateReading(raw[index], source, (id) => this.registry.device(id), nowMs);
       if (isProblem(result)) {
         rejected.push({ index, code: result.code, error: result.message });
+        const bad = result.outOfRange;
+        if (bad) for (const listener of this.outOfRangeListeners) listener(bad.deviceId, bad.metric, bad.value);
         continue;
       }
       const { reading, device } = result;

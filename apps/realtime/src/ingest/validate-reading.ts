@@ -22,6 +22,8 @@ export interface ValidReading {
 export interface ReadingProblem {
   code: ErrorCode;
   message: string;
+  /** For a value out of its physical range: which device, metric and value (a sensor-health alarm). */
+  outOfRange?: { deviceId: string; metric: string; value: number };
 }
 
 /** Formats the first zod issue as `path: message`. */
@@ -62,7 +64,11 @@ export function validateReading(
     const spec = Object.hasOwn(device.metrics, metric) ? device.metrics[metric] : undefined;
     if (!spec) return { code: 'ingest:bad-reading', message: `device '${deviceId}' has no metric '${metric}' (it has ${Object.keys(device.metrics).join(', ')})` };
     if (value < spec.minValue || value > spec.maxValue)
-      return { code: 'ingest:out-of-range', message: `values.${metric} = ${value} is outside the physical range ${spec.minValue}..${spec.maxValue} ${spec.unit}` };
+      return {
+        code: 'ingest:out-of-range',
+        message: `values.${metric} = ${value} is outside the physical range ${spec.minValue}..${spec.maxValue} ${spec.unit}`,
+        outOfRange: { deviceId, metric, value },
+      };
   }
   return { reading: { deviceId, ts, seq, values }, device };
 }
