@@ -9,7 +9,7 @@ export { writeReadings } from './reading-writer.ts';
 export { encodeBinaryCopy, latestPerDevice, READING_COLUMNS } from './reading-rows.ts';
 export type { ReadingRow, DeviceLatest } from './reading-rows.ts';
 export { createScratchDatabase } from './scratch.ts';
-export { sites, users, sessions, gatewayKeys, devices, metrics, readings, deviceState, commands, alarms, alarmEvents } from './schema.ts';
+export { sites, users, sessions, gatewayKeys, devices, metrics, readings, deviceState, commands, alarms, alarmEvents, simRuns } from './schema.ts';
 export { testBackends } from './test-backends.ts';
 export type { TestBackend } from './test-backends.ts';
 export { numberDevices, numberMetrics, deviceKey } from './numbering.ts';

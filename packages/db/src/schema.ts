@@ -177,3 +177,33 @@ export const alarmEvents = pgTable(
   },
   (t) => [index('alarm_events_alarm_at_idx').on(t.alarmId, t.at)],
 );
+
+/**
+ * Simulation runs (plume, zones) as queue jobs. `input` is the full scenario as run — after
+ * the engine's defaults and the live weather were filled in — and `engineVersion` the
+ * @safetwin/sim version that ran it, so any run can be replayed bit-for-bit.
+ */
+export const simRuns = pgTable(
+  'sim_runs',
+  {
+    id: text('id').primaryKey(),
+    siteId: text('site_id').notNull(),
+    /** `plume` | `zones`. */
+    kind: text('kind').notNull(),
+    /** `queued` | `running` | `done` | `failed` | `cancelled`. */
+    state: text('state').notNull(),
+    /** 0..1 */
+    progress: doublePrecision('progress').notNull().default(0),
+    input: jsonb('input').notNull(),
+    /** Where the source is and where the weather came from (request or live station, with its reading time). */
+    context: jsonb('context').notNull(),
+    engineVersion: text('engine_version').notNull(),
+    result: jsonb('result'),
+    error: text('error'),
+    requestedBy: text('requested_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('sim_runs_site_created_idx').on(t.siteId, t.createdAt)],
+);

@@ -22,6 +22,10 @@ export const ERROR_CODES = [
   'command:timeout',
   'alarm:not-found',
   'alarm:invalid-transition',
+  'sim:bad-input',
+  'sim:no-live-weather',
+  'sim:not-found',
+  'sim:bad-state',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

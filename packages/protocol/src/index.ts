@@ -31,3 +31,5 @@ export type { LiveReading, ReadingsBatch, SubscribeAck, ServerToClientEvents, Cl
 export { MQTT_TOPIC_ROOT, telemetryTopic, commandTopic, commandAckTopic, ingestErrorTopic, parseTopic } from './mqtt.ts';
 export { ALARM_STATES, ALARM_PRIORITIES, ShelveRequestSchema, AlarmReasonSchema } from './alarm.ts';
 export type { AlarmStateName, AlarmPriority, AlarmView, AlarmTransitionView } from './alarm.ts';
+export { SIM_RUN_KINDS, SIM_RUN_STATES, SimRunRequestSchema, SimSourceSchema } from './sim-run.ts';
+export type { SimReplayView, SimRunContext, SimRunKind, SimRunRequest, SimRunState, SimRunView, SimSource, SimWeatherOrigin } from './sim-run.ts';

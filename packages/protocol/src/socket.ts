@@ -2,6 +2,7 @@ import type { CommandAck, FieldCommand } from './command.ts';
 import type { IngestResult, ReadingInput } from './reading.ts';
 import type { ApiError } from './errors.ts';
 import type { AlarmView } from './alarm.ts';
+import type { SimRunView } from './sim-run.ts';
 
 /** A reading as fanned out to subscribers (sensor time in epoch ms). */
 export interface LiveReading {
@@ -25,6 +26,8 @@ export interface ServerToClientEvents {
   readings: (batch: ReadingsBatch) => void;
   /** An alarm changed state (raised, repeated, acknowledged, shelved, cleared …), sent at once. */
   alarm: (alarm: AlarmView) => void;
+  /** A simulation run of the site changed state or progress (queued, running, done, failed, cancelled). */
+  'sim-run': (run: SimRunView) => void;
   /** To gateways: a command to carry out; they answer through the ack. */
   command: (command: FieldCommand, ack: (answer: CommandAck) => void) => void;
 }

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { SimRunRequestSchema } from '@safetwin/protocol';
+import type { SimRunService } from '../sim-runs/sim-run-service.ts';
+import { requireUser, type RouteDeps, type ZodApp } from './context.ts';
+
+/** Roles that may start, cancel and replay simulations (a safety officer watches the results). */
+const PLANNERS = ['commander', 'park-manager', 'drill-planner'] as const;
+const RunParams = z.object({ id: z.string().min(1).max(100) });
+const ListQuery = z.object({
+  siteId: z.string().min(1).max(64),
+  limit: z.coerce.number().int().min(1).max(100).default(20).describe('newest first; default 20'),
+});
+
+/** POST /sim/runs, GET /sim/runs(/:id), cancel and replay: plume and zone runs as queue jobs. */
+export function simRunRoutes(app: ZodApp, deps: RouteDeps, runs: SimRunService): void {
+  app.post(
+    '/sim/runs',
+    {
+      schema: {
+        tags: ['sim'],
+        summary: 'Queue a plume or zones run; weather defaults to the site weather station, the chemical to what the equipment holds',
+        body: SimRunRequestSchema,
+      },
+    },
+    async (request, reply) => {
+      const user = await requireUser(deps, request, PLANNERS);
+      return reply.code(202).send({ run: await runs.submit(request.body, user) });
+    },
+  );
+  app.get('/sim/runs', { schema: { tags: ['sim'], summary: "A site's recent runs, newest first", querystring: ListQuery } }, async (request) => {
+    const user = await requireUser(deps, request);
+    return { runs: await runs.list(request.query.siteId, user, request.query.limit) };
+  });
+  app.get('/sim/runs/:id', { schema: { tags: ['sim'], summary: 'A run: state, progress, full input, engine version and result', params: RunParams } }, async (request) => {
+    const user = await requireUser(deps, request);
+    return { run: await runs.get(request.params.id, user) };
+  });
+  app.post('/sim/runs/:id/cancel', { schema: { tags: ['sim'], summary: 'Cancel a queued or running run', params: RunParams } }, async (request) => {
+    const user = await requireUser(deps, request, PLANNERS);
+    return { run: await runs.cancel(request.params.id, user) };
+  });
+  app.post(
+    '/sim/runs/:id/replay',
+    { schema: { tags: ['sim'], summary: 'Run the stored input again with the current engine; says whether the result is identical', params: RunParams } },
+    async (request) => {
+      const user = await requireUser(deps, request, PLANNERS);
+      return { replay: await runs.replay(request.params.id, user) };
+    },
+  );
+}

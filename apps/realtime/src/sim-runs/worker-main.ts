@@ -1,0 +1,24 @@
+// A simulation worker on its own (this or another machine): REDIS_URL and DATABASE_URL of the hubs.
+// Run: REDIS_URL=… DATABASE_URL=… npx tsx apps/realtime/src/sim-runs/worker-main.ts
+import { startSimWorker } from './start-sim-worker.ts';
+
+const redisUrl = process.env.REDIS_URL;
+const databaseUrl = process.env.DATABASE_URL;
+if (!redisUrl || !databaseUrl) {
+  console.error('set REDIS_URL and DATABASE_URL (the same as the hubs use): jobs come from Redis, runs are stored in PostgreSQL');
+  process.exit(2);
+}
+const threads = process.env.SAFETWIN_SIM_THREADS ? Number.parseInt(process.env.SAFETWIN_SIM_THREADS, 10) : undefined;
+const worker = await startSimWorker({ redisUrl, databaseUrl, redisPrefix: process.env.SAFETWIN_REDIS_PREFIX || undefined, threads });
+console.log(`SafeTwin sim worker: taking sim.run jobs from ${new URL(redisUrl).host}`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing running simulations, then stopping…`);
+  await worker.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));
