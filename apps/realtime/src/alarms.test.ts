@@ -120,4 +120,17 @@ describe.each(storeVariants())('set-point alarms on $name', (variant) => {
     expect(after.find((a: AlarmView) => a.kind === 'stale')).toMatchObject({ state: 'unacknowledged', metric: '*', level: 3 });
     expect(after.find((a: AlarmView) => a.kind === 'out-of-range')).toMatchObject({ state: 'rtn-unacknowledged', processActive: false });
   });
+
+  it('lets a safety officer see but not act on a park-level alarm (the weather station)', async () => {
+    const w = devices.weather;
+    const [m, spec] = Object.entries(w.metrics)[0]!;
+    await call(hub, 'POST', '/ingest', { token: TEST_GATEWAY_KEY, body: { readings: [{ deviceId: w.deviceId, ts: Date.now(), seq: 1, values: { [m]: spec.maxValue + 1000 } }] } });
+    const id = encodeURIComponent(`${devices.park.id}/${w.deviceId}/${m}/out-of-range`);
+    const officer = await login(hub, `officer-${devices.gas.enterpriseId}`);
+    expect((await call(hub, 'GET', `/alarms/${id}`, { token: officer })).status).toBe(200);
+    const act = await call(hub, 'POST', `/alarms/${id}/out-of-service`, { token: officer, body: { reason: 'hide it' } });
+    expect(act.status).toBe(403);
+    const manager = await login(hub, 'park-manager');
+    expect((await call(hub, 'POST', `/alarms/${id}/ack`, { token: manager })).status).toBe(200);
+  });
 });

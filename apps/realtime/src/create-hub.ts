@@ -35,7 +35,7 @@ import { SensorHealthMonitor } from './alarms/sensor-health.ts';
 import { alarmRoutes } from './routes/alarm-routes.ts';
 import { canSeeDevice } from './auth/access.ts';
 import { startDemoGateway, type DemoGateway } from './sites/demo-gateway.ts';
-import { siteRoom } from './fanout/fanout.ts';
+import { enterpriseRoom, siteRoom } from './fanout/fanout.ts';
 import { simRunRoutes } from './routes/sim-run-routes.ts';
 import { defaultSimThreads, ThreadSimExecutor } from './sim-runs/sim-executor.ts';
 import { SimRunService } from './sim-runs/sim-run-service.ts';
@@ -128,7 +128,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     await alarmEngine.start(registry.all());
     cleanups.push(() => alarmEngine.close());
     ingest.onValidated((readings) => alarmEngine.evaluate(readings));
-    const health = new SensorHealthMonitor(new Map(registry.all().flatMap((s) => registry.devicesOf(s.id)).map((d) => [d.deviceId, d])), alarmEngine);
+    const health = new SensorHealthMonitor(new Map(registry.all().flatMap((s) => registry.devicesOf(s.id)).map((d) => [d.deviceId, d])), alarmEngine, now());
     ingest.onValidated((readings) => health.observe(readings, now()));
     ingest.onOutOfRange((deviceId, metric, value) => health.outOfRange(deviceId, metric, value));
     const staleTimer = setInterval(() => health.checkStale(now()), 1000);
@@ -164,7 +164,9 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     const simExecutor = new ThreadSimExecutor();
     cleanups.push(() => simExecutor.close(), () => queue.close());
     const simStore = new SimRunStore(db);
-    const emitSimRun = (run: SimRunView) => void io.to(siteRoom(run.siteId)).emit('sim-run', run);
+    // Everyone watching the site: its room and its enterprises' rooms (officers may read runs).
+    const emitSimRun = (run: SimRunView) =>
+      void io.to([siteRoom(run.siteId), ...(registry.site(run.siteId)?.enterprises ?? []).map((e) => enterpriseRoom(run.siteId, e.id))]).emit('sim-run', run);
     const simWorker = new SimRunWorker({ store: simStore, executor: simExecutor, emit: emitSimRun, now, onError: (err) => app.log.error({ err }, 'sim run bookkeeping failed') });
     simWorker.attach(queue, defaultSimThreads());
     const simRuns = new SimRunService({ db, registry, store: simStore, queue, executor: simExecutor, worker: simWorker, emit: emitSimRun, now });
@@ -200,7 +202,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         readingRoutes(zapi, deps, now);
         ingestRoutes(zapi, deps);
         commandRoutes(zapi, deps);
-        alarmRoutes(zapi, deps, alarmEngine);
+        alarmRoutes(zapi, deps, alarmEngine, now);
         simRunRoutes(zapi, deps, simRuns);
         zapi.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       },

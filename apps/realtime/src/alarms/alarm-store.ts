@@ -18,6 +18,9 @@ const toDate = (ms: number | null) => (ms === null ? null : new Date(ms));
 export class AlarmStore {
   private chain: Promise<void> = Promise.resolve();
   private backlog: AlarmChange[] = [];
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelayMs = 500;
+  private closed = false;
   readonly stats = { written: 0, failures: 0 };
 
   constructor(
@@ -69,9 +72,21 @@ export class AlarmStore {
     return this.chain;
   }
 
-  /** Resolves when every queued change is stored (shutdown). */
-  drain(): Promise<void> {
-    return this.chain;
+  /**
+   * Shutdown: keeps flushing until every queued change is stored, or until `deadlineMs` has
+   * passed — then reports how many changes could not be stored — and stops retrying.
+   */
+  async drain(deadlineMs = 5000): Promise<void> {
+    const until = Date.now() + deadlineMs;
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    await this.chain;
+    while (this.backlog.length > 0 && Date.now() < until) {
+      await this.flush();
+      if (this.backlog.length > 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    if (this.backlog.length > 0) this.onError(new Error(`${this.backlog.length} alarm changes could not be stored before shutdown`));
   }
 
   private async flush(): Promise<void> {
@@ -101,10 +116,17 @@ export class AlarmStore {
       this.stats.failures++;
       this.backlog = batch.concat(this.backlog); // kept in order for the next attempt
       this.onError(err);
-      const retry = setTimeout(() => {
-        this.chain = this.chain.then(() => this.flush());
-      }, 1000);
-      retry.unref();
+      // One retry timer at a time, backing off to 30 s; new changes join the same backlog.
+      if (!this.retryTimer && !this.closed) {
+        this.retryDelayMs = Math.min(30_000, this.retryDelayMs * 2);
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          this.chain = this.chain.then(() => this.flush());
+        }, this.retryDelayMs);
+        this.retryTimer.unref();
+      }
+      return;
     }
+    this.retryDelayMs = 500;
   }
 }

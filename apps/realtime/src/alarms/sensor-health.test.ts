@@ -26,7 +26,7 @@ const at = (value: number, ts: number) => [{ deviceId: 'GT-1', ts, seq: ts, valu
 describe('SensorHealthMonitor', () => {
   it('raises stale after 3 silent intervals and clears when data returns', () => {
     const s = sink();
-    const m = new SensorHealthMonitor(new Map([['GT-1', GAS]]), s);
+    const m = new SensorHealthMonitor(new Map([['GT-1', GAS]]), s, 0);
     m.observe(at(1, 0), 0);
     m.checkStale(2_999);
     expect(s.active.has('GT-1/*/stale')).toBe(false);
@@ -38,7 +38,7 @@ describe('SensorHealthMonitor', () => {
 
   it('raises stuck on a flat line held for 10 min, but not on clean air at zero', () => {
     const s = sink();
-    const m = new SensorHealthMonitor(new Map([['GT-1', GAS]]), s);
+    const m = new SensorHealthMonitor(new Map([['GT-1', GAS]]), s, 0);
     for (let t = 0; t <= 600_000; t += 1000) m.observe(at(0, t), t);
     expect(s.active.has('GT-1/lel_pct/stuck')).toBe(false);
     for (let t = 601_000; t <= 1_202_000; t += 1000) m.observe(at(3.7, t), t);
@@ -49,7 +49,7 @@ describe('SensorHealthMonitor', () => {
 
   it('raises jump on an implausible step between consecutive readings, and clears on the next sane one', () => {
     const s = sink();
-    const m = new SensorHealthMonitor(new Map([['GT-1', GAS]]), s);
+    const m = new SensorHealthMonitor(new Map([['GT-1', GAS]]), s, 0);
     m.observe(at(1, 0), 0);
     m.observe(at(80, 1000), 1000);
     expect(s.active.has('GT-1/lel_pct/jump')).toBe(true);
@@ -61,11 +61,20 @@ describe('SensorHealthMonitor', () => {
 
   it('raises out-of-range for a refused reading and clears on the next valid one', () => {
     const s = sink();
-    const m = new SensorHealthMonitor(new Map([['GT-1', GAS]]), s);
+    const m = new SensorHealthMonitor(new Map([['GT-1', GAS]]), s, 0);
     m.outOfRange('GT-1', 'lel_pct', 140);
     expect(s.active.has('GT-1/lel_pct/out-of-range')).toBe(true);
     m.observe(at(2, 0), 0);
     expect(s.active.has('GT-1/lel_pct/out-of-range')).toBe(false);
     expect(s.log).toEqual(['+out-of-range', '-out-of-range']);
+  });
+
+  it('turns a device that never reports stale once the start-up grace and 3 intervals have passed', () => {
+    const s = sink();
+    const m = new SensorHealthMonitor(new Map([['GT-1', GAS]]), s, 0);
+    m.checkStale(62_000);
+    expect(s.active.has('GT-1/*/stale')).toBe(false);
+    m.checkStale(63_001);
+    expect(s.active.has('GT-1/*/stale')).toBe(true);
   });
 });

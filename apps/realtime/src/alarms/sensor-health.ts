@@ -4,6 +4,8 @@ import type { AlarmPoint } from './alarm-engine.ts';
 
 /** Settings of the sensor-health rules. */
 export interface HealthRules {
+  /** Time after start-up before a device that never reported counts as silent, ms. @defaultValue 60 s */
+  startupGraceMs: number;
   /** A device is stale after this many of its intervals without data (DESIGN.md §5: 3×). @defaultValue 3 */
   staleIntervals: number;
   /** A metric is stuck after holding exactly one value this long, ms. @defaultValue 10 min */
@@ -12,7 +14,7 @@ export interface HealthRules {
   jumpShareOfRange: number;
 }
 
-export const DEFAULT_HEALTH_RULES: HealthRules = { staleIntervals: 3, stuckMs: 10 * 60_000, jumpShareOfRange: 0.5 };
+export const DEFAULT_HEALTH_RULES: HealthRules = { startupGraceMs: 60_000, staleIntervals: 3, stuckMs: 10 * 60_000, jumpShareOfRange: 0.5 };
 
 /** Health alarm kinds: each its own alarm, so a broken sensor is never taken for a safe one. */
 export type HealthKind = 'stale' | 'stuck' | 'jump' | 'out-of-range';
@@ -43,11 +45,19 @@ export class SensorHealthMonitor {
   private readonly lastSeenMs = new Map<string, number>();
   private readonly tracks = new Map<string, MetricTrack>();
 
+  /**
+   * `startMs`: when watching began. A device that never reports is taken as last seen a
+   * start-up grace after it, so a detector dead since before a restart still turns stale
+   * (once gateways have had time to reconnect).
+   */
   constructor(
     private readonly devices: ReadonlyMap<string, DeviceInfo>,
     private readonly sink: HealthSink,
+    startMs: number,
     private readonly rules: HealthRules = DEFAULT_HEALTH_RULES,
-  ) {}
+  ) {
+    for (const deviceId of devices.keys()) this.lastSeenMs.set(deviceId, startMs + rules.startupGraceMs);
+  }
 
   /** Takes validated readings arriving at `nowMs` (ingest time; sensor times drive stuck and jump). */
   observe(readings: readonly LiveReading[], nowMs: number): void {

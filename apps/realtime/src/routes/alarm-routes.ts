@@ -22,7 +22,7 @@ function visible(deps: RouteDeps, user: Principal, alarm: AlarmView): boolean {
 }
 
 /** GET /alarms, GET /alarms/:id (with its transitions), and the operator actions. */
-export function alarmRoutes(app: ZodApp, deps: RouteDeps, engine: AlarmEngine): void {
+export function alarmRoutes(app: ZodApp, deps: RouteDeps, engine: AlarmEngine, now: () => number): void {
   app.get('/alarms', { schema: { tags: ['alarms'], summary: 'Alarms the user may see, newest first', querystring: ListQuery } }, async (request) => {
     const user = await requireUser(deps, request);
     const { siteId, state } = request.query;
@@ -39,6 +39,8 @@ export function alarmRoutes(app: ZodApp, deps: RouteDeps, engine: AlarmEngine): 
     const alarm = engine.get(request.params.id);
     if (!alarm || !visible(deps, user, alarm)) throw new HubError('alarm:not-found', `no alarm '${request.params.id}'`, 404);
     if (operate && !(OPERATORS as readonly string[]).includes(user.role)) throw forbidden(`role ${user.role} may not act on alarms`);
+    // Seeing is not owning: an officer sees the park's weather station but acts only on their own plant's alarms.
+    if (operate && user.role === 'safety-officer' && alarm.enterpriseId !== user.enterpriseId) throw forbidden(`${user.username} may act only on alarms of their own enterprise`);
     return { user, alarm };
   };
   const act = (run: () => AlarmView) => {
@@ -60,7 +62,7 @@ export function alarmRoutes(app: ZodApp, deps: RouteDeps, engine: AlarmEngine): 
   });
   app.post('/alarms/:id/shelve', { schema: { tags: ['alarms'], summary: 'Shelve for a stated time, with a reason', params: AlarmParams, body: ShelveRequestSchema } }, async (request) => {
     const { user, alarm } = await load(request, true);
-    const untilMs = Date.now() + request.body.minutes * 60_000;
+    const untilMs = now() + request.body.minutes * 60_000;
     return act(() => engine.operate(alarm.id, { type: 'shelve', untilMs, reason: request.body.reason }, user.username, request.body.reason));
   });
   app.post('/alarms/:id/unshelve', { schema: { tags: ['alarms'], summary: 'Unshelve', params: AlarmParams } }, async (request) => {
