@@ -35,7 +35,6 @@ import { SensorHealthMonitor } from './alarms/sensor-health.ts';
 import { alarmRoutes } from './routes/alarm-routes.ts';
 import { canSeeDevice } from './auth/access.ts';
 import { startDemoGateway, type DemoGateway } from './sites/demo-gateway.ts';
-import { enterpriseRoom, siteRoom } from './fanout/fanout.ts';
 import { simRunRoutes } from './routes/sim-run-routes.ts';
 import { defaultSimThreads, ThreadSimExecutor } from './sim-runs/sim-executor.ts';
 import { SimRunService } from './sim-runs/sim-run-service.ts';
@@ -165,8 +164,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     cleanups.push(() => simExecutor.close(), () => queue.close());
     const simStore = new SimRunStore(db);
     // Everyone watching the site: its room and its enterprises' rooms (officers may read runs).
-    const emitSimRun = (run: SimRunView) =>
-      void io.to([siteRoom(run.siteId), ...(registry.site(run.siteId)?.enterprises ?? []).map((e) => enterpriseRoom(run.siteId, e.id))]).emit('sim-run', run);
+    const emitSimRun = (run: SimRunView) => fanout.emitSiteWide(run.siteId, 'sim-run', run);
     const simWorker = new SimRunWorker({ store: simStore, executor: simExecutor, emit: emitSimRun, now, onError: (err) => app.log.error({ err }, 'sim run bookkeeping failed') });
     simWorker.attach(queue, defaultSimThreads());
     const simRuns = new SimRunService({ db, registry, store: simStore, queue, executor: simExecutor, worker: simWorker, emit: emitSimRun, now });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import { commandAckTopic, commandTopic, ingestErrorTopic, telemetryTopic, type FieldCommand } from '@safetwin/protocol';
 import { commandTargets } from '@safetwin/twin-models';
-import { call, login, pickDevices, readingFor, startEmbeddedBroker, startTestHub, storedRows, storeVariants } from './test-support/test-hub.ts';
+import { call, login, pickDevices, pollUntil, readingFor, startEmbeddedBroker, startTestHub, storedRows, storeVariants } from './test-support/test-hub.ts';
 import type { Hub } from './create-hub.ts';
 
 /** Brokers to test against: embedded aedes always, Mosquitto when MQTT_URL is set (CI). */
@@ -15,14 +15,6 @@ if (process.env.MQTT_URL) {
   BROKERS.push({ name: 'mosquitto', start: async () => ({ url, shareGroup: `safetwin-test-${randomUUID().slice(0, 8)}`, close: async () => {} }) });
 }
 
-const poll = async (fn: () => Promise<boolean>, timeoutMs = 5000) => {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await fn()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
-};
 
 describe.each(BROKERS)('MQTT through $name', (brokerVariant) => {
   const variant = storeVariants()[0]!;
@@ -58,7 +50,7 @@ describe.each(BROKERS)('MQTT through $name', (brokerVariant) => {
     await client.publishAsync(topic, JSON.stringify(readingFor(devices.gas, 1)), { qos: 1 });
     await client.publishAsync(topic, JSON.stringify([readingFor(devices.gas, 2), readingFor(devices.gas, 3), readingFor(devices.gas, 3)]), { qos: 1 });
     const metrics = Object.keys(devices.gas.metrics).length;
-    expect(await poll(async () => (await storedRows(hub, devices.gas.deviceId)) === 3 * metrics)).toBe(true);
+    expect(await pollUntil(async () => (await storedRows(hub, devices.gas.deviceId)) === 3 * metrics)).toBe(true);
     const [row] = await hub.db.query<{ gateway_id: string }>(`SELECT DISTINCT gateway_id FROM readings_provenance WHERE device_id = $1`, [devices.gas.deviceId]);
     expect(row!.gateway_id).toBe('mqtt');
   });
@@ -75,7 +67,7 @@ describe.each(BROKERS)('MQTT through $name', (brokerVariant) => {
       const before = await storedRows(hub, devices.gas.deviceId);
       const seen = errors.length;
       await client.publishAsync(telemetryTopic(devices.park.id, c.device()), c.payload(), { qos: 1 });
-      expect(await poll(async () => errors.length > seen), c.title).toBe(true);
+      expect(await pollUntil(async () => errors.length > seen), c.title).toBe(true);
       const error = errors[errors.length - 1]!;
       expect(error.topic).toBe(ingestErrorTopic(devices.park.id, c.device()));
       expect(error.body.error.code, c.title).toBe(c.code);

@@ -16,6 +16,12 @@ export function canSeeDevice(user: Principal, device: { siteId: string; enterpri
   return device.enterpriseId === user.enterpriseId || SHARED_DEVICE_KINDS.has(device.kind);
 }
 
+/** The enterprises whose officers see a device: its owner's, or all of them for shared kinds (weather). */
+export function enterprisesSeeing(device: { enterpriseId: string | null; kind: string }, enterpriseIds: readonly string[]): readonly string[] {
+  if (SHARED_DEVICE_KINDS.has(device.kind)) return enterpriseIds;
+  return device.enterpriseId !== null ? [device.enterpriseId] : [];
+}
+
 /** Whether `user` may command field devices (valves, power) on `siteId`. */
 export function canCommand(user: Principal, device: { siteId: string; enterpriseId: string | null; kind: string }): boolean {
   if (user.role === 'drill-planner') return false;

@@ -1,6 +1,6 @@
 import type { AlarmView, LiveReading, Principal, ReadingsBatch, ServerToClientEvents } from '@safetwin/protocol';
 import type { Server } from 'socket.io';
-import { SHARED_DEVICE_KINDS } from '../auth/access.ts';
+import { enterprisesSeeing } from '../auth/access.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 
 /** The socket.io room a user joins for a site: everything, or one enterprise's share. */
@@ -57,11 +57,11 @@ export class Fanout {
       const rooms = site.enterprises.map((e) => enterpriseRoom(siteId, e.id)).filter((r) => this.hasListeners(r));
       if (rooms.length === 0) continue;
       const byRoom = new Map<string, LiveReading[]>(rooms.map((r) => [r, []]));
+      const enterpriseIds = site.enterprises.map((e) => e.id);
       for (const r of readings) {
         const device = this.registry.device(r.deviceId);
         if (!device) continue;
-        if (SHARED_DEVICE_KINDS.has(device.kind)) for (const list of byRoom.values()) list.push(r);
-        else if (device.enterpriseId !== null) byRoom.get(enterpriseRoom(siteId, device.enterpriseId))?.push(r);
+        for (const id of enterprisesSeeing(device, enterpriseIds)) byRoom.get(enterpriseRoom(siteId, id))?.push(r);
       }
       for (const [r, list] of byRoom) if (list.length > 0) this.io.to(r).emit('readings', { siteId, readings: list });
     }
@@ -83,8 +83,14 @@ export class Fanout {
     const device = this.registry.device(alarm.deviceId);
     const site = this.registry.site(alarm.siteId);
     if (!device || !site) return;
-    const rooms = SHARED_DEVICE_KINDS.has(device.kind) ? site.enterprises.map((e) => e.id) : device.enterpriseId !== null ? [device.enterpriseId] : [];
-    for (const enterpriseId of rooms) this.io.to(enterpriseRoom(alarm.siteId, enterpriseId)).emit('alarm', alarm);
+    const seeing = enterprisesSeeing(device, site.enterprises.map((e) => e.id));
+    for (const enterpriseId of seeing) this.io.to(enterpriseRoom(alarm.siteId, enterpriseId)).emit('alarm', alarm);
+  }
+
+  /** Sends a site-wide event (a simulation run) to the site's room and every enterprise room of the site. */
+  emitSiteWide<E extends 'sim-run'>(siteId: string, event: E, payload: Parameters<ServerToClientEvents[E]>[0]): void {
+    const enterprises = this.registry.site(siteId)?.enterprises ?? [];
+    this.io.to([siteRoom(siteId), ...enterprises.map((e) => enterpriseRoom(siteId, e.id))]).emit(event, ...([payload] as Parameters<ServerToClientEvents[E]>));
   }
 
   /** Stops the tick after a last flush. */

@@ -136,3 +136,14 @@ export function pickDevices(hub: Hub) {
   const mineSensor = hub.registry.devicesOf(mine.id).find((d) => d.kind.startsWith('gas-'))!;
   return { park, mine, gas, otherEnterprise, weather, mineSensor };
 }
+
+/** Calls `fn` every `intervalMs` until it returns a value other than undefined or false; that value, or undefined on timeout. */
+export async function pollUntil<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 5000, intervalMs = 50): Promise<T | undefined> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const value = await fn();
+    if (value !== undefined && value !== false) return value;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  return undefined;
+}
