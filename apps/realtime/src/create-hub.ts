@@ -64,6 +64,11 @@ export interface Hub {
   close(): Promise<void>;
 }
 
+/** How often the hub pings each socket, ms. */
+const HEARTBEAT_INTERVAL_MS = 700;
+/** How long a client waits for the next ping before it calls the link dead, ms (beyond the interval). */
+const HEARTBEAT_TIMEOUT_MS = 800;
+
 /** Builds and starts a hub (HTTP + socket.io on one port, MQTT when configured). */
 export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hub> {
   const options: HubOptions = { ...DEFAULT_HUB_OPTIONS, ...overrides };
@@ -110,6 +115,10 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     const io: HubSocketServer = new Server(app.server, {
       cors: { origin: options.corsOrigins, credentials: true },
       maxHttpBufferSize: BODY_LIMIT_BYTES,
+      // Heartbeat: a browser notices a silently dead link within pingInterval + pingTimeout
+      // (1.5 s), so the wall's "not live" banner shows within 2 s (issue 3).
+      pingInterval: HEARTBEAT_INTERVAL_MS,
+      pingTimeout: HEARTBEAT_TIMEOUT_MS,
     });
     if (options.redisUrl) {
       const pub = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
