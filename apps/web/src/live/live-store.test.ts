@@ -42,6 +42,7 @@ describe('LiveStore', () => {
     expect(queued).toHaveLength(0);
     expect(store.version).toBe(version);
     expect(store.lastBatchAtMs).toBe(10);
+    expect(store.readingCount).toBe(3); // every reading received counts toward the rate, stale ones too
   });
 
   it('stops notifying after unsubscribe', () => {

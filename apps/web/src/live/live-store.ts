@@ -25,12 +25,14 @@ export class LiveStore {
   private primedFlag = false;
   private versionCounter = 0;
   private lastBatchAt: number | null = null;
+  private readingsReceived = 0;
 
   constructor(private readonly schedule: FlushScheduler = frameScheduler) {}
 
   /** Merges readings received at `receivedAtMs` (local clock); notifies at the next flush. */
   apply(readings: readonly LiveReading[], receivedAtMs: number): void {
     this.lastBatchAt = receivedAtMs;
+    this.readingsReceived += readings.length;
     const changed = mergeBatch(this.latest, readings, receivedAtMs);
     if (changed.size === 0) return;
     for (const id of changed) this.pending.add(id);
@@ -53,6 +55,11 @@ export class LiveStore {
   /** When the last batch (or subscribe answer) arrived, local epoch ms; null before the first. */
   get lastBatchAtMs(): number | null {
     return this.lastBatchAt;
+  }
+
+  /** Readings received so far (duplicates included), for rates: only ever grows. */
+  get readingCount(): number {
+    return this.readingsReceived;
   }
 
   /** Bumped on every flush that changed something; a snapshot for whole-site summaries. */
