@@ -1,6 +1,10 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+// Chinese glyphs served by this app (no font CDN; the wall machines may have no CJK fonts).
+import '@fontsource-variable/noto-sans-sc';
 import './globals.css';
+import { I18nProvider } from '../i18n/I18nProvider.tsx';
+import { getLocale } from '../i18n/server.ts';
 
 /** Page title template and the product icon (served from the repo's root public/). */
 export const metadata: Metadata = {
@@ -12,11 +16,14 @@ export const metadata: Metadata = {
 /** Dark UI: tell the browser so form controls and scrollbars match. */
 export const viewport: Viewport = { colorScheme: 'dark', themeColor: '#0b1118' };
 
-/** The document shell shared by every page. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** The document shell shared by every page, in the user's language (browser's, or the switch's). */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang={locale}>
+      <body>
+        <I18nProvider locale={locale}>{children}</I18nProvider>
+      </body>
     </html>
   );
 }

@@ -1,13 +1,17 @@
 import Link from 'next/link';
 import type { Principal } from '@safetwin/protocol';
-import { ROLE_LABELS, scopeText } from '../lib/roles.ts';
+import { ROLE_LABEL_KEYS, scopeText } from '../lib/roles.ts';
 import type { SiteSummary } from '../lib/hub-types.ts';
 import { siteNameText } from '../lib/site-name.ts';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { appMessages } from '../i18n/messages/app.ts';
+import { getT } from '../i18n/server.ts';
 import { LogoMark } from './LogoMark.tsx';
 import { LogoutButton } from './LogoutButton.tsx';
 
 /** The top bar of every signed-in page: product, who is signed in, their role and what they may see (null: the hub could not say). */
-export function AppHeader({ user, sites }: { user: Principal | null; sites: readonly SiteSummary[] }) {
+export async function AppHeader({ user, sites }: { user: Principal | null; sites: readonly SiteSummary[] }) {
+  const t = await getT(appMessages);
   const siteName = (id: string) => {
     const site = sites.find((s) => s.id === id);
     return site ? siteNameText(site.name) : id;
@@ -19,18 +23,19 @@ export function AppHeader({ user, sites }: { user: Principal | null; sites: read
         <span>SafeTwin</span>
       </Link>
       <nav className="app-header__nav" aria-label="Main">
-        <Link href="/">Sites</Link>
+        <Link href="/">{t('navRegion')}</Link>
       </nav>
       {user ? (
         <div className="app-header__user" data-testid="current-user">
           <span className="app-header__name">{user.displayName}</span>
-          <span className="role-tag">{ROLE_LABELS[user.role]}</span>
-          <span className="app-header__scope">{scopeText(user, siteName)}</span>
+          <span className="role-tag">{t(ROLE_LABEL_KEYS[user.role])}</span>
+          <span className="app-header__scope">{scopeText(user, siteName, t)}</span>
         </div>
       ) : (
         <div className="app-header__user" />
       )}
-      <LogoutButton />
+      <LanguageSwitch />
+      <LogoutButton label={t('logout')} />
     </header>
   );
 }

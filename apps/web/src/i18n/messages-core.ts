@@ -29,3 +29,6 @@ export function translator<K extends string>(bundle: MessageBundle<K>, locale: L
   const table = bundle[locale];
   return (key, values) => formatMessage(table[key] ?? bundle.en[key] ?? key, values, locale);
 }
+
+/** The keys of a bundle, e.g. `MessageKey<typeof appMessages>`. */
+export type MessageKey<B> = B extends MessageBundle<infer K> ? K : never;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOCK_SKEW_ALLOWANCE_MS, deviceState, isStale, sampleAgeMs, STALE_AFTER_INTERVALS } from './device-state.ts';
+import { CLOCK_SKEW_ALLOWANCE_MS, deviceState, isStale, linkStateOf, quietAfterMs, sampleAgeMs, STALE_AFTER_INTERVALS } from './device-state.ts';
 import type { LatestSample } from './merge-batch.ts';
 
 const NOW = 1_764_316_800_000;
@@ -65,5 +65,20 @@ describe('isStale / sampleAgeMs', () => {
   });
   it('ages a fresh reading from when it arrived here', () => {
     expect(sampleAgeMs(sample(NOW - 200, NOW - 100), NOW)).toBe(100);
+  });
+});
+
+describe('linkStateOf and quietAfterMs', () => {
+  it('reads the link from the socket status and priming', () => {
+    expect(linkStateOf('live', false)).toBe('up');
+    expect(linkStateOf('connecting', false)).toBe('waiting');
+    expect(linkStateOf('lost', true)).toBe('down');
+    expect(linkStateOf('refused', true)).toBe('down');
+  });
+  it('calls a hub quiet after 3× the fastest interval, never under 5 s or over 3 min', () => {
+    expect(quietAfterMs([{ intervalMs: 1_000 }, { intervalMs: 10_000 }])).toBe(5_000);
+    expect(quietAfterMs([{ intervalMs: 4_000 }])).toBe(12_000);
+    expect(quietAfterMs([{ intervalMs: 600_000 }])).toBe(180_000);
+    expect(quietAfterMs([])).toBe(180_000);
   });
 });

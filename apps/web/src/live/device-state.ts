@@ -50,3 +50,14 @@ export const STATE_LABELS: Record<DeviceState, string> = {
   'no-data': 'NO DATA',
   waiting: 'WAITING',
 };
+
+/** The link as rows need it, from the socket's status and whether the hub's first answer has been merged. */
+export function linkStateOf(status: 'connecting' | 'live' | 'lost' | 'refused', primed: boolean): LinkState {
+  if (status === 'live') return 'up';
+  return primed ? 'down' : 'waiting';
+}
+
+/** Shortest silence that counts as a "quiet hub": 3× the fastest device's interval (capped at a minute), at least 5 s. */
+export function quietAfterMs(devices: ReadonlyArray<{ intervalMs: number }>): number {
+  return Math.max(5_000, STALE_AFTER_INTERVALS * Math.min(...devices.map((d) => d.intervalMs), 60_000));
+}

@@ -56,9 +56,3 @@ export function deviceVisual(wall: Pick<WallState, 'live' | 'alarms' | 'devices'
   if (!device) return 'no-data';
   return sensorVisualState(wall.live.get(deviceId), wall.alarms.forDevice(deviceId), device.intervalMs, nowMs, wall.link);
 }
-
-/** The link state the staleness rules use, from the socket's status and whether the hub has answered yet. */
-export function linkStateOf(connection: HubConnection, primed: boolean): LinkState {
-  if (connection.status === 'live') return 'up';
-  return primed ? 'down' : 'waiting';
-}

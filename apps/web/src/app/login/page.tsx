@@ -4,6 +4,9 @@ import { LogoMark } from '../../components/LogoMark.tsx';
 import { safeNextPath } from '../../lib/session-cookie.ts';
 import { lookupSession } from '../../lib/session.ts';
 import { LoginForm } from './LoginForm.tsx';
+import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
+import { appMessages } from '../../i18n/messages/app.ts';
+import { getT } from '../../i18n/server.ts';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -13,6 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const next = safeNextPath(params.next);
   const lookup = await lookupSession();
   if (lookup.status === 'ok') redirect(next);
+  const t = await getT(appMessages);
 
   return (
     <main className="login-page">
@@ -21,12 +25,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LogoMark size={56} />
           <div>
             <h1>SafeTwin</h1>
-            <p className="muted">Work-safety supervision · chemical parks and coal mines</p>
+            <p className="muted">{t('tagline')}</p>
           </div>
+          <LanguageSwitch />
         </header>
         {params.expired !== undefined ? (
           <p className="notice" role="status">
-            Your session has ended. Sign in again.
+            {t('sessionEnded')}
           </p>
         ) : null}
         <LoginForm next={next} />

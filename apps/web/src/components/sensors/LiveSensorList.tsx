@@ -5,7 +5,7 @@ import type { Role } from '@safetwin/protocol';
 import type { DeviceInfo } from '../../lib/hub-types.ts';
 import { AlarmStore } from '../../live/alarm-store.ts';
 import { groupDevices, kindCounts, type EnterpriseNames, type GroupBy } from '../../live/device-filter.ts';
-import { STALE_AFTER_INTERVALS, type LinkState } from '../../live/device-state.ts';
+import { linkStateOf, quietAfterMs, type LinkState } from '../../live/device-state.ts';
 import { LiveStore } from '../../live/live-store.ts';
 import { NowProvider } from '../../live/NowProvider.tsx';
 import { useHubSocket } from '../../live/use-hub-socket.ts';
@@ -55,17 +55,13 @@ function LiveSensorListInner({ siteId, devices, enterpriseNames, token, hubUrl, 
     [devices, deferredText, kind, groupBy, enterpriseNames],
   );
   const shown = useMemo(() => groups.reduce((n, g) => n + g.devices.length, 0), [groups]);
-  // A hub that sends nothing for longer than the slowest-expected gap of the fastest device is suspicious.
-  const quietAfterMs = useMemo(
-    () => Math.max(5_000, STALE_AFTER_INTERVALS * Math.min(...devices.map((d) => d.intervalMs), 60_000)),
-    [devices],
-  );
+  const quietMs = useMemo(() => quietAfterMs(devices), [devices]);
   // Rows read LIVE only while subscribed; before the first answer they wait, after a loss they are not live.
-  const link: LinkState = connection.status === 'live' ? 'up' : store.primed ? 'down' : 'waiting';
+  const link: LinkState = linkStateOf(connection.status, store.primed);
 
   return (
     <section className="live-list" aria-label="Live sensors">
-      <ConnectionBanner connection={connection} store={store} quietAfterMs={quietAfterMs} />
+      <ConnectionBanner connection={connection} store={store} quietAfterMs={quietMs} />
       <div className="live-list__bar">
         <ConnectionIndicator status={connection.status} />
         <LiveSummary devices={devices} store={store} link={link} />

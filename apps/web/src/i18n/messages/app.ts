@@ -1,0 +1,43 @@
+import { defineMessages } from '../messages-core.ts';
+
+/** The app shell: header, navigation, login, roles. */
+export const appMessages = defineMessages({
+  en: {
+    navRegion: 'Region',
+    navSensors: 'Sensors',
+    logout: 'Log out',
+    roleCommander: 'Commander',
+    roleParkManager: 'Park manager',
+    roleSafetyOfficer: 'Safety officer',
+    roleDrillPlanner: 'Drill planner',
+    scopeAll: 'All sites',
+    scopeSite: 'Site: {site}',
+    scopeNone: 'No site assigned',
+    scopeEnterprise: 'Enterprise: {enterprise} · {site}',
+    tagline: 'Work-safety supervision · chemical parks and coal mines',
+    sessionEnded: 'Your session has ended. Sign in again.',
+    username: 'Username',
+    password: 'Password',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+  },
+  'zh-CN': {
+    navRegion: '区域总览',
+    navSensors: '传感器',
+    logout: '退出登录',
+    roleCommander: '指挥员',
+    roleParkManager: '园区管理员',
+    roleSafetyOfficer: '企业安全员',
+    roleDrillPlanner: '演练策划',
+    scopeAll: '全部站点',
+    scopeSite: '站点：{site}',
+    scopeNone: '未分配站点',
+    scopeEnterprise: '企业：{enterprise} · {site}',
+    tagline: '安全生产监管 · 化工园区与煤矿',
+    sessionEnded: '会话已结束，请重新登录。',
+    username: '用户名',
+    password: '密码',
+    signIn: '登录',
+    signingIn: '正在登录…',
+  },
+});
