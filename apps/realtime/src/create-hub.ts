@@ -36,6 +36,7 @@ import { alarmRoutes } from './routes/alarm-routes.ts';
 import { canSeeDevice } from './auth/access.ts';
 import { startDemoGateway, type DemoGateway } from './sites/demo-gateway.ts';
 import { simRunRoutes } from './routes/sim-run-routes.ts';
+import { siteStatusRoutes } from './routes/site-status-routes.ts';
 import { defaultSimThreads, ThreadSimExecutor } from './sim-runs/sim-executor.ts';
 import { SimRunService } from './sim-runs/sim-run-service.ts';
 import { SimRunStore } from './sim-runs/sim-run-store.ts';
@@ -206,6 +207,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         healthRoutes(zapi, deps);
         authRoutes(zapi, deps);
         siteRoutes(zapi, deps);
+        siteStatusRoutes(zapi, deps, alarmEngine, now);
         readingRoutes(zapi, deps, now);
         ingestRoutes(zapi, deps);
         commandRoutes(zapi, deps);

@@ -1,0 +1,52 @@
+// When each device was last heard from, for status summaries. Read from `device_state` (one
+// row per device, written with every group commit and shared by every hub, so the answer is
+// the cluster's, not one hub's), never from `readings`; cached briefly so many walls polling
+// at once cost one small query per refresh.
+import { deviceState, type SqlClient } from '@safetwin/db';
+
+/** How far a gateway's clock may run ahead of the hub's before a reading looks fresher than it is, ms (the web uses the same). */
+export const CLOCK_SKEW_ALLOWANCE_MS = 2_000;
+
+/** How long one snapshot of `device_state` serves requests, ms. @defaultValue 500 */
+export const DEFAULT_FRESHNESS_MAX_AGE_MS = 500;
+
+/**
+ * When a device was last heard from: when its newest reading was committed, but never later
+ * than its sensor time plus the skew allowance, so a gateway flushing an old buffer (or the
+ * hub storing a late reading) does not make a silent device look live.
+ */
+export function lastHeardMs(lastTsMs: number, updatedAtMs: number): number {
+  return Math.min(updatedAtMs, lastTsMs + CLOCK_SKEW_ALLOWANCE_MS);
+}
+
+/** Last-heard times of every device, from `device_state`, refreshed at most every `maxAgeMs`. */
+export class DeviceFreshness {
+  private heard: ReadonlyMap<string, number> = new Map();
+  private loadedAtMs = Number.NEGATIVE_INFINITY;
+  private loading: Promise<ReadonlyMap<string, number>> | null = null;
+
+  constructor(
+    private readonly db: SqlClient,
+    private readonly now: () => number,
+    private readonly maxAgeMs = DEFAULT_FRESHNESS_MAX_AGE_MS,
+  ) {}
+
+  /** deviceId → last heard, epoch ms (hub clock); a device never heard from is absent. Concurrent callers share one query. */
+  async snapshot(): Promise<ReadonlyMap<string, number>> {
+    if (this.now() - this.loadedAtMs < this.maxAgeMs) return this.heard;
+    this.loading ??= this.load().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  private async load(): Promise<ReadonlyMap<string, number>> {
+    const startedMs = this.now();
+    const rows = await this.db.orm.select({ deviceId: deviceState.deviceId, lastTs: deviceState.lastTs, updatedAt: deviceState.updatedAt }).from(deviceState);
+    const heard = new Map<string, number>();
+    for (const row of rows) heard.set(row.deviceId, lastHeardMs(row.lastTs.getTime(), row.updatedAt.getTime()));
+    this.heard = heard;
+    this.loadedAtMs = startedMs;
+    return heard;
+  }
+}
