@@ -1,0 +1,120 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import Link from 'next/link';
+import { useEffect, useMemo, useState } from 'react';
+import type { Role } from '@safetwin/protocol';
+import type { Site } from '@safetwin/twin-models';
+import type { DeviceInfo } from '../../lib/hub-types.ts';
+import { siteNameParts } from '../../lib/site-name.ts';
+import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
+import { wallMessages } from '../../i18n/messages/wall.ts';
+import { AlarmStore } from '../../live/alarm-store.ts';
+import { linkStateOf, quietAfterMs } from '../../live/device-state.ts';
+import { LiveStore } from '../../live/live-store.ts';
+import { NowProvider } from '../../live/NowProvider.tsx';
+import { resolveHubUrl } from '../../live/resolve-hub-url.ts';
+import { useHubSocket } from '../../live/use-hub-socket.ts';
+import { WallProvider, type WallFocus, type WallState } from '../../wall/WallContext.tsx';
+import { AlarmPanel } from '../alarms/AlarmPanel.tsx';
+import { ConnectionBanner } from '../sensors/ConnectionBanner.tsx';
+import { KpiPanel } from '../kpi/KpiPanel.tsx';
+import { SensorDetail } from '../detail/SensorDetail.tsx';
+import { WallClock } from './WallClock.tsx';
+import { WallLink } from './WallLink.tsx';
+import styles from './SiteWall.module.css';
+
+// WebGL panels render only in the browser.
+const TwinPanel = dynamic(() => import('../twin/TwinPanel.tsx').then((m) => m.TwinPanel), { ssr: false, loading: () => <PanelLoading which="loading3d" /> });
+const MapPanel = dynamic(() => import('../map/MapPanel.tsx').then((m) => m.MapPanel), { ssr: false, loading: () => <PanelLoading which="loadingMap" /> });
+
+function PanelLoading({ which }: { which: 'loading3d' | 'loadingMap' }) {
+  const t = useT(wallMessages);
+  return <p className={styles.loading}>{t(which)}</p>;
+}
+
+/** What the server page hands the wall: the site as the user may see it, and how to reach the hub. */
+export interface SiteWallProps {
+  site: Site;
+  devices: DeviceInfo[];
+  token: string;
+  /** Public hub URL from the server's config; null: this page's host on port 4000. */
+  hubUrl: string | null;
+  role: Role;
+}
+
+/** The site wall: 3D twin in the middle, situation on the left, site plan and alarm stack on the right. */
+export function SiteWall(props: SiteWallProps) {
+  return (
+    <NowProvider>
+      <SiteWallInner {...props} />
+    </NowProvider>
+  );
+}
+
+function SiteWallInner({ site, devices, token, hubUrl, role }: SiteWallProps) {
+  const t = useT(wallMessages);
+  const locale = useLocale();
+  const [live] = useState(() => new LiveStore());
+  const [alarms] = useState(() => new AlarmStore());
+  const connection = useHubSocket({ hubUrl, token, siteId: site.id, store: live, alarms });
+  const [selectedDeviceId, selectDevice] = useState<string | null>(null);
+  const [focus, setFocus] = useState<WallFocus | null>(null);
+  const [browserHubUrl, setBrowserHubUrl] = useState<string | null>(null);
+  useEffect(() => setBrowserHubUrl(resolveHubUrl(hubUrl, window.location)), [hubUrl]);
+
+  const devicesById = useMemo(() => new Map(devices.map((d) => [d.deviceId, d])), [devices]);
+  const quietMs = useMemo(() => quietAfterMs(devices), [devices]);
+  const link = linkStateOf(connection.status, live.primed);
+  const wall = useMemo<WallState>(
+    () => ({ site, devices: devicesById, live, alarms, connection, link, role, token, hubUrl: browserHubUrl, selectedDeviceId, selectDevice, focus, setFocus }),
+    [site, devicesById, live, alarms, connection, link, role, token, browserHubUrl, selectedDeviceId, focus],
+  );
+  const name = siteNameParts(site.name);
+  const [primary, secondary] = locale === 'zh-CN' && name.secondary ? [name.secondary, name.primary] : [name.primary, name.secondary];
+
+  return (
+    <WallProvider value={wall}>
+      <div className={styles.wall} data-site-kind={site.kind} data-testid="site-wall">
+        <ConnectionBanner connection={connection} store={live} quietAfterMs={quietMs} />
+        <header className={styles.head}>
+          <h1 className={styles.title}>
+            <span aria-hidden="true" className={styles.kindGlyph}>
+              {site.kind === 'chemical-park' ? '⬢' : '▼'}
+            </span>
+            {primary}
+            {secondary ? <span className={styles.altName}>{secondary}</span> : null}
+            <span className={styles.kind}>{t(site.kind === 'chemical-park' ? 'chemicalPark' : 'coalMine')}</span>
+          </h1>
+          <nav className={styles.nav}>
+            <Link href="/">{t('region')}</Link>
+            <Link href={`/sites/${encodeURIComponent(site.id)}/sensors`}>{t('sensorList')}</Link>
+          </nav>
+          <WallLink status={connection.status} />
+          <WallClock />
+        </header>
+        <div className={styles.grid}>
+          <aside className={styles.left} aria-label={t('kpiTitle')}>
+            <KpiPanel />
+          </aside>
+          <section className={styles.twin} aria-label={t('twinTitle')}>
+            <TwinPanel />
+            {selectedDeviceId ? (
+              <div className={styles.detail}>
+                <SensorDetail />
+              </div>
+            ) : null}
+          </section>
+          <aside className={styles.right}>
+            <section className={styles.map} aria-label={t('mapTitle')}>
+              <MapPanel />
+            </section>
+            <div className={styles.alarms}>
+              <AlarmPanel alarms={alarms} devices={devicesById} role={role} link={link} />
+            </div>
+          </aside>
+        </div>
+      </div>
+    </WallProvider>
+  );
+}
