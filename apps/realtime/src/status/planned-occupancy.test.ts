@@ -18,7 +18,8 @@ describe('shiftAt', () => {
 
 describe('plannedOccupancy', () => {
   const park = getDemoSite('cp-nanjing');
-  if (park.kind !== 'chemical-park') throw new Error('demo park expected');
+  const mine = getDemoSite('cm-yangquan');
+  if (park?.kind !== 'chemical-park' || !mine) throw new Error('demo sites expected');
 
   it('adds up buildings and manned plant', () => {
     const all = plannedOccupancy(park, () => true)!;
@@ -38,7 +39,7 @@ describe('plannedOccupancy', () => {
   });
 
   it('gives none for a mine (its people are counted by their tags) or when nothing visible has occupants', () => {
-    expect(plannedOccupancy(getDemoSite('cm-yangquan'), () => true)).toBeNull();
+    expect(plannedOccupancy(mine, () => true)).toBeNull();
     expect(plannedOccupancy(park, () => false)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlarmView } from '@safetwin/protocol';
-import { getDemoSite, type DeviceInfo } from '@safetwin/twin-models';
+import { getDemoSite, type DeviceInfo, type Site } from '@safetwin/twin-models';
 import { countAlarms, freshnessOf, riskOfLevel, siteStatus } from './site-status.ts';
 
 const RISK_CASES = [
@@ -66,11 +66,16 @@ describe('freshnessOf', () => {
 });
 
 describe('siteStatus', () => {
+  const demo = (id: string): Site => {
+    const site = getDemoSite(id);
+    if (!site) throw new Error(`no demo site ${id}`);
+    return site;
+  };
   const nowMs = Date.UTC(2026, 0, 15, 4, 0); // 12:00 in Nanjing and Yangquan (solar time ≈ UTC+7.5–7.9 h)
   const device = (deviceId: string, kind: string): DeviceInfo => ({ deviceId, siteId: 'x', enterpriseId: null, kind, intervalMs: 1_000, metrics: {} });
 
   it('counts sensors by freshness and leaves actuators and tags out of them', () => {
-    const park = getDemoSite('cp-nanjing');
+    const park = demo('cp-nanjing');
     const devices = [device('A', 'gas-cl2'), device('B', 'pressure'), device('C', 'weather'), device('V', 'valve-actuator')];
     const heard = new Map([
       ['A', nowMs - 500],
@@ -84,7 +89,7 @@ describe('siteStatus', () => {
   });
 
   it('counts people on a mine by the tags reporting now, not by the roster', () => {
-    const mine = getDemoSite('cm-yangquan');
+    const mine = demo('cm-yangquan');
     const devices = [device('T1', 'uwb-tag'), device('T2', 'uwb-tag'), device('T3', 'uwb-tag'), device('M', 'gas-ch4')];
     const heard = new Map([
       ['T1', nowMs - 200],
@@ -97,7 +102,7 @@ describe('siteStatus', () => {
   });
 
   it('says so when it knows of nobody', () => {
-    const status = siteStatus({ site: getDemoSite('cp-nanjing'), devices: [], lastHeardMs: new Map(), alarms: [], planned: null, nowMs });
+    const status = siteStatus({ site: demo('cp-nanjing'), devices: [], lastHeardMs: new Map(), alarms: [], planned: null, nowMs });
     expect(status.people).toEqual({ source: 'none', count: 0 });
   });
 });
