@@ -58,3 +58,13 @@ export type { GeoOrigin, Enu, EnuPlan, LonLatAlt, Ecef, GeodesicInverse } from '
 export { polygonAreaM2, signedAreaM2, pointInPolygon, distanceToSegmentM, lerpEnu, planBounds } from './geometry.ts';
 export { buildAdjacency, reachableFrom, connectedComponents } from './graph.ts';
 export type { GraphEdge, Adjacency } from './graph.ts';
+
+export {
+  buildTwinScene, defaultMarkerSizeM, groundOutlines, sceneBounds, enuToSceneInto, headingToYawRad, sceneToEnu, sceneX, sceneY,
+  sceneZ, equipmentBatchKind, arrowCount, carriesReturnAir, roadwayBatchKind, tubeDiameterM, MINE_COLORS, PARK_COLORS,
+  ROADWAY_COLORS, SENSOR_PENDING_COLOR, syntheticSite,
+} from './scene/index.ts';
+export type {
+  TwinSceneOptions, BatchKind, DeviceSlot, GroundOutline, InstanceBatch, LiveMode, PointOfInterest, PoiKind, Primitive, SceneBounds,
+  TwinScene, MineSceneOptions, SyntheticSiteSize,
+} from './scene/index.ts';

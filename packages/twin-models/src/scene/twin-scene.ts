@@ -1,0 +1,110 @@
+// The front door of the scene builders: a site description in, a TwinScene out.
+import type { Site } from '../schema/site.ts';
+import { planBounds } from '../geometry.ts';
+import { sceneX, sceneZ } from './frame.ts';
+import { mineBatches, minePois } from './mine-scene.ts';
+import type { MineSceneOptions } from './mine-scene.ts';
+import { parkBatches, parkPois } from './park-scene.ts';
+import type { DeviceSlot, GroundOutline, InstanceBatch, PointOfInterest, SceneBounds, TwinScene } from './types.ts';
+
+/** Options of {@link buildTwinScene}. */
+export interface TwinSceneOptions extends MineSceneOptions {
+  /** Size of sensor markers, m. @default the site's plan extent / 500, clamped to 2…10 m */
+  markerSizeM?: number;
+}
+
+/** Marker size from the site's plan extent: about 1/500 of it, so markers read at overview distance. */
+export function defaultMarkerSizeM(site: Site): number {
+  const b = planBounds(site.boundary);
+  const extentM = Math.max(b.maxEastM - b.minEastM, b.maxNorthM - b.minNorthM);
+  return Math.min(10, Math.max(2, extentM / 500));
+}
+
+/** Instances per batch index in a packed device slot (batch × 2^24 + instance). */
+const SLOT_STRIDE = 0x1000000;
+
+/**
+ * Builds the 3D twin of a site: instance batches (one instanced mesh each), points of
+ * interest for the camera and the tour, the bounds, and a device → instance index. Pure and
+ * deterministic: the same site gives the same arrays.
+ */
+export function buildTwinScene(site: Site, options: TwinSceneOptions = {}): TwinScene {
+  const markerSizeM = options.markerSizeM ?? defaultMarkerSizeM(site);
+  if (!(markerSizeM > 0)) throw new Error(`markerSizeM must be positive, got ${markerSizeM}`);
+  const batches = site.kind === 'chemical-park' ? parkBatches(site, markerSizeM) : mineBatches(site, markerSizeM, options);
+  const bounds = sceneBounds(batches, site.boundary);
+  const overview: PointOfInterest = { id: site.id, kind: 'site', label: site.name, center: bounds.center, radiusM: bounds.radiusM, tourStop: true };
+  const pois = [overview, ...(site.kind === 'chemical-park' ? parkPois(site) : minePois(site))];
+
+  const slots = new Map<string, number>();
+  batches.forEach((batch, batchIndex) => {
+    if (!batch.deviceIds) return;
+    batch.deviceIds.forEach((deviceId, instance) => {
+      if (deviceId === null) return;
+      if (slots.has(deviceId)) throw new Error(`device '${deviceId}' is drawn twice in site '${site.id}'`);
+      slots.set(deviceId, batchIndex * SLOT_STRIDE + instance);
+    });
+  });
+
+  return {
+    siteId: site.id,
+    siteKind: site.kind,
+    batches,
+    pois,
+    outlines: groundOutlines(site),
+    bounds,
+    markerSizeM,
+    slotOf(deviceId: string): DeviceSlot | undefined {
+      const packed = slots.get(deviceId);
+      if (packed === undefined) return undefined;
+      return { batchIndex: Math.floor(packed / SLOT_STRIDE), instance: packed % SLOT_STRIDE };
+    },
+    deviceIds: () => slots.keys(),
+  };
+}
+
+/** The site boundary and, for parks, every enterprise's plot, as ground outlines. */
+export function groundOutlines(site: Site): GroundOutline[] {
+  const toPoints = (polygon: ReadonlyArray<{ eastM: number; northM: number }>) => {
+    const points = new Float32Array(polygon.length * 2);
+    polygon.forEach((p, i) => { points[i * 2] = sceneX(p.eastM); points[i * 2 + 1] = sceneZ(p.northM); });
+    return points;
+  };
+  const out: GroundOutline[] = [{ id: site.id, kind: 'site', points: toPoints(site.boundary) }];
+  if (site.kind === 'chemical-park') for (const e of site.enterprises) out.push({ id: e.id, kind: 'enterprise', points: toPoints(e.plot) });
+  return out;
+}
+
+/**
+ * Bounds of everything drawn — each instance's centre widened by half its largest axis — and
+ * the site boundary on the ground. Hidden (zero-size) instances do not count.
+ */
+export function sceneBounds(batches: readonly InstanceBatch[], boundary: ReadonlyArray<{ eastM: number; northM: number }>): SceneBounds {
+  const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
+  const grow = (x: number, y: number, z: number, r: number) => {
+    if (x - r < min[0]!) min[0] = x - r;
+    if (y - r < min[1]!) min[1] = y - r;
+    if (z - r < min[2]!) min[2] = z - r;
+    if (x + r > max[0]!) max[0] = x + r;
+    if (y + r > max[1]!) max[1] = y + r;
+    if (z + r > max[2]!) max[2] = z + r;
+  };
+  for (const p of boundary) grow(sceneX(p.eastM), 0, sceneZ(p.northM), 0);
+  for (const b of batches) {
+    const m = b.matrices;
+    for (let i = 0; i < b.count; i++) {
+      const o = i * 16;
+      // Column lengths of the upper 3×3 are the axis scales.
+      const sx = Math.hypot(m[o]!, m[o + 1]!, m[o + 2]!), sy = Math.hypot(m[o + 4]!, m[o + 5]!, m[o + 6]!), sz = Math.hypot(m[o + 8]!, m[o + 9]!, m[o + 10]!);
+      const half = Math.max(sx, sy, sz) / 2;
+      if (half === 0) continue;
+      grow(m[o + 12]!, m[o + 13]!, m[o + 14]!, half);
+    }
+  }
+  if (min[0] === Infinity) {
+    return { min: [0, 0, 0], max: [0, 0, 0], center: [0, 0, 0], radiusM: 1 };
+  }
+  const center = [(min[0]! + max[0]!) / 2, (min[1]! + max[1]!) / 2, (min[2]! + max[2]!) / 2] as const;
+  const radiusM = Math.max(1, Math.hypot(max[0]! - min[0]!, max[1]! - min[1]!, max[2]! - min[2]!) / 2);
+  return { min: [min[0]!, min[1]!, min[2]!], max: [max[0]!, max[1]!, max[2]!], center, radiusM };
+}
