@@ -1,28 +1,28 @@
 import type { Metadata } from 'next';
 import { HubErrorPanel } from '../../components/HubErrorPanel.tsx';
-import { SiteList } from '../../components/SiteList.tsx';
+import { RegionWall } from '../../components/region/RegionWall.tsx';
+import { regionMessages } from '../../i18n/messages/region.ts';
+import { getT } from '../../i18n/server.ts';
 import { pageHubError } from '../../lib/hub-page-error.ts';
 import { requireSession, sitesFor } from '../../lib/session.ts';
-import { hubUrl } from '../../lib/server-config.ts';
+import { hubUrl, publicHubUrl } from '../../lib/server-config.ts';
 
-export const metadata: Metadata = { title: 'Sites' };
+/** The tab title in the request's language. */
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT(regionMessages);
+  return { title: t('title') };
+}
 
-/** `/`: the sites the signed-in user may see. */
-export default async function SitesPage() {
+/** `/`: the region wall — every site the signed-in user may see on a globe, coloured by risk, with a card each. */
+export default async function RegionPage() {
   try {
     const session = await requireSession();
     const sites = await sitesFor(session.token);
-    return (
-      <>
-        <div className="page-head">
-          <h1>Sites</h1>
-          <p className="muted">
-            {sites.length} {sites.length === 1 ? 'site' : 'sites'} you may supervise
-          </p>
-        </div>
-        <SiteList sites={sites} />
-      </>
-    );
+    if (sites.length === 0) {
+      const t = await getT(regionMessages);
+      return <p className="empty-note">{t('noSites')}</p>;
+    }
+    return <RegionWall sites={sites} token={session.token} hubUrl={publicHubUrl()} />;
   } catch (error) {
     return <HubErrorPanel error={pageHubError(error)} hubUrl={hubUrl()} />;
   }
