@@ -18,7 +18,10 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(login);
 }
 
-/** Everything except the sign-in flow and Next's own files. */
+/**
+ * Everything except the sign-in flow, Next's own files, Cesium's static assets (workers fetch
+ * tiles and XML) and the benchmark pages (which exist only with SAFETWIN_BENCH=1).
+ */
 export const config = {
-  matcher: ['/((?!login|session-expired|_next/).*)'],
+  matcher: ['/((?!login|session-expired|_next/|cesium/|bench/).*)'],
 };

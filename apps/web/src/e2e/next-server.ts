@@ -19,7 +19,7 @@ function newestMtimeMs(dir: string): number {
 export function needsBuild(): boolean {
   const buildId = path.join(WEB_DIR, '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return true;
-  const sources = [path.join(WEB_DIR, 'src'), path.join(WEB_DIR, '../../packages/protocol/src'), path.join(WEB_DIR, '../../public')];
+  const sources = [path.join(WEB_DIR, 'src'), ...['protocol', 'twin-models', 'sim', 'simulator'].map((p) => path.join(WEB_DIR, `../../packages/${p}/src`)), path.join(WEB_DIR, '../../public')];
   const configs = ['next.config.ts', 'package.json', 'tsconfig.json'].map((f) => statSync(path.join(WEB_DIR, f)).mtimeMs);
   const newest = Math.max(...configs, ...sources.filter(existsSync).map(newestMtimeMs));
   return newest > statSync(buildId).mtimeMs;

@@ -43,7 +43,7 @@ export interface SiteWallProps {
   role: Role;
 }
 
-/** The site wall: 3D twin in the middle, situation on the left, site plan and alarm stack on the right. */
+/** The live site wall: 3D twin in the middle, situation on the left, site plan and alarm stack on the right. */
 export function SiteWall(props: SiteWallProps) {
   return (
     <NowProvider>
@@ -53,8 +53,6 @@ export function SiteWall(props: SiteWallProps) {
 }
 
 function SiteWallInner({ site, devices, token, hubUrl, role }: SiteWallProps) {
-  const t = useT(wallMessages);
-  const locale = useLocale();
   const [live] = useState(() => new LiveStore());
   const [alarms] = useState(() => new AlarmStore());
   const connection = useHubSocket({ hubUrl, token, siteId: site.id, store: live, alarms });
@@ -64,12 +62,23 @@ function SiteWallInner({ site, devices, token, hubUrl, role }: SiteWallProps) {
   useEffect(() => setBrowserHubUrl(resolveHubUrl(hubUrl, window.location)), [hubUrl]);
 
   const devicesById = useMemo(() => new Map(devices.map((d) => [d.deviceId, d])), [devices]);
-  const quietMs = useMemo(() => quietAfterMs(devices), [devices]);
   const link = linkStateOf(connection.status, live.primed);
   const wall = useMemo<WallState>(
     () => ({ site, devices: devicesById, live, alarms, connection, link, role, token, hubUrl: browserHubUrl, selectedDeviceId, selectDevice, focus, setFocus }),
     [site, devicesById, live, alarms, connection, link, role, token, browserHubUrl, selectedDeviceId, focus],
   );
+  return <SiteWallView wall={wall} />;
+}
+
+/**
+ * The wall's layout for a given state: used by the live wall above and by the wall benchmark,
+ * which feeds a synthetic site through the same stores (bench/wall).
+ */
+export function SiteWallView({ wall }: { wall: WallState }) {
+  const t = useT(wallMessages);
+  const locale = useLocale();
+  const { site, live, alarms, connection, link, role, devices, selectedDeviceId } = wall;
+  const quietMs = useMemo(() => quietAfterMs([...devices.values()]), [devices]);
   const name = siteNameParts(site.name);
   const [primary, secondary] = locale === 'zh-CN' && name.secondary ? [name.secondary, name.primary] : [name.primary, name.secondary];
 
@@ -110,7 +119,7 @@ function SiteWallInner({ site, devices, token, hubUrl, role }: SiteWallProps) {
               <MapPanel />
             </section>
             <div className={styles.alarms}>
-              <AlarmPanel alarms={alarms} devices={devicesById} role={role} link={link} />
+              <AlarmPanel alarms={alarms} devices={devices} role={role} link={link} />
             </div>
           </aside>
         </div>
