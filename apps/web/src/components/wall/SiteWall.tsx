@@ -41,6 +41,8 @@ export interface SiteWallProps {
   /** Public hub URL from the server's config; null: this page's host on port 4000. */
   hubUrl: string | null;
   role: Role;
+  /** A device to select on opening (from `?device=`); null for none. */
+  initialDeviceId?: string | null;
 }
 
 /** The live site wall: 3D twin in the middle, situation on the left, site plan and alarm stack on the right. */
@@ -52,12 +54,12 @@ export function SiteWall(props: SiteWallProps) {
   );
 }
 
-function SiteWallInner({ site, devices, token, hubUrl, role }: SiteWallProps) {
+function SiteWallInner({ site, devices, token, hubUrl, role, initialDeviceId = null }: SiteWallProps) {
   const [live] = useState(() => new LiveStore());
   const [alarms] = useState(() => new AlarmStore());
   const connection = useHubSocket({ hubUrl, token, siteId: site.id, store: live, alarms });
-  const [selectedDeviceId, selectDevice] = useState<string | null>(null);
-  const [focus, setFocus] = useState<WallFocus | null>(null);
+  const [selectedDeviceId, selectDevice] = useState<string | null>(initialDeviceId);
+  const [focus, setFocus] = useState<WallFocus | null>(initialDeviceId ? { kind: 'device', id: initialDeviceId } : null);
   const [browserHubUrl, setBrowserHubUrl] = useState<string | null>(null);
   useEffect(() => setBrowserHubUrl(resolveHubUrl(hubUrl, window.location)), [hubUrl]);
 

@@ -8,8 +8,16 @@ import { siteNameText } from '../../../../lib/site-name.ts';
 import { hubUrl, publicHubUrl } from '../../../../lib/server-config.ts';
 
 /** `/sites/:id`: the site wall (3D twin, site plan, situation, alarms), scoped to what the user may see. */
-export default async function SiteWallPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function SiteWallPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  // `?device=<id>` opens the wall with that device selected (links from alarms, lists, other screens).
+  const { device } = await searchParams;
   let session: Session;
   let loaded: SiteWallData;
   try {
@@ -23,7 +31,9 @@ export default async function SiteWallPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <title>{`${siteNameText(loaded.summary.name)} · SafeTwin`}</title>
-      <SiteWall site={loaded.site} devices={loaded.devices} token={session.token} hubUrl={publicHubUrl()} role={session.user.role} />
+      <SiteWall
+        initialDeviceId={typeof device === 'string' && loaded.devices.some((d) => d.deviceId === device) ? device : null}
+        site={loaded.site} devices={loaded.devices} token={session.token} hubUrl={publicHubUrl()} role={session.user.role} />
     </>
   );
 }
