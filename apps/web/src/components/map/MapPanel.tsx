@@ -1,0 +1,187 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import DeckGL from '@deck.gl/react';
+import type { PickingInfo } from '@deck.gl/core';
+import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
+import { mapMessages } from '../../i18n/messages/map.ts';
+import { kindLabel } from '../../live/labels.ts';
+import { SENSOR_VISUAL_STATES, type SensorVisualState } from '../../wall/sensor-visual.ts';
+import { useWall } from '../../wall/WallContext.tsx';
+import { fitViewState, type MapViewState } from './fit-view.ts';
+import { MapLegend } from './MapLegend.tsx';
+import { mapOverlays, type MapOverlay } from './map-overlays.ts';
+import { MapScale, type MapScaleHandle } from './MapScale.tsx';
+import { MINER_STATES } from './marker-buffers.ts';
+import { minerLayers, selectionLayer, sensorLayers, type MapMiner } from './marker-layers.ts';
+import { localName, planLayers } from './plan-layers.ts';
+import { siteMapData, type MapArea, type MapPath, type MapPoi, type MapSensor, type SiteMapData } from './site-map-data.ts';
+import { useElementSize, useRootFontPx } from './use-element-size.ts';
+import { useMapLive } from './use-map-live.ts';
+import styles from './MapPanel.module.css';
+
+/** Padding kept round the site when fitting the view, px at an 18 px root font. */
+const FIT_PADDING_PX = 28;
+/** Label size at an 18 px root font, px. */
+const LABEL_PX = 14;
+const NO_OVERLAYS: readonly MapOverlay[] = [];
+
+type Key = keyof (typeof mapMessages)['en'];
+const STATE_WORD: Readonly<Record<SensorVisualState, Key>> = {
+  critical: 'stateCritical',
+  alarm: 'stateAlarm',
+  warning: 'stateWarning',
+  advisory: 'stateAdvisory',
+  normal: 'stateWordLive',
+  stale: 'stateWordStale',
+  offline: 'stateWordOffline',
+  'no-data': 'stateWordNoData',
+};
+const MINER_WORD: Readonly<Record<(typeof MINER_STATES)[number], Key>> = {
+  live: 'stateWordLive',
+  sos: 'stateWordSos',
+  silent: 'stateWordStale',
+  'no-data': 'stateWordNoData',
+};
+
+/**
+ * The site plan (deck.gl, geographic coordinates, no basemap, nothing fetched): roads or
+ * roadways, buildings, dikes, equipment, gates, assembly points, shafts and refuge chambers,
+ * sensors coloured and shaped by their live state, miners at their tags' positions; a scale
+ * bar, a north arrow and a legend. Clicking a sensor selects it on the wall. Other features
+ * add layers through `useMapOverlay`.
+ */
+export function MapPanel() {
+  const { site } = useWall();
+  const built = useMemo((): { data: SiteMapData } | { error: string } => {
+    try {
+      return { data: siteMapData(site) };
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  }, [site]);
+  if ('error' in built) return <p className={styles.error} role="alert">{built.error}</p>;
+  return <SiteMap data={built.data} />;
+}
+
+function SiteMap({ data }: { data: SiteMapData }) {
+  const wall = useWall();
+  const { site, selectedDeviceId, selectDevice } = wall;
+  const t = useT(mapMessages);
+  const locale = useLocale();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const size = useElementSize(containerRef);
+  const scale = useRootFontPx() / 18;
+  const [glError, setGlError] = useState<string | null>(null);
+
+  const plan = useMemo(() => planLayers(data, { locale, labelPx: Math.round(LABEL_PX * scale) }), [data, locale, scale]);
+  const live = useMapLive(site, data.sensors, wall);
+  const overlays = useSyncExternalStore(
+    useCallback((listener: () => void) => mapOverlays.subscribe(listener), []),
+    () => mapOverlays.list(),
+    () => NO_OVERLAYS,
+  );
+
+  // Fit the whole site once the panel has a size, and again on request.
+  const [initialViewState, setInitialViewState] = useState<MapViewState | null>(null);
+  const fittedSite = useRef<string | null>(null);
+  const fit = useCallback(() => {
+    if (size && size.width > 0 && size.height > 0) setInitialViewState(fitViewState(data.viewBounds, size.width, size.height, FIT_PADDING_PX * scale));
+  }, [size, data.viewBounds, scale]);
+  useEffect(() => {
+    if (!size || size.width === 0 || size.height === 0 || fittedSite.current === site.id) return;
+    fittedSite.current = site.id;
+    fit();
+  }, [size, site.id, fit]);
+  const scaleRef = useRef<MapScaleHandle>(null);
+  useEffect(() => {
+    if (initialViewState) scaleRef.current?.update(initialViewState);
+  }, [initialViewState]);
+
+  const sensorById = useMemo(() => new Map(data.sensors.map((s) => [s.deviceId, s])), [data]);
+  const selected = selectedDeviceId ? (sensorById.get(selectedDeviceId) ?? null) : null;
+  const onPick = useCallback((deviceId: string) => selectDevice(deviceId), [selectDevice]);
+
+  const { sensorStates, glyphs, miners, minerBuffers, sos, version } = live;
+  const layers = useMemo(() => {
+    const under = overlays.filter((o) => (o.placement ?? 'under-markers') === 'under-markers').flatMap((o) => o.layers);
+    const top = overlays.filter((o) => o.placement === 'top').flatMap((o) => o.layers);
+    return [
+      ...plan.base,
+      ...under,
+      ...sensorLayers({ sensors: data.sensors, states: sensorStates, glyphs, version, scale, onPick }),
+      ...(minerBuffers ? minerLayers(miners, minerBuffers, sos, version, scale, t('stateWordSos')) : []),
+      selectionLayer(selected, scale),
+      ...plan.labels,
+      ...top,
+    ];
+  }, [plan, overlays, data.sensors, sensorStates, glyphs, version, scale, onPick, minerBuffers, miners, sos, t, selected]);
+
+  const getTooltip = useCallback(
+    (info: PickingInfo) => {
+      const text = tooltipText(info, { t, locale, sensorStates, minerStates: minerBuffers?.states ?? null });
+      return text ? { text, className: styles.tooltip } : null;
+    },
+    [t, locale, sensorStates, minerBuffers],
+  );
+
+  return (
+    <div ref={containerRef} className={styles.panel} aria-label={t('mapLabel')} data-testid="site-map" data-map-version={version}>
+      {glError ? (
+        <p className={styles.error} role="alert">{glError}</p>
+      ) : initialViewState ? (
+        <DeckGL
+          initialViewState={initialViewState}
+          controller={{ dragRotate: false, touchRotate: false, keyboard: true }}
+          layers={layers}
+          pickingRadius={8}
+          getTooltip={getTooltip}
+          getCursor={({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab')}
+          onViewStateChange={({ viewState }) => {
+            scaleRef.current?.update(viewState as MapViewState);
+          }}
+          onError={(error) => setGlError(error.message)}
+        />
+      ) : null}
+      <MapScale ref={scaleRef} initial={initialViewState} />
+      <button type="button" className={styles.fit} onClick={fit} title={t('fit')}>
+        ⤢ {t('fit')}
+      </button>
+      <MapLegend siteKind={site.kind} />
+    </div>
+  );
+}
+
+interface TooltipContext {
+  t: (key: Key, values?: Record<string, string | number>) => string;
+  locale: 'en' | 'zh-CN';
+  sensorStates: Uint8Array;
+  minerStates: Uint8Array | null;
+}
+
+/** What hovering a map object says: a sensor's id, kind and state; a miner's name, team and tag state; a place's name. */
+function tooltipText(info: PickingInfo, { t, locale, sensorStates, minerStates }: TooltipContext): string | null {
+  const object = info.object as unknown;
+  if (!object || !info.layer) return null;
+  const id = info.layer.id;
+  if (id === 'live-sensors' || id === 'live-sensor-glyphs') {
+    const s = object as MapSensor;
+    const state = SENSOR_VISUAL_STATES[sensorStates[s.index]!]!;
+    return t('tipSensor', { id: s.deviceId, kind: kindLabel(s.kind), state: t(STATE_WORD[state]) });
+  }
+  if (id === 'live-miners' && minerStates) {
+    const m = object as MapMiner;
+    return t('tipMiner', { name: m.name, team: m.team, state: t(MINER_WORD[MINER_STATES[minerStates[m.index]!]!]) });
+  }
+  if (id === 'plan-poi-glyphs') {
+    const p = object as MapPoi;
+    const name = localName(p.name, locale);
+    return p.capacityPersons === null ? name : t('tipCapacity', { name, n: p.capacityPersons });
+  }
+  if (id === 'plan-areas') {
+    const a = object as MapArea;
+    return a.name ? localName(a.name, locale) : a.id;
+  }
+  if (id === 'plan-roads' || id === 'plan-roadways') return localName((object as MapPath).name, locale);
+  return null;
+}

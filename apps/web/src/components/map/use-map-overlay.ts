@@ -1,0 +1,16 @@
+'use client';
+
+import { useEffect } from 'react';
+import type { Layer } from '@deck.gl/core';
+import { mapOverlays, type OverlayPlacement } from './map-overlays.ts';
+
+/**
+ * Shows `layers` on the site map while the calling component is mounted (e.g. a threat-zone
+ * panel adds its zones). Pass a memoised array: a new array replaces the overlay.
+ */
+export function useMapOverlay(id: string, layers: readonly Layer[], placement: OverlayPlacement = 'under-markers', order = 0): void {
+  useEffect(() => {
+    mapOverlays.set({ id, layers, placement, order });
+  }, [id, layers, placement, order]);
+  useEffect(() => () => mapOverlays.remove(id), [id]);
+}
