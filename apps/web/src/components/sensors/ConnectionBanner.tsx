@@ -4,6 +4,8 @@ import type { LiveStore } from '../../live/live-store.ts';
 import type { HubConnection } from '../../live/use-hub-socket.ts';
 import { formatAge } from '../../live/format.ts';
 import { useNow } from '../../live/NowProvider.tsx';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { connectionMessages } from '../../i18n/messages/connection.ts';
 
 /** How long the first connection may take before we say so, ms. */
 const SLOW_CONNECT_MS = 2_000;
@@ -19,6 +21,7 @@ export interface ConnectionBannerProps {
 /** A full-width banner whenever the data on screen is not live: link lost, refused, slow to connect, or silent. */
 export function ConnectionBanner({ connection, store, quietAfterMs }: ConnectionBannerProps) {
   const now = useNow();
+  const t = useT(connectionMessages);
   // Read on each 1 Hz tick; batches themselves do not re-render the banner.
   const lastBatchAtMs = store.lastBatchAtMs;
   const { status, detail, sinceMs, hubUrl } = connection;
@@ -26,10 +29,10 @@ export function ConnectionBanner({ connection, store, quietAfterMs }: Connection
   if (status === 'lost') {
     return (
       <div className="banner banner--danger" role="alert" data-banner="lost">
-        <strong>Connection to hub lost — data not live</strong>
+        <strong>{t('lostTitle')}</strong>
         <span className="banner__detail">
-          Reconnecting to {hubUrl ?? 'the hub'}
-          {now > sinceMs ? ` · down for ${formatAge(now - sinceMs)}` : ''}
+          {t('lostDetail', { hub: hubUrl ?? t('theHub') })}
+          {now > sinceMs ? t('downFor', { age: formatAge(now - sinceMs) }) : ''}
           {detail ? ` · ${detail}` : ''}
         </span>
       </div>
@@ -38,9 +41,9 @@ export function ConnectionBanner({ connection, store, quietAfterMs }: Connection
   if (status === 'refused') {
     return (
       <div className="banner banner--danger" role="alert" data-banner="refused">
-        <strong>The hub refused the live connection — data not live</strong>
+        <strong>{t('refusedTitle')}</strong>
         <span className="banner__detail">
-          {detail ?? 'not allowed'} · <a href="/session-expired">Log in again</a>
+          {detail ?? t('notAllowed')} · <a href="/session-expired">{t('logInAgain')}</a>
         </span>
       </div>
     );
@@ -48,7 +51,7 @@ export function ConnectionBanner({ connection, store, quietAfterMs }: Connection
   if (status === 'connecting' && sinceMs > 0 && now - sinceMs >= SLOW_CONNECT_MS) {
     return (
       <div className="banner banner--warning" role="status" data-banner="connecting">
-        <strong>Connecting to hub — data not live yet</strong>
+        <strong>{t('connectingTitle')}</strong>
         <span className="banner__detail">{hubUrl}</span>
       </div>
     );
@@ -56,8 +59,8 @@ export function ConnectionBanner({ connection, store, quietAfterMs }: Connection
   if (status === 'live' && lastBatchAtMs !== null && now - lastBatchAtMs > quietAfterMs) {
     return (
       <div className="banner banner--warning" role="status" data-banner="quiet">
-        <strong>No readings from the hub for {formatAge(now - lastBatchAtMs)}</strong>
-        <span className="banner__detail">The link is up but nothing arrives; sensors show STALE as they age.</span>
+        <strong>{t('quietTitle', { age: formatAge(now - lastBatchAtMs) })}</strong>
+        <span className="banner__detail">{t('quietDetail')}</span>
       </div>
     );
   }
