@@ -26,6 +26,12 @@ export const ERROR_CODES = [
   'sim:no-live-weather',
   'sim:not-found',
   'sim:bad-state',
+  'simulator:not-running',
+  'simulator:unknown-device',
+  'simulator:wrong-site',
+  'simulator:wrong-device',
+  'simulator:bad-scenario',
+  'simulator:not-implemented',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

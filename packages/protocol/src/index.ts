@@ -33,3 +33,13 @@ export { ALARM_STATES, ALARM_PRIORITIES, ShelveRequestSchema, AlarmReasonSchema 
 export type { AlarmStateName, AlarmPriority, AlarmView, AlarmTransitionView } from './alarm.ts';
 export { SIM_RUN_KINDS, SIM_RUN_STATES, SimRunRequestSchema, SimSourceSchema } from './sim-run.ts';
 export type { SimReplayView, SimRunContext, SimRunKind, SimRunRequest, SimRunState, SimRunView, SimSource, SimWeatherOrigin } from './sim-run.ts';
+export {
+  SIMULATOR_SCENARIO_KINDS,
+  MAX_SCENARIO_DURATION_S,
+  MethaneRiseRequestSchema,
+  SensorDropoutRequestSchema,
+  LeakRequestSchema,
+  SimulatorScenarioRequestSchema,
+  StagedScenarioSchema,
+} from './simulator.ts';
+export type { SimulatorScenarioKind, SimulatorScenarioRequest, StagedScenarioView } from './simulator.ts';

@@ -48,10 +48,31 @@ export abstract class SimDevice {
   /** The device's values at `tMs` in normal running (faults are applied by the engine). */
   abstract sample(tMs: number): Record<string, number>;
 
-  /** Whether a scenario drives this device now (no new faults then, so drills stay clean). */
-  busy(_tMs: number): boolean {
+  /** Staged silences (sensor-dropout scenarios), each over sensor times [startMs, endMs). */
+  private silences: TimeSpan[] = [];
+
+  /** Makes the device send nothing for sensor times in [startMs, endMs) (a staged dropout); silences already past are forgotten. */
+  silence(startMs: number, endMs: number): void {
+    this.silences = this.silences.filter((s) => s.endMs > this.lastTs);
+    this.silences.push({ startMs, endMs });
+  }
+
+  /** Whether a staged dropout silences the device at `tMs`. */
+  silentAt(tMs: number): boolean {
+    for (const s of this.silences) if (tMs >= s.startMs && tMs < s.endMs) return true;
     return false;
   }
+
+  /** Whether a scenario drives this device now (no new faults then, so drills stay clean). */
+  busy(tMs: number): boolean {
+    return this.silentAt(tMs);
+  }
+}
+
+/** A stretch of time, epoch ms. */
+interface TimeSpan {
+  startMs: number;
+  endMs: number;
 }
 
 /** A methane-rise overlay on a sensor's channel. */
@@ -90,15 +111,15 @@ export class SensorDevice extends SimDevice {
     return this.channels.findIndex((c) => c.p.metric === metric);
   }
 
-  /** Adds a ramp of `metric` to `peak` and back over [startMs, endMs]. */
+  /** Adds a ramp of `metric` to `peak` and back over [startMs, endMs]; overlays already past are forgotten (later-starting ones are kept). */
   addOverlay(channel: number, startMs: number, endMs: number, peak: number): void {
-    this.overlays = this.overlays.filter((o) => o.endMs > startMs);
+    this.overlays = this.overlays.filter((o) => o.endMs > this.lastTs);
     this.overlays.push({ channel, startMs, endMs, peak });
   }
 
   override busy(tMs: number): boolean {
     for (const o of this.overlays) if (tMs >= o.startMs && tMs <= o.endMs) return true;
-    return false;
+    return super.busy(tMs);
   }
 
   sample(tMs: number): Record<string, number> {

@@ -8,7 +8,7 @@ export { startSimulatorGateway } from './gateway.ts';
 export type { SimulatorGateway, SimulatorGatewayOptions, GatewayStats, GatewayLogger } from './gateway.ts';
 export { FAULT_KINDS } from './faults.ts';
 export type { FaultKind, FaultRecord } from './faults.ts';
-export type { Scenario, MethaneRiseScenario, LeakScenario, StagedScenario } from './scenarios.ts';
+export type { Scenario, MethaneRiseScenario, SensorDropoutScenario, LeakScenario, StagedScenario } from './scenarios.ts';
 export { SimulatorError } from './errors.ts';
 export type { SimulatorErrorCode } from './errors.ts';
 export type { WeatherState, WeatherOptions } from './weather.ts';

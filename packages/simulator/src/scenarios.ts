@@ -4,6 +4,8 @@
 /** A methane rise on one mine CH4 sensor: a ramp to `peakPct` and back within `durationS`. */
 export interface MethaneRiseScenario {
   kind: 'methane-rise';
+  /** The sensor's site; when given, a sensor of another site is refused (`simulator:wrong-site`). */
+  siteId?: string;
   /** Device id of a `gas-ch4` sensor. */
   sensorId: string;
   /** Peak concentration, %vol CH4. */
@@ -12,7 +14,21 @@ export interface MethaneRiseScenario {
   durationS: number;
 }
 
-/** A loss of containment at a park item (designed for the plume issue; not implemented in this version). */
+/**
+ * A device that sends nothing for `durationS`, then resumes at its usual interval (a detector
+ * failing during a drill, so the wall must show it stale). Any device whose fault model has
+ * dropouts: field sensors, weather stations and miners' tags.
+ */
+export interface SensorDropoutScenario {
+  kind: 'sensor-dropout';
+  /** The device's site; when given, a device of another site is refused (`simulator:wrong-site`). */
+  siteId?: string;
+  deviceId: string;
+  /** Silence, s. */
+  durationS: number;
+}
+
+/** A loss of containment at a park item (reserved: leaks arrive with the incident-response work; `stage()` refuses it). */
 export interface LeakScenario {
   kind: 'leak';
   siteId: string;
@@ -24,13 +40,16 @@ export interface LeakScenario {
 }
 
 /** Anything `simulator.stage()` accepts. */
-export type Scenario = MethaneRiseScenario | LeakScenario;
+export type Scenario = MethaneRiseScenario | SensorDropoutScenario | LeakScenario;
 
 /** A staged scenario as the simulator keeps it. */
 export interface StagedScenario {
   id: string;
-  scenario: Scenario;
-  /** Epoch ms. */
+  /** Site of the device it drives. */
+  siteId: string;
+  /** The scenario as accepted. */
+  scenario: MethaneRiseScenario | SensorDropoutScenario;
+  /** When it starts and when it is over, epoch ms. */
   startMs: number;
   endMs: number;
 }

@@ -222,7 +222,7 @@ describe('createSimulator: scenarios', () => {
     const sim = createSimulator({ sites: [MINE], startMs: T0, seed: 9, faultRatePerDeviceHour: 0 });
     const sensor = MINE.sensors.find((s) => s.placement === 'upper-corner')!;
     const staged = sim.stage({ kind: 'methane-rise', sensorId: sensor.id, peakPct: 1.6, durationS: 120 }, T0 + 10_000);
-    expect(staged).toMatchObject({ startMs: T0 + 10_000, endMs: T0 + 130_000 });
+    expect(staged).toMatchObject({ siteId: MINE.id, startMs: T0 + 10_000, endMs: T0 + 130_000 });
     expect(sim.staged()).toHaveLength(1);
     const rs = run(sim, T0, T0 + 200_000, 250).filter((r) => r.deviceId === sensor.id);
     const ch4 = (from: number, to: number) => rs.filter((r) => r.ts >= from && r.ts < to).map((r) => r.values.ch4_pct!);
@@ -237,6 +237,17 @@ describe('createSimulator: scenarios', () => {
     expect(Math.max(...quiet.map((r) => r.values.ch4_pct!))).toBeLessThan(0.5);
   });
 
+  it('keeps a methane rise staged ahead when another is staged before it starts', () => {
+    const sim = createSimulator({ sites: [MINE], startMs: T0, seed: 9, faultRatePerDeviceHour: 0 });
+    const sensor = MINE.sensors.find((s) => s.placement === 'upper-corner')!;
+    sim.stage({ kind: 'methane-rise', sensorId: sensor.id, peakPct: 1.6, durationS: 20 }, T0 + 10_000);
+    sim.stage({ kind: 'methane-rise', sensorId: sensor.id, peakPct: 2.4, durationS: 20 }, T0 + 30_000);
+    const rs = run(sim, T0, T0 + 60_000, 250).filter((r) => r.deviceId === sensor.id);
+    const peak = (from: number, to: number) => Math.max(...rs.filter((r) => r.ts >= from && r.ts < to).map((r) => r.values.ch4_pct!));
+    expect(peak(T0 + 10_000, T0 + 30_000)).toBeGreaterThan(1.5);
+    expect(peak(T0 + 30_000, T0 + 50_000)).toBeGreaterThan(2.3);
+  });
+
   it('refuses bad scenarios with coded errors and says leak is not implemented yet', () => {
     const sim = createSimulator({ sites: SITES, startMs: T0 });
     const code = (f: () => unknown) => {
@@ -249,7 +260,11 @@ describe('createSimulator: scenarios', () => {
       return 'no error';
     };
     expect(code(() => sim.stage({ kind: 'leak', siteId: PARK.id, sourceId: 'x', rateKgS: 1, durationS: 60 }))).toBe('simulator:not-implemented');
-    expect(code(() => sim.stage({ kind: 'methane-rise', sensorId: PARK.sensors[0]!.id, peakPct: 1, durationS: 60 }))).toBe('simulator:unknown-device');
+    expect(code(() => sim.stage({ kind: 'methane-rise', sensorId: 'NO-SUCH-SENSOR', peakPct: 1, durationS: 60 }))).toBe('simulator:unknown-device');
+    expect(code(() => sim.stage({ kind: 'methane-rise', sensorId: PARK.sensors[0]!.id, peakPct: 1, durationS: 60 }))).toBe('simulator:wrong-device');
+    const ch4 = MINE.sensors.find((s) => s.kind === 'gas-ch4')!.id;
+    expect(code(() => sim.stage({ kind: 'methane-rise', siteId: PARK.id, sensorId: ch4, peakPct: 1, durationS: 60 }))).toBe('simulator:wrong-site');
+    expect(code(() => sim.stage({ kind: 'methane-rise', sensorId: ch4, peakPct: 1, durationS: 0 }))).toBe('simulator:bad-scenario');
     expect(code(() => sim.stage({ kind: 'methane-rise', sensorId: MINE.sensors.find((s) => s.kind === 'gas-ch4')!.id, peakPct: -1, durationS: 60 }))).toBe('simulator:bad-scenario');
     expect(code(() => sim.stage({ kind: 'boom' } as never))).toBe('simulator:bad-scenario');
   });

@@ -56,7 +56,7 @@ export interface Simulator {
   applyCommand(command: FieldCommand, nowMs?: number): CommandAck;
   /** Stages a scenario starting at `atMs` (default: the clock, else the latest tick). Throws {@link SimulatorError} when it cannot. */
   stage(scenario: Scenario, atMs?: number): StagedScenario;
-  /** Scenarios staged so far. */
+  /** Scenarios staged so far, oldest first (the latest 1000). */
   staged(): readonly StagedScenario[];
   /** Faults injected so far (bounded log, oldest first). */
   faults(): readonly FaultRecord[];
@@ -67,6 +67,8 @@ export interface Simulator {
 const DEFAULT_FAULT_RATE = 0.02;
 const DEFAULT_CATCH_UP_MS = 5000;
 const DEFAULT_FAULT_LOG = 10_000;
+/** Staged scenarios kept for `staged()` (oldest dropped first). */
+const MAX_STAGED = 1000;
 const DEFAULT_WALKER: Required<WalkerOptions> = { meanSpeedMS: 1.0, meanPauseMs: 12 * MS_PER_MIN, errandChance: 0.25 };
 
 /** Creates the simulation engine for `options.sites`. */
@@ -257,6 +259,7 @@ class Engine implements Simulator {
 
   /** One reading of device `d` at `ts`, with faults applied; null while the device is silent. */
   private readingOf(d: SimDevice, ts: number, faultChance: number): Reading | null {
+    if (d.silentAt(ts)) return null;
     let f = d.fault;
     if (f && ts > f.endMs) f = d.fault = null;
     if (!f && faultChance > 0 && d.faultKinds.length > 0 && d.faultRng.next() < faultChance && !d.busy(ts)) f = this.startFault(d, ts);
@@ -362,31 +365,56 @@ class Engine implements Simulator {
   stage(scenario: Scenario, atMs?: number): StagedScenario {
     switch (scenario?.kind) {
       case 'methane-rise': {
-        const startMs = Math.round(this.timeOf(atMs));
-        const dev = this.byId.get(scenario.sensorId);
+        const dev = this.scenarioDevice(scenario.kind, scenario.sensorId, scenario.siteId);
         const channel = dev instanceof SensorDevice ? dev.channelOf('ch4_pct') : -1;
         if (!(dev instanceof SensorDevice) || channel < 0) {
-          throw new SimulatorError('simulator:unknown-device', `methane-rise needs a simulated CH4 sensor; '${scenario.sensorId}' is not one`);
+          throw new SimulatorError('simulator:wrong-device', `methane-rise needs a CH4 sensor (metric ch4_pct); '${scenario.sensorId}' is a ${this.devices.get(scenario.sensorId)!.kind}`);
         }
         if (!(Number.isFinite(scenario.peakPct) && scenario.peakPct > 0 && scenario.peakPct <= 100)) {
           throw new SimulatorError('simulator:bad-scenario', `peakPct must be in (0, 100] %vol, got ${scenario.peakPct}`);
         }
-        if (!(Number.isFinite(scenario.durationS) && scenario.durationS > 0)) {
-          throw new SimulatorError('simulator:bad-scenario', `durationS must be a positive number of seconds, got ${scenario.durationS}`);
-        }
-        const endMs = startMs + Math.round(scenario.durationS * 1000);
+        const durationMs = durationMsOf(scenario.durationS);
+        const startMs = Math.round(this.timeOf(atMs));
+        const endMs = startMs + durationMs;
         dev.addOverlay(channel, startMs, endMs, scenario.peakPct);
-        // A drill must not be spoiled by a coincidental fault on its sensor.
-        if (dev.fault && dev.fault.endMs >= startMs) dev.fault = null;
-        const staged: StagedScenario = { id: `scenario-${++this.scenarioCount}`, scenario: { ...scenario }, startMs, endMs };
-        this.scenarios.push(staged);
-        return staged;
+        return this.record(dev, { ...scenario }, startMs, endMs);
+      }
+      case 'sensor-dropout': {
+        const dev = this.scenarioDevice(scenario.kind, scenario.deviceId, scenario.siteId);
+        if (!dev.faultKinds.includes('dropout')) {
+          throw new SimulatorError('simulator:wrong-device', `sensor-dropout applies to sensors, weather stations and miners' tags; '${scenario.deviceId}' is a ${this.devices.get(scenario.deviceId)!.kind}`);
+        }
+        const durationMs = durationMsOf(scenario.durationS);
+        const startMs = Math.round(this.timeOf(atMs));
+        const endMs = startMs + durationMs;
+        dev.silence(startMs, endMs);
+        return this.record(dev, { ...scenario }, startMs, endMs);
       }
       case 'leak':
-        throw new SimulatorError('simulator:not-implemented', "scenario 'leak' is not implemented in this version of the simulator (it comes with the plume model)");
+        throw new SimulatorError('simulator:not-implemented', "scenario 'leak' is not implemented yet: leaks arrive with the incident-response work");
       default:
         throw new SimulatorError('simulator:bad-scenario', `unknown scenario kind '${String((scenario as { kind?: unknown } | null)?.kind)}'`);
     }
+  }
+
+  /** The simulated device a scenario drives, checked against the site the request names. */
+  private scenarioDevice(kind: string, deviceId: string, siteId: string | undefined): SimDevice {
+    const dev = this.byId.get(deviceId);
+    if (!dev) throw new SimulatorError('simulator:unknown-device', `${kind}: no simulated device '${String(deviceId)}'`);
+    if (siteId !== undefined && dev.siteId !== siteId) {
+      throw new SimulatorError('simulator:wrong-site', `${kind}: device '${deviceId}' belongs to site '${dev.siteId}', not '${String(siteId)}'`);
+    }
+    return dev;
+  }
+
+  /** Keeps an accepted scenario (bounded log) and clears a random fault that would spoil it. */
+  private record(dev: SimDevice, scenario: StagedScenario['scenario'], startMs: number, endMs: number): StagedScenario {
+    // A drill must not be spoiled by a coincidental fault on its device.
+    if (dev.fault && dev.fault.endMs >= startMs) dev.fault = null;
+    const staged: StagedScenario = { id: `scenario-${++this.scenarioCount}`, siteId: dev.siteId, scenario, startMs, endMs };
+    this.scenarios.push(staged);
+    if (this.scenarios.length > MAX_STAGED) this.scenarios.splice(0, this.scenarios.length - MAX_STAGED);
+    return staged;
   }
 
   staged(): readonly StagedScenario[] {
@@ -400,4 +428,11 @@ class Engine implements Simulator {
   weather(siteId: string): Readonly<WeatherState> | undefined {
     return this.siteStates.get(siteId)?.weather.state;
   }
+}
+
+/** A scenario's duration, ms; throws unless it is a positive number of seconds. */
+function durationMsOf(durationS: number): number {
+  const ms = Math.round(durationS * 1000);
+  if (!(Number.isFinite(durationS) && ms > 0)) throw new SimulatorError('simulator:bad-scenario', `durationS must be a positive number of seconds, got ${durationS}`);
+  return ms;
 }
