@@ -50,9 +50,10 @@ interface Running {
   viewer: Viewer;
   entities: Map<string, Entity>;
   images: Map<string, HTMLCanvasElement>;
-  /** Marker and label sizes from the page's root font (doubles on a 4K wall), CSS px. */
+  /** Marker size from the page's root font (doubles on a 4K wall), CSS px. */
   markerPx: number;
-  labelPx: number;
+  /** The labels' CSS font: the page's own family list (its self-hosted CJK font first), bold. */
+  labelFont: string;
 }
 
 type Phase = { kind: 'loading' } | { kind: 'ready' } | { kind: 'failed'; reason: string };
@@ -86,8 +87,10 @@ export function RegionGlobe({ markers, frame, onPick, handleRef, ariaLabel, load
       running.scene.renderError.addEventListener((_scene: unknown, error: unknown) => {
         setPhase({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
       });
-      const rootPx = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 18;
-      runningRef.current = { Cesium, viewer: running, entities: new Map(), images: new Map(), markerPx: Math.round(rootPx * 2.2), labelPx: Math.round(rootPx * 1.15) };
+      const root = getComputedStyle(document.documentElement);
+      const rootPx = Number.parseFloat(root.fontSize) || 18;
+      const family = root.getPropertyValue('--font').trim() || 'sans-serif';
+      runningRef.current = { Cesium, viewer: running, entities: new Map(), images: new Map(), markerPx: Math.round(rootPx * 2.2), labelFont: `700 ${Math.round(rootPx * 1.15)}px ${family}` };
       const initial = frameRef.current;
       if (initial) running.camera.setView({ destination: Cesium.Rectangle.fromDegrees(initial.westDeg, initial.southDeg, initial.eastDeg, initial.northDeg) });
       const clicks = new Cesium.ScreenSpaceEventHandler(running.scene.canvas);
@@ -118,12 +121,22 @@ export function RegionGlobe({ markers, frame, onPick, handleRef, ariaLabel, load
     };
   }, [handleRef]);
 
-  // Markers follow the status (every few seconds, not per frame): update entities in place.
+  // Markers follow the status (every few seconds, not per frame): update entities in place, once
+  // the labels' glyphs are loaded (Cesium rasterises each glyph once: drawn before the CJK web
+  // font arrives, a Chinese name would stay boxes).
   useEffect(() => {
     const running = runningRef.current;
     if (phase.kind !== 'ready' || !running) return;
-    syncMarkers(running, markers);
-    running.viewer.scene.requestRender();
+    let cancelled = false;
+    const glyphs = Promise.all(markers.map((m) => document.fonts.load(running.labelFont, m.label))).catch(() => undefined);
+    void glyphs.then(() => {
+      if (cancelled || running.viewer.isDestroyed()) return;
+      syncMarkers(running, markers);
+      running.viewer.scene.requestRender();
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [markers, phase]);
 
   return (
@@ -141,7 +154,7 @@ export function RegionGlobe({ markers, frame, onPick, handleRef, ariaLabel, load
 
 /** Creates, updates and removes site entities to match `markers`. */
 function syncMarkers(running: Running, markers: readonly GlobeMarker[]): void {
-  const { Cesium, viewer, entities, images, markerPx, labelPx } = running;
+  const { Cesium, viewer, entities, images, markerPx, labelFont } = running;
   const imageFor = (style: SensorVisualStyle) => {
     const key = `${style.shape}:${style.rgb.join(',')}`;
     let image = images.get(key);
@@ -171,7 +184,7 @@ function syncMarkers(running: Running, markers: readonly GlobeMarker[]): void {
       },
       label: {
         text: m.label,
-        font: `700 ${labelPx}px system-ui, 'Noto Sans SC', 'Noto Sans CJK SC', sans-serif`,
+        font: labelFont,
         fillColor: Cesium.Color.WHITE,
         outlineColor: Cesium.Color.BLACK,
         outlineWidth: 3,

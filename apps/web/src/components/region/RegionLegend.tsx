@@ -7,29 +7,26 @@ import { rgbCss } from '../../wall/palette.ts';
 import { NOT_CURRENT_STYLE, RISK_MEANING_KEYS, RISK_STYLES, RISK_WORD_KEYS } from './risk-style.ts';
 import styles from './RegionLegend.module.css';
 
-/** The four-colour scale as the globe draws it (shape, colour, word, meaning), and the grey "not current" ring. */
+/** The four-colour scale as the globe draws it (shape, colour, word; the meaning on hover), and the "not current" ring. */
 export function RegionLegend() {
   const t = useT(regionMessages);
+  const items = [
+    ...RISK_COLOURS.map((risk) => ({ key: risk, glyph: RISK_STYLES[risk].glyph, rgb: RISK_STYLES[risk].rgb, word: t(RISK_WORD_KEYS[risk]), meaning: t(RISK_MEANING_KEYS[risk]) })),
+    { key: 'not-current', glyph: '?', rgb: NOT_CURRENT_STYLE.rgb, word: t('notCurrent'), meaning: t('notCurrentMeaning') },
+  ];
   return (
     <section className={styles.legend} aria-label={t('legendTitle')}>
       <h2 className={styles.title}>{t('legendTitle')}</h2>
-      <ul className={styles.rows}>
-        {RISK_COLOURS.map((risk) => (
-          <li key={risk} className={styles.row}>
-            <span aria-hidden="true" className={styles.glyph} style={{ color: rgbCss(RISK_STYLES[risk].rgb) }}>
-              {RISK_STYLES[risk].glyph}
+      <ul className={styles.items}>
+        {items.map((item) => (
+          <li key={item.key} className={styles.item} title={item.meaning}>
+            <span aria-hidden="true" className={styles.glyph} style={{ color: rgbCss(item.rgb) }}>
+              {item.glyph}
             </span>
-            <span className={styles.word}>{t(RISK_WORD_KEYS[risk])}</span>
-            <span className={styles.meaning}>{t(RISK_MEANING_KEYS[risk])}</span>
+            {item.word}
+            <span className={styles.meaning}>{item.meaning}</span>
           </li>
         ))}
-        <li className={styles.row}>
-          <span aria-hidden="true" className={styles.glyph} style={{ color: rgbCss(NOT_CURRENT_STYLE.rgb) }}>
-            ?
-          </span>
-          <span className={styles.word}>{t('notCurrent')}</span>
-          <span className={styles.meaning}>{t('notCurrentMeaning')}</span>
-        </li>
       </ul>
     </section>
   );

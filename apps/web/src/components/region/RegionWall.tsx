@@ -111,7 +111,6 @@ function RegionWallInner({ sites, token, hubUrl }: RegionWallProps) {
           <h1 className={styles.title}>{t('title')}</h1>
           <p className={styles.count}>{t(sites.length === 1 ? 'siteCountOne' : 'siteCountMany', { n: sites.length })}</p>
         </header>
-        <RegionLegend />
       </section>
       <aside className={styles.side} aria-label={t('title')}>
         <p className={`${styles.statusLine} ${styles[`status_${currency}`]}`} role="status" title={status.error?.message}>
@@ -138,6 +137,7 @@ function RegionWallInner({ sites, token, hubUrl }: RegionWallProps) {
             </li>
           ))}
         </ul>
+        <RegionLegend />
       </aside>
     </div>
   );

@@ -13,13 +13,13 @@ describe('framingRectangle', () => {
       expect(p.latDeg).toBeGreaterThan(r.southDeg + 1);
       expect(p.latDeg).toBeLessThan(r.northDeg - 1);
     }
-    expect(r.eastDeg - r.westDeg).toBeCloseTo((118.815 - 113.502) * 2.6, 6);
+    expect(r.eastDeg - r.westDeg).toBeCloseTo((118.815 - 113.502) * 3.4, 6);
   });
 
   it('shows a single site in its region, centred', () => {
     const r = framingRectangle([NANJING])!;
-    expect(r.eastDeg - r.westDeg).toBeCloseTo(8, 9);
-    expect(r.northDeg - r.southDeg).toBeCloseTo(8, 9);
+    expect(r.eastDeg - r.westDeg).toBeCloseTo(16, 9);
+    expect(r.northDeg - r.southDeg).toBeCloseTo(16, 9);
     expect((r.westDeg + r.eastDeg) / 2).toBeCloseTo(NANJING.lonDeg, 9);
     expect((r.southDeg + r.northDeg) / 2).toBeCloseTo(NANJING.latDeg, 9);
   });

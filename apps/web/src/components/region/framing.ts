@@ -11,13 +11,13 @@ export interface DegreeRect {
 
 /** How the frame is widened. */
 export interface FramingOptions {
-  /** Margin on each side, as a share of the sites' span (the coast and neighbours give a place its context). @defaultValue 0.8 */
+  /** Margin on each side, as a share of the sites' span (the coast and neighbours give a place its context). @defaultValue 1.2 */
   padShare: number;
-  /** Smallest width and height of the frame, degrees (≈ 900 km at these latitudes). @defaultValue 8 */
+  /** Smallest width and height of the frame, degrees (≈ 1 600 km: the region, and no closer than the offline imagery's detail). @defaultValue 16 */
   minSpanDeg: number;
 }
 
-const DEFAULTS: FramingOptions = { padShare: 0.8, minSpanDeg: 8 };
+const DEFAULTS: FramingOptions = { padShare: 1.2, minSpanDeg: 16 };
 /** Web-map latitude limit: the frame never reaches the poles. */
 const MAX_LAT_DEG = 85;
 

@@ -42,7 +42,7 @@ function tracePath(ctx: CanvasRenderingContext2D, shape: SensorVisualStyle['shap
   ctx.closePath();
 }
 
-/** A marker image of `sizePx` CSS pixels for a style: filled shape with a dark rim; rings are hollow. */
+/** A marker image of `sizePx` CSS pixels for a style: filled shape with a dark rim; a ring is a dark disc with a question mark. */
 export function markerCanvas(style: SensorVisualStyle, sizePx: number): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
   const s = Math.round(sizePx * PIXEL_RATIO);
@@ -55,18 +55,22 @@ export function markerCanvas(style: SensorVisualStyle, sizePx: number): HTMLCanv
   ctx.lineWidth = RIM_PX * 2 * PIXEL_RATIO;
   ctx.strokeStyle = RIM_CSS;
   ctx.stroke();
-  if (style.shape === 'ring' || style.shape === 'cross') {
-    ctx.lineWidth = RIM_PX * 1.4 * PIXEL_RATIO;
+  if (style.shape === 'ring') {
+    // Not current: a dark disc, a grey ring and a question mark — "we do not know the state now".
+    ctx.fillStyle = RIM_CSS;
+    ctx.fill();
+    ctx.lineWidth = RIM_PX * 1.2 * PIXEL_RATIO;
     ctx.strokeStyle = rgbCss(style.rgb);
     ctx.stroke();
-    if (style.shape === 'ring') {
-      // A question mark inside: "we do not know the current state".
-      ctx.fillStyle = rgbCss(style.rgb);
-      ctx.font = `700 ${Math.round(s * 0.5)}px sans-serif`;
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      ctx.fillText('?', s / 2, s / 2 + s * 0.03);
-    }
+    ctx.fillStyle = '#e8eef4';
+    ctx.font = `800 ${Math.round(s * 0.5)}px sans-serif`;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText('?', s / 2, s / 2 + s * 0.02);
+  } else if (style.shape === 'cross') {
+    ctx.lineWidth = RIM_PX * 1.2 * PIXEL_RATIO;
+    ctx.strokeStyle = rgbCss(style.rgb);
+    ctx.stroke();
   } else {
     ctx.fillStyle = rgbCss(style.rgb);
     ctx.fill();

@@ -67,6 +67,6 @@ export function createOfflineViewer(Cesium: CesiumModule, container: HTMLElement
   scene.screenSpaceCameraController.minimumZoomDistance = MIN_ZOOM_M;
   scene.screenSpaceCameraController.maximumZoomDistance = MAX_ZOOM_M;
   // The ion logo is hidden (RegionGlobe.module.css: no ion here); the imagery keeps its credit.
-  viewer.creditDisplay.addStaticCredit(new Cesium.Credit(IMAGERY_CREDIT));
+  viewer.creditDisplay.addStaticCredit(new Cesium.Credit(IMAGERY_CREDIT, true));
   return viewer;
 }
