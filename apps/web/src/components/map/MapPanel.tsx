@@ -20,8 +20,8 @@ import { useElementSize, useRootFontPx } from './use-element-size.ts';
 import { useMapLive } from './use-map-live.ts';
 import styles from './MapPanel.module.css';
 
-/** Padding kept round the site when fitting the view, px at an 18 px root font. */
-const FIT_PADDING_PX = 28;
+/** Room kept round the site when fitting the view, px at an 18 px root font: the legend strip on top, the scale bar below. */
+const FIT_PADDING_PX = { top: 76, right: 34, bottom: 44, left: 34 } as const;
 /** Label size at an 18 px root font, px. */
 const LABEL_PX = 14;
 const NO_OVERLAYS: readonly MapOverlay[] = [];
@@ -86,7 +86,7 @@ function SiteMap({ data }: { data: SiteMapData }) {
   const [initialViewState, setInitialViewState] = useState<MapViewState | null>(null);
   const fittedSite = useRef<string | null>(null);
   const fit = useCallback(() => {
-    if (size && size.width > 0 && size.height > 0) setInitialViewState(fitViewState(data.viewBounds, size.width, size.height, FIT_PADDING_PX * scale));
+    if (size && size.width > 0 && size.height > 0) setInitialViewState(fitViewState(data.viewBounds, size.width, size.height, scalePadding(FIT_PADDING_PX, scale)));
   }, [size, data.viewBounds, scale]);
   useEffect(() => {
     if (!size || size.width === 0 || size.height === 0 || fittedSite.current === site.id) return;
@@ -150,6 +150,10 @@ function SiteMap({ data }: { data: SiteMapData }) {
       <MapLegend siteKind={site.kind} />
     </div>
   );
+}
+
+function scalePadding(p: typeof FIT_PADDING_PX, scale: number) {
+  return { top: p.top * scale, right: p.right * scale, bottom: p.bottom * scale, left: p.left * scale };
 }
 
 interface TooltipContext {

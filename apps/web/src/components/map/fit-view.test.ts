@@ -34,6 +34,20 @@ describe('fitViewState', () => {
     });
   }
 
+  it('keeps room for the legend on top when asked', () => {
+    const view = fitViewState(BOUNDS, 500, 450, { top: 70, right: 20, bottom: 40, left: 20 });
+    const vp = new WebMercatorViewport({ width: 500, height: 450, ...view });
+    const north = vp.project(BOUNDS[1])[1]!;
+    const south = vp.project(BOUNDS[0])[1]!;
+    expect(north).toBeGreaterThanOrEqual(69.5);
+    expect(south).toBeLessThanOrEqual(450 - 39.5);
+  });
+
+  it('still fits a panel smaller than its padding', () => {
+    const view = fitViewState(BOUNDS, 60, 60, 40);
+    expect(Number.isFinite(view.zoom)).toBe(true);
+  });
+
   it('refuses a panel without size', () => {
     expect(() => fitViewState(BOUNDS, 0, 400, 20)).toThrow(/no size/);
   });

@@ -184,7 +184,7 @@ export function planLayers(data: SiteMapData, { locale, labelPx }: PlanLayerOpti
         fontSettings: { sdf: true },
         outlineWidth: 4,
         outlineColor: [8, 13, 19, 255],
-        maxWidth: 12,
+        maxWidth: 8,
         wordBreak: 'break-word',
       }),
     ],
