@@ -23,7 +23,7 @@ const MACHINE_MARKER_SCALE = 1.4;
 /** UWB anchors relative to sensor markers. */
 const ANCHOR_MARKER_SCALE = 0.35;
 /** Ventilation arrow length relative to sensor markers. */
-const ARROW_MARKER_SCALE = 2.2;
+const ARROW_MARKER_SCALE = 1.4;
 
 /** Which tube batch draws a roadway kind. */
 export function roadwayBatchKind(kind: RoadwayKind): Extract<BatchKind, 'roadway' | 'shaft' | 'workface' | 'vent-duct'> {

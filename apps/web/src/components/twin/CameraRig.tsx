@@ -1,0 +1,142 @@
+'use client';
+
+import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type ComponentRef, type Ref } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { OrbitControls } from '@react-three/drei/core/OrbitControls';
+import type { PerspectiveCamera } from 'three';
+import type { PointOfInterest, TwinScene } from '@safetwin/twin-models';
+import { CameraFlight, azimuthOfDeg, framePose, tourAzimuthDeg, viewDirection } from './camera-targets.ts';
+import { TourClock } from './tour.ts';
+import type { TwinLiveUpdater } from './twin-live-updater.ts';
+
+/** What the panel can ask of the camera. */
+export interface CameraRigHandle {
+  /** Fly back to the whole site. */
+  overview(): void;
+  /** Fly to a device's marker (people: where they are now); false when it is not drawn. */
+  focusDevice(deviceId: string): boolean;
+  /** Fly to a point of interest by id; false when there is none. */
+  focusPoi(id: string): boolean;
+  /** Someone used the panel (e.g. selected a device): hold the tour for a while. */
+  holdTour(): void;
+}
+
+/** Duration of a camera flight, ms. */
+const FLIGHT_MS = 2_500;
+/** Camera elevation for overviews and tour stops, degrees above the horizon. */
+const VIEW_ELEVATION_DEG = 38;
+/** Compass azimuth the overview is seen from (from the south-south-west, looking north-north-east). */
+const OVERVIEW_AZIMUTH_DEG = 200;
+/**
+ * The overview frames this share of the site's bounding sphere: a flat site seen from 38° above
+ * the horizon fills much less of the view than the sphere around it.
+ */
+const OVERVIEW_FIT = 0.72;
+/** Slow orbit while the tour dwells on a stop (OrbitControls units: 2 = one turn per 30 s at 60 fps). */
+const TOUR_ORBIT_SPEED = 0.35;
+
+interface CameraRigProps {
+  scene: TwinScene;
+  updater: TwinLiveUpdater;
+  touring: boolean;
+  /** Called when the tour moves to a stop (index into the tour stops), or null when it is switched off. */
+  onTourStop(stop: PointOfInterest | null, index: number, total: number): void;
+  ref?: Ref<CameraRigHandle>;
+}
+
+/** Orbit controls, camera flights to points of interest and devices, and the unattended tour. */
+export function CameraRig({ scene, updater, touring, onTourStop, ref }: CameraRigProps) {
+  const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
+  const stops = useMemo(() => scene.pois.filter((p) => p.tourStop), [scene]);
+  const overview = scene.pois[0]!;
+  const flight = useMemo(() => new CameraFlight(), []);
+  const tour = useMemo(() => new TourClock(stops.length), [stops]);
+  const work = useMemo(() => ({ dir: new Float64Array(3), pos: new Float64Array(3), from: [0, 0, 0], fromTarget: [0, 0, 0], point: { x: 0, y: 0, z: 0 } }), []);
+  const onTourStopRef = useRef(onTourStop);
+  onTourStopRef.current = onTourStop;
+
+  /** Starts a flight that frames a sphere; keeps the current compass direction unless told. */
+  const flyTo = useMemo(() => (center: ArrayLike<number>, radiusM: number, azimuthDeg: number | null) => {
+    const c = controls.current;
+    if (!c) return;
+    const az = azimuthDeg ?? azimuthOfDeg(camera.position.x - c.target.x, camera.position.z - c.target.z);
+    viewDirection(az, VIEW_ELEVATION_DEG, work.dir);
+    framePose(center, radiusM, work.dir, camera.fov, camera.aspect, work.pos);
+    camera.position.toArray(work.from);
+    c.target.toArray(work.fromTarget);
+    flight.start(work.from, work.fromTarget, work.pos, center, performance.now(), FLIGHT_MS);
+  }, [camera, flight, work]);
+
+  // Depth range from the site's size, and the overview pose before the first frame.
+  useLayoutEffect(() => {
+    const r = scene.bounds.radiusM;
+    camera.near = Math.max(0.5, r / 4_000);
+    camera.far = r * 12;
+    viewDirection(OVERVIEW_AZIMUTH_DEG, VIEW_ELEVATION_DEG, work.dir);
+    framePose(overview.center, overview.radiusM * OVERVIEW_FIT, work.dir, camera.fov, camera.aspect, work.pos);
+    camera.position.set(work.pos[0]!, work.pos[1]!, work.pos[2]!);
+    camera.lookAt(overview.center[0], overview.center[1], overview.center[2]);
+    camera.updateProjectionMatrix();
+    controls.current?.target.set(overview.center[0], overview.center[1], overview.center[2]);
+  }, [camera, scene, overview, work]);
+
+  useEffect(() => {
+    if (touring) tour.start(performance.now());
+    else {
+      tour.stop();
+      onTourStopRef.current(null, -1, stops.length);
+    }
+  }, [touring, tour, stops]);
+
+  useImperativeHandle(ref, () => ({
+    overview: () => flyTo(overview.center, overview.radiusM * OVERVIEW_FIT, OVERVIEW_AZIMUTH_DEG),
+    focusDevice: (deviceId) => {
+      const slot = scene.slotOf(deviceId);
+      if (!slot || !updater.positionOf(slot.batchIndex, slot.instance, work.point)) return false;
+      flyTo([work.point.x, work.point.y, work.point.z], Math.max(40, scene.markerSizeM * 12), null);
+      return true;
+    },
+    focusPoi: (id) => {
+      const poi = scene.pois.find((p) => p.id === id);
+      if (!poi) return false;
+      if (poi.kind === 'site') flyTo(poi.center, poi.radiusM * OVERVIEW_FIT, OVERVIEW_AZIMUTH_DEG);
+      else flyTo(poi.center, poi.radiusM, null);
+      return true;
+    },
+    holdTour: () => tour.interactionEnd(performance.now()),
+  }), [flyTo, overview, scene, updater, work, tour]);
+
+  useFrame(() => {
+    const c = controls.current;
+    if (!c) return;
+    const nowMs = performance.now();
+    const index = tour.tick(nowMs);
+    if (index >= 0) {
+      const stop = stops[index]!;
+      flyTo(stop.center, stop.kind === 'site' ? stop.radiusM * OVERVIEW_FIT : stop.radiusM, tourAzimuthDeg(index));
+      onTourStopRef.current(stop, index, stops.length);
+    }
+    if (flight.step(nowMs, camera.position, c.target)) camera.lookAt(c.target);
+    c.autoRotate = tour.on && !flight.active && !tour.isPaused(nowMs);
+  });
+
+  return (
+    <OrbitControls
+      ref={controls}
+      makeDefault
+      enableDamping
+      dampingFactor={0.12}
+      autoRotateSpeed={TOUR_ORBIT_SPEED}
+      minDistance={Math.max(5, scene.markerSizeM * 2)}
+      maxDistance={scene.bounds.radiusM * 5}
+      // A park has ground to stay above; a mine is seen from any side.
+      maxPolarAngle={scene.siteKind === 'chemical-park' ? Math.PI / 2 - 0.04 : Math.PI}
+      onStart={() => {
+        flight.cancel();
+        tour.interactionStart();
+      }}
+      onEnd={() => tour.interactionEnd(performance.now())}
+    />
+  );
+}

@@ -1,0 +1,68 @@
+'use client';
+
+import { useEffect, useMemo, type RefObject, type Ref } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import type { PerspectiveCamera } from 'three';
+import type { PointOfInterest, TwinScene } from '@safetwin/twin-models';
+import type { WallState } from '../../wall/WallContext.tsx';
+import { createBatchMesh, disposeBatchMesh } from './batch-mesh.ts';
+import { CameraRig, type CameraRigHandle } from './CameraRig.tsx';
+import { MAX_MARKER_BOOST, boostPerMetre, type MarkerBoostUniform } from './marker-boost.ts';
+import { ScreenPicker } from './ScreenPicker.tsx';
+import { SelectionHalo } from './SelectionHalo.tsx';
+import { TwinGround } from './TwinGround.tsx';
+import { TubeCentrelines } from './TubeCentrelines.tsx';
+import { TwinLiveUpdater } from './twin-live-updater.ts';
+
+/** Background of the 3D view (the wall's sunken panel colour). */
+const BACKGROUND = '#080d13';
+
+interface TwinWorldProps {
+  scene: TwinScene;
+  /** The wall state of the latest render; read in the frame loop, never through React state. */
+  wallRef: RefObject<WallState>;
+  selectedDeviceId: string | null;
+  touring: boolean;
+  onTourStop(stop: PointOfInterest | null, index: number, total: number): void;
+  rigRef: Ref<CameraRigHandle>;
+}
+
+/** Everything inside the canvas: lights, ground, one instanced mesh per batch, live updates, camera. */
+export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourStop, rigRef }: TwinWorldProps) {
+  const fovDeg = (useThree((s) => s.camera) as PerspectiveCamera).fov;
+  const boost = useMemo<MarkerBoostUniform>(() => ({ value: { x: boostPerMetre(scene.markerSizeM, fovDeg), y: MAX_MARKER_BOOST } }), [scene, fovDeg]);
+  const meshes = useMemo(() => scene.batches.map((b) => createBatchMesh(b, boost)), [scene, boost]);
+  useEffect(() => () => meshes.forEach(disposeBatchMesh), [meshes]);
+  const updater = useMemo(() => new TwinLiveUpdater(scene, meshes), [scene, meshes]);
+
+  // Readings and alarms only mark the buffers dirty; the frame loop repaints (at most every 200 ms).
+  const live = wallRef.current.live;
+  const alarms = wallRef.current.alarms;
+  useEffect(() => {
+    const offLive = live.subscribeAny(() => updater.markDirty());
+    const offAlarms = alarms.subscribe(() => updater.markDirty());
+    return () => {
+      offLive();
+      offAlarms();
+    };
+  }, [live, alarms, updater]);
+
+  useFrame((_, dtS) => updater.frame(wallRef.current, Date.now(), dtS));
+
+  const onPick = useMemo(() => (deviceId: string) => wallRef.current.selectDevice(deviceId), [wallRef]);
+
+  return (
+    <>
+      <color attach="background" args={[BACKGROUND]} />
+      <hemisphereLight args={[0xdde8ff, 0x2a3440, 1.6]} />
+      <directionalLight position={[scene.bounds.radiusM * 0.6, scene.bounds.radiusM, scene.bounds.radiusM * 0.4]} intensity={2.2} />
+      <ambientLight intensity={0.5} />
+      <TwinGround scene={scene} />
+      <TubeCentrelines scene={scene} />
+      {meshes.map((mesh) => <primitive key={mesh.uuid} object={mesh} />)}
+      <ScreenPicker scene={scene} updater={updater} onPick={onPick} />
+      <SelectionHalo scene={scene} updater={updater} deviceId={selectedDeviceId} boostPerMetre={boost.value.x} />
+      <CameraRig ref={rigRef} scene={scene} updater={updater} touring={touring} onTourStop={onTourStop} />
+    </>
+  );
+}
