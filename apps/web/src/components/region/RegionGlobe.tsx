@@ -90,7 +90,7 @@ export function RegionGlobe({ markers, frame, onPick, handleRef, ariaLabel, load
       const root = getComputedStyle(document.documentElement);
       const rootPx = Number.parseFloat(root.fontSize) || 18;
       const family = root.getPropertyValue('--font').trim() || 'sans-serif';
-      runningRef.current = { Cesium, viewer: running, entities: new Map(), images: new Map(), markerPx: Math.round(rootPx * 2.2), labelFont: `700 ${Math.round(rootPx * 1.15)}px ${family}` };
+      runningRef.current = { Cesium, viewer: running, entities: new Map(), images: new Map(), markerPx: Math.round(rootPx * 2.6), labelFont: `700 ${Math.round(rootPx * 1.15)}px ${family}` };
       const initial = frameRef.current;
       if (initial) running.camera.setView({ destination: Cesium.Rectangle.fromDegrees(initial.westDeg, initial.southDeg, initial.eastDeg, initial.northDeg) });
       const clicks = new Cesium.ScreenSpaceEventHandler(running.scene.canvas);

@@ -126,7 +126,7 @@ function RegionWallInner({ sites, token, hubUrl }: RegionWallProps) {
               <span aria-hidden="true">⚠ </span>
               <strong>{t('notCurrent')}</strong>
               {failure ? ` — ${failure}` : ''}
-              {age !== null ? ` · ${t('statusLastKnown', { age })}` : ''}
+              {age !== null ? ` · ${t('statusLastAge', { age })}` : ''}
             </>
           )}
         </p>
