@@ -36,6 +36,7 @@ import { alarmRoutes } from './routes/alarm-routes.ts';
 import { canSeeDevice } from './auth/access.ts';
 import { startDemoGateway, type DemoGateway } from './sites/demo-gateway.ts';
 import { simRunRoutes } from './routes/sim-run-routes.ts';
+import { simulatorRoutes } from './routes/simulator-routes.ts';
 import { siteStatusRoutes } from './routes/site-status-routes.ts';
 import { defaultSimThreads, ThreadSimExecutor } from './sim-runs/sim-executor.ts';
 import { SimRunService } from './sim-runs/sim-run-service.ts';
@@ -213,6 +214,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         commandRoutes(zapi, deps);
         alarmRoutes(zapi, deps, alarmEngine, now);
         simRunRoutes(zapi, deps, simRuns);
+        simulatorRoutes(zapi, deps, () => demoGateway);
         zapi.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       },
       { prefix: '/api/v1' },
