@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceInfo } from '@safetwin/twin-models';
 import type { AlarmPoint } from './alarm-engine.ts';
-import { SensorHealthMonitor } from './sensor-health.ts';
+import { SensorHealthMonitor, stuckRuleApplies } from './sensor-health.ts';
 
 const GAS: DeviceInfo = { deviceId: 'GT-1', siteId: 's', enterpriseId: 'E1', kind: 'gas-flammable', intervalMs: 1000, metrics: { lel_pct: { unit: '%LEL', minValue: 0, maxValue: 100 } } };
 
@@ -45,6 +45,17 @@ describe('SensorHealthMonitor', () => {
     expect(s.active.has('GT-1/lel_pct/stuck')).toBe(true);
     m.observe(at(3.8, 1_203_000), 1_203_000);
     expect(s.active.has('GT-1/lel_pct/stuck')).toBe(false);
+  });
+
+  it('never calls a valve position, a power state or a tag stuck: they hold still by nature', () => {
+    const VALVE: DeviceInfo = { deviceId: 'XV-1', siteId: 's', enterpriseId: 'E1', kind: 'valve-actuator', intervalMs: 1000, metrics: { open_pct: { unit: '%', minValue: 0, maxValue: 100 } } };
+    const s = sink();
+    const m = new SensorHealthMonitor(new Map([['XV-1', VALVE]]), s, 0);
+    for (let t = 0; t <= 1_200_000; t += 1000) m.observe([{ deviceId: 'XV-1', ts: t, seq: t, values: { open_pct: 100 } }], t);
+    expect([...s.active]).toEqual([]);
+    expect(stuckRuleApplies({ kind: 'power-switch' }, 'powered')).toBe(false);
+    expect(stuckRuleApplies({ kind: 'uwb-tag' }, 'east_m')).toBe(false);
+    expect(stuckRuleApplies({ kind: 'gas-ch4' }, 'ch4_pct')).toBe(true);
   });
 
   it('raises jump on an implausible step between consecutive readings, and clears on the next sane one', () => {

@@ -1,5 +1,5 @@
 import type { LiveReading } from '@safetwin/protocol';
-import type { DeviceInfo } from '@safetwin/twin-models';
+import { FLAG_METRICS, type DeviceInfo } from '@safetwin/twin-models';
 import type { AlarmPoint } from './alarm-engine.ts';
 
 /** Settings of the sensor-health rules. */
@@ -27,6 +27,18 @@ interface MetricTrack {
   sameSinceMs: number;
 }
 
+/**
+ * Device kinds whose values legitimately hold still for hours: an actuator's position (a valve
+ * stays 100 % open), a power switch, a positioning tag (a miner standing at the face, a full
+ * battery). A flat line says nothing about their health; their silence (stale) still does.
+ */
+const HOLDS_STILL_KINDS: ReadonlySet<string> = new Set(['valve-actuator', 'power-switch', 'uwb-tag']);
+
+/** Whether a metric is an analog measurement whose flat line means a stuck sensor (AQ 1029 "数据不变"). */
+export function stuckRuleApplies(device: Pick<DeviceInfo, 'kind'>, metric: string): boolean {
+  return !HOLDS_STILL_KINDS.has(device.kind) && !FLAG_METRICS.includes(metric);
+}
+
 /** Where the monitor reports conditions: the alarm engine. */
 export interface HealthSink {
   setCondition(point: AlarmPoint, active: boolean, value: number | null): void;
@@ -36,7 +48,8 @@ export interface HealthSink {
 /**
  * Sensor health (AQ 6201 / AQ 1029 practice: a sensor fault is an alarm of its own, never
  * silence): stale — no data for 3× the device's interval; stuck — a flat line for minutes
- * (except at the bottom of the range, where clean air legitimately reads 0); jump — a step
+ * of an analog measurement (except at the bottom of the range, where clean air legitimately
+ * reads 0; never for valve positions, power states or tags, which hold still by nature); jump — a step
  * between consecutive readings of more than half the range; out-of-range — a reading the
  * hub refused as physically impossible. All level 3 (equipment anomaly); medium priority for
  * gas detectors, whose silence hides a leak. O(1) per reading; time is an argument.
@@ -82,7 +95,9 @@ export class SensorHealthMonitor {
         const consecutive = r.ts - track.lastTsMs <= 2 * device.intervalMs;
         this.report(device, metric, 'jump', consecutive && Math.abs(value - track.lastValue) > this.rules.jumpShareOfRange * spanValue, value);
         if (value !== track.lastValue) track.sameSinceMs = r.ts;
-        this.report(device, metric, 'stuck', value !== spec.minValue && r.ts - track.sameSinceMs >= this.rules.stuckMs, value);
+        if (stuckRuleApplies(device, metric)) {
+          this.report(device, metric, 'stuck', value !== spec.minValue && r.ts - track.sameSinceMs >= this.rules.stuckMs, value);
+        }
         track.lastValue = value;
         track.lastTsMs = r.ts;
       }
