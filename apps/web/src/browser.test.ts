@@ -67,7 +67,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in headless Chromium against the real h
     await page.close();
   });
 
-  it('signs in with the user and role shown, and lists a site's sensors with live values that change', async () => {
+  it('signs in with the user and role shown, and lists a site’s sensors with live values that change', async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await logIn(page, next.url, 'commander');
     expect(new URL(page.url()).pathname).toBe('/');
