@@ -65,9 +65,9 @@ describe('twin scene', () => {
     });
   }
 
-  it('sizes markers from the site extent (2…10 m) unless told', () => {
+  it('sizes markers from the site extent (1.5…6 m) unless told', () => {
     const park = getDemoSite('cp-nanjing')!;
-    expect(defaultMarkerSizeM(park)).toBeCloseTo(2400 / 500, 5);
+    expect(defaultMarkerSizeM(park)).toBeCloseTo(2400 / 1000, 5);
     expect(buildTwinScene(park, { markerSizeM: 7 }).markerSizeM).toBe(7);
     expect(() => buildTwinScene(park, { markerSizeM: -1 })).toThrow(/markerSizeM/);
   });

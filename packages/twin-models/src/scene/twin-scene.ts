@@ -9,15 +9,19 @@ import type { DeviceSlot, GroundOutline, InstanceBatch, PointOfInterest, SceneBo
 
 /** Options of {@link buildTwinScene}. */
 export interface TwinSceneOptions extends MineSceneOptions {
-  /** Size of sensor markers, m. @default the site's plan extent / 500, clamped to 2…10 m */
+  /** Size of sensor markers, m. @default the site's plan extent / 1000, clamped to 1.5…6 m */
   markerSizeM?: number;
 }
 
-/** Marker size from the site's plan extent: about 1/500 of it, so markers read at overview distance. */
+/**
+ * Marker size from the site's plan extent: about 1/1000 of it (2.4 m in a 2.4 km park), about
+ * a detector housing with its sun shield seen from a few tens of metres. Renderers may draw
+ * markers larger with distance; this is their close-up size.
+ */
 export function defaultMarkerSizeM(site: Site): number {
   const b = planBounds(site.boundary);
   const extentM = Math.max(b.maxEastM - b.minEastM, b.maxNorthM - b.minNorthM);
-  return Math.min(10, Math.max(2, extentM / 500));
+  return Math.min(6, Math.max(1.5, extentM / 1000));
 }
 
 /** Instances per batch index in a packed device slot (batch × 2^24 + instance). */

@@ -5,7 +5,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei/core/OrbitControls';
 import type { PerspectiveCamera } from 'three';
 import type { PointOfInterest, TwinScene } from '@safetwin/twin-models';
-import { CameraFlight, azimuthOfDeg, framePose, tourAzimuthDeg, viewDirection } from './camera-targets.ts';
+import { CameraFlight, azimuthOfDeg, focusRadiusM, frameDistanceM, framePose, offsetTarget, tourAzimuthDeg, viewDirection } from './camera-targets.ts';
 import { TourClock } from './tour.ts';
 import type { TwinLiveUpdater } from './twin-live-updater.ts';
 
@@ -23,6 +23,8 @@ export interface CameraRigHandle {
 
 /** Duration of a camera flight, ms. */
 const FLIGHT_MS = 2_500;
+/** Where a selected device is put on screen: up and to the left, clear of the detail card the wall opens at the bottom right. */
+const SELECTED_AT_NDC = [-0.5, 0.4] as const;
 /** Camera elevation for overviews and tour stops, degrees above the horizon. */
 const VIEW_ELEVATION_DEG = 38;
 /** Compass azimuth the overview is seen from (from the south-south-west, looking north-north-east). */
@@ -52,20 +54,26 @@ export function CameraRig({ scene, updater, touring, onTourStop, ref }: CameraRi
   const overview = scene.pois[0]!;
   const flight = useMemo(() => new CameraFlight(), []);
   const tour = useMemo(() => new TourClock(stops.length), [stops]);
-  const work = useMemo(() => ({ dir: new Float64Array(3), pos: new Float64Array(3), from: [0, 0, 0], fromTarget: [0, 0, 0], point: { x: 0, y: 0, z: 0 } }), []);
+  const work = useMemo(() => ({ dir: new Float64Array(3), pos: new Float64Array(3), target: new Float64Array(3), from: [0, 0, 0], fromTarget: [0, 0, 0], point: { x: 0, y: 0, z: 0 } }), []);
   const onTourStopRef = useRef(onTourStop);
   onTourStopRef.current = onTourStop;
 
-  /** Starts a flight that frames a sphere; keeps the current compass direction unless told. */
-  const flyTo = useMemo(() => (center: ArrayLike<number>, radiusM: number, azimuthDeg: number | null) => {
+  /**
+   * Starts a flight that frames a sphere; keeps the current compass direction unless told. With
+   * `ndc`, the sphere's centre is placed there on screen instead of the middle.
+   */
+  const flyTo = useMemo(() => (center: ArrayLike<number>, radiusM: number, azimuthDeg: number | null, ndc?: readonly [number, number]) => {
     const c = controls.current;
     if (!c) return;
     const az = azimuthDeg ?? azimuthOfDeg(camera.position.x - c.target.x, camera.position.z - c.target.z);
     viewDirection(az, VIEW_ELEVATION_DEG, work.dir);
-    framePose(center, radiusM, work.dir, camera.fov, camera.aspect, work.pos);
+    const distanceM = frameDistanceM(radiusM, camera.fov, camera.aspect);
+    if (ndc) offsetTarget(center, work.dir, distanceM, camera.fov, camera.aspect, ndc[0], ndc[1], work.target);
+    else for (let k = 0; k < 3; k++) work.target[k] = center[k]!;
+    for (let k = 0; k < 3; k++) work.pos[k] = work.target[k]! + work.dir[k]! * distanceM;
     camera.position.toArray(work.from);
     c.target.toArray(work.fromTarget);
-    flight.start(work.from, work.fromTarget, work.pos, center, performance.now(), FLIGHT_MS);
+    flight.start(work.from, work.fromTarget, work.pos, work.target, performance.now(), FLIGHT_MS);
   }, [camera, flight, work]);
 
   // Depth range from the site's size, and the overview pose before the first frame.
@@ -94,14 +102,14 @@ export function CameraRig({ scene, updater, touring, onTourStop, ref }: CameraRi
     focusDevice: (deviceId) => {
       const slot = scene.slotOf(deviceId);
       if (!slot || !updater.positionOf(slot.batchIndex, slot.instance, work.point)) return false;
-      flyTo([work.point.x, work.point.y, work.point.z], Math.max(40, scene.markerSizeM * 12), null);
+      flyTo([work.point.x, work.point.y, work.point.z], focusRadiusM(scene.markerSizeM * 4), null, SELECTED_AT_NDC);
       return true;
     },
     focusPoi: (id) => {
       const poi = scene.pois.find((p) => p.id === id);
       if (!poi) return false;
       if (poi.kind === 'site') flyTo(poi.center, poi.radiusM * OVERVIEW_FIT, OVERVIEW_AZIMUTH_DEG);
-      else flyTo(poi.center, poi.radiusM, null);
+      else flyTo(poi.center, focusRadiusM(poi.radiusM), null);
       return true;
     },
     holdTour: () => tour.interactionEnd(performance.now()),
@@ -114,7 +122,7 @@ export function CameraRig({ scene, updater, touring, onTourStop, ref }: CameraRi
     const index = tour.tick(nowMs);
     if (index >= 0) {
       const stop = stops[index]!;
-      flyTo(stop.center, stop.kind === 'site' ? stop.radiusM * OVERVIEW_FIT : stop.radiusM, tourAzimuthDeg(index));
+      flyTo(stop.center, stop.kind === 'site' ? stop.radiusM * OVERVIEW_FIT : focusRadiusM(stop.radiusM), tourAzimuthDeg(index));
       onTourStopRef.current(stop, index, stops.length);
     }
     if (flight.step(nowMs, camera.position, c.target)) camera.lookAt(c.target);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CameraFlight, azimuthOfDeg, easeInOutCubic, frameDistanceM, framePose, tourAzimuthDeg, viewDirection } from './camera-targets.ts';
+import { PerspectiveCamera, Vector3 } from 'three';
+import {
+  CameraFlight, FOCUS_CONTEXT, MIN_FOCUS_RADIUS_M, azimuthOfDeg, easeInOutCubic, focusRadiusM, frameDistanceM, framePose, offsetTarget, tourAzimuthDeg,
+  viewDirection,
+} from './camera-targets.ts';
 
 describe('frameDistanceM', () => {
   const CASES = [
@@ -78,4 +82,35 @@ describe('CameraFlight', () => {
     expect(easeInOutCubic(-1)).toBe(0);
     expect(easeInOutCubic(0.25)).toBeLessThan(0.25);
   });
+});
+
+describe('focusRadiusM', () => {
+  it('shows a small vessel with its surroundings and a large subject with a margin', () => {
+    expect(focusRadiusM(8)).toBe(MIN_FOCUS_RADIUS_M);
+    expect(focusRadiusM(100)).toBeCloseTo(100 * FOCUS_CONTEXT, 9);
+  });
+});
+
+describe('offsetTarget', () => {
+  const CASES = [
+    { title: 'up and left of centre, from the south-west', az: 225, el: 38, ndc: [-0.55, 0.45] },
+    { title: 'right and down, from the east, low', az: 90, el: 10, ndc: [0.3, -0.6] },
+    { title: 'centre stays centre', az: 0, el: 60, ndc: [0, 0] },
+  ];
+  for (const c of CASES) {
+    it(c.title, () => {
+      const subject = [120, -30, -400], dir = [0, 0, 0], target = [0, 0, 0];
+      viewDirection(c.az, c.el, dir);
+      const distanceM = 300, aspect = 16 / 9;
+      offsetTarget(subject, dir, distanceM, 45, aspect, c.ndc[0]!, c.ndc[1]!, target);
+      const camera = new PerspectiveCamera(45, aspect, 1, 10_000);
+      camera.position.set(target[0]! + dir[0]! * distanceM, target[1]! + dir[1]! * distanceM, target[2]! + dir[2]! * distanceM);
+      camera.lookAt(target[0]!, target[1]!, target[2]!);
+      camera.updateMatrixWorld();
+      const p = new Vector3(subject[0], subject[1], subject[2]).project(camera);
+      expect(p.x, c.title).toBeCloseTo(c.ndc[0]!, 6);
+      expect(p.y, c.title).toBeCloseTo(c.ndc[1]!, 6);
+    });
+  }
+  it('refuses a vertical view', () => expect(() => offsetTarget([0, 0, 0], [0, 1, 0], 10, 45, 1, 0, 0, [0, 0, 0])).toThrow(/vertical/));
 });

@@ -96,3 +96,34 @@ export function framePose(center: ArrayLike<number>, radiusM: number, direction:
   const d = frameDistanceM(radiusM, verticalFovDeg, aspect);
   for (let k = 0; k < 3; k++) out[k] = center[k]! + direction[k]! * d;
 }
+
+/** Smallest sphere a close-up frames, m: enough to show a vessel with its bund, pipes and detectors. */
+export const MIN_FOCUS_RADIUS_M = 45;
+/** How much surrounding a close-up shows around its subject (× its radius). */
+export const FOCUS_CONTEXT = 1.8;
+
+/** The radius to frame for a subject of radius `subjectRadiusM`: the subject with some of its surroundings. */
+export function focusRadiusM(subjectRadiusM: number): number {
+  return Math.max(MIN_FOCUS_RADIUS_M, subjectRadiusM * FOCUS_CONTEXT);
+}
+
+/**
+ * A look-at target that puts `subject` at normalised device coordinates (ndcX, ndcY) — e.g.
+ * up and to the left, clear of a detail card — for a camera standing `distanceM` from the
+ * target along unit `direction` (target → camera, never straight up or down). Written into `out`.
+ */
+export function offsetTarget(subject: ArrayLike<number>, direction: ArrayLike<number>, distanceM: number, verticalFovDeg: number, aspect: number, ndcX: number, ndcY: number, out: Float64Array | number[]): void {
+  const dx = direction[0]!, dy = direction[1]!, dz = direction[2]!;
+  // Camera right = forward × world-up with forward = −direction: (dz, 0, −dx), normalised.
+  const rLen = Math.hypot(dx, dz);
+  if (rLen < 1e-9) throw new Error('offsetTarget: the view direction must not be vertical');
+  const rx = dz / rLen, rz = -dx / rLen;
+  // Camera up = right × forward, forward = −direction.
+  const ux = rz * dy, uy = rx * dz - rz * dx, uz = -rx * dy;
+  const halfH = distanceM * Math.tan((verticalFovDeg * Math.PI) / 360);
+  const halfW = halfH * aspect;
+  // Moving the target by −(ndcX·halfW) right and −(ndcY·halfH) up moves the subject to (ndcX, ndcY).
+  out[0] = subject[0]! - rx * ndcX * halfW - ux * ndcY * halfH;
+  out[1] = subject[1]! - uy * ndcY * halfH;
+  out[2] = subject[2]! - rz * ndcX * halfW - uz * ndcY * halfH;
+}

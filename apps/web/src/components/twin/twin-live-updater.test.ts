@@ -14,7 +14,7 @@ const NOW = 1_764_316_800_000;
 function rig<K extends Site['kind']>(siteId: string, _kind: K) {
   const site = getDemoSite(siteId) as Extract<Site, { kind: K }>;
   const scene = buildTwinScene(site);
-  const meshes = scene.batches.map(createBatchMesh);
+  const meshes = scene.batches.map((b) => createBatchMesh(b));
   const live = new LiveStore(() => {});
   const alarms = new AlarmStore();
   const sources: LiveSources = { live, alarms, devices: deviceCatalogue(site), link: 'up' };
