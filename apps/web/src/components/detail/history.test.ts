@@ -24,7 +24,7 @@ describe('parseHistory', () => {
 
 describe('fetchHistory', () => {
   it('sends the token and follows a full page from after its last reading', async () => {
-    const fetchImpl = vi.fn(async (url: string | URL | Request) => {
+    const fetchImpl = vi.fn(async (url: string | URL | Request, _init?: RequestInit) => {
       const from = Number(new URL(String(url)).searchParams.get('from'));
       return from === 0
         ? json(200, { readings: [{ ts: 10, seq: 1, values: { x: 1 } }, { ts: 20, seq: 2, values: { x: 2 } }] })

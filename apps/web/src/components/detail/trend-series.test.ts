@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrendSeries, valueRange } from './trend-series.ts';
 
-const p = (ts: number, seq: number, x?: number) => ({ ts, seq, values: x === undefined ? {} : { x } });
+const p = (ts: number, seq: number, x?: number) => ({ ts, seq, values: (x === undefined ? {} : { x }) as Record<string, number> });
 
 describe('TrendSeries', () => {
   it('keeps readings in time order, whatever order they arrive in, without duplicates', () => {

@@ -103,10 +103,11 @@ export class TrendSeries {
  * The y range of a trend: every value and every set-point line in view (so the distance to an
  * alarm is visible), padded 8 %; a flat or empty series gets a range round its value.
  */
-export function valueRange(ys: readonly (number | null)[], lines: readonly number[]): [number, number] {
+export function valueRange(ys: ArrayLike<number | null | undefined>, lines: readonly number[]): [number, number] {
   let lo = Infinity, hi = -Infinity;
-  for (const y of ys) {
-    if (y === null) continue;
+  for (let i = 0; i < ys.length; i++) {
+    const y = ys[i];
+    if (y === null || y === undefined) continue;
     if (y < lo) lo = y;
     if (y > hi) hi = y;
   }

@@ -17,11 +17,13 @@ import { minerLayers, selectionLayer, sensorLayers, type MapMiner } from './mark
 import { localName, planLayers } from './plan-layers.ts';
 import { siteMapData, type MapArea, type MapPath, type MapPoi, type MapSensor, type SiteMapData } from './site-map-data.ts';
 import { useElementSize, useRootFontPx } from './use-element-size.ts';
+import { useFontsReady } from './use-fonts-ready.ts';
 import { useMapLive } from './use-map-live.ts';
+import { MAP_FONT_FAMILY, MAP_FONT_WEIGHT } from './map-style.ts';
 import styles from './MapPanel.module.css';
 
 /** Room kept round the site when fitting the view, px at an 18 px root font: the legend strip on top, the scale bar below. */
-const FIT_PADDING_PX = { top: 76, right: 34, bottom: 44, left: 34 } as const;
+const FIT_PADDING_PX = { top: 96, right: 40, bottom: 48, left: 40 } as const;
 /** Label size at an 18 px root font, px. */
 const LABEL_PX = 14;
 const NO_OVERLAYS: readonly MapOverlay[] = [];
@@ -74,7 +76,10 @@ function SiteMap({ data }: { data: SiteMapData }) {
   const scale = useRootFontPx() / 18;
   const [glError, setGlError] = useState<string | null>(null);
 
-  const plan = useMemo(() => planLayers(data, { locale, labelPx: Math.round(LABEL_PX * scale) }), [data, locale, scale]);
+  const labelPx = Math.round(LABEL_PX * scale);
+  const plan = useMemo(() => planLayers(data, { locale, labelPx }), [data, locale, labelPx]);
+  // Labels wait for the CJK web font's glyphs (or a few seconds), so they are never rasterised as boxes.
+  const labelsReady = useFontsReady(`${MAP_FONT_WEIGHT} ${labelPx}px ${MAP_FONT_FAMILY}`, plan.labelTexts);
   const live = useMapLive(site, data.sensors, wall);
   const overlays = useSyncExternalStore(
     useCallback((listener: () => void) => mapOverlays.subscribe(listener), []),
@@ -112,10 +117,10 @@ function SiteMap({ data }: { data: SiteMapData }) {
       ...sensorLayers({ sensors: data.sensors, states: sensorStates, glyphs, version, scale, onPick }),
       ...(minerBuffers ? minerLayers(miners, minerBuffers, sos, version, scale, t('stateWordSos')) : []),
       selectionLayer(selected, scale),
-      ...plan.labels,
+      ...(labelsReady ? plan.labels : []),
       ...top,
     ];
-  }, [plan, overlays, data.sensors, sensorStates, glyphs, version, scale, onPick, minerBuffers, miners, sos, t, selected]);
+  }, [plan, labelsReady, overlays, data.sensors, sensorStates, glyphs, version, scale, onPick, minerBuffers, miners, sos, t, selected]);
 
   const getTooltip = useCallback(
     (info: PickingInfo) => {

@@ -71,7 +71,9 @@ export const ALARM_GLYPH_PX = 26;
 export const MINER_RADIUS_PX = 5;
 
 /** Label font: a generic family so the canvas uses local system fonts (nothing is fetched). */
-export const MAP_FONT_FAMILY = '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif';
+export const MAP_FONT_FAMILY = '"Noto Sans SC Variable", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", system-ui, sans-serif';
+/** Weight of the plan's labels. */
+export const MAP_FONT_WEIGHT = 600;
 /** Glyph font: symbols come from the system's symbol fonts (DejaVu, Segoe UI Symbol, Apple Symbols). */
 export const GLYPH_FONT_FAMILY = '"DejaVu Sans", "Segoe UI Symbol", "Apple Symbols", "Noto Sans Symbols 2", sans-serif';
 

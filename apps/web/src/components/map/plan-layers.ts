@@ -8,7 +8,7 @@ import type { Locale } from '../../i18n/locale.ts';
 import type { LonLat } from './site-projector.ts';
 import type { MapArea, MapPath, MapPoi, SiteMapData } from './site-map-data.ts';
 import {
-  AREA_STYLE, ASSEMBLY_AREA_RGBA, BOUNDARY_RGBA, GLYPH_FONT_FAMILY, MAP_FONT_FAMILY, POI_STYLE, ROAD_RGBA, ROADWAY_RGBA, ROADWAY_WIDTH_PX, type Rgba,
+  AREA_STYLE, ASSEMBLY_AREA_RGBA, BOUNDARY_RGBA, GLYPH_FONT_FAMILY, MAP_FONT_FAMILY, MAP_FONT_WEIGHT, POI_STYLE, ROAD_RGBA, ROADWAY_RGBA, ROADWAY_WIDTH_PX, type Rgba,
 } from './map-style.ts';
 
 /** What the plan's labels need. */
@@ -18,10 +18,11 @@ export interface PlanLayerOptions {
   labelPx: number;
 }
 
-/** The plan's layers: `base` under everything live, `labels` over it. */
+/** The plan's layers: `base` under everything live, `labels` over it; `labelTexts` for loading their glyphs first. */
 export interface PlanLayers {
   base: Layer[];
   labels: Layer[];
+  labelTexts: string[];
 }
 
 /** A name in the UI language. */
@@ -168,6 +169,7 @@ export function planLayers(data: SiteMapData, { locale, labelPx }: PlanLayerOpti
   const labels = labelsApart(ranked, siteSpanM(data.viewBounds) / LABEL_SPACING_DIVISOR);
   return {
     base,
+    labelTexts: labels.map((l) => l.text),
     labels: [
       new TextLayer<Label>({
         id: `plan-labels-${locale}`,
@@ -179,7 +181,7 @@ export function planLayers(data: SiteMapData, { locale, labelPx }: PlanLayerOpti
         getSize: (l) => (l.muted ? Math.round(labelPx * 0.85) : labelPx),
         sizeUnits: 'pixels',
         fontFamily: MAP_FONT_FAMILY,
-        fontWeight: 600,
+        fontWeight: MAP_FONT_WEIGHT,
         characterSet: 'auto',
         fontSettings: { sdf: true },
         outlineWidth: 4,
