@@ -108,3 +108,26 @@ describe('synthetic site', () => {
     expect(() => syntheticSite(park, { sensorCount: 1_000, minerCount: 5 })).toThrow(/no miners/);
   });
 });
+
+/** A safety officer's view as the hub serves it: items of other enterprises dropped at any depth. */
+function ownedBy<T>(value: T, enterpriseId: string): T {
+  if (Array.isArray(value)) {
+    return value
+      .filter((item: unknown) => !(item && typeof item === 'object' && 'enterpriseId' in item) || [null, enterpriseId].includes((item as { enterpriseId: string | null }).enterpriseId))
+      .map((item) => ownedBy(item, enterpriseId)) as T;
+  }
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, ownedBy(v, enterpriseId)])) as T;
+  return value;
+}
+
+describe('twin scene of a scoped (safety officer) view', () => {
+  it('builds from a park with only one enterprise\'s equipment, pipes, valves and sensors', () => {
+    const park = getDemoSite('cp-nanjing')!;
+    const view = { ...ownedBy(park, 'CP-E2'), enterprises: park.enterprises.filter((e) => e.id === 'CP-E2') } as typeof park;
+    const scene = buildTwinScene(view);
+    const drawn = [...scene.deviceIds()];
+    expect(new Set(drawn)).toEqual(new Set(deviceCatalogue(view).keys()));
+    expect(drawn.every((id) => id.startsWith('CP-E2-') || id.startsWith('CP-PK-'))).toBe(true);
+    expect(scene.pois.filter((p) => p.kind === 'enterprise').map((p) => p.id)).toEqual(['CP-E2']);
+  });
+});

@@ -6,6 +6,7 @@ import { OrbitControls } from '@react-three/drei/core/OrbitControls';
 import type { PerspectiveCamera } from 'three';
 import type { PointOfInterest, TwinScene } from '@safetwin/twin-models';
 import { CameraFlight, azimuthOfDeg, focusRadiusM, frameDistanceM, framePose, offsetTarget, tourAzimuthDeg, viewDirection } from './camera-targets.ts';
+import { homePoi, overviewRadiusM } from './home-view.ts';
 import { TourClock } from './tour.ts';
 import type { TwinLiveUpdater } from './twin-live-updater.ts';
 
@@ -29,11 +30,6 @@ const SELECTED_AT_NDC = [-0.5, 0.4] as const;
 const VIEW_ELEVATION_DEG = 38;
 /** Compass azimuth the overview is seen from (from the south-south-west, looking north-north-east). */
 const OVERVIEW_AZIMUTH_DEG = 200;
-/**
- * The overview frames this share of the site's bounding sphere: a flat site seen from 38° above
- * the horizon fills much less of the view than the sphere around it.
- */
-const OVERVIEW_FIT = 0.72;
 /** Slow orbit while the tour dwells on a stop (OrbitControls units: 2 = one turn per 30 s at 60 fps). */
 const TOUR_ORBIT_SPEED = 0.35;
 
@@ -51,7 +47,7 @@ export function CameraRig({ scene, updater, touring, onTourStop, ref }: CameraRi
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const stops = useMemo(() => scene.pois.filter((p) => p.tourStop), [scene]);
-  const overview = scene.pois[0]!;
+  const overview = useMemo(() => homePoi(scene), [scene]);
   const flight = useMemo(() => new CameraFlight(), []);
   const tour = useMemo(() => new TourClock(stops.length), [stops]);
   const work = useMemo(() => ({ dir: new Float64Array(3), pos: new Float64Array(3), target: new Float64Array(3), from: [0, 0, 0], fromTarget: [0, 0, 0], point: { x: 0, y: 0, z: 0 } }), []);
@@ -82,7 +78,7 @@ export function CameraRig({ scene, updater, touring, onTourStop, ref }: CameraRi
     camera.near = Math.max(0.5, r / 4_000);
     camera.far = r * 12;
     viewDirection(OVERVIEW_AZIMUTH_DEG, VIEW_ELEVATION_DEG, work.dir);
-    framePose(overview.center, overview.radiusM * OVERVIEW_FIT, work.dir, camera.fov, camera.aspect, work.pos);
+    framePose(overview.center, overviewRadiusM(overview), work.dir, camera.fov, camera.aspect, work.pos);
     camera.position.set(work.pos[0]!, work.pos[1]!, work.pos[2]!);
     camera.lookAt(overview.center[0], overview.center[1], overview.center[2]);
     camera.updateProjectionMatrix();
@@ -98,7 +94,7 @@ export function CameraRig({ scene, updater, touring, onTourStop, ref }: CameraRi
   }, [touring, tour, stops]);
 
   useImperativeHandle(ref, () => ({
-    overview: () => flyTo(overview.center, overview.radiusM * OVERVIEW_FIT, OVERVIEW_AZIMUTH_DEG),
+    overview: () => flyTo(overview.center, overviewRadiusM(overview), OVERVIEW_AZIMUTH_DEG),
     focusDevice: (deviceId) => {
       const slot = scene.slotOf(deviceId);
       if (!slot || !updater.positionOf(slot.batchIndex, slot.instance, work.point)) return false;
@@ -108,7 +104,7 @@ export function CameraRig({ scene, updater, touring, onTourStop, ref }: CameraRi
     focusPoi: (id) => {
       const poi = scene.pois.find((p) => p.id === id);
       if (!poi) return false;
-      if (poi.kind === 'site') flyTo(poi.center, poi.radiusM * OVERVIEW_FIT, OVERVIEW_AZIMUTH_DEG);
+      if (poi.kind === 'site') flyTo(overview.center, overviewRadiusM(overview), OVERVIEW_AZIMUTH_DEG);
       else flyTo(poi.center, focusRadiusM(poi.radiusM), null);
       return true;
     },
@@ -122,7 +118,7 @@ export function CameraRig({ scene, updater, touring, onTourStop, ref }: CameraRi
     const index = tour.tick(nowMs);
     if (index >= 0) {
       const stop = stops[index]!;
-      flyTo(stop.center, stop.kind === 'site' ? stop.radiusM * OVERVIEW_FIT : focusRadiusM(stop.radiusM), tourAzimuthDeg(index));
+      flyTo(stop.center, stop.kind === 'site' ? overviewRadiusM(stop) : focusRadiusM(stop.radiusM), tourAzimuthDeg(index));
       onTourStopRef.current(stop, index, stops.length);
     }
     if (flight.step(nowMs, camera.position, c.target)) camera.lookAt(c.target);
