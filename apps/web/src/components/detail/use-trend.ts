@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { STALE_AFTER_INTERVALS } from '../../live/device-state.ts';
+import type { ConnectionStatus } from '../../live/use-hub-socket.ts';
 import type { WallState } from '../../wall/WallContext.tsx';
 import { fetchHistory, HISTORY_WINDOW_MS } from './history.ts';
 import { TrendSeries } from './trend-series.ts';
@@ -67,18 +68,19 @@ export function useTrend(wall: Pick<WallState, 'hubUrl' | 'token' | 'live' | 'co
     return () => controller.abort();
   }, [load, series, attempt]);
 
-  // After a reconnect, what was missed: from the newest reading held (or the hour) to now.
-  const linkLive = wall.connection.status === 'live';
-  const wasLive = useRef(linkLive);
+  // After a reconnect (the link lost, then live again), what was missed: from the newest reading held (or the hour) to now.
+  const linkStatus = wall.connection.status;
+  const previousStatus = useRef(linkStatus);
   useEffect(() => {
-    const cameBack = linkLive && !wasLive.current;
-    wasLive.current = linkLive;
-    if (!cameBack || !loaded.current) return;
+    const action = reconnectAction(previousStatus.current, linkStatus, loaded.current);
+    previousStatus.current = linkStatus;
+    if (action === 'reload') setAttempt((a) => a + 1);
+    if (action !== 'refill') return;
     const controller = new AbortController();
     const from = Math.max(Date.now() - HISTORY_WINDOW_MS, series.lastTs ?? 0);
     void load(from, controller.signal, true);
     return () => controller.abort();
-  }, [linkLive, load, series]);
+  }, [linkStatus, load, series]);
 
   // Live readings go into the series as they arrive; the chart is redrawn on a timer, not per reading.
   useEffect(() => {
@@ -107,4 +109,14 @@ export function useTrend(wall: Pick<WallState, 'hubUrl' | 'token' | 'live' | 'co
 /** The silence after which the trend's line breaks, ms: the staleness rule (3× the interval). */
 export function trendGapMs(intervalMs: number | null): number {
   return STALE_AFTER_INTERVALS * (intervalMs ?? 1_000);
+}
+
+/**
+ * What the trend does when the hub link changes: after a loss (`lost` → `live`) it fetches what it
+ * missed (`refill`), or the whole hour if it never had it (`reload`, e.g. the hub was down when the
+ * sensor was selected); the first connection and other changes need nothing.
+ */
+export function reconnectAction(previous: ConnectionStatus, next: ConnectionStatus, loaded: boolean): 'none' | 'refill' | 'reload' {
+  if (next !== 'live' || previous !== 'lost') return 'none';
+  return loaded ? 'refill' : 'reload';
 }
