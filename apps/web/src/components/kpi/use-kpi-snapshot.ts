@@ -34,8 +34,8 @@ export function useKpiSnapshot(): KpiSnapshot | null {
   useEffect(() => {
     wallRef.current = wall;
   });
-  const { site } = wall;
-  const compute = useMemo(() => kpiComputer(site), [site]);
+  const { site, devices } = wall;
+  const compute = useMemo(() => kpiComputer(site, devices), [site, devices]);
   const [snapshot, setSnapshot] = useState<KpiSnapshot | null>(null);
   useEffect(() => {
     const tick = () => setSnapshot(compute(wallRef.current, Date.now()));
@@ -46,10 +46,15 @@ export function useKpiSnapshot(): KpiSnapshot | null {
   return snapshot;
 }
 
-/** What is fixed per site (ids, the roadway locator, the rate window), closed over by the per-second computation. */
-function kpiComputer(site: Site): (wall: WallState, nowMs: number) => KpiSnapshot {
-  const sensorIds = site.sensors.map((s) => s.id);
-  const stations = site.sensors.filter((s) => s.kind === 'weather');
+/**
+ * What is fixed per site (ids, the roadway locator, the rate window), closed over by the per-second
+ * computation. Only devices the user may see count: a role-scoped description can still list
+ * park-operated sensors whose readings this user does not get.
+ */
+function kpiComputer(site: Site, devices: ReadonlyMap<string, unknown>): (wall: WallState, nowMs: number) => KpiSnapshot {
+  const visible = site.sensors.filter((s) => devices.has(s.id));
+  const sensorIds = visible.map((s) => s.id);
+  const stations = visible.filter((s) => s.kind === 'weather');
   const rate = new RollingRate();
   const locator = site.kind === 'coal-mine' ? new RoadwayLocator(site) : null;
   const plans = new Map<Shift, PlannedOccupancy[]>();
@@ -61,6 +66,7 @@ function kpiComputer(site: Site): (wall: WallState, nowMs: number) => KpiSnapsho
       positions.length = 0;
       let silent = 0, neverHeard = 0;
       for (const m of site.miners) {
+        if (!devices.has(m.tagDeviceId)) continue;
         const sample = wall.live.get(m.tagDeviceId);
         const state = deviceState(sample, m.tagIntervalMs, nowMs, wall.link);
         if (state === 'live' && sample) positions.push(sample.reading.values);

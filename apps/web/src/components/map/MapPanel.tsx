@@ -54,14 +54,14 @@ const MINER_WORD: Readonly<Record<(typeof MINER_STATES)[number], Key>> = {
  * add layers through `useMapOverlay`.
  */
 export function MapPanel() {
-  const { site } = useWall();
+  const { site, devices } = useWall();
   const built = useMemo((): { data: SiteMapData } | { error: string } => {
     try {
-      return { data: siteMapData(site) };
+      return { data: siteMapData(site, (id) => devices.has(id)) };
     } catch (err) {
       return { error: err instanceof Error ? err.message : String(err) };
     }
-  }, [site]);
+  }, [site, devices]);
   if ('error' in built) return <p className={styles.error} role="alert">{built.error}</p>;
   return <SiteMap data={built.data} />;
 }

@@ -4,6 +4,7 @@ import { useImperativeHandle, useState, type Ref } from 'react';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { mapMessages } from '../../i18n/messages/map.ts';
 import { metresPerPixel, scaleBar } from './scale-bar.ts';
+import { useRootFontPx } from './use-element-size.ts';
 import styles from './MapPanel.module.css';
 
 /** The part of the view the scale bar and north arrow follow. */
@@ -18,16 +19,17 @@ export interface MapScaleHandle {
   update(view: ScaleView): void;
 }
 
-/** Widest the scale bar may grow, px. */
+/** Widest the scale bar may grow, px at an 18 px root font (it grows with the wall's type). */
 const MAX_BAR_PX = 160;
 
 /** Scale bar and north arrow of the map; re-renders only itself when the view changes. */
 export function MapScale({ ref, initial }: { ref: Ref<MapScaleHandle>; initial: ScaleView | null }) {
   const t = useT(mapMessages);
   const [view, setView] = useState<ScaleView | null>(initial);
+  const maxBarPx = (MAX_BAR_PX * useRootFontPx()) / 18;
   useImperativeHandle(ref, () => ({ update: (next) => setView((prev) => (prev && prev.latitude === next.latitude && prev.zoom === next.zoom && prev.bearing === next.bearing ? prev : next)) }), []);
   if (!view) return null;
-  const bar = scaleBar(metresPerPixel(view.latitude, view.zoom), MAX_BAR_PX);
+  const bar = scaleBar(metresPerPixel(view.latitude, view.zoom), maxBarPx);
   return (
     <div className={styles.scale}>
       <div className={styles.north} role="img" aria-label={t('northArrow')} style={{ transform: `rotate(${-(view.bearing ?? 0)}deg)` }}>

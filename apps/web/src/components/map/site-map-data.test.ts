@@ -52,6 +52,13 @@ describe('siteMapData: the demo park', () => {
     expect(data.sensors.every((s, i) => s.index === i && s.deviceId === park.sensors[i]!.id)).toBe(true);
   });
 
+  it('keeps only the sensors the user may see, indexed afresh', () => {
+    const own = new Set(park.sensors.filter((s) => s.enterpriseId === 'CP-E2').map((s) => s.id));
+    const scoped = siteMapData(park, (id) => own.has(id));
+    expect(scoped.sensors).toHaveLength(own.size);
+    expect(scoped.sensors.every((s, i) => s.index === i && own.has(s.deviceId))).toBe(true);
+  });
+
   it('places a sensor where the description has it', () => {
     const s = park.sensors[17]!;
     const [lonDeg, latDeg] = data.sensors[17]!.position;

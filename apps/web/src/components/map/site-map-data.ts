@@ -73,15 +73,21 @@ export interface SiteMapData {
 /** Ground per person at an assembly point, m² (the site schema's capacity rule). */
 export const ASSEMBLY_M2_PER_PERSON = 0.5;
 
-/** Builds the map data of a site. */
-export function siteMapData(site: Site): SiteMapData {
+/**
+ * Builds the map data of a site. `canSee` keeps only the sensors the user may see data of (a
+ * role-scoped description may still list park-operated sensors whose readings the user does not
+ * get; drawn, they would read as "no data" for ever).
+ */
+export function siteMapData(site: Site, canSee: (deviceId: string) => boolean = () => true): SiteMapData {
   const projector = new SiteProjector(site.origin);
   const at = (p: EnuPlan): LonLat => projector.lonLat(p.eastM, p.northM);
   const parts = site.kind === 'chemical-park' ? parkParts(site, projector) : mineParts(site, projector);
   const enterprises: MapArea[] = site.enterprises.map((e) => ({
     id: e.id, kind: 'enterprise', name: e.name, enterpriseId: e.id, polygon: e.plot.map(at), heightM: 0,
   }));
-  const sensors: MapSensor[] = site.sensors.map((s, index) => ({ deviceId: s.id, kind: s.kind, position: at(s.position), index }));
+  const sensors: MapSensor[] = site.sensors
+    .filter((s) => canSee(s.id))
+    .map((s, index) => ({ deviceId: s.id, kind: s.kind, position: at(s.position), index }));
   const boundary = site.boundary.map(at);
   const areas = site.kind === 'chemical-park' ? [...enterprises, ...parts.areas] : parts.areas;
   const built = [...parts.paths.map((p) => p.path), ...areas.map((a) => a.polygon), parts.pois.map((p) => p.position), sensors.map((s) => s.position)];
