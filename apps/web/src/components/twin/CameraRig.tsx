@@ -39,11 +39,13 @@ interface CameraRigProps {
   touring: boolean;
   /** Called when the tour moves to a stop (index into the tour stops), or null when it is switched off. */
   onTourStop(stop: PointOfInterest | null, index: number, total: number): void;
+  /** Called when the tour is held by someone using the view, and when it carries on. */
+  onTourPaused(paused: boolean): void;
   ref?: Ref<CameraRigHandle>;
 }
 
 /** Orbit controls, camera flights to points of interest and devices, and the unattended tour. */
-export function CameraRig({ scene, updater, touring, onTourStop, ref }: CameraRigProps) {
+export function CameraRig({ scene, updater, touring, onTourStop, onTourPaused, ref }: CameraRigProps) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const stops = useMemo(() => scene.pois.filter((p) => p.tourStop), [scene]);
@@ -53,6 +55,9 @@ export function CameraRig({ scene, updater, touring, onTourStop, ref }: CameraRi
   const work = useMemo(() => ({ dir: new Float64Array(3), pos: new Float64Array(3), target: new Float64Array(3), from: [0, 0, 0], fromTarget: [0, 0, 0], point: { x: 0, y: 0, z: 0 } }), []);
   const onTourStopRef = useRef(onTourStop);
   onTourStopRef.current = onTourStop;
+  const onTourPausedRef = useRef(onTourPaused);
+  onTourPausedRef.current = onTourPaused;
+  const pausedShown = useRef(false);
 
   /**
    * Starts a flight that frames a sphere; keeps the current compass direction unless told. With
@@ -122,7 +127,12 @@ export function CameraRig({ scene, updater, touring, onTourStop, ref }: CameraRi
       onTourStopRef.current(stop, index, stops.length);
     }
     if (flight.step(nowMs, camera.position, c.target)) camera.lookAt(c.target);
-    c.autoRotate = tour.on && !flight.active && !tour.isPaused(nowMs);
+    const paused = tour.isPaused(nowMs);
+    c.autoRotate = tour.on && !flight.active && !paused;
+    if (paused !== pausedShown.current) {
+      pausedShown.current = paused;
+      onTourPausedRef.current(paused);
+    }
   });
 
   return (

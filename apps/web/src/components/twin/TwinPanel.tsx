@@ -46,6 +46,7 @@ export function TwinPanel() {
   const rig = useRef<CameraRigHandle>(null);
   const [touring, setTouring] = useState(false);
   const [tourStop, setTourStop] = useState<TourStopInfo | null>(null);
+  const [tourPaused, setTourPaused] = useState(false);
 
   useEffect(() => {
     if (new URLSearchParams(window.location.search).get('tour') === '1') setTouring(true);
@@ -89,12 +90,16 @@ export function TwinPanel() {
           selectedDeviceId={selectedDeviceId}
           touring={touring}
           onTourStop={(poi, index, total) => setTourStop(poi ? { poi, index, total } : null)}
+          onTourPaused={setTourPaused}
           rigRef={rig}
         />
       </Canvas>
       {stopName && tourStop ? (
         <p className={styles.caption} aria-live="polite">
-          <span className={styles.captionStep}>{t('tourStop', { n: tourStop.index + 1, total: tourStop.total })}</span>
+          <span className={styles.captionStep}>
+            {t('tourStop', { n: tourStop.index + 1, total: tourStop.total })}
+            {tourPaused ? <span className={styles.captionPaused}> · ❚❚ {t('tourPaused')}</span> : null}
+          </span>
           {stopName}
         </p>
       ) : null}

@@ -24,11 +24,12 @@ interface TwinWorldProps {
   selectedDeviceId: string | null;
   touring: boolean;
   onTourStop(stop: PointOfInterest | null, index: number, total: number): void;
+  onTourPaused(paused: boolean): void;
   rigRef: Ref<CameraRigHandle>;
 }
 
 /** Everything inside the canvas: lights, ground, one instanced mesh per batch, live updates, camera. */
-export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourStop, rigRef }: TwinWorldProps) {
+export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourStop, onTourPaused, rigRef }: TwinWorldProps) {
   const fovDeg = (useThree((s) => s.camera) as PerspectiveCamera).fov;
   const boost = useMemo<MarkerBoostUniform>(() => ({ value: { x: boostPerMetre(scene.markerSizeM, fovDeg), y: MAX_MARKER_BOOST } }), [scene, fovDeg]);
   const meshes = useMemo(() => scene.batches.map((b) => createBatchMesh(b, boost)), [scene, boost]);
@@ -62,7 +63,7 @@ export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourSto
       {meshes.map((mesh) => <primitive key={mesh.uuid} object={mesh} />)}
       <ScreenPicker scene={scene} updater={updater} onPick={onPick} />
       <SelectionHalo scene={scene} updater={updater} deviceId={selectedDeviceId} boostPerMetre={boost.value.x} />
-      <CameraRig ref={rigRef} scene={scene} updater={updater} touring={touring} onTourStop={onTourStop} />
+      <CameraRig ref={rigRef} scene={scene} updater={updater} touring={touring} onTourStop={onTourStop} onTourPaused={onTourPaused} />
     </>
   );
 }

@@ -38,7 +38,6 @@ export const twinMessages = defineMessages({
     airReturn: 'return air',
     sizeHint: 'larger = worse',
     webglMissing: 'The 3D view needs WebGL, which this browser does not offer. The site plan and lists still work.',
-    sensorLabel: '{glyph} L{level} {device}',
   },
   'zh-CN': {
     canvasLabel: '{site} 三维孪生：拖动旋转，滚轮缩放，点击标记查看详情',
@@ -76,6 +75,5 @@ export const twinMessages = defineMessages({
     airReturn: '回风',
     sizeHint: '越大越严重',
     webglMissing: '三维视图需要 WebGL，当前浏览器不支持。平面图和列表仍可使用。',
-    sensorLabel: '{glyph} {level}级 {device}',
   },
 });
