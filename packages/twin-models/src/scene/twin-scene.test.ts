@@ -65,6 +65,16 @@ describe('twin scene', () => {
     });
   }
 
+  it('frames a mine by its workings, not its (much larger) lease', () => {
+    const mine = getDemoSite('cm-yangquan')!;
+    const { min, max } = buildTwinScene(mine).bounds;
+    const nodes = mine.kind === 'coal-mine' ? mine.roadways.nodes : [];
+    const westM = Math.min(...nodes.map((n) => n.position.eastM)), eastM = Math.max(...nodes.map((n) => n.position.eastM));
+    expect(min[0]).toBeGreaterThan(westM - 50);
+    expect(max[0]).toBeLessThan(eastM + 50);
+    expect(min[1]).toBeLessThan(-440);
+  });
+
   it('sizes markers from the site extent (1.5…6 m) unless told', () => {
     const park = getDemoSite('cp-nanjing')!;
     expect(defaultMarkerSizeM(park)).toBeCloseTo(2400 / 1000, 5);

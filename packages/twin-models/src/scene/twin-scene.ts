@@ -36,7 +36,8 @@ export function buildTwinScene(site: Site, options: TwinSceneOptions = {}): Twin
   const markerSizeM = options.markerSizeM ?? defaultMarkerSizeM(site);
   if (!(markerSizeM > 0)) throw new Error(`markerSizeM must be positive, got ${markerSizeM}`);
   const batches = site.kind === 'chemical-park' ? parkBatches(site, markerSizeM) : mineBatches(site, markerSizeM, options);
-  const bounds = sceneBounds(batches, site.boundary);
+  // A mine's lease is drawn only as a faint outline at the surface; the workings are what to frame.
+  const bounds = sceneBounds(batches, site.kind === 'chemical-park' ? site.boundary : []);
   const overview: PointOfInterest = { id: site.id, kind: 'site', label: site.name, center: bounds.center, radiusM: bounds.radiusM, tourStop: true };
   const pois = [overview, ...(site.kind === 'chemical-park' ? parkPois(site) : minePois(site))];
 
@@ -80,29 +81,33 @@ export function groundOutlines(site: Site): GroundOutline[] {
 }
 
 /**
- * Bounds of everything drawn — each instance's centre widened by half its largest axis — and
- * the site boundary on the ground. Hidden (zero-size) instances do not count.
+ * Bounds of everything drawn — the box around each instance's unit cube (which holds every unit
+ * primitive) — and the given plan outline on the ground. Hidden (zero-size) instances do not count.
  */
 export function sceneBounds(batches: readonly InstanceBatch[], boundary: ReadonlyArray<{ eastM: number; northM: number }>): SceneBounds {
   const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
-  const grow = (x: number, y: number, z: number, r: number) => {
-    if (x - r < min[0]!) min[0] = x - r;
-    if (y - r < min[1]!) min[1] = y - r;
-    if (z - r < min[2]!) min[2] = z - r;
-    if (x + r > max[0]!) max[0] = x + r;
-    if (y + r > max[1]!) max[1] = y + r;
-    if (z + r > max[2]!) max[2] = z + r;
+  const grow = (k: number, centre: number, half: number) => {
+    if (centre - half < min[k]!) min[k] = centre - half;
+    if (centre + half > max[k]!) max[k] = centre + half;
   };
-  for (const p of boundary) grow(sceneX(p.eastM), 0, sceneZ(p.northM), 0);
+  for (const p of boundary) {
+    grow(0, sceneX(p.eastM), 0);
+    grow(1, 0, 0);
+    grow(2, sceneZ(p.northM), 0);
+  }
+  const half = [0, 0, 0];
   for (const b of batches) {
     const m = b.matrices;
     for (let i = 0; i < b.count; i++) {
       const o = i * 16;
-      // Column lengths of the upper 3×3 are the axis scales.
-      const sx = Math.hypot(m[o]!, m[o + 1]!, m[o + 2]!), sy = Math.hypot(m[o + 4]!, m[o + 5]!, m[o + 6]!), sz = Math.hypot(m[o + 8]!, m[o + 9]!, m[o + 10]!);
-      const half = Math.max(sx, sy, sz) / 2;
-      if (half === 0) continue;
-      grow(m[o + 12]!, m[o + 13]!, m[o + 14]!, half);
+      // Half-extent of a transformed unit cube along world axis k: ½ Σ_j |A[k][j]| (column-major: A[k][j] = m[o + 4j + k]).
+      let any = false;
+      for (let k = 0; k < 3; k++) {
+        half[k] = 0.5 * (Math.abs(m[o + k]!) + Math.abs(m[o + 4 + k]!) + Math.abs(m[o + 8 + k]!));
+        if (half[k]! > 0) any = true;
+      }
+      if (!any) continue;
+      for (let k = 0; k < 3; k++) grow(k, m[o + 12 + k]!, half[k]!);
     }
   }
   if (min[0] === Infinity) {
