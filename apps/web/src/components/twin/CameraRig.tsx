@@ -5,7 +5,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei/core/OrbitControls';
 import type { PerspectiveCamera } from 'three';
 import type { PointOfInterest, TwinScene } from '@safetwin/twin-models';
-import { CameraFlight, azimuthOfDeg, focusRadiusM, frameDistanceM, framePose, offsetTarget, tourAzimuthDeg, viewDirection } from './camera-targets.ts';
+import { CameraFlight, azimuthOfDeg, focusRadiusM, frameDistanceM, offsetTarget, tourAzimuthDeg, viewDirection } from './camera-targets.ts';
 import { homePoi, overviewRadiusM } from './home-view.ts';
 import { TourClock } from './tour.ts';
 import type { TwinLiveUpdater } from './twin-live-updater.ts';
@@ -26,6 +26,8 @@ export interface CameraRigHandle {
 const FLIGHT_MS = 2_500;
 /** Where a selected device is put on screen: up and to the left, clear of the detail card the wall opens at the bottom right. */
 const SELECTED_AT_NDC = [-0.5, 0.4] as const;
+/** Where the overview's centre goes on screen: a little above the middle, clear of the legend along the bottom. */
+const OVERVIEW_AT_NDC = [0, 0.12] as const;
 /** Camera elevation for overviews and tour stops, degrees above the horizon. */
 const VIEW_ELEVATION_DEG = 38;
 /** Compass azimuth the overview is seen from (from the south-south-west, looking north-north-east). */
@@ -83,11 +85,12 @@ export function CameraRig({ scene, updater, touring, onTourStop, onTourPaused, r
     camera.near = Math.max(0.5, r / 4_000);
     camera.far = r * 12;
     viewDirection(OVERVIEW_AZIMUTH_DEG, VIEW_ELEVATION_DEG, work.dir);
-    framePose(overview.center, overviewRadiusM(overview), work.dir, camera.fov, camera.aspect, work.pos);
-    camera.position.set(work.pos[0]!, work.pos[1]!, work.pos[2]!);
-    camera.lookAt(overview.center[0], overview.center[1], overview.center[2]);
+    const distanceM = frameDistanceM(overviewRadiusM(overview), camera.fov, camera.aspect);
+    offsetTarget(overview.center, work.dir, distanceM, camera.fov, camera.aspect, OVERVIEW_AT_NDC[0], OVERVIEW_AT_NDC[1], work.target);
+    camera.position.set(work.target[0]! + work.dir[0]! * distanceM, work.target[1]! + work.dir[1]! * distanceM, work.target[2]! + work.dir[2]! * distanceM);
+    camera.lookAt(work.target[0]!, work.target[1]!, work.target[2]!);
     camera.updateProjectionMatrix();
-    controls.current?.target.set(overview.center[0], overview.center[1], overview.center[2]);
+    controls.current?.target.set(work.target[0]!, work.target[1]!, work.target[2]!);
   }, [camera, scene, overview, work]);
 
   useEffect(() => {
@@ -99,7 +102,7 @@ export function CameraRig({ scene, updater, touring, onTourStop, onTourPaused, r
   }, [touring, tour, stops]);
 
   useImperativeHandle(ref, () => ({
-    overview: () => flyTo(overview.center, overviewRadiusM(overview), OVERVIEW_AZIMUTH_DEG),
+    overview: () => flyTo(overview.center, overviewRadiusM(overview), OVERVIEW_AZIMUTH_DEG, OVERVIEW_AT_NDC),
     focusDevice: (deviceId) => {
       const slot = scene.slotOf(deviceId);
       if (!slot || !updater.positionOf(slot.batchIndex, slot.instance, work.point)) return false;
@@ -109,7 +112,7 @@ export function CameraRig({ scene, updater, touring, onTourStop, onTourPaused, r
     focusPoi: (id) => {
       const poi = scene.pois.find((p) => p.id === id);
       if (!poi) return false;
-      if (poi.kind === 'site') flyTo(overview.center, overviewRadiusM(overview), OVERVIEW_AZIMUTH_DEG);
+      if (poi.kind === 'site') flyTo(overview.center, overviewRadiusM(overview), OVERVIEW_AZIMUTH_DEG, OVERVIEW_AT_NDC);
       else flyTo(poi.center, focusRadiusM(poi.radiusM), null);
       return true;
     },
@@ -123,7 +126,8 @@ export function CameraRig({ scene, updater, touring, onTourStop, onTourPaused, r
     const index = tour.tick(nowMs);
     if (index >= 0) {
       const stop = stops[index]!;
-      flyTo(stop.center, stop.kind === 'site' ? overviewRadiusM(stop) : focusRadiusM(stop.radiusM), tourAzimuthDeg(index));
+      if (stop.kind === 'site') flyTo(stop.center, overviewRadiusM(stop), tourAzimuthDeg(index), OVERVIEW_AT_NDC);
+      else flyTo(stop.center, focusRadiusM(stop.radiusM), tourAzimuthDeg(index));
       onTourStopRef.current(stop, index, stops.length);
     }
     if (flight.step(nowMs, camera.position, c.target)) camera.lookAt(c.target);
