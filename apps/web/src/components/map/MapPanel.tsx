@@ -111,13 +111,14 @@ function SiteMap({ data }: { data: SiteMapData }) {
   const layers = useMemo(() => {
     const under = overlays.filter((o) => (o.placement ?? 'under-markers') === 'under-markers').flatMap((o) => o.layers);
     const top = overlays.filter((o) => o.placement === 'top').flatMap((o) => o.layers);
+    // Labels go under the live markers: an alarm glyph must never hide behind a place name.
     return [
       ...plan.base,
       ...under,
-      ...sensorLayers({ sensors: data.sensors, states: sensorStates, glyphs, version, scale, onPick }),
-      ...(minerBuffers ? minerLayers(miners, minerBuffers, sos, version, scale, t('stateWordSos')) : []),
-      selectionLayer(selected, scale),
       ...(labelsReady ? plan.labels : []),
+      ...(minerBuffers ? minerLayers(miners, minerBuffers, sos, version, scale, t('stateWordSos')) : []),
+      ...sensorLayers({ sensors: data.sensors, states: sensorStates, glyphs, version, scale, onPick }),
+      selectionLayer(selected, scale),
       ...top,
     ];
   }, [plan, labelsReady, overlays, data.sensors, sensorStates, glyphs, version, scale, onPick, minerBuffers, miners, sos, t, selected]);

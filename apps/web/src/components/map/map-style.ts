@@ -66,7 +66,7 @@ export const MINER_RGBA = {
 /** Marker radii, px. */
 export const SENSOR_RADIUS_PX = 5;
 /** Alarm glyph size, px (◆▲■ drawn instead of the dot). */
-export const ALARM_GLYPH_PX = 26;
+export const ALARM_GLYPH_PX = 30;
 /** Miner marker radius, px. */
 export const MINER_RADIUS_PX = 5;
 
