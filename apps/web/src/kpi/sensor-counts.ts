@@ -15,19 +15,25 @@ export interface SensorCounts {
   /** Nothing received from them. */
   noData: number;
   total: number;
+  /** The worst alarm state among them (its glyph heads the "in alarm" count); null when none is in alarm. */
+  worstAlarm: 'critical' | 'alarm' | 'warning' | null;
 }
+
+const ALARM_RANK = { critical: 3, alarm: 2, warning: 1 } as const;
 
 /** Counts sensors by visual state. */
 export function countSensorStates(deviceIds: Iterable<string>, stateOf: (deviceId: string) => SensorVisualState): SensorCounts {
-  const c: SensorCounts = { online: 0, inAlarm: 0, stale: 0, offline: 0, noData: 0, total: 0 };
+  const c: SensorCounts = { online: 0, inAlarm: 0, stale: 0, offline: 0, noData: 0, total: 0, worstAlarm: null };
   for (const id of deviceIds) {
     c.total++;
-    switch (stateOf(id)) {
+    const state = stateOf(id);
+    switch (state) {
       case 'critical':
       case 'alarm':
       case 'warning':
         c.inAlarm++;
         c.online++;
+        if (c.worstAlarm === null || ALARM_RANK[state] > ALARM_RANK[c.worstAlarm]) c.worstAlarm = state;
         break;
       case 'advisory':
       case 'normal':

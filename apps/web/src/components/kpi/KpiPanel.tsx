@@ -69,7 +69,7 @@ function SensorCountGrid({ counts, t }: { counts: SensorCounts; t: (k: Key) => s
   return (
     <div className={styles.counts}>
       <Count state="normal" n={counts.online} label={t('online')} testId="kpi-online" />
-      <Count state="alarm" n={counts.inAlarm} label={t('inAlarm')} testId="kpi-in-alarm" />
+      <Count state={counts.worstAlarm ?? 'alarm'} n={counts.inAlarm} label={t('inAlarm')} testId="kpi-in-alarm" />
       <Count state="stale" n={counts.stale} label={t('stale')} testId="kpi-stale" />
       <Count state="no-data" n={counts.noData} label={t('noData')} testId="kpi-no-data" />
       {counts.offline > 0 ? <Count state="offline" n={counts.offline} label={t('offline')} testId="kpi-offline" /> : null}
