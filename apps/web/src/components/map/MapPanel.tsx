@@ -5,7 +5,8 @@ import DeckGL from '@deck.gl/react';
 import type { PickingInfo } from '@deck.gl/core';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { mapMessages } from '../../i18n/messages/map.ts';
-import { kindLabel } from '../../live/labels.ts';
+import { kindMessages } from '../../i18n/messages/detail.ts';
+import { kindName } from '../detail/kind-name.ts';
 import { SENSOR_VISUAL_STATES, type SensorVisualState } from '../../wall/sensor-visual.ts';
 import { useWall } from '../../wall/WallContext.tsx';
 import { fitViewState, type MapViewState } from './fit-view.ts';
@@ -70,6 +71,7 @@ function SiteMap({ data }: { data: SiteMapData }) {
   const wall = useWall();
   const { site, selectedDeviceId, selectDevice } = wall;
   const t = useT(mapMessages);
+  const tKind = useT(kindMessages);
   const locale = useLocale();
   const containerRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(containerRef);
@@ -125,10 +127,10 @@ function SiteMap({ data }: { data: SiteMapData }) {
 
   const getTooltip = useCallback(
     (info: PickingInfo) => {
-      const text = tooltipText(info, { t, locale, sensorStates, minerStates: minerBuffers?.states ?? null });
+      const text = tooltipText(info, { t, kind: (k) => kindName(tKind, k), locale, sensorStates, minerStates: minerBuffers?.states ?? null });
       return text ? { text, className: styles.tooltip } : null;
     },
-    [t, locale, sensorStates, minerBuffers],
+    [t, tKind, locale, sensorStates, minerBuffers],
   );
 
   return (
@@ -164,20 +166,22 @@ function scalePadding(p: typeof FIT_PADDING_PX, scale: number) {
 
 interface TooltipContext {
   t: (key: Key, values?: Record<string, string | number>) => string;
+  /** A device kind in the UI language. */
+  kind: (kind: string) => string;
   locale: 'en' | 'zh-CN';
   sensorStates: Uint8Array;
   minerStates: Uint8Array | null;
 }
 
 /** What hovering a map object says: a sensor's id, kind and state; a miner's name, team and tag state; a place's name. */
-function tooltipText(info: PickingInfo, { t, locale, sensorStates, minerStates }: TooltipContext): string | null {
+function tooltipText(info: PickingInfo, { t, kind, locale, sensorStates, minerStates }: TooltipContext): string | null {
   const object = info.object as unknown;
   if (!object || !info.layer) return null;
   const id = info.layer.id;
   if (id === 'live-sensors' || id === 'live-sensor-glyphs') {
     const s = object as MapSensor;
     const state = SENSOR_VISUAL_STATES[sensorStates[s.index]!]!;
-    return t('tipSensor', { id: s.deviceId, kind: kindLabel(s.kind), state: t(STATE_WORD[state]) });
+    return t('tipSensor', { id: s.deviceId, kind: kind(s.kind), state: t(STATE_WORD[state]) });
   }
   if (id === 'live-miners' && minerStates) {
     const m = object as MapMiner;
