@@ -7,7 +7,7 @@ import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { deviceState, openDatabase, maintainPartitions, type SqlClient } from '@safetwin/db';
-import type { SimRunView } from '@safetwin/protocol';
+import { HEARTBEAT_EMIT_MS, type SimRunView } from '@safetwin/protocol';
 import { DEFAULT_HUB_OPTIONS, type HubOptions } from './hub-options.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { SiteRegistry } from './sites/site-registry.ts';
@@ -66,10 +66,13 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-/** How often the hub pings each socket, ms. */
-const HEARTBEAT_INTERVAL_MS = 700;
-/** How long a client waits for the next ping before it calls the link dead, ms (beyond the interval). */
-const HEARTBEAT_TIMEOUT_MS = 800;
+/**
+ * engine.io's own ping: generous, so a wall PC whose main thread is busy rendering is not cut
+ * off for a late pong. The wall's fast "not live" detection uses the `heartbeat` event instead
+ * (HEARTBEAT_EMIT_MS / LINK_SILENCE_MS in @safetwin/protocol).
+ */
+const ENGINE_PING_INTERVAL_MS = 5_000;
+const ENGINE_PING_TIMEOUT_MS = 10_000;
 
 /** Builds and starts a hub (HTTP + socket.io on one port, MQTT when configured). */
 export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hub> {
@@ -117,10 +120,8 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     const io: HubSocketServer = new Server(app.server, {
       cors: { origin: options.corsOrigins, credentials: true },
       maxHttpBufferSize: BODY_LIMIT_BYTES,
-      // Heartbeat: a browser notices a silently dead link within pingInterval + pingTimeout
-      // (1.5 s), so the wall's "not live" banner shows within 2 s (issue 3).
-      pingInterval: HEARTBEAT_INTERVAL_MS,
-      pingTimeout: HEARTBEAT_TIMEOUT_MS,
+      pingInterval: ENGINE_PING_INTERVAL_MS,
+      pingTimeout: ENGINE_PING_TIMEOUT_MS,
     });
     if (options.redisUrl) {
       const pub = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
@@ -130,6 +131,10 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
       cleanups.push(() => pub.quit(), () => sub.quit());
     }
 
+    // Each hub beats to its own sockets only (io.local): with several hubs a wall hears its own hub.
+    const heartbeat = setInterval(() => io.local.emit('heartbeat', now()), HEARTBEAT_EMIT_MS);
+    heartbeat.unref();
+    cleanups.push(() => clearInterval(heartbeat));
     const fanout = new Fanout(io as never, registry, options.fanoutTickMs, !options.redisUrl);
     cleanups.push(() => fanout.close());
     ingest.onCommitted((siteId, readings) => fanout.push(siteId, readings));

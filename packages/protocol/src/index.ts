@@ -28,6 +28,7 @@ export {
 } from './command.ts';
 export type { CommandAction, CommandRequest, FieldCommand, CommandAck, CommandState, CommandRecord } from './command.ts';
 export type { LiveReading, ReadingsBatch, SubscribeAck, ServerToClientEvents, ClientToServerEvents, SocketAuth } from './socket.ts';
+export { HEARTBEAT_EMIT_MS, LINK_SILENCE_MS } from './socket.ts';
 export { MQTT_TOPIC_ROOT, telemetryTopic, commandTopic, commandAckTopic, ingestErrorTopic, parseTopic } from './mqtt.ts';
 export { ALARM_STATES, ALARM_PRIORITIES, ShelveRequestSchema, AlarmReasonSchema } from './alarm.ts';
 export type { AlarmStateName, AlarmPriority, AlarmView, AlarmTransitionView } from './alarm.ts';

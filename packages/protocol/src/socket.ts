@@ -21,6 +21,11 @@ export interface ReadingsBatch {
 /** Answer to `subscribe`: the latest value of every device the client may see, and the site's standing alarms. */
 export type SubscribeAck = { ok: true; siteId: string; latest: LiveReading[]; alarms: AlarmView[] } | ({ ok: false } & ApiError);
 
+/** How often the hub sends `heartbeat` to each socket, ms. */
+export const HEARTBEAT_EMIT_MS = 500;
+/** Silence after which a client calls the link lost (3 missed heartbeats), ms: the wall's banner shows within 2 s. */
+export const LINK_SILENCE_MS = 1_500;
+
 /** socket.io events the hub sends. */
 export interface ServerToClientEvents {
   readings: (batch: ReadingsBatch) => void;
@@ -28,6 +33,12 @@ export interface ServerToClientEvents {
   alarm: (alarm: AlarmView) => void;
   /** A simulation run of the site changed state or progress (queued, running, done, failed, cancelled). */
   'sim-run': (run: SimRunView) => void;
+  /**
+   * Every {@link HEARTBEAT_EMIT_MS} to each socket of this hub: the hub's clock, epoch ms. A wall
+   * that hears nothing (no readings, no heartbeat) for {@link LINK_SILENCE_MS} shows its data as
+   * not live, whatever the transport believes.
+   */
+  heartbeat: (hubNowMs: number) => void;
   /** To gateways: a command to carry out; they answer through the ack. */
   command: (command: FieldCommand, ack: (answer: CommandAck) => void) => void;
 }

@@ -6,9 +6,12 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@safetwin/proto
 import type { AlarmStore } from './alarm-store.ts';
 import type { LiveStore } from './live-store.ts';
 import { resolveHubUrl } from './resolve-hub-url.ts';
+import { LinkWatchdog } from './link-watchdog.ts';
 
 /** How long the hub may take to answer `subscribe` before we retry, ms. */
 const SUBSCRIBE_TIMEOUT_MS = 5_000;
+/** How often the link's silence is checked, ms. */
+const WATCHDOG_CHECK_MS = 250;
 
 /**
  * The browser's link to the hub: `connecting` (first attempt), `live` (subscribed, readings flow),
@@ -60,6 +63,15 @@ export function useHubSocket({ hubUrl, token, siteId, store, alarms }: HubSocket
       timeout: 5_000,
     });
     let retry: ReturnType<typeof setTimeout> | undefined;
+    // Live means subscribed AND hearing from the hub (heartbeats, readings, alarms).
+    let subscribed = false;
+    const watchdog = new LinkWatchdog();
+    socket.onAny(() => {
+      if (watchdog.heard(Date.now()) && subscribed) set('live');
+    });
+    const watch = setInterval(() => {
+      if (subscribed && watchdog.check(Date.now())) set('lost', 'nothing heard from the hub for over 1.5 s');
+    }, WATCHDOG_CHECK_MS);
 
     const subscribe = () => {
       socket.timeout(SUBSCRIBE_TIMEOUT_MS).emit('subscribe', { siteId }, (err, answer) => {
@@ -74,6 +86,8 @@ export function useHubSocket({ hubUrl, token, siteId, store, alarms }: HubSocket
           store.markPrimed();
           // The answer holds every alarm standing now: what changed while we were away is in it.
           alarms.replace(answer.alarms ?? []);
+          subscribed = true;
+          watchdog.heard(Date.now());
           set('live');
         }
       });
@@ -88,6 +102,8 @@ export function useHubSocket({ hubUrl, token, siteId, store, alarms }: HubSocket
     });
     socket.on('disconnect', (reason) => {
       clearTimeout(retry);
+      subscribed = false;
+      watchdog.reset();
       set('lost', reason);
       // The hub closed the socket on purpose (restart, token check): dial again; a refusal then shows up as connect_error.
       if (reason === 'io server disconnect') socket.connect();
@@ -100,6 +116,7 @@ export function useHubSocket({ hubUrl, token, siteId, store, alarms }: HubSocket
 
     return () => {
       clearTimeout(retry);
+      clearInterval(watch);
       socket.removeAllListeners();
       socket.disconnect();
     };
