@@ -1,23 +1,5 @@
 // Names for catalogue keys as people read them on the wall.
-
-/** Words for the sensor and device kinds of the twin catalogue; unknown kinds are humanized. */
-const KIND_LABELS: Record<string, string> = {
-  'gas-flammable': 'Flammable gas',
-  'gas-cl2': 'Chlorine Cl₂',
-  'gas-nh3': 'Ammonia NH₃',
-  'gas-h2s': 'Hydrogen sulfide H₂S',
-  'gas-co': 'Carbon monoxide CO',
-  'gas-o2': 'Oxygen O₂',
-  'gas-hcl': 'Hydrogen chloride HCl',
-  'gas-so2': 'Sulfur dioxide SO₂',
-  'gas-ch4': 'Methane CH₄',
-  'air-speed': 'Air speed',
-  'roof-displacement': 'Roof displacement',
-  weather: 'Weather station',
-  'valve-actuator': 'Valve actuator',
-  'power-switch': 'Power switch',
-  'uwb-tag': 'UWB personnel tag',
-};
+import { kindMessages } from '../i18n/messages/detail.ts';
 
 /** Unit suffixes of more than one word (DESIGN.md §4: the unit is the name's suffix). */
 const COMPOUND_SUFFIXES = ['_w_m2', '_kg_s', '_m3_s'];
@@ -28,9 +10,9 @@ export function humanize(key: string): string {
   return words ? words[0]!.toUpperCase() + words.slice(1) : key;
 }
 
-/** A device kind as shown in the table and the kind filter. */
+/** A device kind as shown in the table and the kind filter (English; the wall's panels use `kindMessages` per language). */
 export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? humanize(kind);
+  return Object.hasOwn(kindMessages.en, kind) ? kindMessages.en[kind as keyof typeof kindMessages.en] : humanize(kind);
 }
 
 /** A metric's display name: its key without the unit suffix (`h2s_ppm` → `h2s`); flags (unit '1') keep their name. */
