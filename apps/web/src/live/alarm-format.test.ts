@@ -50,3 +50,13 @@ describe('alarmReadingText', () => {
     expect(alarmReadingText({ value: 0.051, setpoint: null, kind: 'high' }, undefined)).toBe('0.051 ≥ —');
   });
 });
+
+describe('alarm texts in Chinese', () => {
+  it('names levels, kinds and states in the UI language', async () => {
+    const { translator } = await import('../i18n/messages-core.ts');
+    const { alarmKindMessages, alarmMessages } = await import('../i18n/messages/alarms.ts');
+    expect(alarmLevelText(2, 'high', translator(alarmKindMessages, 'zh-CN'))).toBe('L2 ▲ 高');
+    expect(alarmLevelText(3, 'mystery', translator(alarmKindMessages, 'zh-CN'))).toBe('L3 ■ MYSTERY');
+    expect(alarmStateText({ state: 'rtn-unacknowledged', shelvedUntil: null }, translator(alarmMessages, 'zh-CN'))).toBe('已恢复未确认');
+  });
+});

@@ -2,6 +2,14 @@
 // DESIGN.md §1), state in capitals, ages coarse enough to read across a control room.
 import type { AlarmView } from '@safetwin/protocol';
 import { FLAG_UNIT, formatMetricValue } from './format.ts';
+import { translator, type MessageKey, type Translate } from '../i18n/messages-core.ts';
+import { alarmKindMessages, alarmMessages } from '../i18n/messages/alarms.ts';
+
+/** Translate functions for alarm texts; English unless a component passes its language's. */
+export type AlarmT = Translate<MessageKey<typeof alarmMessages>>;
+export type AlarmKindT = Translate<MessageKey<typeof alarmKindMessages>>;
+const EN: AlarmT = translator(alarmMessages, 'en');
+const EN_KIND: AlarmKindT = translator(alarmKindMessages, 'en');
 
 /** The seed's four response levels (红橙黄蓝, DESIGN.md §5) with a shape each, so they read without colour. */
 export const LEVEL_STYLES: Record<AlarmView['level'], { colour: 'red' | 'orange' | 'yellow' | 'blue'; shape: string; meaning: string }> = {
@@ -11,14 +19,14 @@ export const LEVEL_STYLES: Record<AlarmView['level'], { colour: 'red' | 'orange'
   4: { colour: 'blue', shape: '●', meaning: 'Advisory' },
 };
 
-/** An alarm kind in capitals: `high-high` → `HIGH-HIGH`. */
-export function alarmKindText(kind: string): string {
-  return kind.toUpperCase();
+/** An alarm kind in words: `high-high` → `HIGH-HIGH` (高高); an unknown kind in capitals. */
+export function alarmKindText(kind: string, t: AlarmKindT = EN_KIND): string {
+  return Object.hasOwn(alarmKindMessages.en, kind) ? t(kind as MessageKey<typeof alarmKindMessages>) : kind.toUpperCase();
 }
 
 /** Level and kind as one label: "L2 ▲ HIGH". */
-export function alarmLevelText(level: AlarmView['level'], kind: string): string {
-  return `L${level} ${LEVEL_STYLES[level].shape} ${alarmKindText(kind)}`;
+export function alarmLevelText(level: AlarmView['level'], kind: string, t: AlarmKindT = EN_KIND): string {
+  return `L${level} ${LEVEL_STYLES[level].shape} ${alarmKindText(kind, t)}`;
 }
 
 /** A local wall-clock time "hh:mm" (24 h), as a shelf's end is read. */
@@ -28,22 +36,22 @@ export function formatClock(epochMs: number): string {
 }
 
 /** An alarm's state in words: UNACK, ACK, RTN-UNACK, SHELVED until 14:05, SUPPRESSED, OUT OF SERVICE, NORMAL. */
-export function alarmStateText(alarm: Pick<AlarmView, 'state' | 'shelvedUntil'>): string {
+export function alarmStateText(alarm: Pick<AlarmView, 'state' | 'shelvedUntil'>, t: AlarmT = EN): string {
   switch (alarm.state) {
     case 'unacknowledged':
-      return 'UNACK';
+      return t('stateUnack');
     case 'acknowledged':
-      return 'ACK';
+      return t('stateAck');
     case 'rtn-unacknowledged':
-      return 'RTN-UNACK';
+      return t('stateRtnUnack');
     case 'shelved':
-      return alarm.shelvedUntil === null ? 'SHELVED' : `SHELVED until ${formatClock(alarm.shelvedUntil)}`;
+      return alarm.shelvedUntil === null ? t('stateShelved') : t('stateShelvedUntil', { time: formatClock(alarm.shelvedUntil) });
     case 'suppressed':
-      return 'SUPPRESSED';
+      return t('stateSuppressed');
     case 'out-of-service':
-      return 'OUT OF SERVICE';
+      return t('stateOutOfService');
     case 'normal':
-      return 'NORMAL';
+      return t('stateNormal');
   }
 }
 

@@ -1,6 +1,11 @@
 // The standing-alarm list as pure functions: merge the hub's `alarm` events into it, order it,
 // count it, and decide which operator actions an alarm offers to which role. No React, no timers.
 import type { AlarmView, Role } from '@safetwin/protocol';
+import type { AlarmT } from './alarm-format.ts';
+import { translator } from '../i18n/messages-core.ts';
+import { alarmMessages } from '../i18n/messages/alarms.ts';
+
+const EN_ALARMS: AlarmT = translator(alarmMessages, 'en');
 
 /** An operator action the panel can offer (the hub's `/alarms/:id/<action>` routes). */
 export type AlarmAction = 'ack' | 'shelve' | 'unshelve';
@@ -94,9 +99,9 @@ export function alarmCounts(list: readonly AlarmView[]): AlarmCounts {
 }
 
 /** The panel header: "No standing alarms", "1 alarm · 1 unacknowledged", "3 alarms · 0 unacknowledged". */
-export function alarmCountText({ total, unacknowledged }: AlarmCounts): string {
-  if (total === 0) return 'No standing alarms';
-  return `${total} ${total === 1 ? 'alarm' : 'alarms'} · ${unacknowledged} unacknowledged`;
+export function alarmCountText({ total, unacknowledged }: AlarmCounts, t: AlarmT = EN_ALARMS): string {
+  if (total === 0) return t('none');
+  return total === 1 ? t('countOne', { unack: unacknowledged }) : t('countMany', { total, unack: unacknowledged });
 }
 
 /** The actions an alarm offers to a role: acknowledge while it waits for one, shelve while it is annunciated, unshelve while shelved. */

@@ -12,6 +12,8 @@ import type { LinkState } from '../../live/device-state.ts';
 import { metricLabel } from '../../live/labels.ts';
 import { useNow } from '../../live/NowProvider.tsx';
 import { AlarmLevelBadge } from './AlarmLevelBadge.tsx';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { alarmMessages } from '../../i18n/messages/alarms.ts';
 
 /** Props of the alarm panel: the site's alarm store, its devices (labels and units), who is looking, and the hub link. */
 export interface AlarmPanelProps {
@@ -26,6 +28,7 @@ export interface AlarmPanelProps {
 
 /** The site's standing alarms, latest first, with acknowledge / shelve / unshelve; the start of the wall's alarm stack. */
 export function AlarmPanel({ alarms, devices, role, link }: AlarmPanelProps) {
+  const t = useT(alarmMessages);
   const subscribe = useCallback((onChange: () => void) => alarms.subscribe(onChange), [alarms]);
   const list = useSyncExternalStore(
     subscribe,
@@ -38,13 +41,13 @@ export function AlarmPanel({ alarms, devices, role, link }: AlarmPanelProps) {
   return (
     <section className={`alarm-panel${stateClass}`} aria-labelledby="alarm-panel-title" data-alarm-count={counts.total} data-unack-count={counts.unacknowledged}>
       <header className="alarm-panel__head">
-        <h2 id="alarm-panel-title">Alarms</h2>
+        <h2 id="alarm-panel-title">{t('title')}</h2>
         <p className="alarm-panel__count" data-testid="alarm-count" aria-live="polite">
-          {alarms.received ? alarmCountText(counts) : 'Waiting for the hub…'}
+          {alarms.received ? alarmCountText(counts, t) : t('waiting')}
         </p>
         {link === 'down' ? (
           <p className="alarm-panel__stale" role="status">
-            ✕ Hub link down — this list may be out of date
+            {t('linkDown')}
           </p>
         ) : null}
       </header>
@@ -62,6 +65,7 @@ export function AlarmPanel({ alarms, devices, role, link }: AlarmPanelProps) {
 /** One standing alarm: level, device, value against set-point, state, repeats, age and the actions it allows. */
 const AlarmItem = memo(function AlarmItem({ alarm, device, role, store }: { alarm: AlarmView; device: DeviceInfo | undefined; role: Role; store: AlarmStore }) {
   const now = useNow();
+  const t = useT(alarmMessages);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [shelving, setShelving] = useState(false);
@@ -74,7 +78,7 @@ const AlarmItem = memo(function AlarmItem({ alarm, device, role, store }: { alar
       try {
         result = await call();
       } catch {
-        result = { ok: false, code: 'web:action-failed', error: 'The request did not go through. Check the connection and try again.' };
+        result = { ok: false, code: 'web:action-failed', error: t('actionFailed') };
       }
       if (result.ok) {
         // The socket brings the same change; applying the answer now makes the click feel immediate.
@@ -102,12 +106,12 @@ const AlarmItem = memo(function AlarmItem({ alarm, device, role, store }: { alar
           {metricLabel(alarm.metric, unit ?? '')}
         </span>
       </div>
-      <div className="alarm__reading" title="Value when the alarm last changed, against its set-point">
+      <div className="alarm__reading" title={t('readingHint')}>
         {alarmReadingText(alarm, unit)}
       </div>
       <div className="alarm__status">
-        <span className={`alarm__state alarm__state--${alarm.state}`}>{alarmStateText(alarm)}</span>
-        <span className="alarm__count" title={`Activations: ${alarm.count}`}>
+        <span className={`alarm__state alarm__state--${alarm.state}`}>{alarmStateText(alarm, t)}</span>
+        <span className="alarm__count" title={t('activations', { n: alarm.count })}>
           {alarm.count > 1 ? `×${alarm.count}` : ''}
         </span>
         <span className="alarm__age" title={alarm.raisedAt ? `Raised ${new Date(alarm.raisedAt).toISOString()}` : undefined}>
@@ -117,17 +121,17 @@ const AlarmItem = memo(function AlarmItem({ alarm, device, role, store }: { alar
       <div className="alarm__actions">
         {actions.includes('ack') ? (
           <button type="button" className="button button--primary button--small" disabled={pending} onClick={() => act(() => acknowledgeAlarmAction(alarm.id))}>
-            Acknowledge
+            {t('acknowledge')}
           </button>
         ) : null}
         {actions.includes('shelve') && !shelving ? (
           <button type="button" className="button button--small" disabled={pending} onClick={() => setShelving(true)}>
-            Shelve…
+            {t('shelve')}
           </button>
         ) : null}
         {actions.includes('unshelve') ? (
           <button type="button" className="button button--small" disabled={pending} onClick={() => act(() => unshelveAlarmAction(alarm.id))}>
-            Unshelve
+            {t('unshelve')}
           </button>
         ) : null}
       </div>
@@ -163,6 +167,7 @@ function ShelveForm({
   onCancel: () => void;
   onInvalid: (message: string) => void;
 }) {
+  const t = useT(alarmMessages);
   const [minutes, setMinutes] = useState('30');
   const [reason, setReason] = useState('');
   const submit = (event: FormEvent) => {
@@ -172,20 +177,20 @@ function ShelveForm({
     else onShelve(checked.minutes, checked.reason);
   };
   return (
-    <form className="alarm__shelve" onSubmit={submit} aria-label="Shelve alarm">
+    <form className="alarm__shelve" onSubmit={submit} aria-label={t('shelveForm')}>
       <label className="field field--inline">
-        <span className="field__label">Minutes</span>
+        <span className="field__label">{t('minutes')}</span>
         <input type="number" name="minutes" min={1} max={SHELVE_MAX_MINUTES} step={1} required value={minutes} onChange={(e) => setMinutes(e.target.value)} />
       </label>
       <label className="field field--inline alarm__shelve-reason">
-        <span className="field__label">Reason</span>
+        <span className="field__label">{t('reason')}</span>
         <input
           type="text"
           name="reason"
           required
           minLength={3}
           maxLength={SHELVE_REASON_MAX}
-          placeholder="e.g. detector under calibration"
+          placeholder={t('reasonPlaceholder')}
           autoComplete="off"
           value={reason}
           onChange={(e) => setReason(e.target.value)}
@@ -193,10 +198,10 @@ function ShelveForm({
         />
       </label>
       <button type="submit" className="button button--small" disabled={pending}>
-        Shelve
+        {t('shelveSubmit')}
       </button>
       <button type="button" className="button button--quiet button--small" onClick={onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </form>
   );

@@ -6,6 +6,7 @@ import { detailMessages } from '../../i18n/messages/detail.ts';
 import { clockTime } from '../../kpi/clock-time.ts';
 import { activatedAtMs } from '../../live/alarm-list.ts';
 import { alarmReadingText, alarmStateText } from '../../live/alarm-format.ts';
+import { alarmMessages } from '../../i18n/messages/alarms.ts';
 import type { AlarmStore } from '../../live/alarm-store.ts';
 import { formatValue } from '../../live/format.ts';
 import { AlarmLevelBadge } from '../alarms/AlarmLevelBadge.tsx';
@@ -25,6 +26,7 @@ const SP_KEY: Readonly<Record<SetpointKey, Key>> = {
 /** The device's set-points (with their basis) and its worst standing alarm, live from the alarm store. */
 export function SetpointsAndAlarm({ desc, alarms }: { desc: DeviceDescription; alarms: AlarmStore }) {
   const t = useT(detailMessages);
+  const tAlarm = useT(alarmMessages);
   const { deviceId, sensor } = desc;
   const subscribe = useCallback((onChange: () => void) => alarms.subscribeDevice(deviceId, onChange), [alarms, deviceId]);
   const alarm = useSyncExternalStore(subscribe, () => alarms.forDevice(deviceId), () => undefined);
@@ -62,7 +64,7 @@ export function SetpointsAndAlarm({ desc, alarms }: { desc: DeviceDescription; a
         {alarm ? (
           <div className={styles.alarm}>
             <AlarmLevelBadge level={alarm.level} kind={alarm.kind} />
-            <span className={styles.alarmState}>{alarmStateText(alarm)}</span>
+            <span className={styles.alarmState}>{alarmStateText(alarm, tAlarm)}</span>
             <span className={styles.alarmReading}>{alarmReadingText(alarm, desc.metrics[alarm.metric]?.unit)}</span>
             <span className={styles.muted}>{t('alarmSince', { time: clockTime(activatedAtMs(alarm)), count: alarm.count })}</span>
           </div>
