@@ -38,8 +38,8 @@ export function siteStatusRoutes(app: ZodApp, deps: RouteDeps, alarms: AlarmEngi
     },
     async (request): Promise<SiteStatusList> => {
       const user = await requireUser(deps, request);
-      const lastHeardMs = await freshness.snapshot();
-      const nowMs = now();
+      // Judged at the moment device_state was read (≤ 0.5 s ago), and said so in `asOfMs`.
+      const { lastHeardMs, takenAtMs: nowMs } = await freshness.snapshot();
       const sites = deps.registry
         .all()
         .filter((site) => canSeeSite(user, site.id))

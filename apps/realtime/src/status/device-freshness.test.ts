@@ -25,7 +25,8 @@ describe('DeviceFreshness', () => {
     const [first, second] = await Promise.all([freshness.snapshot(), freshness.snapshot()]);
     expect(db.queries).toBe(1);
     expect(first).toBe(second);
-    expect(first.get('A')).toBe(nowMs - 50);
+    expect(first.lastHeardMs.get('A')).toBe(nowMs - 50);
+    expect(first.takenAtMs).toBe(nowMs);
     nowMs += 499;
     await freshness.snapshot();
     expect(db.queries).toBe(1);

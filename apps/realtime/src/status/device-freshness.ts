@@ -19,11 +19,18 @@ export function lastHeardMs(lastTsMs: number, updatedAtMs: number): number {
   return Math.min(updatedAtMs, lastTsMs + CLOCK_SKEW_ALLOWANCE_MS);
 }
 
+/** Last-heard times of every device as of one moment. */
+export interface FreshnessSnapshot {
+  /** deviceId → last heard, epoch ms (hub clock); a device never heard from is absent. */
+  lastHeardMs: ReadonlyMap<string, number>;
+  /** When `device_state` was read, epoch ms (hub clock): staleness is judged at this time, and status says "as of" it. */
+  takenAtMs: number;
+}
+
 /** Last-heard times of every device, from `device_state`, refreshed at most every `maxAgeMs`. */
 export class DeviceFreshness {
-  private heard: ReadonlyMap<string, number> = new Map();
-  private loadedAtMs = Number.NEGATIVE_INFINITY;
-  private loading: Promise<ReadonlyMap<string, number>> | null = null;
+  private current: FreshnessSnapshot = { lastHeardMs: new Map(), takenAtMs: Number.NEGATIVE_INFINITY };
+  private loading: Promise<FreshnessSnapshot> | null = null;
 
   constructor(
     private readonly db: SqlClient,
@@ -31,22 +38,21 @@ export class DeviceFreshness {
     private readonly maxAgeMs = DEFAULT_FRESHNESS_MAX_AGE_MS,
   ) {}
 
-  /** deviceId → last heard, epoch ms (hub clock); a device never heard from is absent. Concurrent callers share one query. */
-  async snapshot(): Promise<ReadonlyMap<string, number>> {
-    if (this.now() - this.loadedAtMs < this.maxAgeMs) return this.heard;
+  /** The newest snapshot, read again when older than `maxAgeMs`; concurrent callers share one query. */
+  async snapshot(): Promise<FreshnessSnapshot> {
+    if (this.now() - this.current.takenAtMs < this.maxAgeMs) return this.current;
     this.loading ??= this.load().finally(() => {
       this.loading = null;
     });
     return this.loading;
   }
 
-  private async load(): Promise<ReadonlyMap<string, number>> {
-    const startedMs = this.now();
+  private async load(): Promise<FreshnessSnapshot> {
+    const takenAtMs = this.now();
     const rows = await this.db.orm.select({ deviceId: deviceState.deviceId, lastTs: deviceState.lastTs, updatedAt: deviceState.updatedAt }).from(deviceState);
     const heard = new Map<string, number>();
     for (const row of rows) heard.set(row.deviceId, lastHeardMs(row.lastTs.getTime(), row.updatedAt.getTime()));
-    this.heard = heard;
-    this.loadedAtMs = startedMs;
-    return heard;
+    this.current = { lastHeardMs: heard, takenAtMs };
+    return this.current;
   }
 }

@@ -85,8 +85,13 @@ describe.each(storeVariants())('GET /sites/status on $name', (variant) => {
   it('counts a sensor stale once it has been silent for 3× its interval, and online again when it reports', async () => {
     const device = devices.weather;
     const tag = hub.registry.devicesOf(devices.mine.id).find((d) => d.kind === 'uwb-tag')!;
+    const ingestedAtMs = now();
     expect((await ingest([readingFor(device, ++seq, now()), readingFor(tag, ++seq, now())])).status).toBe(202);
-    const before = siteOf(await statusFor('commander'), devices.park.id);
+    // Figures as of a moment after the ingest (the hub reads device_state at most every 0.5 s).
+    const before = siteOf((await pollUntil(async () => {
+      const list = await statusFor('commander');
+      return list.asOfMs >= ingestedAtMs ? list : undefined;
+    }))!, devices.park.id);
     expect(siteOf(await statusFor('commander'), devices.mine.id).people.count).toBe(1);
 
     // Every park sensor heard so far (this one, and the gas detector of the test before) goes quiet.
