@@ -141,6 +141,24 @@ describe.skipIf(!HAVE_CHROMIUM)('the command-center wall in headless Chromium', 
     await page.close();
   });
 
+  it('says within 2 s that a half-open link carries nothing (hub heartbeat missing)', async () => {
+    const page = await env.browser.newPage({ viewport: WALL_VIEWPORT });
+    await logIn(page, env.next.url, 'commander');
+    await page.goto(`${env.next.url}/sites/${PARK}`);
+    await page.waitForSelector('[data-testid=site-wall] [data-connection=live]', { timeout: 30_000 });
+    // The connection stays open but nothing gets through: the transport would not notice for many seconds.
+    env.proxy.setMode('blackhole');
+    const frozenAt = Date.now();
+    try {
+      await page.waitForSelector('[data-banner=lost]', { timeout: 2_000 });
+      expect(Date.now() - frozenAt).toBeLessThan(2_000);
+    } finally {
+      env.proxy.setMode('pass');
+    }
+    await page.waitForSelector('[data-testid=site-wall] [data-connection=live]', { timeout: 30_000 });
+    await page.close();
+  });
+
   it('says within 2 s that the hub link is lost, and catches up when it returns', async () => {
     const page = await env.browser.newPage({ viewport: WALL_VIEWPORT });
     await logIn(page, env.next.url, 'commander');

@@ -11,7 +11,7 @@ import { LinkWatchdog } from './link-watchdog.ts';
 /** How long the hub may take to answer `subscribe` before we retry, ms. */
 const SUBSCRIBE_TIMEOUT_MS = 5_000;
 /** How often the link's silence is checked, ms. */
-const WATCHDOG_CHECK_MS = 250;
+const WATCHDOG_CHECK_MS = 200;
 
 /**
  * The browser's link to the hub: `connecting` (first attempt), `live` (subscribed, readings flow),
@@ -70,7 +70,7 @@ export function useHubSocket({ hubUrl, token, siteId, store, alarms }: HubSocket
       if (watchdog.heard(Date.now()) && subscribed) set('live');
     });
     const watch = setInterval(() => {
-      if (subscribed && watchdog.check(Date.now())) set('lost', 'nothing heard from the hub for over 1.5 s');
+      if (subscribed && watchdog.check(Date.now())) set('lost', 'nothing heard from the hub for over 1.2 s');
     }, WATCHDOG_CHECK_MS);
 
     const subscribe = () => {
