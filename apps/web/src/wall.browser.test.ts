@@ -146,6 +146,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the command-center wall in headless Chromium', 
     await logIn(page, env.next.url, 'commander');
     await page.goto(`${env.next.url}/sites/${PARK}`);
     await page.waitForSelector('[data-testid=site-wall] [data-connection=live]', { timeout: 30_000 });
+    // Let the first scene build finish: with software WebGL it holds the main thread for seconds.
+    await expectDrawn(page, '[data-testid=twin-canvas] canvas', 'park twin');
     // The connection stays open but nothing gets through: the transport would not notice for many seconds.
     env.proxy.setMode('blackhole');
     const frozenAt = Date.now();
@@ -164,6 +166,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the command-center wall in headless Chromium', 
     await logIn(page, env.next.url, 'commander');
     await page.goto(`${env.next.url}/sites/${PARK}`);
     await page.waitForSelector('[data-testid=site-wall] [data-connection=live]', { timeout: 30_000 });
+    await expectDrawn(page, '[data-testid=twin-canvas] canvas', 'park twin');
     env.proxy.setMode('down');
     const cutAt = Date.now();
     try {
