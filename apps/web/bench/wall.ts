@@ -32,25 +32,28 @@ const query = `sensors=${Number(args.sensors)}&people=${Number(args.people)}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RENDER_ARGS = args.gpu ? ['--enable-gpu', '--ignore-gpu-blocklist', '--use-angle=default'] : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
-/** Collects requestAnimationFrame intervals for `seconds` in the page (no allocation per frame). */
+/**
+ * In-page frame sampler: requestAnimationFrame intervals for `durationMs` into a preallocated
+ * buffer (no allocation per frame). A string, not a function: tsx would wrap a function's inner
+ * closures in a `__name` helper that does not exist in the page.
+ */
+const FRAME_SAMPLER = `(durationMs) => new Promise((resolve) => {
+  const buffer = new Float64Array(100000);
+  let count = 0;
+  let last = performance.now();
+  const end = last + durationMs;
+  const step = (now) => {
+    if (count < buffer.length) buffer[count++] = now - last;
+    last = now;
+    if (now < end) requestAnimationFrame(step);
+    else resolve(Array.from(buffer.subarray(1, count)));
+  };
+  requestAnimationFrame(step);
+})`;
+
+/** Collects requestAnimationFrame intervals for `seconds` in the page. */
 async function sampleFrames(page: Page, seconds: number): Promise<FrameStats> {
-  const intervals = await page.evaluate(
-    (durationMs) =>
-      new Promise<number[]>((resolve) => {
-        const buffer = new Float64Array(100_000);
-        let count = 0;
-        let last = performance.now();
-        const end = last + durationMs;
-        const step = (now: number) => {
-          if (count < buffer.length) buffer[count++] = now - last;
-          last = now;
-          if (now < end) requestAnimationFrame(step);
-          else resolve(Array.from(buffer.subarray(1, count)));
-        };
-        requestAnimationFrame(step);
-      }),
-    seconds * 1000,
-  );
+  const intervals = (await page.evaluate(`(${FRAME_SAMPLER})(${seconds * 1000})`)) as number[];
   return frameStats(intervals);
 }
 
