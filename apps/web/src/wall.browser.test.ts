@@ -172,6 +172,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the command-center wall in headless Chromium', 
     try {
       await page.waitForSelector('[data-banner=lost]', { timeout: 2_000 });
       expect(Date.now() - cutAt).toBeLessThan(2_000);
+      // Nothing may still count as online once the link is gone.
+      await page.waitForSelector('[data-testid=kpi-online][data-zero=true]', { timeout: 2_000 });
       await page.screenshot({ path: path.join(SCREENSHOTS, 'wall-link-lost.png') });
     } finally {
       env.proxy.setMode('pass');

@@ -34,7 +34,7 @@ export function useKpiSnapshot(): KpiSnapshot | null {
   useEffect(() => {
     wallRef.current = wall;
   });
-  const { site, devices } = wall;
+  const { site, devices, link } = wall;
   const compute = useMemo(() => kpiComputer(site, devices), [site, devices]);
   const [snapshot, setSnapshot] = useState<KpiSnapshot | null>(null);
   useEffect(() => {
@@ -42,7 +42,8 @@ export function useKpiSnapshot(): KpiSnapshot | null {
     tick();
     const timer = setInterval(tick, KPI_REFRESH_MS);
     return () => clearInterval(timer);
-  }, [compute]);
+    // A change of the hub link recomputes at once: counts must not read "online" for a second after the link is lost.
+  }, [compute, link]);
   return snapshot;
 }
 
