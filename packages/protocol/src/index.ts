@@ -44,3 +44,4 @@ export {
   StagedScenarioSchema,
 } from './simulator.ts';
 export type { SimulatorScenarioKind, SimulatorScenarioRequest, StagedScenarioView } from './simulator.ts';
+export { CLOCK_SKEW_ALLOWANCE_MS, lastHeardMs } from './freshness.ts';

@@ -68,3 +68,5 @@ export type {
   TwinSceneOptions, BatchKind, DeviceSlot, GroundOutline, InstanceBatch, LiveMode, PointOfInterest, PoiKind, Primitive, SceneBounds,
   TwinScene, MineSceneOptions, SyntheticSiteSize,
 } from './scene/index.ts';
+export { DAY_SHIFT_HOURS, shiftAt } from './occupancy.ts';
+export type { Shift } from './occupancy.ts';

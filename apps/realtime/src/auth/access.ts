@@ -28,3 +28,11 @@ export function canCommand(user: Principal, device: { siteId: string; enterprise
   if (user.role === 'safety-officer') return canSeeDevice(user, device) && device.enterpriseId === user.enterpriseId;
   return canSeeSite(user, device.siteId);
 }
+
+/**
+ * Whether `user` may see an alarm: through its device (`device`, from the catalogue), or for an
+ * alarm of no catalogued device through its site, officers excepted.
+ */
+export function canSeeAlarm(user: Principal, alarm: { siteId: string }, device: { siteId: string; enterpriseId: string | null; kind: string } | undefined): boolean {
+  return device ? canSeeDevice(user, device) : canSeeSite(user, alarm.siteId) && user.role !== 'safety-officer';
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AlarmReasonSchema, ShelveRequestSchema, type AlarmView, type Principal } from '@safetwin/protocol';
-import { canSeeDevice, canSeeSite } from '../auth/access.ts';
+import { AlarmReasonSchema, ShelveRequestSchema, type AlarmView } from '@safetwin/protocol';
+import { canSeeAlarm, canSeeSite } from '../auth/access.ts';
 import { HubError, forbidden, notFound } from '../errors.ts';
 import { AlarmTransitionError } from '../alarms/alarm-lifecycle.ts';
 import type { AlarmEngine } from '../alarms/alarm-engine.ts';
@@ -15,12 +15,6 @@ const ListQuery = z.object({
 /** Roles that may act on alarms (a drill planner watches; a safety officer acts on their own plant's). */
 const OPERATORS = ['commander', 'park-manager', 'safety-officer'] as const;
 
-/** Whether `user` may see an alarm (its site, and for officers its device's enterprise). */
-function visible(deps: RouteDeps, user: Principal, alarm: AlarmView): boolean {
-  const device = deps.registry.device(alarm.deviceId);
-  return device ? canSeeDevice(user, device) : canSeeSite(user, alarm.siteId) && user.role !== 'safety-officer';
-}
-
 /** GET /alarms, GET /alarms/:id (with its transitions), and the operator actions. */
 export function alarmRoutes(app: ZodApp, deps: RouteDeps, engine: AlarmEngine, now: () => number): void {
   app.get('/alarms', { schema: { tags: ['alarms'], summary: 'Alarms the user may see, newest first', querystring: ListQuery } }, async (request) => {
@@ -29,7 +23,7 @@ export function alarmRoutes(app: ZodApp, deps: RouteDeps, engine: AlarmEngine, n
     if (siteId && !canSeeSite(user, siteId)) throw notFound(`no site '${siteId}'`);
     const list = engine
       .list(siteId ?? null, state === 'active')
-      .filter((a) => visible(deps, user, a) && (state === undefined || state === 'active' || a.state === state))
+      .filter((a) => canSeeAlarm(user, a, deps.registry.device(a.deviceId)) && (state === undefined || state === 'active' || a.state === state))
       .sort((a, b) => b.updatedAt - a.updatedAt);
     return { alarms: list };
   });
@@ -37,7 +31,7 @@ export function alarmRoutes(app: ZodApp, deps: RouteDeps, engine: AlarmEngine, n
   const load = async (request: { params: { id: string }; headers: Record<string, unknown> }, operate: boolean) => {
     const user = await requireUser(deps, request as never);
     const alarm = engine.get(request.params.id);
-    if (!alarm || !visible(deps, user, alarm)) throw new HubError('alarm:not-found', `no alarm '${request.params.id}'`, 404);
+    if (!alarm || !canSeeAlarm(user, alarm, deps.registry.device(alarm.deviceId))) throw new HubError('alarm:not-found', `no alarm '${request.params.id}'`, 404);
     if (operate && !(OPERATORS as readonly string[]).includes(user.role)) throw forbidden(`role ${user.role} may not act on alarms`);
     // Seeing is not owning: an officer sees the park's weather station but acts only on their own plant's alarms.
     if (operate && user.role === 'safety-officer' && alarm.enterpriseId !== user.enterpriseId) throw forbidden(`${user.username} may act only on alarms of their own enterprise`);

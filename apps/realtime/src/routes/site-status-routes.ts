@@ -1,17 +1,11 @@
-import type { AlarmView, Principal } from '@safetwin/protocol';
-import { canSeeDevice, canSeeSite } from '../auth/access.ts';
+import type { Principal } from '@safetwin/protocol';
+import { canSeeAlarm, canSeeDevice, canSeeSite } from '../auth/access.ts';
 import type { AlarmEngine } from '../alarms/alarm-engine.ts';
 import { DeviceFreshness } from '../status/device-freshness.ts';
 import { plannedOccupancy } from '../status/planned-occupancy.ts';
 import { siteStatus } from '../status/site-status.ts';
 import { SiteStatusListSchema, type SiteStatusList } from '../status/status-schema.ts';
 import { requireUser, type RouteDeps, type ZodApp } from './context.ts';
-
-/** Whether `user` may see an alarm: through its device, or (an alarm of no catalogued device) its site, officers excepted. */
-function alarmVisible(deps: RouteDeps, user: Principal, alarm: AlarmView): boolean {
-  const device = deps.registry.device(alarm.deviceId);
-  return device ? canSeeDevice(user, device) : canSeeSite(user, alarm.siteId) && user.role !== 'safety-officer';
-}
 
 /** Whether `user` sees the places an enterprise owns (the rule of the site description view: officers their own and park-level ones). */
 function ownerVisible(user: Principal): (enterpriseId: string | null) => boolean {
@@ -48,7 +42,7 @@ export function siteStatusRoutes(app: ZodApp, deps: RouteDeps, alarms: AlarmEngi
             site,
             devices: deps.registry.devicesOf(site.id).filter((d) => canSeeDevice(user, d)),
             lastHeardMs,
-            alarms: alarms.list(site.id, true).filter((a) => alarmVisible(deps, user, a)),
+            alarms: alarms.list(site.id, true).filter((a) => canSeeAlarm(user, a, deps.registry.device(a.deviceId))),
             planned: plannedOccupancy(site, ownerVisible(user)),
             nowMs,
           }),

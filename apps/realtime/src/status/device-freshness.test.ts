@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SqlClient } from '@safetwin/db';
-import { CLOCK_SKEW_ALLOWANCE_MS, DeviceFreshness, lastHeardMs } from './device-freshness.ts';
+import { CLOCK_SKEW_ALLOWANCE_MS, lastHeardMs } from '@safetwin/protocol';
+import { DeviceFreshness } from './device-freshness.ts';
 
 describe('lastHeardMs', () => {
   const CASES = [

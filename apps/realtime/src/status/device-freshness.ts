@@ -3,21 +3,10 @@
 // the cluster's, not one hub's), never from `readings`; cached briefly so many walls polling
 // at once cost one small query per refresh.
 import { deviceState, type SqlClient } from '@safetwin/db';
-
-/** How far a gateway's clock may run ahead of the hub's before a reading looks fresher than it is, ms (the web uses the same). */
-export const CLOCK_SKEW_ALLOWANCE_MS = 2_000;
+import { lastHeardMs } from '@safetwin/protocol';
 
 /** How long one snapshot of `device_state` serves requests, ms. @defaultValue 500 */
 export const DEFAULT_FRESHNESS_MAX_AGE_MS = 500;
-
-/**
- * When a device was last heard from: when its newest reading was committed, but never later
- * than its sensor time plus the skew allowance, so a gateway flushing an old buffer (or the
- * hub storing a late reading) does not make a silent device look live.
- */
-export function lastHeardMs(lastTsMs: number, updatedAtMs: number): number {
-  return Math.min(updatedAtMs, lastTsMs + CLOCK_SKEW_ALLOWANCE_MS);
-}
 
 /** Last-heard times of every device as of one moment. */
 export interface FreshnessSnapshot {

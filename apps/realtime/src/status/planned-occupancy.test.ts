@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDemoSite } from '@safetwin/twin-models';
-import { plannedOccupancy, shiftAt } from './planned-occupancy.ts';
+import { shiftAt } from '@safetwin/twin-models';
+import { plannedOccupancy } from './planned-occupancy.ts';
 
 describe('shiftAt', () => {
   const CASES = [

@@ -9,24 +9,6 @@ export interface PlannedOccupancy {
   nightPersons: number;
 }
 
-/** Start and end of the day shift, hours of local mean solar time. */
-export const DAY_SHIFT_START_H = 8;
-export const DAY_SHIFT_END_H = 20;
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
-/**
- * Which occupancy applies at `nowMs` at longitude `lonDeg`: day from 08:00 to 20:00 local mean
- * solar time (UTC + longitude / 15 h). Site descriptions carry no time zone; solar time is
- * within an hour of civil time for most of China and needs no tz database.
- */
-export function shiftAt(nowMs: number, lonDeg: number): 'day' | 'night' {
-  const localMs = nowMs + (lonDeg / 15) * HOUR_MS;
-  const hour = (((localMs % DAY_MS) + DAY_MS) % DAY_MS) / HOUR_MS;
-  return hour >= DAY_SHIFT_START_H && hour < DAY_SHIFT_END_H ? 'day' : 'night';
-}
-
 /**
  * Planned occupancy of the buildings and manned equipment whose owner `ownerVisible` accepts
  * (null: park-level); null for a site whose description has no occupancy (a mine counts tags).

@@ -5,7 +5,8 @@ import type { AlarmView } from '@safetwin/protocol';
 import type { DeviceInfo, Site } from '@safetwin/twin-models';
 import { DEFAULT_HEALTH_RULES } from '../alarms/sensor-health.ts';
 import type { AlarmCounts, PeopleOnSite, RiskColour, SensorCounts, SiteStatus } from './status-schema.ts';
-import { shiftAt, type PlannedOccupancy } from './planned-occupancy.ts';
+import { shiftAt } from '@safetwin/twin-models';
+import type { PlannedOccupancy } from './planned-occupancy.ts';
 
 /** Catalogue kinds that are not sensors: valve position and power feedback, and people's positioning tags. */
 export const NON_SENSOR_KINDS: ReadonlySet<string> = new Set(['valve-actuator', 'power-switch', 'uwb-tag']);

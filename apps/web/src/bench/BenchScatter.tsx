@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import DeckGL from '@deck.gl/react';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { deviceCatalogue, enuToLonLat } from '@safetwin/twin-models';
+import { isStale, sampleAgeMs } from '../live/device-state.ts';
 import { LiveStore } from '../live/live-store.ts';
 import { startBenchFeed } from './bench-feed.ts';
 import { syntheticMine, type SyntheticSize } from './synthetic-mine.ts';
@@ -40,7 +41,7 @@ export function BenchScatter({ size }: { size: SyntheticSize }) {
       for (let i = 0; i < ids.length; i++) {
         const sample = live.get(ids[i]!);
         const interval = catalogue.get(ids[i]!)?.intervalMs ?? 1_000;
-        const stale = !sample || nowMs - sample.receivedAtMs > 3 * interval;
+        const stale = !sample || isStale(sampleAgeMs(sample, nowMs), interval);
         colors[i * 4] = stale ? 142 : 61;
         colors[i * 4 + 1] = stale ? 153 : 220;
         colors[i * 4 + 2] = stale ? 164 : 132;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChemicalPark } from '@safetwin/twin-models';
-import { plannedOccupancy, shiftAt } from './park-occupancy.ts';
+import { shiftAt } from '@safetwin/twin-models';
+import { plannedOccupancy } from './park-occupancy.ts';
 
 const box = { shape: 'box', lengthM: 10, widthM: 10, heightM: 5, headingDeg: 0 } as const;
 const pos = { eastM: 0, northM: 0, upM: 0 };

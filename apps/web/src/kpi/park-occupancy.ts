@@ -1,13 +1,7 @@
 // Planned occupancy of a chemical park by enterprise: the persons its buildings and staffed
 // equipment (control rooms, warehouses, loading bays) hold by day and by night, from the site
 // description. It is the plan, not a head count: parks have no personnel positioning.
-import type { ChemicalPark, Occupancy } from '@safetwin/twin-models';
-
-/** The day shift's hours, local mean solar time at the site (the description gives day and night figures). */
-export const DAY_SHIFT_HOURS = { startH: 8, endH: 20 } as const;
-
-/** Which of the description's figures applies. */
-export type Shift = 'day' | 'night';
+import type { ChemicalPark, Occupancy, Shift } from '@safetwin/twin-models';
 
 /** Planned persons of one enterprise (or of the park's shared buildings, `enterpriseId` null). */
 export interface PlannedOccupancy {
@@ -16,12 +10,6 @@ export interface PlannedOccupancy {
   persons: number;
   /** Places (buildings and staffed equipment) that hold them. */
   places: number;
-}
-
-/** The shift at `tMs` by local mean solar time at `lonDeg` (15° of longitude per hour east of UTC). */
-export function shiftAt(tMs: number, lonDeg: number): Shift {
-  const h = (((tMs / 3_600_000 + lonDeg / 15) % 24) + 24) % 24;
-  return h >= DAY_SHIFT_HOURS.startH && h < DAY_SHIFT_HOURS.endH ? 'day' : 'night';
 }
 
 /** Planned persons by enterprise for a shift, most first; places with nobody planned are left out. */

@@ -1,3 +1,4 @@
+import { CLOCK_SKEW_ALLOWANCE_MS, lastHeardMs as lastHeardAtMs } from '@safetwin/protocol';
 import type { LatestSample } from './merge-batch.ts';
 
 /** A device is stale once it has been silent for this many of its reporting intervals. */
@@ -13,8 +14,8 @@ export type DeviceState = 'live' | 'stale' | 'offline' | 'no-data' | 'waiting';
 /** The hub link as rows need it: never subscribed yet, subscribed and flowing, or down. */
 export type LinkState = 'waiting' | 'up' | 'down';
 
-/** How far sensor and browser clocks may disagree before a fresh reading starts to look old, ms. */
-export const CLOCK_SKEW_ALLOWANCE_MS = 2_000;
+/** How far sensor and browser clocks may disagree before a fresh reading starts to look old, ms (the hub's status uses the same). */
+export { CLOCK_SKEW_ALLOWANCE_MS };
 
 /**
  * When the device was last heard from, epoch ms on this browser's clock: when its reading arrived
@@ -22,7 +23,7 @@ export const CLOCK_SKEW_ALLOWANCE_MS = 2_000;
  * latest on subscribe, a gateway's buffer flushed late) is not mistaken for a fresh one.
  */
 export function lastHeardMs(sample: LatestSample): number {
-  return Math.min(sample.receivedAtMs, sample.reading.ts + CLOCK_SKEW_ALLOWANCE_MS);
+  return lastHeardAtMs(sample.reading.ts, sample.receivedAtMs);
 }
 
 /** How long ago the device was last heard from, ms (never negative). */

@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Site } from '@safetwin/twin-models';
 import { deviceState } from '../../live/device-state.ts';
 import { countByZone, emptyZoneCounts, RoadwayLocator, type TagPosition, type ZoneCounts } from '../../kpi/mine-zones.ts';
-import { plannedOccupancy, shiftAt, type PlannedOccupancy, type Shift } from '../../kpi/park-occupancy.ts';
+import { shiftAt, type Shift, type Site } from '@safetwin/twin-models';
+import { plannedOccupancy, type PlannedOccupancy } from '../../kpi/park-occupancy.ts';
 import { RollingRate } from '../../kpi/reading-rate.ts';
 import { countSensorStates, type SensorCounts } from '../../kpi/sensor-counts.ts';
 import { weatherNow, type WeatherNow } from '../../kpi/weather-now.ts';
