@@ -1,4 +1,5 @@
 import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, serial, smallint, smallserial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 /**
  * Site descriptions (twin models). Demo mode seeds them from @safetwin/twin-models;
@@ -188,7 +189,7 @@ export const simRuns = pgTable(
   {
     id: text('id').primaryKey(),
     siteId: text('site_id').notNull(),
-    /** `plume` | `zones`. */
+    /** `plume` | `zones` | `assessment`. */
     kind: text('kind').notNull(),
     /** `queued` | `running` | `done` | `failed` | `cancelled`. */
     state: text('state').notNull(),
@@ -204,6 +205,16 @@ export const simRuns = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }),
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    /** What the engine is doing while the run computes (its last progress checkpoint); null otherwise. */
+    stage: text('stage'),
+    /** Last sign of life of the worker computing the run. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }),
+    /** The worker holds the run until then and renews it while it computes; past it, any hub fails the run (worker lost). */
+    leaseUntil: timestamp('lease_until', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('sim_runs_site_created_idx').on(t.siteId, t.createdAt)],
+  (t) => [
+    index('sim_runs_site_created_idx').on(t.siteId, t.createdAt),
+    // The hubs' sweep for lost runs reads only unfinished ones.
+    index('sim_runs_active_idx').on(t.state).where(sql`${t.state} IN ('queued', 'running')`),
+  ],
 );
