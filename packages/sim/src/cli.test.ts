@@ -61,7 +61,18 @@ describe('sim CLI', () => {
     expect(out.type).toBe('FeatureCollection');
     expect(out.features.length).toBeGreaterThan(0);
   });
+  it('assessment: zones, a grid whose frames are plain arrays of numbers, and points', () => {
+    const r = sim(['assessment'], JSON.stringify({ ...ISSUE_SCENARIO, weather: { ...ISSUE_SCENARIO.weather, windFromDeg: 45 }, grid: { maxCellsPerSide: 16 }, points: [{ id: 'gate', eastM: -300, northM: -300 }] }));
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.kind).toBe('assessment');
+    expect(out.zones.type).toBe('FeatureCollection');
+    expect(out.grid.frames[0].valuesPpm).toHaveLength(out.grid.nx * out.grid.ny);
+    expect(out.grid.frames[0].valuesPpm.every((v: unknown) => typeof v === 'number')).toBe(true);
+    expect(out.points[0].peakPpm).toBeGreaterThan(0);
+  });
   const BAD = [
+    { title: 'assessment: frames 0 names frames', args: ['assessment'], stdin: JSON.stringify({ ...ISSUE_SCENARIO, weather: { ...ISSUE_SCENARIO.weather, windFromDeg: 45 }, frames: 0 }), code: 'sim:bad-input', path: 'frames' },
     { title: 'negative rate names release.rateKgS', args: ['plume'], stdin: JSON.stringify({ ...ISSUE_SCENARIO, release: { ...ISSUE_SCENARIO.release, rateKgS: -1 } }), code: 'sim:bad-input', path: 'release.rateKgS' },
     { title: 'bad stability names weather.stability', args: ['plume'], stdin: JSON.stringify({ ...ISSUE_SCENARIO, weather: { ...ISSUE_SCENARIO.weather, stability: 'Q' } }), code: 'sim:bad-input', path: 'weather.stability' },
     { title: 'unknown chemical names chemical', args: ['plume'], stdin: JSON.stringify({ ...ISSUE_SCENARIO, chemical: 'XX9' }), code: 'sim:unknown-chemical', path: 'chemical' },

@@ -1,11 +1,18 @@
-// Command line: `npm run -s sim -- <plume|source|zones> < input.json` prints exactly one JSON document on stdout;
+// Command line: `npm run -s sim -- <plume|source|zones|assessment> < input.json` prints exactly one JSON document on stdout;
 // on error, one JSON document {error:{code,message,path}} on stderr and exit code 1 (2 for a usage error).
+import { runAssessment } from './assessment/run-assessment.ts';
 import { SimError } from './errors.ts';
 import { runPlume } from './run-plume.ts';
 import { runSource } from './run-source.ts';
 import { runZones } from './run-zones.ts';
 
-const COMMANDS: Record<string, (input: unknown) => unknown> = { plume: runPlume, source: runSource, zones: runZones };
+/** The assessment as JSON: each frame's Float32Array becomes a plain array of numbers. */
+function assessmentJson(input: unknown): unknown {
+  const r = runAssessment(input);
+  return { ...r, grid: { ...r.grid, frames: r.grid.frames.map((f) => ({ ...f, valuesPpm: Array.from(f.valuesPpm) })) } };
+}
+
+const COMMANDS: Record<string, (input: unknown) => unknown> = { plume: runPlume, source: runSource, zones: runZones, assessment: assessmentJson };
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -73,5 +73,15 @@ export { ENGINE, runPlume, scenarioThresholds, thresholdDistance } from './run-p
 export type { PlumeResult, ReceptorResult, ThresholdResult } from './run-plume.ts';
 export { runSource } from './run-source.ts';
 export type { SourceResult } from './run-source.ts';
-export { runZones } from './run-zones.ts';
+export { buildZones, requireWindFromDeg, runZones } from './run-zones.ts';
+export { runAssessment } from './assessment/run-assessment.ts';
+export type { AssessmentResult } from './assessment/run-assessment.ts';
+export { assessmentPointSchema, assessmentScenarioSchema } from './assessment/schema.ts';
+export type { AssessmentScenario } from './assessment/schema.ts';
+export { fillFrame, frameTimesS, gridExtent } from './assessment/grid-frames.ts';
+export type { AssessmentFrame, AssessmentGrid } from './assessment/grid-frames.ts';
+export { pointThreat, STEADY_HORIZON_S } from './assessment/points.ts';
+export type { PointInput, PointThreat } from './assessment/points.ts';
 export type { ZoneFeature, ZonesResult } from './run-zones.ts';
+export { AEROSOL_FACTOR, holeRelease } from './assessment/hole-release.ts';
+export type { HoleReleaseInput, HoleReleaseResult } from './assessment/hole-release.ts';

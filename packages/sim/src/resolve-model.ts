@@ -38,6 +38,11 @@ export interface ResolvedModel {
   scanStepRatio: number;
   /** Concentration [kg/m³] from ppm at ambient T, p. */
   ppmToKgM3(ppm: number): number;
+  /**
+   * Time dependence: 'steady' (concentrationKgM3 ignores t), or 'transient' with the end of the release [s] (0 for
+   * an instantaneous one) and passedS(x), the time [s] by which the cloud's trailing edge has passed x downwind.
+   */
+  time: { kind: 'steady' } | { kind: 'transient'; releaseEndS: number; passedS(xM: number): number };
   explanations: string[];
   warnings: string[];
 }
@@ -94,8 +99,16 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
       const v13 = Math.cbrt(s.release.massKg / rhoRelease);
       const r0 = Math.cbrt((3 * s.release.massKg) / rhoRelease / (4 * Math.PI));
       const g0 = Math.max(0, (9.80665 * (rhoRelease - rhoAir)) / rhoAir);
+      const cloudMS = 0.4 * u10;
+      // Trailing edge xc − R passes x when 0.4·u10·t − sqrt(R0² + 1.2·sqrt(g0'V0)·t) = x (cloud of §6.1); fixed point in t.
+      const passedS = (xM: number) => {
+        let t = Math.max(0, xM) / cloudMS;
+        for (let k = 0; k < 30; k++) t = (Math.max(0, xM) + Math.sqrt(r0 * r0 + 1.2 * Math.sqrt(g0 * v13 ** 3) * t)) / cloudMS;
+        return t;
+      };
       return {
         ...common,
+        time: { kind: 'transient', releaseEndS: 0, passedS },
         scanLimitM: () => 100_000,
         concentrationKgM3(x, y, z, t) {
           if (t === undefined) {
@@ -118,6 +131,7 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
     explanations.push(`Britter–McQuaid continuous: Q0 = ${(s.release.rateKgS / rhoRelease).toFixed(3)} m³/s, D = ${pl.lengthScaleM.toFixed(2)} m, α = ${pl.alpha.toFixed(3)}; non-isothermal correction with T0 = ${releaseTemperatureK} K, Ta = ${w.airTempK} K`);
     return {
       ...common,
+      time: { kind: 'steady' },
       scanLimitM: () => 100_000,
       concentrationKgM3: (x, y, z) => ({ concentrationKgM3: vfToKg(pl.volumeFraction(x, y, z)) }),
       centrelineKgM3: (x, z) => vfToKg(pl.volumeFraction(x, 0, z)),
@@ -140,6 +154,7 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
         ...common,
         model,
         windSpeedMS: floor.windSpeedMS,
+        time: { kind: 'steady' },
         scanLimitM: () => 100_000,
         scanStepRatio: 1.001,
         concentrationKgM3: (x, y, z) => ({ concentrationKgM3: plumeConcentrationKgM3(pp, x, y, z) }),
@@ -152,7 +167,9 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
     if (isPuff && s.release.kind === 'instantaneous') {
       const pp: PuffParams = { massKg: s.release.massKg, windSpeedMS: u, releaseHeightM, stabilityClass: w.stability, sigmaSet: sigma };
       const peak = (x: number, y: number, z: number) => peakOverTime((t) => puffConcentrationKgM3(pp, x, y, z, t), Math.max(0, (0.3 * x) / u), (3 * Math.max(x, 1)) / u + 10, 60);
-      return timeVaryingModel((x, y, z, t) => puffConcentrationKgM3(pp, x, y, z, t), peak, () => 100_000);
+      // The puff's σ are taken at the travel distance: its trailing edge (3σx behind the centre) passes x at (x + 3σy(x))/u.
+      const passedS = (x: number) => (Math.max(0, x) + 3 * sigmaYM(Math.max(1, x), w.stability, sigma)) / u;
+      return timeVaryingModel((x, y, z, t) => puffConcentrationKgM3(pp, x, y, z, t), peak, () => 100_000, { kind: 'transient', releaseEndS: 0, passedS });
     }
     const rel = s.release as Extract<PlumeScenario['release'], { kind: 'continuous' }>;
     const steps = rel.rateSteps ?? [{ tS: 0, rateKgS: rel.rateKgS }];
@@ -170,7 +187,9 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
       const spreadS = (3 * sigmaYM(x, w.stability, sigma)) / u;
       return peakOverTime((t) => cFinite(x, y, z, t), firstS + x / u - spreadS, endS + x / u + spreadS, 32);
     };
-    return timeVaryingModel(cFinite, peak, (thr, z) => Math.min(100_000, 1.1 * farthestCrossingM((x) => plumeConcentrationKgM3(steady, x, 0, z), thr, { stepRatio: 1.01 }).distanceM + 10));
+    // Palazzi's along-wind spread σx = σy(x): the tail of the last segment passes x at endS + (x + 3σy(x))/u.
+    const passedS = (x: number) => endS + (Math.max(0, x) + 3 * sigmaYM(Math.max(1, x), w.stability, sigma)) / u;
+    return timeVaryingModel(cFinite, peak, (thr, z) => Math.min(100_000, 1.1 * farthestCrossingM((x) => plumeConcentrationKgM3(steady, x, 0, z), thr, { stepRatio: 1.01 }).distanceM + 10), { kind: 'transient', releaseEndS: endS, passedS });
 
     /**
      * A release that changes in time (puff, puff train): concentration at a time when one is
@@ -180,10 +199,12 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
       atTime: (x: number, y: number, z: number, t: number) => number,
       peakAt: (x: number, y: number, z: number) => { value: number; tS: number },
       scanLimitM: ResolvedModel['scanLimitM'],
+      time: ResolvedModel['time'],
     ): ResolvedModel {
       return {
         ...common,
         model,
+        time,
         windSpeedMS: u,
         scanLimitM,
         scanStepRatio: 1.005,

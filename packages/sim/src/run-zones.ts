@@ -5,7 +5,8 @@ import { SimError } from './errors.ts';
 import { circleRing, localToLonLat, plumeToLocal, type Point2 } from './geo.ts';
 import { resolveModel } from './resolve-model.ts';
 import { ENGINE, thresholdDistance } from './run-plume.ts';
-import { parseInput, zonesScenarioSchema } from './scenario.ts';
+import { parseInput, zonesScenarioSchema, type ZonesScenario } from './scenario.ts';
+import type { ResolvedModel } from './resolve-model.ts';
 import { CALM_WIND_MS, footprintRing, sweepRing, uncertaintyHalfAngleDeg } from './threat-zones.ts';
 
 /** A GeoJSON polygon feature of a zone or its uncertainty envelope. */
@@ -38,9 +39,22 @@ const EXTRA_COLORS = ['purple', 'blue', 'green'];
 /** Runs the `zones` command on unvalidated input (throws SimError naming the bad field). Pure. */
 export function runZones(input: unknown): ZonesResult {
   const s = parseInput(zonesScenarioSchema, input);
+  return buildZones(s, requireWindFromDeg(s), resolveModel(s)).result;
+}
+
+/** The wind direction of a zones scenario, or a SimError naming weather.windFromDeg. */
+export function requireWindFromDeg(s: ZonesScenario): number {
   const windFromDeg = s.weather.windFromDeg;
   if (windFromDeg === undefined) throw new SimError('sim:bad-input', 'weather.windFromDeg (direction the wind comes from, degrees) is required for zones', 'weather.windFromDeg');
-  const m = resolveModel(s);
+  return windFromDeg;
+}
+
+/**
+ * The zones of a validated scenario with its resolved model (adds to m.warnings), plus every feature's ring in
+ * local metres east/north of the source before rounding/projection (for callers that need the extent). Pure.
+ */
+export function buildZones(s: ZonesScenario, windFromDeg: number, m: ResolvedModel): { result: ZonesResult; localRings: Point2[][] } {
+  const localRings: Point2[][] = [];
   const levels: LevelOfConcern[] = s.thresholdsPpm
     ? s.thresholdsPpm.map((ppm, i) => ({ ppm, label: `${ppm} ppm`, color: (['red', 'orange', 'yellow'][i] ?? EXTRA_COLORS[i - 3] ?? 'gray') as LevelOfConcern['color'] }))
     : defaultLevelsOfConcern(m.chemical);
@@ -51,8 +65,10 @@ export function runZones(input: unknown): ZonesResult {
   if (calm) m.warnings.push(`wind ${m.windSpeedGivenMS} m/s < ${CALM_WIND_MS} m/s: direction not trusted, zones drawn as circles of the threat distance`);
   const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
   // Lon/lat to 1e-7° (~1 cm), local metres to 1 cm.
-  const project = (ring: Point2[]): Point2[] =>
-    s.origin ? localToLonLat(ring, s.origin).map(([a, b]): Point2 => [round(a, 7), round(b, 7)]) : ring.map(([a, b]): Point2 => [round(a, 2), round(b, 2)]);
+  const project = (ring: Point2[]): Point2[] => {
+    localRings.push(ring);
+    return s.origin ? localToLonLat(ring, s.origin).map(([a, b]): Point2 => [round(a, 7), round(b, 7)]) : ring.map(([a, b]): Point2 => [round(a, 2), round(b, 2)]);
+  };
   const features: ZoneFeature[] = [];
   const zones: ZonesResult['metadata']['zones'] = [];
   for (const level of levels) {
@@ -70,7 +86,7 @@ export function runZones(input: unknown): ZonesResult {
     const swept = sweepRing(ring, halfAngle);
     features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [project(plumeToLocal(swept, windFromDeg))] }, properties: { kind: 'uncertainty', ...props } });
   }
-  return {
+  const result: ZonesResult = {
     type: 'FeatureCollection',
     features,
     metadata: {
@@ -86,4 +102,5 @@ export function runZones(input: unknown): ZonesResult {
       engine: ENGINE,
     },
   };
+  return { result, localRings };
 }

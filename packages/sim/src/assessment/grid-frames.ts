@@ -1,0 +1,79 @@
+// The assessment's ground-level concentration grid: extent from the threat-zone geometry, frames over time for a
+// transient release (puff, finite or scheduled release), one steady frame otherwise. Pure.
+import type { Point2 } from '../geo.ts';
+import { functionGridKgM3, type GridSpec } from '../grid.ts';
+import { plumeBearingDeg } from '../geo.ts';
+import type { ResolvedModel } from '../resolve-model.ts';
+
+/** One grid frame: time after release start [s] (null = steady state), its maximum and its cells [ppm]. */
+export interface AssessmentFrame {
+  tS: number | null;
+  maxPpm: number;
+  valuesPpm: Float32Array;
+}
+
+/** The grid of an assessment (contract): cell (i, j) centre at (east0M + i·cellM, north0M + j·cellM) from the source, row-major by j. */
+export interface AssessmentGrid extends Omit<GridSpec, 'windFromDeg'> {
+  unit: 'ppm';
+  frames: AssessmentFrame[];
+}
+
+/** Margin around the zones' bounding box: 10 % of its larger side, at least this many metres (our choice). */
+export const GRID_MIN_MARGIN_M = 20;
+/** Half-side of the grid when no zone reaches beyond 1 m (nothing to frame): a 200 m square around the source (our choice). */
+export const GRID_FALLBACK_HALF_SIDE_M = 100;
+
+/**
+ * Square cells covering the bounding box of the given rings (local metres east/north of the source) and the source
+ * itself, plus a margin of 10 % of the larger side (≥ GRID_MIN_MARGIN_M), at most maxCellsPerSide cells per side.
+ */
+export function gridExtent(rings: readonly (readonly Point2[])[], maxCellsPerSide: number): Omit<GridSpec, 'zM' | 'windFromDeg'> {
+  let minE = 0, maxE = 0, minN = 0, maxN = 0;
+  let any = false;
+  for (const ring of rings) {
+    for (const [e, n] of ring) {
+      any = true;
+      if (e < minE) minE = e;
+      if (e > maxE) maxE = e;
+      if (n < minN) minN = n;
+      if (n > maxN) maxN = n;
+    }
+  }
+  if (!any || Math.max(maxE - minE, maxN - minN) < 1) {
+    minE = minN = -GRID_FALLBACK_HALF_SIDE_M;
+    maxE = maxN = GRID_FALLBACK_HALF_SIDE_M;
+  }
+  const margin = Math.max(GRID_MIN_MARGIN_M, 0.1 * Math.max(maxE - minE, maxN - minN));
+  minE -= margin; maxE += margin; minN -= margin; maxN += margin;
+  const cellM = Math.max(maxE - minE, maxN - minN) / maxCellsPerSide;
+  const nx = Math.min(maxCellsPerSide, Math.max(1, Math.ceil((maxE - minE) / cellM - 1e-9)));
+  const ny = Math.min(maxCellsPerSide, Math.max(1, Math.ceil((maxN - minN) / cellM - 1e-9)));
+  // Centre the cells on the box (the side that is not the longest gets a partial cell split on both sides).
+  const east0M = (minE + maxE) / 2 - ((nx - 1) * cellM) / 2;
+  const north0M = (minN + maxN) / 2 - ((ny - 1) * cellM) / 2;
+  return { nx, ny, east0M, north0M, cellM };
+}
+
+/**
+ * Frame times of a transient release: t_k = T·(k + ½)/n for k = 0…n−1, where T = m.time.passedS(farthestM) is when
+ * the cloud's trailing edge has passed the farthest zone distance, so the first frame is shortly after the release
+ * starts and the last just before the cloud has left the farthest zone. Empty for a steady model.
+ */
+export function frameTimesS(m: ResolvedModel, farthestM: number, frames: number): number[] {
+  if (m.time.kind === 'steady') return [];
+  const endS = m.time.passedS(farthestM);
+  return Array.from({ length: frames }, (_, k) => (endS * (k + 0.5)) / frames);
+}
+
+/** Fills one frame [ppm] at ground/receptor height g.zM from the model at time t (undefined = steady); returns its maximum. */
+export function fillFrame(m: ResolvedModel, g: GridSpec, kgM3ToPpm: number, tS: number | undefined, out: Float32Array): number {
+  const b = (plumeBearingDeg(g.windFromDeg) * Math.PI) / 180;
+  const sb = Math.sin(b);
+  const cb = Math.cos(b);
+  const z = g.zM;
+  // Same rotation as plumeGridKgM3: x downwind = e·sin b + n·cos b, y = −e·cos b + n·sin b.
+  functionGridKgM3((e, n) => m.concentrationKgM3(e * sb + n * cb, -e * cb + n * sb, z, tS).concentrationKgM3 * kgM3ToPpm, g, 0, g.ny, out);
+  let max = 0;
+  for (let i = 0; i < out.length; i++) if (out[i]! > max) max = out[i]!;
+  return max;
+}

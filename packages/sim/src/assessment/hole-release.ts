@@ -1,0 +1,99 @@
+// Release rate from a hole in a piece of equipment: gas or liquid phase from the operating state (issue 4 contract). Pure.
+import { requireChemical } from '../chemicals/lookup.ts';
+import type { Chemical } from '../chemicals/types.ts';
+import { STANDARD_PRESSURE_PA } from '../constants.ts';
+import { SimError } from '../errors.ts';
+import { clausiusClapeyronVapourPressurePa, DEFAULT_GAS_CD, DEFAULT_LIQUID_CD, flashFraction, gasOrificeRate, liquidOrificeRate } from '../source-terms.ts';
+
+/** Input of holeRelease: pressures absolute [Pa]. */
+export interface HoleReleaseInput {
+  chemical: string;
+  holeDiameterM: number;
+  pressurePa: number;
+  temperatureK: number;
+  ambientPressurePa?: number;
+  dischargeCoefficient?: number;
+  inventoryKg?: number;
+}
+
+/** Result of holeRelease (contract). */
+export interface HoleReleaseResult {
+  /** Total discharge rate through the hole [kg/s]. */
+  rateKgS: number;
+  phase: 'gas' | 'liquid';
+  choked?: boolean;
+  flashFraction?: number;
+  /** What goes into the dispersion model [kg/s]. */
+  airborneRateKgS: number;
+  /** inventoryKg / rateKgS [s], null without an inventory. */
+  maxDurationS: number | null;
+  explanations: string[];
+  warnings: string[];
+}
+
+/**
+ * Aerosol rule for a flashing liquid jet: airborne fraction = min(1, 2·x_v) — the liquid carried as fine aerosol is
+ * taken equal to the flashed vapour (Kletz 1977, as quoted in CCPS 1999 Guidelines for Consequence Analysis §2.3 and
+ * Crowl & Louvar, Chemical Process Safety, ch. 4 — a rule of thumb; TNO Yellow Book ch. 2 gives rain-out models).
+ */
+export const AEROSOL_FACTOR = 2;
+
+const num = (v: unknown, path: string, positive = true): number => {
+  if (typeof v !== 'number' || !Number.isFinite(v) || (positive ? v <= 0 : v < 0)) throw new SimError('sim:bad-input', `${path} must be a ${positive ? 'positive' : 'non-negative'} number`, path);
+  return v;
+};
+
+/** A library property or a SimError naming it. */
+function property(c: Chemical, field: 'boilingPointK' | 'heatOfVaporizationJKg' | 'liquidDensityKgM3' | 'liquidHeatCapacityJKgK' | 'heatCapacityRatio'): number {
+  const v = c[field];
+  if (typeof v !== 'number') throw new SimError('sim:missing-property', `${c.id} has no ${field} in the library; holeRelease needs it`, 'chemical');
+  return v;
+}
+
+/**
+ * Rate through a hole. Phase: liquid when the operating pressure exceeds the vapour pressure at the operating
+ * temperature (a liquefied gas stored under its own pressure or padded), gas otherwise; the vapour pressure is the
+ * Clausius–Clapeyron estimate from Tb and ΔHvap (no Antoine data in the library: warned).
+ * Gas: isentropic orifice, choked or subsonic (TNO Yellow Book; plume-physics.md §7), all airborne.
+ * Liquid: Bernoulli through the hole with ΔP = P − Pa (CCPS 1999 p.40; for holes the liquid has no time to flash
+ * inside the opening, Crowl & Louvar §4-7, so this is the non-equilibrium upper estimate), flash fraction
+ * x_v = cp,l (T − Tb)/ΔHvap, airborne = min(1, 2·x_v) of the rate (AEROSOL_FACTOR; the rest rains out to a pool,
+ * whose evaporation is not added). maxDurationS = inventory / rate.
+ */
+export function holeRelease(input: HoleReleaseInput): HoleReleaseResult {
+  const c = requireChemical(String(input?.chemical ?? ''));
+  const d = num(input.holeDiameterM, 'holeDiameterM');
+  const p0 = num(input.pressurePa, 'pressurePa');
+  const t0 = num(input.temperatureK, 'temperatureK');
+  const pa = input.ambientPressurePa === undefined ? STANDARD_PRESSURE_PA : num(input.ambientPressurePa, 'ambientPressurePa');
+  if (input.dischargeCoefficient !== undefined && (num(input.dischargeCoefficient, 'dischargeCoefficient') > 1)) throw new SimError('sim:bad-input', 'dischargeCoefficient must be ≤ 1', 'dischargeCoefficient');
+  const inventoryKg = input.inventoryKg === undefined ? undefined : num(input.inventoryKg, 'inventoryKg', false);
+  const explanations: string[] = [];
+  const warnings: string[] = [];
+  const tb = property(c, 'boilingPointK');
+  const hv = property(c, 'heatOfVaporizationJKg');
+  const pv = clausiusClapeyronVapourPressurePa(t0, tb, hv, c.molarMassKgMol);
+  warnings.push(`vapour pressure of ${c.id} at ${t0} K estimated by Clausius–Clapeyron from Tb = ${tb} K and ΔHvap (${(pv / 1e5).toFixed(2)} bar): an estimate, the phase decision near it is uncertain`);
+  if (p0 <= pa) warnings.push(`pressurePa ${p0} Pa is not above the ambient ${pa} Pa: no pressure-driven release`);
+  const maxDuration = (rate: number) => (inventoryKg === undefined ? null : rate > 0 ? inventoryKg / rate : null);
+  if (p0 > pv) {
+    const rho = property(c, 'liquidDensityKgM3');
+    const cd = input.dischargeCoefficient ?? DEFAULT_LIQUID_CD;
+    const r = liquidOrificeRate({ liquidDensityKgM3: rho, pressurePa: p0, holeDiameterM: d, dischargeCoefficient: cd, ambientPressurePa: pa });
+    const xv = t0 > tb ? flashFraction(property(c, 'liquidHeatCapacityJKgK'), t0, tb, hv) : 0;
+    const airborneFraction = Math.min(1, AEROSOL_FACTOR * xv);
+    explanations.push(`liquid phase: ${(p0 / 1e5).toFixed(2)} bar > vapour pressure ${(pv / 1e5).toFixed(2)} bar at ${t0} K`);
+    explanations.push(`liquid orifice (Bernoulli, CCPS 1999 p.40): Cd = ${cd}, ρ = ${rho} kg/m³, ΔP = ${((p0 - pa) / 1e5).toFixed(2)} bar → ${r.rateKgS.toFixed(3)} kg/s at ${r.velocityMS.toFixed(1)} m/s`);
+    explanations.push(xv > 0
+      ? `flash fraction x_v = cp,l (T − Tb)/ΔHvap = ${xv.toFixed(3)}; airborne = min(1, 2·x_v) = ${airborneFraction.toFixed(3)} of the rate (aerosol taken equal to the flashed vapour, Kletz rule via CCPS 1999), the rest rains out`
+      : `liquid below its boiling point (${t0} K ≤ Tb ${tb} K): no flash; airborne rate 0 (pool evaporation not modelled here)`);
+    if (xv > 0) warnings.push('high-momentum flashing jets can carry nearly all the liquid as aerosol (Jack Rabbit, Desert Tortoise; plume-physics.md §7); the 2·x_v rule may under-predict — use the whole rate for a conservative bound');
+    return { rateKgS: r.rateKgS, phase: 'liquid', flashFraction: xv, airborneRateKgS: r.rateKgS * airborneFraction, maxDurationS: maxDuration(r.rateKgS), explanations, warnings };
+  }
+  const cd = input.dischargeCoefficient ?? DEFAULT_GAS_CD;
+  const k = property(c, 'heatCapacityRatio');
+  const g = gasOrificeRate({ pressurePa: p0, temperatureK: t0, molarMassKgMol: c.molarMassKgMol, heatCapacityRatio: k, holeDiameterM: d, dischargeCoefficient: cd, ambientPressurePa: pa });
+  explanations.push(`gas phase: ${(p0 / 1e5).toFixed(2)} bar ≤ vapour pressure ${(pv / 1e5).toFixed(2)} bar at ${t0} K`);
+  explanations.push(`gas orifice (isentropic, TNO Yellow Book): Cd = ${cd}, k = ${k}, ${g.choked ? 'choked' : 'subsonic'} (P0/Pa = ${(p0 / pa).toFixed(2)} vs critical ${g.criticalPressureRatio.toFixed(2)}) → ${g.rateKgS.toFixed(4)} kg/s, all airborne`);
+  return { rateKgS: g.rateKgS, phase: 'gas', choked: g.choked, airborneRateKgS: g.rateKgS, maxDurationS: maxDuration(g.rateKgS), explanations, warnings };
+}

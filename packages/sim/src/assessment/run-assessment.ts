@@ -1,0 +1,106 @@
+// The `assessment` command (issue 4 contract): threat zones + a ground-level concentration grid (frames over time for
+// transient releases) + the threat at points of interest, in one pure call with progress checkpoints.
+import { resolveModel } from '../resolve-model.ts';
+import { ENGINE } from '../run-plume.ts';
+import { buildZones, requireWindFromDeg, type ZonesResult } from '../run-zones.ts';
+import { parseInput } from '../scenario.ts';
+import { kgM3ToPpm } from '../units.ts';
+import { fillFrame, frameTimesS, gridExtent, type AssessmentFrame, type AssessmentGrid } from './grid-frames.ts';
+import { pointThreat, type PointThreat } from './points.ts';
+import { assessmentScenarioSchema } from './schema.ts';
+
+/** Output of the `assessment` command (contract). */
+export interface AssessmentResult {
+  kind: 'assessment';
+  model: string;
+  sigma: string;
+  stability: string;
+  windSpeedMS: number;
+  windFromDeg: number;
+  chemical: { id: string; cas: string; molarMassKgMol: number };
+  explanations: string[];
+  warnings: string[];
+  engine: { name: string; version: string };
+  /** Exactly what runZones returns for the same input. */
+  zones: ZonesResult;
+  grid: AssessmentGrid;
+  points: PointThreat[];
+}
+
+/** Share of the progress bar after the zones, and where the grid frames end (the points take the rest). */
+const ZONES_DONE = 0.3;
+const FRAMES_DONE = 0.8;
+/** Points per progress checkpoint. */
+const POINTS_PER_CHECKPOINT = 50;
+
+/**
+ * Runs an assessment on unvalidated input (throws SimError naming the bad field). Pure: no clock, no I/O.
+ * onProgress(fraction, stage) is called at real checkpoints — zones done, each grid frame, every 50 points — with a
+ * non-decreasing fraction that ends at exactly 1 ('done').
+ * Grid: square cells over the bounding box of every zone/uncertainty/calm-circle polygon plus a 10 % margin, at
+ * thresholdHeightM (the height the zones are judged at), in ppm. A steady release (steady Gaussian plume or
+ * Britter–McQuaid plume) gives one frame with tS null; a transient one (puff, finite duration, rate schedule,
+ * dense puff) gives `frames` frames from shortly after the release until its cloud has passed the farthest zone.
+ */
+export function runAssessment(input: unknown, onProgress?: (fraction: number, stage: string) => void): AssessmentResult {
+  const s = parseInput(assessmentScenarioSchema, input);
+  const windFromDeg = requireWindFromDeg(s);
+  const m = resolveModel(s);
+  const { result: zones, localRings } = buildZones(s, windFromDeg, m);
+  onProgress?.(ZONES_DONE, 'zones');
+  const explanations = [...zones.metadata.explanations];
+  const warnings = [...zones.metadata.warnings];
+  const toPpm = kgM3ToPpm(1, m.chemical.molarMassKgMol, s.weather.airTempK, s.weather.pressurePa);
+
+  const extent = gridExtent(localRings, s.grid.maxCellsPerSide);
+  const spec = { ...extent, zM: s.thresholdHeightM, windFromDeg };
+  const farthestM = Math.max(0, ...zones.metadata.zones.map((z) => z.distanceM));
+  const framedM = farthestM > 1 ? farthestM : (Math.max(extent.nx, extent.ny) * extent.cellM) / 2;
+  const times = frameTimesS(m, framedM, s.frames);
+  const frameTimes: (number | null)[] = times.length ? times : [null];
+  const frames: AssessmentFrame[] = frameTimes.map((t, k) => {
+    const valuesPpm = new Float32Array(extent.nx * extent.ny);
+    const maxPpm = fillFrame(m, spec, toPpm, t ?? undefined, valuesPpm);
+    onProgress?.(ZONES_DONE + ((FRAMES_DONE - ZONES_DONE) * (k + 1)) / frameTimes.length, `grid frame ${k + 1}/${frameTimes.length}`);
+    return { tS: t, maxPpm, valuesPpm };
+  });
+  explanations.push(gridExplanation(m.model, m.sigma, spec.cellM, spec.nx, spec.ny, s.thresholdHeightM, times));
+
+  const levels = zones.metadata.zones.map((z) => ({ label: z.label, ppm: z.ppm }));
+  const horizonS = m.time.kind === 'transient' ? m.time.passedS(framedM) : 0;
+  const points: PointThreat[] = [];
+  for (let i = 0; i < s.points.length; i++) {
+    points.push(pointThreat(m, s.points[i]!, windFromDeg, toPpm, levels, horizonS));
+    if ((i + 1) % POINTS_PER_CHECKPOINT === 0 && i + 1 < s.points.length) onProgress?.(FRAMES_DONE + ((1 - FRAMES_DONE) * (i + 1)) / s.points.length, `points ${i + 1}/${s.points.length}`);
+  }
+  if (s.points.length) explanations.push(m.time.kind === 'steady'
+    ? 'points: steady plume reached at the travel time x/u and held for 60 min (series and dose over max(60 min, x/u))'
+    : 'points: concentration sampled over time until the cloud has passed the point (at least until the last grid frame); dose ∫C dt by the trapezoid rule');
+  onProgress?.(1, 'done');
+  return {
+    kind: 'assessment',
+    model: m.model,
+    sigma: m.sigma,
+    stability: s.weather.stability,
+    windSpeedMS: m.windSpeedMS,
+    windFromDeg,
+    chemical: { id: m.chemical.id, cas: m.chemical.cas, molarMassKgMol: m.chemical.molarMassKgMol },
+    explanations,
+    warnings,
+    engine: ENGINE,
+    zones,
+    grid: { ...spec, unit: 'ppm', frames },
+    points,
+  };
+}
+
+/** What the grid shows, for `explanations`. */
+function gridExplanation(model: string, sigma: string, cellM: number, nx: number, ny: number, zM: number, times: number[]): string {
+  const what = model === 'dense'
+    ? sigma === 'britter-mcquaid' && times.length === 0
+      ? 'Britter–McQuaid plume: the centreline value inside the top-hat half-width and height, 0 outside'
+      : 'Britter–McQuaid puff: the cloud value inside its cylinder at each time, 0 outside'
+    : times.length === 0 ? 'steady Gaussian plume' : 'Gaussian puff / finite release at each time';
+  const when = times.length === 0 ? 'one steady frame' : `${times.length} frames at ${times.map((t) => Math.round(t)).join(', ')} s after the release start`;
+  return `grid ${nx}×${ny} cells of ${cellM.toFixed(1)} m at ${zM} m height in ppm (${what}); ${when}`;
+}
