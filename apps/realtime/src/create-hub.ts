@@ -41,7 +41,9 @@ import { siteStatusRoutes } from './routes/site-status-routes.ts';
 import { defaultSimThreads, ThreadSimExecutor } from './sim-runs/sim-executor.ts';
 import { SimRunService } from './sim-runs/sim-run-service.ts';
 import { SimRunStore } from './sim-runs/sim-run-store.ts';
+import { SimRunSweeper } from './sim-runs/sim-run-sweeper.ts';
 import { SimRunWorker } from './sim-runs/sim-run-worker.ts';
+import { simRunEvent } from './sim-runs/sim-run-event.ts';
 
 /** Largest request body, bytes (DESIGN: oversized ingestion bodies are refused with 413). */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -176,15 +178,23 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
 
     const queue = createQueue(options.redisUrl, options.redisPrefix, (name, err) => app.log.error({ err }, `job ${name} failed`));
     // Simulation runs: queue jobs computed on worker threads (closed after the queue, which waits for running jobs).
-    const simExecutor = new ThreadSimExecutor();
+    const simThreads = options.simThreads ?? defaultSimThreads();
+    const simExecutor = new ThreadSimExecutor(simThreads);
     cleanups.push(() => simExecutor.close(), () => queue.close());
     const simStore = new SimRunStore(db);
-    // Everyone watching the site: its room and its enterprises' rooms (officers may read runs).
-    const emitSimRun = (run: SimRunView) => fanout.emitSiteWide(run.siteId, 'sim-run', run);
-    const simWorker = new SimRunWorker({ store: simStore, executor: simExecutor, emit: emitSimRun, now, onError: (err) => app.log.error({ err }, 'sim run bookkeeping failed') });
-    simWorker.attach(queue, defaultSimThreads());
-    const simRuns = new SimRunService({ db, registry, store: simStore, queue, executor: simExecutor, worker: simWorker, emit: emitSimRun, now });
+    // Everyone watching the site: its room and its enterprises' rooms (officers may read runs); large results left out.
+    const emitSimRun = (run: SimRunView) => fanout.emitSiteWide(run.siteId, 'sim-run', simRunEvent(run));
+    const onSimError = (err: unknown) => app.log.error({ err }, 'sim run bookkeeping failed');
+    const simWorker = new SimRunWorker({ store: simStore, executor: simExecutor, emit: emitSimRun, now, onError: onSimError, leaseMs: options.simLeaseMs });
+    if (options.simWorker) simWorker.attach(queue, simThreads);
+    const simRuns = new SimRunService({
+      db, registry, store: simStore, queue, executor: simExecutor, worker: simWorker, emit: emitSimRun, now,
+      maxReplays: options.simMaxReplays, replayTimeoutMs: options.simReplayTimeoutMs,
+    });
     await simRuns.recover();
+    const simSweeper = new SimRunSweeper({ store: simStore, queue, emit: emitSimRun, now, onError: onSimError, everyMs: options.simSweepMs, queuedGraceMs: options.simLeaseMs });
+    simSweeper.start();
+    cleanups.push(() => simSweeper.close());
 
     const startedAt = now();
     const deps: RouteDeps = {

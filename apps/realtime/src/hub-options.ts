@@ -46,6 +46,18 @@ export interface HubOptions {
   corsOrigins: string[];
   /** Days of readings kept. @defaultValue 365 */
   retentionDays: number;
+  /** Work on `sim.run` jobs in this hub (off: only remote workers compute; replays still run here). @defaultValue true */
+  simWorker: boolean;
+  /** Worker threads for simulation runs and replays. @defaultValue min(4, cores − 1) */
+  simThreads: number | undefined;
+  /** Lease of a computing run, renewed every 200 ms; a run not renewed for this long is failed by any hub's sweep, ms. @defaultValue 15000 */
+  simLeaseMs: number;
+  /** Period of each hub's sweep for lost runs (expired leases, queued runs no queue holds), ms. @defaultValue 5000 */
+  simSweepMs: number;
+  /** Replays one hub computes at once; more are answered 429. @defaultValue 2 */
+  simMaxReplays: number;
+  /** A replay still computing after this is stopped and answered 504, ms. @defaultValue 120000 */
+  simReplayTimeoutMs: number;
   /** Clock, epoch ms (tests move it). @defaultValue Date.now */
   now: () => number;
   /** Log level for the HTTP server (pino). @defaultValue 'info' */
@@ -77,6 +89,12 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   tokenTtlMs: 12 * 60 * 60 * 1000,
   corsOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'],
   retentionDays: 365,
+  simWorker: true,
+  simThreads: undefined,
+  simLeaseMs: 15_000,
+  simSweepMs: 5_000,
+  simMaxReplays: 2,
+  simReplayTimeoutMs: 120_000,
   now: Date.now,
   logLevel: 'info',
 };
@@ -99,6 +117,11 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<HubOptions> {
     simulator: flag(env.SAFETWIN_SIMULATOR),
     corsOrigins: env.SAFETWIN_CORS_ORIGINS ? env.SAFETWIN_CORS_ORIGINS.split(',').map((s) => s.trim()) : undefined,
     retentionDays: int(env.SAFETWIN_RETENTION_DAYS),
+    simWorker: flag(env.SAFETWIN_SIM_WORKER),
+    simThreads: int(env.SAFETWIN_SIM_THREADS),
+    simLeaseMs: int(env.SAFETWIN_SIM_LEASE_MS),
+    simMaxReplays: int(env.SAFETWIN_SIM_MAX_REPLAYS),
+    simReplayTimeoutMs: int(env.SAFETWIN_SIM_REPLAY_TIMEOUT_MS),
     logLevel: (env.LOG_LEVEL as HubOptions['logLevel']) || undefined,
   };
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<HubOptions>;

@@ -33,7 +33,8 @@ export { MQTT_TOPIC_ROOT, telemetryTopic, commandTopic, commandAckTopic, ingestE
 export { ALARM_STATES, ALARM_PRIORITIES, ShelveRequestSchema, AlarmReasonSchema } from './alarm.ts';
 export type { AlarmStateName, AlarmPriority, AlarmView, AlarmTransitionView } from './alarm.ts';
 export { SIM_RUN_KINDS, SIM_RUN_STATES, SimRunRequestSchema, SimSourceSchema } from './sim-run.ts';
-export type { SimReplayView, SimRunContext, SimRunKind, SimRunRequest, SimRunState, SimRunView, SimSource, SimWeatherOrigin } from './sim-run.ts';
+export type { SimReleaseContext, SimReplayView, SimRunContext, SimRunKind, SimRunRequest, SimRunState, SimRunView, SimSource, SimWeatherOrigin } from './sim-run.ts';
+export { decodeF32Base64, encodeF32Base64 } from './f32-base64.ts';
 export {
   SIMULATOR_SCENARIO_KINDS,
   MAX_SCENARIO_DURATION_S,

@@ -1,8 +1,11 @@
-// Simulation runs (plume, zones) as the hub's REST API and socket.io events carry them.
+// Simulation runs (plume, zones, assessment) as the hub's REST API and socket.io events carry them.
 import { z } from 'zod';
 
-/** What a run computes: the engine's `plume` or `zones` command. */
-export const SIM_RUN_KINDS = ['plume', 'zones'] as const;
+/**
+ * What a run computes: the engine's `plume`, `zones` or `assessment` command (zones, a ground-level
+ * concentration grid over time and the threat at the site's points of interest).
+ */
+export const SIM_RUN_KINDS = ['plume', 'zones', 'assessment'] as const;
 /** One of {@link SIM_RUN_KINDS}. */
 export type SimRunKind = (typeof SIM_RUN_KINDS)[number];
 
@@ -23,6 +26,8 @@ export type SimSource = z.infer<typeof SimSourceSchema>;
  * `POST /sim/runs`. `scenario` is the sim CLI's scenario JSON (packages/sim README), checked by the
  * engine's own schema. `weather` 'live' (the default) fills wind speed, wind direction and air
  * temperature from the site's weather station; an object is merged over `scenario.weather` instead.
+ * With an equipment source, `scenario.release.holeDiameterM` may replace `rateKgS`: the hub derives
+ * the rate from the equipment's operating pressure, temperature and inventory (see `context.release`).
  */
 export const SimRunRequestSchema = z.object({
   siteId: z.string().min(1).max(64),
@@ -37,11 +42,40 @@ export type SimRunRequest = z.infer<typeof SimRunRequestSchema>;
 /** Where a run's weather came from. */
 export type SimWeatherOrigin = { from: 'live'; deviceId: string; observedAt: number } | { from: 'request' };
 
+/** The release rate the hub derived from a hole in a piece of equipment (`scenario.release.holeDiameterM`). */
+export interface SimReleaseContext {
+  from: 'hole';
+  equipmentId: string;
+  holeDiameterM: number;
+  /** Operating pressure, absolute [Pa] (the site model's gauge kPa + ambient). */
+  pressurePa: number;
+  /** Operating temperature [K]. */
+  temperatureK: number;
+  inventoryKg: number;
+  phase: 'gas' | 'liquid';
+  choked?: boolean;
+  flashFraction?: number;
+  /** Discharge through the hole [kg/s]. */
+  rateKgS: number;
+  /** What becomes airborne [kg/s]: the rate put into the run's `release.rateKgS`. */
+  airborneRateKgS: number;
+  /** How long the inventory lasts at that rate [s]; null when unlimited. */
+  maxDurationS: number | null;
+  /** The duration the run uses [s] (the given one, cut to the inventory), or null for a steady release. */
+  durationS: number | null;
+  explanations: string[];
+  warnings: string[];
+}
+
 /** How a run was set up beyond its scenario. */
 export interface SimRunContext {
   /** The source in site coordinates [m east/north of the site origin], and the equipment when one was picked. */
   source: { equipmentId?: string; eastM: number; northM: number } | null;
   weather: SimWeatherOrigin;
+  /** Present when the release rate came from a hole size. */
+  release?: SimReleaseContext;
+  /** Assessment runs: how many of the site's points of interest were added to `input.points`, by kind. */
+  points?: Record<string, number>;
 }
 
 /** A run as the API and the `sim-run` event show it (times in epoch ms). */
@@ -50,15 +84,24 @@ export interface SimRunView {
   siteId: string;
   kind: SimRunKind;
   state: SimRunState;
-  /** 0..1 */
+  /** 0..1: the engine's checkpoints while running (assessment runs), 1 when done. */
   progress: number;
+  /** What the engine is doing while the run computes (its last checkpoint); absent otherwise. */
+  stage?: string;
   /** The full scenario as run (engine defaults and weather filled in). */
   input: Record<string, unknown>;
   context: SimRunContext;
   /** @safetwin/sim version that ran (or will run) it. */
   engineVersion: string;
-  /** The engine's output (plume result or zones FeatureCollection); null until done. */
+  /**
+   * The engine's output (plume result, zones FeatureCollection, or assessment with each grid frame's
+   * `valuesPpm` as `valuesPpmF32Base64`, see `decodeF32Base64`); null until done. A `sim-run` event
+   * for a run whose result is large (> 64 KB of JSON) carries null here and `resultOmitted: true`:
+   * GET `/api/v1/sim/runs/:id` for it.
+   */
   result: unknown;
+  /** Only in `sim-run` events: the result exists but was left out of the event for its size. */
+  resultOmitted?: true;
   error: string | null;
   requestedBy: string;
   createdAt: number;

@@ -31,7 +31,11 @@ export interface ServerToClientEvents {
   readings: (batch: ReadingsBatch) => void;
   /** An alarm changed state (raised, repeated, acknowledged, shelved, cleared …), sent at once. */
   alarm: (alarm: AlarmView) => void;
-  /** A simulation run of the site changed state or progress (queued, running, done, failed, cancelled). */
+  /**
+   * A simulation run of the site changed state, progress or stage (queued, running, done, failed,
+   * cancelled); progress events are throttled to ≤ 5/s per run. A large result is left out
+   * (`result: null, resultOmitted: true`): GET the run for it.
+   */
   'sim-run': (run: SimRunView) => void;
   /**
    * Every {@link HEARTBEAT_EMIT_MS} to each socket of this hub: the hub's clock, epoch ms. A wall

@@ -12,6 +12,9 @@ export const siteRoom = (siteId: string) => `site:${siteId}`;
 /** Room of one enterprise's officers on a site. */
 export const enterpriseRoom = (siteId: string, enterpriseId: string) => `site:${siteId}:ent:${enterpriseId}`;
 
+/** Every room of a site: full viewers and each enterprise's officers (site-wide events such as simulation runs). */
+export const siteWideRooms = (siteId: string, enterpriseIds: readonly string[]): string[] => [siteRoom(siteId), ...enterpriseIds.map((id) => enterpriseRoom(siteId, id))];
+
 /**
  * Per-site fan-out: committed readings are buffered per site and sent as one `readings`
  * event per tick (≤ `tickMs`) to the site's room, and the visible share of them to each
@@ -90,7 +93,7 @@ export class Fanout {
   /** Sends a site-wide event (a simulation run) to the site's room and every enterprise room of the site. */
   emitSiteWide<E extends 'sim-run'>(siteId: string, event: E, payload: Parameters<ServerToClientEvents[E]>[0]): void {
     const enterprises = this.registry.site(siteId)?.enterprises ?? [];
-    this.io.to([siteRoom(siteId), ...enterprises.map((e) => enterpriseRoom(siteId, e.id))]).emit(event, ...([payload] as Parameters<ServerToClientEvents[E]>));
+    this.io.to(siteWideRooms(siteId, enterprises.map((e) => e.id))).emit(event, ...([payload] as Parameters<ServerToClientEvents[E]>));
   }
 
   /** Stops the tick after a last flush. */

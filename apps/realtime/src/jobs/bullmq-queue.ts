@@ -48,6 +48,11 @@ export class BullmqQueue implements JobQueue {
     return job.id ?? '';
   }
 
+  async holds(name: string, jobId: string): Promise<boolean> {
+    const state = await this.queue(name).getJobState(jobId);
+    return state !== 'completed' && state !== 'failed' && state !== 'unknown';
+  }
+
   async repeat(name: string, everyMs: number, data: unknown = {}): Promise<void> {
     await this.queue(name).upsertJobScheduler(`repeat:${name}`, { every: everyMs }, { name, data });
   }

@@ -53,6 +53,10 @@ export class InProcessQueue implements JobQueue {
     return id;
   }
 
+  async holds(_name: string, jobId: string): Promise<boolean> {
+    return this.pendingIds.has(jobId);
+  }
+
   async repeat(name: string, everyMs: number, data: unknown = {}): Promise<void> {
     const timer = setInterval(() => void this.add(name, data, { jobId: `repeat:${name}` }), everyMs);
     timer.unref();

@@ -20,6 +20,8 @@ export interface JobQueue {
   process(name: string, handler: JobHandler, concurrency?: number): void;
   /** Adds a job; resolves with its id. */
   add(name: string, data: unknown, options?: AddJobOptions): Promise<string>;
+  /** Whether the queue still holds a job (waiting, delayed or being worked on); false once it finished, failed or was never added. */
+  holds(name: string, jobId: string): Promise<boolean>;
   /** Runs `name` every `everyMs` (once per cluster with BullMQ). */
   repeat(name: string, everyMs: number, data?: unknown): Promise<void>;
   /** Waits for running jobs, then stops. */

@@ -39,6 +39,29 @@ describe.each(VARIANTS)('job queue: $name', ({ name, redisUrl }) => {
     expect(runs).toBe(1);
   });
 
+  it('says whether it still holds a job: waiting or running yes, finished or never added no', async () => {
+    queue = createQueue(redisUrl, `safetwin-test-${randomUUID()}`, (_n, err) => errors.push(err));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    queue.process('held', async () => {
+      started = true;
+      await gate;
+    });
+    await queue.add('held', {}, { jobId: 'job-1', delayMs: 100 });
+    expect(await queue.holds('held', 'job-1')).toBe(true);
+    expect(await queue.holds('held', 'never-added')).toBe(false);
+    while (!started) await new Promise((r) => setTimeout(r, 20));
+    expect(await queue.holds('held', 'job-1')).toBe(true);
+    release();
+    let held = true;
+    for (let i = 0; i < 100 && held; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      held = await queue.holds('held', 'job-1');
+    }
+    expect(held).toBe(false);
+  });
+
   it('reports a failing job and keeps working', async () => {
     const failures: string[] = [];
     queue = createQueue(redisUrl, `safetwin-test-${randomUUID()}`, (n) => failures.push(n));

@@ -11,7 +11,7 @@ export interface SimTask {
   input: unknown;
 }
 
-/** Runs the engine command of a task (throws SimError naming the bad field). */
-export function computeSimRun(task: SimTask): unknown {
+/** Runs the engine command of a task (throws SimError naming the bad field); `onProgress` hears its checkpoints. */
+export function computeSimRun(task: SimTask, _onProgress?: (fraction: number, stage: string) => void): unknown {
   return task.kind === 'zones' ? runZones(task.input) : runPlume(task.input);
 }

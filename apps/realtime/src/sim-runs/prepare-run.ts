@@ -50,6 +50,7 @@ export async function prepareRun(
   request: SimRunRequest,
   nowMs: number,
 ): Promise<{ input: Record<string, unknown>; context: SimRunContext }> {
+  if (request.kind === 'assessment') throw badInput('kind', "'assessment' needs @safetwin/sim's runAssessment, which this build does not have yet");
   const scenario: Record<string, unknown> = structuredClone(request.scenario);
   const source = resolveSource(site, request.source);
   if (scenario.chemical === undefined && source.chemical) {

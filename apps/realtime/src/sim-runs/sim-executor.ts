@@ -1,10 +1,21 @@
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { SimTask } from './compute.ts';
+import type { WorkerTask, ProgressMessage } from './sim-worker.ts';
 
-/** Runs engine commands somewhere other than the caller's event loop; `signal` stops a running one. */
+/** The engine's checkpoints: fraction done (0..1) and what it is doing. */
+export type SimProgress = (fraction: number, stage: string) => void;
+
+/** How one task runs: `signal` stops it (its thread is terminated), `onProgress` hears the engine's checkpoints. */
+export interface SimRunOptions {
+  signal?: AbortSignal;
+  onProgress?: SimProgress;
+}
+
+/** Runs engine commands somewhere other than the caller's event loop. */
 export interface SimExecutor {
-  run(task: SimTask, signal?: AbortSignal): Promise<unknown>;
+  run(task: SimTask, options?: SimRunOptions): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -13,7 +24,8 @@ export const defaultSimThreads = (): number => Math.max(1, Math.min(4, available
 
 /**
  * Worker threads (piscina): the hub's event loop never runs the engine. Aborting a task
- * that is running terminates its thread (piscina replaces it).
+ * that is running terminates its thread (piscina replaces it). Progress comes back over a
+ * MessagePort handed to the thread with the task (transferred, not cloned).
  */
 export class ThreadSimExecutor implements SimExecutor {
   private readonly pool: Piscina;
@@ -27,8 +39,16 @@ export class ThreadSimExecutor implements SimExecutor {
     });
   }
 
-  run(task: SimTask, signal?: AbortSignal): Promise<unknown> {
-    return this.pool.run(task, signal ? { signal } : {});
+  async run(task: SimTask, options: SimRunOptions = {}): Promise<unknown> {
+    const { signal, onProgress } = options;
+    if (!onProgress) return this.pool.run({ task } satisfies WorkerTask, signal ? { signal } : {});
+    const { port1, port2 } = new MessageChannel();
+    port1.on('message', (m: ProgressMessage) => onProgress(m.fraction, m.stage));
+    try {
+      return await this.pool.run({ task, progressPort: port2 } satisfies WorkerTask, { transferList: [port2], ...(signal ? { signal } : {}) });
+    } finally {
+      port1.close();
+    }
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,7 @@ import { SIM_ENGINE_VERSION } from './compute.ts';
 import { firstDifference } from './json-diff.ts';
 import { prepareRun } from './prepare-run.ts';
 import type { SimExecutor } from './sim-executor.ts';
+import { queueUnavailable, replaysBusy, replayTimedOut } from './sim-errors.ts';
 import type { SimRunStore } from './sim-run-store.ts';
 import { SIM_RUN_JOB, type SimRunWorker } from './sim-run-worker.ts';
 
@@ -23,12 +24,27 @@ export interface SimRunServiceDeps {
   worker: SimRunWorker;
   emit: (run: SimRunView) => void;
   now: () => number;
+  /** Replays computed at once by this hub; one more is answered 429. @defaultValue {@link DEFAULT_MAX_REPLAYS} */
+  maxReplays?: number;
+  /** A replay still computing after this is stopped (its thread terminated) and answered 504, ms. @defaultValue {@link DEFAULT_REPLAY_TIMEOUT_MS} */
+  replayTimeoutMs?: number;
+  /** How long `queue.add` may take before the run is failed and the POST answered 503, ms. @defaultValue {@link QUEUE_ADD_TIMEOUT_MS} */
+  queueAddTimeoutMs?: number;
 }
+
+/** Replays one hub computes at once (they share the run threads with queued runs). */
+export const DEFAULT_MAX_REPLAYS = 2;
+/** Time limit of one replay, ms. */
+export const DEFAULT_REPLAY_TIMEOUT_MS = 120_000;
+/** Time limit for handing a run's job to the queue, ms (BullMQ waits for Redis indefinitely otherwise). */
+export const QUEUE_ADD_TIMEOUT_MS = 5_000;
 
 const notFound = (id: string) => new HubError('sim:not-found', `no simulation run '${id}'`, 404);
 
 /** Submits, lists, cancels and replays simulation runs (the API side of `sim_runs`). */
 export class SimRunService {
+  private activeReplays = 0;
+
   constructor(private readonly deps: SimRunServiceDeps) {}
 
   /** Embedded queue only (its jobs do not survive a restart): re-queue waiting runs, fail interrupted ones. */
@@ -40,7 +56,7 @@ export class SimRunService {
     }
   }
 
-  /** Validates and stores a run, then queues it. */
+  /** Validates and stores a run, then queues it; when the queue does not take it, the run is stored failed and the answer is 503. */
   async submit(request: SimRunRequest, user: Principal): Promise<SimRunView> {
     const site = this.deps.registry.site(request.siteId);
     if (!site || !canSeeSite(user, request.siteId)) throw new HubError('request:not-found', `no site '${request.siteId}'`, 404);
@@ -63,7 +79,14 @@ export class SimRunService {
     };
     await this.deps.store.insert(run);
     this.deps.emit(run);
-    await this.deps.queue.add(SIM_RUN_JOB, { runId: run.id }, { jobId: run.id });
+    try {
+      await withTimeout(this.deps.queue.add(SIM_RUN_JOB, { runId: run.id }, { jobId: run.id }), this.deps.queueAddTimeoutMs ?? QUEUE_ADD_TIMEOUT_MS, 'no answer');
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      const failed = await this.deps.store.stop(run.id, this.deps.now(), `queue '${SIM_RUN_JOB}' (${this.deps.queue.kind}) did not take the job: ${reason}`, ['queued']);
+      if (failed) this.deps.emit(failed);
+      throw queueUnavailable(SIM_RUN_JOB, reason);
+    }
     return run;
   }
 
@@ -90,11 +113,27 @@ export class SimRunService {
     return stopped;
   }
 
-  /** Runs a finished run's stored input again with this engine and compares the results as JSON. */
+  /**
+   * Runs a finished run's stored input again with this engine and compares the results as JSON.
+   * At most `maxReplays` at once per hub (429 beyond), each stopped after `replayTimeoutMs` (504).
+   */
   async replay(id: string, user: Principal): Promise<SimReplayView> {
     const run = await this.get(id, user);
     if (run.state !== 'done') throw new HubError('sim:bad-state', `run '${id}' is ${run.state}; only a done run can be replayed`, 409);
-    const result = await this.deps.executor.run({ kind: run.kind, input: run.input });
+    const maxReplays = this.deps.maxReplays ?? DEFAULT_MAX_REPLAYS;
+    if (this.activeReplays >= maxReplays) throw replaysBusy(maxReplays);
+    this.activeReplays++;
+    const timeoutMs = this.deps.replayTimeoutMs ?? DEFAULT_REPLAY_TIMEOUT_MS;
+    const signal = AbortSignal.timeout(timeoutMs);
+    let result: unknown;
+    try {
+      result = await this.deps.executor.run({ kind: run.kind, input: run.input }, { signal });
+    } catch (err) {
+      if (signal.aborted) throw replayTimedOut(timeoutMs);
+      throw err;
+    } finally {
+      this.activeReplays--;
+    }
     const diff = firstDifference(run.result, JSON.parse(JSON.stringify(result)) as unknown);
     return {
       runId: run.id,
@@ -105,4 +144,13 @@ export class SimRunService {
       firstDifference: diff,
     };
   }
+}
+
+/** The promise's outcome, or a rejection with `message` after `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,28 +1,40 @@
 import type { SimRunView } from '@safetwin/protocol';
 import type { JobQueue } from '../jobs/job-queue.ts';
+import { RunHeartbeat } from './run-heartbeat.ts';
 import type { SimExecutor } from './sim-executor.ts';
 import type { SimRunStore } from './sim-run-store.ts';
 
 /** Queue job name of a simulation run; the job's data is `{runId}`. */
 export const SIM_RUN_JOB = 'sim.run';
 
-/** How often a running run checks whether it was cancelled elsewhere (another hub, another machine), ms. */
+/** Heartbeat period of a running run, ms: lease renewal, progress (≤ 5 announcements/s) and the check for a cancel made elsewhere. */
 export const CANCEL_POLL_MS = 200;
+
+/** How long a worker holds a run without renewing it before any hub may fail it as lost, ms. */
+export const DEFAULT_SIM_LEASE_MS = 15_000;
+
+/** Waits before the 2nd, 3rd and 4th try of a run's final write, ms (then the lease sweep fails the run). */
+export const DEFAULT_FINISH_RETRY_DELAYS_MS: readonly number[] = [100, 400, 1600];
 
 /** What the worker side needs. */
 export interface SimRunWorkerDeps {
   store: SimRunStore;
   executor: SimExecutor;
-  /** Announces a state change (socket.io room `site:{siteId}`). */
+  /** Announces a change (the site's rooms). */
   emit: (run: SimRunView) => void;
   now: () => number;
   onError: (err: unknown) => void;
+  /** @defaultValue {@link DEFAULT_SIM_LEASE_MS} */
+  leaseMs?: number;
+  /** @defaultValue {@link DEFAULT_FINISH_RETRY_DELAYS_MS} */
+  finishRetryDelaysMs?: readonly number[];
 }
 
 /**
  * Works on `sim.run` jobs: queued → running → done | failed, computing on worker threads.
- * A cancel stops a running run at once when it reached this process, else at the next
- * poll (≤ {@link CANCEL_POLL_MS}): the thread is terminated and the run stays `cancelled`.
+ * While a run computes, its lease is renewed and its progress stored every {@link CANCEL_POLL_MS};
+ * a cancel stops it at once when it reached this process, else at the next beat (the thread
+ * is terminated and the run stays `cancelled`). The final write is retried with backoff.
  */
 export class SimRunWorker {
   private readonly running = new Map<string, AbortController>();
@@ -44,28 +56,52 @@ export class SimRunWorker {
     const runId = (data as { runId?: unknown } | null)?.runId;
     if (typeof runId !== 'string') throw new Error('sim.run job without a runId');
     const { store, executor, emit, now } = this.deps;
-    const run = await store.start(runId, now());
+    const leaseMs = this.deps.leaseMs ?? DEFAULT_SIM_LEASE_MS;
+    const run = await store.start(runId, now(), now() + leaseMs);
     if (!run) return; // cancelled before it started, or another worker has it
     emit(run);
     const controller = new AbortController();
     this.running.set(runId, controller);
-    const poll = setInterval(() => {
-      store.stateOf(runId).then(
-        (state) => state === 'cancelled' && controller.abort(),
-        (err: unknown) => this.deps.onError(err),
-      );
-    }, CANCEL_POLL_MS);
+    const heartbeat = new RunHeartbeat({
+      store,
+      runId,
+      leaseMs,
+      everyMs: CANCEL_POLL_MS,
+      now,
+      onLost: () => controller.abort(),
+      onReport: (progress, stage) => emit({ ...run, progress, ...(stage ? { stage } : {}) }),
+      onError: this.deps.onError,
+    });
+    heartbeat.start();
     try {
-      const result = await executor.run({ kind: run.kind, input: run.input }, controller.signal);
-      const done = await store.finish(runId, { state: 'done', result }, now());
-      if (done) emit(done);
-    } catch (err) {
-      if (controller.signal.aborted) return; // cancelled: the canceller stored and announced it
-      const failed = await store.finish(runId, { state: 'failed', error: errorMessage(err) }, now());
-      if (failed) emit(failed);
+      let outcome: { state: 'done'; result: unknown } | { state: 'failed'; error: string };
+      try {
+        outcome = { state: 'done', result: await executor.run({ kind: run.kind, input: run.input }, { signal: controller.signal, onProgress: heartbeat.progress }) };
+      } catch (err) {
+        if (controller.signal.aborted) return; // cancelled or failed elsewhere: that side stored and announced it
+        outcome = { state: 'failed', error: errorMessage(err) };
+      }
+      await heartbeat.stop();
+      const finished = await this.finish(runId, outcome);
+      if (finished) emit(finished);
     } finally {
-      clearInterval(poll);
+      await heartbeat.stop();
       this.running.delete(runId);
+    }
+  }
+
+  /** The final write, tried again after each delay; gives up (the lease sweep will fail the run) after the last. */
+  private async finish(runId: string, outcome: Parameters<SimRunStore['finish']>[1]): Promise<SimRunView | null> {
+    const delays = this.deps.finishRetryDelaysMs ?? DEFAULT_FINISH_RETRY_DELAYS_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.deps.store.finish(runId, outcome, this.deps.now());
+      } catch (err) {
+        const delayMs = delays[attempt];
+        this.deps.onError(new Error(`storing the ${outcome.state} state of sim run ${runId} failed (try ${attempt + 1} of ${delays.length + 1})`, { cause: err }));
+        if (delayMs === undefined) return null;
+        await new Promise((r) => setTimeout(r, delayMs));
+      }
     }
   }
 }

@@ -1,7 +1,36 @@
 // A piscina worker thread: runs one engine command per task, off the hub's event loop.
+import type { MessagePort } from 'node:worker_threads';
 import { computeSimRun, type SimTask } from './compute.ts';
 
+/** What the pool hands a thread: the task, and a port for progress when the caller listens. */
+export interface WorkerTask {
+  task: SimTask;
+  progressPort?: MessagePort;
+}
+
+/** One checkpoint sent back over the progress port. */
+export interface ProgressMessage {
+  fraction: number;
+  stage: string;
+}
+
+/** Least time between two progress messages of a task, ms (the hub stores and announces ≤ 5/s anyway). */
+const PROGRESS_MESSAGE_MS = 50;
+
 /** Piscina calls the default export with each task; the result is structured-cloned back. */
-export default function simWorker(task: SimTask): unknown {
-  return computeSimRun(task);
+export default function simWorker({ task, progressPort }: WorkerTask): unknown {
+  if (!progressPort) return computeSimRun(task);
+  let lastMs = -Infinity;
+  let lastStage = '';
+  try {
+    return computeSimRun(task, (fraction, stage) => {
+      const nowMs = performance.now();
+      if (stage === lastStage && nowMs - lastMs < PROGRESS_MESSAGE_MS) return;
+      lastMs = nowMs;
+      lastStage = stage;
+      progressPort.postMessage({ fraction, stage } satisfies ProgressMessage);
+    });
+  } finally {
+    progressPort.close();
+  }
 }

@@ -4,10 +4,11 @@ import { Redis } from 'ioredis';
 import { openDatabase } from '@safetwin/db';
 import type { ClientToServerEvents, ServerToClientEvents } from '@safetwin/protocol';
 import { BullmqQueue } from '../jobs/bullmq-queue.ts';
-import { siteRoom } from '../fanout/fanout.ts';
 import { defaultSimThreads, ThreadSimExecutor } from './sim-executor.ts';
+import { simRunEvent } from './sim-run-event.ts';
 import { SimRunStore } from './sim-run-store.ts';
-import { SimRunWorker } from './sim-run-worker.ts';
+import { DEFAULT_SIM_LEASE_MS, SimRunWorker } from './sim-run-worker.ts';
+import { SiteRooms } from './site-rooms.ts';
 
 /** Options of a stand-alone simulation worker (no HTTP, no ingestion). */
 export interface SimWorkerOptions {
@@ -19,13 +20,16 @@ export interface SimWorkerOptions {
   redisPrefix?: string;
   /** Runs computed at once, each on its own worker thread. @defaultValue min(4, cores − 1) */
   threads?: number;
+  /** Lease of a computing run (the hubs fail a run not renewed for this long), ms. @defaultValue 15000 */
+  leaseMs?: number;
   log?: (message: string, err?: unknown) => void;
 }
 
 /**
  * Works on the hubs' `sim.run` BullMQ jobs from any machine that reaches their Redis and
- * PostgreSQL: stores state and results in `sim_runs` and announces each change to the
- * site's socket.io room through the Redis adapter (the hubs deliver it to their clients).
+ * PostgreSQL: stores state, progress and results in `sim_runs`, renews each run's lease while
+ * computing, and announces each change to everyone who may see the site's runs (its room and
+ * its enterprise rooms, as a hub does) through the Redis adapter (the hubs deliver it).
  */
 export async function startSimWorker(options: SimWorkerOptions): Promise<{ close: () => Promise<void> }> {
   const prefix = options.redisPrefix ?? 'safetwin';
@@ -39,12 +43,20 @@ export async function startSimWorker(options: SimWorkerOptions): Promise<{ close
   io.adapter(createAdapter(pub, sub, { key: `${prefix}:socket.io` }));
   const executor = new ThreadSimExecutor(threads);
   const queue = new BullmqQueue(options.redisUrl, prefix, (name, err) => log(`job ${name} failed`, err));
+  const rooms = new SiteRooms(db);
   const worker = new SimRunWorker({
     store: new SimRunStore(db),
     executor,
-    emit: (run) => void io.to(siteRoom(run.siteId)).emit('sim-run', run),
+    emit: (run) => {
+      const event = simRunEvent(run);
+      rooms.of(run.siteId).then(
+        (to) => io.to(to).emit('sim-run', event),
+        (err: unknown) => log(`announcing sim run ${run.id} failed`, err),
+      );
+    },
     now: Date.now,
     onError: (err) => log('sim run bookkeeping failed', err),
+    leaseMs: options.leaseMs ?? DEFAULT_SIM_LEASE_MS,
   });
   worker.attach(queue, threads);
   return {

@@ -8,8 +8,10 @@ if (!redisUrl || !databaseUrl) {
   console.error('set REDIS_URL and DATABASE_URL (the same as the hubs use): jobs come from Redis, runs are stored in PostgreSQL');
   process.exit(2);
 }
-const threads = process.env.SAFETWIN_SIM_THREADS ? Number.parseInt(process.env.SAFETWIN_SIM_THREADS, 10) : undefined;
-const worker = await startSimWorker({ redisUrl, databaseUrl, redisPrefix: process.env.SAFETWIN_REDIS_PREFIX || undefined, threads });
+const int = (v: string | undefined) => (v ? Number.parseInt(v, 10) : undefined);
+const threads = int(process.env.SAFETWIN_SIM_THREADS);
+const leaseMs = int(process.env.SAFETWIN_SIM_LEASE_MS);
+const worker = await startSimWorker({ redisUrl, databaseUrl, redisPrefix: process.env.SAFETWIN_REDIS_PREFIX || undefined, threads, leaseMs });
 console.log(`SafeTwin sim worker: taking sim.run jobs from ${new URL(redisUrl).host}`);
 
 let stopping = false;

@@ -1,0 +1,76 @@
+import type { SimRunStore } from './sim-run-store.ts';
+
+/** What a heartbeat needs. */
+export interface RunHeartbeatDeps {
+  store: SimRunStore;
+  runId: string;
+  /** Each beat extends the lease to now + this, ms. */
+  leaseMs: number;
+  /** Beat period, ms: also how soon a cancel or a sweep made elsewhere is noticed. */
+  everyMs: number;
+  now: () => number;
+  /** The run is no longer running in the database (cancelled, or failed by a sweep): stop computing. */
+  onLost: () => void;
+  /** New progress was stored: announce it. */
+  onReport: (progress: number, stage: string | null) => void;
+  onError: (err: unknown) => void;
+}
+
+/**
+ * The computing worker's side of a run's lease: every `everyMs` one conditional UPDATE renews
+ * the lease, stores the engine's latest progress and stage (so at most 1000/everyMs writes and
+ * announcements a second) and learns whether the run is still running. Progress only rises and
+ * stays below 1 while running (1 is the `done` state's), so announced progress strictly increases.
+ */
+export class RunHeartbeat {
+  private fraction = 0;
+  private stage: string | null = null;
+  private dirty = false;
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<void> | null = null;
+
+  constructor(private readonly deps: RunHeartbeatDeps) {}
+
+  /** The engine's checkpoint callback (called from the worker thread's progress port). */
+  readonly progress = (fraction: number, stage: string): void => {
+    this.stage = stage;
+    if (fraction > this.fraction && fraction < 1) {
+      this.fraction = fraction;
+      this.dirty = true;
+    }
+  };
+
+  start(): void {
+    this.timer = setInterval(() => this.beat(), this.deps.everyMs);
+  }
+
+  private beat(): void {
+    if (this.inFlight) return; // the database is slow: never stack beats
+    const { store, runId, leaseMs, now } = this.deps;
+    const report = this.dirty ? { progress: this.fraction, stage: this.stage } : undefined;
+    this.dirty = false;
+    const at = now();
+    this.inFlight = store
+      .heartbeat(runId, at, at + leaseMs, report)
+      .then(
+        (running) => {
+          if (!running) this.deps.onLost();
+          else if (report) this.deps.onReport(report.progress, report.stage);
+        },
+        (err: unknown) => {
+          if (report) this.dirty = true;
+          this.deps.onError(err);
+        },
+      )
+      .finally(() => {
+        this.inFlight = null;
+      });
+  }
+
+  /** Stops beating and waits for a beat in flight (so no progress is announced after the final state). */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.inFlight;
+  }
+}
