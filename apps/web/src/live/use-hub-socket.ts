@@ -7,6 +7,7 @@ import type { AlarmStore } from './alarm-store.ts';
 import type { LiveStore } from './live-store.ts';
 import { resolveHubUrl } from './resolve-hub-url.ts';
 import { LinkWatchdog } from './link-watchdog.ts';
+import type { SimRunFeed } from './sim-run-feed.ts';
 
 /** How long the hub may take to answer `subscribe` before we retry, ms. */
 const SUBSCRIBE_TIMEOUT_MS = 5_000;
@@ -37,10 +38,12 @@ export interface HubSocketOptions {
   store: LiveStore;
   /** The site's standing alarms: replaced by each subscribe answer, then kept by `alarm` events. */
   alarms: AlarmStore;
+  /** Where the site's `sim-run` events go (the release panel follows its run there); none: ignored. */
+  simRuns?: SimRunFeed;
 }
 
 /** Connects to the hub with the user's token, subscribes to a site, re-subscribes after every reconnect. */
-export function useHubSocket({ hubUrl, token, siteId, store, alarms }: HubSocketOptions): HubConnection {
+export function useHubSocket({ hubUrl, token, siteId, store, alarms, simRuns }: HubSocketOptions): HubConnection {
   const [connection, setConnection] = useState<HubConnection>({ status: 'connecting', detail: null, sinceMs: 0, hubUrl: null });
 
   useEffect(() => {
@@ -100,6 +103,9 @@ export function useHubSocket({ hubUrl, token, siteId, store, alarms }: HubSocket
     socket.on('alarm', (alarm) => {
       if (alarm.siteId === siteId) alarms.apply(alarm);
     });
+    socket.on('sim-run', (run) => {
+      if (run.siteId === siteId) simRuns?.publish(run);
+    });
     socket.on('disconnect', (reason) => {
       clearTimeout(retry);
       subscribed = false;
@@ -120,7 +126,7 @@ export function useHubSocket({ hubUrl, token, siteId, store, alarms }: HubSocket
       socket.removeAllListeners();
       socket.disconnect();
     };
-  }, [hubUrl, token, siteId, store, alarms]);
+  }, [hubUrl, token, siteId, store, alarms, simRuns]);
 
   return connection;
 }

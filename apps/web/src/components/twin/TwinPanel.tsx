@@ -6,6 +6,7 @@ import { buildTwinScene, type PointOfInterest, type TwinScene } from '@safetwin/
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { twinMessages } from '../../i18n/messages/twin.ts';
 import { useWall } from '../../wall/WallContext.tsx';
+import { useRelease } from '../release/ReleaseProvider.tsx';
 import type { CameraRigHandle } from './CameraRig.tsx';
 import { TwinLegend } from './TwinLegend.tsx';
 import { TwinWorld } from './TwinWorld.tsx';
@@ -44,6 +45,7 @@ export function TwinPanel() {
     }
   }, [wall.site]);
   const rig = useRef<CameraRigHandle>(null);
+  const plume = useRelease()?.shown ?? null;
   const [touring, setTouring] = useState(false);
   const [tourStop, setTourStop] = useState<TourStopInfo | null>(null);
   const [tourPaused, setTourPaused] = useState(false);
@@ -92,6 +94,7 @@ export function TwinPanel() {
           onTourStop={(poi, index, total) => setTourStop(poi ? { poi, index, total } : null)}
           onTourPaused={setTourPaused}
           rigRef={rig}
+          plume={plume}
         />
       </Canvas>
       {stopName && tourStop ? (

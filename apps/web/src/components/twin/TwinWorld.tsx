@@ -6,8 +6,10 @@ import type { PerspectiveCamera } from 'three';
 import type { PointOfInterest, TwinScene } from '@safetwin/twin-models';
 import type { WallState } from '../../wall/WallContext.tsx';
 import { createBatchMesh, disposeBatchMesh } from './batch-mesh.ts';
+import type { ShownRelease } from '../release/ReleaseProvider.tsx';
 import { CameraRig, type CameraRigHandle } from './CameraRig.tsx';
 import { MAX_MARKER_BOOST, boostPerMetre, type MarkerBoostUniform } from './marker-boost.ts';
+import { PlumeField } from './PlumeField.tsx';
 import { ScreenPicker } from './ScreenPicker.tsx';
 import { SelectionHalo } from './SelectionHalo.tsx';
 import { TwinGround } from './TwinGround.tsx';
@@ -26,10 +28,12 @@ interface TwinWorldProps {
   onTourStop(stop: PointOfInterest | null, index: number, total: number): void;
   onTourPaused(paused: boolean): void;
   rigRef: Ref<CameraRigHandle>;
+  /** A modelled release to show as a ground-level cloud; null for none. */
+  plume?: ShownRelease | null;
 }
 
 /** Everything inside the canvas: lights, ground, one instanced mesh per batch, live updates, camera. */
-export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourStop, onTourPaused, rigRef }: TwinWorldProps) {
+export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourStop, onTourPaused, rigRef, plume = null }: TwinWorldProps) {
   const fovDeg = (useThree((s) => s.camera) as PerspectiveCamera).fov;
   const boost = useMemo<MarkerBoostUniform>(() => ({ value: { x: boostPerMetre(scene.markerSizeM, fovDeg), y: MAX_MARKER_BOOST } }), [scene, fovDeg]);
   const meshes = useMemo(() => scene.batches.map((b) => createBatchMesh(b, boost)), [scene, boost]);
@@ -61,6 +65,7 @@ export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourSto
       <TwinGround scene={scene} />
       <TubeCentrelines scene={scene} />
       {meshes.map((mesh) => <primitive key={mesh.uuid} object={mesh} />)}
+      {plume ? <PlumeField result={plume.result} source={plume.source} playback={plume.playback} /> : null}
       <ScreenPicker scene={scene} updater={updater} onPick={onPick} />
       <SelectionHalo scene={scene} updater={updater} deviceId={selectedDeviceId} boostPerMetre={boost.value.x} />
       <CameraRig ref={rigRef} scene={scene} updater={updater} touring={touring} onTourStop={onTourStop} onTourPaused={onTourPaused} />

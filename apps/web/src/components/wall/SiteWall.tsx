@@ -14,11 +14,16 @@ import { linkStateOf, quietAfterMs } from '../../live/device-state.ts';
 import { LiveStore } from '../../live/live-store.ts';
 import { NowProvider } from '../../live/NowProvider.tsx';
 import { resolveHubUrl } from '../../live/resolve-hub-url.ts';
+import { SimRunFeed } from '../../live/sim-run-feed.ts';
 import { useHubSocket } from '../../live/use-hub-socket.ts';
 import { WallProvider, type WallFocus, type WallState } from '../../wall/WallContext.tsx';
 import { AlarmPanel } from '../alarms/AlarmPanel.tsx';
 import { ConnectionBanner } from '../sensors/ConnectionBanner.tsx';
 import { KpiPanel } from '../kpi/KpiPanel.tsx';
+import { ReleaseButton, ReleasePanel } from '../release/ReleasePanel.tsx';
+import { ReleaseProvider } from '../release/ReleaseProvider.tsx';
+import { ReleaseTimeline } from '../release/ReleaseTimeline.tsx';
+import { ThreatZoneLegend } from '../release/ThreatZoneLegend.tsx';
 import { SensorDetail } from '../detail/SensorDetail.tsx';
 import { WallClock } from './WallClock.tsx';
 import { WallLink } from './WallLink.tsx';
@@ -57,7 +62,8 @@ export function SiteWall(props: SiteWallProps) {
 function SiteWallInner({ site, devices, token, hubUrl, role, initialDeviceId = null }: SiteWallProps) {
   const [live] = useState(() => new LiveStore());
   const [alarms] = useState(() => new AlarmStore());
-  const connection = useHubSocket({ hubUrl, token, siteId: site.id, store: live, alarms });
+  const [simRuns] = useState(() => new SimRunFeed());
+  const connection = useHubSocket({ hubUrl, token, siteId: site.id, store: live, alarms, simRuns });
   const [selectedDeviceId, selectDevice] = useState<string | null>(initialDeviceId);
   const [focus, setFocus] = useState<WallFocus | null>(initialDeviceId ? { kind: 'device', id: initialDeviceId } : null);
   const [browserHubUrl, setBrowserHubUrl] = useState<string | null>(null);
@@ -69,14 +75,14 @@ function SiteWallInner({ site, devices, token, hubUrl, role, initialDeviceId = n
     () => ({ site, devices: devicesById, live, alarms, connection, link, role, token, hubUrl: browserHubUrl, selectedDeviceId, selectDevice, focus, setFocus }),
     [site, devicesById, live, alarms, connection, link, role, token, browserHubUrl, selectedDeviceId, focus],
   );
-  return <SiteWallView wall={wall} />;
+  return <SiteWallView wall={wall} simRuns={simRuns} />;
 }
 
 /**
  * The wall's layout for a given state: used by the live wall above and by the wall benchmark,
  * which feeds a synthetic site through the same stores (bench/wall).
  */
-export function SiteWallView({ wall }: { wall: WallState }) {
+export function SiteWallView({ wall, simRuns = null }: { wall: WallState; simRuns?: SimRunFeed | null }) {
   const t = useT(wallMessages);
   const locale = useLocale();
   const { site, live, alarms, connection, link, role, devices, selectedDeviceId } = wall;
@@ -86,46 +92,54 @@ export function SiteWallView({ wall }: { wall: WallState }) {
 
   return (
     <WallProvider value={wall}>
-      <div className={styles.wall} data-site-kind={site.kind} data-testid="site-wall">
-        <ConnectionBanner connection={connection} store={live} quietAfterMs={quietMs} />
-        <header className={styles.head}>
-          <h1 className={styles.title}>
-            <span aria-hidden="true" className={styles.kindGlyph}>
-              {site.kind === 'chemical-park' ? '⬢' : '▼'}
-            </span>
-            {primary}
-            {secondary ? <span className={styles.altName}>{secondary}</span> : null}
-            <span className={styles.kind}>{t(site.kind === 'chemical-park' ? 'chemicalPark' : 'coalMine')}</span>
-          </h1>
-          <nav className={styles.nav}>
-            <Link href="/">{t('region')}</Link>
-            <Link href={`/sites/${encodeURIComponent(site.id)}/sensors`}>{t('sensorList')}</Link>
-          </nav>
-          <WallLink status={connection.status} />
-          <WallClock />
-        </header>
-        <div className={styles.grid}>
-          <aside className={styles.left} aria-label={t('kpiTitle')}>
-            <KpiPanel />
-          </aside>
-          <section className={styles.twin} aria-label={t('twinTitle')}>
-            <TwinPanel />
-            {selectedDeviceId ? (
-              <div className={styles.detail}>
-                <SensorDetail />
-              </div>
-            ) : null}
-          </section>
-          <aside className={styles.right}>
-            <section className={styles.map} aria-label={t('mapTitle')}>
-              <MapPanel />
-            </section>
-            <div className={styles.alarms}>
-              <AlarmPanel alarms={alarms} devices={devices} role={role} link={link} />
+      <ReleaseProvider feed={simRuns}>
+        <div className={styles.wall} data-site-kind={site.kind} data-testid="site-wall">
+          <ConnectionBanner connection={connection} store={live} quietAfterMs={quietMs} />
+          <header className={styles.head}>
+            <h1 className={styles.title}>
+              <span aria-hidden="true" className={styles.kindGlyph}>
+                {site.kind === 'chemical-park' ? '⬢' : '▼'}
+              </span>
+              {primary}
+              {secondary ? <span className={styles.altName}>{secondary}</span> : null}
+              <span className={styles.kind}>{t(site.kind === 'chemical-park' ? 'chemicalPark' : 'coalMine')}</span>
+            </h1>
+            <nav className={styles.nav}>
+              <Link href="/">{t('region')}</Link>
+              <Link href={`/sites/${encodeURIComponent(site.id)}/sensors`}>{t('sensorList')}</Link>
+            </nav>
+            <ReleaseButton className={styles.releaseButton} />
+            <WallLink status={connection.status} />
+            <WallClock />
+          </header>
+          <div className={styles.grid}>
+            <aside className={styles.left} aria-label={t('kpiTitle')}>
+              <KpiPanel />
+            </aside>
+            <div className={styles.release}>
+              <ReleasePanel />
             </div>
-          </aside>
+            <section className={styles.twin} aria-label={t('twinTitle')}>
+              <TwinPanel />
+              <ReleaseTimeline />
+              {selectedDeviceId ? (
+                <div className={styles.detail}>
+                  <SensorDetail />
+                </div>
+              ) : null}
+            </section>
+            <aside className={styles.right}>
+              <section className={styles.map} aria-label={t('mapTitle')}>
+                <MapPanel />
+                <ThreatZoneLegend />
+              </section>
+              <div className={styles.alarms}>
+                <AlarmPanel alarms={alarms} devices={devices} role={role} link={link} />
+              </div>
+            </aside>
+          </div>
         </div>
-      </div>
+      </ReleaseProvider>
     </WallProvider>
   );
 }
