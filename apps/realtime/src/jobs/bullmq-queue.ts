@@ -31,6 +31,8 @@ export class BullmqQueue implements JobQueue {
     let q = this.queues.get(name);
     if (!q) {
       q = new Queue(name, { connection: this.connection, prefix: this.prefix, defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 } });
+      // Redis connection errors are reported, not thrown: an 'error' event without a listener would end the process.
+      q.on('error', (err) => this.onError(name, err));
       this.queues.set(name, q);
     }
     return q;
