@@ -1,13 +1,16 @@
 // The `zones` command: ALOHA-style threat zones (red AEGL-3, orange AEGL-2, yellow AEGL-1) as GeoJSON, with
-// wind-direction uncertainty lines, or circles when the wind is too light to trust (plume-physics.md §9).
+// wind-direction uncertainty lines, or circles when the wind is too light to trust (plume-physics.md §9). Polygons are
+// built with @turf/turf (zone-geometry.ts).
 import { defaultLevelsOfConcern, type LevelOfConcern } from './chemicals/lookup.ts';
 import { SimError } from './errors.ts';
-import { circleRing, localToLonLat, plumeToLocal, type Point2 } from './geo.ts';
+import type { Feature, Polygon } from 'geojson';
+import { lonLatToLocal, type Point2 } from './geo.ts';
 import { resolveModel } from './resolve-model.ts';
 import { ENGINE, thresholdDistance } from './run-plume.ts';
 import { parseInput, zonesScenarioSchema, type ZonesScenario } from './scenario.ts';
 import type { ResolvedModel } from './resolve-model.ts';
-import { CALM_WIND_MS, footprintRing, sweepRing, uncertaintyHalfAngleDeg } from './threat-zones.ts';
+import { CALM_WIND_MS, footprintRing, uncertaintyHalfAngleDeg } from './threat-zones.ts';
+import { calmCirclePolygon, footprintPolygon, LOCAL_REFERENCE_ORIGIN, sweptPolygon } from './zone-geometry.ts';
 
 /** A GeoJSON polygon feature of a zone or its uncertainty envelope. */
 export interface ZoneFeature {
@@ -51,7 +54,7 @@ export function requireWindFromDeg(s: ZonesScenario): number {
 
 /**
  * The zones of a validated scenario with its resolved model (adds to m.warnings), plus every feature's ring in
- * local metres east/north of the source before rounding/projection (for callers that need the extent). Pure.
+ * local metres east/north of the source before rounding (for callers that need the extent). Pure.
  */
 export function buildZones(s: ZonesScenario, windFromDeg: number, m: ResolvedModel): { result: ZonesResult; localRings: Point2[][] } {
   const localRings: Point2[][] = [];
@@ -64,10 +67,15 @@ export function buildZones(s: ZonesScenario, windFromDeg: number, m: ResolvedMod
   const halfAngle = uncertaintyHalfAngleDeg(s.weather.stability, m.windSpeedGivenMS, s.weather.sigmaThetaDeg);
   if (calm) m.warnings.push(`wind ${m.windSpeedGivenMS} m/s < ${CALM_WIND_MS} m/s: direction not trusted, zones drawn as circles of the threat distance`);
   const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
-  // Lon/lat to 1e-7° (~1 cm), local metres to 1 cm.
-  const project = (ring: Point2[]): Point2[] => {
-    localRings.push(ring);
-    return s.origin ? localToLonLat(ring, s.origin).map(([a, b]): Point2 => [round(a, 7), round(b, 7)]) : ring.map(([a, b]): Point2 => [round(a, 2), round(b, 2)]);
+  // Geometry in lon/lat with turf around the origin (or a reference origin for local metres); output lon/lat to
+  // 1e-7° (~1 cm) or local metres to 1 cm.
+  const origin: Point2 = s.origin ? [s.origin.lon, s.origin.lat] : LOCAL_REFERENCE_ORIGIN;
+  const originLonLat = { lon: origin[0], lat: origin[1] };
+  const output = (p: Feature<Polygon>): Point2[] => {
+    const lonLat = p.geometry.coordinates[0] as Point2[];
+    const local = lonLatToLocal(lonLat, originLonLat);
+    localRings.push(local);
+    return s.origin ? lonLat.map(([a, b]): Point2 => [round(a, 7), round(b, 7)]) : local.map(([a, b]): Point2 => [round(a, 2), round(b, 2)]);
   };
   const features: ZoneFeature[] = [];
   const zones: ZonesResult['metadata']['zones'] = [];
@@ -76,15 +84,18 @@ export function buildZones(s: ZonesScenario, windFromDeg: number, m: ResolvedMod
     zones.push({ label: level.label, ppm: level.ppm, color: level.color, distanceM: d.distanceM });
     if (d.distanceM <= 1) continue;
     const props = { label: level.label, ppm: level.ppm, color: level.color, distanceM: d.distanceM };
+    const feature = (kind: ZoneFeature['properties']['kind'], p: Feature<Polygon>): ZoneFeature => ({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [output(p)] }, properties: { kind, ...props } });
     if (calm || halfAngle >= 180) {
-      features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [project(circleRing(d.distanceM))] }, properties: { kind: 'calm-circle', ...props } });
+      features.push(feature('calm-circle', calmCirclePolygon(origin, d.distanceM)));
       continue;
     }
     const thr = m.ppmToKgM3(level.ppm);
     const ring = footprintRing(d.distanceM, (x) => m.halfWidthM(x, z, thr));
-    features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [project(plumeToLocal(ring, windFromDeg))] }, properties: { kind: 'threat-zone', ...props } });
-    const swept = sweepRing(ring, halfAngle);
-    features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [project(plumeToLocal(swept, windFromDeg))] }, properties: { kind: 'uncertainty', ...props } });
+    if (ring.length < 4) continue;
+    const footprint = footprintPolygon(ring, origin, windFromDeg);
+    features.push(feature('threat-zone', footprint));
+    const maxRadiusM = Math.max(...ring.map(([x, y]) => Math.hypot(x, y)));
+    features.push(feature('uncertainty', sweptPolygon(ring, origin, windFromDeg, halfAngle, maxRadiusM)));
   }
   const result: ZonesResult = {
     type: 'FeatureCollection',

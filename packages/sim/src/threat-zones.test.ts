@@ -1,4 +1,7 @@
+import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
+import { resolveModel } from './resolve-model.ts';
+import { parseInput, zonesScenarioSchema } from './scenario.ts';
 import type { Point2 } from './geo.ts';
 import { plumeToLocal } from './geo.ts';
 import { runZones } from './run-zones.ts';
@@ -80,5 +83,88 @@ describe('threat zones (plume-physics.md §9)', () => {
   });
   it('needs the wind direction', () => {
     expect(() => runZones({ ...scenario, weather: { windSpeedMS: 3, stability: 'D' } })).toThrow(/windFromDeg/);
+  });
+});
+
+/** Share of a's area outside b (turf difference); 0 when a ⊂ b. */
+function outsideShare(a: ReturnType<typeof turf.polygon>, b: ReturnType<typeof turf.polygon>): number {
+  const rest = turf.difference(turf.featureCollection([a, b]));
+  return rest ? turf.area(rest) / turf.area(a) : 0;
+}
+
+describe('threat-zone polygons with turf (validity, extent, area, nesting)', () => {
+  const origin = { lon: 118.8, lat: 32.05 };
+  const o: Point2 = [origin.lon, origin.lat];
+  const cases = [
+    ['Gaussian plume', scenario],
+    ['Britter–McQuaid plume', { ...scenario, model: 'dense' }],
+    ['finite release', { ...scenario, model: 'gaussian-puff', release: { kind: 'continuous', rateKgS: 1, durationS: 600 } }],
+  ] as const;
+  for (const [name, sc] of cases) {
+    it(`${name}: every polygon is valid and closed, reaches the threshold distance and nests red ⊂ orange ⊂ yellow`, () => {
+      const r = runZones({ ...sc, origin });
+      const poly = (kind: string, color: string) => turf.polygon([ringOf(r, kind, color)]);
+      for (const f of r.features) {
+        const p = turf.polygon(f.geometry.coordinates);
+        expect(turf.booleanValid(p), `${f.properties.kind} ${f.properties.color}`).toBe(true);
+        expect(turf.kinks(p).features, `${f.properties.kind} ${f.properties.color}`).toHaveLength(0);
+      }
+      for (const z of r.metadata.zones) {
+        const ring = ringOf(r, 'threat-zone', z.color);
+        const farM = Math.max(...ring.map((p) => turf.distance(o, p) * 1000));
+        expect(farM / z.distanceM, z.color).toBeGreaterThan(0.999);
+        expect(farM / z.distanceM, z.color).toBeLessThan(1.01);
+      }
+      // Nesting judged by the area left outside (zones of a top-hat model share their sides, so "within" is up to
+      // round-off): footprints share the x grid and nest exactly; envelopes are built from copies thinned by
+      // SWEEP_SIMPLIFY_RELATIVE = 1e-4 of each zone's length, which may cut up to that far inside.
+      expect(outsideShare(poly('threat-zone', 'red'), poly('threat-zone', 'orange'))).toBeLessThan(1e-6);
+      expect(outsideShare(poly('threat-zone', 'orange'), poly('threat-zone', 'yellow'))).toBeLessThan(1e-6);
+      expect(outsideShare(poly('uncertainty', 'red'), poly('uncertainty', 'orange'))).toBeLessThan(1e-3);
+      expect(outsideShare(poly('uncertainty', 'orange'), poly('uncertainty', 'yellow'))).toBeLessThan(1e-3);
+      for (const c of ['red', 'orange', 'yellow']) expect(outsideShare(poly('threat-zone', c), poly('uncertainty', c)), c).toBeLessThan(1e-3);
+      // A polygon really outside is caught by the same measure.
+      expect(outsideShare(poly('threat-zone', 'yellow'), poly('threat-zone', 'red'))).toBeGreaterThan(0.5);
+    });
+  }
+  it('the zone area equals ∫ 2·y½(x) dx of the model (projection keeps areas)', () => {
+    const r = runZones({ ...scenario, origin });
+    const m = resolveModel(parseInput(zonesScenarioSchema, scenario));
+    const z = r.metadata.zones[1]!;
+    const thr = m.ppmToKgM3(z.ppm);
+    // Trapezoid on a geometric grid from 1 m to the threshold distance.
+    const n = 4000;
+    let integral = 0;
+    let prevX = 1, prevW = m.halfWidthM(1, 0, thr);
+    for (let k = 1; k <= n; k++) {
+      const x = Math.pow(z.distanceM, k / n);
+      const w = m.halfWidthM(x, 0, thr);
+      integral += (x - prevX) * (w + prevW);
+      prevX = x;
+      prevW = w;
+    }
+    const areaM2 = turf.area(turf.polygon([ringOf(r, 'threat-zone', 'orange')]));
+    expect(areaM2 / integral).toBeGreaterThan(0.99);
+    expect(areaM2 / integral).toBeLessThan(1.01);
+  });
+  it('the uncertainty envelope contains the footprint turned to any angle within ±θc (the union of rotations)', () => {
+    const r = runZones({ ...scenario, origin });
+    const theta = r.metadata.uncertaintyHalfAngleDeg;
+    const env = turf.polygon([ringOf(r, 'uncertainty', 'yellow')]);
+    const zone = turf.polygon([ringOf(r, 'threat-zone', 'yellow')]);
+    for (const a of [-theta, -theta / 2, -theta / 7, theta / 3, theta * 0.9, theta]) {
+      expect(outsideShare(turf.transformRotate(zone, a, { pivot: o }), env), `${a}°`).toBeLessThan(1e-3);
+    }
+    // …and is not much bigger than the sector of the zone length over 2θc plus the two turned footprints.
+    const d = r.metadata.zones[2]!.distanceM;
+    const sectorM2 = Math.PI * d * d * ((2 * theta) / 360);
+    expect(turf.area(env)).toBeLessThan(sectorM2 + 2 * turf.area(zone));
+    expect(turf.area(env)).toBeGreaterThan(sectorM2 * 0.99);
+  });
+  it('calm circles are turf circles of the threat distance', () => {
+    const r = runZones({ ...scenario, origin, weather: { ...scenario.weather, windSpeedMS: 0.5 } });
+    for (const f of r.features) {
+      for (const p of f.geometry.coordinates[0]!) expect((turf.distance(o, p) * 1000) / f.properties.distanceM).toBeCloseTo(1, 4);
+    }
   });
 });

@@ -1,16 +1,21 @@
-// Threat-zone footprints and wind-direction uncertainty (plume-physics.md §9; the uncertainty rule is our design, labelled [M]).
+// Threat-zone footprints and the wind-direction uncertainty angle (plume-physics.md §9; the uncertainty rule is our
+// design, labelled [M]). The polygons themselves are built with @turf/turf in zone-geometry.ts.
 import type { Point2 } from './geo.ts';
 import type { StabilityClass } from './stability.ts';
 
+/** Step ratio of the footprint march: x_i = xStart·1.05^i (our choice: ~190 vertices a side for a 10 km zone). */
+export const FOOTPRINT_STEP_RATIO = 1.05;
+
 /**
- * Footprint of one level of concern in plume coordinates: the isopleth half-width y½(x) marched geometrically
- * from xStartM to the threshold distance (§9 step 1). Closed ring, counter-clockwise.
+ * Footprint of one level of concern in plume coordinates: the isopleth half-width y½(x) sampled on the fixed
+ * geometric grid x_i = xStartM·stepRatio^i below the threshold distance, then the tip (§9 step 1). Closed ring,
+ * counter-clockwise. The grid does not depend on the level, so the rings of nested levels nest vertex by vertex
+ * (a lower level's half-width is at least as wide at every x_i), and so do their chords.
  */
-export function footprintRing(distanceM: number, halfWidthAtM: (xM: number) => number, xStartM = 1, samples = 160): Point2[] {
+export function footprintRing(distanceM: number, halfWidthAtM: (xM: number) => number, xStartM = 1, stepRatio = FOOTPRINT_STEP_RATIO): Point2[] {
   if (!(distanceM > xStartM)) return [];
   const all: Point2[] = [];
-  const ratio = Math.pow(distanceM / xStartM, 1 / samples);
-  for (let i = 0, x = xStartM; i < samples; i++, x *= ratio) all.push([x, Math.max(0, halfWidthAtM(x))]);
+  for (let i = 0, x = xStartM; x < distanceM; i++, x = xStartM * Math.pow(stepRatio, i)) all.push([x, Math.max(0, halfWidthAtM(x))]);
   // Start where the zone starts (an elevated source's zone begins downwind of it), not at the source.
   const first = all.findIndex(([, y]) => y > 0);
   if (first < 0) return [];
@@ -35,57 +40,4 @@ export function uncertaintyHalfAngleDeg(stabilityClass: StabilityClass, windSpee
   const sigma = sigmaThetaDeg ?? DEFAULT_SIGMA_THETA_DEG[stabilityClass];
   if (windSpeedMS < CALM_WIND_MS) return 180;
   return Math.min(180, 1.96 * sigma * Math.max(1, 2 / windSpeedMS));
-}
-
-/**
- * Union of a footprint rotated over ±halfAngleDeg about the source (§9 step 3): the radial profile R(φ) of the
- * (densified) ring, swept by a moving maximum, drawn as a fan from the source. Plume coordinates.
- */
-export function sweepRing(ring: readonly Point2[], halfAngleDeg: number, binDeg = 0.5): Point2[] {
-  if (ring.length < 2) return [];
-  const bins = Math.round(360 / binDeg);
-  const radial = new Float64Array(bins);
-  const put = (x: number, y: number) => {
-    const r = Math.hypot(x, y);
-    const phi = (Math.atan2(y, x) * 180) / Math.PI;
-    const b = ((Math.floor((phi + 180) / binDeg) % bins) + bins) % bins;
-    if (r > radial[b]!) radial[b] = r;
-  };
-  const maxR = Math.max(...ring.map(([x, y]) => Math.hypot(x, y)));
-  const step = maxR / 400;
-  for (let i = 1; i < ring.length; i++) {
-    const [x0, y0] = ring[i - 1]!;
-    const [x1, y1] = ring[i]!;
-    const n = Math.max(1, Math.ceil(Math.hypot(x1 - x0, y1 - y0) / step));
-    for (let k = 0; k <= n; k++) put(x0 + ((x1 - x0) * k) / n, y0 + ((y1 - y0) * k) / n);
-  }
-  const w = Math.round(halfAngleDeg / binDeg);
-  const swept = new Float64Array(bins);
-  for (let b = 0; b < bins; b++) {
-    let m = 0;
-    for (let d = -w; d <= w; d++) m = Math.max(m, radial[(((b + d) % bins) + bins) % bins]!);
-    swept[b] = m;
-  }
-  const out: Point2[] = [[0, 0]];
-  for (let k = 0; k < bins; k++) {
-    const b = (k + bins / 2) % bins; // start at φ = 0 (downwind) and go round, so the fan is contiguous
-    const r = swept[b]!;
-    if (r <= 0) continue;
-    const phi = ((b + 0.5) * binDeg - 180) * (Math.PI / 180);
-    out.push([r * Math.cos(phi), r * Math.sin(phi)]);
-  }
-  out.push([0, 0]);
-  return reorderFan(out);
-}
-
-/** Orders fan points by angle measured from the upwind direction so the ring does not cross itself. */
-function reorderFan(points: Point2[]): Point2[] {
-  const inner = points.slice(1, -1);
-  inner.sort((a, b) => unwrap(a) - unwrap(b));
-  return [[0, 0], ...inner, [0, 0]];
-}
-
-function unwrap([x, y]: Point2): number {
-  const a = Math.atan2(y, x); // −π…π, 0 downwind
-  return a;
 }
