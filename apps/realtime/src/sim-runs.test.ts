@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPlume } from '@safetwin/sim';
-import type { SimRunView } from '@safetwin/protocol';
+import { decodeF32Base64, type SimRunView } from '@safetwin/protocol';
 import { call, connect, login, pickDevices, startTestHub, storeVariants, TEST_GATEWAY_KEY, type StoreVariant } from './test-support/test-hub.ts';
 import type { Hub } from './create-hub.ts';
 import { firstDifference } from './sim-runs/json-diff.ts';
+import { EVENT_RESULT_MAX_BYTES } from './sim-runs/sim-run-event.ts';
 import { defaultSimThreads } from './sim-runs/sim-executor.ts';
 
 /** A scenario without wind (the live station fills it): chlorine, 1.2 kg/s from 2 m, class D. */
@@ -110,6 +111,98 @@ describe.each(variants)('simulation runs on $name', ({ variant, redisUrl }) => {
     expect(run.state, run.error ?? '').toBe('done');
     expect((run.result as { type: string; features: unknown[] }).type).toBe('FeatureCollection');
     expect((run.result as { metadata: { windFromDeg: number } }).metadata.windFromDeg).toBe(45);
+  });
+
+  it('runs an assessment from a hole in a chlorine sphere with live weather: site points, grid, progress stages, omitted result, replay', async () => {
+    // Wind from 281°: the cloud goes towards the ammonia plant's control room, 1.43 km east-south-east of the sphere.
+    await ingestWeather({ wind_speed_ms: 2, wind_dir_deg: 281, air_temp_c: 20 });
+    await hub.writer.drain();
+    const sphere = devices.park.equipment.find((e) => e.id === 'CP-E1-TK-01')!;
+    expect(sphere).toMatchObject({ chemical: 'Cl2', operatingPressureKpa: 800, operatingTempC: 25 });
+    const wall = await connect(hub, { token: await login(hub, 'commander') });
+    try {
+      await wall.emitWithAck('subscribe', { siteId: devices.park.id });
+      const events: SimRunView[] = [];
+      const ended = new Set<string>();
+      wall.on('sim-run', (run) => (events.push(run), ['done', 'failed'].includes(run.state) && ended.add(run.id)));
+      const scenario = { release: { holeDiameterM: 0.025, heightM: 1 }, weather: { stability: 'D' }, grid: { maxCellsPerSide: 128 }, frames: 24 };
+      const t0 = Date.now();
+      const res = await call(hub, 'POST', '/sim/runs', { token: planner, body: { siteId: devices.park.id, kind: 'assessment', scenario, source: { equipmentId: sphere.id } } });
+      expect(res.status, JSON.stringify(res.body)).toBe(202);
+      const runId = res.body.run.id as string;
+      const queued = res.body.run as SimRunView;
+      // The hole at 800 kPa(g) + ambient, 25 °C: the airborne rate goes into the stored input, cut to the inventory.
+      expect(queued.context.release).toMatchObject({ from: 'hole', equipmentId: sphere.id, holeDiameterM: 0.025, pressurePa: 800_000 + 101_325, temperatureK: 298.15, inventoryKg: 150_000 });
+      const release = queued.context.release!;
+      expect(queued.input.release).toMatchObject({ kind: 'continuous', rateKgS: release.airborneRateKgS, durationS: release.maxDurationS });
+      expect(release.airborneRateKgS).toBeGreaterThan(0);
+      expect(queued.input.origin).toMatchObject({ lon: expect.any(Number), lat: expect.any(Number) });
+      expect(queued.context.points).toMatchObject({ 'assembly-point': 5, gate: 4, 'control-room': 7 });
+      const controlRoom = (queued.input.points as { id: string; eastM: number; northM: number; zM: number }[]).find((p) => p.id === 'control-room:CP-E2-CR-01')!;
+      expect(controlRoom).toMatchObject({ eastM: 500 - -905, northM: -150 - 130, zM: 1.5 });
+      // The site's own weather: the live station's wind.
+      expect(queued.input.weather).toMatchObject({ windSpeedMS: 2, windFromDeg: 281, stability: 'D' });
+
+      const run = await waitForState(hub, planner, runId, ['done', 'failed'], 60_000);
+      expect(run.state, run.error ?? '').toBe('done');
+      while (!ended.has(runId)) await new Promise((r) => setTimeout(r, 20));
+      const seen = events.filter((e) => e.id === runId);
+      console.log(`[sim-runs] assessment (128 cells a side at most, 24 frames asked, ${(queued.input.points as unknown[]).length} points) done in ${Date.now() - t0} ms with ${seen.length} events: ${seen.map((e) => `${e.state} ${e.progress.toFixed(2)} ${e.stage ?? ''}`).join('; ')}`);
+      // Events: queued, running, progress checkpoints (strictly rising, each with its stage), done at 1 without its large result.
+      expect(seen.map((r) => r.state)).toEqual(['queued', 'running', ...seen.slice(2, -1).map(() => 'running'), 'done']);
+      const progress = seen.slice(2, -1);
+      expect(progress.length).toBeGreaterThan(0);
+      for (const [i, r] of progress.entries()) {
+        expect(r.stage).toMatch(/^(zones|grid frame \d+\/\d+|points \d+\/\d+)$/);
+        expect(r.progress).toBeGreaterThan(i === 0 ? 0 : progress[i - 1]!.progress);
+        expect(r.progress).toBeLessThan(1);
+      }
+      const last = seen.at(-1)!;
+      expect(last).toMatchObject({ state: 'done', progress: 1, result: null, resultOmitted: true });
+      expect(last.stage).toBeUndefined();
+
+      // GET has the result: grid frames decode to nx·ny values; the control room under the cloud reaches the red level.
+      const result = run.result as { grid: { nx: number; ny: number; frames: { tS: number | null; valuesPpmF32Base64: string; maxPpm: number }[] }; zones: { metadata: { zones: { label: string }[] } }; points: { id: string; worstLevel: { label: string } | null }[] };
+      expect(JSON.stringify(result).length).toBeGreaterThan(EVENT_RESULT_MAX_BYTES);
+      // A steady plume gives one frame (tS null); a transient release the 24 asked for.
+      expect(result.grid.frames).toHaveLength(result.grid.frames[0]!.tS === null ? 1 : 24);
+      for (const frame of result.grid.frames) {
+        const values = decodeF32Base64(frame.valuesPpmF32Base64);
+        expect(values.length).toBe(result.grid.nx * result.grid.ny);
+        expect(Math.max(...values)).toBeCloseTo(frame.maxPpm, 0);
+      }
+      const red = result.zones.metadata.zones[0]!.label;
+      expect(result.points.find((p) => p.id === 'control-room:CP-E2-CR-01')?.worstLevel?.label).toBe(red);
+      expect(result.points).toHaveLength((queued.input.points as unknown[]).length);
+
+      const replay = await call(hub, 'POST', `/sim/runs/${runId}/replay`, { token: planner });
+      expect(replay.status, JSON.stringify(replay.body)).toBe(200);
+      expect(replay.body.replay).toMatchObject({ identical: true, firstDifference: null });
+    } finally {
+      wall.disconnect();
+    }
+  });
+
+  it('answers 400 naming the field for a hole in equipment without an operating state, or a bad assessment field', async () => {
+    const warehouse = devices.park.equipment.find((e) => e.id === 'CP-E1-WH-01')!;
+    expect(warehouse.operatingPressureKpa).toBeNull();
+    const body = (scenario: Record<string, unknown>, source: unknown = { equipmentId: warehouse.id }) => ({
+      siteId: devices.park.id, kind: 'assessment', scenario, source, weather: { windSpeedMS: 3, windFromDeg: 90 },
+    });
+    const noState = await call(hub, 'POST', '/sim/runs', { token: planner, body: body({ release: { holeDiameterM: 0.02 }, weather: { stability: 'D' } }) });
+    expect(noState.status).toBe(400);
+    expect(noState.body.error.message).toBe(
+      "scenario.release.holeDiameterM: equipment 'CP-E1-WH-01' has no operatingPressureKpa and operatingTempC in the site model, so no rate follows from a hole; give scenario.release.rateKgS instead",
+    );
+    const noEquipment = await call(hub, 'POST', '/sim/runs', { token: planner, body: body({ chemical: 'Cl2', release: { holeDiameterM: 0.02 }, weather: { stability: 'D' } }, { eastM: 0, northM: 0 }) });
+    expect(noEquipment.status).toBe(400);
+    expect(noEquipment.body.error.message).toMatch(/^scenario\.release\.holeDiameterM: a hole size needs source\.equipmentId/);
+    const bigGrid = await call(hub, 'POST', '/sim/runs', { token: planner, body: body({ release: { kind: 'continuous', rateKgS: 1 }, weather: { stability: 'D' }, grid: { maxCellsPerSide: 300 } }) });
+    expect(bigGrid.status).toBe(400);
+    expect(bigGrid.body.error.message).toMatch(/^scenario\.grid\.maxCellsPerSide: /);
+    const noSource = await call(hub, 'POST', '/sim/runs', { token: planner, body: { ...body({ chemical: 'Cl2', release: { kind: 'continuous', rateKgS: 1 }, weather: { stability: 'D' } }), source: undefined } });
+    expect(noSource.status).toBe(400);
+    expect(noSource.body.error.message).toMatch(/^source: an assessment needs the source/);
   });
 
   it('answers 400 naming the bad scenario field', async () => {

@@ -1,15 +1,21 @@
 import { eq } from 'drizzle-orm';
 import { deviceState, type SqlClient } from '@safetwin/db';
-import { findChemical, localToLonLat, parseInput, plumeScenarioSchema, SimError, zonesScenarioSchema } from '@safetwin/sim';
-import type { SimRunContext, SimRunRequest, SimWeatherOrigin } from '@safetwin/protocol';
+import { assessmentScenarioSchema, findChemical, localToLonLat, parseInput, plumeScenarioSchema, SimError, zonesScenarioSchema } from '@safetwin/sim';
+import type { SimRunContext, SimRunKind, SimRunRequest, SimWeatherOrigin } from '@safetwin/protocol';
 import type { Site } from '@safetwin/twin-models';
 import { HubError } from '../errors.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
+import { releaseFromHole } from './hole-release-source.ts';
+import { sitePoints } from './site-points.ts';
 
 /** Weather-station readings older than this are not "live", ms. */
 export const LIVE_WEATHER_MAX_AGE_MS = 10 * 60 * 1000;
 
 const badInput = (path: string, message: string) => new HubError('sim:bad-input', `${path}: ${message}`, 400);
+
+/** The engine's own input schema of each kind. */
+const SCHEMAS: Record<SimRunKind, Parameters<typeof parseInput>[0]> = { plume: plumeScenarioSchema, zones: zonesScenarioSchema, assessment: assessmentScenarioSchema };
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The source in site coordinates, and the chemical its equipment holds (null: none or a point). */
 function resolveSource(site: Site, source: SimRunRequest['source']): { at: SimRunContext['source']; chemical: string | null } {
@@ -40,8 +46,10 @@ async function liveWeather(db: SqlClient, registry: SiteRegistry, siteId: string
 
 /**
  * Turns a request into the full scenario the engine will run: the chemical the equipment
- * holds, the live (or given) weather, the geographic origin of zones; then the engine's own
- * schema fills its defaults and names a bad field (`scenario.release.rateKgS`) in a 400.
+ * holds, the live (or given) weather, the geographic origin of zones and assessments, a hole
+ * size turned into a rate (`release.holeDiameterM`), the site's points of interest for an
+ * assessment; then the engine's own schema fills its defaults and names a bad field
+ * (`scenario.release.rateKgS`) in a 400.
  */
 export async function prepareRun(
   db: SqlClient,
@@ -50,7 +58,6 @@ export async function prepareRun(
   request: SimRunRequest,
   nowMs: number,
 ): Promise<{ input: Record<string, unknown>; context: SimRunContext }> {
-  if (request.kind === 'assessment') throw badInput('kind', "'assessment' needs @safetwin/sim's runAssessment, which this build does not have yet");
   const scenario: Record<string, unknown> = structuredClone(request.scenario);
   const source = resolveSource(site, request.source);
   if (scenario.chemical === undefined && source.chemical) {
@@ -69,19 +76,35 @@ export async function prepareRun(
     scenario.weather = { ...baseWeather, ...request.weather };
     weather = { from: 'request' };
   }
-  if (request.kind === 'zones' && scenario.origin === undefined && source.at) {
+  if (request.kind !== 'plume' && scenario.origin === undefined && source.at) {
     const [lonLat] = localToLonLat([[source.at.eastM, source.at.northM]], { lon: site.origin.lonDeg, lat: site.origin.latDeg });
     if (lonLat) scenario.origin = { lon: lonLat[0], lat: lonLat[1] };
   }
+  const context: SimRunContext = { source: source.at, weather };
+  if (isRecord(scenario.release) && scenario.release.holeDiameterM !== undefined) {
+    if (typeof scenario.chemical !== 'string') throw badInput('scenario.chemical', 'a hole-size release needs the chemical (or equipment that holds one)');
+    const ambientPa = isRecord(scenario.weather) && typeof scenario.weather.pressurePa === 'number' ? scenario.weather.pressurePa : undefined;
+    const hole = releaseFromHole(site, source.at?.equipmentId, scenario.release, scenario.chemical, ambientPa);
+    scenario.release = hole.release;
+    context.release = hole.context;
+  }
+  if (request.kind === 'assessment') {
+    if (!source.at) throw badInput('source', "an assessment needs the source (equipmentId or eastM/northM): the site's points of interest are placed relative to it");
+    if (scenario.points === undefined) {
+      const found = sitePoints(site, source.at);
+      scenario.points = found.points;
+      context.points = found.counts;
+    }
+  }
   let input: Record<string, unknown>;
   try {
-    input = parseInput<Record<string, unknown>>(request.kind === 'zones' ? zonesScenarioSchema : plumeScenarioSchema, scenario);
+    input = parseInput(SCHEMAS[request.kind], scenario) as Record<string, unknown>;
   } catch (err) {
     if (err instanceof SimError) throw new HubError('sim:bad-input', `scenario.${err.path ?? ''}: ${err.message}`, 400);
     throw err;
   }
   if (!findChemical(String(input.chemical))) throw badInput('scenario.chemical', `unknown chemical '${String(input.chemical)}'`);
-  if (request.kind === 'zones' && (input.weather as { windFromDeg?: number }).windFromDeg === undefined)
-    throw badInput('scenario.weather.windFromDeg', 'the direction the wind comes from (degrees) is required for zones');
-  return { input, context: { source: source.at, weather } };
+  if (request.kind !== 'plume' && (input.weather as { windFromDeg?: number }).windFromDeg === undefined)
+    throw badInput('scenario.weather.windFromDeg', `the direction the wind comes from (degrees) is required for ${request.kind}`);
+  return { input, context };
 }

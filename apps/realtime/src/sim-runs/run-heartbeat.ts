@@ -18,9 +18,11 @@ export interface RunHeartbeatDeps {
 
 /**
  * The computing worker's side of a run's lease: every `everyMs` one conditional UPDATE renews
- * the lease, stores the engine's latest progress and stage (so at most 1000/everyMs writes and
- * announcements a second) and learns whether the run is still running. Progress only rises and
- * stays below 1 while running (1 is the `done` state's), so announced progress strictly increases.
+ * the lease and learns whether the run is still running. The engine's progress is stored and
+ * announced with a beat too: at once when the last report is `everyMs` old (leading edge, so a
+ * short run still shows its first checkpoint), else with the next beat — at most 1000/everyMs
+ * reports a second. Progress only rises and stays below 1 while running (1 is the `done`
+ * state's), so announced progress strictly increases.
  */
 export class RunHeartbeat {
   private fraction = 0;
@@ -28,6 +30,7 @@ export class RunHeartbeat {
   private dirty = false;
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> | null = null;
+  private lastReportMs = -Infinity;
 
   constructor(private readonly deps: RunHeartbeatDeps) {}
 
@@ -37,6 +40,7 @@ export class RunHeartbeat {
     if (fraction > this.fraction && fraction < 1) {
       this.fraction = fraction;
       this.dirty = true;
+      if (this.timer && this.deps.now() - this.lastReportMs >= this.deps.everyMs) this.beat();
     }
   };
 
@@ -47,9 +51,10 @@ export class RunHeartbeat {
   private beat(): void {
     if (this.inFlight) return; // the database is slow: never stack beats
     const { store, runId, leaseMs, now } = this.deps;
+    const at = now();
     const report = this.dirty ? { progress: this.fraction, stage: this.stage } : undefined;
     this.dirty = false;
-    const at = now();
+    if (report) this.lastReportMs = at;
     this.inFlight = store
       .heartbeat(runId, at, at + leaseMs, report)
       .then(
