@@ -1,4 +1,4 @@
-// Plants each negative control of plume-physics.md §10 (plus two of our own) once, runs the unit tests, reports which
+// Plants each negative control of plume-physics.md §10 (plus three of our own) once, runs the unit tests, reports which
 // tests went red, and restores the file. Run: cd packages/sim && npx tsx scripts/negative-controls.ts. Never leaves a
 // planted file behind (restores in `finally`); do not run while someone else edits these files.
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,7 @@ const PLANTS: { name: string; file: string; from: string; to: string }[] = [
   { name: 'skip the Britter–McQuaid non-isothermal correction', file: 'src/dense-gas.ts', from: 'const centrelineVolumeFraction = (xM: number) => nonIsothermalCorrection(isothermalRatio(xM), p.releaseTemperatureK, p.ambientTemperatureK);', to: 'const centrelineVolumeFraction = (xM: number) => isothermalRatio(xM);' },
   { name: 'swap a stability class (night ≤3/8 cloud, 2–3 m/s: F → E)', file: 'src/stability.ts', from: "['A-B', 'B', 'C', 'E', 'F'], // 2–3", to: "['A-B', 'B', 'C', 'E', 'E'], // 2–3" },
   { name: 'drop the reflection term in the grid kernel', file: 'src/grid.ts', from: 'const v = both0 ? 2 * Math.exp(lat)', to: 'const v = both0 ? Math.exp(lat)' },
+  { name: 'wrong virtual-source distance at the dense → passive hand-over (ξ doubled)', file: 'src/dense-handover.ts', from: 'passiveKgM3: (x, y, z) => plumeConcentrationKgM3(passive, x - distanceM + xi, y, z),', to: 'passiveKgM3: (x, y, z) => plumeConcentrationKgM3(passive, x - distanceM + 2 * xi, y, z),' },
 ];
 
 interface VitestJson {

@@ -3,7 +3,9 @@
 import { requireChemical } from './chemicals/lookup.ts';
 import type { Chemical } from './chemicals/types.ts';
 import { AIR_MOLAR_MASS_KG_MOL } from './constants.ts';
-import { densePlume, densePlumeCriterion, densePuff, densePuffCriterion } from './dense-gas.ts';
+import { densePlumeCriterion, densePuffCriterion } from './dense-gas.ts';
+import type { Handover } from './dense-handover.ts';
+import { denseModel } from './dense-model.ts';
 import { farthestCrossingM } from './search.ts';
 import { plumeConcentrationKgM3, plumeHalfWidthM, type PlumeParams } from './gaussian-plume.ts';
 import { peakOverTime, puffConcentrationKgM3, type PuffParams } from './gaussian-puff.ts';
@@ -43,6 +45,8 @@ export interface ResolvedModel {
    * an instantaneous one) and passedS(x), the time [s] by which the cloud's trailing edge has passed x downwind.
    */
   time: { kind: 'steady' } | { kind: 'transient'; releaseEndS: number; passedS(xM: number): number };
+  /** Dense models: where the cloud was handed over to passive dispersion (and, for a puff, when). */
+  handover?: Handover & { timeS?: number };
   explanations: string[];
   warnings: string[];
 }
@@ -84,60 +88,8 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
     explanations.push(`model ${model} as requested`);
   }
 
-  if (model === 'dense') return denseModel();
+  if (model === 'dense') return denseModel({ s, chemical, base, rhoRelease, u10, windSpeedGivenMS: w.windSpeedMS, toKg, explanations, warnings });
   return passiveModel();
-
-  function denseModel(): ResolvedModel {
-    if (releaseHeightM > 0) warnings.push(`Britter–McQuaid assumes a ground-level release; heightM ${releaseHeightM} m is ignored`);
-    if (rhoRelease <= rhoAir) warnings.push('dense model requested for a release not denser than air; Britter–McQuaid is outside its basis');
-    const vfToKg = (vf: number) => toKg(vf * 1e6);
-    const common = { model: 'dense' as const, sigma: 'britter-mcquaid' as const, chemical, windSpeedMS: u10, windSpeedGivenMS: w.windSpeedMS, ppmToKgM3: toKg, explanations, warnings, scanStepRatio: 1.001 };
-    if (s.release.kind === 'instantaneous') {
-      const pf = densePuff({ ...base, volumeM3: s.release.massKg / rhoRelease });
-      warnings.push(...pf.warnings);
-      explanations.push(`Britter–McQuaid instantaneous: V0 = ${(s.release.massKg / rhoRelease).toFixed(1)} m³, α = ${pf.alpha.toFixed(3)}; non-isothermal correction with T0 = ${releaseTemperatureK} K, Ta = ${w.airTempK} K`);
-      const v13 = Math.cbrt(s.release.massKg / rhoRelease);
-      const r0 = Math.cbrt((3 * s.release.massKg) / rhoRelease / (4 * Math.PI));
-      const g0 = Math.max(0, (9.80665 * (rhoRelease - rhoAir)) / rhoAir);
-      const cloudMS = 0.4 * u10;
-      // Trailing edge xc − R passes x when 0.4·u10·t − sqrt(R0² + 1.2·sqrt(g0'V0)·t) = x (cloud of §6.1); fixed point in t.
-      const passedS = (xM: number) => {
-        let t = Math.max(0, xM) / cloudMS;
-        for (let k = 0; k < 30; k++) t = (Math.max(0, xM) + Math.sqrt(r0 * r0 + 1.2 * Math.sqrt(g0 * v13 ** 3) * t)) / cloudMS;
-        return t;
-      };
-      return {
-        ...common,
-        time: { kind: 'transient', releaseEndS: 0, passedS },
-        scanLimitM: () => 100_000,
-        concentrationKgM3(x, y, z, t) {
-          if (t === undefined) {
-            const tPass = x / (0.4 * u10);
-            return { concentrationKgM3: pf.volumeFraction(x, y, z, Math.max(tPass, 0)) > 0 ? vfToKg(pf.maxVolumeFraction(x)) : 0, tS: tPass };
-          }
-          return { concentrationKgM3: vfToKg(pf.volumeFraction(x, y, z, t)), tS: t };
-        },
-        centrelineKgM3: (x, z) => (x > 0 ? vfToKg(pf.volumeFraction(x, 0, z, x / (0.4 * u10))) : 0),
-        halfWidthM(x, z, thr) {
-          if (!(vfToKg(pf.volumeFraction(x, 0, z, x / (0.4 * u10))) >= thr)) return 0;
-          const t = x / (0.4 * u10);
-          return Math.sqrt(r0 * r0 + 1.2 * Math.sqrt(g0 * v13 ** 3) * t);
-        },
-      };
-    }
-    const pl = densePlume({ ...base, volumeRateM3S: s.release.rateKgS / rhoRelease });
-    warnings.push(...pl.warnings);
-    if (s.release.durationS !== undefined || s.release.rateSteps !== undefined) warnings.push('Britter–McQuaid plume treats the release as steady (durationS / rateSteps ignored); conservative for short releases');
-    explanations.push(`Britter–McQuaid continuous: Q0 = ${(s.release.rateKgS / rhoRelease).toFixed(3)} m³/s, D = ${pl.lengthScaleM.toFixed(2)} m, α = ${pl.alpha.toFixed(3)}; non-isothermal correction with T0 = ${releaseTemperatureK} K, Ta = ${w.airTempK} K`);
-    return {
-      ...common,
-      time: { kind: 'steady' },
-      scanLimitM: () => 100_000,
-      concentrationKgM3: (x, y, z) => ({ concentrationKgM3: vfToKg(pl.volumeFraction(x, y, z)) }),
-      centrelineKgM3: (x, z) => vfToKg(pl.volumeFraction(x, 0, z)),
-      halfWidthM: (x, z, thr) => (vfToKg(pl.volumeFraction(x, 0, z)) >= thr ? pl.halfWidthM(x) : 0),
-    };
-  }
 
   function passiveModel(): ResolvedModel {
     const sigma: SigmaSet = s.sigma ?? (model === 'gaussian-puff' && isPuff ? 'ccps-puff' : w.terrain === 'urban' ? 'briggs-urban' : 'briggs-rural');

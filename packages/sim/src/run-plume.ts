@@ -93,8 +93,8 @@ export function runPlume(input: unknown): PlumeResult {
   const thresholds = scenarioThresholds(s, m).map((t): ThresholdResult => {
     const d = thresholdDistance(m, t.ppm, s.thresholdHeightM);
     if (d.reachedLimit) m.warnings.push(`${t.ppm} ppm is still exceeded at the scan limit ${Math.round(d.distanceM)} m`);
-    if (m.sigma === 'britter-mcquaid' && t.ppm < 2000) {
-      m.warnings.push(`${t.ppm} ppm is below the lowest Britter–McQuaid correlation line (Cm/C0 = 0.002 plume, 0.001 puff): its distance uses the workbook's 1/x'² far-field extrapolation`);
+    if (m.handover && d.distanceM > m.handover.distanceM) {
+      m.warnings.push(`${t.ppm} ppm is reached beyond the dense → passive hand-over (${Math.round(m.handover.distanceM)} m): its distance is the passive Gaussian ${m.time.kind === 'steady' ? 'plume' : 'puff'} from the virtual source, not a Britter–McQuaid value`);
     }
     if (m.sigma !== 'britter-mcquaid' && d.distanceM > 0) {
       const w = sigmaRangeWarning(d.distanceM, m.sigma);

@@ -1,6 +1,6 @@
 // The `assessment` command (issue 4 contract): threat zones + a ground-level concentration grid (frames over time for
 // transient releases) + the threat at points of interest, in one pure call with progress checkpoints.
-import { resolveModel } from '../resolve-model.ts';
+import { resolveModel, type ResolvedModel } from '../resolve-model.ts';
 import { ENGINE } from '../run-plume.ts';
 import { buildZones, requireWindFromDeg, type ZonesResult } from '../run-zones.ts';
 import { parseInput } from '../scenario.ts';
@@ -64,7 +64,7 @@ export function runAssessment(input: unknown, onProgress?: (fraction: number, st
     onProgress?.(ZONES_DONE + ((FRAMES_DONE - ZONES_DONE) * (k + 1)) / frameTimes.length, `grid frame ${k + 1}/${frameTimes.length}`);
     return { tS: t, maxPpm, valuesPpm };
   });
-  explanations.push(gridExplanation(m.model, m.sigma, spec.cellM, spec.nx, spec.ny, s.thresholdHeightM, times));
+  explanations.push(gridExplanation(m, spec.cellM, spec.nx, spec.ny, s.thresholdHeightM, times));
 
   const levels = zones.metadata.zones.map((z) => ({ label: z.label, ppm: z.ppm }));
   const horizonS = m.time.kind === 'transient' ? m.time.passedS(framedM) : 0;
@@ -95,11 +95,12 @@ export function runAssessment(input: unknown, onProgress?: (fraction: number, st
 }
 
 /** What the grid shows, for `explanations`. */
-function gridExplanation(model: string, sigma: string, cellM: number, nx: number, ny: number, zM: number, times: number[]): string {
-  const what = model === 'dense'
-    ? sigma === 'britter-mcquaid' && times.length === 0
-      ? 'Britter–McQuaid plume: the centreline value inside the top-hat half-width and height, 0 outside'
-      : 'Britter–McQuaid puff: the cloud value inside its cylinder at each time, 0 outside'
+function gridExplanation(m: ResolvedModel, cellM: number, nx: number, ny: number, zM: number, times: number[]): string {
+  const beyond = m.handover ? `, and beyond the dense → passive hand-over at ${Math.round(m.handover.distanceM)} m the passive Gaussian ${times.length === 0 ? 'plume' : 'puff'} from its virtual source` : '';
+  const what = m.model === 'dense'
+    ? times.length === 0
+      ? `Britter–McQuaid plume: the centreline value inside the top-hat half-width and height, 0 outside${beyond}`
+      : `Britter–McQuaid puff: the cloud value inside its cylinder at each time, 0 outside${beyond}`
     : times.length === 0 ? 'steady Gaussian plume' : 'Gaussian puff / finite release at each time';
   const when = times.length === 0 ? 'one steady frame' : `${times.length} frames at ${times.map((t) => Math.round(t)).join(', ')} s after the release start`;
   return `grid ${nx}×${ny} cells of ${cellM.toFixed(1)} m at ${zM} m height in ppm (${what}); ${when}`;

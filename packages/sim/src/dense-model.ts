@@ -1,0 +1,112 @@
+// The dense-gas ResolvedModel: Britter–McQuaid while the cloud is dense, then a passive Gaussian plume/puff from a
+// virtual source (dense-handover.ts), with the hand-over explained. Split out of resolve-model.ts.
+import type { Chemical } from './chemicals/types.ts';
+import { densePlume, densePlumeCriterion, densePuff, densePuffCriterion, type DenseGasBase } from './dense-gas.ts';
+import { plumeHandover, puffHandover, type PassiveTail } from './dense-handover.ts';
+import { plumeHalfWidthM } from './gaussian-plume.ts';
+import type { ResolvedModel } from './resolve-model.ts';
+import type { PlumeScenario } from './scenario.ts';
+import type { SigmaSet } from './sigma.ts';
+import { applyLowWindFloor } from './stability.ts';
+
+/** What the dense model needs from resolveModel. */
+export interface DenseContext {
+  s: PlumeScenario;
+  chemical: Chemical;
+  base: DenseGasBase;
+  /** Release density [kg/m³]. */
+  rhoRelease: number;
+  /** Wind at 10 m [m/s] and as given. */
+  u10: number;
+  windSpeedGivenMS: number;
+  toKg(ppm: number): number;
+  explanations: string[];
+  warnings: string[];
+}
+
+/** Builds the dense model with its dense → passive hand-over (see dense-handover.ts for the criterion). */
+export function denseModel(c: DenseContext): ResolvedModel {
+  const { s, base, rhoRelease, u10, toKg, explanations, warnings } = c;
+  const w = s.weather;
+  const vfToKg = (vf: number) => toKg(vf * 1e6);
+  const ppm = (kg: number) => (kg / toKg(1)).toPrecision(3);
+  const common = { model: 'dense' as const, sigma: 'britter-mcquaid' as const, chemical: c.chemical, windSpeedMS: u10, windSpeedGivenMS: c.windSpeedGivenMS, ppmToKgM3: toKg, explanations, warnings, scanStepRatio: 1.001 };
+  const plumeSigma: SigmaSet = s.sigma ?? (w.terrain === 'urban' ? 'briggs-urban' : 'briggs-rural');
+  const tailText = (sigma: SigmaSet, u: number) => `σ set ${sigma}, u = ${u.toFixed(2)} m/s, ground-level virtual source`;
+  if (s.release.kind === 'instantaneous') {
+    const volumeM3 = s.release.massKg / rhoRelease;
+    const pf = densePuff({ ...base, volumeM3 });
+    warnings.push(...pf.warnings);
+    explanations.push(`Britter–McQuaid instantaneous: V0 = ${volumeM3.toFixed(1)} m³, α = ${pf.alpha.toFixed(3)}; non-isothermal correction with T0 = ${base.releaseTemperatureK} K, Ta = ${w.airTempK} K`);
+    const v13 = Math.cbrt(volumeM3);
+    const r0 = Math.cbrt((3 * volumeM3) / (4 * Math.PI));
+    const g0 = Math.max(0, (9.80665 * (base.releaseDensityKgM3 - base.ambientDensityKgM3)) / base.ambientDensityKgM3);
+    const cloudMS = 0.4 * u10;
+    const tail: PassiveTail = { windSpeedMS: u10, stabilityClass: w.stability, sigmaSet: s.sigma ?? 'ccps-puff' };
+    const ho = puffHandover({ isothermalRatio: pf.isothermalRatio, maxConcentrationKgM3: (x) => vfToKg(pf.maxVolumeFraction(x)), sourceRichardson: densePuffCriterion({ ...base, volumeM3 }).value, cloudSpeedMS: cloudMS }, s.release.massKg, tail);
+    const xh = ho.handover.distanceM;
+    explanations.push(handoverText('puff', ho.handover, ppm(ho.handover.concentrationKgM3), `Gaussian puff (${tailText(tail.sigmaSet, tail.windSpeedMS)}) taken over at t = ${ho.handover.timeS.toFixed(0)} s`));
+    // Trailing edge xc − R passes x when 0.4·u10·t − sqrt(R0² + 1.2·sqrt(g0'V0)·t) = x (cloud of §6.1); fixed point in t.
+    const densePassedS = (xM: number) => {
+      let t = Math.max(0, xM) / cloudMS;
+      for (let k = 0; k < 30; k++) t = (Math.max(0, xM) + Math.sqrt(r0 * r0 + 1.2 * Math.sqrt(g0 * v13 ** 3) * t)) / cloudMS;
+      return t;
+    };
+    const passedS = (x: number) => (x <= xh ? densePassedS(x) : ho.handover.timeS + (x - xh + 3 * ho.sigmaYAtM(x)) / u10);
+    const denseCentre = (x: number, z: number) => (x > 0 ? vfToKg(pf.volumeFraction(x, 0, z, x / cloudMS)) : 0);
+    return {
+      ...common,
+      handover: ho.handover,
+      time: { kind: 'transient', releaseEndS: 0, passedS },
+      scanLimitM: () => 100_000,
+      concentrationKgM3(x, y, z, t) {
+        if (t === undefined) {
+          if (x > xh) {
+            const tPass = ho.handover.timeS + (x - xh) / u10;
+            return { concentrationKgM3: ho.passiveKgM3(x, y, z, tPass), tS: tPass };
+          }
+          const tPass = x / cloudMS;
+          return { concentrationKgM3: pf.volumeFraction(x, y, z, Math.max(tPass, 0)) > 0 ? vfToKg(pf.maxVolumeFraction(x)) : 0, tS: tPass };
+        }
+        return { concentrationKgM3: t < ho.handover.timeS ? vfToKg(pf.volumeFraction(x, y, z, t)) : ho.passiveKgM3(x, y, z, t), tS: t };
+      },
+      centrelineKgM3: (x, z) => (x > xh ? ho.centreKgM3(x, z) : denseCentre(x, z)),
+      halfWidthM(x, z, thr) {
+        if (x > xh) {
+          const c0 = ho.centreKgM3(x, z);
+          return c0 > thr ? ho.sigmaYAtM(x) * Math.sqrt(2 * Math.log(c0 / thr)) : 0;
+        }
+        if (!(denseCentre(x, z) >= thr)) return 0;
+        return Math.sqrt(r0 * r0 + 1.2 * Math.sqrt(g0 * v13 ** 3) * (x / cloudMS));
+      },
+    };
+  }
+  const volumeRateM3S = s.release.rateKgS / rhoRelease;
+  const pl = densePlume({ ...base, volumeRateM3S });
+  warnings.push(...pl.warnings);
+  if (s.release.durationS !== undefined || s.release.rateSteps !== undefined) warnings.push('Britter–McQuaid plume treats the release as steady (durationS / rateSteps ignored); conservative for short releases');
+  explanations.push(`Britter–McQuaid continuous: Q0 = ${volumeRateM3S.toFixed(3)} m³/s, D = ${pl.lengthScaleM.toFixed(2)} m, α = ${pl.alpha.toFixed(3)}; non-isothermal correction with T0 = ${base.releaseTemperatureK} K, Ta = ${w.airTempK} K`);
+  // The passive tail is a steady plume: the EPA low-wind floor applies to it (§1).
+  const tailWind = applyLowWindFloor(u10).windSpeedMS;
+  const tail: PassiveTail = { windSpeedMS: tailWind, stabilityClass: w.stability, sigmaSet: plumeSigma, ...(w.mixingHeightM === undefined ? {} : { mixingHeightM: w.mixingHeightM }) };
+  const ho = plumeHandover({ isothermalRatio: pl.isothermalRatio, centrelineKgM3: (x) => vfToKg(pl.centrelineVolumeFraction(x)), sourceRichardson: densePlumeCriterion({ ...base, volumeRateM3S }).value }, s.release.rateKgS, tail);
+  const xh = ho.handover.distanceM;
+  explanations.push(handoverText('plume', ho.handover, ppm(ho.handover.concentrationKgM3), `Gaussian plume (${tailText(plumeSigma, tailWind)})`));
+  return {
+    ...common,
+    handover: ho.handover,
+    time: { kind: 'steady' },
+    scanLimitM: () => 100_000,
+    concentrationKgM3: (x, y, z) => ({ concentrationKgM3: x > xh ? ho.passiveKgM3(x, y, z) : vfToKg(pl.volumeFraction(x, y, z)) }),
+    centrelineKgM3: (x, z) => (x > xh ? ho.passiveKgM3(x, 0, z) : vfToKg(pl.volumeFraction(x, 0, z))),
+    halfWidthM: (x, z, thr) => (x > xh ? plumeHalfWidthM(ho.passive, x - xh + ho.handover.virtualTravelM, z, thr) : vfToKg(pl.volumeFraction(x, 0, z)) >= thr ? pl.halfWidthM(x) : 0),
+  };
+}
+
+/** The hand-over in words, for `explanations`. */
+function handoverText(kind: 'plume' | 'puff', h: { distanceM: number; isothermalRatio: number; criterion: string; virtualTravelM: number }, ppmText: string, passiveText: string): string {
+  const why = h.criterion === 'correlation-end'
+    ? `the end of the Britter–McQuaid correlations (Cm/C0 = ${kind === 'plume' ? '0.002' : '0.001'}, CCPS 1999 p.118)`
+    : `the local Richardson number Ri0·C′^${kind === 'plume' ? '1/6' : '1/3'} falling below the workbook criterion ${kind === 'plume' ? '0.15' : '0.2'} (our local use, [M])`;
+  return `dense → passive hand-over at ${h.distanceM.toFixed(0)} m downwind (${why}; C′ = ${h.isothermalRatio.toPrecision(3)}, ${ppmText} ppm): beyond it a ${passiveText} whose virtual source lies ${h.virtualTravelM.toFixed(0)} m upwind of the hand-over point, so the centreline concentration is continuous there`;
+}
