@@ -72,10 +72,18 @@ export class RunHeartbeat {
       });
   }
 
-  /** Stops beating and waits for a beat in flight (so no progress is announced after the final state). */
+  /**
+   * Stops beating and waits for a beat in flight (so no progress is announced after the final
+   * state); progress not yet reported goes out in a last beat when the rate allows it.
+   */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    if (!this.timer) return this.inFlight ?? undefined;
+    clearInterval(this.timer);
     this.timer = null;
     await this.inFlight;
+    if (this.dirty && this.deps.now() - this.lastReportMs >= this.deps.everyMs) {
+      this.beat();
+      await this.inFlight;
+    }
   }
 }
