@@ -11,14 +11,15 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20).describe('newest first; default 20'),
 });
 
-/** POST /sim/runs, GET /sim/runs(/:id), cancel and replay: plume and zone runs as queue jobs. */
+/** POST /sim/runs, GET /sim/runs(/:id), cancel and replay: plume, zones and assessment runs as queue jobs. */
 export function simRunRoutes(app: ZodApp, deps: RouteDeps, runs: SimRunService): void {
   app.post(
     '/sim/runs',
     {
       schema: {
         tags: ['sim'],
-        summary: 'Queue a plume or zones run; weather defaults to the site weather station, the chemical to what the equipment holds',
+        summary:
+          "Queue a plume, zones or assessment run; weather defaults to the site weather station, the chemical to what the equipment holds, a hole size (release.holeDiameterM) to the equipment's operating state; 503 when the queue does not take it",
         body: SimRunRequestSchema,
       },
     },
@@ -41,7 +42,13 @@ export function simRunRoutes(app: ZodApp, deps: RouteDeps, runs: SimRunService):
   });
   app.post(
     '/sim/runs/:id/replay',
-    { schema: { tags: ['sim'], summary: 'Run the stored input again with the current engine; says whether the result is identical', params: RunParams } },
+    {
+      schema: {
+        tags: ['sim'],
+        summary: 'Run the stored input again with the current engine; says whether the result is identical (429 when this hub replays its limit already, 504 past the time limit)',
+        params: RunParams,
+      },
+    },
     async (request) => {
       const user = await requireUser(deps, request, PLANNERS);
       return { replay: await runs.replay(request.params.id, user) };
