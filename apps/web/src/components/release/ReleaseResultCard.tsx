@@ -23,6 +23,7 @@ export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run
   const durationS = release?.durationS ?? input.release?.durationS ?? null;
   const weather = run.context.weather;
   const points = worstFirst(result.points);
+  const threatened = points.filter((p) => p.worstLevel !== null);
   const dir = (deg: number) => tKpi(`dir${compassPoint(deg)}`);
   const sorted = [...result.zones.metadata.zones].sort((a, b) => b.ppm - a.ppm);
 
@@ -53,6 +54,28 @@ export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run
           </li>
         ))}
       </ul>
+
+      <h3 className={styles.subTitle}>{t('points')}</h3>
+      {threatened.length === 0 ? <p className={styles.hint}>{t('pointsNone', { n: points.length })}</p> : null}
+      <ol className={styles.points} data-testid="release-points">
+        {threatened.slice(0, MAX_POINTS).map((p) => {
+          const level = p.worstLevel ? sorted.find((z) => z.ppm === p.worstLevel!.ppm) : undefined;
+          return (
+            <li key={p.id} data-level={level?.color ?? 'none'}>
+              <span className={styles.swatch} style={{ background: level ? rgbCss(zoneRgb(level.color)) : 'transparent' }} aria-hidden="true" />
+              <span className={styles.pointName}>{p.label ?? p.id}</span>
+              <span className={styles.pointFacts}>
+                {p.worstLevel ? `${p.worstLevel.label} · ` : ''}
+                {t('pointPeak', { ppm: formatPpm(p.peakPpm) })}
+                {p.arrivalS !== null ? ` · ${t('pointArrival', { t: formatAfter(p.arrivalS) })}` : p.worstLevel && p.peakAtS === null ? ` · ${t('pointSteady')}` : ''}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      {threatened.length > 0 && points.length > Math.min(threatened.length, MAX_POINTS) ? (
+        <p className={styles.hint}>{t('pointsMore', { n: points.length - Math.min(threatened.length, MAX_POINTS) })}</p>
+      ) : null}
 
       <dl className={styles.facts}>
         <dt>{t('model')}</dt>
@@ -90,11 +113,11 @@ export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run
           {result.engine.name} {result.engine.version}
         </dd>
         <dt>{t('runId')}</dt>
-        <dd className={styles.mono}>{run.id}</dd>
+        <dd className={styles.mono} data-testid="release-run-id">{run.id}</dd>
       </dl>
 
       {result.explanations.length > 0 ? (
-        <details className={styles.details} open>
+        <details className={styles.details}>
           <summary>{t('why')}</summary>
           <ul>
             {result.explanations.map((e, i) => (
@@ -115,26 +138,6 @@ export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run
         </details>
       ) : null}
 
-      <h3 className={styles.subTitle}>{t('points')}</h3>
-      {points.length === 0 || !points[0]!.worstLevel ? (
-        <p className={styles.hint}>{t('pointsNone')}</p>
-      ) : null}
-      <ol className={styles.points} data-testid="release-points">
-        {points.slice(0, MAX_POINTS).map((p) => {
-          const level = p.worstLevel ? sorted.find((z) => z.ppm === p.worstLevel!.ppm) : undefined;
-          return (
-            <li key={p.id} data-level={level?.color ?? 'none'}>
-              <span className={styles.swatch} style={{ background: level ? rgbCss(zoneRgb(level.color)) : 'transparent' }} aria-hidden="true" />
-              <span className={styles.pointName}>{p.label ?? p.id}</span>
-              <span className={styles.pointFacts}>
-                {p.worstLevel ? `${p.worstLevel.label} · ` : `${t('pointBelow')} · `}
-                {t('pointPeak', { ppm: formatPpm(p.peakPpm) })}
-                {p.arrivalS !== null ? ` · ${t('pointArrival', { t: formatAfter(p.arrivalS) })}` : p.worstLevel && p.peakAtS === null ? ` · ${t('pointSteady')}` : ''}
-              </span>
-            </li>
-          );
-        })}
-      </ol>
     </section>
   );
 }

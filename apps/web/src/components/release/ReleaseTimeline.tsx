@@ -17,7 +17,7 @@ export function ReleaseTimeline() {
   if (!playback) return null;
   if (!playback.animated) {
     return (
-      <div className={styles.timeline} data-testid="release-timeline" data-animated="false">
+      <div className={`${styles.timeline} ${styles.timelineSteady}`} data-testid="release-timeline" data-animated="false">
         <span className={styles.timeLabel}>{t('steadyState')}</span>
       </div>
     );

@@ -15,7 +15,7 @@ export const FIELD_DECADES_ABOVE = 1;
 /** Opacity of each level, highest level first; the trace is fainter still. */
 export const LEVEL_ALPHA = [0.62, 0.52, 0.42, 0.36] as const;
 /** Opacity and colour of the trace below the lowest level. */
-export const TRACE_ALPHA = 0.14;
+export const TRACE_ALPHA = 0.1;
 export const TRACE_RGB: Rgb = [200, 214, 230];
 
 /** A level of concern as the field shows it. */

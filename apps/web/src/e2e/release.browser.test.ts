@@ -1,0 +1,220 @@
+// Modelling a toxic release from the site wall in a real browser (issue 4): a commander models a
+// chlorine release from the chlorine sphere with the live weather station, sees the run's
+// progress, the threat zones drawn on the plan in red/orange/yellow (judged by the canvas
+// pixels), the cloud in the twin (the canvas changes), and the result card naming the model and
+// σ set; a finite ammonia release plays its cloud over time; a safety officer has no control.
+// Screenshots at 1920×1080 go to .reports/screenshots (and the best to docs/screenshots).
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { SimRunView } from '@safetwin/protocol';
+import { elementPixels } from './pixels.ts';
+import { HAVE_CHROMIUM, SCREENSHOTS, hubAs, logIn, startWebEnv, warnIfNoChromium, type WebEnv } from './web-env.ts';
+
+warnIfNoChromium('release browser tests');
+
+const WALL_VIEWPORT = { width: 1920, height: 1080 };
+const PARK = 'cp-nanjing';
+const CHLORINE_SPHERE = 'CP-E1-TK-01';
+const AMMONIA_SPHERE = 'CP-E2-TK-01';
+const DOCS_SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../docs/screenshots');
+const MAP_CANVAS = '[data-testid=site-map] canvas';
+const TWIN_CANVAS = '[data-testid=twin-canvas] canvas';
+
+/** Pixels of a canvas in each zone colour, judged by hue (the fills are translucent over the dark plan). */
+interface ZonePixels {
+  red: number;
+  orange: number;
+  yellow: number;
+}
+
+function zonePixels(png: Buffer): ZonePixels {
+  const { data } = PNG.sync.read(png);
+  const out: ZonePixels = { red: 0, orange: 0, yellow: 0 };
+  for (let i = 0; i < data.length; i += 4) {
+    const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
+    if (r < 70 || b > r * 0.55) continue;
+    const gr = g / r;
+    if (gr < 0.32) out.red++;
+    else if (gr >= 0.42 && gr < 0.72) out.orange++;
+    else if (gr >= 0.8 && gr <= 1.05 && b < r * 0.45) out.yellow++;
+  }
+  return out;
+}
+
+async function canvasPng(page: Page, selector: string): Promise<Buffer> {
+  return page.locator(selector).first().screenshot();
+}
+
+/** Share of pixels that differ clearly between two same-size screenshots. */
+function changedFraction(a: Buffer, b: Buffer): number {
+  const pa = PNG.sync.read(a), pb = PNG.sync.read(b);
+  if (pa.width !== pb.width || pa.height !== pb.height) return 1;
+  let changed = 0;
+  for (let i = 0; i < pa.data.length; i += 4) {
+    const d = Math.abs(pa.data[i]! - pb.data[i]!) + Math.abs(pa.data[i + 1]! - pb.data[i + 1]!) + Math.abs(pa.data[i + 2]! - pb.data[i + 2]!);
+    if (d > 48) changed++;
+  }
+  return changed / (pa.width * pa.height);
+}
+
+async function waitDrawn(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(selector, { timeout: 120_000 });
+  for (let tries = 0; tries < 60; tries++) {
+    const stats = await elementPixels(page, selector);
+    if (stats.distinctColours >= 16 && stats.drawnFraction > 0.01) return;
+    await page.waitForTimeout(1_000);
+  }
+  throw new Error(`${selector} never drew`);
+}
+
+/** Opens the park wall as `username` and waits until the twin and the plan are drawn and the link is live. */
+async function openParkWall(env: WebEnv, username: string): Promise<Page> {
+  const page = await env.browser.newPage({ viewport: WALL_VIEWPORT });
+  page.on('pageerror', (err) => console.log(`[release] page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') console.log(`[release] console ${msg.type()}: ${msg.text().slice(0, 500)}`);
+  });
+  await logIn(page, env.next.url, username);
+  await page.goto(`${env.next.url}/sites/${PARK}`);
+  await page.waitForSelector('[data-testid=site-wall] [data-connection=live]', { timeout: 60_000 });
+  await waitDrawn(page, TWIN_CANVAS);
+  await waitDrawn(page, MAP_CANVAS);
+  return page;
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('modelling a toxic release on the site wall', () => {
+  let env: WebEnv;
+
+  beforeAll(async () => {
+    env = await startWebEnv();
+    mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+  }, 600_000);
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('a commander models chlorine from the sphere: progress, zones on the plan, the cloud in the twin, the result card', async () => {
+    const page = await openParkWall(env, 'commander');
+    // The live weather must have reached the wall (the form computes the stability class from it).
+    await page.click('[data-testid=release-open]');
+    await page.waitForSelector('[data-testid=release-form]');
+    await page.waitForFunction(() => !(document.querySelector('[data-testid=release-live-weather]')?.textContent ?? '').includes('No live'), undefined, { timeout: 30_000 });
+    await page.selectOption('[data-testid=release-equipment]', CHLORINE_SPHERE);
+    expect(await page.inputValue('[data-testid=release-chemical]'), 'chemical defaults to what the sphere holds').toBe('Cl2');
+
+    // Validation next to the field before anything is sent.
+    await page.click('[data-testid=release-run]');
+    expect(await page.textContent('[data-testid=release-field-error]')).toMatch(/number/i);
+
+    await page.fill('[data-testid=release-rate]', '1');
+    const mapBefore = zonePixels(await canvasPng(page, MAP_CANVAS));
+    const twinBefore = await canvasPng(page, TWIN_CANVAS);
+    // Note every phase the panel passes through (a fast run may be done between two polls of ours).
+    await page.evaluate(() => {
+      const w = window as unknown as { phases: string[] };
+      w.phases = [];
+      const panel = document.querySelector('[data-testid=release-panel]')!;
+      new MutationObserver(() => {
+        const phase = panel.getAttribute('data-run-phase') ?? '';
+        if (document.querySelector('[data-testid=release-progress]')) w.phases.push(`progress:${phase}`);
+        if (w.phases.at(-1) !== phase) w.phases.push(phase);
+      }).observe(panel, { attributes: true, childList: true, subtree: true });
+    });
+
+    const clickedAt = Date.now();
+    await page.click('[data-testid=release-run]');
+    await page.waitForSelector('[data-testid=release-result]', { timeout: 60_000 });
+    const cardMs = Date.now() - clickedAt;
+    // Zones on the plan: poll the canvas until red, orange and yellow pixels appear.
+    let mapAfter = zonePixels(await canvasPng(page, MAP_CANVAS));
+    for (let i = 0; i < 40 && (mapAfter.red - mapBefore.red < 200 || mapAfter.orange - mapBefore.orange < 200 || mapAfter.yellow - mapBefore.yellow < 200); i++) {
+      await page.waitForTimeout(250);
+      mapAfter = zonePixels(await canvasPng(page, MAP_CANVAS));
+    }
+    const pixelsMs = Date.now() - clickedAt;
+    const inPageMs = await page.getAttribute('[data-testid=release-panel]', 'data-zones-drawn-ms');
+    console.log(`[release] click → result card ${cardMs} ms; click → zones drawn (in page, two frames after the overlay) ${inPageMs} ms; click → zone pixels seen in a screenshot ${pixelsMs} ms (SwiftShader)`);
+    console.log(`[release] zone pixels on the plan before ${JSON.stringify(mapBefore)}, after ${JSON.stringify(mapAfter)}`);
+    expect(mapAfter.red - mapBefore.red, 'red zone pixels on the plan').toBeGreaterThan(200);
+    expect(mapAfter.orange - mapBefore.orange, 'orange zone pixels on the plan').toBeGreaterThan(200);
+    expect(mapAfter.yellow - mapBefore.yellow, 'yellow zone pixels on the plan').toBeGreaterThan(200);
+
+    const phases = await page.evaluate(() => (window as unknown as { phases: string[] }).phases);
+    console.log(`[release] panel phases: ${phases.join(' → ')}`);
+    expect(phases.some((p) => p.startsWith('progress:')), 'the progress bar was shown').toBe(true);
+
+    // The card names what the engine used, as the hub stored it.
+    const runId = (await page.textContent('[data-testid=release-run-id]'))!.trim();
+    const { run } = await hubAs<{ run: SimRunView }>(env.hub, 'commander', `/sim/runs/${runId}`);
+    const stored = run.result as { model: string; sigma: string };
+    expect(await page.textContent('[data-testid=release-model]')).toBe(stored.model);
+    expect(await page.textContent('[data-testid=release-sigma]')).toBe(stored.sigma);
+    console.log(`[release] hub: queued ${run.startedAt! - run.createdAt} ms, computed in ${run.finishedAt! - run.startedAt!} ms (model ${stored.model}, σ ${stored.sigma})`);
+    expect(run.context.source?.equipmentId).toBe(CHLORINE_SPHERE);
+    expect(run.context.weather.from).toBe('live');
+    expect(await page.textContent('[data-testid=release-result]')).toContain('live station');
+    expect(await page.textContent('[data-testid=threat-legend]')).toContain('ppm');
+
+    // The twin shows the cloud in the zone colours.
+    await page.waitForTimeout(1_500);
+    const twinAfter = await canvasPng(page, TWIN_CANVAS);
+    const [cloudBefore, cloudAfter] = [zonePixels(twinBefore), zonePixels(twinAfter)];
+    const cloudPixels = cloudAfter.red + cloudAfter.orange + cloudAfter.yellow - (cloudBefore.red + cloudBefore.orange + cloudBefore.yellow);
+    console.log(`[release] twin: ${(changedFraction(twinBefore, twinAfter) * 100).toFixed(1)} % of pixels changed, ${cloudPixels} more in the zone colours`);
+    expect(cloudPixels, 'cloud pixels in the twin').toBeGreaterThan(300);
+    const shot = path.join(SCREENSHOTS, 'wall-release.png');
+    await page.screenshot({ path: shot });
+    copyFileSync(shot, path.join(DOCS_SCREENSHOTS, 'wall-release.png'));
+
+    // Clear removes the overlay.
+    await page.click('[data-testid=release-clear]');
+    await page.waitForSelector('[data-testid=threat-legend]', { state: 'detached' });
+    await page.close();
+  });
+
+  it('a finite ammonia release plays its cloud over time', async () => {
+    const page = await openParkWall(env, 'drill-planner');
+    await page.click('[data-testid=release-open]');
+    expect(await page.textContent('[data-testid=release-drill]')).toMatch(/DRILL/);
+    await page.selectOption('[data-testid=release-equipment]', AMMONIA_SPHERE);
+    await page.click('[data-testid=release-form] [data-value=manual]');
+    await page.fill('[data-testid=release-rate]', '3');
+    await page.fill('[data-testid=release-duration]', '10');
+    await page.fill('[data-testid=release-wind-speed]', '3');
+    await page.fill('[data-testid=release-wind-from]', '250');
+    await page.selectOption('[data-testid=release-stability]', 'D');
+    await page.click('[data-testid=release-run]');
+    await page.waitForSelector('[data-testid=release-result]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=release-timeline][data-animated=true]', { timeout: 10_000 });
+    // The clock moves on (software WebGL can hold the page for seconds while it compiles and uploads: allow it).
+    const t0 = Number(await page.getAttribute('[data-testid=release-timeline]', 'data-t-s'));
+    await page.waitForFunction((t) => Number(document.querySelector('[data-testid=release-timeline]')?.getAttribute('data-t-s')) !== t, t0, { timeout: 20_000 });
+    await page.waitForTimeout(2_000);
+    const t1 = Number(await page.getAttribute('[data-testid=release-timeline]', 'data-t-s'));
+    console.log(`[release] puff playback: t = ${t0} s, later ${t1} s`);
+    // Pause holds the time; the slider moves it.
+    await page.click('[data-testid=release-play]');
+    const held = Number(await page.getAttribute('[data-testid=release-timeline]', 'data-t-s'));
+    await page.waitForTimeout(1_000);
+    expect(Number(await page.getAttribute('[data-testid=release-timeline]', 'data-t-s'))).toBe(held);
+    await page.locator('[data-testid=release-slider]').fill('300');
+    await page.waitForFunction(() => Math.abs(Number(document.querySelector('[data-testid=release-timeline]')?.getAttribute('data-t-s')) - 300) < 20, undefined, { timeout: 5_000 });
+    const shot = path.join(SCREENSHOTS, 'wall-release-puff.png');
+    await page.screenshot({ path: shot });
+    copyFileSync(shot, path.join(DOCS_SCREENSHOTS, 'wall-release-puff.png'));
+    await page.close();
+  });
+
+  it('a safety officer has no release control', async () => {
+    const page = await env.browser.newPage({ viewport: WALL_VIEWPORT });
+    await logIn(page, env.next.url, 'officer-CP-E1');
+    await page.goto(`${env.next.url}/sites/${PARK}`);
+    await page.waitForSelector('[data-testid=site-wall] [data-connection=live]', { timeout: 60_000 });
+    expect(await page.locator('[data-testid=release-open]').count()).toBe(0);
+    await page.close();
+  });
+});
