@@ -10,7 +10,7 @@ export const EVENT_RESULT_MAX_BYTES = 64 * 1024;
  */
 export function simRunEvent(run: SimRunView): SimRunView {
   if (run.result === null || run.result === undefined) return run;
-  // UTF-16 length ≥ UTF-8 bytes / 3; results are ASCII JSON, so the length is the byte count.
+  // String length counts UTF-16 units: the byte count for ASCII JSON, a close estimate otherwise.
   if (JSON.stringify(run.result).length <= EVENT_RESULT_MAX_BYTES) return run;
   return { ...run, result: null, resultOmitted: true };
 }
