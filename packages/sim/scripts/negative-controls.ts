@@ -16,6 +16,7 @@ const PLANTS: { name: string; file: string; from: string; to: string }[] = [
   { name: 'swap a stability class (night ≤3/8 cloud, 2–3 m/s: F → E)', file: 'src/stability.ts', from: "['A-B', 'B', 'C', 'E', 'F'], // 2–3", to: "['A-B', 'B', 'C', 'E', 'E'], // 2–3" },
   { name: 'drop the reflection term in the grid kernel', file: 'src/grid.ts', from: 'const v = both0 ? 2 * Math.exp(lat)', to: 'const v = both0 ? Math.exp(lat)' },
   { name: 'wrong virtual-source distance at the dense → passive hand-over (ξ doubled)', file: 'src/dense-handover.ts', from: 'passiveKgM3: (x, y, z) => plumeConcentrationKgM3(passive, x - distanceM + xi, y, z),', to: 'passiveKgM3: (x, y, z) => plumeConcentrationKgM3(passive, x - distanceM + 2 * xi, y, z),' },
+  { name: 'dense cloud read as 0 above its top-hat height (breathing-height floor dropped; review #1)', file: 'src/dense-gas.ts', from: 'zM > Math.max(heightM(xM), DENSE_GROUND_LAYER_M)) return 0;', to: 'zM > heightM(xM)) return 0;' },
 ];
 
 interface VitestJson {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BM_PLUME_LINES, BM_PUFF_LINES, densePlume, densePlumeCriterion, densePuff, densePuffCriterion, lineBeta, nonIsothermalCorrection } from './dense-gas.ts';
+import { BM_PLUME_LINES, BM_PUFF_LINES, DENSE_GROUND_LAYER_M, densePlume, densePlumeCriterion, densePuff, densePuffCriterion, lineBeta, nonIsothermalCorrection } from './dense-gas.ts';
 
 // Correlation-line values from GasDispersion.jl test/models/britter_mcquaid_{plume,puff}_tests.jl (CCPS 1999 digitisation).
 const PLUME_LINE_CASES = [
@@ -45,7 +45,9 @@ describe('Britter–McQuaid models', () => {
     }
     expect(pl.halfWidthM(500)).toBeGreaterThan(pl.halfWidthM(50));
     expect(pl.volumeFraction(100, pl.halfWidthM(100) + 1, 0)).toBe(0);
-    expect(pl.volumeFraction(100, 0, pl.heightM(100) + 0.01)).toBe(0);
+    const top = Math.max(pl.heightM(100), DENSE_GROUND_LAYER_M);
+    expect(pl.volumeFraction(100, 0, top + 0.01)).toBe(0);
+    expect(pl.volumeFraction(100, 0, top)).toBe(pl.centrelineVolumeFraction(100));
   });
   it('criteria: a chlorine release at 4 m/s is dense; methane at ambient temperature is not', () => {
     const cl2 = densePlumeCriterion({ releaseDensityKgM3: 2.95, ambientDensityKgM3: 1.2, releaseTemperatureK: 293, ambientTemperatureK: 293, windSpeed10MS: 4, volumeRateM3S: 0.4 });

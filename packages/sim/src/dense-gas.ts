@@ -2,6 +2,14 @@
 // with the non-isothermal correction, and the Richardson-type criterion for choosing it (plume-physics.md §6).
 import { GRAVITY_M_S2 } from './constants.ts';
 
+/**
+ * Height [m] up to which a dense cloud is read at its ground-level (centreline) value even where the top-hat height LV
+ * is lower: the workbook correlations give the ground-level concentration and the top-hat LV is a mass-balance
+ * idealisation (Farrell, §6.1), so a person standing in a 0.2 m deep cloud breathes the ground value, not zero.
+ * 2 m = the upper end of the receptor heights "normally 1.5–2 m" of plume-physics.md §9. [M] — our choice.
+ */
+export const DENSE_GROUND_LAYER_M = 2;
+
 /** A correlation line β(α) as segments [upper α, slope, intercept]; the last segment is open-ended. */
 type Line = readonly (readonly [number, number, number])[];
 
@@ -82,7 +90,7 @@ export interface DensePlume {
   halfWidthM(xM: number): number;
   /** Top-hat height LV(x) [m] = D²/(2 (C/C0) LH) (Farrell's mass-balance form, §6.1). */
   heightM(xM: number): number;
-  /** Volume fraction at a point: centreline value inside the top hat, 0 outside. */
+  /** Volume fraction at a point: centreline value inside the top hat (height at least DENSE_GROUND_LAYER_M), 0 outside. */
   volumeFraction(xM: number, yM: number, zM: number): number;
 }
 
@@ -131,7 +139,7 @@ export function densePlume(p: DensePlumeParams): DensePlume {
     heightM,
     volumeFraction(xM, yM, zM) {
       if (xM < -upwindM || zM < 0) return 0;
-      if (Math.abs(yM) > halfWidthM(xM) || zM > heightM(xM)) return 0;
+      if (Math.abs(yM) > halfWidthM(xM) || zM > Math.max(heightM(xM), DENSE_GROUND_LAYER_M)) return 0;
       return centrelineVolumeFraction(xM);
     },
   };
@@ -156,7 +164,7 @@ export interface DensePuff {
   isothermalRatio(xM: number): number;
   /** Maximum volume fraction when the cloud passes x [m] (non-isothermal correction applied). */
   maxVolumeFraction(xM: number): number;
-  /** Volume fraction at (x, y, z, t): the max value inside the cylinder of radius R(t) centred at 0.4·u10·t, height from continuity. */
+  /** Volume fraction at (x, y, z, t): the max value inside the cylinder of radius R(t) centred at 0.4·u10·t, height from continuity (at least DENSE_GROUND_LAYER_M). */
   volumeFraction(xM: number, yM: number, zM: number, tS: number): number;
 }
 
@@ -198,7 +206,7 @@ export function densePuff(p: DensePuffParams): DensePuff {
       const r2 = r0 * r0 + 1.2 * Math.sqrt(g0 * p.volumeM3) * tS;
       if ((xM - xc) ** 2 + yM * yM > r2) return 0;
       const ratio = isothermalRatio(xM);
-      if (zM > p.volumeM3 / (ratio * Math.PI * r2)) return 0;
+      if (zM > Math.max(p.volumeM3 / (ratio * Math.PI * r2), DENSE_GROUND_LAYER_M)) return 0;
       return maxVolumeFraction(xM);
     },
   };

@@ -1,5 +1,6 @@
 // The `assessment` command (issue 4 contract): threat zones + a ground-level concentration grid (frames over time for
 // transient releases) + the threat at points of interest, in one pure call with progress checkpoints.
+import { DENSE_GROUND_LAYER_M } from '../dense-gas.ts';
 import { resolveModel, type ResolvedModel } from '../resolve-model.ts';
 import { ENGINE } from '../run-plume.ts';
 import { buildZones, requireWindFromDeg, type ZonesResult } from '../run-zones.ts';
@@ -99,7 +100,7 @@ function gridExplanation(m: ResolvedModel, cellM: number, nx: number, ny: number
   const beyond = m.handover ? `, and beyond the dense → passive hand-over at ${Math.round(m.handover.distanceM)} m the passive Gaussian ${times.length === 0 ? 'plume' : 'puff'} from its virtual source` : '';
   const what = m.model === 'dense'
     ? times.length === 0
-      ? `Britter–McQuaid plume: the centreline value inside the top-hat half-width and height, 0 outside${beyond}`
+      ? `Britter–McQuaid plume: the centreline value inside the top-hat half-width and height (read as at least ${DENSE_GROUND_LAYER_M} m, the breathing zone), 0 outside${beyond}`
       : `Britter–McQuaid puff: the cloud value inside its cylinder at each time, 0 outside${beyond}`
     : times.length === 0 ? 'steady Gaussian plume' : 'Gaussian puff / finite release at each time';
   const when = times.length === 0 ? 'one steady frame' : `${times.length} frames at ${times.map((t) => Math.round(t)).join(', ')} s after the release start`;
