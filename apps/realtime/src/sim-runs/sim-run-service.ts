@@ -82,7 +82,7 @@ export class SimRunService {
     try {
       await withTimeout(this.deps.queue.add(SIM_RUN_JOB, { runId: run.id }, { jobId: run.id }), this.deps.queueAddTimeoutMs ?? QUEUE_ADD_TIMEOUT_MS, 'no answer');
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      const reason = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
       const failed = await this.deps.store.stop(run.id, this.deps.now(), `queue '${SIM_RUN_JOB}' (${this.deps.queue.kind}) did not take the job: ${reason}`, ['queued']);
       if (failed) this.deps.emit(failed);
       throw queueUnavailable(SIM_RUN_JOB, reason);
