@@ -187,6 +187,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     const onSimError = (err: unknown) => app.log.error({ err }, 'sim run bookkeeping failed');
     const simWorker = new SimRunWorker({ store: simStore, executor: simExecutor, emit: emitSimRun, now, onError: onSimError, leaseMs: options.simLeaseMs });
     if (options.simWorker) simWorker.attach(queue, simThreads);
+    else if (queue.kind === 'in-process') app.log.warn('simWorker is off with the embedded queue: no process will compute simulation runs (they fail as lost from the queue); set REDIS_URL and run sim workers');
     const simRuns = new SimRunService({
       db, registry, store: simStore, queue, executor: simExecutor, worker: simWorker, emit: emitSimRun, now,
       maxReplays: options.simMaxReplays, replayTimeoutMs: options.simReplayTimeoutMs,
