@@ -2,8 +2,7 @@
 // virtual source (dense-handover.ts), with the hand-over explained. Split out of resolve-model.ts.
 import type { Chemical } from './chemicals/types.ts';
 import { densePlume, densePlumeCriterion, densePuff, densePuffCriterion, type DenseGasBase } from './dense-gas.ts';
-import { plumeHandover, puffHandover, type PassiveTail } from './dense-handover.ts';
-import { plumeHalfWidthM } from './gaussian-plume.ts';
+import { plumeHandover, puffHandover, type Handover, type PassiveTail } from './dense-handover.ts';
 import type { ResolvedModel } from './resolve-model.ts';
 import type { PlumeScenario } from './scenario.ts';
 import type { SigmaSet } from './sigma.ts';
@@ -43,7 +42,9 @@ export function denseModel(c: DenseContext): ResolvedModel {
     const g0 = Math.max(0, (9.80665 * (base.releaseDensityKgM3 - base.ambientDensityKgM3)) / base.ambientDensityKgM3);
     const cloudMS = 0.4 * u10;
     const tail: PassiveTail = { windSpeedMS: u10, stabilityClass: w.stability, sigmaSet: s.sigma ?? 'ccps-puff' };
-    const ho = puffHandover({ isothermalRatio: pf.isothermalRatio, maxConcentrationKgM3: (x) => vfToKg(pf.maxVolumeFraction(x)), sourceRichardson: densePuffCriterion({ ...base, volumeM3 }).value, cloudSpeedMS: cloudMS }, s.release.massKg, tail);
+    // Cloud radius when its centre passes x: R² = R0² + 1.2·sqrt(g0'V0)·t at t = x/(0.4 u10) (§6.1).
+    const radiusAtM = (xM: number) => Math.sqrt(r0 * r0 + 1.2 * Math.sqrt(g0 * v13 ** 3) * (Math.max(0, xM) / cloudMS));
+    const ho = puffHandover({ isothermalRatio: pf.isothermalRatio, maxConcentrationKgM3: (x) => vfToKg(pf.maxVolumeFraction(x)), radiusAtM, sourceRichardson: densePuffCriterion({ ...base, volumeM3 }).value, cloudSpeedMS: cloudMS }, s.release.massKg, tail);
     const xh = ho.handover.distanceM;
     explanations.push(handoverText('puff', ho.handover, ppm(ho.handover.concentrationKgM3), `Gaussian puff (${tailText(tail.sigmaSet, tail.windSpeedMS)}) taken over at t = ${ho.handover.timeS.toFixed(0)} s`));
     // Trailing edge xc − R passes x when 0.4·u10·t − sqrt(R0² + 1.2·sqrt(g0'V0)·t) = x (cloud of §6.1); fixed point in t.
@@ -77,7 +78,7 @@ export function denseModel(c: DenseContext): ResolvedModel {
           return c0 > thr ? ho.sigmaYAtM(x) * Math.sqrt(2 * Math.log(c0 / thr)) : 0;
         }
         if (!(denseCentre(x, z) >= thr)) return 0;
-        return Math.sqrt(r0 * r0 + 1.2 * Math.sqrt(g0 * v13 ** 3) * (x / cloudMS));
+        return radiusAtM(x);
       },
     };
   }
@@ -89,7 +90,7 @@ export function denseModel(c: DenseContext): ResolvedModel {
   // The passive tail is a steady plume: the EPA low-wind floor applies to it (§1).
   const tailWind = applyLowWindFloor(u10).windSpeedMS;
   const tail: PassiveTail = { windSpeedMS: tailWind, stabilityClass: w.stability, sigmaSet: plumeSigma, ...(w.mixingHeightM === undefined ? {} : { mixingHeightM: w.mixingHeightM }) };
-  const ho = plumeHandover({ isothermalRatio: pl.isothermalRatio, centrelineKgM3: (x) => vfToKg(pl.centrelineVolumeFraction(x)), sourceRichardson: densePlumeCriterion({ ...base, volumeRateM3S }).value }, s.release.rateKgS, tail);
+  const ho = plumeHandover({ isothermalRatio: pl.isothermalRatio, centrelineKgM3: (x) => vfToKg(pl.centrelineVolumeFraction(x)), halfWidthM: pl.halfWidthM, sourceRichardson: densePlumeCriterion({ ...base, volumeRateM3S }).value }, s.release.rateKgS, tail);
   const xh = ho.handover.distanceM;
   explanations.push(handoverText('plume', ho.handover, ppm(ho.handover.concentrationKgM3), `Gaussian plume (${tailText(plumeSigma, tailWind)})`));
   return {
@@ -99,14 +100,14 @@ export function denseModel(c: DenseContext): ResolvedModel {
     scanLimitM: () => 100_000,
     concentrationKgM3: (x, y, z) => ({ concentrationKgM3: x > xh ? ho.passiveKgM3(x, y, z) : vfToKg(pl.volumeFraction(x, y, z)) }),
     centrelineKgM3: (x, z) => (x > xh ? ho.passiveKgM3(x, 0, z) : vfToKg(pl.volumeFraction(x, 0, z))),
-    halfWidthM: (x, z, thr) => (x > xh ? plumeHalfWidthM(ho.passive, x - xh + ho.handover.virtualTravelM, z, thr) : vfToKg(pl.volumeFraction(x, 0, z)) >= thr ? pl.halfWidthM(x) : 0),
+    halfWidthM: (x, z, thr) => (x > xh ? ho.halfWidthM(x, z, thr) : vfToKg(pl.volumeFraction(x, 0, z)) >= thr ? pl.halfWidthM(x) : 0),
   };
 }
 
 /** The hand-over in words, for `explanations`. */
-function handoverText(kind: 'plume' | 'puff', h: { distanceM: number; isothermalRatio: number; criterion: string; virtualTravelM: number }, ppmText: string, passiveText: string): string {
+function handoverText(kind: 'plume' | 'puff', h: Handover, ppmText: string, passiveText: string): string {
   const why = h.criterion === 'correlation-end'
     ? `the end of the Britter–McQuaid correlations (Cm/C0 = ${kind === 'plume' ? '0.002' : '0.001'}, CCPS 1999 p.118)`
     : `the local Richardson number Ri0·C′^${kind === 'plume' ? '1/6' : '1/3'} falling below the workbook criterion ${kind === 'plume' ? '0.15' : '0.2'} (our local use, [M])`;
-  return `dense → passive hand-over at ${h.distanceM.toFixed(0)} m downwind (${why}; C′ = ${h.isothermalRatio.toPrecision(3)}, ${ppmText} ppm): beyond it a ${passiveText} whose virtual source lies ${h.virtualTravelM.toFixed(0)} m upwind of the hand-over point, so the centreline concentration is continuous there`;
+  return `dense → passive hand-over at ${h.distanceM.toFixed(0)} m downwind (${why}; C′ = ${h.isothermalRatio.toPrecision(3)}, ${ppmText} ppm): beyond it a ${passiveText} whose σy virtual source lies ${h.virtualTravelYM.toFixed(0)} m and σz virtual source ${h.virtualTravelM.toFixed(0)} m upwind of the hand-over point: σy matched to the dense ${kind === 'plume' ? `top-hat half-width b = ${h.denseHalfWidthM.toFixed(1)} m (σy = 2b/√(2π), same peak and crosswind integral)` : `cloud radius R = ${h.denseHalfWidthM.toFixed(1)} m (σy = R/√2, same peak and horizontal integral)`}, σz so that the centreline concentration is continuous (our matching rule, [M])`;
 }

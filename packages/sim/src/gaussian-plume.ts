@@ -43,8 +43,11 @@ function lidVerticalTerm(zM: number, hM: number, sigmaZ: number, lidM: number): 
 /** Steady-plume concentration [kg/m³] at (x downwind, y crosswind, z height) [m]; 0 upwind (x ≤ 0, §1). */
 export function plumeConcentrationKgM3(p: PlumeParams, xM: number, yM: number, zM: number): number {
   if (xM <= 0) return 0;
-  const sy = sigmaYM(xM, p.stabilityClass, p.sigmaSet);
-  const sz = sigmaZM(xM, p.stabilityClass, p.sigmaSet);
+  return plumeWithSigmaKgM3(p, sigmaYM(xM, p.stabilityClass, p.sigmaSet), sigmaZM(xM, p.stabilityClass, p.sigmaSet), yM, zM);
+}
+
+/** The plume of p for given σy, σz [m] (reflected form, mixing lid when p has one; §2): for virtual sources whose σy and σz come from different travel distances. */
+export function plumeWithSigmaKgM3(p: PlumeParams, sy: number, sz: number, yM: number, zM: number): number {
   if (p.mixingHeightM === undefined) return gaussianPlumeKgM3(p.rateKgS, p.windSpeedMS, p.releaseHeightM, sy, sz, yM, zM);
   const lateral = Math.exp((-yM * yM) / (2 * sy * sy));
   return (p.rateKgS / (2 * Math.PI * p.windSpeedMS * sy * sz)) * lateral * lidVerticalTerm(zM, p.releaseHeightM, sz, p.mixingHeightM);
