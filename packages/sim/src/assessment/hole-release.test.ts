@@ -29,9 +29,33 @@ describe('holeRelease', () => {
     expect(r.airborneRateKgS).toBe(r.rateKgS);
     expect(r.maxDurationS).toBeNull();
   });
-  it('a gas far above its critical temperature (methane, 50 bar, 20 °C) is gas; low pressure is subsonic', () => {
+  it('a gas far above its critical temperature (methane at 20 °C, even at 250 bar) is gas; low pressure is subsonic', () => {
     expect(holeRelease({ chemical: 'CH4', holeDiameterM: 0.02, pressurePa: 50e5, temperatureK: 293.15 }).phase).toBe('gas');
+    // 250 bar is above the extrapolated Clausius–Clapeyron "vapour pressure" of methane at 293 K (~237 bar): only the
+    // critical-temperature check (190.6 K) keeps it a gas.
+    expect(clausiusClapeyronVapourPressurePa(293.15, 111.66, requireChemical('CH4').heatOfVaporizationJKg!, 0.016043)).toBeLessThan(250e5);
+    const r = holeRelease({ chemical: 'CH4', holeDiameterM: 0.02, pressurePa: 250e5, temperatureK: 293.15, phase: 'liquid' });
+    expect(r.phase).toBe('gas');
+    expect(r.explanations.join(' ')).toMatch(/critical temperature/);
+    expect(r.warnings.join(' ')).toMatch(/phase 'liquid' given/);
     expect(holeRelease({ chemical: 'CH4', holeDiameterM: 0.02, pressurePa: 1.5e5, temperatureK: 293.15 }).choked).toBe(false);
+  });
+  it('near the vapour pressure a liquefied gas is saturated liquid, not a knife edge (Cl2 20 °C: 6.70 vs 6.80 bar)', () => {
+    const a = holeRelease({ chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 6.7e5, temperatureK: 293.15 });
+    const b = holeRelease({ chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 6.8e5, temperatureK: 293.15 });
+    expect(a.phase).toBe('liquid');
+    expect(b.phase).toBe('liquid');
+    expect(a.rateKgS / b.rateKgS).toBeGreaterThan(0.98);
+    expect(a.warnings.join(' ')).toMatch(/saturated liquid/);
+    // Well below the vapour pressure (−10 % band): gas.
+    expect(holeRelease({ chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 5.5e5, temperatureK: 293.15 }).phase).toBe('gas');
+  });
+  it('an explicit phase (hole in the vapour or the liquid space) overrides the estimate', () => {
+    const v = holeRelease({ chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 6.8e5, temperatureK: 293.15, phase: 'gas' });
+    expect(v.phase).toBe('gas');
+    expect(v.rateKgS).toBeCloseTo(gasOrificeRate({ pressurePa: 6.8e5, temperatureK: 293.15, molarMassKgMol: cl2.molarMassKgMol, heatCapacityRatio: cl2.heatCapacityRatio!, holeDiameterM: 0.01 }).rateKgS, 12);
+    expect(holeRelease({ chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 4e5, temperatureK: 293.15, phase: 'liquid' }).phase).toBe('liquid');
+    expect(holeRelease({ chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 12e5, temperatureK: 293.15, phase: 'gas' }).warnings.join(' ')).toMatch(/would condense/);
   });
   it('names the bad field', () => {
     const code = (f: () => unknown) => {
@@ -40,6 +64,7 @@ describe('holeRelease', () => {
     };
     expect(code(() => holeRelease({ chemical: 'Cl2', holeDiameterM: -1, pressurePa: 8e5, temperatureK: 293 }))).toBe('sim:bad-input holeDiameterM');
     expect(code(() => holeRelease({ chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 8e5, temperatureK: 293, dischargeCoefficient: 1.2 }))).toBe('sim:bad-input dischargeCoefficient');
+    expect(code(() => holeRelease({ chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 8e5, temperatureK: 293, phase: 'plasma' as 'gas' }))).toBe('sim:bad-input phase');
     expect(code(() => holeRelease({ chemical: 'XYZ', holeDiameterM: 0.01, pressurePa: 8e5, temperatureK: 293 }))).toBe('sim:unknown-chemical chemical');
   });
 });

@@ -14,6 +14,12 @@ export interface HoleReleaseInput {
   ambientPressurePa?: number;
   dischargeCoefficient?: number;
   inventoryKg?: number;
+  /**
+   * Phase at the hole when known: 'liquid' for a hole below the liquid level (liquid space), 'gas' for a hole in the
+   * vapour space (or a gas-filled line). Overrides the estimate from the vapour pressure (ignored above the critical
+   * temperature, where there is no liquid).
+   */
+  phase?: 'gas' | 'liquid';
 }
 
 /** Result of holeRelease (contract). */
@@ -30,6 +36,14 @@ export interface HoleReleaseResult {
   explanations: string[];
   warnings: string[];
 }
+
+/**
+ * Band around the estimated vapour pressure Pv in which a liquefied gas is taken as saturated liquid (the usual state
+ * of a liquefied-gas tank: liquid under its own vapour pressure) and a warning says so: P ≥ (1 − band)·Pv → liquid.
+ * 10 % covers the error of the Clausius–Clapeyron estimate (Cl2 at 20 °C: 6.72 bar estimated vs ~6.78 bar tabulated).
+ * [M] — our choice.
+ */
+export const SATURATION_BAND = 0.1;
 
 /**
  * Aerosol rule for a flashing liquid jet: airborne fraction = min(1, 2·x_v) — the liquid carried as fine aerosol is
@@ -51,8 +65,10 @@ function property(c: Chemical, field: 'boilingPointK' | 'heatOfVaporizationJKg' 
 }
 
 /**
- * Rate through a hole. Phase: liquid when the operating pressure exceeds the vapour pressure at the operating
- * temperature (a liquefied gas stored under its own pressure or padded), gas otherwise; the vapour pressure is the
+ * Rate through a hole. Phase: gas at or above the library's critical temperature (no liquid at any pressure); else
+ * `phase` when given (hole in the liquid or the vapour space); else liquid when the operating pressure is at least
+ * (1 − SATURATION_BAND) of the vapour pressure at the operating temperature (a liquefied gas under its own pressure or
+ * padded; within the band a warning says saturated liquid was assumed), gas below. The vapour pressure is the
  * Clausius–Clapeyron estimate from Tb and ΔHvap (no Antoine data in the library: warned).
  * Gas: isentropic orifice, choked or subsonic (TNO Yellow Book; plume-physics.md §7), all airborne.
  * Liquid: Bernoulli through the hole with ΔP = P − Pa (CCPS 1999 p.40; for holes the liquid has no time to flash
@@ -72,28 +88,49 @@ export function holeRelease(input: HoleReleaseInput): HoleReleaseResult {
   const warnings: string[] = [];
   const tb = property(c, 'boilingPointK');
   const hv = property(c, 'heatOfVaporizationJKg');
+  if (input.phase !== undefined && input.phase !== 'gas' && input.phase !== 'liquid') throw new SimError('sim:bad-input', "phase must be 'gas' or 'liquid'", 'phase');
   const pv = clausiusClapeyronVapourPressurePa(t0, tb, hv, c.molarMassKgMol);
-  warnings.push(`vapour pressure of ${c.id} at ${t0} K estimated by Clausius–Clapeyron from Tb = ${tb} K and ΔHvap (${(pv / 1e5).toFixed(2)} bar): an estimate, the phase decision near it is uncertain`);
-  if (p0 <= pa) warnings.push(`pressurePa ${p0} Pa is not above the ambient ${pa} Pa: no pressure-driven release`);
+  const tc = c.criticalTemperatureK;
+  const pvBar = (pv / 1e5).toFixed(2);
+  const tText = `${t0.toFixed(1)} K`;
+  if (p0 <= pa) warnings.push(`pressurePa ${Math.round(p0)} Pa is not above the ambient ${Math.round(pa)} Pa: no pressure-driven release`);
   const maxDuration = (rate: number) => (inventoryKg === undefined ? null : rate > 0 ? inventoryKg / rate : null);
-  if (p0 > pv) {
+  let liquid: boolean;
+  if (tc !== undefined && t0 >= tc) {
+    liquid = false;
+    explanations.push(`gas phase: ${tText} is at or above the critical temperature of ${c.id} (${tc} K, ${c.sources.criticalTemperatureK ?? 'library'}): no liquid at any pressure`);
+    if (input.phase === 'liquid') warnings.push(`phase 'liquid' given, but ${tText} ≥ the critical temperature ${tc} K: released as gas`);
+  } else {
+    if (tc === undefined) warnings.push(`${c.id} has no critical temperature in the library: the phase is decided from the vapour pressure alone`);
+    warnings.push(`vapour pressure of ${c.id} at ${tText} estimated by Clausius–Clapeyron from Tb = ${tb} K and ΔHvap (${pvBar} bar): an estimate, the phase decision near it is uncertain`);
+    if (input.phase !== undefined) {
+      liquid = input.phase === 'liquid';
+      explanations.push(`${input.phase} phase as given (hole in the ${liquid ? 'liquid' : 'vapour'} space); estimated vapour pressure ${pvBar} bar at ${tText}`);
+      if (!liquid && p0 > (1 + SATURATION_BAND) * pv) warnings.push(`phase 'gas' given at ${(p0 / 1e5).toFixed(2)} bar, above the estimated vapour pressure ${pvBar} bar: ${c.id} would condense at this pressure; check the operating state`);
+    } else {
+      liquid = p0 >= (1 - SATURATION_BAND) * pv;
+      explanations.push(liquid
+        ? `liquid phase: ${(p0 / 1e5).toFixed(2)} bar ≥ ${(1 - SATURATION_BAND) * 100} % of the estimated vapour pressure ${pvBar} bar at ${tText} (a liquefied gas, hole below the liquid level assumed)`
+        : `gas phase: ${(p0 / 1e5).toFixed(2)} bar < ${(1 - SATURATION_BAND) * 100} % of the estimated vapour pressure ${pvBar} bar at ${tText}`);
+      if (Math.abs(p0 - pv) <= SATURATION_BAND * pv) warnings.push(`pressure within ${SATURATION_BAND * 100} % of the estimated vapour pressure: taken as saturated liquid (a liquefied-gas tank under its own vapour pressure); a hole in the vapour space releases gas at a much lower rate — give phase: 'gas' if so`);
+    }
+  }
+  if (liquid) {
     const rho = property(c, 'liquidDensityKgM3');
     const cd = input.dischargeCoefficient ?? DEFAULT_LIQUID_CD;
     const r = liquidOrificeRate({ liquidDensityKgM3: rho, pressurePa: p0, holeDiameterM: d, dischargeCoefficient: cd, ambientPressurePa: pa });
     const xv = t0 > tb ? flashFraction(property(c, 'liquidHeatCapacityJKgK'), t0, tb, hv) : 0;
     const airborneFraction = Math.min(1, AEROSOL_FACTOR * xv);
-    explanations.push(`liquid phase: ${(p0 / 1e5).toFixed(2)} bar > vapour pressure ${(pv / 1e5).toFixed(2)} bar at ${t0} K`);
     explanations.push(`liquid orifice (Bernoulli, CCPS 1999 p.40): Cd = ${cd}, ρ = ${rho} kg/m³, ΔP = ${((p0 - pa) / 1e5).toFixed(2)} bar → ${r.rateKgS.toFixed(3)} kg/s at ${r.velocityMS.toFixed(1)} m/s`);
     explanations.push(xv > 0
       ? `flash fraction x_v = cp,l (T − Tb)/ΔHvap = ${xv.toFixed(3)}; airborne = min(1, 2·x_v) = ${airborneFraction.toFixed(3)} of the rate (aerosol taken equal to the flashed vapour, Kletz rule via CCPS 1999), the rest rains out`
-      : `liquid below its boiling point (${t0} K ≤ Tb ${tb} K): no flash; airborne rate 0 (pool evaporation not modelled here)`);
+      : `liquid below its boiling point (${tText} ≤ Tb ${tb} K): no flash; airborne rate 0 (pool evaporation not modelled here)`);
     if (xv > 0) warnings.push('high-momentum flashing jets can carry nearly all the liquid as aerosol (Jack Rabbit, Desert Tortoise; plume-physics.md §7); the 2·x_v rule may under-predict — use the whole rate for a conservative bound');
     return { rateKgS: r.rateKgS, phase: 'liquid', flashFraction: xv, airborneRateKgS: r.rateKgS * airborneFraction, maxDurationS: maxDuration(r.rateKgS), explanations, warnings };
   }
   const cd = input.dischargeCoefficient ?? DEFAULT_GAS_CD;
   const k = property(c, 'heatCapacityRatio');
   const g = gasOrificeRate({ pressurePa: p0, temperatureK: t0, molarMassKgMol: c.molarMassKgMol, heatCapacityRatio: k, holeDiameterM: d, dischargeCoefficient: cd, ambientPressurePa: pa });
-  explanations.push(`gas phase: ${(p0 / 1e5).toFixed(2)} bar ≤ vapour pressure ${(pv / 1e5).toFixed(2)} bar at ${t0} K`);
   explanations.push(`gas orifice (isentropic, TNO Yellow Book): Cd = ${cd}, k = ${k}, ${g.choked ? 'choked' : 'subsonic'} (P0/Pa = ${(p0 / pa).toFixed(2)} vs critical ${g.criticalPressureRatio.toFixed(2)}) → ${g.rateKgS.toFixed(4)} kg/s, all airborne`);
   return { rateKgS: g.rateKgS, phase: 'gas', choked: g.choked, airborneRateKgS: g.rateKgS, maxDurationS: maxDuration(g.rateKgS), explanations, warnings };
 }

@@ -27,6 +27,7 @@ export interface ErpgPpm {
 export type SourcedField =
   | 'molarMassKgMol'
   | 'boilingPointK'
+  | 'criticalTemperatureK'
   | 'liquidDensityKgM3'
   | 'liquidHeatCapacityJKgK'
   | 'heatOfVaporizationJKg'
@@ -46,6 +47,8 @@ export interface Chemical {
   molarMassKgMol: number;
   /** Normal boiling point at 1 atm [K]. */
   boilingPointK: number;
+  /** Critical temperature [K]: above it no liquid phase exists at any pressure. */
+  criticalTemperatureK?: number;
   /** Liquid density at the normal boiling point [kg/m³]. */
   liquidDensityKgM3?: number;
   /** Liquid specific heat near the boiling point [J/(kg·K)]. */
