@@ -58,7 +58,7 @@ export function denseModel(c: DenseContext): ResolvedModel {
     return {
       ...common,
       handover: ho.handover,
-      time: { kind: 'transient', releaseEndS: 0, passedS },
+      time: { kind: 'transient', releaseEndS: 0, passedS, cloudAxisM: (t) => { const xc = t < ho.handover.timeS ? cloudMS * Math.max(0, t) : xh + u10 * (t - ho.handover.timeS); return [xc, xc]; } },
       scanLimitM: () => 100_000,
       concentrationKgM3(x, y, z, t) {
         if (t === undefined) {

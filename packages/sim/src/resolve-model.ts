@@ -42,9 +42,11 @@ export interface ResolvedModel {
   ppmToKgM3(ppm: number): number;
   /**
    * Time dependence: 'steady' (concentrationKgM3 ignores t), or 'transient' with the end of the release [s] (0 for
-   * an instantaneous one) and passedS(x), the time [s] by which the cloud's trailing edge has passed x downwind.
+   * an instantaneous one) and passedS(x), the time [s] by which the cloud's trailing edge has passed x downwind;
+   * cloudAxisM(t) is the stretch [x0, x1] of the plume axis (y = 0) where the cloud's core is at time t (a puff's
+   * centre: x0 = x1), so display grids coarser than the cloud can still sample it.
    */
-  time: { kind: 'steady' } | { kind: 'transient'; releaseEndS: number; passedS(xM: number): number };
+  time: { kind: 'steady' } | { kind: 'transient'; releaseEndS: number; passedS(xM: number): number; cloudAxisM?(tS: number): [number, number] };
   /** Dense models: where the cloud was handed over to passive dispersion (and, for a puff, when). */
   handover?: Handover & { timeS?: number };
   explanations: string[];
@@ -121,7 +123,8 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
       const peak = (x: number, y: number, z: number) => peakOverTime((t) => puffConcentrationKgM3(pp, x, y, z, t), Math.max(0, (0.3 * x) / u), (3 * Math.max(x, 1)) / u + 10, 60);
       // The puff's σ are taken at the travel distance: its trailing edge (3σx behind the centre) passes x at (x + 3σy(x))/u.
       const passedS = (x: number) => (Math.max(0, x) + 3 * sigmaYM(Math.max(1, x), w.stability, sigma)) / u;
-      return timeVaryingModel((x, y, z, t) => puffConcentrationKgM3(pp, x, y, z, t), peak, () => 100_000, { kind: 'transient', releaseEndS: 0, passedS });
+      const centre = (t: number): [number, number] => [u * Math.max(0, t), u * Math.max(0, t)];
+      return timeVaryingModel((x, y, z, t) => puffConcentrationKgM3(pp, x, y, z, t), peak, () => 100_000, { kind: 'transient', releaseEndS: 0, passedS, cloudAxisM: centre });
     }
     const rel = s.release as Extract<PlumeScenario['release'], { kind: 'continuous' }>;
     const steps = rel.rateSteps ?? [{ tS: 0, rateKgS: rel.rateKgS }];
@@ -141,7 +144,9 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
     };
     // Palazzi's along-wind spread σx = σy(x): the tail of the last segment passes x at endS + (x + 3σy(x))/u.
     const passedS = (x: number) => endS + (Math.max(0, x) + 3 * sigmaYM(Math.max(1, x), w.stability, sigma)) / u;
-    return timeVaryingModel(cFinite, peak, (thr, z) => Math.min(100_000, 1.1 * farthestCrossingM((x) => plumeConcentrationKgM3(steady, x, 0, z), thr, { stepRatio: 1.01 }).distanceM + 10), { kind: 'transient', releaseEndS: endS, passedS });
+    // The released stretch at time t: from the last puff (emitted at endS) to the first (emitted at firstS).
+    const stretch = (t: number): [number, number] => [u * Math.max(0, t - endS), u * Math.max(0, t - firstS)];
+    return timeVaryingModel(cFinite, peak, (thr, z) => Math.min(100_000, 1.1 * farthestCrossingM((x) => plumeConcentrationKgM3(steady, x, 0, z), thr, { stepRatio: 1.01 }).distanceM + 10), { kind: 'transient', releaseEndS: endS, passedS, cloudAxisM: stretch });
 
     /**
      * A release that changes in time (puff, puff train): concentration at a time when one is

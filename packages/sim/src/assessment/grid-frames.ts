@@ -23,11 +23,25 @@ export const GRID_MIN_MARGIN_M = 20;
 /** Half-side of the grid when no zone reaches beyond 1 m (nothing to frame): a 200 m square around the source (our choice). */
 export const GRID_FALLBACK_HALF_SIDE_M = 100;
 
+/** Time over which a calm-wind cloud is followed by the grid: 60 min, the AEGL exposure duration (§8.1); our choice. */
+export const CALM_GRID_HORIZON_S = 3600;
+/** Smallest half-side of a calm-wind grid [m] (our choice: a site and its surroundings). */
+export const CALM_GRID_MIN_HALF_SIDE_M = 2000;
+
+/**
+ * Half-side [m] of the grid in calm wind (zones drawn as circles, whose radius can reach the 100 km scan limit): the
+ * distance the wind carries the cloud in CALM_GRID_HORIZON_S, at least CALM_GRID_MIN_HALF_SIDE_M. Our choice.
+ */
+export function calmGridHalfSideM(windSpeedMS: number): number {
+  return Math.max(CALM_GRID_MIN_HALF_SIDE_M, windSpeedMS * CALM_GRID_HORIZON_S);
+}
+
 /**
  * Square cells covering the bounding box of the given rings (local metres east/north of the source) and the source
- * itself, plus a margin of 10 % of the larger side (≥ GRID_MIN_MARGIN_M), at most maxCellsPerSide cells per side.
+ * itself, plus a margin of 10 % of the larger side (≥ GRID_MIN_MARGIN_M), at most maxCellsPerSide cells per side; the
+ * box is first clipped to ±capHalfSideM around the source when a cap is given (calm wind).
  */
-export function gridExtent(rings: readonly (readonly Point2[])[], maxCellsPerSide: number): Omit<GridSpec, 'zM' | 'windFromDeg'> {
+export function gridExtent(rings: readonly (readonly Point2[])[], maxCellsPerSide: number, capHalfSideM = Infinity): Omit<GridSpec, 'zM' | 'windFromDeg'> {
   let minE = 0, maxE = 0, minN = 0, maxN = 0;
   let any = false;
   for (const ring of rings) {
@@ -39,6 +53,8 @@ export function gridExtent(rings: readonly (readonly Point2[])[], maxCellsPerSid
       if (n > maxN) maxN = n;
     }
   }
+  const clip = (v: number) => Math.min(capHalfSideM, Math.max(-capHalfSideM, v));
+  minE = clip(minE); maxE = clip(maxE); minN = clip(minN); maxN = clip(maxN);
   if (!any || Math.max(maxE - minE, maxN - minN) < 1) {
     minE = minN = -GRID_FALLBACK_HALF_SIDE_M;
     maxE = maxN = GRID_FALLBACK_HALF_SIDE_M;
@@ -65,15 +81,46 @@ export function frameTimesS(m: ResolvedModel, farthestM: number, frames: number)
   return Array.from({ length: frames }, (_, k) => (endS * (k + 0.5)) / frames);
 }
 
-/** Fills one frame [ppm] at ground/receptor height g.zM from the model at time t (undefined = steady); returns its maximum. */
+/** The pure substance [ppm]: the most a cell can show. */
+const PURE_PPM = 1e6;
+/** Points sampled along the cloud's axis stretch for a frame's maximum. */
+const AXIS_SAMPLES = 32;
+
+/**
+ * Fills one frame [ppm] at ground/receptor height g.zM from the model at time t (undefined = steady); returns its
+ * maximum. Steady frames sample cell centres. Transient frames (a puff can be far narrower than a cell) give each cell
+ * the larger of the value at its centre and at the cell point nearest the cloud's axis stretch (m.time.cloudAxisM:
+ * the point of the stretch nearest the cell centre, clamped into the cell), so a cloud between cell centres is not
+ * missed — our display rule; and maxPpm is also at least the model's value sampled along the stretch (the cloud's
+ * true peak at t).
+ */
 export function fillFrame(m: ResolvedModel, g: GridSpec, kgM3ToPpm: number, tS: number | undefined, out: Float32Array): number {
   const b = (plumeBearingDeg(g.windFromDeg) * Math.PI) / 180;
   const sb = Math.sin(b);
   const cb = Math.cos(b);
   const z = g.zM;
   // Same rotation as plumeGridKgM3: x downwind = e·sin b + n·cos b, y = −e·cos b + n·sin b.
-  functionGridKgM3((e, n) => m.concentrationKgM3(e * sb + n * cb, -e * cb + n * sb, z, tS).concentrationKgM3 * kgM3ToPpm, g, 0, g.ny, out);
+  // A Gaussian puff near its source can exceed the pure substance; no cell shows more than 10⁶ ppm (our display cap).
+  const at = (e: number, n: number) => Math.min(PURE_PPM, m.concentrationKgM3(e * sb + n * cb, -e * cb + n * sb, z, tS).concentrationKgM3 * kgM3ToPpm);
+  const axis = tS !== undefined && m.time.kind === 'transient' ? m.time.cloudAxisM?.(tS) : undefined;
   let max = 0;
+  if (axis) {
+    const [x0, x1] = axis;
+    const half = g.cellM / 2;
+    functionGridKgM3((e, n) => {
+      // Nearest point of the stretch (on the axis, y = 0) to the cell centre, then clamped into the cell.
+      const x = Math.min(x1, Math.max(x0, e * sb + n * cb));
+      const ea = Math.min(e + half, Math.max(e - half, x * sb));
+      const na = Math.min(n + half, Math.max(n - half, x * cb));
+      return Math.max(at(e, n), at(ea, na));
+    }, g, 0, g.ny, out);
+    for (let k = 0; k <= AXIS_SAMPLES; k++) {
+      const x = x0 + ((x1 - x0) * k) / AXIS_SAMPLES;
+      const v = Math.min(PURE_PPM, m.concentrationKgM3(x, 0, z, tS).concentrationKgM3 * kgM3ToPpm);
+      if (v > max) max = v;
+      if (x1 === x0) break;
+    }
+  } else functionGridKgM3(at, g, 0, g.ny, out);
   for (let i = 0; i < out.length; i++) if (out[i]! > max) max = out[i]!;
   return max;
 }

@@ -6,7 +6,7 @@ import { ENGINE } from '../run-plume.ts';
 import { buildZones, requireWindFromDeg, type ZonesResult } from '../run-zones.ts';
 import { parseInput } from '../scenario.ts';
 import { kgM3ToPpm } from '../units.ts';
-import { fillFrame, frameTimesS, gridExtent, type AssessmentFrame, type AssessmentGrid } from './grid-frames.ts';
+import { CALM_GRID_HORIZON_S, CALM_GRID_MIN_HALF_SIDE_M, calmGridHalfSideM, fillFrame, frameTimesS, gridExtent, type AssessmentFrame, type AssessmentGrid } from './grid-frames.ts';
 import { pointThreat, type PointThreat } from './points.ts';
 import { assessmentScenarioSchema } from './schema.ts';
 
@@ -53,9 +53,12 @@ export function runAssessment(input: unknown, onProgress?: (fraction: number, st
   const warnings = [...zones.metadata.warnings];
   const toPpm = kgM3ToPpm(1, m.chemical.molarMassKgMol, s.weather.airTempK, s.weather.pressurePa);
 
-  const extent = gridExtent(localRings, s.grid.maxCellsPerSide);
+  const calm = zones.features.some((f) => f.properties.kind === 'calm-circle');
+  const capM = calm ? calmGridHalfSideM(m.windSpeedGivenMS) : Infinity;
+  const extent = gridExtent(localRings, s.grid.maxCellsPerSide, capM);
   const spec = { ...extent, zM: s.thresholdHeightM, windFromDeg };
-  const farthestM = Math.max(0, ...zones.metadata.zones.map((z) => z.distanceM));
+  if (calm) explanations.push(`calm wind: the grid follows the cloud for ${CALM_GRID_HORIZON_S / 60} min (${Math.round(capM)} m around the source, at least ${CALM_GRID_MIN_HALF_SIDE_M} m), not the whole calm circles`);
+  const farthestM = Math.min(capM, Math.max(0, ...zones.metadata.zones.map((z) => z.distanceM)));
   const framedM = farthestM > 1 ? farthestM : (Math.max(extent.nx, extent.ny) * extent.cellM) / 2;
   const times = frameTimesS(m, framedM, s.frames);
   const frameTimes: (number | null)[] = times.length ? times : [null];
