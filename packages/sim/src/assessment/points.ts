@@ -18,7 +18,7 @@ export interface PointThreat {
   arrivalS: number | null;
   /** Highest level of concern reached by the peak. */
   worstLevel: { label: string; ppm: number } | null;
-  /** ∫C dt from 0 to untilS [ppm·min]. */
+  /** ∫C dt from 0 to untilS [ppm·min] (steady plume: untilS = arrival + exposure window). */
   dose: { untilS: number; dosePpmMin: number };
   /** Concentration over time at the point. */
   series: { tS: number; ppm: number }[];
@@ -41,8 +41,9 @@ export const SERIES_INTERVALS = 24;
 const DOSE_SAMPLES = SERIES_INTERVALS * 10;
 
 /**
- * Threat at one point. Steady model: C is reached at the plume's travel time x/u and holds for STEADY_HORIZON_S;
- * dose = C·(horizon − x/u). Transient model: C(t) sampled (241 samples, series every 10th) over the point's passage
+ * Threat at one point. Steady model: C is reached at the plume's travel time x/u and holds for steadyExposureS
+ * (default STEADY_HORIZON_S, 60 min; the release duration when shorter); dose = C·steadyExposureS, reported until
+ * x/u + steadyExposureS. Transient model: C(t) sampled (241 samples, series every 10th) over the point's passage
  * window [0, m.time.passedS(x)], dose by the trapezoid rule reported until max(horizonS, window end), arrival = first crossing of the lowest level refined by bisection, peak = the larger of
  * the model's peak-over-time search and the largest sample. `levels` are the scenario's levels of concern.
  */
@@ -53,6 +54,7 @@ export function pointThreat(
   kgM3ToPpm: number,
   levels: readonly { label: string; ppm: number }[],
   horizonS: number,
+  steadyExposureS = STEADY_HORIZON_S,
 ): PointThreat {
   const b = (plumeBearingDeg(windFromDeg) * Math.PI) / 180;
   const x = p.eastM * Math.sin(b) + p.northM * Math.cos(b);
@@ -63,7 +65,9 @@ export function pointThreat(
   if (m.time.kind === 'steady') {
     const c = ppmAt(undefined);
     const travelS = Math.max(0, x) / m.windSpeedMS;
-    const untilS = Math.max(STEADY_HORIZON_S, travelS);
+    // Exposure window: from the plume's arrival for steadyExposureS (60 min, or a shorter release), so the dose does
+    // not depend on how far the point is (integrating from the release start cut it short: C·(60 min − x/u)).
+    const untilS = travelS + steadyExposureS;
     const series = Array.from({ length: SERIES_INTERVALS + 1 }, (_, k) => {
       const t = (untilS * k) / SERIES_INTERVALS;
       return { tS: t, ppm: c > 0 && t >= travelS ? c : 0 };
@@ -74,7 +78,7 @@ export function pointThreat(
       peakAtS: null,
       arrivalS: c > 0 && c >= lowest ? travelS : null,
       worstLevel: worst(levels, c),
-      dose: { untilS, dosePpmMin: (c * (untilS - travelS)) / 60 },
+      dose: { untilS, dosePpmMin: (c * steadyExposureS) / 60 },
       series,
     };
   }

@@ -81,13 +81,27 @@ describe('runAssessment (issue 4 contract)', () => {
     // Cl2 AEGL-3/2/1 60 min: 20 / 2 / 0.5 ppm.
     const expected = ref >= 20 ? 20 : ref >= 2 ? 2 : ref >= 0.5 ? 0.5 : null;
     expect(gate!.worstLevel?.ppm ?? null).toBe(expected);
-    expect(gate!.dose.untilS).toBe(3600);
-    expect(gate!.dose.dosePpmMin).toBeCloseTo((ref * (3600 - x / 3)) / 60, 6);
+    // Dose over the 60-min window from arrival (review #6: not C·(60 min − x/u) from the release start).
+    expect(gate!.dose.untilS).toBeCloseTo(x / 3 + 3600, 9);
+    expect(gate!.dose.dosePpmMin).toBeCloseTo(ref * 60, 6);
     expect(gate!.series[0]!.ppm).toBe(0);
     expect(gate!.series.at(-1)!.ppm).toBeCloseTo(ref, 9);
     expect(up!.peakPpm).toBe(0);
     expect(up!.arrivalS).toBeNull();
     expect(up!.worstLevel).toBeNull();
+  });
+
+  it('steady plume dose does not shrink with distance: 3 km and 6 km at 1.5 m/s F get C·60 min (review #6)', () => {
+    const slow = { ...steady, weather: { windSpeedMS: 1.5, stability: 'F', windFromDeg: 250 } };
+    const r = runAssessment({ ...slow, points: [{ id: 'a', ...at(3000, 0) }, { id: 'b', ...at(6000, 0) }] });
+    for (const p of r.points) {
+      expect(p.peakPpm).toBeGreaterThan(0.5);
+      expect(p.dose.dosePpmMin / (p.peakPpm * 60)).toBeCloseTo(1, 9);
+      expect(p.dose.untilS).toBeCloseTo(p.downwindM / 1.5 + 3600, 6);
+    }
+    // A release shorter than 60 min: the dose window is the release duration.
+    const short = runAssessment({ ...slow, release: { kind: 'continuous', rateKgS: 1, durationS: 600 }, points: [{ id: 'a', ...at(3000, 0) }] }).points[0]!;
+    expect(short.dose.dosePpmMin / (short.peakPpm * 10)).toBeCloseTo(1, 9);
   });
 
   it('finite 600-s release: frames move downwind over time; a near point sees the steady value for ~600 s', () => {

@@ -7,7 +7,7 @@ import { buildZones, requireWindFromDeg, type ZonesResult } from '../run-zones.t
 import { parseInput } from '../scenario.ts';
 import { kgM3ToPpm } from '../units.ts';
 import { CALM_GRID_HORIZON_S, CALM_GRID_MIN_HALF_SIDE_M, calmGridHalfSideM, fillFrame, frameTimesS, gridExtent, type AssessmentFrame, type AssessmentGrid } from './grid-frames.ts';
-import { pointThreat, type PointThreat } from './points.ts';
+import { pointThreat, STEADY_HORIZON_S, type PointThreat } from './points.ts';
 import { assessmentScenarioSchema } from './schema.ts';
 
 /** Output of the `assessment` command (contract). */
@@ -72,13 +72,16 @@ export function runAssessment(input: unknown, onProgress?: (fraction: number, st
 
   const levels = zones.metadata.zones.map((z) => ({ label: z.label, ppm: z.ppm }));
   const horizonS = m.time.kind === 'transient' ? m.time.passedS(framedM) : 0;
+  // Steady plume: exposure from arrival for 60 min, or for the release duration when shorter (the steady model itself
+  // ignores durationS and is conservative).
+  const steadyExposureS = s.release.kind === 'continuous' && s.release.durationS !== undefined ? Math.min(STEADY_HORIZON_S, s.release.durationS) : STEADY_HORIZON_S;
   const points: PointThreat[] = [];
   for (let i = 0; i < s.points.length; i++) {
-    points.push(pointThreat(m, s.points[i]!, windFromDeg, toPpm, levels, horizonS));
+    points.push(pointThreat(m, s.points[i]!, windFromDeg, toPpm, levels, horizonS, steadyExposureS));
     if ((i + 1) % POINTS_PER_CHECKPOINT === 0 && i + 1 < s.points.length) onProgress?.(FRAMES_DONE + ((1 - FRAMES_DONE) * (i + 1)) / s.points.length, `points ${i + 1}/${s.points.length}`);
   }
   if (s.points.length) explanations.push(m.time.kind === 'steady'
-    ? 'points: steady plume reached at the travel time x/u and held for 60 min (series and dose over max(60 min, x/u))'
+    ? `points: steady plume reached at the travel time x/u and held from then on; dose over ${Math.round(steadyExposureS / 60)} min from arrival (the AEGL 60-min window${steadyExposureS < STEADY_HORIZON_S ? ', shortened to the release duration' : ''})`
     : 'points: concentration sampled over time until the cloud has passed the point (at least until the last grid frame); dose ∫C dt by the trapezoid rule');
   onProgress?.(1, 'done');
   return {
