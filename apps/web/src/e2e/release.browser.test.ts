@@ -71,8 +71,8 @@ async function waitDrawn(page: Page, selector: string): Promise<void> {
 }
 
 /** Opens the park wall as `username` and waits until the twin and the plan are drawn and the link is live. */
-async function openParkWall(env: WebEnv, username: string): Promise<Page> {
-  const page = await env.browser.newPage({ viewport: WALL_VIEWPORT });
+async function openParkWall(env: WebEnv, username: string, locale = 'en-GB'): Promise<Page> {
+  const page = await env.browser.newPage({ viewport: WALL_VIEWPORT, locale });
   page.on('pageerror', (err) => console.log(`[release] page error: ${err.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error' || msg.type() === 'warning') console.log(`[release] console ${msg.type()}: ${msg.text().slice(0, 500)}`);
@@ -170,9 +170,42 @@ describe.skipIf(!HAVE_CHROMIUM)('modelling a toxic release on the site wall', ()
     await page.screenshot({ path: shot });
     copyFileSync(shot, path.join(DOCS_SCREENSHOTS, 'wall-release.png'));
 
+    // A hole size instead of a rate: the hub derives the rate from the sphere's pressure and temperature.
+    await page.click('[data-testid=release-edit]');
+    await page.click('[data-testid=release-form] [data-value=hole]');
+    await page.fill('[data-testid=release-hole]', '10');
+    await page.fill('[data-testid=release-duration]', '15');
+    await page.click('[data-testid=release-run]');
+    await page.waitForFunction((first) => {
+      const id = document.querySelector('[data-testid=release-run-id]')?.textContent;
+      return id && id !== first;
+    }, runId, { timeout: 60_000 });
+    const holeText = await page.textContent('[data-testid=release-rate-text]');
+    console.log(`[release] 10 mm hole in the chlorine sphere: ${holeText}`);
+    expect(holeText).toMatch(/10 mm hole/);
+
     // Clear removes the overlay.
     await page.click('[data-testid=release-clear]');
     await page.waitForSelector('[data-testid=threat-legend]', { state: 'detached' });
+    await page.close();
+  });
+
+  it('a release point is picked by a click on the plan; the form reads in Chinese', async () => {
+    const page = await openParkWall(env, 'commander', 'zh-CN');
+    await page.click('[data-testid=release-open]');
+    await page.click('[data-testid=release-form] [data-value=point]');
+    await page.waitForSelector('[data-testid=release-picking]');
+    const map = (await page.locator(MAP_CANVAS).first().boundingBox())!;
+    await page.mouse.move(map.x + map.width * 0.45, map.y + map.height * 0.6);
+    await page.mouse.click(map.x + map.width * 0.45, map.y + map.height * 0.6);
+    await page.waitForFunction(() => /以[东西] \d+ 米、以[南北] \d+ 米/.test(document.querySelector('[data-testid=release-point]')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    console.log(`[release] picked point: ${await page.textContent('[data-testid=release-point]')}`);
+    // A hole size needs equipment: said next to the field, nothing sent.
+    await page.click('[data-testid=release-form] [data-value=hole]');
+    await page.fill('[data-testid=release-hole]', '20');
+    await page.click('[data-testid=release-run]');
+    expect((await page.locator('[data-testid=release-field-error]').allTextContents()).join(' ')).toContain('孔径需要设备');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'wall-release-form-zh.png') });
     await page.close();
   });
 

@@ -66,11 +66,13 @@ describe('windArrowPaths', () => {
 });
 
 describe('pickCoverLayer', () => {
-  it('hands back the clicked lon/lat', () => {
-    let got: [number, number] | null = null;
-    const layer = pickCoverLayer({ west: 118, south: 32, east: 119, north: 33 }, (p) => (got = p));
+  it('covers the plan invisibly and hands out the viewport it is hovered in', () => {
+    let got: unknown = null;
+    const layer = pickCoverLayer({ west: 118, south: 32, east: 119, north: 33 }, (v) => (got = v));
     expect(layer.props.pickable).toBe(true);
-    (layer.props.onClick as (info: unknown) => boolean)({ coordinate: [118.5, 32.5] });
-    expect(got).toEqual([118.5, 32.5]);
+    expect((layer.props as unknown as { getFillColor: number[] }).getFillColor[3]).toBe(1);
+    const viewport = { unproject: (xy: number[]) => xy };
+    (layer.props.onHover as (info: unknown) => void)({ viewport });
+    expect(got).toBe(viewport);
   });
 });

@@ -143,26 +143,38 @@ export function threatZoneLayers({ zones, source, projector, scale = 1 }: Threat
       capRounded: true,
       jointRounded: true,
     }),
-    new ScatterplotLayer<LonLat>({
-      id: 'threat-source',
-      data: [sourceLonLat],
-      getPosition: (p) => p,
-      getRadius: 7 * scale,
-      radiusUnits: 'pixels',
-      getFillColor: [255, 255, 255, 255],
-      getLineColor: [200, 20, 20, 255],
-      getLineWidth: 3 * scale,
-      lineWidthUnits: 'pixels',
-      stroked: true,
-    }),
+    sourceMarkerLayer(sourceLonLat, scale),
   ];
 }
 
+/** What the plan's cover reports while the pointer moves over it: the view it was drawn with. */
+export interface CoverViewport {
+  unproject(xy: number[]): number[];
+}
+
+/** The release source: a white dot ringed in red (`id` differs for a source chosen but not yet run). */
+export function sourceMarkerLayer(lonLat: LonLat, scale = 1, id = 'threat-source'): Layer {
+  return new ScatterplotLayer<LonLat>({
+    id,
+    data: [lonLat],
+    getPosition: (p) => p,
+    getRadius: 7 * scale,
+    radiusUnits: 'pixels',
+    getFillColor: [255, 255, 255, 255],
+    getLineColor: [200, 20, 20, 255],
+    getLineWidth: 3 * scale,
+    lineWidthUnits: 'pixels',
+    stroked: true,
+  });
+}
+
 /**
- * An invisible, pickable cover of the plan while the user picks a release point: a click
- * anywhere gives its lon/lat (drawn on top, so markers do not swallow the click).
+ * An invisible, pickable cover of the plan while the user picks a release point. Hovering it
+ * hands out the viewport (so a click's pixel can be turned into lon/lat): deck.gl's own click
+ * is a tap gesture that a busy main thread (software WebGL) can fail to recognise, so the click
+ * itself is taken from the DOM (ReleaseMapPick.tsx).
  */
-export function pickCoverLayer(bounds: { west: number; south: number; east: number; north: number }, onPick: (lonLat: LonLat) => void): Layer {
+export function pickCoverLayer(bounds: { west: number; south: number; east: number; north: number }, onViewport: (viewport: CoverViewport) => void): Layer {
   const { west, south, east, north } = bounds;
   return new SolidPolygonLayer<LonLat[]>({
     id: 'threat-pick-cover',
@@ -171,9 +183,8 @@ export function pickCoverLayer(bounds: { west: number; south: number; east: numb
     // Alpha 1/255: invisible, but it still draws into the picking buffer.
     getFillColor: [0, 0, 0, 1],
     pickable: true,
-    onClick: (info) => {
-      if (info.coordinate) onPick([info.coordinate[0]!, info.coordinate[1]!]);
-      return true;
+    onHover: (info) => {
+      if (info.viewport) onViewport(info.viewport);
     },
   });
 }

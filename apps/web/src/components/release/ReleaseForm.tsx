@@ -137,7 +137,7 @@ export function ReleaseForm({ release }: { release: ReleaseState }) {
           </select>
         ) : (
           <p className={styles.value} data-testid="release-point">
-            {form.source?.kind === 'point' ? t('pointAt', { east: form.source.eastM, north: form.source.northM }) : t('noPoint')}
+            {form.source?.kind === 'point' ? t('pointAt', { east: Math.abs(form.source.eastM), ew: t(form.source.eastM < 0 ? 'west' : 'east'), north: Math.abs(form.source.northM), ns: t(form.source.northM < 0 ? 'south' : 'north') }) : t('noPoint')}
           </p>
         )}
         <button

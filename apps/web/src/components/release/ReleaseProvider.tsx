@@ -31,6 +31,8 @@ export interface ReleaseState {
   /** Picking a source on the plan: which kind a click makes, or null when not picking. */
   picking: ReleaseSource['kind'] | null;
   setPicking(kind: ReleaseSource['kind'] | null): void;
+  /** A click on the plan while picking, lon/lat degrees. */
+  pickAt(lonLat: [number, number]): void;
   run: ReleaseRunState;
   submit(request: AssessmentRequest): void;
   cancel(): void;
@@ -110,6 +112,14 @@ export function ReleaseProvider({ feed, children }: { feed: SimRunFeed | null; c
     return () => window.removeEventListener('keydown', onKey);
   }, [picking]);
 
+  const chosen = useMemo(() => {
+    const s = form.source;
+    if (!s) return null;
+    if (s.kind === 'point') return { eastM: s.eastM, northM: s.northM };
+    const e = equipment.find((x) => x.id === s.equipmentId);
+    return e ? { eastM: e.eastM, northM: e.northM } : null;
+  }, [form.source, equipment]);
+
   const value = useMemo<ReleaseState>(
     () => ({
       allowed,
@@ -121,19 +131,20 @@ export function ReleaseProvider({ feed, children }: { feed: SimRunFeed | null; c
       equipment,
       picking,
       setPicking,
+      pickAt: onPlanPick,
       run,
       submit: (request) => void submit(request),
       cancel: () => void cancel(),
       clear: clearRun,
       shown,
     }),
-    [allowed, role, open, form, setForm, equipment, picking, run, submit, cancel, clearRun, shown],
+    [allowed, role, open, form, setForm, equipment, picking, onPlanPick, run, submit, cancel, clearRun, shown],
   );
 
   return (
     <ReleaseContext value={value}>
       {children}
-      {allowed ? <ReleaseMapOverlay shown={shown} picking={picking} onPick={onPlanPick} /> : null}
+      {allowed ? <ReleaseMapOverlay shown={shown} chosen={open ? chosen : null} /> : null}
     </ReleaseContext>
   );
 }

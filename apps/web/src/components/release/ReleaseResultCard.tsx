@@ -35,7 +35,7 @@ export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run
           {t('resultTitle', { chemical: result.chemical.id })}
         </h2>
         <div className={styles.cardActions}>
-          <button type="button" className={styles.button} onClick={onEdit}>
+          <button type="button" className={styles.button} onClick={onEdit} data-testid="release-edit">
             {t('edit')}
           </button>
           <button type="button" className={styles.button} onClick={onClear} title={t('clearHint')} data-testid="release-clear">
@@ -87,7 +87,7 @@ export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run
         <dt>{t('wind')}</dt>
         <dd>{t('windValue', { dir: dir(result.windFromDeg), deg: Math.round(result.windFromDeg), speed: result.windSpeedMS.toFixed(1) })}</dd>
         <dt>{t('releaseRate')}</dt>
-        <dd>
+        <dd data-testid="release-rate-text">
           {release
             ? t('holeValue', {
                 mm: Math.round(release.holeDiameterM * 1000),

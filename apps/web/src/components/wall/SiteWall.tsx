@@ -20,6 +20,7 @@ import { WallProvider, type WallFocus, type WallState } from '../../wall/WallCon
 import { AlarmPanel } from '../alarms/AlarmPanel.tsx';
 import { ConnectionBanner } from '../sensors/ConnectionBanner.tsx';
 import { KpiPanel } from '../kpi/KpiPanel.tsx';
+import { ReleaseMapPick } from '../release/ReleaseMapPick.tsx';
 import { ReleaseButton, ReleasePanel } from '../release/ReleasePanel.tsx';
 import { ReleaseProvider } from '../release/ReleaseProvider.tsx';
 import { ReleaseTimeline } from '../release/ReleaseTimeline.tsx';
@@ -132,6 +133,7 @@ export function SiteWallView({ wall, simRuns = null }: { wall: WallState; simRun
               <section className={styles.map} aria-label={t('mapTitle')}>
                 <MapPanel />
                 <ThreatZoneLegend />
+                <ReleaseMapPick />
               </section>
               <div className={styles.alarms}>
                 <AlarmPanel alarms={alarms} devices={devices} role={role} link={link} />
