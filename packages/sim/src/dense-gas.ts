@@ -10,6 +10,12 @@ import { GRAVITY_M_S2 } from './constants.ts';
  */
 export const DENSE_GROUND_LAYER_M = 2;
 
+/**
+ * Lowest α used: every correlation line is flat below α = −0.71 (the lowest breakpoint of the CCPS lines below), so
+ * clamping there changes nothing and keeps a neutral release (g0' = 0, α = −∞) from giving 0·∞ = NaN.
+ */
+const ALPHA_FLOOR = -5;
+
 /** A correlation line β(α) as segments [upper α, slope, intercept]; the last segment is open-ended. */
 type Line = readonly (readonly [number, number, number])[];
 
@@ -100,8 +106,9 @@ export function densePlume(p: DensePlumeParams): DensePlume {
   const g0 = reducedGravityMS2(p.releaseDensityKgM3, p.ambientDensityKgM3);
   const u = p.windSpeed10MS;
   const d = Math.sqrt(p.volumeRateM3S / u);
-  const lb = (g0 * p.volumeRateM3S) / u ** 3;
-  const alpha = 0.2 * Math.log10((g0 * g0 * p.volumeRateM3S) / u ** 5);
+  // A release not denser than air (model forced to dense) has g0' ≤ 0: no gravity spreading, lb = 0 (no negative widths).
+  const lb = (Math.max(0, g0) * p.volumeRateM3S) / u ** 3;
+  const alpha = Math.max(ALPHA_FLOOR, 0.2 * Math.log10((g0 * g0 * p.volumeRateM3S) / u ** 5));
   if (alpha > 1) warnings.push(`Britter–McQuaid plume: α = ${alpha.toFixed(2)} > 1, outside the correlations (extrapolated)`);
   const pts = BM_PLUME_LINES.map((l) => ({ ratio: l.ratio, beta: lineBeta(l.line, alpha) }));
   const beta01 = pts[0]!.beta;
@@ -173,7 +180,7 @@ export function densePuff(p: DensePuffParams): DensePuff {
   const warnings: string[] = [];
   const g0 = reducedGravityMS2(p.releaseDensityKgM3, p.ambientDensityKgM3);
   const v13 = Math.cbrt(p.volumeM3);
-  const alpha = 0.5 * Math.log10((g0 * v13) / p.windSpeed10MS ** 2);
+  const alpha = Math.max(ALPHA_FLOOR, 0.5 * Math.log10((Math.abs(g0) * v13) / p.windSpeed10MS ** 2));
   if (alpha > 1) warnings.push(`Britter–McQuaid puff: α = ${alpha.toFixed(2)} > 1, outside the correlations (extrapolated)`);
   const pts = BM_PUFF_LINES.map((l) => ({ ratio: l.ratio, beta: lineBeta(l.line, alpha) }));
   const first = pts[0]!;
@@ -203,7 +210,7 @@ export function densePuff(p: DensePuffParams): DensePuff {
     volumeFraction(xM, yM, zM, tS) {
       if (tS < 0 || zM < 0) return 0;
       const xc = 0.4 * p.windSpeed10MS * tS;
-      const r2 = r0 * r0 + 1.2 * Math.sqrt(g0 * p.volumeM3) * tS;
+      const r2 = r0 * r0 + 1.2 * Math.sqrt(Math.max(0, g0) * p.volumeM3) * tS;
       if ((xM - xc) ** 2 + yM * yM > r2) return 0;
       const ratio = isothermalRatio(xM);
       if (zM > Math.max(p.volumeM3 / (ratio * Math.PI * r2), DENSE_GROUND_LAYER_M)) return 0;

@@ -30,6 +30,8 @@ export function denseModel(c: DenseContext): ResolvedModel {
   const vfToKg = (vf: number) => toKg(vf * 1e6);
   const ppm = (kg: number) => (kg / toKg(1)).toPrecision(3);
   const common = { model: 'dense' as const, sigma: 'britter-mcquaid' as const, chemical: c.chemical, windSpeedMS: u10, windSpeedGivenMS: c.windSpeedGivenMS, ppmToKgM3: toKg, explanations, warnings, scanStepRatio: 1.001 };
+  if (s.release.heightM > 0) warnings.push(`Britter–McQuaid assumes a ground-level release; heightM ${s.release.heightM} m is ignored`);
+  if (rhoRelease <= base.ambientDensityKgM3) warnings.push(`dense model for a release not denser than air (${rhoRelease.toFixed(3)} vs ${base.ambientDensityKgM3.toFixed(3)} kg/m³): Britter–McQuaid is outside its basis (no gravity spreading applied); use gaussian-plume / gaussian-puff`);
   const plumeSigma: SigmaSet = s.sigma ?? (w.terrain === 'urban' ? 'briggs-urban' : 'briggs-rural');
   const tailText = (sigma: SigmaSet, u: number) => `σ set ${sigma}, u = ${u.toFixed(2)} m/s, ground-level virtual source`;
   if (s.release.kind === 'instantaneous') {

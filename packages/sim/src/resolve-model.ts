@@ -15,6 +15,13 @@ import { sigmaYM, type SigmaSet } from './sigma.ts';
 import { applyLowWindFloor, WIND_HEIGHT_FLOOR_M, windAtHeightMS, windProfileExponent } from './stability.ts';
 import { idealGasDensityKgM3, ppmToKgM3 } from './units.ts';
 
+/**
+ * Highest release height [m] that `auto` still treats as a ground-level dense release (the Britter–McQuaid workbook is
+ * for ground-level releases, §6.1; a nozzle or pipe rack within the 2 m breathing layer counts as ground level). Above
+ * it `auto` uses the passive model from the release height. [M] — our choice.
+ */
+export const AUTO_DENSE_MAX_HEIGHT_M = 2;
+
 /** The model names reported to callers. */
 export type ModelName = 'gaussian-plume' | 'gaussian-puff' | 'dense';
 
@@ -81,10 +88,15 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
     const crit = s.release.kind === 'instantaneous'
       ? { ...densePuffCriterion({ ...base, volumeM3: s.release.massKg / rhoRelease }), form: "sqrt(g0' V0^(1/3))/u10" }
       : { ...densePlumeCriterion({ ...base, volumeRateM3S: s.release.rateKgS / rhoRelease }), form: "(g0' Q0/(u10³ D))^(1/3)" };
-    model = crit.dense ? 'dense' : passive;
+    const elevated = crit.dense && releaseHeightM > AUTO_DENSE_MAX_HEIGHT_M;
+    model = crit.dense && !elevated ? 'dense' : passive;
     explanations.push(
       `model auto → ${model}: release density ${rhoRelease.toFixed(3)} kg/m³ vs air ${rhoAir.toFixed(3)} kg/m³; Richardson criterion ${crit.form} = ${crit.value.toFixed(3)} ${crit.dense ? '≥' : '<'} ${crit.threshold} (Britter–McQuaid workbook as usually quoted, plume-physics.md §6.2 [M])`,
     );
+    if (elevated) {
+      explanations.push(`dense by the criterion, but released at ${releaseHeightM} m > ${AUTO_DENSE_MAX_HEIGHT_M} m: Britter–McQuaid is a ground-level model, so the passive ${passive} from the release height is used (our rule, [M])`);
+      warnings.push(`dense gas released at ${releaseHeightM} m modelled as a passive ${passive}: the cloud's slumping to the ground is not modelled and near-source ground concentrations may be under-predicted; run model 'dense' (ground-level release) for a protective bound`);
+    }
   } else {
     model = s.model;
     explanations.push(`model ${model} as requested`);
