@@ -31,6 +31,7 @@ export function ThreatZoneLegend() {
         ))}
       </ul>
       <p className={styles.mapLegendNote}>{calm ? t('legendCalm') : `┅ ${t('legendUncertainty')}`}</p>
+      <p className={styles.mapLegendNote}>{t('legendTrace')}</p>
     </div>
   );
 }
