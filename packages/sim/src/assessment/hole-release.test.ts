@@ -57,6 +57,21 @@ describe('holeRelease', () => {
     expect(holeRelease({ chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 4e5, temperatureK: 293.15, phase: 'liquid' }).phase).toBe('liquid');
     expect(holeRelease({ chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 12e5, temperatureK: 293.15, phase: 'gas' }).warnings.join(' ')).toMatch(/would condense/);
   });
+  it('liquid head counts: refrigerated ammonia tank, 8 kPa(g), 20 m of liquid above the hole (review #5)', () => {
+    const nh3 = requireChemical('NH3');
+    const base = { chemical: 'NH3', holeDiameterM: 0.05, pressurePa: 101_325 + 8000, temperatureK: 240 };
+    const flat = holeRelease(base);
+    const tall = holeRelease({ ...base, liquidHeadM: 20 });
+    expect(tall.phase).toBe('liquid');
+    const ref = liquidOrificeRate({ liquidDensityKgM3: nh3.liquidDensityKgM3!, pressurePa: base.pressurePa, holeDiameterM: 0.05, liquidHeadM: 20 });
+    expect(tall.rateKgS).toBeCloseTo(ref.rateKgS, 12);
+    expect(tall.rateKgS / flat.rateKgS).toBeGreaterThan(4);
+    expect(tall.explanations.join(' ')).toMatch(/liquid head 20\.0 m/);
+    expect(flat.warnings.join(' ')).toMatch(/no liquidHeadM/);
+    // Barely above its boiling point: almost nothing flashes; the pool is warned about.
+    expect(tall.airborneRateKgS / tall.rateKgS).toBeLessThan(0.05);
+    expect(tall.warnings.join(' ')).toMatch(/pool whose evaporation is not modelled/);
+  });
   it('names the bad field', () => {
     const code = (f: () => unknown) => {
       try { f(); } catch (e) { return e instanceof SimError ? `${e.code} ${e.path}` : String(e); }
@@ -65,6 +80,7 @@ describe('holeRelease', () => {
     expect(code(() => holeRelease({ chemical: 'Cl2', holeDiameterM: -1, pressurePa: 8e5, temperatureK: 293 }))).toBe('sim:bad-input holeDiameterM');
     expect(code(() => holeRelease({ chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 8e5, temperatureK: 293, dischargeCoefficient: 1.2 }))).toBe('sim:bad-input dischargeCoefficient');
     expect(code(() => holeRelease({ chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 8e5, temperatureK: 293, phase: 'plasma' as 'gas' }))).toBe('sim:bad-input phase');
+    expect(code(() => holeRelease({ chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 8e5, temperatureK: 293, liquidHeadM: -1 }))).toBe('sim:bad-input liquidHeadM');
     expect(code(() => holeRelease({ chemical: 'XYZ', holeDiameterM: 0.01, pressurePa: 8e5, temperatureK: 293 }))).toBe('sim:unknown-chemical chemical');
   });
 });

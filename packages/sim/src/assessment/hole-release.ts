@@ -1,7 +1,7 @@
 // Release rate from a hole in a piece of equipment: gas or liquid phase from the operating state (issue 4 contract). Pure.
 import { requireChemical } from '../chemicals/lookup.ts';
 import type { Chemical } from '../chemicals/types.ts';
-import { STANDARD_PRESSURE_PA } from '../constants.ts';
+import { GRAVITY_M_S2, STANDARD_PRESSURE_PA } from '../constants.ts';
 import { SimError } from '../errors.ts';
 import { clausiusClapeyronVapourPressurePa, DEFAULT_GAS_CD, DEFAULT_LIQUID_CD, flashFraction, gasOrificeRate, liquidOrificeRate } from '../source-terms.ts';
 
@@ -20,6 +20,8 @@ export interface HoleReleaseInput {
    * temperature, where there is no liquid).
    */
   phase?: 'gas' | 'liquid';
+  /** Height of the liquid surface above the hole [m] (liquid phase: adds ρ·g·h to the driving pressure, CCPS 1999 p.40); default 0. */
+  liquidHeadM?: number;
 }
 
 /** Result of holeRelease (contract). */
@@ -44,6 +46,9 @@ export interface HoleReleaseResult {
  * [M] — our choice.
  */
 export const SATURATION_BAND = 0.1;
+
+/** Airborne fraction below which holeRelease warns that the (unmodelled) pool dominates the source: 5 %, our choice. */
+export const SMALL_AIRBORNE_FRACTION = 0.05;
 
 /**
  * Aerosol rule for a flashing liquid jet: airborne fraction = min(1, 2·x_v) — the liquid carried as fine aerosol is
@@ -71,7 +76,7 @@ function property(c: Chemical, field: 'boilingPointK' | 'heatOfVaporizationJKg' 
  * padded; within the band a warning says saturated liquid was assumed), gas below. The vapour pressure is the
  * Clausius–Clapeyron estimate from Tb and ΔHvap (no Antoine data in the library: warned).
  * Gas: isentropic orifice, choked or subsonic (TNO Yellow Book; plume-physics.md §7), all airborne.
- * Liquid: Bernoulli through the hole with ΔP = P − Pa (CCPS 1999 p.40; for holes the liquid has no time to flash
+ * Liquid: Bernoulli through the hole with ΔP = P − Pa plus the liquid head ρ·g·liquidHeadM (CCPS 1999 p.40; for holes the liquid has no time to flash
  * inside the opening, Crowl & Louvar §4-7, so this is the non-equilibrium upper estimate), flash fraction
  * x_v = cp,l (T − Tb)/ΔHvap, airborne = min(1, 2·x_v) of the rate (AEROSOL_FACTOR; the rest rains out to a pool,
  * whose evaporation is not added). maxDurationS = inventory / rate.
@@ -84,6 +89,7 @@ export function holeRelease(input: HoleReleaseInput): HoleReleaseResult {
   const pa = input.ambientPressurePa === undefined ? STANDARD_PRESSURE_PA : num(input.ambientPressurePa, 'ambientPressurePa');
   if (input.dischargeCoefficient !== undefined && (num(input.dischargeCoefficient, 'dischargeCoefficient') > 1)) throw new SimError('sim:bad-input', 'dischargeCoefficient must be ≤ 1', 'dischargeCoefficient');
   const inventoryKg = input.inventoryKg === undefined ? undefined : num(input.inventoryKg, 'inventoryKg', false);
+  const headM = input.liquidHeadM === undefined ? 0 : num(input.liquidHeadM, 'liquidHeadM', false);
   const explanations: string[] = [];
   const warnings: string[] = [];
   const tb = property(c, 'boilingPointK');
@@ -118,10 +124,13 @@ export function holeRelease(input: HoleReleaseInput): HoleReleaseResult {
   if (liquid) {
     const rho = property(c, 'liquidDensityKgM3');
     const cd = input.dischargeCoefficient ?? DEFAULT_LIQUID_CD;
-    const r = liquidOrificeRate({ liquidDensityKgM3: rho, pressurePa: p0, holeDiameterM: d, dischargeCoefficient: cd, ambientPressurePa: pa });
+    const r = liquidOrificeRate({ liquidDensityKgM3: rho, pressurePa: p0, holeDiameterM: d, dischargeCoefficient: cd, ambientPressurePa: pa, liquidHeadM: headM });
     const xv = t0 > tb ? flashFraction(property(c, 'liquidHeatCapacityJKgK'), t0, tb, hv) : 0;
     const airborneFraction = Math.min(1, AEROSOL_FACTOR * xv);
-    explanations.push(`liquid orifice (Bernoulli, CCPS 1999 p.40): Cd = ${cd}, ρ = ${rho} kg/m³, ΔP = ${((p0 - pa) / 1e5).toFixed(2)} bar → ${r.rateKgS.toFixed(3)} kg/s at ${r.velocityMS.toFixed(1)} m/s`);
+    const headText = headM > 0 ? ` + liquid head ${headM.toFixed(1)} m (ρgh = ${((rho * GRAVITY_M_S2 * headM) / 1e5).toFixed(2)} bar)` : '';
+    explanations.push(`liquid orifice (Bernoulli, CCPS 1999 p.40): Cd = ${cd}, ρ = ${rho} kg/m³, ΔP = ${((p0 - pa) / 1e5).toFixed(2)} bar${headText} → ${r.rateKgS.toFixed(3)} kg/s at ${r.velocityMS.toFixed(1)} m/s`);
+    if (headM === 0 && input.liquidHeadM === undefined) warnings.push('no liquidHeadM given: the liquid column above the hole is not counted (for a low-pressure or refrigerated tank it can dominate the driving pressure)');
+    if (airborneFraction < SMALL_AIRBORNE_FRACTION) warnings.push(`only ${(airborneFraction * 100).toFixed(1)} % of the liquid becomes airborne by flash and aerosol; the rest forms a pool whose evaporation is not modelled here (use the pool-evaporation source term, or the whole rate for a protective bound)`);
     explanations.push(xv > 0
       ? `flash fraction x_v = cp,l (T − Tb)/ΔHvap = ${xv.toFixed(3)}; airborne = min(1, 2·x_v) = ${airborneFraction.toFixed(3)} of the rate (aerosol taken equal to the flashed vapour, Kletz rule via CCPS 1999), the rest rains out`
       : `liquid below its boiling point (${tText} ≤ Tb ${tb} K): no flash; airborne rate 0 (pool evaporation not modelled here)`);
