@@ -29,12 +29,24 @@ export function followRun({ feed, runId, fetchRun, onUpdate, onError, pollMs = F
   let stopped = false;
   let fetching = false;
   let lastHeardMs = Date.now();
+  // Events can arrive out of order (protocol SimRunView.version): apply only what is newer, or the
+  // same version once more when it brings the result the event left out.
+  let appliedVersion = -1;
+  let appliedResult = false;
+  const isNews = (run: RunEvent): boolean => {
+    const version = typeof run.version === 'number' ? run.version : Number.MAX_SAFE_INTEGER;
+    const hasResult = run.result !== null && run.result !== undefined;
+    if (version < appliedVersion || (version === appliedVersion && (appliedResult || !hasResult))) return false;
+    appliedVersion = version;
+    appliedResult = hasResult;
+    return true;
+  };
   const refresh = async () => {
     if (fetching || stopped) return;
     fetching = true;
     try {
       const full = await fetchRun(runId);
-      if (stopped) return;
+      if (stopped || !isNews(full)) return;
       if (FINAL_STATES.has(full.state)) stop();
       onUpdate(full);
     } catch (err) {
@@ -47,10 +59,12 @@ export function followRun({ feed, runId, fetchRun, onUpdate, onError, pollMs = F
     if (stopped || run.id !== runId) return;
     lastHeardMs = Date.now();
     if (run.state === 'done' && (run.resultOmitted || run.result === null || run.result === undefined)) {
+      if (typeof run.version === 'number' && run.version < appliedVersion) return;
       onUpdate({ ...run, state: 'running', progress: 1 });
       void refresh();
       return;
     }
+    if (!isNews(run)) return;
     if (FINAL_STATES.has(run.state)) stop();
     onUpdate(run);
   });
