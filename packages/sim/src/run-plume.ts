@@ -64,6 +64,20 @@ export function thresholdDistance(m: ResolvedModel, ppm: number, zM: number): { 
   return farthestCrossingM((x) => m.centrelineKgM3(x, zM), thr, { xMinM: 1, xMaxM: limit, stepRatio: m.scanStepRatio });
 }
 
+/** Warnings about one threshold distance (scan limit reached, beyond the dense → passive hand-over, σ outside its fitted range); shared by plume and zones. */
+export function thresholdWarnings(m: ResolvedModel, ppm: number, d: { distanceM: number; reachedLimit: boolean }): string[] {
+  const out: string[] = [];
+  if (d.reachedLimit) out.push(`${ppm} ppm is still exceeded at the scan limit ${Math.round(d.distanceM)} m: the zone is cut there`);
+  if (m.handover && d.distanceM > m.handover.distanceM) {
+    out.push(`${ppm} ppm is reached beyond the dense → passive hand-over (${Math.round(m.handover.distanceM)} m): its distance is the passive Gaussian ${m.time.kind === 'steady' ? 'plume' : 'puff'} from the virtual sources, not a Britter–McQuaid value`);
+  }
+  if (m.sigma !== 'britter-mcquaid' && d.distanceM > 0) {
+    const w = sigmaRangeWarning(d.distanceM, m.sigma);
+    if (w) out.push(`${ppm} ppm: ${w}`);
+  }
+  return out;
+}
+
 /** Runs the `plume` command on unvalidated input (throws SimError naming the bad field). Pure. */
 export function runPlume(input: unknown): PlumeResult {
   const s = parseInput(plumeScenarioSchema, input);
@@ -92,14 +106,7 @@ export function runPlume(input: unknown): PlumeResult {
   });
   const thresholds = scenarioThresholds(s, m).map((t): ThresholdResult => {
     const d = thresholdDistance(m, t.ppm, s.thresholdHeightM);
-    if (d.reachedLimit) m.warnings.push(`${t.ppm} ppm is still exceeded at the scan limit ${Math.round(d.distanceM)} m`);
-    if (m.handover && d.distanceM > m.handover.distanceM) {
-      m.warnings.push(`${t.ppm} ppm is reached beyond the dense → passive hand-over (${Math.round(m.handover.distanceM)} m): its distance is the passive Gaussian ${m.time.kind === 'steady' ? 'plume' : 'puff'} from the virtual source, not a Britter–McQuaid value`);
-    }
-    if (m.sigma !== 'britter-mcquaid' && d.distanceM > 0) {
-      const w = sigmaRangeWarning(d.distanceM, m.sigma);
-      if (w) m.warnings.push(`${t.ppm} ppm: ${w}`);
-    }
+    m.warnings.push(...thresholdWarnings(m, t.ppm, d));
     return { ppm: t.ppm, ...(t.label ? { label: t.label } : {}), distanceM: d.distanceM, ...(d.reachedLimit ? { reachedLimit: true } : {}) };
   });
   return {

@@ -6,7 +6,7 @@ import { SimError } from './errors.ts';
 import type { Feature, Polygon } from 'geojson';
 import { lonLatToLocal, type Point2 } from './geo.ts';
 import { resolveModel } from './resolve-model.ts';
-import { ENGINE, thresholdDistance } from './run-plume.ts';
+import { ENGINE, thresholdDistance, thresholdWarnings } from './run-plume.ts';
 import { parseInput, zonesScenarioSchema, type ZonesScenario } from './scenario.ts';
 import type { ResolvedModel } from './resolve-model.ts';
 import { CALM_WIND_MS, footprintRing, uncertaintyHalfAngleDeg } from './threat-zones.ts';
@@ -81,6 +81,7 @@ export function buildZones(s: ZonesScenario, windFromDeg: number, m: ResolvedMod
   const zones: ZonesResult['metadata']['zones'] = [];
   for (const level of levels) {
     const d = thresholdDistance(m, level.ppm, z);
+    m.warnings.push(...thresholdWarnings(m, level.ppm, d));
     zones.push({ label: level.label, ppm: level.ppm, color: level.color, distanceM: d.distanceM });
     if (d.distanceM <= 1) continue;
     const props = { label: level.label, ppm: level.ppm, color: level.color, distanceM: d.distanceM };

@@ -168,3 +168,14 @@ describe('threat-zone polygons with turf (validity, extent, area, nesting)', () 
     }
   });
 });
+
+describe('zones warn like the plume command (review #8)', () => {
+  it('a zone cut at the 100 km scan limit and zones beyond the dense → passive hand-over are warned', () => {
+    const calm = runZones({ chemical: 'Cl2', model: 'gaussian-plume', release: { kind: 'continuous', rateKgS: 1 }, weather: { windSpeedMS: 0.5, stability: 'F', windFromDeg: 250 } });
+    expect(calm.metadata.zones.some((z) => z.distanceM > 99_000)).toBe(true);
+    expect(calm.metadata.warnings.join(' ')).toMatch(/still exceeded at the scan limit 100000 m/);
+    const dense = runZones({ chemical: 'Cl2', release: { kind: 'continuous', rateKgS: 1.2 }, weather: { windSpeedMS: 4, stability: 'D', windFromDeg: 250 } });
+    expect(dense.metadata.model).toBe('dense');
+    expect(dense.metadata.warnings.join(' ')).toMatch(/beyond the dense → passive hand-over/);
+  });
+});
