@@ -60,8 +60,27 @@ export function gridExtent(rings: readonly (readonly Point2[])[], maxCellsPerSid
     maxE = maxN = GRID_FALLBACK_HALF_SIDE_M;
   }
   const margin = Math.max(GRID_MIN_MARGIN_M, 0.1 * Math.max(maxE - minE, maxN - minN));
-  minE -= margin; maxE += margin; minN -= margin; maxN += margin;
-  const cellM = Math.max(maxE - minE, maxN - minN) / maxCellsPerSide;
+  return cellsOverBox({ east0M: minE - margin, north0M: minN - margin, east1M: maxE + margin, north1M: maxN + margin }, maxCellsPerSide);
+}
+
+/** A box in metres east/north of the source: south-west corner (east0M, north0M), north-east corner (east1M, north1M). */
+export interface GridBox {
+  east0M: number;
+  north0M: number;
+  east1M: number;
+  north1M: number;
+}
+
+/** Smallest grid cell [m] for a caller-given extent (our choice: finer cells than 2 m add nothing a plume model can resolve). */
+export const GRID_MIN_CELL_M = 2;
+
+/**
+ * Square cells over a box: cell side = the box's longer side / maxCellsPerSide, but at least minCellM; the cells are
+ * centred on the box (the shorter side gets a partial cell split on both sides).
+ */
+export function cellsOverBox(box: GridBox, maxCellsPerSide: number, minCellM = 0): Omit<GridSpec, 'zM' | 'windFromDeg'> {
+  const { east0M: minE, north0M: minN, east1M: maxE, north1M: maxN } = box;
+  const cellM = Math.max(minCellM, Math.max(maxE - minE, maxN - minN) / maxCellsPerSide);
   const nx = Math.min(maxCellsPerSide, Math.max(1, Math.ceil((maxE - minE) / cellM - 1e-9)));
   const ny = Math.min(maxCellsPerSide, Math.max(1, Math.ceil((maxN - minN) / cellM - 1e-9)));
   // Centre the cells on the box (the side that is not the longest gets a partial cell split on both sides).

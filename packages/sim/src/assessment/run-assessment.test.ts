@@ -148,6 +148,31 @@ describe('runAssessment (issue 4 contract)', () => {
     expect(rp.grid.frames.every((f) => f.tS !== null)).toBe(true);
   });
 
+  it('grid over a caller-given site extent (review #12): halfExtentM or extent, cells ≥ 2 m, frames until the cloud has left it', () => {
+    const site = runAssessment({ ...steady, grid: { extent: { east0M: -800, north0M: -600, east1M: 1200, north1M: 900 } } });
+    const g = site.grid;
+    expect(g.cellM).toBeCloseTo(2000 / 128, 9);
+    expect(g.nx).toBe(128);
+    expect(g.ny).toBe(Math.ceil(1500 / g.cellM - 1e-9));
+    expect(g.east0M - g.cellM / 2).toBeCloseTo(-800, 6);
+    expect(site.explanations.join(' ')).toMatch(/grid over the requested extent \(2000 × 1500 m/);
+    // Cells still equal the point model.
+    const b = ((weather.windFromDeg + 180) * Math.PI) / 180;
+    const i = 100, j = 40;
+    const e = g.east0M + i * g.cellM, n = g.north0M + j * g.cellM;
+    const ref = runPlume({ ...steady, receptors: [{ xM: e * Math.sin(b) + n * Math.cos(b), yM: -e * Math.cos(b) + n * Math.sin(b), zM: 0 }] }).receptors[0]!.concentrationPpm;
+    expect(g.frames[0]!.valuesPpm[j * g.nx + i]!).toBeCloseTo(ref, 3);
+    const tiny = runAssessment({ ...steady, grid: { halfExtentM: 100 } }).grid;
+    expect(tiny.cellM).toBe(2);
+    expect(tiny.nx).toBe(100);
+    const p = runAssessment({ ...puff, frames: 4, grid: { halfExtentM: 1000 } });
+    const full = runAssessment({ ...puff, frames: 4 });
+    expect(p.grid.frames.at(-1)!.tS!).toBeLessThan(full.grid.frames.at(-1)!.tS! / 2);
+    expect(p.zones).toEqual(full.zones);
+    expect(codeOf(() => runAssessment({ ...steady, grid: { halfExtentM: 100, extent: { east0M: 0, north0M: 0, east1M: 1, north1M: 1 } } }))).toBe('sim:bad-input grid.extent');
+    expect(codeOf(() => runAssessment({ ...steady, grid: { extent: { east0M: 10, north0M: 0, east1M: 5, north1M: 1 } } }))).toBe('sim:bad-input grid.extent.east1M');
+  });
+
   it('reports progress at real checkpoints, non-decreasing, ending at exactly 1', () => {
     const calls: [number, string][] = [];
     runAssessment({ ...finite, frames: 4, points: Array.from({ length: 120 }, (_, i) => ({ id: `p${i}`, eastM: 10 * i, northM: 0 })) }, (f, s) => calls.push([f, s]));

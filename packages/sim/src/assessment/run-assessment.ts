@@ -6,7 +6,7 @@ import { ENGINE } from '../run-plume.ts';
 import { buildZones, requireWindFromDeg, type ZonesResult } from '../run-zones.ts';
 import { parseInput } from '../scenario.ts';
 import { kgM3ToPpm } from '../units.ts';
-import { CALM_GRID_HORIZON_S, CALM_GRID_MIN_HALF_SIDE_M, calmGridHalfSideM, fillFrame, frameTimesS, gridExtent, type AssessmentFrame, type AssessmentGrid } from './grid-frames.ts';
+import { CALM_GRID_HORIZON_S, CALM_GRID_MIN_HALF_SIDE_M, calmGridHalfSideM, cellsOverBox, fillFrame, GRID_MIN_CELL_M, frameTimesS, gridExtent, type AssessmentFrame, type AssessmentGrid } from './grid-frames.ts';
 import { pointThreat, STEADY_HORIZON_S, type PointThreat } from './points.ts';
 import { assessmentScenarioSchema } from './schema.ts';
 
@@ -54,10 +54,15 @@ export function runAssessment(input: unknown, onProgress?: (fraction: number, st
   const toPpm = kgM3ToPpm(1, m.chemical.molarMassKgMol, s.weather.airTempK, s.weather.pressurePa);
 
   const calm = zones.features.some((f) => f.properties.kind === 'calm-circle');
-  const capM = calm ? calmGridHalfSideM(m.windSpeedGivenMS) : Infinity;
-  const extent = gridExtent(localRings, s.grid.maxCellsPerSide, capM);
+  const h = s.grid.halfExtentM;
+  const box = s.grid.extent ?? (h === undefined ? undefined : { east0M: -h, north0M: -h, east1M: h, north1M: h });
+  // A caller-given box is used as is (cells ≥ GRID_MIN_CELL_M) and the frames follow the cloud until it has left it;
+  // else the zones' box (clipped in calm wind).
+  const capM = box ? Math.max(...[box.east0M, box.east1M].flatMap((e) => [box.north0M, box.north1M].map((n) => Math.hypot(e, n)))) : calm ? calmGridHalfSideM(m.windSpeedGivenMS) : Infinity;
+  const extent = box ? cellsOverBox(box, s.grid.maxCellsPerSide, GRID_MIN_CELL_M) : gridExtent(localRings, s.grid.maxCellsPerSide, capM);
   const spec = { ...extent, zM: s.thresholdHeightM, windFromDeg };
-  if (calm) explanations.push(`calm wind: the grid follows the cloud for ${CALM_GRID_HORIZON_S / 60} min (${Math.round(capM)} m around the source, at least ${CALM_GRID_MIN_HALF_SIDE_M} m), not the whole calm circles`);
+  if (box) explanations.push(`grid over the requested extent (${Math.round(box.east1M - box.east0M)} × ${Math.round(box.north1M - box.north0M)} m, cells ≥ ${GRID_MIN_CELL_M} m), not the zones' box`);
+  else if (calm) explanations.push(`calm wind: the grid follows the cloud for ${CALM_GRID_HORIZON_S / 60} min (${Math.round(capM)} m around the source, at least ${CALM_GRID_MIN_HALF_SIDE_M} m), not the whole calm circles`);
   const farthestM = Math.min(capM, Math.max(0, ...zones.metadata.zones.map((z) => z.distanceM)));
   const framedM = farthestM > 1 ? farthestM : (Math.max(extent.nx, extent.ny) * extent.cellM) / 2;
   const times = frameTimesS(m, framedM, s.frames);
