@@ -7,6 +7,7 @@ import type { ResolvedModel } from './resolve-model.ts';
 import type { PlumeScenario } from './scenario.ts';
 import type { SigmaSet } from './sigma.ts';
 import { applyLowWindFloor } from './stability.ts';
+import { fmt } from './format.ts';
 
 /** What the dense model needs from resolveModel. */
 export interface DenseContext {
@@ -30,7 +31,7 @@ export function denseModel(c: DenseContext): ResolvedModel {
   const vfToKg = (vf: number) => toKg(vf * 1e6);
   const ppm = (kg: number) => (kg / toKg(1)).toPrecision(3);
   const common = { model: 'dense' as const, sigma: 'britter-mcquaid' as const, chemical: c.chemical, windSpeedMS: u10, windSpeedGivenMS: c.windSpeedGivenMS, ppmToKgM3: toKg, explanations, warnings, scanStepRatio: 1.001 };
-  if (s.release.heightM > 0) warnings.push(`Britter–McQuaid assumes a ground-level release; heightM ${s.release.heightM} m is ignored`);
+  if (s.release.heightM > 0) warnings.push(`Britter–McQuaid assumes a ground-level release; heightM ${fmt(s.release.heightM, 1)} m is ignored`);
   if (rhoRelease <= base.ambientDensityKgM3) warnings.push(`dense model for a release not denser than air (${rhoRelease.toFixed(3)} vs ${base.ambientDensityKgM3.toFixed(3)} kg/m³): Britter–McQuaid is outside its basis (no gravity spreading applied); use gaussian-plume / gaussian-puff`);
   const plumeSigma: SigmaSet = s.sigma ?? (w.terrain === 'urban' ? 'briggs-urban' : 'briggs-rural');
   const tailText = (sigma: SigmaSet, u: number) => `σ set ${sigma}, u = ${u.toFixed(2)} m/s, ground-level virtual source`;
@@ -38,7 +39,7 @@ export function denseModel(c: DenseContext): ResolvedModel {
     const volumeM3 = s.release.massKg / rhoRelease;
     const pf = densePuff({ ...base, volumeM3 });
     warnings.push(...pf.warnings);
-    explanations.push(`Britter–McQuaid instantaneous: V0 = ${volumeM3.toFixed(1)} m³, α = ${pf.alpha.toFixed(3)}; non-isothermal correction with T0 = ${base.releaseTemperatureK} K, Ta = ${w.airTempK} K`);
+    explanations.push(`Britter–McQuaid instantaneous: V0 = ${volumeM3.toFixed(1)} m³, α = ${pf.alpha.toFixed(3)}; non-isothermal correction with T0 = ${fmt(base.releaseTemperatureK, 1)} K, Ta = ${fmt(w.airTempK, 1)} K`);
     const v13 = Math.cbrt(volumeM3);
     const r0 = Math.cbrt((3 * volumeM3) / (4 * Math.PI));
     const g0 = Math.max(0, (9.80665 * (base.releaseDensityKgM3 - base.ambientDensityKgM3)) / base.ambientDensityKgM3);
@@ -88,7 +89,7 @@ export function denseModel(c: DenseContext): ResolvedModel {
   const pl = densePlume({ ...base, volumeRateM3S });
   warnings.push(...pl.warnings);
   if (s.release.durationS !== undefined || s.release.rateSteps !== undefined) warnings.push('Britter–McQuaid plume treats the release as steady (durationS / rateSteps ignored); conservative for short releases');
-  explanations.push(`Britter–McQuaid continuous: Q0 = ${volumeRateM3S.toFixed(3)} m³/s, D = ${pl.lengthScaleM.toFixed(2)} m, α = ${pl.alpha.toFixed(3)}; non-isothermal correction with T0 = ${base.releaseTemperatureK} K, Ta = ${w.airTempK} K`);
+  explanations.push(`Britter–McQuaid continuous: Q0 = ${volumeRateM3S.toFixed(3)} m³/s, D = ${pl.lengthScaleM.toFixed(2)} m, α = ${pl.alpha.toFixed(3)}; non-isothermal correction with T0 = ${fmt(base.releaseTemperatureK, 1)} K, Ta = ${fmt(w.airTempK, 1)} K`);
   // The passive tail is a steady plume: the EPA low-wind floor applies to it (§1).
   const tailWind = applyLowWindFloor(u10).windSpeedMS;
   const tail: PassiveTail = { windSpeedMS: tailWind, stabilityClass: w.stability, sigmaSet: plumeSigma, ...(w.mixingHeightM === undefined ? {} : { mixingHeightM: w.mixingHeightM }) };

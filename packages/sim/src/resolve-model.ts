@@ -14,6 +14,7 @@ import type { PlumeScenario } from './scenario.ts';
 import { sigmaYM, type SigmaSet } from './sigma.ts';
 import { applyLowWindFloor, WIND_HEIGHT_FLOOR_M, windAtHeightMS, windProfileExponent } from './stability.ts';
 import { idealGasDensityKgM3, ppmToKgM3 } from './units.ts';
+import { fmt } from './format.ts';
 
 /**
  * Highest release height [m] that `auto` still treats as a ground-level dense release (the Britter–McQuaid workbook is
@@ -71,8 +72,8 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
   // Transport wind at release height (power law from windHeightM if given, §4.2), wind at 10 m for dense gas.
   const uRelease = w.windHeightM === undefined ? w.windSpeedMS : windAtHeightMS(w.windSpeedMS, w.windHeightM, Math.max(releaseHeightM, WIND_HEIGHT_FLOOR_M), p);
   const u10 = w.windHeightM === undefined ? w.windSpeedMS : windAtHeightMS(w.windSpeedMS, w.windHeightM, 10, p);
-  if (w.windHeightM !== undefined) explanations.push(`wind ${w.windSpeedMS} m/s at ${w.windHeightM} m carried by the power law (p = ${p}, ${w.terrain}, class ${w.stability}) to ${uRelease.toFixed(2)} m/s at release height and ${u10.toFixed(2)} m/s at 10 m`);
-  else explanations.push(`windSpeedMS ${w.windSpeedMS} m/s used as the transport speed (and as u10 for dense gas)`);
+  if (w.windHeightM !== undefined) explanations.push(`wind ${fmt(w.windSpeedMS, 1)} m/s at ${fmt(w.windHeightM, 1)} m carried by the power law (p = ${p}, ${w.terrain}, class ${w.stability}) to ${uRelease.toFixed(2)} m/s at release height and ${u10.toFixed(2)} m/s at 10 m`);
+  else explanations.push(`windSpeedMS ${fmt(w.windSpeedMS, 1)} m/s used as the transport speed (and as u10 for dense gas)`);
   const toKg = (ppm: number) => ppmToKgM3(ppm, chemical.molarMassKgMol, w.airTempK, w.pressurePa);
   const releaseTemperatureK = s.release.temperatureK ?? w.airTempK;
   const rhoRelease = s.release.densityKgM3 ?? idealGasDensityKgM3(chemical.molarMassKgMol, releaseTemperatureK, w.pressurePa);
@@ -94,8 +95,8 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
       `model auto → ${model}: release density ${rhoRelease.toFixed(3)} kg/m³ vs air ${rhoAir.toFixed(3)} kg/m³; Richardson criterion ${crit.form} = ${crit.value.toFixed(3)} ${crit.dense ? '≥' : '<'} ${crit.threshold} (Britter–McQuaid workbook as usually quoted, plume-physics.md §6.2 [M])`,
     );
     if (elevated) {
-      explanations.push(`dense by the criterion, but released at ${releaseHeightM} m > ${AUTO_DENSE_MAX_HEIGHT_M} m: Britter–McQuaid is a ground-level model, so the passive ${passive} from the release height is used (our rule, [M])`);
-      warnings.push(`dense gas released at ${releaseHeightM} m modelled as a passive ${passive}: the cloud's slumping to the ground is not modelled and near-source ground concentrations may be under-predicted; run model 'dense' (ground-level release) for a protective bound`);
+      explanations.push(`dense by the criterion, but released at ${fmt(releaseHeightM, 1)} m > ${AUTO_DENSE_MAX_HEIGHT_M} m: Britter–McQuaid is a ground-level model, so the passive ${passive} from the release height is used (our rule, [M])`);
+      warnings.push(`dense gas released at ${fmt(releaseHeightM, 1)} m modelled as a passive ${passive}: the cloud's slumping to the ground is not modelled and near-source ground concentrations may be under-predicted; run model 'dense' (ground-level release) for a protective bound`);
     }
   } else {
     model = s.model;
@@ -142,8 +143,8 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
     const steps = rel.rateSteps ?? [{ tS: 0, rateKgS: rel.rateKgS }];
     const lastStepS = Math.max(...steps.map((st) => st.tS));
     const endS = rel.durationS ?? lastStepS + 3600;
-    if (rel.durationS === undefined) warnings.push(`no durationS: the rate schedule is run until ${endS} s (last step + 1 h)`);
-    explanations.push(`finite release over ${endS} s as the n → ∞ limit of a puff train (Palazzi closed form, σx = σy(x); plume-physics.md §3)`);
+    if (rel.durationS === undefined) warnings.push(`no durationS: the rate schedule is run until ${fmt(endS, 0)} s (last step + 1 h)`);
+    explanations.push(`finite release over ${fmt(endS, 0)} s as the n → ∞ limit of a puff train (Palazzi closed form, σx = σy(x); plume-physics.md §3)`);
     const fp: FiniteReleaseParams = { steps, endS, windSpeedMS: u, releaseHeightM, stabilityClass: w.stability, sigmaSet: sigma };
     const cFinite = finiteRelease(fp);
     // The finite release never exceeds the steady plume of the largest rate; scan up to 1.1 × that plume's reach.

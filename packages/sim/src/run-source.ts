@@ -4,6 +4,7 @@ import type { Chemical, SourcedField } from './chemicals/types.ts';
 import { SimError } from './errors.ts';
 import { parseInput, sourceInputSchema } from './scenario.ts';
 import { clausiusClapeyronVapourPressurePa, flashFraction, gasOrificeRate, liquidOrificeRate, poolEvaporationRate } from './source-terms.ts';
+import { fmt } from './format.ts';
 
 /** Output of the `source` command: the model's figures plus warnings and where each property came from. */
 export type SourceResult = Record<string, unknown> & { kind: string; warnings: string[]; properties: Record<string, string> };
@@ -74,7 +75,7 @@ export function runSource(input: unknown): SourceResult {
         pv = clausiusClapeyronVapourPressurePa(s.temperatureK, tb, prop('heatOfVaporizationJKg', undefined, 'heatOfVaporizationJKg'), m);
         properties.vapourPressurePa = 'Clausius–Clapeyron estimate from Tb and ΔHvap ([M] approximation)';
         warnings.push('vapourPressurePa estimated by Clausius–Clapeyron; give a measured value where possible');
-        if (s.temperatureK >= tb) warnings.push(`liquid at ${s.temperatureK} K is at or above its boiling point ${tb} K: a boiling pool needs a ground heat-flux model (not implemented); Mackay–Matsugu does not apply`);
+        if (s.temperatureK >= tb) warnings.push(`liquid at ${fmt(s.temperatureK, 1)} K is at or above its boiling point ${tb} K: a boiling pool needs a ground heat-flux model (not implemented); Mackay–Matsugu does not apply`);
       }
       const r = poolEvaporationRate({ poolAreaM2: s.poolAreaM2, windSpeed10MS: s.windSpeed10MS, molarMassKgMol: m, vapourPressurePa: pv, temperatureK: s.temperatureK, ...(s.poolDiameterM === undefined ? {} : { poolDiameterM: s.poolDiameterM }), ...(s.schmidtNumber === undefined ? {} : { schmidtNumber: s.schmidtNumber }) });
       return { kind: s.kind, ...r, vapourPressurePa: pv, warnings, properties };

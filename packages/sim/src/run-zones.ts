@@ -11,6 +11,7 @@ import { parseInput, zonesScenarioSchema, type ZonesScenario } from './scenario.
 import type { ResolvedModel } from './resolve-model.ts';
 import { CALM_WIND_MS, footprintRing, uncertaintyHalfAngleDeg } from './threat-zones.ts';
 import { calmCirclePolygon, footprintPolygon, LOCAL_REFERENCE_ORIGIN, sweptPolygon } from './zone-geometry.ts';
+import { fmt } from './format.ts';
 
 /** A GeoJSON polygon feature of a zone or its uncertainty envelope. */
 export interface ZoneFeature {
@@ -65,7 +66,7 @@ export function buildZones(s: ZonesScenario, windFromDeg: number, m: ResolvedMod
   const z = s.thresholdHeightM;
   const calm = m.windSpeedGivenMS < CALM_WIND_MS;
   const halfAngle = uncertaintyHalfAngleDeg(s.weather.stability, m.windSpeedGivenMS, s.weather.sigmaThetaDeg);
-  if (calm) m.warnings.push(`wind ${m.windSpeedGivenMS} m/s < ${CALM_WIND_MS} m/s: direction not trusted, zones drawn as circles of the threat distance`);
+  if (calm) m.warnings.push(`wind ${fmt(m.windSpeedGivenMS, 1)} m/s < ${CALM_WIND_MS} m/s: direction not trusted, zones drawn as circles of the threat distance`);
   const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
   // Geometry in lon/lat with turf around the origin (or a reference origin for local metres); output lon/lat to
   // 1e-7° (~1 cm) or local metres to 1 cm.

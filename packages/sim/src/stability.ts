@@ -1,4 +1,5 @@
 // Pasquill–Gifford stability class from surface observations, and the wind power law (plume-physics.md §4).
+import { fmt } from './format.ts';
 
 /** Pasquill–Gifford stability class, A (very unstable) … F (moderately stable). EPA merges G into F. */
 export type StabilityClass = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
@@ -82,7 +83,7 @@ export function stabilityFromObservation(obs: StabilityObservation): StabilityRe
   const entry = row[col] ?? 'D';
   const stabilityClass = entry.slice(-1) as StabilityClass;
   const resolved = entry.length > 1 ? `; table gives ${entry}, the more stable ${stabilityClass} is used (conservative)` : '';
-  return { stabilityClass, table: entry, explanation: `Pasquill table: U10 = ${obs.windSpeed10MS} m/s, ${why} → ${entry}${resolved}` };
+  return { stabilityClass, table: entry, explanation: `Pasquill table: U10 = ${fmt(obs.windSpeed10MS, 1)} m/s, ${why} → ${entry}${resolved}` };
 }
 
 /** Terrain category of the wind-profile exponents and σ sets. */

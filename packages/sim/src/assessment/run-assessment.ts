@@ -9,6 +9,7 @@ import { kgM3ToPpm } from '../units.ts';
 import { CALM_GRID_HORIZON_S, CALM_GRID_MIN_HALF_SIDE_M, calmGridHalfSideM, cellsOverBox, fillFrame, GRID_MIN_CELL_M, frameTimesS, gridExtent, type AssessmentFrame, type AssessmentGrid } from './grid-frames.ts';
 import { pointThreat, STEADY_HORIZON_S, type PointThreat } from './points.ts';
 import { assessmentScenarioSchema } from './schema.ts';
+import { fmt } from '../format.ts';
 
 /** Output of the `assessment` command (contract). */
 export interface AssessmentResult {
@@ -115,5 +116,5 @@ function gridExplanation(m: ResolvedModel, cellM: number, nx: number, ny: number
       : `Britter–McQuaid puff: the cloud value inside its cylinder at each time, 0 outside${beyond}`
     : times.length === 0 ? 'steady Gaussian plume' : 'Gaussian puff / finite release at each time';
   const when = times.length === 0 ? 'one steady frame' : `${times.length} frames at ${times.map((t) => Math.round(t)).join(', ')} s after the release start`;
-  return `grid ${nx}×${ny} cells of ${cellM.toFixed(1)} m at ${zM} m height in ppm (${what}); ${when}`;
+  return `grid ${nx}×${ny} cells of ${cellM.toFixed(1)} m at ${fmt(zM, 1)} m height in ppm (${what}); ${when}`;
 }
