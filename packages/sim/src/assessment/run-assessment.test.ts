@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SimError } from '../errors.ts';
 import { plumeToLocal } from '../geo.ts';
+import { resolveModel } from '../resolve-model.ts';
+import { parseInput, plumeScenarioSchema } from '../scenario.ts';
 import { runPlume } from '../run-plume.ts';
 import { runZones } from '../run-zones.ts';
 import { sigmaYM, sigmaZM } from '../sigma.ts';
@@ -138,11 +140,31 @@ describe('runAssessment (issue 4 contract)', () => {
     expect(p.series.length).toBeGreaterThanOrEqual(24);
   });
 
-  it('dense (Britter–McQuaid) runs say what the grid shows', () => {
-    const r = runAssessment({ ...steady, model: 'dense' });
+  it('dense (Britter–McQuaid) runs: grid cells at 1.5 m equal the model (dense near field and passive tail), and say what they show', () => {
+    const input = { ...steady, model: 'dense', thresholdHeightM: 1.5 };
+    const r = runAssessment(input);
     expect(r.model).toBe('dense');
     expect(r.grid.frames).toHaveLength(1);
     expect(r.explanations.join(' ')).toMatch(/grid .*Britter–McQuaid/);
+    const m = resolveModel(parseInput(plumeScenarioSchema, input));
+    const toPpm = kgM3ToPpm(1, 0.070906, 293.15);
+    const g = r.grid;
+    const b = ((weather.windFromDeg + 180) * Math.PI) / 180;
+    let nearSource = 0, tail = 0;
+    for (let j = 0; j < g.ny; j += 3) {
+      for (let i = 0; i < g.nx; i += 3) {
+        const e = g.east0M + i * g.cellM, n = g.north0M + j * g.cellM;
+        const x = e * Math.sin(b) + n * Math.cos(b), y = -e * Math.cos(b) + n * Math.sin(b);
+        const ref = m.concentrationKgM3(x, y, 1.5).concentrationKgM3 * toPpm;
+        expect(Math.abs(g.frames[0]!.valuesPpm[j * g.nx + i]! - ref)).toBeLessThanOrEqual(1e-6 * ref + 1e-30);
+        if (ref > 0 && x < m.handover!.distanceM) nearSource++;
+        if (ref > 0.5 && x > m.handover!.distanceM) tail++;
+      }
+    }
+    expect(nearSource + tail).toBeGreaterThan(5);
+    expect(tail).toBeGreaterThan(5);
+    // The point of review #1: the dense cloud is not 0 at breathing height 50 m downwind.
+    expect(m.concentrationKgM3(50, 0, 1.5).concentrationKgM3 * toPpm).toBeGreaterThan(1000);
     const rp = runAssessment({ ...puff, model: 'dense', frames: 3 });
     expect(rp.grid.frames).toHaveLength(3);
     expect(rp.grid.frames.every((f) => f.tS !== null)).toBe(true);
