@@ -1,5 +1,7 @@
-// The dense-gas ResolvedModel: Britter–McQuaid while the cloud is dense, then a passive Gaussian plume/puff from a
-// virtual source (dense-handover.ts), with the hand-over explained. Split out of resolve-model.ts.
+// The dense-gas ResolvedModel: Britter–McQuaid while the cloud is dense, then a passive Gaussian plume/puff from
+// virtual sources (dense-handover.ts; the hand-over rules are ours, [M]), with the hand-over explained.
+// Trailing-edge convention of passedS beyond the hand-over: the cloud has passed x once its centre is 3σy behind it
+// (σx = σy for the puff) — our choice, as for the passive puff in resolve-model.ts.
 import type { Chemical } from './chemicals/types.ts';
 import { densePlume, densePlumeCriterion, densePuff, densePuffCriterion, type DenseGasBase } from './dense-gas.ts';
 import { plumeHandover, puffHandover, type Handover, type PassiveTail } from './dense-handover.ts';

@@ -134,7 +134,7 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
     if (isPuff && s.release.kind === 'instantaneous') {
       const pp: PuffParams = { massKg: s.release.massKg, windSpeedMS: u, releaseHeightM, stabilityClass: w.stability, sigmaSet: sigma };
       const peak = (x: number, y: number, z: number) => peakOverTime((t) => puffConcentrationKgM3(pp, x, y, z, t), Math.max(0, (0.3 * x) / u), (3 * Math.max(x, 1)) / u + 10, 60);
-      // The puff's σ are taken at the travel distance: its trailing edge (3σx behind the centre) passes x at (x + 3σy(x))/u.
+      // The puff's σ are taken at the travel distance: its trailing edge (3σx behind the centre: our choice of edge) passes x at (x + 3σy(x))/u.
       const passedS = (x: number) => (Math.max(0, x) + 3 * sigmaYM(Math.max(1, x), w.stability, sigma)) / u;
       const centre = (t: number): [number, number] => [u * Math.max(0, t), u * Math.max(0, t)];
       return timeVaryingModel((x, y, z, t) => puffConcentrationKgM3(pp, x, y, z, t), peak, () => 100_000, { kind: 'transient', releaseEndS: 0, passedS, cloudAxisM: centre });
@@ -155,7 +155,7 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
       const spreadS = (3 * sigmaYM(x, w.stability, sigma)) / u;
       return peakOverTime((t) => cFinite(x, y, z, t), firstS + x / u - spreadS, endS + x / u + spreadS, 32);
     };
-    // Palazzi's along-wind spread σx = σy(x): the tail of the last segment passes x at endS + (x + 3σy(x))/u.
+    // Palazzi's along-wind spread σx = σy(x): the tail of the last segment passes x at endS + (x + 3σy(x))/u (3σ edge: our choice).
     const passedS = (x: number) => endS + (Math.max(0, x) + 3 * sigmaYM(Math.max(1, x), w.stability, sigma)) / u;
     // The released stretch at time t: from the last puff (emitted at endS) to the first (emitted at firstS).
     const stretch = (t: number): [number, number] => [u * Math.max(0, t - endS), u * Math.max(0, t - firstS)];

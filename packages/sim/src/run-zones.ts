@@ -1,4 +1,4 @@
-// The `zones` command: ALOHA-style threat zones (red AEGL-3, orange AEGL-2, yellow AEGL-1) as GeoJSON, with
+// The `zones` command: threat zones in ALOHA's colour convention (red AEGL-3, orange AEGL-2, yellow AEGL-1; §8.1/§9) as GeoJSON, with
 // wind-direction uncertainty lines, or circles when the wind is too light to trust (plume-physics.md §9). Polygons are
 // built with @turf/turf (zone-geometry.ts).
 import { defaultLevelsOfConcern, type LevelOfConcern } from './chemicals/lookup.ts';

@@ -19,6 +19,8 @@ describe('holeRelease', () => {
     expect(r.airborneRateKgS).toBeCloseTo(2 * xv * ref.rateKgS, 12);
     expect(r.maxDurationS).toBeCloseTo(1000 / ref.rateKgS, 9);
     expect(r.warnings.join(' ')).toMatch(/Clausius–Clapeyron/);
+    // Review #10: the 2·x_v rule is not in plume-physics.md and is tagged [M] where users read it.
+    expect(r.explanations.join(' ')).toMatch(/2·x_v.*\[M\]/);
   });
   it('chlorine below its vapour pressure leaks as gas (choked at 4 bar), all airborne', () => {
     const r = holeRelease({ chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 4e5, temperatureK: 293.15, dischargeCoefficient: 0.8 });

@@ -54,6 +54,8 @@ export const SMALL_AIRBORNE_FRACTION = 0.05;
  * Aerosol rule for a flashing liquid jet: airborne fraction = min(1, 2·x_v) — the liquid carried as fine aerosol is
  * taken equal to the flashed vapour (Kletz 1977, as quoted in CCPS 1999 Guidelines for Consequence Analysis §2.3 and
  * Crowl & Louvar, Chemical Process Safety, ch. 4 — a rule of thumb; TNO Yellow Book ch. 2 gives rain-out models).
+ * [M]: not in plume-physics.md and not re-read in those sources during this work; plume-physics.md §7 only warns that
+ * x_v alone under-predicts. Verify before relying on it.
  */
 export const AEROSOL_FACTOR = 2;
 
@@ -77,7 +79,8 @@ function property(c: Chemical, field: 'boilingPointK' | 'heatOfVaporizationJKg' 
  * Clausius–Clapeyron estimate from Tb and ΔHvap (no Antoine data in the library: warned).
  * Gas: isentropic orifice, choked or subsonic (TNO Yellow Book; plume-physics.md §7), all airborne.
  * Liquid: Bernoulli through the hole with ΔP = P − Pa plus the liquid head ρ·g·liquidHeadM (CCPS 1999 p.40; for holes the liquid has no time to flash
- * inside the opening, Crowl & Louvar §4-7, so this is the non-equilibrium upper estimate), flash fraction
+ * inside the opening — as we recall Crowl & Louvar §4-7, [M], not in plume-physics.md — so this is the
+ * non-equilibrium upper estimate), flash fraction
  * x_v = cp,l (T − Tb)/ΔHvap, airborne = min(1, 2·x_v) of the rate (AEROSOL_FACTOR; the rest rains out to a pool,
  * whose evaporation is not added). maxDurationS = inventory / rate.
  */
@@ -132,7 +135,7 @@ export function holeRelease(input: HoleReleaseInput): HoleReleaseResult {
     if (headM === 0 && input.liquidHeadM === undefined) warnings.push('no liquidHeadM given: the liquid column above the hole is not counted (for a low-pressure or refrigerated tank it can dominate the driving pressure)');
     if (airborneFraction < SMALL_AIRBORNE_FRACTION) warnings.push(`only ${(airborneFraction * 100).toFixed(1)} % of the liquid becomes airborne by flash and aerosol; the rest forms a pool whose evaporation is not modelled here (use the pool-evaporation source term, or the whole rate for a protective bound)`);
     explanations.push(xv > 0
-      ? `flash fraction x_v = cp,l (T − Tb)/ΔHvap = ${xv.toFixed(3)}; airborne = min(1, 2·x_v) = ${airborneFraction.toFixed(3)} of the rate (aerosol taken equal to the flashed vapour, Kletz rule via CCPS 1999), the rest rains out`
+      ? `flash fraction x_v = cp,l (T − Tb)/ΔHvap = ${xv.toFixed(3)}; airborne = min(1, 2·x_v) = ${airborneFraction.toFixed(3)} of the rate (aerosol taken equal to the flashed vapour: Kletz rule via CCPS 1999, [M] not verified), the rest rains out`
       : `liquid below its boiling point (${tText} ≤ Tb ${tb} K): no flash; airborne rate 0 (pool evaporation not modelled here)`);
     if (xv > 0) warnings.push('high-momentum flashing jets can carry nearly all the liquid as aerosol (Jack Rabbit, Desert Tortoise; plume-physics.md §7); the 2·x_v rule may under-predict — use the whole rate for a conservative bound');
     return { rateKgS: r.rateKgS, phase: 'liquid', flashFraction: xv, airborneRateKgS: r.rateKgS * airborneFraction, maxDurationS: maxDuration(r.rateKgS), explanations, warnings };
