@@ -39,7 +39,7 @@ import { simRunRoutes } from './routes/sim-run-routes.ts';
 import { simulatorRoutes } from './routes/simulator-routes.ts';
 import { siteStatusRoutes } from './routes/site-status-routes.ts';
 import { defaultSimThreads, ThreadSimExecutor } from './sim-runs/sim-executor.ts';
-import { SimRunService } from './sim-runs/sim-run-service.ts';
+import { QUEUE_ADD_TIMEOUT_MS, SimRunService } from './sim-runs/sim-run-service.ts';
 import { SimRunStore } from './sim-runs/sim-run-store.ts';
 import { SimRunSweeper } from './sim-runs/sim-run-sweeper.ts';
 import { SimRunWorker } from './sim-runs/sim-run-worker.ts';
@@ -176,24 +176,37 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         }),
     });
 
+    if (!options.simWorker && !options.redisUrl)
+      throw new Error('simWorker is off but there is no REDIS_URL: with the embedded queue no other process can compute simulation runs, so every run would fail as lost. Set REDIS_URL and run sim workers (sim-runs/worker-main.ts), or leave SAFETWIN_SIM_WORKER on');
     const queue = createQueue(options.redisUrl, options.redisPrefix, (name, err) => app.log.error({ err }, `job ${name} failed`));
     // Simulation runs: queue jobs computed on worker threads (closed after the queue, which waits for running jobs).
+    // A computing hub keeps one thread warm with the engine loaded: the first run starts at once.
     const simThreads = options.simThreads ?? defaultSimThreads();
-    const simExecutor = new ThreadSimExecutor(simThreads);
+    const warmThreads = options.simWorker ? options.simWarmThreads : 0;
+    const simExecutor = new ThreadSimExecutor(simThreads, warmThreads);
+    if (warmThreads > 0) simExecutor.warm().catch((err: unknown) => app.log.error({ err }, 'warming a simulation thread failed'));
     cleanups.push(() => simExecutor.close(), () => queue.close());
     const simStore = new SimRunStore(db);
     // Everyone watching the site: its room and its enterprises' rooms (officers may read runs); large results left out.
     const emitSimRun = (run: SimRunView) => fanout.emitSiteWide(run.siteId, 'sim-run', simRunEvent(run));
     const onSimError = (err: unknown) => app.log.error({ err }, 'sim run bookkeeping failed');
-    const simWorker = new SimRunWorker({ store: simStore, executor: simExecutor, emit: emitSimRun, now, onError: onSimError, leaseMs: options.simLeaseMs });
+    const simWorker = new SimRunWorker({
+      store: simStore, executor: simExecutor, emit: emitSimRun, now, onError: onSimError, leaseMs: options.simLeaseMs, runTimeoutMs: options.simRunTimeoutMs,
+    });
     if (options.simWorker) simWorker.attach(queue, simThreads);
-    else if (queue.kind === 'in-process') app.log.warn('simWorker is off with the embedded queue: no process will compute simulation runs (they fail as lost from the queue); set REDIS_URL and run sim workers');
     const simRuns = new SimRunService({
       db, registry, store: simStore, queue, executor: simExecutor, worker: simWorker, emit: emitSimRun, now,
       maxReplays: options.simMaxReplays, replayTimeoutMs: options.simReplayTimeoutMs,
+      maxActiveRunsPerSite: options.simMaxActiveRunsPerSite, inputLimits: options.simInputLimits,
     });
     await simRuns.recover();
-    const simSweeper = new SimRunSweeper({ store: simStore, queue, emit: emitSimRun, now, onError: onSimError, everyMs: options.simSweepMs, queuedGraceMs: options.simLeaseMs });
+    const simSweeper = new SimRunSweeper({
+      store: simStore, queue, emit: emitSimRun, onError: onSimError, everyMs: options.simSweepMs,
+      // A job's add may answer up to QUEUE_ADD_TIMEOUT_MS late; a worker holds the lease for simLeaseMs.
+      queuedGraceMs: Math.max(options.simLeaseMs, QUEUE_ADD_TIMEOUT_MS),
+      // A run started by an older worker (no lease written) may compute for the run time limit.
+      legacyLeaseMs: Math.max(options.simLeaseMs, options.simRunTimeoutMs),
+    });
     simSweeper.start();
     cleanups.push(() => simSweeper.close());
 

@@ -1,3 +1,5 @@
+import { DEFAULT_SIM_INPUT_LIMITS, type SimInputLimits } from './sim-runs/sim-input-limits.ts';
+
 /** How a hub is built. Every field has a default that works on a laptop. */
 export interface HubOptions {
   /** TCP port for HTTP and socket.io; 0 picks a free one (tests). @defaultValue 4000 */
@@ -50,6 +52,8 @@ export interface HubOptions {
   simWorker: boolean;
   /** Worker threads for simulation runs and replays. @defaultValue min(4, cores − 1) */
   simThreads: number | undefined;
+  /** Threads kept started with the engine loaded when this hub computes runs (a cold thread takes ~1 s to start). @defaultValue 1 */
+  simWarmThreads: number;
   /** Lease of a computing run, renewed every 200 ms; a run not renewed for this long is failed by any hub's sweep, ms. @defaultValue 15000 */
   simLeaseMs: number;
   /** Period of each hub's sweep for lost runs (expired leases, queued runs no queue holds), ms. @defaultValue 5000 */
@@ -58,6 +62,12 @@ export interface HubOptions {
   simMaxReplays: number;
   /** A replay still computing after this is stopped and answered 504, ms. @defaultValue 120000 */
   simReplayTimeoutMs: number;
+  /** A run computing longer than this is stopped and failed ("took longer than N s"), ms. @defaultValue 600000 */
+  simRunTimeoutMs: number;
+  /** Unfinished (queued or running) runs one site may have; one more is answered 429 `sim:busy`. @defaultValue 8 */
+  simMaxActiveRunsPerSite: number;
+  /** Longest lists one scenario may carry (receptors, rate steps, thresholds, series times); longer is a 400. @defaultValue DEFAULT_SIM_INPUT_LIMITS */
+  simInputLimits: SimInputLimits;
   /** Clock, epoch ms (tests move it). @defaultValue Date.now */
   now: () => number;
   /** Log level for the HTTP server (pino). @defaultValue 'info' */
@@ -91,10 +101,14 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   retentionDays: 365,
   simWorker: true,
   simThreads: undefined,
+  simWarmThreads: 1,
   simLeaseMs: 15_000,
   simSweepMs: 5_000,
   simMaxReplays: 2,
   simReplayTimeoutMs: 120_000,
+  simRunTimeoutMs: 600_000,
+  simMaxActiveRunsPerSite: 8,
+  simInputLimits: DEFAULT_SIM_INPUT_LIMITS,
   now: Date.now,
   logLevel: 'info',
 };
@@ -119,7 +133,11 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<HubOptions> {
     retentionDays: int(env.SAFETWIN_RETENTION_DAYS),
     simWorker: flag(env.SAFETWIN_SIM_WORKER),
     simThreads: int(env.SAFETWIN_SIM_THREADS),
+    simWarmThreads: int(env.SAFETWIN_SIM_WARM_THREADS),
     simLeaseMs: int(env.SAFETWIN_SIM_LEASE_MS),
+    simSweepMs: int(env.SAFETWIN_SIM_SWEEP_MS),
+    simRunTimeoutMs: int(env.SAFETWIN_SIM_RUN_TIMEOUT_MS),
+    simMaxActiveRunsPerSite: int(env.SAFETWIN_SIM_MAX_ACTIVE_RUNS_PER_SITE),
     simMaxReplays: int(env.SAFETWIN_SIM_MAX_REPLAYS),
     simReplayTimeoutMs: int(env.SAFETWIN_SIM_REPLAY_TIMEOUT_MS),
     logLevel: (env.LOG_LEVEL as HubOptions['logLevel']) || undefined,

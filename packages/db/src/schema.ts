@@ -211,6 +211,8 @@ export const simRuns = pgTable(
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }),
     /** The worker holds the run until then and renews it while it computes; past it, any hub fails the run (worker lost). */
     leaseUntil: timestamp('lease_until', { withTimezone: true, mode: 'date' }),
+    /** Bumped by every stored change of the row (insert 0): clients drop a `sim-run` event whose version is not newer than the last one they applied. */
+    version: integer('version').notNull().default(0),
   },
   (t) => [
     index('sim_runs_site_created_idx').on(t.siteId, t.createdAt),

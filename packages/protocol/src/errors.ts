@@ -26,6 +26,12 @@ export const ERROR_CODES = [
   'sim:no-live-weather',
   'sim:not-found',
   'sim:bad-state',
+  /** 429: the site has its limit of unfinished runs, or the hub its limit of replays. */
+  'sim:busy',
+  /** 504: a replay ran past its time limit. */
+  'sim:timeout',
+  /** 503: the job queue (Redis) did not take the run. */
+  'sim:queue-unavailable',
   'simulator:not-running',
   'simulator:unknown-device',
   'simulator:wrong-site',

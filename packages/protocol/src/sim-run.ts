@@ -100,13 +100,20 @@ export interface SimRunView {
    * GET `/api/v1/sim/runs/:id` for it.
    */
   result: unknown;
-  /** Only in `sim-run` events: the result exists but was left out of the event for its size. */
+  /** In `sim-run` events (a large result) and in `GET /sim/runs` lists (every result): the result exists but was left out; GET the run for it. */
   resultOmitted?: true;
   error: string | null;
   requestedBy: string;
   createdAt: number;
   startedAt: number | null;
   finishedAt: number | null;
+  /**
+   * Bumped by every stored change of the run (0 when queued): state, progress, lease renewal.
+   * `sim-run` events can arrive out of order (a remote worker's progress goes through Redis, the
+   * hub's `cancelled` does not): a client keeps, per run id, the highest version it applied and
+   * drops an event or GET answer whose version is not newer.
+   */
+  version: number;
 }
 
 /** Answer of `POST /sim/runs/:id/replay`: the stored input run again with the current engine. */

@@ -19,7 +19,7 @@ export function simRunRoutes(app: ZodApp, deps: RouteDeps, runs: SimRunService):
       schema: {
         tags: ['sim'],
         summary:
-          "Queue a plume, zones or assessment run; weather defaults to the site weather station, the chemical to what the equipment holds, a hole size (release.holeDiameterM) to the equipment's operating state; 503 when the queue does not take it",
+          "Queue a plume, zones or assessment run; weather defaults to the site weather station, the chemical to what the equipment holds, a hole size (release.holeDiameterM) to the equipment's operating state; 429 sim:busy when the site has its limit of unfinished runs, 503 sim:queue-unavailable when the queue does not take it",
         body: SimRunRequestSchema,
       },
     },
@@ -28,7 +28,7 @@ export function simRunRoutes(app: ZodApp, deps: RouteDeps, runs: SimRunService):
       return reply.code(202).send({ run: await runs.submit(request.body, user) });
     },
   );
-  app.get('/sim/runs', { schema: { tags: ['sim'], summary: "A site's recent runs, newest first", querystring: ListQuery } }, async (request) => {
+  app.get('/sim/runs', { schema: { tags: ['sim'], summary: "A site's recent runs, newest first, without results (resultOmitted: true when one exists; GET the run for it)", querystring: ListQuery } }, async (request) => {
     const user = await requireUser(deps, request);
     return { runs: await runs.list(request.query.siteId, user, request.query.limit) };
   });
@@ -45,7 +45,7 @@ export function simRunRoutes(app: ZodApp, deps: RouteDeps, runs: SimRunService):
     {
       schema: {
         tags: ['sim'],
-        summary: 'Run the stored input again with the current engine; says whether the result is identical (429 when this hub replays its limit already, 504 past the time limit)',
+        summary: 'Run the stored input again with the current engine; says whether the result is identical (429 sim:busy when this hub replays its limit already, 504 sim:timeout past the time limit)',
         params: RunParams,
       },
     },

@@ -6,6 +6,7 @@ import type { Site } from '@safetwin/twin-models';
 import { HubError } from '../errors.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 import { releaseFromHole } from './hole-release-source.ts';
+import { checkInputLimits, type SimInputLimits } from './sim-input-limits.ts';
 import { sitePoints } from './site-points.ts';
 
 /** Weather-station readings older than this are not "live", ms. */
@@ -48,7 +49,7 @@ async function liveWeather(db: SqlClient, registry: SiteRegistry, siteId: string
  * Turns a request into the full scenario the engine will run: the chemical the equipment
  * holds, the live (or given) weather, the geographic origin of zones and assessments, a hole
  * size turned into a rate (`release.holeDiameterM`), the site's points of interest for an
- * assessment; then the engine's own schema fills its defaults and names a bad field
+ * assessment; lists longer than `limits` are refused first; then the engine's own schema fills its defaults and names a bad field
  * (`scenario.release.rateKgS`) in a 400.
  */
 export async function prepareRun(
@@ -57,8 +58,10 @@ export async function prepareRun(
   site: Site,
   request: SimRunRequest,
   nowMs: number,
+  limits: SimInputLimits,
 ): Promise<{ input: Record<string, unknown>; context: SimRunContext }> {
   const scenario: Record<string, unknown> = structuredClone(request.scenario);
+  checkInputLimits(scenario, limits);
   const source = resolveSource(site, request.source);
   if (scenario.chemical === undefined && source.chemical) {
     if (!findChemical(source.chemical))

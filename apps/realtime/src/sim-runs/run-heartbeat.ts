@@ -4,15 +4,16 @@ import type { SimRunStore } from './sim-run-store.ts';
 export interface RunHeartbeatDeps {
   store: SimRunStore;
   runId: string;
-  /** Each beat extends the lease to now + this, ms. */
+  /** Each beat extends the lease to the database's now + this, ms. */
   leaseMs: number;
   /** Beat period, ms: also how soon a cancel or a sweep made elsewhere is noticed. */
   everyMs: number;
+  /** This process's clock: only paces the beats and reports, never written (leases use the database clock). */
   now: () => number;
   /** The run is no longer running in the database (cancelled, or failed by a sweep): stop computing. */
   onLost: () => void;
-  /** New progress was stored: announce it. */
-  onReport: (progress: number, stage: string | null) => void;
+  /** New progress was stored as the run's `version`: announce it. */
+  onReport: (progress: number, stage: string | null, version: number) => void;
   onError: (err: unknown) => void;
 }
 
@@ -51,16 +52,15 @@ export class RunHeartbeat {
   private beat(): void {
     if (this.inFlight) return; // the database is slow: never stack beats
     const { store, runId, leaseMs, now } = this.deps;
-    const at = now();
     const report = this.dirty ? { progress: this.fraction, stage: this.stage } : undefined;
     this.dirty = false;
-    if (report) this.lastReportMs = at;
+    if (report) this.lastReportMs = now();
     this.inFlight = store
-      .heartbeat(runId, at, at + leaseMs, report)
+      .heartbeat(runId, leaseMs, report)
       .then(
-        (running) => {
-          if (!running) this.deps.onLost();
-          else if (report) this.deps.onReport(report.progress, report.stage);
+        (version) => {
+          if (version === null) this.deps.onLost();
+          else if (report) this.deps.onReport(report.progress, report.stage, version);
         },
         (err: unknown) => {
           if (report) this.dirty = true;

@@ -13,6 +13,9 @@ export const CANCEL_POLL_MS = 200;
 /** How long a worker holds a run without renewing it before any hub may fail it as lost, ms. */
 export const DEFAULT_SIM_LEASE_MS = 15_000;
 
+/** Longest a run may compute before its thread is stopped and the run failed, ms (10 min). */
+export const DEFAULT_SIM_RUN_TIMEOUT_MS = 600_000;
+
 /** Waits before the 2nd, 3rd and 4th try of a run's final write, ms (then the lease sweep fails the run). */
 export const DEFAULT_FINISH_RETRY_DELAYS_MS: readonly number[] = [100, 400, 1600];
 
@@ -22,10 +25,13 @@ export interface SimRunWorkerDeps {
   executor: SimExecutor;
   /** Announces a change (the site's rooms). */
   emit: (run: SimRunView) => void;
+  /** This process's clock: paces progress reports only (leases and times use the database clock). */
   now: () => number;
   onError: (err: unknown) => void;
   /** @defaultValue {@link DEFAULT_SIM_LEASE_MS} */
   leaseMs?: number;
+  /** A run computing longer than this is stopped (thread terminated) and failed, ms. @defaultValue {@link DEFAULT_SIM_RUN_TIMEOUT_MS} */
+  runTimeoutMs?: number;
   /** @defaultValue {@link DEFAULT_FINISH_RETRY_DELAYS_MS} */
   finishRetryDelaysMs?: readonly number[];
 }
@@ -57,11 +63,14 @@ export class SimRunWorker {
     if (typeof runId !== 'string') throw new Error('sim.run job without a runId');
     const { store, executor, emit, now } = this.deps;
     const leaseMs = this.deps.leaseMs ?? DEFAULT_SIM_LEASE_MS;
-    const run = await store.start(runId, now(), now() + leaseMs);
+    const run = await store.start(runId, leaseMs);
     if (!run) return; // cancelled before it started, or another worker has it
     emit(run);
     const controller = new AbortController();
     this.running.set(runId, controller);
+    const runTimeoutMs = this.deps.runTimeoutMs ?? DEFAULT_SIM_RUN_TIMEOUT_MS;
+    const timeLimit = AbortSignal.timeout(runTimeoutMs);
+    const signal = AbortSignal.any([controller.signal, timeLimit]);
     const heartbeat = new RunHeartbeat({
       store,
       runId,
@@ -69,17 +78,19 @@ export class SimRunWorker {
       everyMs: CANCEL_POLL_MS,
       now,
       onLost: () => controller.abort(),
-      onReport: (progress, stage) => emit({ ...run, progress, ...(stage ? { stage } : {}) }),
+      onReport: (progress, stage, version) => emit({ ...run, progress, ...(stage ? { stage } : {}), version }),
       onError: this.deps.onError,
     });
     heartbeat.start();
     try {
       let outcome: { state: 'done'; result: unknown } | { state: 'failed'; error: string };
       try {
-        outcome = { state: 'done', result: await executor.run({ kind: run.kind, input: run.input }, { signal: controller.signal, onProgress: heartbeat.progress }) };
+        outcome = { state: 'done', result: await executor.run({ kind: run.kind, input: run.input }, { signal, onProgress: heartbeat.progress }) };
       } catch (err) {
         if (controller.signal.aborted) return; // cancelled or failed elsewhere: that side stored and announced it
-        outcome = { state: 'failed', error: errorMessage(err) };
+        outcome = timeLimit.aborted
+          ? { state: 'failed', error: `took longer than ${runTimeoutMs / 1000} s (simRunTimeoutMs); its worker thread was stopped` }
+          : { state: 'failed', error: errorMessage(err) };
       }
       await heartbeat.stop();
       const finished = await this.finish(runId, outcome);
@@ -90,12 +101,20 @@ export class SimRunWorker {
     }
   }
 
-  /** The final write, tried again after each delay; gives up (the lease sweep will fail the run) after the last. */
+  /**
+   * The final write, tried again after each delay; gives up (the lease sweep will fail the run)
+   * after the last. A retry that finds the run no longer running re-reads it: an earlier try may
+   * have committed and only its answer was lost (connection reset), and that final state must
+   * still be announced.
+   */
   private async finish(runId: string, outcome: Parameters<SimRunStore['finish']>[1]): Promise<SimRunView | null> {
     const delays = this.deps.finishRetryDelaysMs ?? DEFAULT_FINISH_RETRY_DELAYS_MS;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.deps.store.finish(runId, outcome, this.deps.now());
+        const finished = await this.deps.store.finish(runId, outcome);
+        if (finished || attempt === 0) return finished;
+        const current = await this.deps.store.get(runId);
+        return current && (current.state === 'done' || current.state === 'failed') ? current : null;
       } catch (err) {
         const delayMs = delays[attempt];
         this.deps.onError(new Error(`storing the ${outcome.state} state of sim run ${runId} failed (try ${attempt + 1} of ${delays.length + 1})`, { cause: err }));

@@ -2,9 +2,9 @@
 import type { MessagePort } from 'node:worker_threads';
 import { computeSimRun, type SimTask } from './compute.ts';
 
-/** What the pool hands a thread: the task, and a port for progress when the caller listens. */
+/** What the pool hands a thread: the task (null: just load the engine, see `ThreadSimExecutor.warm`), and a port for progress when the caller listens. */
 export interface WorkerTask {
-  task: SimTask;
+  task: SimTask | null;
   progressPort?: MessagePort;
 }
 
@@ -19,6 +19,7 @@ const PROGRESS_MESSAGE_MS = 50;
 
 /** Piscina calls the default export with each task; the result is structured-cloned back. */
 export default function simWorker({ task, progressPort }: WorkerTask): unknown {
+  if (!task) return null; // warm-up: importing this module loaded the engine
   if (!progressPort) return computeSimRun(task);
   let lastMs = -Infinity;
   let lastStage = '';

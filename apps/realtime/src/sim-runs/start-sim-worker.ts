@@ -7,7 +7,7 @@ import { BullmqQueue } from '../jobs/bullmq-queue.ts';
 import { defaultSimThreads, ThreadSimExecutor } from './sim-executor.ts';
 import { simRunEvent } from './sim-run-event.ts';
 import { SimRunStore } from './sim-run-store.ts';
-import { DEFAULT_SIM_LEASE_MS, SimRunWorker } from './sim-run-worker.ts';
+import { DEFAULT_SIM_LEASE_MS, DEFAULT_SIM_RUN_TIMEOUT_MS, SimRunWorker } from './sim-run-worker.ts';
 import { SiteRooms } from './site-rooms.ts';
 
 /** Options of a stand-alone simulation worker (no HTTP, no ingestion). */
@@ -22,6 +22,8 @@ export interface SimWorkerOptions {
   threads?: number;
   /** Lease of a computing run (the hubs fail a run not renewed for this long), ms. @defaultValue 15000 */
   leaseMs?: number;
+  /** A run computing longer than this is stopped and failed, ms. @defaultValue 600000 */
+  runTimeoutMs?: number;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -41,7 +43,8 @@ export async function startSimWorker(options: SimWorkerOptions): Promise<{ close
   await Promise.all([pub.connect(), sub.connect()]);
   const io = new Server<ClientToServerEvents, ServerToClientEvents>();
   io.adapter(createAdapter(pub, sub, { key: `${prefix}:socket.io` }));
-  const executor = new ThreadSimExecutor(threads);
+  const executor = new ThreadSimExecutor(threads, 1);
+  await executor.warm(); // one thread with the engine loaded before the first job is taken
   const queue = new BullmqQueue(options.redisUrl, prefix, (name, err) => log(`job ${name} failed`, err));
   const rooms = new SiteRooms(db);
   const worker = new SimRunWorker({
@@ -57,6 +60,7 @@ export async function startSimWorker(options: SimWorkerOptions): Promise<{ close
     now: Date.now,
     onError: (err) => log('sim run bookkeeping failed', err),
     leaseMs: options.leaseMs ?? DEFAULT_SIM_LEASE_MS,
+    runTimeoutMs: options.runTimeoutMs ?? DEFAULT_SIM_RUN_TIMEOUT_MS,
   });
   worker.attach(queue, threads);
   return {

@@ -11,7 +11,8 @@ if (!redisUrl || !databaseUrl) {
 const int = (v: string | undefined) => (v ? Number.parseInt(v, 10) : undefined);
 const threads = int(process.env.SAFETWIN_SIM_THREADS);
 const leaseMs = int(process.env.SAFETWIN_SIM_LEASE_MS);
-const worker = await startSimWorker({ redisUrl, databaseUrl, redisPrefix: process.env.SAFETWIN_REDIS_PREFIX || undefined, threads, leaseMs });
+const runTimeoutMs = int(process.env.SAFETWIN_SIM_RUN_TIMEOUT_MS);
+const worker = await startSimWorker({ redisUrl, databaseUrl, redisPrefix: process.env.SAFETWIN_REDIS_PREFIX || undefined, threads, leaseMs, runTimeoutMs });
 console.log(`SafeTwin sim worker: taking sim.run jobs from ${new URL(redisUrl).host}`);
 
 let stopping = false;

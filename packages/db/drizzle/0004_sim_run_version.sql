@@ -1,0 +1,1 @@
+ALTER TABLE "sim_runs" ADD COLUMN "version" integer DEFAULT 0 NOT NULL;
