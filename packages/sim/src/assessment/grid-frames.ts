@@ -108,7 +108,7 @@ const AXIS_SAMPLES = 32;
 /**
  * Fills one frame [ppm] at ground/receptor height g.zM from the model at time t (undefined = steady); returns its
  * maximum. Steady frames sample cell centres. Transient frames (a puff can be far narrower than a cell) give each cell
- * the larger of the value at its centre and at the cell point nearest the cloud's axis stretch (m.time.cloudAxisM:
+ * within one cell side of the cloud's axis stretch the larger of the value at its centre and at its point nearest the stretch (m.time.cloudAxisM:
  * the point of the stretch nearest the cell centre, clamped into the cell), so a cloud between cell centres is not
  * missed — our display rule; and maxPpm is also at least the model's value sampled along the stretch (the cloud's
  * true peak at t).
@@ -127,8 +127,11 @@ export function fillFrame(m: ResolvedModel, g: GridSpec, kgM3ToPpm: number, tS: 
     const [x0, x1] = axis;
     const half = g.cellM / 2;
     functionGridKgM3((e, n) => {
-      // Nearest point of the stretch (on the axis, y = 0) to the cell centre, then clamped into the cell.
-      const x = Math.min(x1, Math.max(x0, e * sb + n * cb));
+      // Nearest point of the stretch (on the axis, y = 0) to the cell centre, then clamped into the cell; only for
+      // cells within one cell side of the stretch (farther cells cannot contain its core: centre value only).
+      const xc = e * sb + n * cb;
+      const x = Math.min(x1, Math.max(x0, xc));
+      if (Math.hypot(xc - x, -e * cb + n * sb) > g.cellM) return at(e, n);
       const ea = Math.min(e + half, Math.max(e - half, x * sb));
       const na = Math.min(n + half, Math.max(n - half, x * cb));
       return Math.max(at(e, n), at(ea, na));
