@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, SimRunView } from '@safetwin/protocol';
 import type { Hub } from '@safetwin/realtime';
+import { demoSites } from '@safetwin/twin-models';
 import { HubError } from '../lib/hub-error.ts';
 import { buildReleaseRequest, decodeAssessment, type ReleaseFormValues } from './sim-run.ts';
 import { cancelSimRun, fetchSimRun, submitSimRun } from './sim-run-client.ts';
@@ -50,7 +51,9 @@ describe('sim-run client against the hub', () => {
     socket.on('sim-run', (run) => feed.publish(run));
     await new Promise<void>((resolve, reject) => socket.emit('subscribe', { siteId: PARK }, (a) => (a.ok ? resolve() : reject(new Error(a.error.message)))));
     try {
-      const built = buildReleaseRequest(PARK, FORM);
+      const park = demoSites().find((x) => x.id === PARK)!;
+      const tank = park.kind === 'chemical-park' ? park.equipment.find((e) => e.id === 'CP-E1-TK-01')!.position : null;
+      const built = buildReleaseRequest(PARK, FORM, { boundary: park.kind === 'chemical-park' ? park.boundary : [], sourceAt: tank });
       if (!built.ok) throw new Error('form did not build');
       const startedAt = Date.now();
       const queued = await submitSimRun(caller, built.request);
@@ -64,6 +67,11 @@ describe('sim-run client against the hub', () => {
       expect(view.chemical.id).toBe('Cl2');
       expect(view.grid.frames[0]!.valuesPpm.length).toBe(view.grid.nx * view.grid.ny);
       expect(view.zones.metadata.coordinates).toBe('lonlat');
+      // The grid at the park's scale, as asked.
+      const extent = (built.request.scenario.grid as { extent: { east0M: number; east1M: number } }).extent;
+      expect(view.grid.east0M).toBeGreaterThanOrEqual(extent.east0M);
+      expect(view.grid.east0M + view.grid.nx * view.grid.cellM).toBeLessThanOrEqual(extent.east1M + view.grid.cellM);
+      console.log(`[sim-run client] grid ${view.grid.nx}×${view.grid.ny} cells of ${view.grid.cellM.toFixed(1)} m`);
       expect(view.points.length).toBeGreaterThan(0);
       expect(done.context.source?.equipmentId).toBe('CP-E1-TK-01');
       expect(done.context.weather).toEqual({ from: 'request' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAssessment } from '@safetwin/sim';
-import { buildReleaseRequest, decodeAssessment, parseNumber, ResultShapeError, worstFirst, type PointThreatView, type ReleaseFormValues } from './sim-run.ts';
+import { buildReleaseRequest, decodeAssessment, parseNumber, ResultShapeError, siteGridExtent, sourcePosition, WALL_GRID_CELLS, worstFirst, type PointThreatView, type ReleaseFormValues } from './sim-run.ts';
 import { releaseScenario, storedAssessment } from './sim-run-fixture.ts';
 
 const FORM: ReleaseFormValues = {
@@ -62,6 +62,15 @@ describe('buildReleaseRequest', () => {
   it('sends a point source as east/north metres', () => {
     const built = buildReleaseRequest('cp', { ...FORM, source: { kind: 'point', eastM: 10, northM: -20 } });
     expect(built.ok && built.request.source).toEqual({ eastM: 10, northM: -20 });
+  });
+
+  it('asks for the grid at the site scale: the site bounds and the source, with a margin, relative to the source', () => {
+    const boundary = [{ eastM: -1000, northM: -500 }, { eastM: 1000, northM: -500 }, { eastM: 1000, northM: 500 }];
+    expect(siteGridExtent(boundary, { eastM: 200, northM: 100 })).toEqual({ east0M: -1400, north0M: -800, east1M: 1000, north1M: 600 });
+    const built = buildReleaseRequest('cp', FORM, { boundary, sourceAt: { eastM: 200, northM: 100 } });
+    expect(built.ok && built.request.scenario.grid).toEqual({ maxCellsPerSide: WALL_GRID_CELLS, extent: { east0M: -1400, north0M: -800, east1M: 1000, north1M: 600 } });
+    expect(sourcePosition({ kind: 'equipment', equipmentId: 'T' }, [{ id: 'T', eastM: 5, northM: 6 }])).toEqual({ eastM: 5, northM: 6 });
+    expect(sourcePosition({ kind: 'point', eastM: 1, northM: 2 }, [])).toEqual({ eastM: 1, northM: 2 });
   });
 
   it('parses typed numbers', () => {

@@ -102,14 +102,47 @@ function numberIn(text: string, range: { min: number; max: number }, problems: P
   return v;
 }
 
+/** Grid cells per side the wall asks for: 160² cells × 4 B ≈ 100 kB a frame (a 2 km park at ~13 m cells). */
+export const WALL_GRID_CELLS = 160;
+/** Margin round the site's bounds for the grid, as a share of the larger side. */
+export const SITE_GRID_MARGIN = 0.1;
+
+/**
+ * The ground-level grid's box at the site's scale, metres east/north of the SOURCE: the site's
+ * bounds and the source, with a margin. Without it the engine sizes the grid to the zones' box,
+ * which for a 12 km AEGL-1 zone leaves ~100 m cells over a 2 km park (packages/sim: grid.extent);
+ * the plan shows the zones' full reach anyway.
+ */
+export function siteGridExtent(boundary: readonly { eastM: number; northM: number }[], source: { eastM: number; northM: number }) {
+  let minE = source.eastM, maxE = source.eastM, minN = source.northM, maxN = source.northM;
+  for (const p of boundary) {
+    minE = Math.min(minE, p.eastM);
+    maxE = Math.max(maxE, p.eastM);
+    minN = Math.min(minN, p.northM);
+    maxN = Math.max(maxN, p.northM);
+  }
+  const pad = Math.max(maxE - minE, maxN - minN, 100) * SITE_GRID_MARGIN;
+  const r = (v: number) => Math.round(v);
+  return { east0M: r(minE - pad - source.eastM), north0M: r(minN - pad - source.northM), east1M: r(maxE + pad - source.eastM), north1M: r(maxN + pad - source.northM) };
+}
+
+/** Where the chosen source is (equipment position or the point), metres east/north of the site origin; null when unknown. */
+export function sourcePosition(source: ReleaseSource | null, equipment: readonly { id: string; eastM: number; northM: number }[]): { eastM: number; northM: number } | null {
+  if (!source) return null;
+  if (source.kind === 'point') return { eastM: source.eastM, northM: source.northM };
+  const e = equipment.find((x) => x.id === source.equipmentId);
+  return e ? { eastM: e.eastM, northM: e.northM } : null;
+}
+
 /**
  * Builds `POST /api/v1/sim/runs` for an assessment from the form, or names each bad field.
  * Rate or hole: `scenario.release.rateKgS`, or `holeDiameterM` (only from a piece of equipment:
  * the hub takes its pressure, temperature and inventory). Duration in minutes → `durationS`
- * (empty: a steady plume). Weather: `'live'` (the hub reads the station; the stability class
+ * (empty: a steady plume). With the site's boundary and the source's position the grid is
+ * asked for at the site's scale ({@link siteGridExtent}). Weather: `'live'` (the hub reads the station; the stability class
  * the wall computed from it goes in `scenario.weather.stability`) or the manual values.
  */
-export function buildReleaseRequest(siteId: string, form: ReleaseFormValues): BuiltRelease {
+export function buildReleaseRequest(siteId: string, form: ReleaseFormValues, site?: { boundary: readonly { eastM: number; northM: number }[]; sourceAt: { eastM: number; northM: number } | null }): BuiltRelease {
   const problems: Partial<Record<ReleaseField, FieldProblem>> = {};
   if (!form.source) problems.source = { key: 'errSourceMissing' };
   if (!form.chemical) problems.chemical = { key: 'errChemicalMissing' };
@@ -148,7 +181,13 @@ export function buildReleaseRequest(siteId: string, form: ReleaseFormValues): Bu
     request: {
       siteId,
       kind: 'assessment',
-      scenario: { chemical: form.chemical, model: 'auto', release, weather: { stability } },
+      scenario: {
+        chemical: form.chemical,
+        model: 'auto',
+        release,
+        weather: { stability },
+        ...(site?.sourceAt && site.boundary.length > 0 ? { grid: { maxCellsPerSide: WALL_GRID_CELLS, extent: siteGridExtent(site.boundary, site.sourceAt) } } : {}),
+      },
       source,
       weather,
     },

@@ -5,7 +5,7 @@ import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { kpiMessages } from '../../i18n/messages/kpi.ts';
 import { releaseMessages } from '../../i18n/messages/release.ts';
 import { weatherNow, type WeatherNow } from '../../kpi/weather-now.ts';
-import { buildReleaseRequest, ENGINE_CHEMICALS, STABILITY_CLASSES, type FieldProblem, type ReleaseField, type ReleaseFormValues, type Stability } from '../../live/sim-run.ts';
+import { buildReleaseRequest, ENGINE_CHEMICALS, sourcePosition, STABILITY_CLASSES, type FieldProblem, type ReleaseField, type ReleaseFormValues, type Stability } from '../../live/sim-run.ts';
 import { useWall } from '../../wall/WallContext.tsx';
 import { formatInventory } from './release-format.ts';
 import type { ReleaseState } from './ReleaseProvider.tsx';
@@ -87,7 +87,8 @@ export function ReleaseForm({ release }: { release: ReleaseState }) {
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
-    const built = buildReleaseRequest(site.id, { ...form, liveStability });
+    const boundary = site.kind === 'chemical-park' ? site.boundary : [];
+    const built = buildReleaseRequest(site.id, { ...form, liveStability }, { boundary, sourceAt: sourcePosition(form.source, equipment) });
     if (!built.ok) {
       setProblems(built.problems);
       return;

@@ -2,7 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { lonLatToEnu } from '@safetwin/twin-models';
-import type { AssessmentRequest, AssessmentView, ReleaseFormValues, ReleaseSource } from '../../live/sim-run.ts';
+import { sourcePosition, type AssessmentRequest, type AssessmentView, type ReleaseFormValues, type ReleaseSource } from '../../live/sim-run.ts';
 import type { SimRunFeed } from '../../live/sim-run-feed.ts';
 import { useWall } from '../../wall/WallContext.tsx';
 import { PlumePlayback } from '../twin/plume-field-timing.ts';
@@ -112,13 +112,7 @@ export function ReleaseProvider({ feed, children }: { feed: SimRunFeed | null; c
     return () => window.removeEventListener('keydown', onKey);
   }, [picking]);
 
-  const chosen = useMemo(() => {
-    const s = form.source;
-    if (!s) return null;
-    if (s.kind === 'point') return { eastM: s.eastM, northM: s.northM };
-    const e = equipment.find((x) => x.id === s.equipmentId);
-    return e ? { eastM: e.eastM, northM: e.northM } : null;
-  }, [form.source, equipment]);
+  const chosen = useMemo(() => sourcePosition(form.source, equipment), [form.source, equipment]);
 
   const value = useMemo<ReleaseState>(
     () => ({
