@@ -102,16 +102,14 @@ export function frameTimesS(m: ResolvedModel, farthestM: number, frames: number)
 
 /** The pure substance [ppm]: the most a cell can show. */
 const PURE_PPM = 1e6;
-/** Points sampled along the cloud's axis stretch for a frame's maximum. */
-const AXIS_SAMPLES = 32;
 
 /**
  * Fills one frame [ppm] at ground/receptor height g.zM from the model at time t (undefined = steady); returns its
  * maximum. Steady frames sample cell centres. Transient frames (a puff can be far narrower than a cell) give each cell
  * within one cell side of the cloud's axis stretch the larger of the value at its centre and at its point nearest the stretch (m.time.cloudAxisM:
  * the point of the stretch nearest the cell centre, clamped into the cell), so a cloud between cell centres is not
- * missed — our display rule; and maxPpm is also at least the model's value sampled along the stretch (the cloud's
- * true peak at t).
+ * missed (the cell holding a puff's centre reads its true peak) — our display rule. The maximum returned is the largest
+ * cell value (the hub's contract: maxPpm = max of valuesPpm).
  */
 export function fillFrame(m: ResolvedModel, g: GridSpec, kgM3ToPpm: number, tS: number | undefined, out: Float32Array): number {
   const b = (plumeBearingDeg(g.windFromDeg) * Math.PI) / 180;
@@ -136,12 +134,6 @@ export function fillFrame(m: ResolvedModel, g: GridSpec, kgM3ToPpm: number, tS: 
       const na = Math.min(n + half, Math.max(n - half, x * cb));
       return Math.max(at(e, n), at(ea, na));
     }, g, 0, g.ny, out);
-    for (let k = 0; k <= AXIS_SAMPLES; k++) {
-      const x = x0 + ((x1 - x0) * k) / AXIS_SAMPLES;
-      const v = Math.min(PURE_PPM, m.concentrationKgM3(x, 0, z, tS).concentrationKgM3 * kgM3ToPpm);
-      if (v > max) max = v;
-      if (x1 === x0) break;
-    }
   } else functionGridKgM3(at, g, 0, g.ny, out);
   for (let i = 0; i < out.length; i++) if (out[i]! > max) max = out[i]!;
   return max;
