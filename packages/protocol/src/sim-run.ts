@@ -108,7 +108,8 @@ export interface SimRunView {
   startedAt: number | null;
   finishedAt: number | null;
   /**
-   * Bumped by every stored change of the run (0 when queued): state, progress, lease renewal.
+   * Bumped by every stored change of the run (0 when queued): state, progress, lease renewal — so it rises
+   * strictly from event to event of one run, but not by one (renewals without news are not announced).
    * `sim-run` events can arrive out of order (a remote worker's progress goes through Redis, the
    * hub's `cancelled` does not): a client keeps, per run id, the highest version it applied and
    * drops an event or GET answer whose version is not newer.
