@@ -19,6 +19,7 @@ export function ReleaseTimeline() {
     return (
       <div className={`${styles.timeline} ${styles.timelineSteady}`} data-testid="release-timeline" data-animated="false">
         <span className={styles.timeLabel}>{t('steadyState')}</span>
+        <span className={styles.timeNote}>{t('legendTrace')}</span>
       </div>
     );
   }
@@ -43,6 +44,7 @@ export function ReleaseTimeline() {
         data-testid="release-slider"
       />
       <span className={styles.timeLabel}>{t('timeAfter', { min, s })}</span>
+      <span className={styles.timeNote}>{t('legendTrace')}</span>
     </div>
   );
 }

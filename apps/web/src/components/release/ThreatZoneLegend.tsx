@@ -31,7 +31,6 @@ export function ThreatZoneLegend() {
         ))}
       </ul>
       <p className={styles.mapLegendNote}>{calm ? t('legendCalm') : `┅ ${t('legendUncertainty')}`}</p>
-      <p className={styles.mapLegendNote}>{t('legendTrace')}</p>
     </div>
   );
 }

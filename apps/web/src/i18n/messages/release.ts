@@ -103,7 +103,7 @@ export const releaseMessages = defineMessages({
     legendTitle: 'Threat zones',
     legendUncertainty: 'dashed: wind-direction uncertainty',
     legendCalm: 'circles: wind too light to trust its direction',
-    legendTrace: '3D view: grey haze = below the lowest level (down to a tenth of it)',
+    legendTrace: 'grey haze: below the lowest level (to a tenth of it)',
     measuredIn: 'Computed in {s} s',
   },
   'zh-CN': {
@@ -207,7 +207,7 @@ export const releaseMessages = defineMessages({
     legendTitle: '威胁区',
     legendUncertainty: '虚线：风向不确定范围',
     legendCalm: '圆形：风速过低，风向不可信',
-    legendTrace: '三维视图：灰色薄雾 = 低于最低关注浓度（至其十分之一）',
+    legendTrace: '灰色薄雾：低于最低关注浓度（至其十分之一）',
     measuredIn: '计算用时 {s} 秒',
   },
 });
