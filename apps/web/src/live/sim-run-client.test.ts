@@ -9,6 +9,7 @@ import { demoSites } from '@safetwin/twin-models';
 import { HubError } from '../lib/hub-error.ts';
 import { buildReleaseRequest, decodeAssessment, type ReleaseFormValues } from './sim-run.ts';
 import { cancelSimRun, fetchSimRun, submitSimRun } from './sim-run-client.ts';
+import { RELEASE_FORM } from './sim-run-fixture.ts';
 import { SimRunFeed } from './sim-run-feed.ts';
 import { followRun } from './sim-run-follow.ts';
 
@@ -21,19 +22,8 @@ async function token(username: string): Promise<string> {
   return ((await r.json()) as { token: string }).token;
 }
 
-const FORM: ReleaseFormValues = {
-  source: { kind: 'equipment', equipmentId: 'CP-E1-TK-01' },
-  chemical: 'Cl2',
-  sizing: 'rate',
-  rateKgS: '0.5',
-  holeDiameterMm: '',
-  durationMin: '',
-  weather: 'manual',
-  liveStability: null,
-  windSpeedMS: '3',
-  windFromDeg: '250',
-  stability: 'D',
-};
+/** The shared form, with manual weather (no station in this hub: the simulator is off) and a smaller rate. */
+const FORM: ReleaseFormValues = { ...RELEASE_FORM, rateKgS: '0.5', weather: 'manual', liveStability: null, windSpeedMS: '3', windFromDeg: '250', stability: 'D' };
 
 beforeAll(async () => {
   const { createHub } = await import('@safetwin/realtime');

@@ -2,6 +2,22 @@
 // the way the hub stores them (each frame's values as little-endian Float32 base64).
 import { encodeF32Base64 } from '@safetwin/protocol';
 import { runAssessment } from '@safetwin/sim';
+import type { ReleaseFormValues } from './sim-run.ts';
+
+/** A filled release form: 2.5 kg/s from the chlorine sphere, live weather giving class D. */
+export const RELEASE_FORM: ReleaseFormValues = {
+  source: { kind: 'equipment', equipmentId: 'CP-E1-TK-01' },
+  chemical: 'Cl2',
+  sizing: 'rate',
+  rateKgS: '2.5',
+  holeDiameterMm: '',
+  durationMin: '',
+  weather: 'live',
+  liveStability: 'D',
+  windSpeedMS: '',
+  windFromDeg: '',
+  stability: '',
+};
 
 /**
  * A release with wind from 250° at 3 m/s, class D, and two points of interest: chlorine 1 kg/s

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runAssessment } from '@safetwin/sim';
-import { buildReleaseRequest, decodeAssessment, parseNumber, ResultShapeError, siteGridExtent, sourcePosition, WALL_GRID_CELLS, worstFirst, type PointThreatView, type ReleaseFormValues } from './sim-run.ts';
-import { releaseScenario, storedAssessment } from './sim-run-fixture.ts';
+import { buildReleaseRequest, decodeAssessment, parseNumber, ResultShapeError, siteGridExtent, sourcePosition, WALL_GRID_CELLS, worstFirst, type PointThreatView } from './sim-run.ts';
+import { RELEASE_FORM, releaseScenario, storedAssessment } from './sim-run-fixture.ts';
 
-const FORM: ReleaseFormValues = {
-  source: { kind: 'equipment', equipmentId: 'CP-E1-TK-01' },
-  chemical: 'Cl2',
-  sizing: 'rate',
-  rateKgS: '2.5',
-  holeDiameterMm: '',
-  durationMin: '',
-  weather: 'live',
-  liveStability: 'D',
-  windSpeedMS: '',
-  windFromDeg: '',
-  stability: '',
-};
+const FORM = RELEASE_FORM;
 
 describe('buildReleaseRequest', () => {
   it('builds an assessment from equipment, a rate and live weather (stability from the wall)', () => {

@@ -3,6 +3,7 @@
 // validation with a message key per field, and the stored result as it comes back (grids as
 // base64 Float32) → typed arrays. No React, no fetch: see sim-run-client.ts for the calls.
 import { decodeF32Base64, type SimReleaseContext, type SimRunContext, type SimRunRequest, type SimSource } from '@safetwin/protocol';
+import type { AssessmentFrame, AssessmentGrid, AssessmentResult, PointThreat, ZoneFeature, ZonesResult } from '@safetwin/sim';
 
 /** The engine's chemical library (packages/sim/src/chemicals/library.ts): what a release can be modelled for. */
 export const ENGINE_CHEMICALS = ['Cl2', 'NH3', 'H2S', 'HCl', 'HF', 'SO2', 'CO', 'CH4', 'C3H8', 'LPG'] as const;
@@ -195,84 +196,22 @@ export function buildReleaseRequest(siteId: string, form: ReleaseFormValues, sit
 }
 
 // ---- the result as the hub stores it -------------------------------------------------------
+// The engine's own types (packages/sim): the web decodes into exactly what `runAssessment` returns.
 
-/** A threat zone level as the engine reports it. */
-export interface ZoneLevel {
-  label: string;
-  ppm: number;
-  /** ALOHA colour name: red, orange, yellow (then purple, blue, green for extra levels). */
-  color: string;
-  distanceM: number;
-}
-
+/** A threat zone level as the engine reports it (label, ppm, ALOHA colour name, farthest distance). */
+export type ZoneLevel = ZonesResult['metadata']['zones'][number];
 /** A zone polygon (lon/lat rings: the hub gives the engine the source's lon/lat as `origin`). */
-export interface ZoneFeatureView {
-  type: 'Feature';
-  geometry: { type: 'Polygon'; coordinates: [number, number][][] };
-  properties: { kind: 'threat-zone' | 'uncertainty' | 'calm-circle'; label: string; ppm: number; color: string; distanceM: number };
-}
-
+export type ZoneFeatureView = ZoneFeature;
 /** The `zones` part of an assessment. */
-export interface ZonesView {
-  type: 'FeatureCollection';
-  features: ZoneFeatureView[];
-  metadata: { coordinates: 'lonlat' | 'local-m'; model: string; sigma: string; windFromDeg: number; windSpeedMS: number; uncertaintyHalfAngleDeg: number; zones: ZoneLevel[] };
-}
-
+export type ZonesView = ZonesResult;
 /** Threat at a point of interest. */
-export interface PointThreatView {
-  id: string;
-  label?: string;
-  eastM: number;
-  northM: number;
-  zM: number;
-  downwindM: number;
-  crosswindM: number;
-  peakPpm: number;
-  peakAtS: number | null;
-  arrivalS: number | null;
-  worstLevel: { label: string; ppm: number } | null;
-  dose: { untilS: number; dosePpmMin: number };
-  series: { tS: number; ppm: number }[];
-}
-
-/** One time step of the ground-level grid, decoded. */
-export interface GridFrame {
-  /** Seconds after the release began; null for a steady plume (then the only frame). */
-  tS: number | null;
-  maxPpm: number;
-  /** nx·ny concentrations, ppm, row-major by j (north), cell (i, j) centre at (east0M + i·cellM, north0M + j·cellM) from the source. */
-  valuesPpm: Float32Array;
-}
-
-/** The ground-level grid, decoded. */
-export interface AssessmentGridView {
-  nx: number;
-  ny: number;
-  east0M: number;
-  north0M: number;
-  cellM: number;
-  zM: number;
-  unit: 'ppm';
-  frames: GridFrame[];
-}
-
-/** An assessment result with its grids decoded. */
-export interface AssessmentView {
-  kind: 'assessment';
-  model: string;
-  sigma: string;
-  stability: string;
-  windSpeedMS: number;
-  windFromDeg: number;
-  chemical: { id: string; cas: string; molarMassKgMol: number };
-  explanations: string[];
-  warnings: string[];
-  engine: { name: string; version: string };
-  zones: ZonesView;
-  grid: AssessmentGridView;
-  points: PointThreatView[];
-}
+export type PointThreatView = PointThreat;
+/** One time step of the ground-level grid, decoded (tS null: a steady plume's only frame). */
+export type GridFrame = AssessmentFrame;
+/** The ground-level grid, decoded: cell (i, j) centre at (east0M + i·cellM, north0M + j·cellM) from the source, row-major by j. */
+export type AssessmentGridView = AssessmentGrid;
+/** An assessment result with its grids decoded: what the engine's `runAssessment` returned. */
+export type AssessmentView = AssessmentResult;
 
 /** Thrown when a stored result is not an assessment as the contract describes it. */
 export class ResultShapeError extends Error {
