@@ -11,7 +11,8 @@ import { SENSOR_VISUAL_STATES, type SensorVisualState } from '../../wall/sensor-
 import { useWall } from '../../wall/WallContext.tsx';
 import { fitViewState, type MapViewState } from './fit-view.ts';
 import { MapLegend } from './MapLegend.tsx';
-import { mapOverlays, type MapOverlay } from './map-overlays.ts';
+import { mapOverlays, type FitRequestEntry, type MapOverlay } from './map-overlays.ts';
+import { fitRequestBounds } from './zone-fit.ts';
 import { MapScale, type MapScaleHandle } from './MapScale.tsx';
 import { MINER_STATES } from './marker-buffers.ts';
 import { minerLayers, selectionLayer, sensorLayers, type MapMiner } from './marker-layers.ts';
@@ -89,21 +90,48 @@ function SiteMap({ data }: { data: SiteMapData }) {
     () => NO_OVERLAYS,
   );
 
-  // Fit the whole site once the panel has a size, and again on request.
+  const fitEntry = useSyncExternalStore(
+    useCallback((listener: () => void) => mapOverlays.subscribe(listener), []),
+    () => mapOverlays.fitRequest(),
+    () => null,
+  );
+
+  // Fit the whole site once the panel has a size, and again on request; a feature's fit request
+  // (a release's zones) is fitted when it arrives, and the button then toggles site ↔ request.
   const [initialViewState, setInitialViewState] = useState<MapViewState | null>(null);
+  const [fitted, setFitted] = useState<'site' | 'request'>('site');
   const fittedSite = useRef<string | null>(null);
-  const fit = useCallback(() => {
-    if (size && size.width > 0 && size.height > 0) setInitialViewState(fitViewState(data.viewBounds, size.width, size.height, scalePadding(FIT_PADDING_PX, scale)));
-  }, [size, data.viewBounds, scale]);
+  const fitTo = useCallback(
+    (target: 'site' | 'request', entry: FitRequestEntry | null) => {
+      if (!size || size.width === 0 || size.height === 0) return;
+      const bounds = target === 'request' && entry ? fitRequestBounds(data.viewBounds, entry.request) : data.viewBounds;
+      setInitialViewState(fitViewState(bounds, size.width, size.height, scalePadding(FIT_PADDING_PX, scale)));
+      setFitted(target === 'request' && entry ? 'request' : 'site');
+    },
+    [size, data.viewBounds, scale],
+  );
   useEffect(() => {
     if (!size || size.width === 0 || size.height === 0 || fittedSite.current === site.id) return;
     fittedSite.current = site.id;
-    fit();
-  }, [size, site.id, fit]);
-  const scaleRef = useRef<MapScaleHandle>(null);
+    fitTo(fitEntry ? 'request' : 'site', fitEntry);
+  }, [size, site.id, fitTo, fitEntry]);
+  const lastFitSeq = useRef<number | null>(null);
   useEffect(() => {
-    if (initialViewState) scaleRef.current?.update(initialViewState);
-  }, [initialViewState]);
+    const seq = fitEntry?.seq ?? null;
+    if (seq === lastFitSeq.current || fittedSite.current === null) return;
+    lastFitSeq.current = seq;
+    fitTo(fitEntry ? 'request' : 'site', fitEntry);
+  }, [fitEntry, fitTo]);
+  const onFitButton = useCallback(() => fitTo(fitEntry && fitted === 'site' ? 'request' : 'site', fitEntry), [fitTo, fitEntry, fitted]);
+  const scaleRef = useRef<MapScaleHandle>(null);
+  const showView = useCallback((view: MapViewState) => {
+    scaleRef.current?.update(view);
+    // The view on the panel, for tests and tools (a DOM write, no React render per frame).
+    containerRef.current?.setAttribute('data-view-state', `${view.longitude.toFixed(5)},${view.latitude.toFixed(5)},${view.zoom.toFixed(3)}`);
+  }, []);
+  useEffect(() => {
+    if (initialViewState) showView(initialViewState);
+  }, [initialViewState, showView]);
 
   const sensorById = useMemo(() => new Map(data.sensors.map((s) => [s.deviceId, s])), [data]);
   const selected = selectedDeviceId ? (sensorById.get(selectedDeviceId) ?? null) : null;
@@ -127,14 +155,16 @@ function SiteMap({ data }: { data: SiteMapData }) {
 
   const getTooltip = useCallback(
     (info: PickingInfo) => {
-      const text = tooltipText(info, { t, kind: (k) => kindName(tKind, k), locale, sensorStates, minerStates: minerBuffers?.states ?? null });
+      const layerId = info.layer?.id;
+      const owner = layerId && info.object ? overlays.find((o) => o.tooltip && o.layers.some((l) => l.id === layerId)) : undefined;
+      const text = owner?.tooltip?.(info) ?? tooltipText(info, { t, kind: (k) => kindName(tKind, k), locale, sensorStates, minerStates: minerBuffers?.states ?? null });
       return text ? { text, className: styles.tooltip } : null;
     },
-    [t, tKind, locale, sensorStates, minerBuffers],
+    [t, tKind, locale, sensorStates, minerBuffers, overlays],
   );
 
   return (
-    <div ref={containerRef} className={styles.panel} aria-label={t('mapLabel')} data-testid="site-map" data-map-version={version}>
+    <div ref={containerRef} className={styles.panel} aria-label={t('mapLabel')} data-testid="site-map" data-map-version={version} data-fitted={fitted}>
       {glError ? (
         <p className={styles.error} role="alert">{glError}</p>
       ) : initialViewState ? (
@@ -145,15 +175,13 @@ function SiteMap({ data }: { data: SiteMapData }) {
           pickingRadius={8}
           getTooltip={getTooltip}
           getCursor={({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab')}
-          onViewStateChange={({ viewState }) => {
-            scaleRef.current?.update(viewState as MapViewState);
-          }}
+          onViewStateChange={({ viewState }) => showView(viewState as MapViewState)}
           onError={(error) => setGlError(error.message)}
         />
       ) : null}
       <MapScale ref={scaleRef} initial={initialViewState} />
-      <button type="button" className={styles.fit} onClick={fit} title={t('fit')}>
-        ⤢ {t('fit')}
+      <button type="button" className={styles.fit} onClick={onFitButton} data-testid="map-fit">
+        ⤢ {fitEntry && fitted === 'site' ? t('fitZones') : t('fit')}
       </button>
       <MapLegend siteKind={site.kind} />
     </div>

@@ -42,4 +42,23 @@ describe('MapOverlayRegistry', () => {
   it('refuses an overlay without an id', () => {
     expect(() => new MapOverlayRegistry().set({ id: '', layers: [] })).toThrow(/needs an id/);
   });
+
+  it('holds the latest fit request with a rising seq; only its owner withdraws it', () => {
+    const r = new MapOverlayRegistry();
+    const listener = vi.fn();
+    r.subscribe(listener);
+    expect(r.fitRequest()).toBeNull();
+    const must: [[number, number], [number, number]] = [[0, 0], [1, 1]];
+    r.requestFit('zones', { must });
+    const first = r.fitRequest()!;
+    expect(first.by).toBe('zones');
+    expect(r.fitRequest()).toBe(first);
+    r.requestFit('zones', { must, want: [[0, 0], [2, 2]] });
+    expect(r.fitRequest()!.seq).toBeGreaterThan(first.seq);
+    r.requestFit('routes', null);
+    expect(r.fitRequest()).not.toBeNull();
+    r.requestFit('zones', null);
+    expect(r.fitRequest()).toBeNull();
+    expect(listener).toHaveBeenCalledTimes(3);
+  });
 });

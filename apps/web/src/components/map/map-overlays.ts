@@ -1,7 +1,8 @@
 // Extra map layers from other parts of the wall (threat zones, evacuation routes, …): a small
 // registry the map panel listens to, so a feature adds its layers without touching the panel.
 // One registry per page: the wall has one map.
-import type { Layer } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { FitRequest } from './zone-fit.ts';
 
 /** Where an overlay is drawn: over the plan but under the sensors and people, or on top of everything. */
 export type OverlayPlacement = 'under-markers' | 'top';
@@ -15,6 +16,16 @@ export interface MapOverlay {
   placement?: OverlayPlacement;
   /** Order within a placement, lower first (drawn below). @default 0 */
   order?: number;
+  /** Text shown when hovering one of its (pickable) layers; null lets the map say its own. */
+  tooltip?: (info: PickingInfo) => string | null;
+}
+
+/** A feature's request that the plan fit a view, with a number that rises with each new request. */
+export interface FitRequestEntry {
+  request: FitRequest;
+  /** Who asked (an overlay id). */
+  by: string;
+  seq: number;
 }
 
 /** Overlays by id, with stable snapshots for `useSyncExternalStore`. */
@@ -22,12 +33,30 @@ export class MapOverlayRegistry {
   private readonly byId = new Map<string, MapOverlay>();
   private readonly listeners = new Set<() => void>();
   private snapshot: readonly MapOverlay[] = [];
+  private fit: FitRequestEntry | null = null;
+  private fitSeq = 0;
 
   /** Adds or replaces an overlay. */
   set(overlay: MapOverlay): void {
     if (!overlay.id) throw new Error('MapOverlayRegistry.set: an overlay needs an id');
     this.byId.set(overlay.id, overlay);
     this.changed();
+  }
+
+  /**
+   * Asks the plan to fit `request` (with the site) — e.g. a new release result shows its zones;
+   * null withdraws `by`'s request (the plan goes back to the site). The latest request wins.
+   */
+  requestFit(by: string, request: FitRequest | null): void {
+    if (request) this.fit = { request, by, seq: ++this.fitSeq };
+    else if (this.fit?.by === by) this.fit = null;
+    else return;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The standing fit request, the same object until it changes. */
+  fitRequest(): FitRequestEntry | null {
+    return this.fit;
   }
 
   /** Removes an overlay (no-op if absent). */

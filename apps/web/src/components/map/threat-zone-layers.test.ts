@@ -3,7 +3,7 @@ import type { PathLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import { decodeAssessment, type ZonesView } from '../../live/sim-run.ts';
 import { releaseScenario, storedAssessment } from '../../live/sim-run-fixture.ts';
 import { SiteProjector } from './site-projector.ts';
-import { pickCoverLayer, threatZoneLayers, UNCERTAINTY_DASH, windArrowPaths, ZONE_FILL_ALPHA, zoneRgb, zoneShapes, type ZoneShape } from './threat-zone-layers.ts';
+import { pickCoverLayer, threatZoneLayers, UNCERTAINTY_DASH, windArrowPaths, ZONE_FILL_ALPHA, zoneFitRequest, zoneRgb, zoneShapes, type ZoneShape } from './threat-zone-layers.ts';
 
 const ORIGIN = { lonDeg: 118.8, latDeg: 32.2, altM: 0 };
 const projector = new SiteProjector(ORIGIN);
@@ -76,3 +76,25 @@ describe('pickCoverLayer', () => {
     expect(got).toBe(viewport);
   });
 });
+
+describe('zoneFitRequest', () => {
+  const shapes = zoneShapes(view.zones, { eastM: 0, northM: 0 }, projector);
+  const source = projector.lonLat(0, 0);
+  const inside = (b: [[number, number], [number, number]], p: readonly number[]) => p[0]! >= b[0][0] && p[0]! <= b[1][0] && p[1]! >= b[0][1] && p[1]! <= b[1][1];
+
+  it('must hold the source and the red and orange zones, not the whole yellow one; want holds every ring', () => {
+    const r = zoneFitRequest(shapes, source);
+    expect(inside(r.must, source)).toBe(true);
+    for (const s of shapes.filter((x) => x.kind === 'threat-zone' && x.color !== 'yellow')) for (const p of s.ring) expect(inside(r.must, p)).toBe(true);
+    const yellow = shapes.find((x) => x.kind === 'threat-zone' && x.color === 'yellow')!;
+    expect(yellow.ring.some((p) => !inside(r.must, p))).toBe(true);
+    for (const s of shapes) for (const p of s.ring) expect(inside(r.want!, p)).toBe(true);
+  });
+
+  it('a single level is a must', () => {
+    const yellow = shapes.filter((x) => x.color === 'yellow' && x.kind === 'threat-zone');
+    const r = zoneFitRequest(yellow, source);
+    for (const p of yellow[0]!.ring) expect(inside(r.must, p)).toBe(true);
+  });
+});
+

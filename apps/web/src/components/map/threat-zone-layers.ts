@@ -8,6 +8,7 @@ import { PathStyleExtension } from '@deck.gl/extensions';
 import { PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { ZoneFeatureView, ZonesView } from '../../live/sim-run.ts';
 import type { LonLat, SiteProjector } from './site-projector.ts';
+import { boundsOfPoints, type FitRequest } from './zone-fit.ts';
 
 /** An sRGB colour, 0–255 per channel. */
 export type Rgb = [number, number, number];
@@ -97,6 +98,19 @@ export function windArrowLengthM(zones: ZonesView): number {
   return Math.min(400, Math.max(40, far / 5));
 }
 
+/**
+ * What the plan should fit for a release: the source and every level but the lowest whole (the
+ * red and orange zones), the lowest level (yellow) and the uncertainty lines as far as sensible.
+ */
+export function zoneFitRequest(shapes: readonly ZoneShape[], sourceLonLat: LonLat): FitRequest {
+  const levels = shapes.filter((s) => s.kind !== 'uncertainty');
+  const lowestPpm = Math.min(...levels.map((s) => s.ppm));
+  const severe = levels.filter((s) => s.ppm > lowestPpm);
+  const mustShapes = severe.length > 0 ? severe : levels;
+  const must = boundsOfPoints([sourceLonLat, ...mustShapes.flatMap((s) => s.ring)])!;
+  return { must, want: boundsOfPoints(shapes.flatMap((s) => s.ring)) };
+}
+
 const rgba = (rgb: Rgb, a: number): [number, number, number, number] => [rgb[0], rgb[1], rgb[2], a];
 
 /** The deck.gl layers of one modelled release (ids `threat-*`), to show with `useMapOverlay`. */
@@ -112,6 +126,8 @@ export function threatZoneLayers({ zones, source, projector, scale = 1 }: Threat
       data: filled,
       getPolygon: (s) => s.ring,
       getFillColor: (s) => rgba(zoneRgb(s.color), ZONE_FILL_ALPHA),
+      // Pickable for the hover tooltip (level, ppm, reach).
+      pickable: true,
     }),
     new PathLayer<ZoneShape>({
       id: 'threat-zone-outlines',
@@ -131,6 +147,7 @@ export function threatZoneLayers({ zones, source, projector, scale = 1 }: Threat
       widthUnits: 'pixels',
       getDashArray: () => UNCERTAINTY_DASH,
       dashJustified: true,
+      pickable: true,
       extensions: [new PathStyleExtension({ dash: true })],
     }),
     new PathLayer<LonLat[]>({

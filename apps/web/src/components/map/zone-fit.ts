@@ -1,0 +1,61 @@
+// What the plan fits when a feature (a modelled release) asks: the site, everything the feature
+// must show (the source, the red and orange zones) and as much of what it would like to show (the
+// yellow zone, the uncertainty lines) as keeps the site readable — a 12 km yellow zone fitted
+// whole would shrink a 2 km park to a few pixels.
+import type { LonLat } from './site-projector.ts';
+
+/** South-west and north-east corners, lon/lat degrees. */
+export type LonLatBounds = [LonLat, LonLat];
+
+/** A feature's wish for the plan's view. */
+export interface FitRequest {
+  /** Shown whole (with the site). */
+  must: LonLatBounds;
+  /** Shown as far as `MAX_FIT_GROWTH` allows. */
+  want?: LonLatBounds | null;
+}
+
+/**
+ * How far the view may grow for `want`, per axis, as a multiple of the span of the site ∪ `must`:
+ * 3× keeps a 2 km park about a third of the panel (its areas and markers still legible at 1080p).
+ */
+export const MAX_FIT_GROWTH = 3;
+
+/** The bounds of some points; null when there are none. */
+export function boundsOfPoints(points: Iterable<LonLat>): LonLatBounds | null {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (const [lon, lat] of points) {
+    if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
+    w = Math.min(w, lon); e = Math.max(e, lon);
+    s = Math.min(s, lat); n = Math.max(n, lat);
+  }
+  return w <= e ? [[w, s], [e, n]] : null;
+}
+
+/** The smallest bounds holding both. */
+export function unionBounds(a: LonLatBounds, b: LonLatBounds): LonLatBounds {
+  return [[Math.min(a[0][0], b[0][0]), Math.min(a[0][1], b[0][1])], [Math.max(a[1][0], b[1][0]), Math.max(a[1][1], b[1][1])]];
+}
+
+/**
+ * One axis: extends [min, max] towards [wantMin, wantMax] by at most `allowance` in all, shared
+ * between the two sides in proportion to how far each would go.
+ */
+function growAxis(min: number, max: number, wantMin: number, wantMax: number, allowance: number): [number, number] {
+  const low = Math.max(0, min - wantMin), high = Math.max(0, wantMax - max);
+  const need = low + high;
+  if (need <= allowance) return [min - low, max + high];
+  return [min - (allowance * low) / need, max + (allowance * high) / need];
+}
+
+/** The bounds to fit for `request` on a site with `site` bounds (see MAX_FIT_GROWTH). */
+export function fitRequestBounds(site: LonLatBounds, request: FitRequest, maxGrowth = MAX_FIT_GROWTH): LonLatBounds {
+  const core = unionBounds(site, request.must);
+  if (!request.want) return core;
+  const spanLon = core[1][0] - core[0][0], spanLat = core[1][1] - core[0][1];
+  // The larger span sets the allowance on both axes, so a long thin site can still grow across.
+  const allowance = (maxGrowth - 1) * Math.max(spanLon, spanLat);
+  const [w, e] = growAxis(core[0][0], core[1][0], request.want[0][0], request.want[1][0], allowance);
+  const [s, n] = growAxis(core[0][1], core[1][1], request.want[0][1], request.want[1][1], allowance);
+  return [[w, s], [e, n]];
+}
