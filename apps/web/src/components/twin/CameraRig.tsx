@@ -7,6 +7,7 @@ import type { PerspectiveCamera } from 'three';
 import type { PointOfInterest, TwinScene } from '@safetwin/twin-models';
 import { CameraFlight, azimuthOfDeg, focusRadiusM, frameDistanceM, offsetTarget, tourAzimuthDeg, viewDirection } from './camera-targets.ts';
 import { homePoi, overviewRadiusM } from './home-view.ts';
+import { releaseView, type ReleaseViewInput } from './release-view.ts';
 import { TourClock } from './tour.ts';
 import type { TwinLiveUpdater } from './twin-live-updater.ts';
 
@@ -20,6 +21,8 @@ export interface CameraRigHandle {
   focusPoi(id: string): boolean;
   /** Someone used the panel (e.g. selected a device): hold the tour for a while. */
   holdTour(): void;
+  /** Fly to a modelled release: its source and the cloud over the site, seen across the wind. */
+  frameRelease(input: ReleaseViewInput): void;
 }
 
 /** Duration of a camera flight, ms. */
@@ -49,6 +52,7 @@ interface CameraRigProps {
 /** Orbit controls, camera flights to points of interest and devices, and the unattended tour. */
 export function CameraRig({ scene, updater, touring, onTourStop, onTourPaused, ref }: CameraRigProps) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
+  const canvas = useThree((s) => s.gl.domElement);
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const stops = useMemo(() => scene.pois.filter((p) => p.tourStop), [scene]);
   const overview = useMemo(() => homePoi(scene), [scene]);
@@ -117,7 +121,13 @@ export function CameraRig({ scene, updater, touring, onTourStop, onTourPaused, r
       return true;
     },
     holdTour: () => tour.interactionEnd(performance.now()),
-  }), [flyTo, overview, scene, updater, work, tour]);
+    frameRelease: (input) => {
+      const c = controls.current;
+      const nowAz = c ? azimuthOfDeg(camera.position.x - c.target.x, camera.position.z - c.target.z) : OVERVIEW_AZIMUTH_DEG;
+      const view = releaseView({ ...input, preferredAzimuthDeg: nowAz });
+      flyTo(view.center, view.radiusM, view.azimuthDeg);
+    },
+  }), [flyTo, overview, scene, updater, work, tour, camera]);
 
   useFrame(() => {
     const c = controls.current;
@@ -130,7 +140,11 @@ export function CameraRig({ scene, updater, touring, onTourStop, onTourPaused, r
       else flyTo(stop.center, focusRadiusM(stop.radiusM), tourAzimuthDeg(index));
       onTourStopRef.current(stop, index, stops.length);
     }
-    if (flight.step(nowMs, camera.position, c.target)) camera.lookAt(c.target);
+    if (flight.step(nowMs, camera.position, c.target)) {
+      camera.lookAt(c.target);
+      // Where a flight ended, on the canvas (for tests and tools; one DOM write per flight).
+      if (!flight.active) canvas.setAttribute('data-camera-target', `${Math.round(c.target.x)},${Math.round(c.target.y)},${Math.round(c.target.z)}`);
+    }
     const paused = tour.isPaused(nowMs);
     c.autoRotate = tour.on && !flight.active && !paused;
     if (paused !== pausedShown.current) {

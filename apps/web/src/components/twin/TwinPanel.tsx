@@ -8,6 +8,7 @@ import { twinMessages } from '../../i18n/messages/twin.ts';
 import { useWall } from '../../wall/WallContext.tsx';
 import { useRelease } from '../release/ReleaseProvider.tsx';
 import type { CameraRigHandle } from './CameraRig.tsx';
+import { cloudBoxM, siteBoxM } from './release-view.ts';
 import { TwinLegend } from './TwinLegend.tsx';
 import { TwinWorld } from './TwinWorld.tsx';
 import styles from './TwinPanel.module.css';
@@ -54,6 +55,19 @@ export function TwinPanel() {
     if (new URLSearchParams(window.location.search).get('tour') === '1') setTouring(true);
   }, []);
 
+  // A new release result: fly to its source and the cloud over the site (the lowest level, any frame).
+  const builtScene = built.scene;
+  useEffect(() => {
+    if (!plume || !builtScene) return;
+    const lowestPpm = Math.min(...plume.result.zones.metadata.zones.map((z) => z.ppm));
+    rig.current?.frameRelease({
+      source: plume.source,
+      cloud: Number.isFinite(lowestPpm) ? cloudBoxM(plume.result.grid, plume.source, lowestPpm) : null,
+      site: siteBoxM(builtScene.bounds),
+      windFromDeg: plume.result.zones.metadata.windFromDeg,
+    });
+  }, [plume, builtScene]);
+
   const { selectedDeviceId, focus } = wall;
   useEffect(() => {
     if (!selectedDeviceId) return;
@@ -90,7 +104,8 @@ export function TwinPanel() {
           scene={scene}
           wallRef={wallRef}
           selectedDeviceId={selectedDeviceId}
-          touring={touring}
+          // The tour holds while a release is shown: the cloud stays in view.
+          touring={touring && !plume}
           onTourStop={(poi, index, total) => setTourStop(poi ? { poi, index, total } : null)}
           onTourPaused={setTourPaused}
           rigRef={rig}
@@ -124,9 +139,11 @@ export function TwinPanel() {
           aria-pressed={touring}
           title={t('tourHint')}
           onClick={() => setTouring((on) => !on)}
+          data-tour-held={touring && plume ? 'release' : undefined}
           data-testid="twin-tour"
         >
-          {touring ? '▶' : '❚❚'} {t(touring ? 'tourOn' : 'tourOff')}
+          {touring && !plume ? '▶' : '❚❚'} {t(touring ? 'tourOn' : 'tourOff')}
+          {touring && plume ? <span className={styles.captionPaused}> · {t('tourHeldRelease')}</span> : null}
         </button>
       </div>
       <TwinLegend siteKind={scene.siteKind} />
