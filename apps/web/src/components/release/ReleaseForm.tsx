@@ -146,9 +146,10 @@ export function ReleaseForm({ release }: { release: ReleaseState }) {
           className={picking ? styles.buttonOn : styles.button}
           aria-pressed={picking !== null}
           onClick={() => setPicking(picking ? null : mode)}
+          data-testid="release-pick"
           title={mode === 'equipment' ? t('pickEquipmentHint') : undefined}
         >
-          {picking ? t('picking') : t('pickOnPlan')}
+          {mode === 'equipment' ? t(picking ? 'pickingEquipment' : 'pickEquipmentOnPlan') : t(picking ? 'picking' : 'pickOnPlan')}
         </button>
       </Field>
 

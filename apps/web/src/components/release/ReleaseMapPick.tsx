@@ -82,7 +82,7 @@ export function ReleaseMapPick() {
 
   return (
     <span ref={anchorRef} className={picking ? styles.pickHint : styles.pickAnchor} data-testid={picking ? 'release-picking' : undefined}>
-      {picking ? `◎ ${t('picking')}` : null}
+      {picking ? `◎ ${t(picking === 'equipment' ? 'pickingEquipment' : 'picking')}` : null}
     </span>
   );
 }

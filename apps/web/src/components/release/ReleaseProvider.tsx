@@ -33,6 +33,8 @@ export interface ReleaseState {
   setPicking(kind: ReleaseSource['kind'] | null): void;
   /** A click on the plan while picking, lon/lat degrees. */
   pickAt(lonLat: [number, number]): void;
+  /** Equipment picked by id (a click in the 3D twin while picking equipment). */
+  pickEquipment(equipmentId: string): void;
   run: ReleaseRunState;
   submit(request: AssessmentRequest): void;
   cancel(): void;
@@ -88,20 +90,31 @@ export function ReleaseProvider({ feed, children }: { feed: SimRunFeed | null; c
     return { result: run.result, source: { eastM: at.eastM, northM: at.northM }, playback: new PlumePlayback(timesS) };
   }, [run]);
 
+  const chooseEquipment = useCallback((near: SourceEquipment) => {
+    setFormState((f) => ({ ...f, source: { kind: 'equipment', equipmentId: near.id }, chemical: near.modellable ? near.chemical : f.chemical }));
+    setPicking(null);
+  }, []);
+  const onTwinPick = useCallback(
+    (equipmentId: string) => {
+      const eq = picking === 'equipment' ? equipment.find((e) => e.id === equipmentId) : undefined;
+      if (eq) chooseEquipment(eq);
+    },
+    [picking, equipment, chooseEquipment],
+  );
+
   // A click on the plan while picking: the nearest equipment holding a chemical, or the point itself.
   const onPlanPick = useCallback(
     ([lonDeg, latDeg]: [number, number]) => {
       const p = lonLatToEnu(site.origin, { lonDeg, latDeg });
       if (picking === 'equipment') {
         const near = nearestEquipment(equipment, p.eastM, p.northM);
-        if (!near) return;
-        setFormState((f) => ({ ...f, source: { kind: 'equipment', equipmentId: near.id }, chemical: near.modellable ? near.chemical : f.chemical }));
-      } else {
-        setFormState((f) => ({ ...f, source: { kind: 'point', eastM: Math.round(p.eastM), northM: Math.round(p.northM) }, sizing: 'rate' }));
+        if (near) chooseEquipment(near);
+        return;
       }
+      setFormState((f) => ({ ...f, source: { kind: 'point', eastM: Math.round(p.eastM), northM: Math.round(p.northM) }, sizing: 'rate' }));
       setPicking(null);
     },
-    [picking, equipment, site.origin],
+    [picking, equipment, site.origin, chooseEquipment],
   );
   useEffect(() => {
     if (!picking) return;
@@ -126,13 +139,14 @@ export function ReleaseProvider({ feed, children }: { feed: SimRunFeed | null; c
       picking,
       setPicking,
       pickAt: onPlanPick,
+      pickEquipment: onTwinPick,
       run,
       submit: (request) => void submit(request),
       cancel: () => void cancel(),
       clear: clearRun,
       shown,
     }),
-    [allowed, role, open, form, setForm, equipment, picking, onPlanPick, run, submit, cancel, clearRun, shown],
+    [allowed, role, open, form, setForm, equipment, picking, onPlanPick, onTwinPick, run, submit, cancel, clearRun, shown],
   );
 
   return (

@@ -8,6 +8,7 @@ import { twinMessages } from '../../i18n/messages/twin.ts';
 import { useWall } from '../../wall/WallContext.tsx';
 import { useRelease } from '../release/ReleaseProvider.tsx';
 import type { CameraRigHandle } from './CameraRig.tsx';
+import type { EquipmentPick } from './ScreenPicker.tsx';
 import { cloudBoxM, siteBoxM } from './release-view.ts';
 import { TwinLegend } from './TwinLegend.tsx';
 import { TwinWorld } from './TwinWorld.tsx';
@@ -46,7 +47,15 @@ export function TwinPanel() {
     }
   }, [wall.site]);
   const rig = useRef<CameraRigHandle>(null);
-  const plume = useRelease()?.shown ?? null;
+  const release = useRelease();
+  const plume = release?.shown ?? null;
+  // The release form's "pick" mode for equipment: a click in the twin picks it, as on the plan.
+  const pickEquipment = release?.picking === 'equipment' ? release.pickEquipment : null;
+  const equipmentIds = release?.equipment;
+  const equipmentPick = useMemo<EquipmentPick | null>(
+    () => (pickEquipment && equipmentIds ? { ids: new Set(equipmentIds.map((e) => e.id)), onPick: pickEquipment } : null),
+    [pickEquipment, equipmentIds],
+  );
   const [touring, setTouring] = useState(false);
   const [tourStop, setTourStop] = useState<TourStopInfo | null>(null);
   const [tourPaused, setTourPaused] = useState(false);
@@ -88,7 +97,7 @@ export function TwinPanel() {
   const stopName = tourStop ? (locale === 'zh-CN' ? tourStop.poi.label.zh : tourStop.poi.label.en) : null;
 
   return (
-    <div className={styles.panel} data-testid="twin-panel" data-site-kind={scene.siteKind}>
+    <div className={styles.panel} data-testid="twin-panel" data-site-kind={scene.siteKind} data-picking={equipmentPick ? 'equipment' : undefined}>
       <Canvas
         className={styles.canvas}
         flat
@@ -110,6 +119,7 @@ export function TwinPanel() {
           onTourPaused={setTourPaused}
           rigRef={rig}
           plume={plume}
+          equipmentPick={equipmentPick}
         />
       </Canvas>
       {stopName && tourStop ? (

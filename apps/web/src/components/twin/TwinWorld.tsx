@@ -10,7 +10,7 @@ import type { ShownRelease } from '../release/ReleaseProvider.tsx';
 import { CameraRig, type CameraRigHandle } from './CameraRig.tsx';
 import { MAX_MARKER_BOOST, boostPerMetre, type MarkerBoostUniform } from './marker-boost.ts';
 import { PlumeField } from './PlumeField.tsx';
-import { ScreenPicker } from './ScreenPicker.tsx';
+import { ScreenPicker, type EquipmentPick } from './ScreenPicker.tsx';
 import { SelectionHalo } from './SelectionHalo.tsx';
 import { TwinGround } from './TwinGround.tsx';
 import { TubeCentrelines } from './TubeCentrelines.tsx';
@@ -30,10 +30,12 @@ interface TwinWorldProps {
   rigRef: Ref<CameraRigHandle>;
   /** A modelled release to show as a ground-level cloud; null for none. */
   plume?: ShownRelease | null;
+  /** While the release form picks a source: clicks pick equipment instead of devices. */
+  equipmentPick?: EquipmentPick | null;
 }
 
 /** Everything inside the canvas: lights, ground, one instanced mesh per batch, live updates, camera. */
-export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourStop, onTourPaused, rigRef, plume = null }: TwinWorldProps) {
+export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourStop, onTourPaused, rigRef, plume = null, equipmentPick = null }: TwinWorldProps) {
   const fovDeg = (useThree((s) => s.camera) as PerspectiveCamera).fov;
   const boost = useMemo<MarkerBoostUniform>(() => ({ value: { x: boostPerMetre(scene.markerSizeM, fovDeg), y: MAX_MARKER_BOOST } }), [scene, fovDeg]);
   const meshes = useMemo(() => scene.batches.map((b) => createBatchMesh(b, boost)), [scene, boost]);
@@ -66,7 +68,7 @@ export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourSto
       <TubeCentrelines scene={scene} />
       {meshes.map((mesh) => <primitive key={mesh.uuid} object={mesh} />)}
       {plume ? <PlumeField result={plume.result} source={plume.source} playback={plume.playback} /> : null}
-      <ScreenPicker scene={scene} updater={updater} onPick={onPick} />
+      <ScreenPicker scene={scene} updater={updater} onPick={onPick} equipmentPick={equipmentPick} />
       <SelectionHalo scene={scene} updater={updater} deviceId={selectedDeviceId} boostPerMetre={boost.value.x} />
       <CameraRig ref={rigRef} scene={scene} updater={updater} touring={touring} onTourStop={onTourStop} onTourPaused={onTourPaused} />
     </>
