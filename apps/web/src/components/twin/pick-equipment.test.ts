@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Matrix4, PerspectiveCamera } from 'three';
+import { testViewProjection } from './pick-test-camera.ts';
+import { Matrix4 } from 'three';
 import type { InstanceBatch } from '@safetwin/twin-models';
 import { pickEquipmentAt } from './pick-equipment.ts';
 
-/** A camera at (0, 0, 100) looking at the origin, 90° fov, square 200 × 200 px view: x = 10 m at the origin's depth is 10 px right. */
-function viewProjection(): number[] {
-  const camera = new PerspectiveCamera(90, 1, 1, 1000);
-  camera.position.set(0, 0, 100);
-  camera.lookAt(0, 0, 0);
-  camera.updateMatrixWorld();
-  return new Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse).toArray();
-}
 
 /** A batch with instances translated to `at` (identity rotation and scale). */
 function batch(kind: InstanceBatch['kind'], ids: string[], at: [number, number, number][]): InstanceBatch {
@@ -20,7 +13,7 @@ function batch(kind: InstanceBatch['kind'], ids: string[], at: [number, number, 
 }
 
 describe('pickEquipmentAt', () => {
-  const vp = viewProjection();
+  const vp = testViewProjection();
   const batches = [
     batch('tank-sphere', ['SPH-1', 'SPH-2'], [[0, 0, 0], [30, 0, 0]]),
     batch('building', ['B-1'], [[-10, 0, 0]]),

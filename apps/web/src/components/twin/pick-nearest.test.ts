@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Matrix4, PerspectiveCamera } from 'three';
+import { testViewProjection } from './pick-test-camera.ts';
+import { Matrix4 } from 'three';
 import { nearestInstance, type PickHit } from './pick-nearest.ts';
 
-/** A camera at (0, 0, 100) looking at the origin, 90° fov, square 200 × 200 px view. */
-function viewProjection(): number[] {
-  const camera = new PerspectiveCamera(90, 1, 1, 1000);
-  camera.position.set(0, 0, 100);
-  camera.lookAt(0, 0, 0);
-  camera.updateMatrixWorld();
-  return new Matrix4().multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse).toArray();
-}
 
 const fresh = (): PickHit => ({ index: -1, distancePx: Infinity, depth: Infinity });
 
 describe('nearestInstance', () => {
-  const vp = viewProjection();
+  const vp = testViewProjection();
   // The origin projects to the view's centre (100, 100); x = 10 at depth 100 is 10 px right (half-width 100 px ↔ 100 m).
   const centers = Float32Array.of(0, 0, 0, 10, 0, 0, 0, 50, 0, 0, 0, 200);
 
