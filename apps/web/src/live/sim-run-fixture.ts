@@ -11,6 +11,7 @@ export const RELEASE_FORM: ReleaseFormValues = {
   sizing: 'rate',
   rateKgS: '2.5',
   holeDiameterMm: '',
+  holePhase: 'auto',
   durationMin: '',
   weather: 'live',
   liveStability: 'D',

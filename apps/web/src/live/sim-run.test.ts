@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAssessment } from '@safetwin/sim';
-import { buildReleaseRequest, decodeAssessment, parseNumber, ResultShapeError, siteGridExtent, sourcePosition, WALL_GRID_CELLS, worstFirst, type PointThreatView } from './sim-run.ts';
+import { buildReleaseRequest, decodeAssessment, parseNumber, ResultShapeError, siteGridExtent, sourcePosition, WALL_GRID_CELLS, worstFirst, type PointThreatView, type ReleaseFormValues } from './sim-run.ts';
 import { RELEASE_FORM, releaseScenario, storedAssessment } from './sim-run-fixture.ts';
 
 const FORM = RELEASE_FORM;
@@ -27,6 +27,19 @@ describe('buildReleaseRequest', () => {
     if (!ok.ok) throw new Error(JSON.stringify(ok.problems));
     expect(ok.request.scenario).toEqual({ chemical: 'Cl2', model: 'auto', release: { kind: 'continuous', heightM: 0, holeDiameterM: 0.025, durationS: 600 }, weather: { stability: 'F' } });
     expect(ok.request.weather).toEqual({ windSpeedMS: 2.5, windFromDeg: 0 });
+  });
+
+  it('sends where the hole is as release.phase, only for a hole and only when the user says', () => {
+    const hole = { ...FORM, sizing: 'hole' as const, holeDiameterMm: '25', weather: 'manual' as const, windSpeedMS: '3', windFromDeg: '90', stability: 'D' as const };
+    const phaseOf = (form: ReleaseFormValues) => {
+      const b = buildReleaseRequest('cp', form);
+      if (!b.ok) throw new Error(JSON.stringify(b.problems));
+      return (b.request.scenario.release as Record<string, unknown>).phase;
+    };
+    expect(phaseOf({ ...hole, holePhase: 'liquid' })).toBe('liquid');
+    expect(phaseOf({ ...hole, holePhase: 'gas' })).toBe('gas');
+    expect(phaseOf({ ...hole, holePhase: 'auto' })).toBeUndefined();
+    expect(phaseOf({ ...hole, sizing: 'rate', rateKgS: '1', holePhase: 'liquid' })).toBeUndefined();
   });
 
   it('names every bad field', () => {

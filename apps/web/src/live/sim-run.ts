@@ -37,6 +37,11 @@ export interface ReleaseFormValues {
   sizing: 'rate' | 'hole';
   rateKgS: string;
   holeDiameterMm: string;
+  /**
+   * Where the hole is (hole sizing only): in the liquid space, the vapour space, or `auto` to let
+   * the engine decide from the operating pressure and the vapour pressure → `release.phase`.
+   */
+  holePhase: 'auto' | 'liquid' | 'gas';
   /** Minutes; empty = continuous (steady state). */
   durationMin: string;
   weather: 'live' | 'manual';
@@ -138,7 +143,8 @@ export function sourcePosition(source: ReleaseSource | null, equipment: readonly
 /**
  * Builds `POST /api/v1/sim/runs` for an assessment from the form, or names each bad field.
  * Rate or hole: `scenario.release.rateKgS`, or `holeDiameterM` (only from a piece of equipment:
- * the hub takes its pressure, temperature and inventory). Duration in minutes → `durationS`
+ * the hub takes its pressure, temperature and inventory) with `phase` ('liquid' | 'gas') when the
+ * user says where the hole is. Duration in minutes → `durationS`
  * (empty: a steady plume). With the site's boundary and the source's position the grid is
  * asked for at the site's scale ({@link siteGridExtent}). Weather: `'live'` (the hub reads the station; the stability class
  * the wall computed from it goes in `scenario.weather.stability`) or the manual values.
@@ -157,6 +163,7 @@ export function buildReleaseRequest(siteId: string, form: ReleaseFormValues, sit
     if (form.source && form.source.kind !== 'equipment') problems.holeDiameterMm = { key: 'errHoleNeedsEquipment' };
     const mm = numberIn(form.holeDiameterMm, RELEASE_LIMITS.holeMm, problems, 'holeDiameterMm');
     if (mm !== null) release.holeDiameterM = mm / 1000;
+    if (form.holePhase !== 'auto') release.phase = form.holePhase;
   }
   const minutes = numberIn(form.durationMin, RELEASE_LIMITS.durationMin, problems, 'durationMin', true);
   if (minutes !== null) release.durationS = Math.round(minutes * 60);

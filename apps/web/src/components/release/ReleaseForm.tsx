@@ -182,6 +182,20 @@ export function ReleaseForm({ release }: { release: ReleaseState }) {
           )}
         </div>
       </Field>
+      {form.sizing === 'hole' ? (
+        <Field label={t('holeIn')} t={t}>
+          <Segmented
+            name={t('holeIn')}
+            value={form.holePhase}
+            options={[
+              { value: 'liquid', label: t('holeInLiquid') },
+              { value: 'gas', label: t('holeInVapour') },
+              { value: 'auto', label: t('holeInAuto') },
+            ]}
+            onChange={(v) => set('holePhase', v)}
+          />
+        </Field>
+      ) : null}
 
       <Field label={t('durationMin')} problem={problems.durationMin} hint={t('durationHint')} t={t} htmlFor="release-duration">
         <input id="release-duration" className={styles.number} inputMode="decimal" value={form.durationMin} onChange={(e) => set('durationMin', e.target.value)} data-testid="release-duration" />

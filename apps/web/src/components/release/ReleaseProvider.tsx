@@ -59,6 +59,7 @@ const EMPTY_FORM: ReleaseFormValues = {
   sizing: 'rate',
   rateKgS: '',
   holeDiameterMm: '',
+  holePhase: 'auto',
   durationMin: '',
   weather: 'live',
   liveStability: null,
