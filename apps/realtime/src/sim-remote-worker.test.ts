@@ -8,6 +8,7 @@ import { createScratchDatabase } from '@safetwin/db';
 import type { SimRunView } from '@safetwin/protocol';
 import { call, connect, login, pickDevices, startTestHub, storeVariants, type TestSocket } from './test-support/test-hub.ts';
 import type { Hub } from './create-hub.ts';
+import { DEFAULT_SIM_INPUT_LIMITS } from './sim-runs/sim-input-limits.ts';
 
 const redisUrl = process.env.REDIS_URL;
 const adminUrl = process.env.DATABASE_URL;
@@ -17,7 +18,7 @@ const WORKER_MAIN = fileURLToPath(new URL('./sim-runs/worker-main.ts', import.me
 const LEASE_MS = 2000;
 const SWEEP_MS = 250;
 
-/** A run that computes for seconds (20 000 dose integrals). */
+/** A run that computes for seconds (20 000 dose integrals; the hub's input limits are raised for it). */
 const HEAVY = {
   chemical: 'Cl2',
   release: { kind: 'continuous', rateKgS: 1, durationS: 600 },
@@ -74,7 +75,8 @@ describe.skipIf(skipReason !== '')(`stand-alone sim worker process with a hub th
   beforeAll(async () => {
     const scratch = await createScratchDatabase(adminUrl!);
     dropScratch = scratch.drop;
-    hub = await startTestHub(storeVariants({})[0]!, { databaseUrl: scratch.url, redisUrl, redisPrefix, simWorker: false, simLeaseMs: LEASE_MS, simSweepMs: SWEEP_MS });
+    hub = await startTestHub(storeVariants({})[0]!, { databaseUrl: scratch.url, redisUrl, redisPrefix, simWorker: false, simLeaseMs: LEASE_MS, simSweepMs: SWEEP_MS,
+      simInputLimits: { ...DEFAULT_SIM_INPUT_LIMITS, receptors: 20_000 } });
     const devices = pickDevices(hub);
     siteId = devices.park.id;
     enterpriseId = devices.gas.enterpriseId!;

@@ -3,6 +3,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { SimTask } from './compute.ts';
 import type { WorkerTask, ProgressMessage } from './sim-worker.ts';
+import { withTimeout } from './with-timeout.ts';
 
 /** The engine's checkpoints: fraction done (0..1) and what it is doing. */
 export type SimProgress = (fraction: number, stage: string) => void;
@@ -20,6 +21,9 @@ export interface SimExecutor {
   warm(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Longest a finished task waits for its last progress messages, ms. */
+const PROGRESS_DRAIN_MS = 1_000;
 
 /** Threads of the pool: leave one core to the hub's event loop. */
 export const defaultSimThreads = (): number => Math.max(1, Math.min(4, availableParallelism() - 1));
@@ -47,9 +51,15 @@ export class ThreadSimExecutor implements SimExecutor {
     const { signal, onProgress } = options;
     if (!onProgress) return this.pool.run({ task } satisfies WorkerTask, signal ? { signal } : {});
     const { port1, port2 } = new MessageChannel();
-    port1.on('message', (m: ProgressMessage) => onProgress(m.fraction, m.stage));
+    // The thread's last message on the port is `{end: true}`: after it, every checkpoint has arrived.
+    let ended: () => void = () => {};
+    const drained = new Promise<void>((resolve) => (ended = resolve));
+    port1.on('message', (m: ProgressMessage) => (m.end ? ended() : onProgress(m.fraction, m.stage)));
     try {
-      return await this.pool.run({ task, progressPort: port2 } satisfies WorkerTask, { transferList: [port2], ...(signal ? { signal } : {}) });
+      const result = await this.pool.run({ task, progressPort: port2 } satisfies WorkerTask, { transferList: [port2], ...(signal ? { signal } : {}) });
+      // The result travels on piscina's own port and can overtake the last checkpoints: let them arrive first.
+      await withTimeout(drained, PROGRESS_DRAIN_MS, 'progress port').catch(() => {});
+      return result;
     } finally {
       port1.close();
     }

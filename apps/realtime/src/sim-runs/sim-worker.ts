@@ -8,11 +8,8 @@ export interface WorkerTask {
   progressPort?: MessagePort;
 }
 
-/** One checkpoint sent back over the progress port. */
-export interface ProgressMessage {
-  fraction: number;
-  stage: string;
-}
+/** One checkpoint sent back over the progress port; the last message of a task is `{end: true}` (no more checkpoints). */
+export type ProgressMessage = { end?: false; fraction: number; stage: string } | { end: true; fraction?: undefined; stage?: undefined };
 
 /** Least time between two progress messages of a task, ms (the hub stores and announces ≤ 5/s anyway). */
 const PROGRESS_MESSAGE_MS = 50;
@@ -32,6 +29,7 @@ export default function simWorker({ task, progressPort }: WorkerTask): unknown {
       progressPort.postMessage({ fraction, stage } satisfies ProgressMessage);
     });
   } finally {
+    progressPort.postMessage({ end: true } satisfies ProgressMessage);
     progressPort.close();
   }
 }
