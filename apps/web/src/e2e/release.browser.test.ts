@@ -2,7 +2,9 @@
 // chlorine release from the chlorine sphere with the live weather station, sees the run's
 // progress, the threat zones drawn on the plan in red/orange/yellow (judged by the canvas
 // pixels), the cloud in the twin (the canvas changes), and the result card naming the model and
-// σ set; a finite ammonia release plays its cloud over time; a safety officer has no control.
+// σ set; the plan fits the zones (view state on the panel, Fit site / Fit zones, zone tooltips) and
+// the twin's camera flies to the release and home again; a finite ammonia release plays its cloud
+// over time; Cancel stops a long run; a safety officer has no control.
 // Screenshots at 1920×1080 go to .reports/screenshots (and the best to docs/screenshots).
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -58,6 +60,67 @@ function changedFraction(a: Buffer, b: Buffer): number {
     if (d > 48) changed++;
   }
   return changed / (pa.width * pa.height);
+}
+
+/** The plan's view on the panel (`data-view-state`: lon, lat, zoom) and what it is fitted to. */
+async function mapView(page: Page): Promise<{ longitude: number; latitude: number; zoom: number; fitted: string | null }> {
+  const [state, fitted] = await page.locator('[data-testid=site-map]').evaluate((el) => [el.getAttribute('data-view-state') ?? '', el.getAttribute('data-fitted')]);
+  const [longitude, latitude, zoom] = state.split(',').map(Number) as [number, number, number];
+  return { longitude, latitude, zoom, fitted };
+}
+
+/** Where the twin's camera looks after its last flight (`data-camera-target`, scene metres). */
+async function cameraTarget(page: Page): Promise<number[] | null> {
+  const v = await page.getAttribute(TWIN_CANVAS, 'data-camera-target');
+  return v ? v.split(',').map(Number) : null;
+}
+
+/** Waits until the camera's target differs from `from` by more than `m` metres (or equals it within `m` when `same`). */
+async function waitCamera(page: Page, from: number[] | null, m: number, same = false): Promise<number[]> {
+  for (let tries = 0; tries < 120; tries++) {
+    const now = await cameraTarget(page);
+    if (now && from) {
+      const d = Math.hypot(now[0]! - from[0]!, now[2]! - from[2]!);
+      if (same ? d <= m : d > m) return now;
+    } else if (now && !same) return now;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`the twin camera did not ${same ? 'come back to' : 'move from'} ${from?.join(',')}`);
+}
+
+/** Hovers the plan at lon/lat points (through the view on the panel) until deck's tooltip says something matching `pattern`. */
+async function zoneTooltip(page: Page, points: [number, number][], pattern: RegExp): Promise<string | null> {
+  const { WebMercatorViewport } = await import('@deck.gl/core');
+  const box = (await page.locator(MAP_CANVAS).first().boundingBox())!;
+  const view = await mapView(page);
+  const vp = new WebMercatorViewport({ width: box.width, height: box.height, longitude: view.longitude, latitude: view.latitude, zoom: view.zoom });
+  for (const p of points) {
+    const [x, y] = vp.project(p);
+    if (!(x! > 4 && x! < box.width - 4 && y! > 4 && y! < box.height - 4)) continue;
+    await page.mouse.move(box.x + x!, box.y + y!, { steps: 2 });
+    for (let tries = 0; tries < 8; tries++) {
+      await page.waitForTimeout(150);
+      const text = await page.evaluate(() => {
+        const el = document.querySelector<HTMLElement>('.deck-tooltip');
+        return el && el.style.display !== 'none' ? (el.textContent ?? '') : '';
+      });
+      if (pattern.test(text)) return text;
+    }
+  }
+  return null;
+}
+
+/** Vertex average of a zone ring of the stored run (inside the footprint for these convex-ish shapes). */
+function ringPoints(zones: { features: { properties: { kind: string; color: string }; geometry: { coordinates: number[][][] } }[] }): [number, number][] {
+  const out: [number, number][] = [];
+  for (const color of ['red', 'orange', 'yellow']) {
+    const f = zones.features.find((z) => z.properties.kind === 'threat-zone' && z.properties.color === color);
+    const ring = f?.geometry.coordinates[0];
+    if (!ring) continue;
+    const n = ring.length;
+    out.push([ring.reduce((a, p) => a + p[0]!, 0) / n, ring.reduce((a, p) => a + p[1]!, 0) / n]);
+  }
+  return out;
 }
 
 async function waitDrawn(page: Page, selector: string): Promise<void> {
@@ -125,6 +188,8 @@ describe.skipIf(!HAVE_CHROMIUM)('modelling a toxic release on the site wall', ()
       }).observe(panel, { attributes: true, childList: true, subtree: true });
     });
 
+    const siteView = await mapView(page);
+    const homeTarget = await cameraTarget(page);
     const clickedAt = Date.now();
     await page.click('[data-testid=release-run]');
     await page.waitForSelector('[data-testid=release-result]', { timeout: 60_000 });
@@ -159,6 +224,37 @@ describe.skipIf(!HAVE_CHROMIUM)('modelling a toxic release on the site wall', ()
     expect(await page.textContent('[data-testid=release-result]')).toContain('live station');
     expect(await page.textContent('[data-testid=threat-legend]')).toContain('ppm');
 
+    // The plan fitted the zones (zoomed out from the site fit), and the button toggles back and forth.
+    await page.waitForSelector('[data-testid=site-map][data-fitted=request]', { timeout: 10_000 });
+    await page.waitForTimeout(500);
+    const zonesView = await mapView(page);
+    const yellowFitted = zonePixels(await canvasPng(page, MAP_CANVAS)).yellow;
+    console.log(`[release] plan zoom: site ${siteView.zoom}, zones ${zonesView.zoom}`);
+    expect(zonesView.zoom, 'the plan zooms out to the zones').toBeLessThan(siteView.zoom - 0.2);
+    expect(await page.textContent('[data-testid=map-fit]')).toMatch(/Fit site/);
+    await page.click('[data-testid=map-fit]');
+    await page.waitForSelector('[data-testid=site-map][data-fitted=site]');
+    await page.waitForTimeout(500);
+    const backView = await mapView(page);
+    const yellowSite = zonePixels(await canvasPng(page, MAP_CANVAS)).yellow;
+    console.log(`[release] yellow pixels on the plan: fitted to the zones ${yellowFitted}, to the site ${yellowSite}`);
+    expect(backView.zoom).toBeCloseTo(siteView.zoom, 2);
+    expect(yellowFitted, 'more of the yellow zone shows when the zones are fitted').toBeGreaterThan(yellowSite);
+    expect(await page.textContent('[data-testid=map-fit]')).toMatch(/Fit zones/);
+    await page.click('[data-testid=map-fit]');
+    await page.waitForSelector('[data-testid=site-map][data-fitted=request]');
+    await page.waitForTimeout(500);
+
+    // Hovering a zone names its level, ppm and reach.
+    const tip = await zoneTooltip(page, ringPoints((run.result as { zones: Parameters<typeof ringPoints>[0] }).zones), /ppm · up to [\d.]+ km/);
+    console.log(`[release] zone tooltip: ${tip}`);
+    expect(tip, 'a zone tooltip').toMatch(/AEGL-\d.* · [\d.,]+ ppm · up to [\d.]+ km/);
+    await page.mouse.move(5, 5);
+
+    // The twin flew to the release; Overview flies home again.
+    const releaseTarget = await waitCamera(page, homeTarget, 30);
+    console.log(`[release] twin camera target: home ${homeTarget?.join(',')}, release ${releaseTarget.join(',')}`);
+
     // The twin shows the cloud in the zone colours.
     await page.waitForTimeout(1_500);
     const twinAfter = await canvasPng(page, TWIN_CANVAS);
@@ -169,6 +265,8 @@ describe.skipIf(!HAVE_CHROMIUM)('modelling a toxic release on the site wall', ()
     const shot = path.join(SCREENSHOTS, 'wall-release.png');
     await page.screenshot({ path: shot });
     copyFileSync(shot, path.join(DOCS_SCREENSHOTS, 'wall-release.png'));
+    await page.click('[data-testid=twin-overview]');
+    await waitCamera(page, homeTarget, 30, true);
 
     // A hole size instead of a rate: the hub derives the rate from the sphere's pressure and temperature.
     await page.click('[data-testid=release-edit]');
@@ -188,7 +286,7 @@ describe.skipIf(!HAVE_CHROMIUM)('modelling a toxic release on the site wall', ()
     await page.click('[data-testid=release-clear]');
     await page.waitForSelector('[data-testid=threat-legend]', { state: 'detached' });
     await page.close();
-  });
+  }, 300_000);
 
   it('a release point is picked by a click on the plan; the form reads in Chinese', async () => {
     const page = await openParkWall(env, 'commander', 'zh-CN');
@@ -241,6 +339,51 @@ describe.skipIf(!HAVE_CHROMIUM)('modelling a toxic release on the site wall', ()
     copyFileSync(shot, path.join(DOCS_SCREENSHOTS, 'wall-release-puff.png'));
     await page.close();
   });
+
+  it('Cancel stops a running run: the hub stores it cancelled and the panel says so', async () => {
+    const page = await openParkWall(env, 'drill-planner');
+    // The longest run the engine takes: a finite passive release with every frame (48) on the largest grid (256 a side).
+    await page.route('**/api/v1/sim/runs', async (route) => {
+      const request = route.request();
+      if (request.method() !== 'POST') return route.continue();
+      const body = JSON.parse(request.postData() ?? '{}') as { scenario: Record<string, unknown> & { grid?: Record<string, unknown> } };
+      body.scenario.frames = 48;
+      body.scenario.grid = { ...(body.scenario.grid ?? {}), maxCellsPerSide: 256 };
+      return route.continue({ postData: JSON.stringify(body) });
+    });
+    await page.click('[data-testid=release-open]');
+    await page.selectOption('[data-testid=release-equipment]', AMMONIA_SPHERE);
+    await page.click('[data-testid=release-form] [data-value=manual]');
+    await page.fill('[data-testid=release-rate]', '3');
+    await page.fill('[data-testid=release-duration]', '240');
+    await page.fill('[data-testid=release-wind-speed]', '1');
+    await page.fill('[data-testid=release-wind-from]', '250');
+    await page.selectOption('[data-testid=release-stability]', 'D');
+
+    // A run can still finish before the click lands (one sim thread, a ~1 s computation): try a few times.
+    let outcome = '';
+    for (let attempt = 1; attempt <= 3 && outcome !== 'cancelled'; attempt++) {
+      const posted = page.waitForResponse((r) => r.url().endsWith('/api/v1/sim/runs') && r.request().method() === 'POST');
+      await page.click('[data-testid=release-run]');
+      const { run: queued } = (await (await posted).json()) as { run: SimRunView };
+      // Wait until the hub computes it (not merely queued), then press Cancel.
+      let state = queued.state;
+      const t0 = Date.now();
+      while (state === 'queued' && Date.now() - t0 < 30_000) {
+        state = (await hubAs<{ run: SimRunView }>(env.hub, 'drill-planner', `/sim/runs/${queued.id}`)).run.state;
+      }
+      const cancelAt = Date.now();
+      if (state === 'running') await page.click('[data-testid=release-cancel]', { timeout: 5_000 }).catch(() => undefined);
+      await page.waitForFunction(() => ['cancelled', 'done', 'failed'].includes(document.querySelector('[data-testid=release-panel]')?.getAttribute('data-run-phase') ?? ''), undefined, { timeout: 60_000 });
+      const { run } = await hubAs<{ run: SimRunView }>(env.hub, 'drill-planner', `/sim/runs/${queued.id}`);
+      outcome = run.state;
+      console.log(`[release] cancel attempt ${attempt}: hub state when pressed ${state}, run ended ${run.state} ${Date.now() - cancelAt} ms after (panel ${await page.getAttribute('[data-testid=release-panel]', 'data-run-phase')})`);
+      if (outcome === 'done') await page.click('[data-testid=release-edit]');
+    }
+    expect(outcome, 'the run ends cancelled').toBe('cancelled');
+    expect(await page.getAttribute('[data-testid=release-panel]', 'data-run-phase')).toBe('cancelled');
+    await page.close();
+  }, 240_000);
 
   it('a safety officer has no release control', async () => {
     const page = await env.browser.newPage({ viewport: WALL_VIEWPORT });

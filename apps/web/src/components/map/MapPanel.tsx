@@ -158,7 +158,8 @@ function SiteMap({ data }: { data: SiteMapData }) {
       const layerId = info.layer?.id;
       const owner = layerId && info.object ? overlays.find((o) => o.tooltip && o.layers.some((l) => l.id === layerId)) : undefined;
       const text = owner?.tooltip?.(info) ?? tooltipText(info, { t, kind: (k) => kindName(tKind, k), locale, sensorStates, minerStates: minerBuffers?.states ?? null });
-      return text ? { text, className: styles.tooltip } : null;
+      // Keep deck's own class beside ours: tests and tools find the tooltip by it.
+      return text ? { text, className: `deck-tooltip ${styles.tooltip}` } : null;
     },
     [t, tKind, locale, sensorStates, minerBuffers, overlays],
   );

@@ -49,6 +49,11 @@ interface CameraRigProps {
   ref?: Ref<CameraRigHandle>;
 }
 
+/** Where the camera looks after a flight (or at the start), on the canvas for tests and tools: one DOM write per flight. */
+function showTarget(canvas: HTMLCanvasElement, x: number, y: number, z: number): void {
+  canvas.setAttribute('data-camera-target', `${Math.round(x)},${Math.round(y)},${Math.round(z)}`);
+}
+
 /** Orbit controls, camera flights to points of interest and devices, and the unattended tour. */
 export function CameraRig({ scene, updater, touring, onTourStop, onTourPaused, ref }: CameraRigProps) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
@@ -95,7 +100,8 @@ export function CameraRig({ scene, updater, touring, onTourStop, onTourPaused, r
     camera.lookAt(work.target[0]!, work.target[1]!, work.target[2]!);
     camera.updateProjectionMatrix();
     controls.current?.target.set(work.target[0]!, work.target[1]!, work.target[2]!);
-  }, [camera, scene, overview, work]);
+    showTarget(canvas, work.target[0]!, work.target[1]!, work.target[2]!);
+  }, [camera, scene, overview, work, canvas]);
 
   useEffect(() => {
     if (touring) tour.start(performance.now());
@@ -142,8 +148,7 @@ export function CameraRig({ scene, updater, touring, onTourStop, onTourPaused, r
     }
     if (flight.step(nowMs, camera.position, c.target)) {
       camera.lookAt(c.target);
-      // Where a flight ended, on the canvas (for tests and tools; one DOM write per flight).
-      if (!flight.active) canvas.setAttribute('data-camera-target', `${Math.round(c.target.x)},${Math.round(c.target.y)},${Math.round(c.target.z)}`);
+      if (!flight.active) showTarget(canvas, c.target.x, c.target.y, c.target.z);
     }
     const paused = tour.isPaused(nowMs);
     c.autoRotate = tour.on && !flight.active && !paused;

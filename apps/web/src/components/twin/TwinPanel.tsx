@@ -132,7 +132,7 @@ export function TwinPanel() {
         </p>
       ) : null}
       <div className={styles.toolbar}>
-        <button type="button" className={styles.button} title={t('resetViewHint')} onClick={() => rig.current?.overview()}>
+        <button type="button" className={styles.button} title={t('resetViewHint')} onClick={() => rig.current?.overview()} data-testid="twin-overview">
           ⌂ {t('resetView')}
         </button>
         <button
