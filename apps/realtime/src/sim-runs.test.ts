@@ -209,6 +209,38 @@ describe.each(variants)('simulation runs on $name', ({ variant, redisUrl }) => {
     expect(noSource.body.error.message).toMatch(/^source: an assessment needs the source/);
   });
 
+  it('takes the hole location the user gives (vapour or liquid space) and refuses it where it means nothing', async () => {
+    const sphere = devices.park.equipment.find((e) => e.id === 'CP-E1-TK-01')!;
+    const body = (release: Record<string, unknown>, source: unknown = { equipmentId: sphere.id }) => ({
+      siteId: devices.park.id, kind: 'assessment', scenario: { chemical: 'Cl2', release, weather: { stability: 'D' } }, source, weather: { windSpeedMS: 3, windFromDeg: 90 },
+    });
+    const submit = async (release: Record<string, unknown>) => {
+      const res = await call(hub, 'POST', '/sim/runs', { token: planner, body: body(release) });
+      expect(res.status, JSON.stringify(res.body)).toBe(202);
+      const run = res.body.run as SimRunView;
+      await call(hub, 'POST', `/sim/runs/${run.id}/cancel`, { token: planner });
+      return run.context.release!;
+    };
+    // 800 kPa(g) at 25 °C is above chlorine's vapour pressure: the engine reads liquid unless told where the hole is.
+    const guessed = await submit({ holeDiameterM: 0.01 });
+    const vapour = await submit({ holeDiameterM: 0.01, phase: 'gas' });
+    const liquid = await submit({ holeDiameterM: 0.01, phase: 'liquid', liquidHeadM: 5 });
+    expect(guessed.phase).toBe('liquid');
+    expect(vapour.phase).toBe('gas');
+    expect(liquid.phase).toBe('liquid');
+    expect(vapour.rateKgS).toBeLessThan(guessed.rateKgS / 5);
+    expect(liquid.rateKgS).toBeGreaterThan(guessed.rateKgS); // 5 m of liquid above the hole adds ρgh
+    const badPhase = await call(hub, 'POST', '/sim/runs', { token: planner, body: body({ holeDiameterM: 0.01, phase: 'vapour' }) });
+    expect(badPhase.status).toBe(400);
+    expect(badPhase.body.error.message).toMatch(/^scenario\.release\.phase: must be 'liquid'/);
+    const badHead = await call(hub, 'POST', '/sim/runs', { token: planner, body: body({ holeDiameterM: 0.01, liquidHeadM: -2 }) });
+    expect(badHead.status).toBe(400);
+    expect(badHead.body.error.message).toMatch(/^scenario\.release\.liquidHeadM: /);
+    const phaseWithRate = await call(hub, 'POST', '/sim/runs', { token: planner, body: body({ kind: 'continuous', rateKgS: 1, phase: 'gas' }) });
+    expect(phaseWithRate.status).toBe(400);
+    expect(phaseWithRate.body.error.message).toMatch(/^scenario\.release\.phase: only means something for a hole-size release/);
+  });
+
   it('answers 400 naming the bad scenario field', async () => {
     const bad = { ...SCENARIO, chemical: 'Cl2', release: { kind: 'continuous', rateKgS: -1 } };
     const res = await call(hub, 'POST', '/sim/runs', { token: planner, body: { siteId: devices.park.id, kind: 'plume', scenario: bad, weather: { windSpeedMS: 3 } } });

@@ -3,7 +3,16 @@ import type { SimReleaseContext } from '@safetwin/protocol';
 import type { Site } from '@safetwin/twin-models';
 import { HubError } from '../errors.ts';
 
-const bad = (message: string) => new HubError('sim:bad-input', `scenario.release.holeDiameterM: ${message}`, 400);
+const badField = (field: string, message: string) => new HubError('sim:bad-input', `scenario.release.${field}: ${message}`, 400);
+const bad = (message: string) => badField('holeDiameterM', message);
+
+/** Where the hole is, when the user knows: in the liquid space or the vapour space of the vessel. */
+function holeOptions(phase: unknown, liquidHeadM: unknown): { phase?: 'gas' | 'liquid'; liquidHeadM?: number } {
+  if (phase !== undefined && phase !== 'gas' && phase !== 'liquid') throw badField('phase', "must be 'liquid' (a hole in the liquid space) or 'gas' (in the vapour space)");
+  if (liquidHeadM !== undefined && !(typeof liquidHeadM === 'number' && Number.isFinite(liquidHeadM) && liquidHeadM >= 0))
+    throw badField('liquidHeadM', 'must be a non-negative number of metres of liquid above the hole');
+  return { ...(phase === undefined ? {} : { phase }), ...(liquidHeadM === undefined ? {} : { liquidHeadM }) };
+}
 
 /** °C → K (ISO 80000-5: T/K = t/°C + 273.15). */
 const KELVIN_AT_0C = 273.15;
@@ -23,7 +32,8 @@ export function releaseFromHole(
   chemical: string,
   ambientPressurePa: number | undefined,
 ): { release: Record<string, unknown>; context: SimReleaseContext } {
-  const { holeDiameterM, ...rest } = release;
+  const { holeDiameterM, phase, liquidHeadM, ...rest } = release;
+  const options = holeOptions(phase, liquidHeadM);
   if (!equipmentId) throw bad('a hole size needs source.equipmentId (its operating pressure, temperature and inventory give the rate)');
   if (rest.kind !== undefined && rest.kind !== 'continuous') throw bad(`a hole gives a continuous release, not '${String(rest.kind)}'`);
   if (rest.rateKgS !== undefined) throw bad('give either release.rateKgS or release.holeDiameterM, not both');
@@ -40,7 +50,7 @@ export function releaseFromHole(
   const temperatureK = operatingC + KELVIN_AT_0C;
   let hole: ReturnType<typeof holeRelease>;
   try {
-    hole = holeRelease({ chemical, holeDiameterM, pressurePa, temperatureK, ambientPressurePa: ambientPa, inventoryKg: equipment.inventoryKg });
+    hole = holeRelease({ chemical, holeDiameterM, pressurePa, temperatureK, ambientPressurePa: ambientPa, inventoryKg: equipment.inventoryKg, ...options });
   } catch (err) {
     if (err instanceof SimError) throw bad(err.message);
     throw err;

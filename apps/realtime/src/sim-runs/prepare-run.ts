@@ -90,6 +90,9 @@ export async function prepareRun(
     const hole = releaseFromHole(site, source.at?.equipmentId, scenario.release, scenario.chemical, ambientPa);
     scenario.release = hole.release;
     context.release = hole.context;
+  } else if (isRecord(scenario.release)) {
+    for (const field of ['phase', 'liquidHeadM'])
+      if (scenario.release[field] !== undefined) throw badInput(`scenario.release.${field}`, 'only means something for a hole-size release (release.holeDiameterM)');
   }
   if (request.kind === 'assessment') {
     if (!source.at) throw badInput('source', "an assessment needs the source (equipmentId or eastM/northM): the site's points of interest are placed relative to it");
