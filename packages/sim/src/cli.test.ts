@@ -29,7 +29,7 @@ describe('sim CLI', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const out = JSON.parse(r.stdout);
     expect(out.model).toBe('dense');
-    expect(out.sigma).toBe('britter-mcquaid');
+    expect(out.sigma).toBe('briggs-rural'); // the σ set of the passive part beyond the hand-over, as the example shows
     expect(out.receptors[0].concentrationPpm).toBeGreaterThan(0);
     expect(out.thresholds.map((t: { ppm: number }) => t.ppm)).toEqual([20, 2, 0.5]);
     expect(out.explanations.join(' ')).toMatch(/Richardson/);

@@ -32,7 +32,7 @@ export function denseModel(c: DenseContext): ResolvedModel {
   const w = s.weather;
   const vfToKg = (vf: number) => toKg(vf * 1e6);
   const ppm = (kg: number) => (kg / toKg(1)).toPrecision(3);
-  const common = { model: 'dense' as const, sigma: 'britter-mcquaid' as const, chemical: c.chemical, windSpeedMS: u10, windSpeedGivenMS: c.windSpeedGivenMS, ppmToKgM3: toKg, explanations, warnings, scanStepRatio: 1.001 };
+  const common = { model: 'dense' as const, chemical: c.chemical, windSpeedMS: u10, windSpeedGivenMS: c.windSpeedGivenMS, ppmToKgM3: toKg, explanations, warnings, scanStepRatio: 1.001 };
   if (s.release.heightM > 0) warnings.push(`Britter–McQuaid assumes a ground-level release; heightM ${fmt(s.release.heightM, 1)} m is ignored`);
   if (rhoRelease <= base.ambientDensityKgM3) warnings.push(`dense model for a release not denser than air (${rhoRelease.toFixed(3)} vs ${base.ambientDensityKgM3.toFixed(3)} kg/m³): Britter–McQuaid is outside its basis (no gravity spreading applied); use gaussian-plume / gaussian-puff`);
   const plumeSigma: SigmaSet = s.sigma ?? (w.terrain === 'urban' ? 'briggs-urban' : 'briggs-rural');
@@ -62,6 +62,7 @@ export function denseModel(c: DenseContext): ResolvedModel {
     const denseCentre = (x: number, z: number) => (x > 0 ? vfToKg(pf.volumeFraction(x, 0, z, x / cloudMS)) : 0);
     return {
       ...common,
+      sigma: tail.sigmaSet,
       handover: ho.handover,
       time: { kind: 'transient', releaseEndS: 0, passedS, cloudAxisM: (t) => { const xc = t < ho.handover.timeS ? cloudMS * Math.max(0, t) : xh + u10 * (t - ho.handover.timeS); return [xc, xc]; } },
       scanLimitM: () => 100_000,
@@ -100,6 +101,7 @@ export function denseModel(c: DenseContext): ResolvedModel {
   explanations.push(handoverText('plume', ho.handover, ppm(ho.handover.concentrationKgM3), `Gaussian plume (${tailText(plumeSigma, tailWind)})`));
   return {
     ...common,
+    sigma: plumeSigma,
     handover: ho.handover,
     time: { kind: 'steady' },
     scanLimitM: () => 100_000,

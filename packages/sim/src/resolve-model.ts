@@ -29,8 +29,8 @@ export type ModelName = 'gaussian-plume' | 'gaussian-puff' | 'dense';
 /** A resolved concentration model in plume coordinates (x downwind, y crosswind, z up) [m]. */
 export interface ResolvedModel {
   model: ModelName;
-  /** σ set used, or 'britter-mcquaid' for the dense-gas correlations. */
-  sigma: SigmaSet | 'britter-mcquaid';
+  /** σ set used; a dense model reports the σ set of its passive part beyond the dense → passive hand-over. */
+  sigma: SigmaSet;
   chemical: Chemical;
   /** Transport wind speed used [m/s] (after profile and floor). */
   windSpeedMS: number;

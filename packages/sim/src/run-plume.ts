@@ -37,7 +37,8 @@ export interface ThresholdResult {
 /** Output of the `plume` command. */
 export interface PlumeResult {
   model: ModelName;
-  sigma: SigmaSet | 'britter-mcquaid';
+  /** σ set used (for a dense model: the σ set of its passive part beyond the hand-over). */
+  sigma: SigmaSet;
   chemical: { id: string; cas: string; molarMassKgMol: number };
   windSpeedMS: number;
   stability: string;
@@ -71,7 +72,8 @@ export function thresholdWarnings(m: ResolvedModel, ppm: number, d: { distanceM:
   if (m.handover && d.distanceM > m.handover.distanceM) {
     out.push(`${ppm} ppm is reached beyond the dense → passive hand-over (${Math.round(m.handover.distanceM)} m): its distance is the passive Gaussian ${m.time.kind === 'steady' ? 'plume' : 'puff'} from the virtual sources, not a Britter–McQuaid value`);
   }
-  if (m.sigma !== 'britter-mcquaid' && d.distanceM > 0) {
+  // A dense model's σ set serves its passive part only: no σ-range warning inside the Britter–McQuaid region.
+  if (d.distanceM > 0 && !(m.handover && d.distanceM <= m.handover.distanceM)) {
     const w = sigmaRangeWarning(d.distanceM, m.sigma);
     if (w) out.push(`${ppm} ppm: ${w}`);
   }
