@@ -9,10 +9,10 @@ import { kindMessages } from '../../i18n/messages/detail.ts';
 import { kindName } from '../detail/kind-name.ts';
 import { SENSOR_VISUAL_STATES, type SensorVisualState } from '../../wall/sensor-visual.ts';
 import { useWall } from '../../wall/WallContext.tsx';
-import { fitViewState, type MapViewState } from './fit-view.ts';
+import { fitViewState, type FitPadding, type MapViewState } from './fit-view.ts';
 import { MapLegend } from './MapLegend.tsx';
 import { mapOverlays, type FitRequestEntry, type MapOverlay } from './map-overlays.ts';
-import { fitRequestBounds } from './zone-fit.ts';
+import { fitRequestBounds, padForCovers } from './zone-fit.ts';
 import { MapScale, type MapScaleHandle } from './MapScale.tsx';
 import { MINER_STATES } from './marker-buffers.ts';
 import { minerLayers, selectionLayer, sensorLayers, type MapMiner } from './marker-layers.ts';
@@ -105,7 +105,7 @@ function SiteMap({ data }: { data: SiteMapData }) {
     (target: 'site' | 'request', entry: FitRequestEntry | null) => {
       if (!size || size.width === 0 || size.height === 0) return;
       const bounds = target === 'request' && entry ? fitRequestBounds(data.viewBounds, entry.request) : data.viewBounds;
-      setInitialViewState(fitViewState(bounds, size.width, size.height, scalePadding(FIT_PADDING_PX, scale)));
+      setInitialViewState(fitViewState(bounds, size.width, size.height, clearOfCovers(containerRef.current, scalePadding(FIT_PADDING_PX, scale))));
       setFitted(target === 'request' && entry ? 'request' : 'site');
     },
     [size, data.viewBounds, scale],
@@ -187,6 +187,16 @@ function SiteMap({ data }: { data: SiteMapData }) {
       <MapLegend siteKind={site.kind} />
     </div>
   );
+}
+
+/**
+ * The padding grown past what other parts of the wall draw over the plan (elements marked
+ * `data-map-cover` beside the panel, e.g. the threat-zone legend), so a fit is not hidden under them.
+ */
+function clearOfCovers(panel: HTMLElement | null, base: FitPadding): FitPadding {
+  const covers = panel?.parentElement?.querySelectorAll('[data-map-cover]');
+  if (!panel || !covers || covers.length === 0) return base;
+  return padForCovers(panel.getBoundingClientRect(), [...covers].map((c) => c.getBoundingClientRect()), base);
 }
 
 function scalePadding(p: typeof FIT_PADDING_PX, scale: number) {

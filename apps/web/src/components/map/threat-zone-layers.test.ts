@@ -77,18 +77,24 @@ describe('pickCoverLayer', () => {
   });
 });
 
+const boundsOf = (shapes: ZoneShape[]) => {
+  const lons = shapes.flatMap((s) => s.ring.map((p) => p[0])), lats = shapes.flatMap((s) => s.ring.map((p) => p[1]));
+  return [[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]];
+};
+
 describe('zoneFitRequest', () => {
   const shapes = zoneShapes(view.zones, { eastM: 0, northM: 0 }, projector);
   const source = projector.lonLat(0, 0);
   const inside = (b: [[number, number], [number, number]], p: readonly number[]) => p[0]! >= b[0][0] && p[0]! <= b[1][0] && p[1]! >= b[0][1] && p[1]! <= b[1][1];
 
-  it('must hold the source and the red and orange zones, not the whole yellow one; want holds every ring', () => {
+  it('must hold the source and the red and orange zones, not the whole yellow one; want holds every zone', () => {
     const r = zoneFitRequest(shapes, source);
     expect(inside(r.must, source)).toBe(true);
     for (const s of shapes.filter((x) => x.kind === 'threat-zone' && x.color !== 'yellow')) for (const p of s.ring) expect(inside(r.must, p)).toBe(true);
     const yellow = shapes.find((x) => x.kind === 'threat-zone' && x.color === 'yellow')!;
     expect(yellow.ring.some((p) => !inside(r.must, p))).toBe(true);
-    for (const s of shapes) for (const p of s.ring) expect(inside(r.want!, p)).toBe(true);
+    for (const s of shapes.filter((x) => x.kind !== 'uncertainty')) for (const p of s.ring) expect(inside(r.want!, p)).toBe(true);
+    expect(r.want).toEqual(boundsOf(shapes.filter((x) => x.kind !== 'uncertainty')));
   });
 
   it('a single level is a must', () => {

@@ -100,7 +100,7 @@ export function windArrowLengthM(zones: ZonesView): number {
 
 /**
  * What the plan should fit for a release: the source and every level but the lowest whole (the
- * red and orange zones), the lowest level (yellow) and the uncertainty lines as far as sensible.
+ * red and orange zones), the lowest level (yellow) as far as sensible (zone-fit.ts).
  */
 export function zoneFitRequest(shapes: readonly ZoneShape[], sourceLonLat: LonLat): FitRequest {
   const levels = shapes.filter((s) => s.kind !== 'uncertainty');
@@ -108,7 +108,8 @@ export function zoneFitRequest(shapes: readonly ZoneShape[], sourceLonLat: LonLa
   const severe = levels.filter((s) => s.ppm > lowestPpm);
   const mustShapes = severe.length > 0 ? severe : levels;
   const must = boundsOfPoints([sourceLonLat, ...mustShapes.flatMap((s) => s.ring)])!;
-  return { must, want: boundsOfPoints(shapes.flatMap((s) => s.ring)) };
+  // The uncertainty lines fan out as far as the yellow zone reaches: left out, they would widen the view for lines only.
+  return { must, want: boundsOfPoints(levels.flatMap((s) => s.ring)) };
 }
 
 const rgba = (rgb: Rgb, a: number): [number, number, number, number] => [rgb[0], rgb[1], rgb[2], a];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WebMercatorViewport } from '@deck.gl/core';
 import { fitViewState } from './fit-view.ts';
 import type { LonLat } from './site-projector.ts';
-import { boundsOfPoints, fitRequestBounds, MAX_FIT_GROWTH, unionBounds, type LonLatBounds } from './zone-fit.ts';
+import { boundsOfPoints, COVER_GAP_PX, fitRequestBounds, MAX_FIT_GROWTH, padForCovers, unionBounds, type LonLatBounds } from './zone-fit.ts';
 
 // Roughly the demo park: 2.4 × 1.6 km north of Nanjing (0.026° lon × 0.014° lat).
 const SITE: LonLatBounds = [[118.802, 32.258], [118.828, 32.272]];
@@ -67,5 +67,25 @@ describe('fitRequestBounds', () => {
     const core = unionBounds(SITE, must);
     const share = (SITE[1][0] - SITE[0][0]) / (MAX_FIT_GROWTH * (core[1][0] - core[0][0]));
     expect(siteWidthPx).toBeGreaterThanOrEqual((520 - 40) * share - 1);
+  });
+});
+
+describe('padForCovers', () => {
+  const panel = { left: 1000, top: 100, right: 1500, bottom: 550 };
+  const base = { top: 96, right: 40, bottom: 48, left: 40 };
+
+  it('pushes the bottom past a short wide legend in the bottom-right corner', () => {
+    const legend = { left: 1200, top: 430, right: 1490, bottom: 540 };
+    expect(padForCovers(panel, [legend], base)).toEqual({ ...base, bottom: 550 - 430 + COVER_GAP_PX });
+  });
+
+  it('pushes the right past a tall narrow one', () => {
+    const legend = { left: 1420, top: 150, right: 1490, bottom: 540 };
+    expect(padForCovers(panel, [legend], base)).toEqual({ ...base, right: 1500 - 1420 + COVER_GAP_PX });
+  });
+
+  it('ignores covers outside the panel and keeps padding that is already enough', () => {
+    expect(padForCovers(panel, [{ left: 0, top: 0, right: 900, bottom: 90 }], base)).toEqual(base);
+    expect(padForCovers(panel, [{ left: 1200, top: 520, right: 1490, bottom: 545 }], base)).toEqual(base);
   });
 });

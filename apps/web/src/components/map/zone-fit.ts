@@ -2,6 +2,7 @@
 // must show (the source, the red and orange zones) and as much of what it would like to show (the
 // yellow zone, the uncertainty lines) as keeps the site readable — a 12 km yellow zone fitted
 // whole would shrink a 2 km park to a few pixels.
+import type { FitPadding } from './fit-view.ts';
 import type { LonLat } from './site-projector.ts';
 
 /** South-west and north-east corners, lon/lat degrees. */
@@ -58,4 +59,39 @@ export function fitRequestBounds(site: LonLatBounds, request: FitRequest, maxGro
   const [w, e] = growAxis(core[0][0], core[1][0], request.want[0][0], request.want[1][0], allowance);
   const [s, n] = growAxis(core[0][1], core[1][1], request.want[0][1], request.want[1][1], allowance);
   return [[w, s], [e, n]];
+}
+
+/** A box on the page, CSS px. */
+export interface PxRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Room left between a cover (a legend over the plan) and what is fitted, px. */
+export const COVER_GAP_PX = 6;
+
+/**
+ * Padding that also keeps the fitted view clear of boxes drawn over the panel (a legend in a
+ * corner): for each cover overlapping the panel, the side whose padding grows least is pushed
+ * past it — a short wide legend at the bottom costs height, not width.
+ */
+export function padForCovers(panel: PxRect, covers: readonly PxRect[], base: FitPadding): FitPadding {
+  const pad = { ...base };
+  for (const c of covers) {
+    if (c.right <= panel.left || c.left >= panel.right || c.bottom <= panel.top || c.top >= panel.bottom) continue;
+    const need = {
+      top: c.bottom - panel.top + COVER_GAP_PX,
+      bottom: panel.bottom - c.top + COVER_GAP_PX,
+      left: c.right - panel.left + COVER_GAP_PX,
+      right: panel.right - c.left + COVER_GAP_PX,
+    };
+    // Cost of each side: the share of the panel's height (top/bottom) or width (left/right) it would take.
+    const h = panel.bottom - panel.top, w = panel.right - panel.left;
+    const sides = (['top', 'bottom', 'left', 'right'] as const).map((side) => ({ side, cost: (Math.max(pad[side], need[side]) - pad[side]) / (side === 'top' || side === 'bottom' ? h : w) }));
+    const best = sides.reduce((a, b) => (b.cost < a.cost ? b : a));
+    pad[best.side] = Math.max(pad[best.side], need[best.side]);
+  }
+  return pad;
 }

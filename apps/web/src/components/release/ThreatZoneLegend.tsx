@@ -18,7 +18,7 @@ export function ThreatZoneLegend() {
   const levels = [...zones.metadata.zones].sort((a, b) => b.ppm - a.ppm);
   const calm = zones.features.some((f) => f.properties.kind === 'calm-circle');
   return (
-    <div className={styles.mapLegend} data-testid="threat-legend">
+    <div className={styles.mapLegend} data-testid="threat-legend" data-map-cover>
       <p className={styles.mapLegendTitle}>
         ☣ {t('legendTitle')} · {shown.result.chemical.id}
       </p>

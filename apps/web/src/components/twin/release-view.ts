@@ -21,10 +21,11 @@ export interface ReleaseView {
 /** Smallest sphere the release view frames, m (the source with its equipment and neighbours). */
 export const MIN_RELEASE_RADIUS_M = 80;
 /**
- * Share of the box's half-diagonal the view frames: a flat box seen from 38° above the horizon
- * fills less of the view than its sphere (the same reason as the overview's OVERVIEW_FIT, 0.72).
+ * Share of the box's half-diagonal the view frames. Seen across the wind, the box's long side
+ * runs across the screen, where a sphere fit leaves little to spare: 1.1 keeps the source clear
+ * of the panel's edge (0.8 put it on the edge in the 1920×1080 screenshots).
  */
-export const RELEASE_FIT = 0.8;
+export const RELEASE_FIT = 1.1;
 
 /** The grid as the engine gives it: cell (i, j) centre at (east0M + i·cellM, north0M + j·cellM) from the source, row-major by j. */
 export interface CloudGrid {
