@@ -18,9 +18,10 @@ export interface FitRequest {
 
 /**
  * How far the view may grow for `want`, per axis, as a multiple of the span of the site ∪ `must`:
- * 3× keeps a 2 km park about a third of the panel (its areas and markers still legible at 1080p).
+ * 2× keeps the park at least half of that span (3× left the demo park's labels piled up in the
+ * 1920×1080 screenshot of a Cl2 release whose orange zone already doubles the view).
  */
-export const MAX_FIT_GROWTH = 3;
+export const MAX_FIT_GROWTH = 2;
 
 /** The bounds of some points; null when there are none. */
 export function boundsOfPoints(points: Iterable<LonLat>): LonLatBounds | null {
