@@ -67,17 +67,18 @@ function cKernelMs(): number | string {
   return Number(execFileSync(join(dir, 'kernel'), { encoding: 'utf8' }).split(' ')[0]);
 }
 
-/** A pool of `count` workers splitting the rows; `run()` fills the grid once and resolves with the wall time [ms]. */
+/** A pool of `count` workers sharing the rows (interleaved); `run()` fills the grid once and resolves with the wall time [ms]. */
 async function workerPool(count: number): Promise<{ run: () => Promise<number>; close: () => Promise<void> }> {
   const workers: Worker[] = [];
   for (let w = 0; w < count; w++) {
-    const rowStart = Math.floor((w * N) / count), rowEnd = Math.floor(((w + 1) * N) / count);
-    // Each worker writes its own slice: two threads writing halves of one SharedArrayBuffer scaled badly here.
-    const buffer = new SharedArrayBuffer((rowEnd - rowStart) * N * 4);
+    // Rows are dealt out in turn (w, w + count, …) so each worker gets the same mix of downwind and upwind cells; each
+    // writes its own buffer: two threads writing halves of one SharedArrayBuffer scaled badly here.
+    const rows = Math.ceil((N - w) / count);
+    const buffer = new SharedArrayBuffer(rows * N * 4);
     // Workers do not inherit tsx's loader on Node 20: register it in the worker, then load the TypeScript entry.
     const entry = new URL('./grid-worker.ts', import.meta.url).href;
     const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-    const worker = new Worker(boot, { eval: true, workerData: { p, g, rowStart, rowEnd, buffer } });
+    const worker = new Worker(boot, { eval: true, workerData: { p, g, offset: w, stride: count, buffer } });
     await new Promise<void>((resolve, reject) => { worker.once('message', () => resolve()); worker.once('error', reject); });
     workers.push(worker);
   }
