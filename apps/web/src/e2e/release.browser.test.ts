@@ -293,6 +293,12 @@ describe.skipIf(!HAVE_CHROMIUM)('modelling a toxic release on the site wall', ()
   it('a release point is picked by a click on the plan; the form reads in Chinese', async () => {
     const page = await openParkWall(env, 'commander', 'zh-CN');
     await page.click('[data-testid=release-open]');
+    // Picking equipment takes clicks in the 3D twin too (crosshair there); Esc stops it.
+    await page.click('[data-testid=release-pick]');
+    await page.waitForSelector('[data-testid=twin-panel][data-picking=equipment]');
+    expect(await page.locator(TWIN_CANVAS).first().evaluate((el) => (el as HTMLElement).style.cursor)).toBe('crosshair');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=twin-panel][data-picking=equipment]', { state: 'detached' });
     await page.click('[data-testid=release-form] [data-value=point]');
     await page.waitForSelector('[data-testid=release-picking]');
     const map = (await page.locator(MAP_CANVAS).first().boundingBox())!;
