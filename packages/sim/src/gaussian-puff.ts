@@ -113,12 +113,26 @@ export function peakOverTime(c: (tS: number) => number, t0S: number, t1S: number
   }
   let a = Math.max(t0S, bestT - h);
   let b = Math.min(t1S, bestT + h);
+  // Golden-section search keeping one interior point per step (one new evaluation per step, not two).
   const g = (Math.sqrt(5) - 1) / 2;
+  let x1 = b - g * (b - a);
+  let x2 = a + g * (b - a);
+  let c1 = c(x1);
+  let c2 = c(x2);
   for (let k = 0; k < 60 && b - a > 1e-9 * Math.max(1, b); k++) {
-    const x1 = b - g * (b - a);
-    const x2 = a + g * (b - a);
-    if (c(x1) >= c(x2)) b = x2;
-    else a = x1;
+    if (c1 >= c2) {
+      b = x2;
+      x2 = x1;
+      c2 = c1;
+      x1 = b - g * (b - a);
+      c1 = c(x1);
+    } else {
+      a = x1;
+      x1 = x2;
+      c1 = c2;
+      x2 = a + g * (b - a);
+      c2 = c(x2);
+    }
   }
   const t = 0.5 * (a + b);
   const v = c(t);

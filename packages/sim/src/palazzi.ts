@@ -25,13 +25,7 @@ export interface FiniteReleaseParams extends Omit<PlumeParams, 'rateKgS'> {
  * (Palazzi 1982 via GasDispersion.jl; plume-physics.md §3). Steps are sorted once here.
  */
 export function finiteRelease(p: FiniteReleaseParams): (xM: number, yM: number, zM: number, tS: number) => number {
-  const sorted = [...p.steps].sort((a, b) => a.tS - b.tS);
-  const segments: { startS: number; stopS: number; rateKgS: number }[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const st = sorted[i]!;
-    const stopS = Math.min(sorted[i + 1]?.tS ?? p.endS, p.endS);
-    if (stopS > st.tS && st.rateKgS > 0) segments.push({ startS: st.tS, stopS, rateKgS: st.rateKgS });
-  }
+  const segments = releaseSegments(p);
   const unitPlume: PlumeParams = { ...p, rateKgS: 1 };
   const u = p.windSpeedMS;
   return (xM, yM, zM, tS) => {
@@ -42,5 +36,39 @@ export function finiteRelease(p: FiniteReleaseParams): (xM: number, yM: number, 
     let sum = 0;
     for (const sg of segments) sum += sg.rateKgS * 0.5 * (erf((xM - u * (tS - sg.stopS)) / k) - erf((xM - u * (tS - sg.startS)) / k));
     return unit * sum;
+  };
+}
+
+/** The schedule as segments of constant, positive rate [startS, stopS), sorted, cut at endS. */
+function releaseSegments(p: FiniteReleaseParams): { startS: number; stopS: number; rateKgS: number }[] {
+  const sorted = [...p.steps].sort((a, b) => a.tS - b.tS);
+  const segments: { startS: number; stopS: number; rateKgS: number }[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const st = sorted[i]!;
+    const stopS = Math.min(sorted[i + 1]?.tS ?? p.endS, p.endS);
+    if (stopS > st.tS && st.rateKgS > 0) segments.push({ startS: st.tS, stopS, rateKgS: st.rateKgS });
+  }
+  return segments;
+}
+
+/**
+ * Peak over time of a finite release with ONE constant-rate segment (the usual `durationS` case), in closed form; null
+ * for a schedule of several segments (search numerically then). With D = uT/(√2σx), the time factor
+ * ½[erf(A) − erf(A − D)] is largest at A = D/2, i.e. at t = x/u + (start + stop)/2, where it equals erf(uT/(2√2σx)):
+ * C_peak = C_plume(q)·erf(uT/(2√2σx)), σx = σy(x) (Palazzi 1982 form above; the maximum follows from the symmetry of
+ * erf — our derivation, checked against the numerical peak in palazzi.test.ts).
+ */
+export function finiteReleasePeak(p: FiniteReleaseParams): ((xM: number, yM: number, zM: number) => { value: number; tS: number }) | null {
+  const segments = releaseSegments(p);
+  if (segments.length !== 1) return null;
+  const { startS, stopS, rateKgS } = segments[0]!;
+  const plume: PlumeParams = { ...p, rateKgS };
+  const u = p.windSpeedMS;
+  const durationS = stopS - startS;
+  return (xM, yM, zM) => {
+    const tS = Math.max(0, xM) / u + (startS + stopS) / 2;
+    if (xM <= 0) return { value: 0, tS };
+    const sigmaXM = sigmaYM(xM, p.stabilityClass, p.sigmaSet);
+    return { value: plumeConcentrationKgM3(plume, xM, yM, zM) * erf((u * durationS) / (2 * Math.SQRT2 * sigmaXM)), tS };
   };
 }

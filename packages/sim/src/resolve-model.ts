@@ -9,7 +9,7 @@ import { denseModel } from './dense-model.ts';
 import { farthestCrossingM } from './search.ts';
 import { plumeConcentrationKgM3, plumeHalfWidthM, type PlumeParams } from './gaussian-plume.ts';
 import { peakOverTime, puffConcentrationKgM3, type PuffParams } from './gaussian-puff.ts';
-import { finiteRelease, type FiniteReleaseParams } from './palazzi.ts';
+import { finiteRelease, finiteReleasePeak, type FiniteReleaseParams } from './palazzi.ts';
 import type { PlumeScenario } from './scenario.ts';
 import { sigmaYM, type SigmaSet } from './sigma.ts';
 import { applyLowWindFloor, WIND_HEIGHT_FLOOR_M, windAtHeightMS, windProfileExponent } from './stability.ts';
@@ -151,10 +151,13 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
     const maxRate = Math.max(...steps.map((st) => st.rateKgS));
     const steady: PlumeParams = { rateKgS: maxRate, windSpeedMS: u, releaseHeightM, stabilityClass: w.stability, sigmaSet: sigma };
     const firstS = Math.min(...steps.map((st) => st.tS));
-    const peak = (x: number, y: number, z: number) => {
-      const spreadS = (3 * sigmaYM(x, w.stability, sigma)) / u;
-      return peakOverTime((t) => cFinite(x, y, z, t), firstS + x / u - spreadS, endS + x / u + spreadS, 32);
-    };
+    // One constant-rate segment (durationS): the peak in closed form; a schedule of several: searched over the passage.
+    const peak =
+      finiteReleasePeak(fp) ??
+      ((x: number, y: number, z: number) => {
+        const spreadS = (3 * sigmaYM(x, w.stability, sigma)) / u;
+        return peakOverTime((t) => cFinite(x, y, z, t), firstS + x / u - spreadS, endS + x / u + spreadS, 32);
+      });
     // Palazzi's along-wind spread σx = σy(x): the tail of the last segment passes x at endS + (x + 3σy(x))/u (3σ edge: our choice).
     const passedS = (x: number) => endS + (Math.max(0, x) + 3 * sigmaYM(Math.max(1, x), w.stability, sigma)) / u;
     // The released stretch at time t: from the last puff (emitted at endS) to the first (emitted at firstS).
