@@ -170,10 +170,20 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
      */
     function timeVaryingModel(
       atTime: (x: number, y: number, z: number, t: number) => number,
-      peakAt: (x: number, y: number, z: number) => { value: number; tS: number },
+      peakAtPoint: (x: number, y: number, z: number) => { value: number; tS: number },
       scanLimitM: ResolvedModel['scanLimitM'],
       time: ResolvedModel['time'],
     ): ResolvedModel {
+      // The threshold scans of every level visit the same x grid, and footprints ask again for the centreline peaks
+      // there: remember them (per model instance, so still a pure function of the scenario).
+      const centreline = new Map<string, { value: number; tS: number }>();
+      const peakAt = (x: number, y: number, z: number) => {
+        if (y !== 0) return peakAtPoint(x, y, z);
+        const key = `${x}|${z}`;
+        let pk = centreline.get(key);
+        if (!pk) centreline.set(key, (pk = peakAtPoint(x, 0, z)));
+        return pk;
+      };
       return {
         ...common,
         model,
