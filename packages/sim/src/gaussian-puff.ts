@@ -98,6 +98,12 @@ export function integratedDoseKgSM3(c: (tS: number) => number, t0S: number, t1S:
   return sum * h;
 }
 
+/**
+ * Relative width in time at which the golden-section refinement of a peak stops. Near its maximum c(t) is flat
+ * (quadratic), so the peak value is then exact to ~(1e-7 · t / peak width)², far below any other error here.
+ */
+const PEAK_TIME_TOLERANCE = 1e-7;
+
 /** Peak of c(t) over [t0, t1]: uniform scan of `samples` points then golden-section refinement. */
 export function peakOverTime(c: (tS: number) => number, t0S: number, t1S: number, samples = 400): { tS: number; value: number } {
   const h = (t1S - t0S) / samples;
@@ -119,7 +125,7 @@ export function peakOverTime(c: (tS: number) => number, t0S: number, t1S: number
   let x2 = a + g * (b - a);
   let c1 = c(x1);
   let c2 = c(x2);
-  for (let k = 0; k < 60 && b - a > 1e-9 * Math.max(1, b); k++) {
+  for (let k = 0; k < 60 && b - a > PEAK_TIME_TOLERANCE * Math.max(1, b); k++) {
     if (c1 >= c2) {
       b = x2;
       x2 = x1;
