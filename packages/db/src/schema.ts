@@ -155,6 +155,11 @@ export const alarms = pgTable(
     raisedAt: timestamp('raised_at', { withTimezone: true, mode: 'date' }),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
     shelvedUntil: timestamp('shelved_until', { withTimezone: true, mode: 'date' }),
+    /** The alarm group of the latest activation (one cause, one first-out), if any. */
+    groupId: text('group_id'),
+    firstOut: boolean('first_out').notNull().default(false),
+    /** The graded response due for the latest activation (AlarmResponseView), if any. */
+    response: jsonb('response'),
   },
   (t) => [uniqueIndex('alarms_point_idx').on(t.siteId, t.deviceId, t.metric, t.kind), index('alarms_site_state_idx').on(t.siteId, t.state)],
 );

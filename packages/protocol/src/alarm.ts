@@ -32,6 +32,36 @@ export interface AlarmView {
   raisedAt: number | null;
   updatedAt: number;
   shelvedUntil: number | null;
+  /**
+   * The alarm group (one cause: same site, unit and time window, related sensors) this
+   * activation belongs to, or null when it stands alone. A leak that trips thirty detectors
+   * is one group with one first-out alarm.
+   */
+  groupId: string | null;
+  /** Whether this alarm was the first of its group to go off (the one operators are notified of). */
+  firstOut: boolean;
+  /** The response the seed's level demands of this activation (level 2: emergency plan in 30 min; level 3: rectification plan in 2 h), or null. */
+  response: AlarmResponseView | null;
+}
+
+/** Who must act on a graded response; a missed deadline escalates enterprise → park → government. */
+export const RESPONSE_TIERS = ['enterprise', 'park', 'government'] as const;
+export type ResponseTier = (typeof RESPONSE_TIERS)[number];
+
+/** What the seed's response levels ask for, with its deadline. */
+export interface AlarmResponseView {
+  /** `emergency-plan` (level 2, 30 min), `rectification-plan` (level 3, 2 h), `shutdown` (level 1, automatic). */
+  kind: 'emergency-plan' | 'rectification-plan' | 'shutdown';
+  /** Epoch ms the current tier must confirm by (null for `shutdown`). */
+  dueAt: number | null;
+  /** Who is answerable now. */
+  tier: ResponseTier;
+  /** Deadlines missed so far (each one escalated a tier). */
+  escalations: number;
+  confirmedAt: number | null;
+  confirmedBy: string | null;
+  /** The confirmation's note (and photo reference, if any). */
+  note: string | null;
 }
 
 /** One recorded transition: who, when, why. */

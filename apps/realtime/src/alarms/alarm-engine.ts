@@ -37,6 +37,12 @@ export interface AlarmPoint {
   setpoint: number | null;
 }
 
+/** Puts a new activation into its group (same cause); null leaves it on its own. */
+export type AlarmGrouper = (alarm: AlarmView) => { groupId: string; firstOut: boolean } | null;
+
+/** Told of every change after it was published: the alarm now, the stored transition, the alarm before. */
+export type AlarmListener = (alarm: AlarmView, transition: AlarmTransitionView, before: AlarmView) => void;
+
 interface Watch {
   watched: WatchedMetric;
   tracker: SetpointTracker;
@@ -52,6 +58,8 @@ export class AlarmEngine {
   private readonly watches = new Map<string, Watch>();
   private readonly alarms = new Map<string, AlarmView>();
   private readonly shelveTimers = new Map<string, NodeJS.Timeout>();
+  private readonly listeners: AlarmListener[] = [];
+  private grouper: AlarmGrouper = () => null;
   readonly stats = { evaluated: 0, changes: 0 };
 
   constructor(
@@ -106,6 +114,28 @@ export class AlarmEngine {
     const current = this.alarms.get(id);
     if (!current) throw new AlarmNotFoundError(`no alarm '${id}'`);
     return this.transitionAlarm(current, event, actor, reason);
+  }
+
+  /** Sets who groups new activations (the flood module); by default every alarm stands alone. */
+  setGrouper(grouper: AlarmGrouper): void {
+    this.grouper = grouper;
+  }
+
+  /** Adds a listener told of every change (responses, notifications, KPIs). */
+  onChange(listener: AlarmListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Sets the graded response of an alarm (a deadline set, confirmed or escalated): not a
+   * lifecycle change, but stored as a `response` event with who and why, and published.
+   */
+  setResponse(id: string, response: AlarmView['response'], actor: string, reason: string | null): AlarmView {
+    const current = this.alarms.get(id);
+    if (!current) throw new AlarmNotFoundError(`no alarm '${id}'`);
+    const next: AlarmView = { ...current, response, updatedAt: this.now() };
+    this.commit(current, next, { at: next.updatedAt, event: 'response', fromState: current.state, toState: next.state, actor, reason, value: null });
+    return next;
   }
 
   /** An alarm by id. */
@@ -169,6 +199,9 @@ export class AlarmEngine {
       raisedAt: null,
       updatedAt: this.now(),
       shelvedUntil: null,
+      groupId: null,
+      firstOut: false,
+      response: null,
     };
     this.transitionAlarm({ ...current, setpoint: point.setpoint }, event, actor, reason);
   }
@@ -177,7 +210,9 @@ export class AlarmEngine {
     const before: AlarmLifecycle = { state: current.state, processActive: current.processActive, count: current.count, value: current.value, shelvedUntilMs: current.shelvedUntil };
     const after = transition(before, event);
     const at = this.now();
-    const next: AlarmView = {
+    // A new activation (not a repeat of a standing one): grouped afresh, its old response done with.
+    const raised = event.type === 'activate' && after.count > before.count && !before.processActive;
+    let next: AlarmView = {
       ...current,
       state: after.state,
       processActive: after.processActive,
@@ -187,14 +222,24 @@ export class AlarmEngine {
       raisedAt: event.type === 'activate' && after.count > before.count ? at : current.raisedAt,
       updatedAt: at,
     };
+    if (raised) {
+      const group = this.grouper(next);
+      next = { ...next, groupId: group?.groupId ?? null, firstOut: group?.firstOut ?? false, response: null };
+    }
+    const value = (event.type === 'activate' || event.type === 'clear') && Number.isFinite(event.value) ? event.value : null;
+    this.commit(current, next, { at, event: event.type, fromState: current.state, toState: next.state, actor, reason, value });
+    return next;
+  }
+
+  /** Keeps, stores, publishes and tells listeners of one change. */
+  private commit(before: AlarmView, next: AlarmView, transition: AlarmTransitionView): void {
     this.alarms.set(next.id, next);
     this.stats.changes++;
     if (next.state === 'shelved' && next.shelvedUntil !== null) this.armShelveExpiry(next);
     else this.disarmShelveExpiry(next.id);
-    const value = (event.type === 'activate' || event.type === 'clear') && Number.isFinite(event.value) ? event.value : null;
-    void this.store.save({ alarm: next, transition: { at, event: event.type, fromState: current.state, toState: next.state, actor, reason, value } });
+    void this.store.save({ alarm: next, transition });
     this.publish(next);
-    return next;
+    for (const listener of this.listeners) listener(next, transition, before);
   }
 
   private armShelveExpiry(a: AlarmView): void {

@@ -1,5 +1,5 @@
 import { alarmEvents, alarms, type SqlClient } from '@safetwin/db';
-import type { AlarmTransitionView, AlarmView } from '@safetwin/protocol';
+import type { AlarmResponseView, AlarmTransitionView, AlarmView } from '@safetwin/protocol';
 import { asc, eq } from 'drizzle-orm';
 
 /** One change to persist: the alarm as it is now and the transition that made it so. */
@@ -48,6 +48,9 @@ export class AlarmStore {
       raisedAt: r.raisedAt?.getTime() ?? null,
       updatedAt: r.updatedAt.getTime(),
       shelvedUntil: r.shelvedUntil?.getTime() ?? null,
+      groupId: r.groupId,
+      firstOut: r.firstOut,
+      response: (r.response as AlarmResponseView | null) ?? null,
     }));
   }
 
@@ -96,13 +99,14 @@ export class AlarmStore {
     try {
       await this.db.transaction(async (tx) => {
         for (const { alarm: a, transition: t } of batch) {
-          const row = [a.id, a.siteId, a.enterpriseId, a.deviceId, a.metric, a.kind, a.level, a.priority, a.state, a.processActive, a.value, a.setpoint, a.count, toDate(a.raisedAt), toDate(a.updatedAt), toDate(a.shelvedUntil)];
+          const row = [a.id, a.siteId, a.enterpriseId, a.deviceId, a.metric, a.kind, a.level, a.priority, a.state, a.processActive, a.value, a.setpoint, a.count, toDate(a.raisedAt), toDate(a.updatedAt), toDate(a.shelvedUntil), a.groupId, a.firstOut, a.response === null ? null : JSON.stringify(a.response)];
           await tx.query(
-            `INSERT INTO alarms (id, site_id, enterprise_id, device_id, metric, kind, level, priority, state, process_active, value, setpoint, count, raised_at, updated_at, shelved_until)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+            `INSERT INTO alarms (id, site_id, enterprise_id, device_id, metric, kind, level, priority, state, process_active, value, setpoint, count, raised_at, updated_at, shelved_until, group_id, first_out, response)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb)
              ON CONFLICT (id) DO UPDATE SET level = excluded.level, priority = excluded.priority, state = excluded.state,
                process_active = excluded.process_active, value = excluded.value, setpoint = excluded.setpoint, count = excluded.count,
-               raised_at = excluded.raised_at, updated_at = excluded.updated_at, shelved_until = excluded.shelved_until`,
+               raised_at = excluded.raised_at, updated_at = excluded.updated_at, shelved_until = excluded.shelved_until,
+               group_id = excluded.group_id, first_out = excluded.first_out, response = excluded.response`,
             row as never,
           );
           await tx.query(

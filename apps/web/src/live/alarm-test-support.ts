@@ -22,6 +22,9 @@ export function alarmView(overrides: Partial<AlarmView> & { id?: string } = {}):
     raisedAt: 1_000,
     updatedAt: 1_000,
     shelvedUntil: null,
+    groupId: null,
+    firstOut: false,
+    response: null,
     ...overrides,
   };
 }

@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { AlarmView } from '@safetwin/protocol';
 import { SENSOR_VISUAL_RGB_FLOAT, SENSOR_VISUAL_STYLES, sensorVisualState, showsLiveValue } from './sensor-visual.ts';
 import type { LatestSample } from '../live/merge-batch.ts';
+import { alarmView } from '../live/alarm-test-support.ts';
 
 const INTERVAL_MS = 1_000;
 const NOW = 1_000_000;
 const fresh: LatestSample = { reading: { deviceId: 'S1', ts: NOW - 500, seq: 1, values: { co_ppm: 30 } }, receivedAtMs: NOW - 400 };
 const old: LatestSample = { reading: { deviceId: 'S1', ts: NOW - 3_500, seq: 1, values: { co_ppm: 30 } }, receivedAtMs: NOW - 3_400 };
-const alarm = (level: AlarmView['level'], processActive = true, state: AlarmView['state'] = 'unacknowledged'): AlarmView => ({
-  id: 'x', siteId: 's', enterpriseId: null, deviceId: 'S1', metric: 'co_ppm', kind: 'high', level, priority: 'high', state,
-  processActive, value: 30, setpoint: 24, count: 1, raisedAt: NOW - 100, updatedAt: NOW - 100, shelvedUntil: null,
-});
+const alarm = (level: AlarmView['level'], processActive = true, state: AlarmView['state'] = 'unacknowledged'): AlarmView =>
+  alarmView({ id: 'x', siteId: 's', deviceId: 'S1', metric: 'co_ppm', kind: 'high', level, priority: 'high', state, processActive, value: 30, setpoint: 24, raisedAt: NOW - 100, updatedAt: NOW - 100 });
 
 describe('sensorVisualState', () => {
   it('colours a live sensor by its active alarm level', () => {
