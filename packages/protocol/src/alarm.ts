@@ -82,3 +82,22 @@ export const ShelveRequestSchema = z.strictObject({
 });
 /** Body of `/out-of-service` (and optional on other actions). */
 export const AlarmReasonSchema = z.strictObject({ reason: z.string().min(3).max(500) });
+
+/**
+ * The alarm load one operator's view of a site carries (ISA-18.2 / EEMUA 191: a flood is
+ * more than 10 alarms in 10 minutes for one operator). Sent as `alarm-load` whenever it
+ * changes and in the subscribe answer; the wall shows a flood banner while `flooding`.
+ */
+export interface AlarmLoadView {
+  siteId: string;
+  /** Operator notifications (first-out alarms and ungrouped alarms) in the last 10 minutes. */
+  notificationsLast10Min: number;
+  /** Raw activations in the last 10 minutes (what a naive system would have shown). */
+  activationsLast10Min: number;
+  /** Alarms not `normal` (the standing list). */
+  standing: number;
+  flooding: boolean;
+  /** Epoch ms the current flood began, or null. */
+  floodSince: number | null;
+  asOfMs: number;
+}

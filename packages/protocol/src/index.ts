@@ -31,7 +31,7 @@ export type { LiveReading, ReadingsBatch, SubscribeAck, ServerToClientEvents, Cl
 export { HEARTBEAT_EMIT_MS, LINK_SILENCE_MS } from './socket.ts';
 export { MQTT_TOPIC_ROOT, telemetryTopic, commandTopic, commandAckTopic, ingestErrorTopic, parseTopic } from './mqtt.ts';
 export { ALARM_STATES, ALARM_PRIORITIES, RESPONSE_TIERS, ShelveRequestSchema, AlarmReasonSchema } from './alarm.ts';
-export type { AlarmStateName, AlarmPriority, AlarmView, AlarmTransitionView, AlarmResponseView, ResponseTier } from './alarm.ts';
+export type { AlarmStateName, AlarmPriority, AlarmView, AlarmTransitionView, AlarmResponseView, ResponseTier, AlarmLoadView } from './alarm.ts';
 export { SIM_RUN_KINDS, SIM_RUN_STATES, SimRunRequestSchema, SimSourceSchema } from './sim-run.ts';
 export type { SimReleaseContext, SimReplayView, SimRunContext, SimRunKind, SimRunRequest, SimRunState, SimRunView, SimSource, SimWeatherOrigin } from './sim-run.ts';
 export { decodeF32Base64, encodeF32Base64 } from './f32-base64.ts';

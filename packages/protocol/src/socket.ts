@@ -1,7 +1,7 @@
 import type { CommandAck, FieldCommand } from './command.ts';
 import type { IngestResult, ReadingInput } from './reading.ts';
 import type { ApiError } from './errors.ts';
-import type { AlarmView } from './alarm.ts';
+import type { AlarmLoadView, AlarmView } from './alarm.ts';
 import type { SimRunView } from './sim-run.ts';
 
 /** A reading as fanned out to subscribers (sensor time in epoch ms). */
@@ -31,6 +31,8 @@ export interface ServerToClientEvents {
   readings: (batch: ReadingsBatch) => void;
   /** An alarm changed state (raised, repeated, acknowledged, shelved, cleared …), sent at once. */
   alarm: (alarm: AlarmView) => void;
+  /** The site's alarm load for this client's operator scope changed (flood banner). */
+  'alarm-load': (load: AlarmLoadView) => void;
   /**
    * A simulation run of the site changed state, progress or stage (queued, running, done, failed,
    * cancelled); progress events are throttled to ≤ 5/s per run. A large result is left out
