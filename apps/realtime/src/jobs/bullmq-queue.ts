@@ -39,14 +39,16 @@ export class BullmqQueue implements JobQueue {
   }
 
   process(name: string, handler: JobHandler, concurrency = 1): void {
-    const worker = new Worker(name, async (job) => handler(job.data), { connection: this.connection, prefix: this.prefix, concurrency });
+    const worker = new Worker(name, async (job) => handler(job.data, { attempt: job.attemptsMade + 1, attempts: job.opts.attempts ?? 1 }), { connection: this.connection, prefix: this.prefix, concurrency });
     worker.on('failed', (_job, err) => this.onError(name, err));
     worker.on('error', (err) => this.onError(name, err));
     this.workers.push(worker);
   }
 
   async add(name: string, data: unknown, options: AddJobOptions = {}): Promise<string> {
-    const job = await this.queue(name).add(name, data, { delay: options.delayMs, jobId: options.jobId });
+    // BullMQ's exponential backoff waits delay × 2^(n-1) after the n-th failed try, as retryDelayMs does.
+    const retries = options.attempts !== undefined && options.attempts > 1 ? { attempts: options.attempts, backoff: { type: 'exponential', delay: options.backoffMs ?? 0 } } : {};
+    const job = await this.queue(name).add(name, data, { delay: options.delayMs, jobId: options.jobId, ...retries });
     return job.id ?? '';
   }
 

@@ -1,16 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { AddJobOptions, JobHandler, JobQueue } from './job-queue.ts';
+import { retryDelayMs, type AddJobOptions, type JobHandler, type JobQueue } from './job-queue.ts';
+
+/** A job waiting for its next try. */
+interface Waiting {
+  id: string;
+  data: unknown;
+  /** The try it waits for, 1-based. */
+  attempt: number;
+  attempts: number;
+  backoffMs: number;
+}
 
 interface Registered {
   handler: JobHandler;
   concurrency: number;
   running: number;
-  waiting: { id: string; data: unknown }[];
+  waiting: Waiting[];
 }
 
 /**
  * The embedded queue: jobs run in this process (CPU-heavy handlers hand their work to
- * worker threads themselves), with per-name concurrency, delays and idempotent ids.
+ * worker threads themselves), with per-name concurrency, delays, idempotent ids and retries
+ * with exponential backoff.
  * Jobs do not survive a restart; callers that need that (deadlines) re-arm from the database.
  */
 export class InProcessQueue implements JobQueue {
@@ -31,26 +42,32 @@ export class InProcessQueue implements JobQueue {
     const id = options.jobId ?? randomUUID();
     if (this.closed || (options.jobId && this.pendingIds.has(id))) return id;
     this.pendingIds.add(id);
+    const job: Waiting = { id, data, attempt: 1, attempts: Math.max(1, options.attempts ?? 1), backoffMs: options.backoffMs ?? 0 };
+    this.enqueueAfter(name, job, options.delayMs ?? 0);
+    return id;
+  }
+
+  /** Puts a job in its name's line after `delayMs` (at the next microtask when 0). */
+  private enqueueAfter(name: string, job: Waiting, delayMs: number): void {
     const enqueue = () => {
       const reg = this.registered.get(name);
       if (!reg) {
-        this.pendingIds.delete(id);
+        this.pendingIds.delete(job.id);
         this.onError(name, new Error(`no handler for job '${name}'`));
         return;
       }
-      reg.waiting.push({ id, data });
+      reg.waiting.push(job);
       this.pump(name, reg);
     };
-    if (options.delayMs && options.delayMs > 0) {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        enqueue();
-      }, options.delayMs);
-      this.timers.add(timer);
-    } else {
+    if (delayMs <= 0) {
       queueMicrotask(enqueue);
+      return;
     }
-    return id;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      enqueue();
+    }, delayMs);
+    this.timers.add(timer);
   }
 
   async holds(_name: string, jobId: string): Promise<boolean> {
@@ -67,12 +84,18 @@ export class InProcessQueue implements JobQueue {
     while (!this.closed && reg.running < reg.concurrency && reg.waiting.length > 0) {
       const job = reg.waiting.shift()!;
       reg.running++;
-      const run = reg
-        .handler(job.data)
-        .catch((err: unknown) => this.onError(name, err))
+      let retry = false;
+      const run = Promise.resolve()
+        .then(() => reg.handler(job.data, { attempt: job.attempt, attempts: job.attempts }))
+        .catch((err: unknown) => {
+          this.onError(name, err);
+          retry = job.attempt < job.attempts && !this.closed;
+        })
         .finally(() => {
           reg.running--;
-          this.pendingIds.delete(job.id);
+          // A job that will be tried again is still held (its id stays taken) until its last try.
+          if (retry) this.enqueueAfter(name, { ...job, attempt: job.attempt + 1 }, retryDelayMs(job.backoffMs, job.attempt));
+          else this.pendingIds.delete(job.id);
           this.running.delete(run);
           this.pump(name, reg);
         });

@@ -1,5 +1,13 @@
-/** A job handler: gets the job's data, returns its result. */
-export type JobHandler = (data: unknown) => Promise<unknown>;
+/** Which try of a job a handler is running (for handlers that record their attempts). */
+export interface JobAttempt {
+  /** 1 for the first try. */
+  attempt: number;
+  /** Tries allowed in all. */
+  attempts: number;
+}
+
+/** A job handler: gets the job's data (and which try this is), returns its result; a throw fails the try. */
+export type JobHandler = (data: unknown, job: JobAttempt) => Promise<unknown>;
 
 /** Options of one job. */
 export interface AddJobOptions {
@@ -7,7 +15,17 @@ export interface AddJobOptions {
   delayMs?: number;
   /** Idempotency: a second job with the same id is not added while the first exists. */
   jobId?: string;
+  /** Tries in all: a handler that throws is run again until it succeeds or this many tries failed. @defaultValue 1 */
+  attempts?: number;
+  /**
+   * Exponential backoff between tries, ms: try n+1 waits `backoffMs × 2^(n-1)` after try n
+   * failed (BullMQ's `exponential` backoff). @defaultValue 0 (retry at once)
+   */
+  backoffMs?: number;
 }
+
+/** Delay before the try after failed try `attempt` (1-based), ms: BullMQ's exponential backoff. */
+export const retryDelayMs = (backoffMs: number, attempt: number): number => (backoffMs > 0 ? backoffMs * 2 ** (attempt - 1) : 0);
 
 /**
  * The hub's job queue: simulations, notifications, deadlines and maintenance — never one
