@@ -10,6 +10,8 @@ export { encodeBinaryCopy, latestPerDevice, READING_COLUMNS } from './reading-ro
 export type { ReadingRow, DeviceLatest } from './reading-rows.ts';
 export { createScratchDatabase } from './scratch.ts';
 export { sites, users, sessions, gatewayKeys, devices, metrics, readings, deviceState, commands, alarms, alarmEvents, simRuns } from './schema.ts';
+export { alarmGroups, alarmGroupMembers } from './schema-alarm-groups.ts';
+export { webhooks, webhookDeliveries } from './schema-webhooks.ts';
 export { testBackends } from './test-backends.ts';
 export type { TestBackend } from './test-backends.ts';
 export { numberDevices, numberMetrics, deviceKey } from './numbering.ts';
