@@ -1,0 +1,169 @@
+import type { AlarmResponseView, AlarmView, CommandRecord, CommandRequest, LiveReading } from '@safetwin/protocol';
+import type { Site } from '@safetwin/twin-models';
+import type { AlarmEngine, AlarmPoint } from '../alarm-engine.ts';
+import { esdValvesFor, type EsdValve } from './esd-valves.ts';
+import type { ResponseEvent } from './response-events.ts';
+import { isNewActivation } from './response-policy.ts';
+
+/** The alarm kind raised on a valve that did not close when commanded (level 1: the unit is not isolated). */
+export const SHUTDOWN_FAILED_KIND = 'shutdown-failed';
+/** Who the audit trail and the command records name for automatic shutdowns. */
+export const ESD_ACTOR = 'system:esd';
+/** A valve reporting at most this opening counts as closed, %. */
+const CLOSED_MAX_PCT = 1;
+
+/** Sends a field command and resolves with its outcome (the hub's CommandChannel). */
+export interface ValveCommander {
+  send(request: CommandRequest, issuedBy: string): Promise<CommandRecord>;
+}
+
+/** What the shutdown needs. */
+export interface EsdShutdownDeps {
+  engine: AlarmEngine;
+  site: (siteId: string) => Site | undefined;
+  commands: ValveCommander;
+  now: () => number;
+  emit: (event: ResponseEvent) => void;
+  onError: (err: unknown) => void;
+  /** How long a command waits for the gateway's acknowledgement, ms (HubOptions.commandTimeoutMs). */
+  commandTimeoutMs: number;
+}
+
+/**
+ * How long a commanded valve may take to report closed, ms: the acknowledgement (command
+ * timeout), its full stroke, and two report intervals for the position report to arrive.
+ */
+export function closeTimeoutMs(valve: Pick<EsdValve, 'strokeTimeS' | 'intervalMs'>, commandTimeoutMs: number): number {
+  return commandTimeoutMs + valve.strokeTimeS * 1000 + 2 * valve.intervalMs;
+}
+
+type Outcome = { ok: true } | { ok: false; reason: string };
+
+interface Closing {
+  valve: EsdValve;
+  done: Promise<Outcome>;
+  /** Resolves `done` when the valve reports closed. */
+  closed: () => void;
+}
+
+/**
+ * Level 1 (explosion precursor) on a chemical park: a new activation commands the unit's ESD
+ * valves closed through the command channel (as an operator's command would go, recorded with
+ * `issuedBy: system:esd`), records the shutdown as the alarm's response, and watches the valves'
+ * position reports. All closed: the response is confirmed by the field. A valve not acknowledged,
+ * or not reporting closed within {@link closeTimeoutMs}: the response says so and a level-1
+ * `shutdown-failed` alarm stands on that valve until it reports closed. Mine level-1 alarms
+ * (methane power cut) are not handled here; `shutdown-failed` alarms never command anything.
+ */
+export class EsdShutdown {
+  /** Valves being closed now, by actuator device id (two alarms on one unit command a valve once). */
+  private readonly closing = new Map<string, Closing>();
+  /** Valves with a standing shutdown-failed alarm, by actuator device id. */
+  private readonly failed = new Map<string, AlarmPoint>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly deps: EsdShutdownDeps) {}
+
+  /** Listens for level-1 activations; takes over the standing shutdown-failed alarms (cleared when their valve reports closed). */
+  start(): void {
+    for (const a of this.deps.engine.list(null, true)) {
+      if (a.kind !== SHUTDOWN_FAILED_KIND || !a.processActive) continue;
+      this.failed.set(a.deviceId, { siteId: a.siteId, deviceId: a.deviceId, enterpriseId: a.enterpriseId, metric: a.metric, kind: a.kind, level: a.level, priority: a.priority, setpoint: a.setpoint });
+    }
+    this.deps.engine.onChange((alarm, transition, before) => {
+      if (alarm.level !== 1 || alarm.kind === SHUTDOWN_FAILED_KIND || !isNewActivation(alarm, transition, before)) return;
+      queueMicrotask(() => void this.shutdown(alarm).catch(this.deps.onError));
+    });
+  }
+
+  /** Valve position reports (the valves' `open_pct` telemetry). O(1) per reading. */
+  observe(readings: readonly LiveReading[]): void {
+    for (const r of readings) {
+      const openPct = r.values.open_pct;
+      if (openPct === undefined || openPct > CLOSED_MAX_PCT) continue;
+      this.closing.get(r.deviceId)?.closed();
+      const point = this.failed.get(r.deviceId);
+      if (point) {
+        this.failed.delete(r.deviceId);
+        this.deps.engine.setCondition(point, false, openPct);
+      }
+    }
+  }
+
+  /** Stops the close watches (their shutdowns stay unconfirmed). */
+  close(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  /** Commands the unit's ESD valves of a level-1 alarm closed and follows them until closed or timed out. */
+  async shutdown(alarm: AlarmView): Promise<void> {
+    const site = this.deps.site(alarm.siteId);
+    if (site?.kind !== 'chemical-park') return;
+    const valves = esdValvesFor(site, alarm.deviceId);
+    const names = valves.map((v) => v.valveId).join(', ');
+    if (valves.length === 0) {
+      this.record(alarm.id, { note: `no remote ESD valve isolates the unit of ${alarm.deviceId}: isolate by hand` }, 'no ESD valve mapped to the unit');
+      return;
+    }
+    const fresh = valves.filter((v) => !this.closing.has(v.deviceId));
+    const joined = valves.length - fresh.length;
+    const commanded = this.record(alarm.id, { note: `ESD valves ${names} commanded closed` }, `ESD valves ${names} commanded${joined ? ` (${joined} already closing)` : ''}`);
+    if (commanded) this.deps.emit({ type: 'shutdown-commanded', alarm: commanded, valveIds: valves.map((v) => v.valveId), at: this.deps.now() });
+    const outcomes = await Promise.all(valves.map((v) => (this.closing.get(v.deviceId) ?? this.startClosing(alarm, v)).done));
+    const failed = valves.flatMap((v, i) => {
+      const o = outcomes[i]!;
+      return o.ok ? [] : [{ valve: v, reason: o.reason }];
+    });
+    if (failed.length === 0) {
+      const done = this.record(alarm.id, { note: `ESD valves ${names} closed (reported by the field)`, confirmedAt: this.deps.now(), confirmedBy: ESD_ACTOR }, `ESD valves ${names} reported closed`);
+      if (done) this.deps.emit({ type: 'shutdown-completed', alarm: done, valveIds: valves.map((v) => v.valveId), at: this.deps.now() });
+      return;
+    }
+    const why = failed.map((f) => `${f.valve.valveId} ${f.reason}`).join('; ');
+    const note = `shutdown failed: ${why}`;
+    const current = this.record(alarm.id, { note }, note);
+    for (const f of failed) this.raiseFailed(alarm, f.valve);
+    if (current) this.deps.emit({ type: 'shutdown-failed', alarm: current, failed: failed.map((f) => ({ valveId: f.valve.valveId, reason: f.reason })), at: this.deps.now() });
+  }
+
+  private startClosing(alarm: AlarmView, valve: EsdValve): Closing {
+    let settle!: (o: Outcome) => void;
+    const done = new Promise<Outcome>((resolve) => (settle = resolve));
+    const limitMs = closeTimeoutMs(valve, this.deps.commandTimeoutMs);
+    const timer = setTimeout(() => settle({ ok: false, reason: `did not report closed within ${limitMs / 1000} s` }), limitMs);
+    this.timers.add(timer);
+    const entry: Closing = { valve, done, closed: () => settle({ ok: true }) };
+    this.closing.set(valve.deviceId, entry);
+    void done.then(() => {
+      clearTimeout(timer);
+      this.timers.delete(timer);
+      if (this.closing.get(valve.deviceId) === entry) this.closing.delete(valve.deviceId);
+    });
+    const request: CommandRequest = { siteId: alarm.siteId, deviceId: valve.deviceId, action: 'valve.close', reason: `level-1 alarm ${alarm.id}` };
+    this.deps.commands
+      .send(request, ESD_ACTOR)
+      .then((record) => {
+        if (record.state !== 'acknowledged') settle({ ok: false, reason: `command ${record.state}${record.message ? ` (${record.message})` : ''}` });
+      })
+      .catch((err: unknown) => {
+        this.deps.onError(err);
+        settle({ ok: false, reason: `command not sent (${err instanceof Error ? err.message : String(err)})` });
+      });
+    return entry;
+  }
+
+  private raiseFailed(alarm: AlarmView, valve: EsdValve): void {
+    const point: AlarmPoint = { siteId: alarm.siteId, deviceId: valve.deviceId, enterpriseId: valve.enterpriseId, metric: 'open_pct', kind: SHUTDOWN_FAILED_KIND, level: 1, priority: 'high', setpoint: 0 };
+    this.failed.set(valve.deviceId, point);
+    this.deps.engine.setCondition(point, true, null);
+  }
+
+  /** Sets the alarm's shutdown response (merging `change` into it); null if the alarm is gone. */
+  private record(alarmId: string, change: Partial<AlarmResponseView>, reason: string): AlarmView | null {
+    const current = this.deps.engine.get(alarmId);
+    if (!current) return null;
+    const base: AlarmResponseView = current.response?.kind === 'shutdown' ? current.response : { kind: 'shutdown', dueAt: null, tier: 'enterprise', escalations: 0, confirmedAt: null, confirmedBy: null, note: null };
+    return this.deps.engine.setResponse(alarmId, { ...base, ...change }, 'system', reason);
+  }
+}
