@@ -80,7 +80,7 @@ export async function hubSiteDevices(token: string, siteId: string): Promise<Dev
 }
 
 /** An operator action on an alarm (the hub's `POST /alarms/:id/<action>`). */
-export type HubAlarmAction = 'ack' | 'shelve' | 'unshelve';
+export type HubAlarmAction = 'ack' | 'shelve' | 'unshelve' | 'confirm-plan' | 'rectification-plan';
 
 /** `POST /alarms/:id/<action>`: the alarm after the action; HubError with the hub's code (e.g. `alarm:invalid-transition`, 409) when refused. */
 export async function hubAlarmAction(token: string, alarmId: string, action: HubAlarmAction, body?: unknown): Promise<AlarmView> {

@@ -2,8 +2,9 @@
 
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@safetwin/protocol';
+import type { AlarmLoadView, ClientToServerEvents, ServerToClientEvents } from '@safetwin/protocol';
 import type { AlarmStore } from './alarm-store.ts';
+import type { AlarmLoadStore } from './alarm-load-store.ts';
 import type { LiveStore } from './live-store.ts';
 import { resolveHubUrl } from './resolve-hub-url.ts';
 import { LinkWatchdog } from './link-watchdog.ts';
@@ -40,10 +41,12 @@ export interface HubSocketOptions {
   alarms: AlarmStore;
   /** Where the site's `sim-run` events go (the release panel follows its run there); none: ignored. */
   simRuns?: SimRunFeed;
+  /** Where the site's `alarm-load` events go (flood banner, alarm KPIs); none: ignored. */
+  alarmLoad?: AlarmLoadStore;
 }
 
 /** Connects to the hub with the user's token, subscribes to a site, re-subscribes after every reconnect. */
-export function useHubSocket({ hubUrl, token, siteId, store, alarms, simRuns }: HubSocketOptions): HubConnection {
+export function useHubSocket({ hubUrl, token, siteId, store, alarms, simRuns, alarmLoad }: HubSocketOptions): HubConnection {
   const [connection, setConnection] = useState<HubConnection>({ status: 'connecting', detail: null, sinceMs: 0, hubUrl: null });
 
   useEffect(() => {
@@ -89,6 +92,8 @@ export function useHubSocket({ hubUrl, token, siteId, store, alarms, simRuns }: 
           store.markPrimed();
           // The answer holds every alarm standing now: what changed while we were away is in it.
           alarms.replace(answer.alarms ?? []);
+          const load = (answer as { alarmLoad?: AlarmLoadView }).alarmLoad;
+          if (load) alarmLoad?.apply(load);
           subscribed = true;
           watchdog.heard(Date.now());
           set('live');
@@ -102,6 +107,9 @@ export function useHubSocket({ hubUrl, token, siteId, store, alarms, simRuns }: 
     });
     socket.on('alarm', (alarm) => {
       if (alarm.siteId === siteId) alarms.apply(alarm);
+    });
+    socket.on('alarm-load', (load) => {
+      if (load.siteId === siteId) alarmLoad?.apply(load);
     });
     socket.on('sim-run', (run) => {
       if (run.siteId === siteId) simRuns?.publish(run);
@@ -126,7 +134,7 @@ export function useHubSocket({ hubUrl, token, siteId, store, alarms, simRuns }: 
       socket.removeAllListeners();
       socket.disconnect();
     };
-  }, [hubUrl, token, siteId, store, alarms, simRuns]);
+  }, [hubUrl, token, siteId, store, alarms, simRuns, alarmLoad]);
 
   return connection;
 }

@@ -1,12 +1,17 @@
 'use client';
 
 import type { AlarmView } from '@safetwin/protocol';
-import { LEVEL_STYLES, alarmLevelText } from '../../live/alarm-format.ts';
+import { LEVEL_STYLES, alarmKindText } from '../../live/alarm-format.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { alarmKindMessages, alarmMessages } from '../../i18n/messages/alarms.ts';
+import styles from './AlarmWall.module.css';
 
-/** An alarm's level as colour + shape + words ("L2 ▲ HIGH" on orange), so it reads without colour too. */
-export function AlarmLevelBadge({ level, kind, compact = false }: { level: AlarmView['level']; kind: string; compact?: boolean }) {
+/**
+ * An alarm's level as colour + shape + words ("L2 ▲ HIGH" on orange), so it reads without colour
+ * too. `blink`: the shape flashes while the alarm waits for an acknowledgement (ISA-101), slowly
+ * and not at all under prefers-reduced-motion.
+ */
+export function AlarmLevelBadge({ level, kind, compact = false, blink = false }: { level: AlarmView['level']; kind: string; compact?: boolean; blink?: boolean }) {
   const style = LEVEL_STYLES[level];
   const t = useT(alarmMessages);
   const tKind = useT(alarmKindMessages);
@@ -16,7 +21,7 @@ export function AlarmLevelBadge({ level, kind, compact = false }: { level: Alarm
       title={t('levelTitle', { level, colour: style.colour, meaning: t(`meaning${level}`) })}
       data-alarm-level={level}
     >
-      {alarmLevelText(level, kind, tKind)}
+      L{level} <span className={blink ? styles.blink : undefined}>{style.shape}</span> {alarmKindText(kind, tKind)}
     </span>
   );
 }

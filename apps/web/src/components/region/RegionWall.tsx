@@ -13,6 +13,7 @@ import { framingRectangle } from './framing.ts';
 import type { GlobeHandle, GlobeMarker } from './RegionGlobe.tsx';
 import { regionSites } from './region-sites.ts';
 import { RegionLegend } from './RegionLegend.tsx';
+import { RegionAlarmAnnunciation } from '../alarms/RegionAlarmAnnunciation.tsx';
 import { RISK_WORD_KEYS, siteMarkerStyle } from './risk-style.ts';
 import { localName, SiteStatusCard } from './SiteStatusCard.tsx';
 import { statusCurrency } from './status-currency.ts';
@@ -107,6 +108,7 @@ function RegionWallInner({ sites, token, hubUrl }: RegionWallProps) {
           loadingText={t('globeLoading')}
           unavailableText={(reason) => t('globeUnavailable', { reason })}
         />
+        <RegionAlarmAnnunciation sites={sites} hubUrl={hubUrl} token={token} />
         <header className={styles.titleBlock}>
           <h1 className={styles.title}>{t('title')}</h1>
           <p className={styles.count}>{t(sites.length === 1 ? 'siteCountOne' : 'siteCountMany', { n: sites.length })}</p>

@@ -10,6 +10,7 @@ import { siteNameParts } from '../../lib/site-name.ts';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { wallMessages } from '../../i18n/messages/wall.ts';
 import { AlarmStore } from '../../live/alarm-store.ts';
+import { AlarmLoadStore } from '../../live/alarm-load-store.ts';
 import { linkStateOf, quietAfterMs } from '../../live/device-state.ts';
 import { LiveStore } from '../../live/live-store.ts';
 import { NowProvider } from '../../live/NowProvider.tsx';
@@ -18,6 +19,9 @@ import { SimRunFeed } from '../../live/sim-run-feed.ts';
 import { useHubSocket } from '../../live/use-hub-socket.ts';
 import { WallProvider, type WallFocus, type WallState } from '../../wall/WallContext.tsx';
 import { AlarmPanel } from '../alarms/AlarmPanel.tsx';
+import { FloodBanner } from '../alarms/FloodBanner.tsx';
+import { SiteAlarmSound, SiteRedCards } from '../alarms/SiteAlarmAnnunciation.tsx';
+import { AlarmKpiPanel } from '../kpi/AlarmKpiPanel.tsx';
 import { ConnectionBanner } from '../sensors/ConnectionBanner.tsx';
 import { KpiPanel } from '../kpi/KpiPanel.tsx';
 import { ReleaseMapPick } from '../release/ReleaseMapPick.tsx';
@@ -64,7 +68,8 @@ function SiteWallInner({ site, devices, token, hubUrl, role, initialDeviceId = n
   const [live] = useState(() => new LiveStore());
   const [alarms] = useState(() => new AlarmStore());
   const [simRuns] = useState(() => new SimRunFeed());
-  const connection = useHubSocket({ hubUrl, token, siteId: site.id, store: live, alarms, simRuns });
+  const [alarmLoad] = useState(() => new AlarmLoadStore());
+  const connection = useHubSocket({ hubUrl, token, siteId: site.id, store: live, alarms, simRuns, alarmLoad });
   const [selectedDeviceId, selectDevice] = useState<string | null>(initialDeviceId);
   const [focus, setFocus] = useState<WallFocus | null>(initialDeviceId ? { kind: 'device', id: initialDeviceId } : null);
   const [browserHubUrl, setBrowserHubUrl] = useState<string | null>(null);
@@ -76,14 +81,14 @@ function SiteWallInner({ site, devices, token, hubUrl, role, initialDeviceId = n
     () => ({ site, devices: devicesById, live, alarms, connection, link, role, token, hubUrl: browserHubUrl, selectedDeviceId, selectDevice, focus, setFocus }),
     [site, devicesById, live, alarms, connection, link, role, token, browserHubUrl, selectedDeviceId, focus],
   );
-  return <SiteWallView wall={wall} simRuns={simRuns} />;
+  return <SiteWallView wall={wall} simRuns={simRuns} alarmLoad={alarmLoad} />;
 }
 
 /**
  * The wall's layout for a given state: used by the live wall above and by the wall benchmark,
  * which feeds a synthetic site through the same stores (bench/wall).
  */
-export function SiteWallView({ wall, simRuns = null }: { wall: WallState; simRuns?: SimRunFeed | null }) {
+export function SiteWallView({ wall, simRuns = null, alarmLoad = null }: { wall: WallState; simRuns?: SimRunFeed | null; alarmLoad?: AlarmLoadStore | null }) {
   const t = useT(wallMessages);
   const locale = useLocale();
   const { site, live, alarms, connection, link, role, devices, selectedDeviceId } = wall;
@@ -96,6 +101,7 @@ export function SiteWallView({ wall, simRuns = null }: { wall: WallState; simRun
       <ReleaseProvider feed={simRuns}>
         <div className={styles.wall} data-site-kind={site.kind} data-testid="site-wall">
           <ConnectionBanner connection={connection} store={live} quietAfterMs={quietMs} />
+          {alarmLoad ? <FloodBanner load={alarmLoad} /> : null}
           <header className={styles.head}>
             <h1 className={styles.title}>
               <span aria-hidden="true" className={styles.kindGlyph}>
@@ -110,18 +116,21 @@ export function SiteWallView({ wall, simRuns = null }: { wall: WallState; simRun
               <Link href={`/sites/${encodeURIComponent(site.id)}/sensors`}>{t('sensorList')}</Link>
             </nav>
             <ReleaseButton className={styles.releaseButton} />
+            <SiteAlarmSound />
             <WallLink status={connection.status} />
             <WallClock />
           </header>
           <div className={styles.grid}>
             <aside className={styles.left} aria-label={t('kpiTitle')}>
               <KpiPanel />
+              <AlarmKpiPanel alarmLoad={alarmLoad} />
             </aside>
             <div className={styles.release}>
               <ReleasePanel />
             </div>
             <section className={styles.twin} aria-label={t('twinTitle')}>
               <TwinPanel />
+              <SiteRedCards />
               <ReleaseTimeline />
               {selectedDeviceId ? (
                 <div className={styles.detail}>
