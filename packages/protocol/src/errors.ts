@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'command:timeout',
   'alarm:not-found',
   'alarm:invalid-transition',
+  /** 409: no graded response of that kind is due on the alarm (none demanded, or already confirmed). */
+  'alarm:nothing-due',
   'sim:bad-input',
   'sim:no-live-weather',
   'sim:not-found',
