@@ -13,6 +13,8 @@ interface Job {
   connections: number;
   durationMs: number;
   seqBase: number;
+  /** Paced load (bench:alarm): at most this many readings/s, batches spread evenly; absent: as fast as acknowledged. */
+  ratePerS?: number;
 }
 
 const job = workerData as Job;
@@ -38,10 +40,21 @@ let duplicates = 0;
 let rejected = 0;
 let errors = 0;
 const deadline = Date.now() + job.durationMs;
+let nextDueMs = performance.now();
+
+/** Paced load: waits for the next batch's turn (a loop that fell behind by > 1 s drops the lost turns instead of bursting). */
+async function pace(): Promise<void> {
+  if (!job.ratePerS) return;
+  nextDueMs = Math.max(nextDueMs, performance.now() - 1000);
+  const waitMs = nextDueMs - performance.now();
+  nextDueMs += (job.batchSize / job.ratePerS) * 1000;
+  if (waitMs > 0) await new Promise((r) => setTimeout(r, waitMs));
+}
 
 async function httpLoop(agent: http.Agent): Promise<void> {
   const url = new URL('/api/v1/ingest', job.hubUrl);
   while (Date.now() < deadline) {
+    await pace();
     const body = nextBatch();
     const t0 = performance.now();
     const result = await new Promise<{ status: number; text: string }>((resolve) => {
@@ -71,6 +84,7 @@ async function socketLoop(): Promise<void> {
   const socket = io(job.hubUrl, { auth: { gatewayKey: job.gatewayKey }, transports: ['websocket'] });
   await new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject)));
   while (Date.now() < deadline) {
+    await pace();
     const body = JSON.parse(nextBatch()) as unknown;
     const t0 = performance.now();
     const r = (await socket.emitWithAck('ingest', body)) as { accepted?: number; duplicates?: number; rejected?: unknown[]; error?: unknown };

@@ -1,0 +1,134 @@
+// bench:alarm's probe, in its own thread like a browser in its own process: a commander's
+// socket.io client subscribed to the site, a gateway posting set-point crossings over HTTP
+// (latency: request sent → `alarm` event received), and a client of a plain socket.io echo
+// server in the hub's process (latency: message sent → echoed back), on one schedule.
+import { parentPort, workerData } from 'node:worker_threads';
+import http from 'node:http';
+import { io, type Socket } from 'socket.io-client';
+import type { AlarmView, ClientToServerEvents, ServerToClientEvents } from '@safetwin/protocol';
+import type { ProbeStep } from './alarm-plan.ts';
+
+/** What the probe gets from bench/alarm.ts. */
+export interface ProbeJob {
+  hubUrl: string;
+  echoUrl: string;
+  gatewayKey: string;
+  token: string;
+  siteId: string;
+  detectors: { deviceId: string; metric: string; alarmId: string; crossValue: number; returnValue: number }[];
+  steps: ProbeStep[];
+  /** Time an alarm or echo may take before it counts as lost, ms. */
+  lostAfterMs: number;
+}
+
+/** What the probe reports back. */
+export interface ProbeResult {
+  alarmLatenciesMs: number[];
+  echoLatenciesMs: number[];
+  crossings: number;
+  echoes: number;
+  readingsAccepted: number;
+  ingestErrors: string[];
+  echoPayloadBytes: number;
+  alarmPayloadBytes: number;
+}
+
+const job = workerData as ProbeJob;
+// No limit on connections: a crossing never queues in the agent behind requests that wait for their commit.
+const agent = new http.Agent({ keepAlive: true });
+const ingestUrl = new URL('/api/v1/ingest', job.hubUrl);
+const seqs = new Map<string, number>();
+const result: ProbeResult = { alarmLatenciesMs: [], echoLatenciesMs: [], crossings: 0, echoes: 0, readingsAccepted: 0, ingestErrors: [], echoPayloadBytes: 0, alarmPayloadBytes: 0 };
+
+/** Requests not answered yet (each reading is posted at its time, whatever the earlier ones wait for). */
+const inflight = new Set<Promise<void>>();
+function post(deviceId: string, metric: string, value: number, onSent: () => void = () => {}): void {
+  const p = postNow(deviceId, metric, value, onSent);
+  inflight.add(p);
+  void p.then(() => inflight.delete(p));
+}
+
+/** Posts one reading of a detector (sensor time: now); resolves when the hub answered. */
+function postNow(deviceId: string, metric: string, value: number, onSent: () => void): Promise<void> {
+  const seq = (seqs.get(deviceId) ?? 0) + 1;
+  seqs.set(deviceId, seq);
+  const body = JSON.stringify({ readings: [{ deviceId, ts: Date.now(), seq, values: { [metric]: value } }] });
+  return new Promise((resolve) => {
+    const req = http.request(ingestUrl, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${job.gatewayKey}`, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => {
+        if (res.statusCode === 202 && (JSON.parse(text) as { accepted: number }).accepted === 1) result.readingsAccepted++;
+        else result.ingestErrors.push(`${res.statusCode}: ${text.slice(0, 200)}`);
+        resolve();
+      });
+    });
+    req.on('error', (err) => (result.ingestErrors.push(String(err)), resolve()));
+    onSent();
+    req.end(body);
+  });
+}
+
+const connect = <S, C>(url: string, auth: Record<string, string>) =>
+  new Promise<Socket<S & ServerToClientEvents, C & ClientToServerEvents>>((resolve, reject) => {
+    const socket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true }) as Socket<S & ServerToClientEvents, C & ClientToServerEvents>;
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+
+const wall = await connect<object, object>(job.hubUrl, { token: job.token });
+const ack = await wall.emitWithAck('subscribe', { siteId: job.siteId });
+if (!ack.ok) throw new Error(`subscribe: ${ack.error.message}`);
+type EchoEvents = { echo: (m: { n: number; alarm: AlarmView }) => void };
+const echo = await connect<EchoEvents, EchoEvents>(job.echoUrl, {});
+
+/** Crossings waiting for their alarm: alarm id → the activation count it must reach and when it was sent. */
+const pendingAlarms = new Map<string, { count: number; sentAt: number }>();
+const pendingEchoes = new Map<number, number>();
+const activations = new Map<string, number>();
+let lastAlarm: AlarmView | null = null;
+
+wall.on('alarm', (alarm) => {
+  const pending = pendingAlarms.get(alarm.id);
+  if (!pending || !alarm.processActive || alarm.count < pending.count) return;
+  result.alarmLatenciesMs.push(performance.now() - pending.sentAt);
+  pendingAlarms.delete(alarm.id);
+  lastAlarm = alarm;
+});
+echo.on('echo', (m) => {
+  const sentAt = pendingEchoes.get(m.n);
+  if (sentAt === undefined) return;
+  result.echoLatenciesMs.push(performance.now() - sentAt);
+  pendingEchoes.delete(m.n);
+});
+
+const start = performance.now();
+for (const step of job.steps) {
+  const waitMs = start + step.atMs - performance.now();
+  if (waitMs > 0) await new Promise((r) => setTimeout(r, waitMs));
+  const d = job.detectors[step.detector]!;
+  if (step.kind === 'cross') {
+    const count = (activations.get(d.alarmId) ?? 0) + 1;
+    activations.set(d.alarmId, count);
+    result.crossings++;
+    const pending = { count, sentAt: Number.NaN };
+    pendingAlarms.set(d.alarmId, pending);
+    post(d.deviceId, d.metric, d.crossValue, () => (pending.sentAt = performance.now()));
+  } else if (step.kind === 'return') {
+    post(d.deviceId, d.metric, d.returnValue);
+  } else if (lastAlarm) {
+    // The same message the wall received, so the echo carries the same payload size.
+    const n = result.echoes++;
+    result.echoPayloadBytes = result.alarmPayloadBytes = JSON.stringify(lastAlarm).length;
+    pendingEchoes.set(n, performance.now());
+    echo.emit('echo', { n, alarm: lastAlarm });
+  }
+}
+await Promise.all(inflight);
+const until = performance.now() + job.lostAfterMs;
+while ((pendingAlarms.size > 0 || pendingEchoes.size > 0) && performance.now() < until) await new Promise((r) => setTimeout(r, 50));
+wall.disconnect();
+echo.disconnect();
+agent.destroy();
+parentPort!.postMessage(result);
