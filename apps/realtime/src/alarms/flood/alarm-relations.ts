@@ -1,0 +1,47 @@
+import { pointInPolygon, type Enu, type Site } from '@safetwin/twin-models';
+
+/** What relates one device's alarms to others' (DESIGN.md §5: same unit, related sensors). */
+export interface DeviceRelations {
+  /** Keys shared by devices of one unit: `unit:<equipment or pipe segment>`, `plot:<enterprise>` (parks), `roadway:<id>` (mines). */
+  keys: readonly string[];
+  /** Where it is, local ENU metres; null when it moves (tags) or is not described. */
+  position: Enu | null;
+  /** The unit a group opened by this device is named after (the first key's id, else the device). */
+  unit: string;
+  /** `weather` for shared weather stations: their alarms are advisories of no plant's cause. */
+  kind: string;
+}
+
+/**
+ * The relations of every device of a site, read once from the site description: a sensor's
+ * equipment or pipe segment (its unit, as the ESD logic sees it), the enterprise plot it
+ * stands on (chemical parks: a mine's lease holds everything, so mines use the roadway),
+ * and its position for the radius rule. Actuated valves and mine machines count as their
+ * own units at their positions.
+ */
+export function deviceRelations(site: Site): Map<string, DeviceRelations> {
+  const out = new Map<string, DeviceRelations>();
+  const plotOf = (p: Enu): string | null => {
+    if (site.kind !== 'chemical-park') return null;
+    const owner = site.enterprises.find((e) => pointInPolygon(p, e.plot));
+    return owner ? `plot:${owner.id}` : null;
+  };
+  const add = (deviceId: string, kind: string, position: Enu | null, unitKeys: (string | null | undefined)[]) => {
+    const keys = [...unitKeys, position ? plotOf(position) : null].filter((k): k is string => typeof k === 'string');
+    out.set(deviceId, { keys, position, unit: keys[0]?.slice(keys[0].indexOf(':') + 1) ?? deviceId, kind });
+  };
+  for (const s of site.sensors) {
+    add(s.id, s.kind, s.position, [
+      s.equipmentId && `unit:${s.equipmentId}`,
+      s.pipeSegmentId && `unit:${s.pipeSegmentId}`,
+      s.roadwayId && `roadway:${s.roadwayId}`,
+    ]);
+  }
+  if (site.kind === 'chemical-park') {
+    const nodes = new Map(site.pipes.nodes.map((n) => [n.id, n]));
+    for (const v of site.pipes.valves) if (v.deviceId) add(v.deviceId, 'valve-actuator', nodes.get(v.nodeId)?.position ?? null, [`unit:${v.id}`]);
+  } else {
+    for (const e of site.equipment) add(e.deviceId, 'power-switch', e.position, [`unit:${e.id}`, e.roadwayId && `roadway:${e.roadwayId}`]);
+  }
+  return out;
+}
