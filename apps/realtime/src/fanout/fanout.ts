@@ -1,4 +1,4 @@
-import type { AlarmView, LiveReading, Principal, ReadingsBatch, ServerToClientEvents } from '@safetwin/protocol';
+import type { AlarmLoadView, AlarmView, LiveReading, Principal, ReadingsBatch, ServerToClientEvents } from '@safetwin/protocol';
 import type { Server } from 'socket.io';
 import { enterprisesSeeing } from '../auth/access.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
@@ -88,6 +88,11 @@ export class Fanout {
     if (!device || !site) return;
     const seeing = enterprisesSeeing(device, site.enterprises.map((e) => e.id));
     for (const enterpriseId of seeing) this.io.to(enterpriseRoom(alarm.siteId, enterpriseId)).emit('alarm', alarm);
+  }
+
+  /** Sends the alarm load of one operator scope: the site's room (null), or one enterprise's room. */
+  emitAlarmLoad(load: AlarmLoadView, enterpriseId: string | null): void {
+    this.io.to(enterpriseId === null ? siteRoom(load.siteId) : enterpriseRoom(load.siteId, enterpriseId)).emit('alarm-load', load);
   }
 
   /** Sends a site-wide event (a simulation run) to the site's room and every enterprise room of the site. */
