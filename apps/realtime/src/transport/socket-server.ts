@@ -9,7 +9,7 @@ import { roomFor } from '../fanout/fanout.ts';
 import { gatewayRoom } from '../commands/command-channel.ts';
 import { batchOutcome, type IngestService } from '../ingest/ingest-service.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
-import type { AlarmView, LiveReading } from '@safetwin/protocol';
+import type { AlarmLoadView, AlarmView, LiveReading } from '@safetwin/protocol';
 
 /** What a socket carries after the handshake. */
 export interface SocketData {
@@ -30,6 +30,8 @@ export interface SocketDeps {
   latest: (user: Principal, siteId: string) => Promise<LiveReading[]>;
   /** The standing alarms of a site that the user may see. */
   standingAlarms: (user: Principal, siteId: string) => AlarmView[];
+  /** The alarm load of the user's view of a site, sent as `alarm-load` right after subscribing (flood banner). */
+  alarmLoad?: (user: Principal, siteId: string) => AlarmLoadView;
 }
 
 /**
@@ -117,7 +119,10 @@ async function subscribe(socket: HubSocket, request: unknown, deps: SocketDeps):
   if (typeof siteId !== 'string') throw new HubError('request:bad-body', 'subscribe needs {siteId: string}', 400);
   if (!deps.registry.site(siteId) || !canSeeSite(user, siteId)) throw notFound(`no site '${siteId}' visible to ${user.username}`);
   await socket.join(roomFor(user, siteId));
-  return { ok: true, siteId, latest: await deps.latest(user, siteId), alarms: deps.standingAlarms(user, siteId) };
+  const answer: SubscribeAck = { ok: true, siteId, latest: await deps.latest(user, siteId), alarms: deps.standingAlarms(user, siteId) };
+  const load = deps.alarmLoad?.(user, siteId);
+  if (load) setImmediate(() => socket.emit('alarm-load', load)); // right after the ack: the flood banner's state
+  return answer;
 }
 
 function toHubError(err: unknown): HubError {
