@@ -33,6 +33,10 @@ import { AlarmStore } from './alarms/alarm-store.ts';
 import { AlarmEngine } from './alarms/alarm-engine.ts';
 import { SensorHealthMonitor } from './alarms/sensor-health.ts';
 import { alarmRoutes } from './routes/alarm-routes.ts';
+import { alarmKpiRoutes } from './routes/alarm-kpi-routes.ts';
+import { alarmResponseRoutes } from './routes/alarm-response-routes.ts';
+import { GradedResponse } from './alarms/response/graded-response.ts';
+import { ResponsePhotoStore } from './alarms/response/response-photos.ts';
 import { canSeeDevice } from './auth/access.ts';
 import { startDemoGateway, type DemoGateway } from './sites/demo-gateway.ts';
 import { simRunRoutes } from './routes/sim-run-routes.ts';
@@ -64,6 +68,8 @@ export interface Hub {
   io: HubSocketServer;
   /** The demo gateway, when demo mode runs the simulator. */
   demoGateway: DemoGateway | null;
+  /** The alarm engine (tests raise alarms through it). */
+  alarmEngine: AlarmEngine;
   /** Stops taking requests, flushes what was accepted, closes every connection. */
   close(): Promise<void>;
 }
@@ -186,6 +192,9 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     const simExecutor = new ThreadSimExecutor(simThreads, warmThreads);
     if (warmThreads > 0) simExecutor.warm().catch((err: unknown) => app.log.error({ err }, 'warming a simulation thread failed'));
     cleanups.push(() => simExecutor.close(), () => queue.close());
+    // Graded response (level 1 ESD shutdown, level 2/3 deadlines): closed before the queue. Webhooks subscribe with gradedResponse.onEvent.
+    const gradedResponse = new GradedResponse({ engine: alarmEngine, site: (id) => registry.site(id), commands, queue, ingest, now, commandTimeoutMs: options.commandTimeoutMs, onError: (err) => app.log.error({ err }, 'graded alarm response failed') }).start();
+    cleanups.push(() => gradedResponse.close());
     const simStore = new SimRunStore(db);
     // Everyone watching the site: its room and its enterprises' rooms (officers may read runs); large results left out.
     const emitSimRun = (run: SimRunView) => fanout.emitSiteWide(run.siteId, 'sim-run', simRunEvent(run));
@@ -241,7 +250,9 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         readingRoutes(zapi, deps, now);
         ingestRoutes(zapi, deps);
         commandRoutes(zapi, deps);
+        alarmKpiRoutes(zapi, deps, alarmEngine, now); // before /alarms/:id (a static path wins anyway)
         alarmRoutes(zapi, deps, alarmEngine, now);
+        alarmResponseRoutes(zapi, deps, alarmEngine, gradedResponse.deadlines, new ResponsePhotoStore(db, now), now);
         simRunRoutes(zapi, deps, simRuns);
         simulatorRoutes(zapi, deps, () => demoGateway);
         zapi.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -277,7 +288,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
       const gateway = demoGateway;
       cleanups.push(() => gateway.stop());
     }
-    return { url, port, db, registry, auth, ingest, writer, io, demoGateway, close: closeAll };
+    return { url, port, db, registry, auth, ingest, writer, io, demoGateway, alarmEngine, close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;

@@ -69,7 +69,7 @@ describe('esdValvesFor on a hand-made park', () => {
 });
 
 describe('esdValvesFor on the demo park', () => {
-  const park = getDemoSite('cp-nanjing')!;
+  const park = getDemoSite('cp-nanjing')! as Park;
   const sensorOn = (equipmentId: string, kind: string) => park.sensors.find((s) => s.equipmentId === equipmentId && s.kind === kind)!.id;
 
   it('isolates an LPG sphere by the ESD valve of its line (behind its manual root valve)', () => {
