@@ -3,7 +3,7 @@ import type { Site } from '@safetwin/twin-models';
 import { AlarmTransitionError, transition, type AlarmEvent, type AlarmLifecycle } from './alarm-lifecycle.ts';
 import { gradeOf, setpointOf, watchedMetrics, type WatchedMetric } from './alarm-policy.ts';
 import type { AlarmStore } from './alarm-store.ts';
-import { SetpointTracker, type SetpointCondition } from './setpoint-tracker.ts';
+import { SetpointTracker, type SetpointCondition, type SetpointLimits } from './setpoint-tracker.ts';
 
 type Limit = Exclude<SetpointCondition, 'normal'>;
 
@@ -109,6 +109,25 @@ export class AlarmEngine {
     }
   }
 
+  /**
+   * Replaces the limits of a watched metric (a set-point changed through the API, an adaptive
+   * rule switching): they apply from the next reading on. The raised condition is kept, so a
+   * standing alarm neither clears nor repeats only because its limit moved. False when the
+   * metric is not watched.
+   */
+  updateLimits(deviceId: string, metric: string, limits: SetpointLimits): boolean {
+    const key = `${deviceId}\u0000${metric}`;
+    const watch = this.watches.get(key);
+    if (!watch) return false;
+    this.watches.set(key, { watched: { ...watch.watched, limits }, tracker: new SetpointTracker(limits, watch.tracker.condition) });
+    return true;
+  }
+
+  /** The limits a metric is watched against now, if it is watched. */
+  limitsOf(deviceId: string, metric: string): SetpointLimits | undefined {
+    return this.watches.get(`${deviceId}\u0000${metric}`)?.watched.limits;
+  }
+
   /** An operator's action on an alarm; throws AlarmNotFoundError or AlarmTransitionError. */
   operate(id: string, event: Exclude<AlarmEvent, { type: 'activate' | 'clear' | 'shelve-expired' }>, actor: string, reason: string | null): AlarmView {
     const current = this.alarms.get(id);
@@ -161,7 +180,7 @@ export class AlarmEngine {
   }
 
   private apply(w: WatchedMetric, kind: Limit, event: AlarmEvent, actor: string, reason: string | null): void {
-    const grade = gradeOf(w.sensorKind, kind);
+    const grade = gradeOf(w.sensorKind, kind, w.holdsFlammable);
     this.applyToPoint({ siteId: w.siteId, deviceId: w.deviceId, enterpriseId: w.enterpriseId, metric: w.metric, kind, ...grade, setpoint: setpointOf(w.limits, kind) }, event, actor, reason);
   }
 

@@ -1,5 +1,5 @@
 import type { AlarmPriority } from '@safetwin/protocol';
-import type { Site } from '@safetwin/twin-models';
+import { CHEMICAL_INFO, type Site } from '@safetwin/twin-models';
 import type { SetpointCondition, SetpointLimits } from './setpoint-tracker.ts';
 
 /** A sensor metric watched against its set-points. */
@@ -10,6 +10,8 @@ export interface WatchedMetric {
   sensorKind: string;
   metric: string;
   limits: SetpointLimits;
+  /** A pressure sensor on equipment holding a flammable substance: its high-high is an explosion precursor. */
+  holdsFlammable?: boolean;
 }
 
 /** Level and priority of an alarm point. */
@@ -27,10 +29,13 @@ const PROCESS_KINDS = new Set(['pressure', 'temperature', 'level', 'flow']);
  * - gas over a limit (flammable, toxic, O₂, mine CH₄/CO): level 2, high-high and O₂ high priority;
  * - process values and strata (equipment anomaly): level 3 (level 2 for roof high-high);
  * - weather and anything else: level 4 advisory.
- * Voting and vessel high-high pressure for level 1 come with the voting rules.
+ * - a vessel holding a flammable substance beyond its high-high pressure: level 1, high — the
+ *   step before a relief lift, a flange leak or a BLEVE, each a flammable release (issue 5).
+ * Voting of flammable detectors (level 1) is graded in {@link ruleGradeOf}.
  */
-export function gradeOf(sensorKind: string, condition: Exclude<SetpointCondition, 'normal'>): AlarmGrade {
+export function gradeOf(sensorKind: string, condition: Exclude<SetpointCondition, 'normal'>, holdsFlammable = false): AlarmGrade {
   const severe = condition === 'high-high' || condition === 'low-low';
+  if (sensorKind === 'pressure' && holdsFlammable && condition === 'high-high') return { level: 1, priority: 'high' };
   if (sensorKind === 'gas-ch4') return severe ? { level: 1, priority: 'high' } : { level: 2, priority: 'medium' };
   if (sensorKind === 'gas-o2') return { level: 2, priority: 'high' };
   if (GAS_KINDS.has(sensorKind)) return { level: 2, priority: severe ? 'high' : 'medium' };
@@ -56,11 +61,39 @@ export function limitsFor(sensorKind: string, setpoints: { lowLow: number | null
 
 /** Every sensor metric of a site that has set-points. */
 export function watchedMetrics(site: Site): WatchedMetric[] {
+  const flammableEquipment = new Set(site.kind === 'chemical-park' ? site.equipment.filter((e) => e.chemical !== null && CHEMICAL_INFO[e.chemical].lelVolPct !== null).map((e) => e.id) : []);
   return site.sensors.flatMap((s) =>
     s.setpoints
-      ? [{ siteId: site.id, deviceId: s.id, enterpriseId: s.enterpriseId, sensorKind: s.kind, metric: s.setpoints.metric, limits: limitsFor(s.kind, s.setpoints) }]
+      ? [{
+          siteId: site.id, deviceId: s.id, enterpriseId: s.enterpriseId, sensorKind: s.kind, metric: s.setpoints.metric, limits: limitsFor(s.kind, s.setpoints),
+          holdsFlammable: s.kind === 'pressure' && s.equipmentId !== undefined && flammableEquipment.has(s.equipmentId),
+        }]
       : [],
   );
+}
+
+/** Alarm kinds of the rules beyond set-points and sensor health (apps/realtime/src/alarms/rules). */
+export type RuleAlarmKind = 'rate' | 'deviation' | 'voting' | 'pseudo-data';
+
+/**
+ * Grades of the rule alarms, in one place:
+ * - `voting` — N flammable detectors of one unit at ≥ 50 %LEL: gas is spreading through the
+ *   unit at half the explosive limit, the seed's explosion precursor: level 1, high (the ESD
+ *   closes the unit's valves).
+ * - `rate` — a value moving fast towards a limit: an equipment/process anomaly before any
+ *   limit is crossed, level 3; medium for gas detectors (a build-up is the start of a leak),
+ *   low for process values.
+ * - `deviation` — a detector far from its neighbours' median: a drifted, poisoned or blocked
+ *   sensor (or a very local source), level 3 sensor/process anomaly; medium for gas
+ *   detectors, whose wrong reading can hide a leak.
+ * - `pseudo-data` — replayed or copied values (AQ 1029 伪数据): the sensor's readings cannot be
+ *   trusted, so it must never pass for a safe one; level 3, medium for gas detectors, as the
+ *   other sensor-health kinds.
+ */
+export function ruleGradeOf(kind: RuleAlarmKind, sensorKind: string): AlarmGrade {
+  if (kind === 'voting') return { level: 1, priority: 'high' };
+  const gas = GAS_KINDS.has(sensorKind) || sensorKind === 'gas-ch4';
+  return { level: 3, priority: gas ? 'medium' : 'low' };
 }
 
 /** The limit a condition crossed. */

@@ -1,0 +1,153 @@
+import type { LiveReading } from '@safetwin/protocol';
+import type { Site } from '@safetwin/twin-models';
+import { DEFAULT_RULE_SET, type AlarmRuleSet } from './rule-set.ts';
+import type { Levels, RuleSensor, RuleSink } from './rule-sensors.ts';
+import type { RuleAuditEntry, RuleStore } from './rule-store.ts';
+import { SiteRules, type LimitSink } from './site-rules.ts';
+
+/** A site's rules as the API shows them. */
+export interface RuleSetView {
+  siteId: string;
+  /** 0 = the built-in defaults, never edited. */
+  version: number;
+  rules: AlarmRuleSet;
+  updatedAt: number | null;
+  updatedBy: string | null;
+}
+
+/** A sensor's levels in force: base (site description or API) and effective (adaptive rules applied). */
+export interface SensorLevelsView {
+  deviceId: string;
+  metric: string;
+  base: Levels;
+  effective: Levels;
+  changedThroughApi: boolean;
+}
+
+/** The levels asked for are not in order (lowLow < low < high < highHigh), or none is left. */
+export class BadLevelsError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const LEVEL_ORDER = ['lowLow', 'low', 'high', 'highHigh'] as const;
+
+/** Checks the order of a sensor's levels; throws {@link BadLevelsError} naming the first bad one. */
+export function checkLevels(levels: Levels): void {
+  const set = LEVEL_ORDER.filter((k) => levels[k] !== null);
+  if (set.length === 0) throw new BadLevelsError('high', 'set-points need at least one level');
+  for (let i = 1; i < set.length; i++) {
+    const lo = set[i - 1]!, hi = set[i]!;
+    if (levels[lo]! >= levels[hi]!) throw new BadLevelsError(hi, `${hi} (${levels[hi]}) must be above ${lo} (${levels[lo]})`);
+  }
+}
+
+/**
+ * The alarm rules of every site the hub serves: loaded from the database at start (newest
+ * rule-set version, set-point overrides), applied to readings in memory, and changed through
+ * the API — each change stored with its audit entry first, then put in force at once in the
+ * running engine. Writes are serialised, so an audit entry's "before" is always what was in
+ * force. (With several hubs, a change reaches the others at their next start.)
+ */
+export class AlarmRules {
+  private readonly sites = new Map<string, SiteRules>();
+  /** Every sensor of every site (weather stations too) → its site's rules. */
+  private readonly byDevice = new Map<string, SiteRules>();
+  private readonly views = new Map<string, RuleSetView>();
+  private readonly changed = new Set<string>();
+  private writes: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly store: RuleStore,
+    private readonly now: () => number,
+  ) {}
+
+  /** Loads the stored rules and set-points of `sites` and puts them in force (call after the engine started). */
+  static async start(store: RuleStore, sites: readonly Site[], sink: RuleSink & LimitSink, now: () => number): Promise<AlarmRules> {
+    const out = new AlarmRules(store, now);
+    const stored = new Map((await store.latestRuleSets()).map((r) => [r.siteId, r]));
+    const overrides = await store.overrides();
+    for (const site of sites) {
+      const row = stored.get(site.id);
+      const rules = row?.rules ?? DEFAULT_RULE_SET;
+      const mine = new Map(overrides.filter((o) => o.siteId === site.id).map((o) => [o.deviceId, o.levels]));
+      for (const id of mine.keys()) out.changed.add(id);
+      const siteRules = new SiteRules(site, sink, rules, mine);
+      out.sites.set(site.id, siteRules);
+      for (const s of site.sensors) out.byDevice.set(s.id, siteRules);
+      out.views.set(site.id, { siteId: site.id, version: row?.version ?? 0, rules, updatedAt: row?.createdAt ?? null, updatedBy: row?.createdBy ?? null });
+    }
+    return out;
+  }
+
+  /** Judges validated readings (any site). */
+  observe(readings: readonly LiveReading[]): void {
+    for (const r of readings) this.byDevice.get(r.deviceId)?.observe(r);
+  }
+
+  /** A site's rules in force, or undefined for a site the hub does not serve. */
+  ruleSet(siteId: string): RuleSetView | undefined {
+    return this.views.get(siteId);
+  }
+
+  /** The levels in force of every sensor of a site with set-points. */
+  levels(siteId: string): SensorLevelsView[] {
+    const site = this.sites.get(siteId);
+    if (!site) return [];
+    return site.sensorIds().map((id) => this.levelsView(site, id)!);
+  }
+
+  /** A sensor with set-points and its site's rules, if any. */
+  sensor(deviceId: string): { sensor: RuleSensor; site: SiteRules } | undefined {
+    const site = this.byDevice.get(deviceId);
+    const sensor = site?.sensor(deviceId);
+    return site && sensor ? { sensor, site } : undefined;
+  }
+
+  /** Stores and puts in force version `baseVersion + 1`; throws StaleRuleVersionError when `baseVersion` is not current. */
+  setRules(siteId: string, baseVersion: number, rules: AlarmRuleSet, actor: string, reason: string | null): Promise<RuleSetView> {
+    return this.serial(async () => {
+      const site = this.sites.get(siteId)!;
+      const stored = await this.store.saveRuleSet(siteId, baseVersion, site.rules, rules, actor, reason, this.now());
+      site.setRules(rules);
+      const view: RuleSetView = { siteId, version: stored.version, rules, updatedAt: stored.createdAt, updatedBy: actor };
+      this.views.set(siteId, view);
+      return view;
+    });
+  }
+
+  /** Stores and puts in force a sensor's levels (`patch` over those in force; null clears a level). */
+  setLevels(deviceId: string, patch: Partial<Levels>, actor: string, reason: string | null): Promise<SensorLevelsView> {
+    return this.serial(async () => {
+      const { sensor, site } = this.sensor(deviceId)!;
+      const before = site.levelsOf(deviceId)!.base;
+      const after: Levels = { ...before, ...patch };
+      checkLevels(after);
+      await this.store.saveLevels({ deviceId, siteId: sensor.siteId, metric: sensor.metric, levels: after, updatedAt: this.now(), updatedBy: actor }, before, reason);
+      site.setLevels(deviceId, after);
+      this.changed.add(deviceId);
+      return this.levelsView(site, deviceId)!;
+    });
+  }
+
+  /** A site's audited rule and set-point changes, newest first. */
+  history(siteId: string, limit: number): Promise<RuleAuditEntry[]> {
+    return this.store.history(siteId, limit);
+  }
+
+  private levelsView(site: SiteRules, deviceId: string): SensorLevelsView | undefined {
+    const s = site.sensor(deviceId);
+    const levels = site.levelsOf(deviceId);
+    return s && levels ? { deviceId, metric: s.metric, ...levels, changedThroughApi: this.changed.has(deviceId) } : undefined;
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(fn, fn);
+    this.writes = run.catch(() => {});
+    return run;
+  }
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULE_SET } from './rule-set.ts';
+import { ruleSensorsOf, votingUnitsOf, type RuleSensor } from './rule-sensors.ts';
+import { RateMonitor } from './rate-monitor.ts';
+import { DeviationMonitor } from './deviation-monitor.ts';
+import { VotingMonitor } from './voting-monitor.ts';
+import { demoPark, FakeSink } from './fake-sink.ts';
+
+const park = demoPark();
+const sensors = ruleSensorsOf(park);
+const byId = new Map(sensors.map((s) => [s.deviceId, s]));
+const on = (equipmentId: string, kind: string) => sensors.filter((s) => s.equipmentId === equipmentId && s.kind === kind);
+const T0 = Date.UTC(2026, 6, 1, 8);
+/** A small deterministic wobble (±amp) so signals are not flat. */
+const wobble = (i: number, amp: number) => amp * Math.sin(i * 1.7) * Math.cos(i * 0.31);
+
+describe('rate of change (sensor time, smoothed, with hysteresis)', () => {
+  const lel = on('CP-E4-TK-01', 'gas-flammable')[0]!; // high 25 %LEL → limit 12.5 %LEL/min
+  const pressure = on('CP-E4-TK-01', 'pressure')[0]!; // band 500…1385 kPa → 177 kPa/min, both directions
+  const temperature = on('CP-E1-R-01', 'temperature')[0]!; // rise only
+  const CASES: Array<{ title: string; sensor: RuleSensor; valueAt: (i: number) => number; seconds: number; stepMs?: number; raised: boolean; raisedBeforeS?: number }> = [
+    { title: 'clean-air noise', sensor: lel, valueAt: (i) => 0.6 + wobble(i, 0.4), seconds: 600, raised: false },
+    { title: 'gas building up 20 %LEL/min', sensor: lel, valueAt: (i) => 1 + (20 * i) / 60, seconds: 90, raised: true, raisedBeforeS: 72 },
+    { title: 'gas creeping 5 %LEL/min', sensor: lel, valueAt: (i) => 1 + (5 * i) / 60, seconds: 240, raised: false },
+    { title: 'pressure falling 400 kPa/min (loss of containment)', sensor: pressure, valueAt: (i) => 1000 - (400 * i) / 60, seconds: 60, stepMs: 500, raised: true },
+    { title: 'pressure breathing with the sun', sensor: pressure, valueAt: (i) => 1000 + 30 * Math.sin(i / 2000) + wobble(i, 3), seconds: 900, stepMs: 500, raised: false },
+    { title: 'temperature falling fast (rise-only rule)', sensor: temperature, valueAt: (i) => 85 - (30 * i) / 60, seconds: 60, raised: false },
+    { title: 'temperature running away 30 K/min', sensor: temperature, valueAt: (i) => 85 + (30 * i) / 60, seconds: 60, raised: true },
+  ];
+  it.each(CASES)('$title', ({ title, sensor, valueAt, seconds, stepMs = 1000, raised, raisedBeforeS }) => {
+    const sink = new FakeSink();
+    const monitor = new RateMonitor(sink, DEFAULT_RULE_SET.rate);
+    const steps = (seconds * 1000) / stepMs;
+    for (let i = 0; i <= steps; i++) monitor.observe(sensor, sensor.described, valueAt((i * stepMs) / 1000), T0 + i * stepMs);
+    expect(sink.log.length > 0, title).toBe(raised);
+    if (raised) {
+      expect(sink.log[0]!.point, title).toMatchObject({ kind: 'rate', level: 3, deviceId: sensor.deviceId });
+      if (raisedBeforeS !== undefined) expect(sink.log[0]!.value, title).toBeGreaterThan(12.5);
+    }
+  });
+
+  it('clears once the value holds steady for a window, and starts afresh after a gap', () => {
+    const sink = new FakeSink();
+    const monitor = new RateMonitor(sink, DEFAULT_RULE_SET.rate);
+    let t = T0;
+    for (let i = 0; i <= 60; i++, t += 1000) monitor.observe(lel, lel.described, 1 + (20 * i) / 60, t);
+    expect(sink.activeOf('rate')).toHaveLength(1);
+    for (let i = 0; i < 120; i++, t += 1000) monitor.observe(lel, lel.described, 21, t);
+    expect(sink.activeOf('rate')).toHaveLength(0);
+    // Five minutes of silence, then a different value: no rate across the hole.
+    t += 300_000;
+    for (let i = 0; i < 60; i++, t += 1000) monitor.observe(lel, lel.described, 2, t);
+    expect(sink.log.map((l) => l.active)).toEqual([true, false]);
+  });
+});
+
+describe('deviation from neighbours', () => {
+  const ring = on('CP-E4-TK-01', 'gas-flammable'); // four detectors round one LPG sphere
+  const [a, b, c] = on('CP-E1-R-01', 'temperature').concat(ring.slice(0, 1));
+  const CASES: Array<{ title: string; values: (deviceId: string, i: number) => number; seconds: number; raised: string[] }> = [
+    { title: 'all near clean air', values: (_, i) => 0.8 + wobble(i, 0.3), seconds: 120, raised: [] },
+    { title: 'one drifted 14 %LEL above the others for 90 s', values: (d, i) => (d === ring[0]!.deviceId ? 14.5 : 0.8 + wobble(i, 0.3)), seconds: 90, raised: [ring[0]!.deviceId] },
+    { title: 'one 14 %LEL above for only 40 s (a passing plume)', values: (d, i) => (d === ring[0]!.deviceId && i < 40 ? 14.5 : 0.8), seconds: 90, raised: [] },
+    { title: 'one above its own high limit (a real local source: the gas alarm speaks)', values: (d) => (d === ring[0]!.deviceId ? 40 : 0.8), seconds: 90, raised: [] },
+    { title: 'one dead at 0 while the others read 30 %LEL', values: (d) => (d === ring[3]!.deviceId ? 0 : 30), seconds: 90, raised: [ring[3]!.deviceId] },
+  ];
+  it.each(CASES)('$title', ({ title, values, seconds, raised }) => {
+    const sink = new FakeSink();
+    const monitor = new DeviationMonitor(sensors, sink, DEFAULT_RULE_SET.deviation);
+    for (let i = 0; i <= seconds; i++) for (const s of ring) monitor.observe(s, s.described, values(s.deviceId, i), T0 + i * 1000);
+    expect(sink.activeOf('deviation'), title).toEqual(raised.map((d) => `${park.id}/${d}/lel_pct/deviation`).sort());
+  });
+
+  it('twin temperature transmitters of a reactor 10 K apart (limit 7.5 K) for 30 s: both raised, cleared once they agree', () => {
+    expect(a!.equipmentId).toBe(b!.equipmentId);
+    expect(c!.kind).toBe('gas-flammable');
+    const sink = new FakeSink();
+    const monitor = new DeviationMonitor(sensors, sink, DEFAULT_RULE_SET.deviation);
+    let t = T0;
+    for (let i = 0; i < 25; i++, t += 1000) {
+      monitor.observe(a!, a!.described, 78, t);
+      monitor.observe(b!, b!.described, 88, t);
+    }
+    expect(sink.activeOf('deviation')).toHaveLength(0); // not yet 30 s
+    for (let i = 0; i < 10; i++, t += 1000) {
+      monitor.observe(a!, a!.described, 78, t);
+      monitor.observe(b!, b!.described, 88, t);
+    }
+    expect(sink.activeOf('deviation')).toHaveLength(2);
+    for (let i = 0; i < 15; i++, t += 1000) {
+      monitor.observe(a!, a!.described, 85, t);
+      monitor.observe(b!, b!.described, 85.5, t);
+    }
+    expect(sink.activeOf('deviation')).toHaveLength(0);
+  });
+});
+
+describe('voting of flammable detectors (level 1)', () => {
+  const units = votingUnitsOf(park);
+  const unit = units.find((u) => u.equipmentId === 'CP-E4-TK-01')!;
+  const other = units.find((u) => u.equipmentId === 'CP-E4-TK-02')!;
+  const votingId = `${park.id}/CP-E4-TK-01/lel_pct/voting`;
+  const CASES: Array<{ title: string; readings: Array<[string, number]>; active: string[] }> = [
+    { title: '1oo4 at 60 %LEL does not vote', readings: [[unit.detectorIds[0]!, 60], [unit.detectorIds[1]!, 2], [unit.detectorIds[2]!, 1], [unit.detectorIds[3]!, 1]], active: [] },
+    { title: '2oo4 at ≥ 50 %LEL raises the unit', readings: [[unit.detectorIds[0]!, 55], [unit.detectorIds[1]!, 50]], active: [votingId] },
+    { title: 'one over in each of two units does not vote', readings: [[unit.detectorIds[0]!, 70], [other.detectorIds[0]!, 70]], active: [] },
+    { title: '2oo4 just under 50 %LEL does not vote', readings: [[unit.detectorIds[0]!, 49.9], [unit.detectorIds[1]!, 49.9]], active: [] },
+  ];
+  it.each(CASES)('$title', ({ title, readings, active }) => {
+    const sink = new FakeSink();
+    const monitor = new VotingMonitor(units, sink, DEFAULT_RULE_SET.voting);
+    readings.forEach(([id, v], i) => monitor.observe(id, 'lel_pct', v, T0 + i * 100));
+    expect(sink.activeOf('voting'), title).toEqual(active);
+  });
+
+  it('raises a level-1, high-priority point on the unit, holds in the deadband, clears after the off-delay', () => {
+    const sink = new FakeSink();
+    const monitor = new VotingMonitor(units, sink, DEFAULT_RULE_SET.voting);
+    const [d1, d2, d3, d4] = unit.detectorIds;
+    const all = (values: number[], t: number) => [d1, d2, d3, d4].forEach((d, i) => monitor.observe(d!, 'lel_pct', values[i]!, t));
+    all([55, 52, 10, 5], T0);
+    expect(sink.log[0]!.point).toMatchObject({ deviceId: 'CP-E4-TK-01', enterpriseId: 'CP-E4', kind: 'voting', level: 1, priority: 'high', setpoint: 50 });
+    all([49, 48, 10, 5], T0 + 1000); // inside the 2.5 %LEL deadband: still voting
+    all([40, 40, 10, 5], T0 + 2000);
+    all([40, 40, 10, 5], T0 + 6000);
+    expect(sink.activeOf('voting')).toEqual([votingId]);
+    all([40, 40, 10, 5], T0 + 7100); // below the band for more than 5 s
+    expect(sink.activeOf('voting')).toEqual([]);
+  });
+
+  it('after a restart with the unit standing, waits for every member before clearing', () => {
+    const sink = new FakeSink();
+    sink.active.add(votingId);
+    const monitor = new VotingMonitor(units, sink, DEFAULT_RULE_SET.voting);
+    monitor.observe(unit.detectorIds[0]!, 'lel_pct', 1, T0);
+    expect(sink.activeOf('voting')).toEqual([votingId]);
+    unit.detectorIds.slice(1).forEach((d) => monitor.observe(d, 'lel_pct', 1, T0 + 100));
+    expect(sink.activeOf('voting')).toEqual([]);
+  });
+
+  it('every flammable item of the demo park is a unit with at least four detectors', () => {
+    expect(units.length).toBeGreaterThanOrEqual(15);
+    for (const u of units) expect(u.detectorIds.length, u.equipmentId).toBeGreaterThanOrEqual(4);
+    expect(units.some((u) => byId.get(u.detectorIds[0]!)?.kind !== 'gas-flammable')).toBe(false);
+  });
+});
