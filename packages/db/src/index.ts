@@ -17,3 +17,4 @@ export { testBackends } from './test-backends.ts';
 export type { TestBackend } from './test-backends.ts';
 export { numberDevices, numberMetrics, deviceKey } from './numbering.ts';
 export type { DeviceKey } from './numbering.ts';
+export { alarmRuleSets, alarmSetpointOverrides, alarmRuleAudit } from './schema-alarm-rules.ts';
