@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'command:timeout',
   'alarm:not-found',
   'alarm:invalid-transition',
+  /** 409: the alarm rules were changed since the version the edit started from (`baseVersion`). */
+  'alarm-rules:stale-version',
   /** 409: no graded response of that kind is due on the alarm (none demanded, or already confirmed). */
   'alarm:nothing-due',
   'sim:bad-input',
