@@ -41,8 +41,12 @@ export {
   MethaneRiseRequestSchema,
   SensorDropoutRequestSchema,
   LeakRequestSchema,
+  LEAK_CHEMICALS,
+  MAX_LEAK_RATE_KG_S,
+  LeakFaultSchema,
+  LeakTruthSchema,
   SimulatorScenarioRequestSchema,
   StagedScenarioSchema,
 } from './simulator.ts';
-export type { SimulatorScenarioKind, SimulatorScenarioRequest, StagedScenarioView } from './simulator.ts';
+export type { LeakChemical, SimulatorScenarioKind, SimulatorScenarioRequest, StagedScenarioView } from './simulator.ts';
 export { CLOCK_SKEW_ALLOWANCE_MS, lastHeardMs } from './freshness.ts';

@@ -1,5 +1,6 @@
 // Scenarios staged on top of normal running, for drills and tests. Each kind is a typed
 // request; the engine turns an accepted one into an overlay on the affected devices.
+import type { LeakTruth } from './leak/leak-book.ts';
 
 /** A methane rise on one mine CH4 sensor: a ramp to `peakPct` and back within `durationS`. */
 export interface MethaneRiseScenario {
@@ -28,15 +29,23 @@ export interface SensorDropoutScenario {
   durationS: number;
 }
 
-/** A loss of containment at a park item (reserved: leaks arrive with the incident-response work; `stage()` refuses it). */
+/**
+ * A loss of containment at a chemical-park item: for `durationS` the item releases `rateKgS`
+ * of `chemical`, and the site's gas detectors that see it read the plume model's cloud
+ * (packages/simulator/src/leak; README "Staged leaks").
+ */
 export interface LeakScenario {
   kind: 'leak';
   siteId: string;
   /** Equipment or pipe segment that leaks. */
-  sourceId: string;
+  equipmentId: string;
+  /** What leaks (plume-engine library key); must be what the item holds. */
+  chemical: string;
   /** Release rate, kg/s. */
   rateKgS: number;
   durationS: number;
+  /** Height of the hole above grade, m. @defaultValue 1 m for equipment, the pipe's height for a segment */
+  heightM?: number;
 }
 
 /** Anything `simulator.stage()` accepts. */
@@ -48,10 +57,12 @@ export interface StagedScenario {
   /** Site of the device it drives. */
   siteId: string;
   /** The scenario as accepted. */
-  scenario: MethaneRiseScenario | SensorDropoutScenario;
-  /** When it starts and when it is over, epoch ms. */
+  scenario: Scenario;
+  /** When it starts and when it is over, epoch ms (a leak: when the release starts and stops). */
   startMs: number;
   endMs: number;
+  /** Leaks: what really happened (source, mass, detector faults). */
+  leak?: LeakTruth;
 }
 
 /** Fractions of a methane rise: ramp up 40 %, hold 20 %, ramp down 40 % of the duration. */

@@ -248,7 +248,7 @@ describe('createSimulator: scenarios', () => {
     expect(peak(T0 + 30_000, T0 + 50_000)).toBeGreaterThan(2.3);
   });
 
-  it('refuses bad scenarios with coded errors and says leak is not implemented yet', () => {
+  it('refuses bad scenarios with coded errors', () => {
     const sim = createSimulator({ sites: SITES, startMs: T0 });
     const code = (f: () => unknown) => {
       try {
@@ -259,7 +259,7 @@ describe('createSimulator: scenarios', () => {
       }
       return 'no error';
     };
-    expect(code(() => sim.stage({ kind: 'leak', siteId: PARK.id, sourceId: 'x', rateKgS: 1, durationS: 60 }))).toBe('simulator:not-implemented');
+    expect(code(() => sim.stage({ kind: 'leak', siteId: PARK.id, equipmentId: 'x', chemical: 'Cl2', rateKgS: 1, durationS: 60 }))).toBe('simulator:unknown-device');
     expect(code(() => sim.stage({ kind: 'methane-rise', sensorId: 'NO-SUCH-SENSOR', peakPct: 1, durationS: 60 }))).toBe('simulator:unknown-device');
     expect(code(() => sim.stage({ kind: 'methane-rise', sensorId: PARK.sensors[0]!.id, peakPct: 1, durationS: 60 }))).toBe('simulator:wrong-device');
     const ch4 = MINE.sensors.find((s) => s.kind === 'gas-ch4')!.id;

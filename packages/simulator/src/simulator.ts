@@ -15,8 +15,10 @@ import { FAULT_DURATION_MS, FAULT_KINDS, FAULT_WEIGHTS } from './faults.ts';
 import type { FaultKind, FaultRecord } from './faults.ts';
 import { MinerWalker, WalkGraph } from './miners.ts';
 import type { WalkerOptions } from './miners.ts';
+import { LeakBook } from './leak/leak-book.ts';
+import type { LeakOptions } from './leak/leak-book.ts';
 import { Rng } from './prng.ts';
-import type { Scenario, StagedScenario } from './scenarios.ts';
+import type { LeakScenario, Scenario, StagedScenario } from './scenarios.ts';
 import { channelParams, setpointBand } from './sensor-params.ts';
 import { MS_PER_H, MS_PER_MIN } from './signals.ts';
 import { SiteWeather } from './weather.ts';
@@ -44,6 +46,8 @@ export interface SimulatorOptions {
   weather?: WeatherOptions;
   /** Miner behaviour. */
   miners?: WalkerOptions;
+  /** Staged leaks: response noise, detector faults, local wind turbulence. */
+  leak?: LeakOptions;
 }
 
 /** A running simulation of field devices. */
@@ -97,6 +101,7 @@ class Engine implements Simulator {
   private readonly faultKinds: ReadonlySet<FaultKind>;
   private readonly maxCatchUpMs: number;
   private readonly faultLogSize: number;
+  private readonly leaks: LeakBook;
   private started = false;
   private lastTickMs = -Infinity;
   private scenarioCount = 0;
@@ -107,6 +112,7 @@ class Engine implements Simulator {
     this.faultKinds = new Set(options.faultKinds ?? FAULT_KINDS);
     this.maxCatchUpMs = options.maxCatchUpMs ?? DEFAULT_CATCH_UP_MS;
     this.faultLogSize = options.faultLogSize ?? DEFAULT_FAULT_LOG;
+    this.leaks = new LeakBook(this.seed, options.leak);
     if (!(this.faultRate >= 0)) throw new SimulatorError('simulator:bad-options', `faultRatePerDeviceHour must be ≥ 0, got ${this.faultRate}`);
     for (const site of options.sites) {
       for (const [id, info] of deviceCatalogue(site)) {
@@ -262,7 +268,7 @@ class Engine implements Simulator {
     if (d.silentAt(ts)) return null;
     let f = d.fault;
     if (f && ts > f.endMs) f = d.fault = null;
-    if (!f && faultChance > 0 && d.faultKinds.length > 0 && d.faultRng.next() < faultChance && !d.busy(ts)) f = this.startFault(d, ts);
+    if (!f && faultChance > 0 && d.faultKinds.length > 0 && d.faultRng.next() < faultChance && !d.busy(ts) && !this.leaks.drives(d.deviceId, ts)) f = this.startFault(d, ts);
     if (f?.kind === 'dropout') return null;
     let values: Record<string, number>;
     if (f?.kind === 'stuck' && d.lastValues) {
@@ -272,6 +278,11 @@ class Engine implements Simulator {
       if (f?.kind === 'spike' && f.metric !== undefined && f.value !== undefined) {
         values[f.metric] = f.value;
         d.fault = null;
+      }
+      if (d instanceof SensorDevice) {
+        const withGas = this.leaks.apply(d, ts, values);
+        if (!withGas) return null;
+        values = withGas;
       }
     }
     d.lastValues = values;
@@ -391,10 +402,35 @@ class Engine implements Simulator {
         return this.record(dev, { ...scenario }, startMs, endMs);
       }
       case 'leak':
-        throw new SimulatorError('simulator:not-implemented', "scenario 'leak' is not implemented yet: leaks arrive with the incident-response work");
+        return this.stageLeak(scenario, atMs);
       default:
         throw new SimulatorError('simulator:bad-scenario', `unknown scenario kind '${String((scenario as { kind?: unknown } | null)?.kind)}'`);
     }
+  }
+
+  /** Stages a leak on a chemical park: the detectors that see its chemical read its cloud (leak/leak-book.ts). */
+  private stageLeak(scenario: LeakScenario, atMs: number | undefined): StagedScenario {
+    const state = this.siteStates.get(scenario.siteId);
+    if (!state) throw new SimulatorError('simulator:bad-scenario', `siteId: no simulated site '${String(scenario.siteId)}'`);
+    if (state.site.kind !== 'chemical-park') throw new SimulatorError('simulator:wrong-site', `siteId: '${state.site.id}' is a ${state.site.kind}; leaks are staged on chemical parks`);
+    const durationMs = durationMsOf(scenario.durationS);
+    const startMs = Math.round(this.timeOf(atMs));
+    const id = `scenario-${this.scenarioCount + 1}`;
+    const { truth, deviceIds } = this.leaks.stage({
+      id, park: state.site, scenario, startMs, durationMs, place: state.site.origin,
+      weatherAt: (t) => state.weather.advance(t),
+      sensor: (deviceId) => {
+        const dev = this.byId.get(deviceId);
+        return dev instanceof SensorDevice ? dev : undefined;
+      },
+    });
+    this.scenarioCount++;
+    // A drill must not be spoiled by coincidental faults on its detectors: the leak's own are in its truth.
+    for (const deviceId of deviceIds) {
+      const dev = this.byId.get(deviceId)!;
+      if (dev.fault && dev.fault.endMs >= startMs) dev.fault = null;
+    }
+    return this.keep({ id, siteId: state.site.id, scenario: { ...scenario }, startMs, endMs: startMs + durationMs, leak: truth });
   }
 
   /** The simulated device a scenario drives, checked against the site the request names. */
@@ -411,7 +447,11 @@ class Engine implements Simulator {
   private record(dev: SimDevice, scenario: StagedScenario['scenario'], startMs: number, endMs: number): StagedScenario {
     // A drill must not be spoiled by a coincidental fault on its device.
     if (dev.fault && dev.fault.endMs >= startMs) dev.fault = null;
-    const staged: StagedScenario = { id: `scenario-${++this.scenarioCount}`, siteId: dev.siteId, scenario, startMs, endMs };
+    return this.keep({ id: `scenario-${++this.scenarioCount}`, siteId: dev.siteId, scenario, startMs, endMs });
+  }
+
+  /** Adds a staged scenario to the bounded log. */
+  private keep(staged: StagedScenario): StagedScenario {
     this.scenarios.push(staged);
     if (this.scenarios.length > MAX_STAGED) this.scenarios.splice(0, this.scenarios.length - MAX_STAGED);
     return staged;

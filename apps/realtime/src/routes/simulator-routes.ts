@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApiErrorSchema, SimulatorScenarioRequestSchema, StagedScenarioSchema } from '@safetwin/protocol';
-import type { ErrorCode, SimulatorScenarioRequest, StagedScenarioView } from '@safetwin/protocol';
+import type { ErrorCode, LeakChemical, SimulatorScenarioRequest, StagedScenarioView } from '@safetwin/protocol';
 // Types only: a production hub (no demo) never loads the simulator.
 import type { Simulator, StagedScenario } from '@safetwin/simulator';
 import { canSeeDevice, canSeeSite } from '../auth/access.ts';
@@ -26,7 +26,7 @@ const ListQuery = z.object({ siteId: z.string().min(1).max(64).optional().descri
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 422: ApiErrorSchema };
 
 /**
- * POST /simulator/scenarios (stage a methane rise or a sensor dropout on the running demo
+ * POST /simulator/scenarios (stage a methane rise, a sensor dropout or a leak on the running demo
  * simulator) and GET /simulator/scenarios?siteId= (what is staged). Demo mode with the
  * simulator running only: 409 `simulator:not-running` otherwise.
  */
@@ -52,7 +52,7 @@ export function simulatorRoutes(app: ZodApp, deps: RouteDeps, gateway: () => Sim
     {
       schema: {
         tags: ['simulator'],
-        summary: 'Stage a scenario on the running demo simulator (drills, browser tests): a methane rise on a CH4 sensor, or a device that falls silent and resumes',
+        summary: 'Stage a scenario on the running demo simulator (drills, browser tests): a methane rise on a CH4 sensor, a device that falls silent and resumes, or a leak at a park item whose cloud (plume model) drives the gas detectors',
         body: SimulatorScenarioRequestSchema,
         response: { 201: z.object({ scenario: StagedScenarioSchema }), ...errors },
       },
@@ -60,13 +60,10 @@ export function simulatorRoutes(app: ZodApp, deps: RouteDeps, gateway: () => Sim
     async (request, reply) => {
       const user = await requireUser(deps, request, STAGERS);
       const body = request.body;
-      if (body.kind === 'leak') {
-        throw new HubError('simulator:not-implemented', "scenario 'leak' is not implemented yet: leaks arrive with the incident-response work", 422);
-      }
       const simulator = engine();
       if (!deps.registry.site(body.siteId) || !canSeeSite(user, body.siteId)) throw notFound(`no site '${body.siteId}'`);
       const staged = stageOrExplain(simulator, body);
-      request.log.info(`${user.username} staged ${staged.scenario.kind} ${staged.id} on ${deviceOf(staged)} (${staged.siteId}), ${new Date(staged.startMs).toISOString()} for ${body.durationS} s`);
+      request.log.info(`${user.username} staged ${staged.scenario.kind} ${staged.id} on ${targetOf(staged)} (${staged.siteId}), ${new Date(staged.startMs).toISOString()} for ${body.durationS} s`);
       return reply.code(201).send({ scenario: viewOf(staged) });
     },
   );
@@ -88,7 +85,7 @@ export function simulatorRoutes(app: ZodApp, deps: RouteDeps, gateway: () => Sim
       const visible = engine()
         .staged()
         .filter((s) => {
-          const device = deps.registry.device(deviceOf(s));
+          const device = visibilityOf(s, deps);
           return (siteId === undefined || s.siteId === siteId) && device !== undefined && canSeeDevice(user, device);
         });
       return { scenarios: visible.reverse().map(viewOf) };
@@ -97,7 +94,7 @@ export function simulatorRoutes(app: ZodApp, deps: RouteDeps, gateway: () => Sim
 }
 
 /** Stages a request on the engine; the engine's refusals become coded HTTP answers. */
-function stageOrExplain(simulator: SimulatorHandle['simulator'], body: Exclude<SimulatorScenarioRequest, { kind: 'leak' }>): StagedScenario {
+function stageOrExplain(simulator: SimulatorHandle['simulator'], body: SimulatorScenarioRequest): StagedScenario {
   try {
     return simulator.stage(body);
   } catch (err) {
@@ -108,12 +105,23 @@ function stageOrExplain(simulator: SimulatorHandle['simulator'], body: Exclude<S
   }
 }
 
-/** The device a staged scenario drives. */
-function deviceOf(staged: StagedScenario): string {
-  return staged.scenario.kind === 'methane-rise' ? staged.scenario.sensorId : staged.scenario.deviceId;
+/** The device a staged scenario drives, or the item that leaks. */
+function targetOf(staged: StagedScenario): string {
+  const s = staged.scenario;
+  return s.kind === 'methane-rise' ? s.sensorId : s.kind === 'leak' ? s.equipmentId : s.deviceId;
 }
 
-/** A staged scenario as the API shows it: the request as accepted, with its id, site and times. */
+/** Who may see a staged scenario: as its device, or a leak as a device of the leaking item's owner. */
+function visibilityOf(staged: StagedScenario, deps: RouteDeps): { siteId: string; enterpriseId: string | null; kind: string } | undefined {
+  if (staged.leak) return { siteId: staged.siteId, enterpriseId: staged.leak.enterpriseId, kind: 'leak' };
+  return deps.registry.device(targetOf(staged));
+}
+
+/** A staged scenario as the API shows it: the request as accepted, with its id, site and times (a leak with its truth). */
 function viewOf(staged: StagedScenario): StagedScenarioView {
-  return { ...staged.scenario, siteId: staged.siteId, id: staged.id, startMs: staged.startMs, endMs: staged.endMs };
+  const times = { siteId: staged.siteId, id: staged.id, startMs: staged.startMs, endMs: staged.endMs };
+  const s = staged.scenario;
+  if (s.kind !== 'leak') return { ...s, ...times };
+  const { heightM, ...truth } = staged.leak!;
+  return { ...s, chemical: s.chemical as LeakChemical, heightM, ...times, truth };
 }
