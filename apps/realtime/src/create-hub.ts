@@ -33,6 +33,15 @@ import { AlarmStore } from './alarms/alarm-store.ts';
 import { AlarmEngine } from './alarms/alarm-engine.ts';
 import { SensorHealthMonitor } from './alarms/sensor-health.ts';
 import { alarmRoutes } from './routes/alarm-routes.ts';
+import { AlarmGroupStore } from './alarms/flood/alarm-group-store.ts';
+import { FloodMonitor } from './alarms/flood/flood-monitor.ts';
+import { alarmGroupRoutes } from './routes/alarm-group-routes.ts';
+import { WebhookStore } from './notify/webhook-store.ts';
+import { WebhookNotifier } from './notify/webhook-notifier.ts';
+import { webhookRoutes } from './routes/webhook-routes.ts';
+import { AlarmRules } from './alarms/rules/alarm-rules.ts';
+import { RuleStore } from './alarms/rules/rule-store.ts';
+import { alarmRuleRoutes } from './routes/alarm-rule-routes.ts';
 import { alarmKpiRoutes } from './routes/alarm-kpi-routes.ts';
 import { alarmResponseRoutes } from './routes/alarm-response-routes.ts';
 import { GradedResponse } from './alarms/response/graded-response.ts';
@@ -150,7 +159,15 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     const alarmEngine = new AlarmEngine(alarmStore, (alarm) => fanout.emitAlarm(alarm), now);
     await alarmEngine.start(registry.all());
     cleanups.push(() => alarmEngine.close());
+    // Floods: grouping by cause (first-out), whom each activation notifies, the alarm load per operator scope.
+    const alarmGroups = new AlarmGroupStore(db, (err) => app.log.error({ err }, 'storing alarm groups failed; retrying'));
+    const flood = new FloodMonitor({ engine: alarmEngine, registry, store: alarmGroups, now, emitLoad: (load, scope) => fanout.emitAlarmLoad(load, scope) });
+    await flood.start();
+    cleanups.push(() => flood.close());
     ingest.onValidated((readings) => alarmEngine.evaluate(readings));
+    // Rate, deviation, voting, pseudo-data and adaptive limits (stored rule sets and set-points, in force at once).
+    const alarmRules = await AlarmRules.start(new RuleStore(db), registry.all(), alarmEngine, now);
+    ingest.onValidated((readings) => alarmRules.observe(readings));
     const health = new SensorHealthMonitor(new Map(registry.all().flatMap((s) => registry.devicesOf(s.id)).map((d) => [d.deviceId, d])), alarmEngine, now());
     ingest.onValidated((readings) => health.observe(readings, now()));
     ingest.onOutOfRange((deviceId, metric, value) => health.outOfRange(deviceId, metric, value));
@@ -180,6 +197,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
           const device = registry.device(a.deviceId);
           return device !== undefined && canSeeDevice(user, device);
         }),
+      alarmLoad: (user, siteId) => flood.loadFor(user, siteId),
     });
 
     if (!options.simWorker && !options.redisUrl)
@@ -195,6 +213,13 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     // Graded response (level 1 ESD shutdown, level 2/3 deadlines): closed before the queue. Webhooks subscribe with gradedResponse.onEvent.
     const gradedResponse = new GradedResponse({ engine: alarmEngine, site: (id) => registry.site(id), commands, queue, ingest, now, commandTimeoutMs: options.commandTimeoutMs, onError: (err) => app.log.error({ err }, 'graded alarm response failed') }).start();
     cleanups.push(() => gradedResponse.close());
+    // Webhooks to enterprise systems: signed deliveries as queue jobs with retries (stopped before the queue).
+    const webhookStore = new WebhookStore(db);
+    const webhooks = new WebhookNotifier({ store: webhookStore, queue, now, scopesOf: (a) => flood.scopesOf(a), onError: (err) => app.log.error({ err }, 'webhook delivery failed') });
+    await webhooks.start();
+    flood.onNotice((notice) => webhooks.onNotice(notice));
+    gradedResponse.onEvent((event) => webhooks.onResponseEvent(event));
+    cleanups.push(() => webhooks.close());
     const simStore = new SimRunStore(db);
     // Everyone watching the site: its room and its enterprises' rooms (officers may read runs); large results left out.
     const emitSimRun = (run: SimRunView) => fanout.emitSiteWide(run.siteId, 'sim-run', simRunEvent(run));
@@ -252,6 +277,9 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         commandRoutes(zapi, deps);
         alarmKpiRoutes(zapi, deps, alarmEngine, now); // before /alarms/:id (a static path wins anyway)
         alarmRoutes(zapi, deps, alarmEngine, now);
+        alarmGroupRoutes(zapi, deps, { engine: alarmEngine, flood, groups: alarmGroups });
+        webhookRoutes(zapi, deps, webhookStore, webhooks, now);
+        alarmRuleRoutes(zapi, deps, alarmRules);
         alarmResponseRoutes(zapi, deps, alarmEngine, gradedResponse.deadlines, new ResponsePhotoStore(db, now), now);
         simRunRoutes(zapi, deps, simRuns);
         simulatorRoutes(zapi, deps, () => demoGateway);
