@@ -8,6 +8,7 @@ import { createScratchDatabase } from '@safetwin/db';
 import type { SimRunView } from '@safetwin/protocol';
 import { call, connect, login, pickDevices, startTestHub, storeVariants, type TestSocket } from './test-support/test-hub.ts';
 import type { Hub } from './create-hub.ts';
+import { heavyScenario, STOPPED_BEFORE_END_RECEPTORS } from './test-support/heavy-scenario.ts';
 import { DEFAULT_SIM_INPUT_LIMITS } from './sim-runs/sim-input-limits.ts';
 
 const redisUrl = process.env.REDIS_URL;
@@ -18,13 +19,8 @@ const WORKER_MAIN = fileURLToPath(new URL('./sim-runs/worker-main.ts', import.me
 const LEASE_MS = 2000;
 const SWEEP_MS = 250;
 
-/** A run that computes for seconds (20 000 dose integrals; the hub's input limits are raised for it). */
-const HEAVY = {
-  chemical: 'Cl2',
-  release: { kind: 'continuous', rateKgS: 1, durationS: 600 },
-  weather: { windSpeedMS: 3, stability: 'D' },
-  receptors: Array.from({ length: 20_000 }, (_, i) => ({ xM: 100 + i, doseUntilS: 3600 })),
-};
+/** A run the test kills while it computes. */
+const HEAVY = heavyScenario(STOPPED_BEFORE_END_RECEPTORS);
 
 /** Starts `worker-main.ts` in its own Node process and resolves once it takes jobs. */
 async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
@@ -76,7 +72,7 @@ describe.skipIf(skipReason !== '')(`stand-alone sim worker process with a hub th
     const scratch = await createScratchDatabase(adminUrl!);
     dropScratch = scratch.drop;
     hub = await startTestHub(storeVariants({})[0]!, { databaseUrl: scratch.url, redisUrl, redisPrefix, simWorker: false, simLeaseMs: LEASE_MS, simSweepMs: SWEEP_MS,
-      simInputLimits: { ...DEFAULT_SIM_INPUT_LIMITS, receptors: 20_000 } });
+      simInputLimits: { ...DEFAULT_SIM_INPUT_LIMITS, receptors: STOPPED_BEFORE_END_RECEPTORS } });
     const devices = pickDevices(hub);
     siteId = devices.park.id;
     enterpriseId = devices.gas.enterpriseId!;

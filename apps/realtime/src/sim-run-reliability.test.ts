@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal, SimRunView } from '@safetwin/protocol';
 import { call, login, pickDevices, startTestHub, storeVariants, type StoreVariant } from './test-support/test-hub.ts';
 import type { Hub } from './create-hub.ts';
+import { heavyScenario, LEASE_OUTLIVING_RECEPTORS } from './test-support/heavy-scenario.ts';
 import { BullmqQueue } from './jobs/bullmq-queue.ts';
 import { InProcessQueue } from './jobs/in-process-queue.ts';
 import { createHub } from './create-hub.ts';
@@ -17,13 +18,8 @@ import { SIM_RUN_JOB, SimRunWorker } from './sim-runs/sim-run-worker.ts';
 
 /** Chlorine, 1.2 kg/s, weather given (no live station needed). */
 const SMALL = { chemical: 'Cl2', release: { kind: 'continuous', rateKgS: 1.2, heightM: 2 }, weather: { windSpeedMS: 3, stability: 'D' }, receptors: [{ xM: 500 }] };
-/** A run that computes for seconds (20 000 dose integrals: beyond the hub's default input limits, which these tests raise). */
-const HEAVY = {
-  chemical: 'Cl2',
-  release: { kind: 'continuous', rateKgS: 1, durationS: 600 },
-  weather: { windSpeedMS: 3, stability: 'D' },
-  receptors: Array.from({ length: 20_000 }, (_, i) => ({ xM: 100 + i, doseUntilS: 3600 })),
-};
+/** A run that computes for seconds (beyond the hub's default input limits, which these tests raise). */
+const HEAVY = heavyScenario(LEASE_OUTLIVING_RECEPTORS);
 const LIMITS = { ...DEFAULT_SIM_INPUT_LIMITS, receptors: 100_000 };
 const PLANNER: Principal = { username: 'drill-planner', displayName: 'Drill planner', role: 'drill-planner', siteId: null, enterpriseId: null };
 /** The hub's lease and sweep in these tests, ms. */

@@ -11,14 +11,10 @@ import { SimRunStore } from './sim-runs/sim-run-store.ts';
 import { SimRunSweeper } from './sim-runs/sim-run-sweeper.ts';
 import { SimRunWorker } from './sim-runs/sim-run-worker.ts';
 import { SiteRooms } from './sim-runs/site-rooms.ts';
+import { heavyScenario, LEASE_OUTLIVING_RECEPTORS } from './test-support/heavy-scenario.ts';
 
-/** A plume run that computes for a second or more (2 000 dose integrals). */
-const HEAVY_INPUT = {
-  chemical: 'Cl2',
-  release: { kind: 'continuous', rateKgS: 1, durationS: 600 },
-  weather: { windSpeedMS: 3, stability: 'D' },
-  receptors: Array.from({ length: 2000 }, (_, i) => ({ xM: 100 + i, doseUntilS: 3600 })),
-};
+/** A plume run that computes for seconds: outlives leases, and is stopped by a 0.3 s time limit. */
+const HEAVY_INPUT = heavyScenario(LEASE_OUTLIVING_RECEPTORS);
 const SMALL_INPUT = { chemical: 'Cl2', release: { kind: 'continuous', rateKgS: 1.2, heightM: 2 }, weather: { windSpeedMS: 3, stability: 'D' }, receptors: [{ xM: 500 }] };
 
 /** Polls `check` every 20 ms until it returns a value, or throws after `timeoutMs`. */
