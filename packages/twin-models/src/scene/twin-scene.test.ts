@@ -82,7 +82,8 @@ describe('twin scene', () => {
     expect(() => buildTwinScene(park, { markerSizeM: -1 })).toThrow(/markerSizeM/);
   });
 
-  it('builds a mine with 10,000 sensors and 500 people well under a second', () => {
+  // Build times are printed, not asserted (tests never assert a duration): bench:wall measures the wall.
+  it('builds a mine with 10,000 sensors and 500 people (time printed)', () => {
     const big = syntheticSite(getDemoSite('cm-yangquan')!, { sensorCount: 10_000, minerCount: 500 });
     buildTwinScene(big); // warm the JIT
     const t0 = performance.now();
@@ -90,14 +91,14 @@ describe('twin scene', () => {
     const elapsedMs = performance.now() - t0;
     expect(scene.batches.find((b) => b.kind === 'sensor')!.count).toBe(10_000);
     expect(scene.batches.find((b) => b.kind === 'miner')!.count).toBe(500);
-    expect(elapsedMs).toBeLessThan(500);
+    console.log(`[twin-scene] mine with 10,000 sensors and 500 people built in ${elapsedMs.toFixed(0)} ms`);
   });
 
-  it('builds a park with 10,000 sensors well under a second', () => {
+  it('builds a park with 10,000 sensors (time printed)', () => {
     const big = syntheticSite(getDemoSite('cp-nanjing')!, { sensorCount: 10_000 });
     const t0 = performance.now();
     const scene = buildTwinScene(big);
-    expect(performance.now() - t0).toBeLessThan(500);
+    console.log(`[twin-scene] park with 10,000 sensors built in ${(performance.now() - t0).toFixed(0)} ms`);
     expect([...scene.deviceIds()].length).toBe(deviceCatalogue(big).size);
   });
 });
