@@ -183,7 +183,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in headless Chromium against the real h
       await page.screenshot({ path: path.join(SCREENSHOTS, 'web-alarms-unack.png') });
 
       await page.click(`${item} button:has-text("Acknowledge")`);
-      await page.waitForSelector(`${item}[data-alarm-state=acknowledged]`, { timeout: 5_000 });
+      await page.waitForSelector(`${item}[data-alarm-state=acknowledged]`, { timeout: 20_000 });
       expect(await page.textContent(`${item} .alarm__state`)).toBe('ACK');
       expect(await page.locator(`${item} button:has-text("Acknowledge")`).count(), 'no second acknowledge').toBe(0);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'web-alarms.png') });
@@ -215,11 +215,11 @@ describe.skipIf(!HAVE_CHROMIUM)('web app in headless Chromium against the real h
       await page.fill(`${item} input[name=minutes]`, '15');
       await page.fill(`${item} input[name=reason]`, 'detector check by the test');
       await page.click(`${item} form button[type=submit]`);
-      await page.waitForSelector(`${item}[data-alarm-state=shelved]`, { timeout: 5_000 });
+      await page.waitForSelector(`${item}[data-alarm-state=shelved]`, { timeout: 20_000 });
       expect(await page.textContent(`${item} .alarm__state`)).toMatch(/^SHELVED until \d\d:\d\d$/);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'web-alarms-shelved.png') });
       await page.click(`${item} button:has-text("Unshelve")`);
-      await page.waitForSelector(`${item}[data-alarm-state=unacknowledged]`, { timeout: 5_000 });
+      await page.waitForSelector(`${item}[data-alarm-state=unacknowledged]`, { timeout: 20_000 });
     } finally {
       clearInterval(keepHigh);
     }

@@ -345,7 +345,7 @@ describe.skipIf(!HAVE_CHROMIUM)('modelling a toxic release on the site wall', ()
     await page.waitForTimeout(1_000);
     expect(Number(await page.getAttribute('[data-testid=release-timeline]', 'data-t-s'))).toBe(held);
     await page.locator('[data-testid=release-slider]').fill('300');
-    await page.waitForFunction(() => Math.abs(Number(document.querySelector('[data-testid=release-timeline]')?.getAttribute('data-t-s')) - 300) < 20, undefined, { timeout: 5_000 });
+    await page.waitForFunction(() => Math.abs(Number(document.querySelector('[data-testid=release-timeline]')?.getAttribute('data-t-s')) - 300) < 20, undefined, { timeout: 20_000 });
     const shot = path.join(SCREENSHOTS, 'wall-release-puff.png');
     await page.screenshot({ path: shot });
     copyFileSync(shot, path.join(DOCS_SCREENSHOTS, 'wall-release-puff.png'));
