@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAlarmKpis, wallAlarmKpis } from './alarm-kpis.ts';
+import { parseAlarmKpis, pointKind, wallAlarmKpis } from './alarm-kpis.ts';
 import { alarmView } from './alarm-test-support.ts';
 
 const HUB = {
@@ -49,5 +49,10 @@ describe('wallAlarmKpis (no hub route)', () => {
     expect(kpis.stale).toEqual([{ deviceId: 'S' }]);
     expect(kpis.falseAlarmRate).toBeNull();
   });
-  it('without alarm-load the rate is unknown, not zero', () => expect(wallAlarmKpis([], null, 0).activationsLast10Min).toBeNull());
+  it('without alarm-load counts the standing alarms raised in the last 10 min', () => {
+    const now = 60 * 60_000;
+    const list = [alarmView({ id: 'new', raisedAt: now - 9 * 60_000 }), alarmView({ id: 'old', raisedAt: now - 11 * 60_000 }), alarmView({ id: 'oos', raisedAt: null, state: 'out-of-service' })];
+    expect(wallAlarmKpis(list, null, now).activationsLast10Min).toBe(1);
+  });
+  it('reads the kind of an alarm point from its id', () => expect(pointKind('cp/CP-E3-GT-001/h2s_ppm/high-high')).toBe('high-high'));
 });

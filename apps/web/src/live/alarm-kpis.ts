@@ -75,7 +75,7 @@ export function parseAlarmKpis(body: unknown): AlarmKpis | null {
 
 /**
  * What the wall can tell without the hub's KPI route: the standing count, activations from the
- * `alarm-load` event, stale sensors from their `stale` alarms, and repeats (`count`) of the
+ * `alarm-load` event (else the standing alarms raised in the window), stale sensors from their `stale` alarms, and repeats (`count`) of the
  * standing alarms as a stand-in for chattering points and bad actors. No false-alarm rate.
  */
 export function wallAlarmKpis(alarms: readonly AlarmView[], load: AlarmLoadView | null, nowMs: number): AlarmKpis {
@@ -83,11 +83,17 @@ export function wallAlarmKpis(alarms: readonly AlarmView[], load: AlarmLoadView 
   const asPoint = (a: AlarmView): AlarmPointActivations => ({ alarmId: a.id, deviceId: a.deviceId, activations: a.count });
   return {
     source: 'wall',
-    activationsLast10Min: load ? load.activationsLast10Min : null,
+    // Without the hub's count, the standing alarms raised in the window: a floor, not the count.
+    activationsLast10Min: load ? load.activationsLast10Min : alarms.filter((a) => a.raisedAt !== null && nowMs - a.raisedAt <= WINDOW_10_MIN_MS).length,
     standing: alarms.length,
     chattering: byCount.filter((a) => a.count >= CHATTER_ACTIVATIONS && nowMs - activatedAtMs(a) <= WINDOW_10_MIN_MS).map(asPoint),
     stale: [...new Set(alarms.filter((a) => a.kind === 'stale').map((a) => a.deviceId))].sort().map((deviceId) => ({ deviceId })),
     badActors: byCount.filter((a) => a.count > 1).slice(0, BAD_ACTOR_COUNT).map(asPoint),
     falseAlarmRate: null,
   };
+}
+
+/** The kind of an alarm point from its id (`site/device/metric/kind` → `kind`). */
+export function pointKind(alarmId: string): string {
+  return alarmId.slice(alarmId.lastIndexOf('/') + 1);
 }

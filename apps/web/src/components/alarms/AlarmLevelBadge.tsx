@@ -21,7 +21,10 @@ export function AlarmLevelBadge({ level, kind, compact = false, blink = false }:
       title={t('levelTitle', { level, colour: style.colour, meaning: t(`meaning${level}`) })}
       data-alarm-level={level}
     >
-      L{level} <span className={blink ? styles.blink : undefined}>{style.shape}</span> {alarmKindText(kind, tKind)}
+      {/* One inline box: in the badge's flex box, bare text runs would lose the spaces at their edges. */}
+      <span>
+        L{level} <span className={blink ? styles.blink : undefined}>{style.shape}</span> {alarmKindText(kind, tKind)}
+      </span>
     </span>
   );
 }

@@ -24,13 +24,13 @@ const MAX_CARDS = 2;
  * set-point, when it was raised, and the ESD response the hub took. Over the twin on the site
  * wall and over the globe on the region wall; sound is the wall's (use-alarm-sound.ts).
  */
-export function RedAlarmCards({ alarms, placeOf }: { alarms: readonly AlarmView[]; placeOf: (alarm: AlarmView) => RedCardPlace }) {
+export function RedAlarmCards({ alarms, placeOf, wall }: { alarms: readonly AlarmView[]; placeOf: (alarm: AlarmView) => RedCardPlace; wall: 'site' | 'region' }) {
   const now = useNow();
   const t = useT(alarmWallMessages);
   if (alarms.length === 0) return null;
   const more = alarms.length - MAX_CARDS;
   return (
-    <div className={styles.redCards} data-testid="red-cards" data-count={alarms.length}>
+    <div className={`${styles.redCards} ${wall === 'region' ? styles.redCardsRegion : ''}`} data-testid="red-cards" data-count={alarms.length}>
       {alarms.slice(0, MAX_CARDS).map((alarm) => {
         const place = placeOf(alarm);
         const raisedAt = activatedAtMs(alarm);

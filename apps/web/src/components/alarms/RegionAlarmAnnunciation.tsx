@@ -5,6 +5,7 @@ import type { AlarmView } from '@safetwin/protocol';
 import type { SiteSummary } from '../../lib/hub-types.ts';
 import { siteNameParts } from '../../lib/site-name.ts';
 import { redCardAlarms } from '../../live/alarm-stack.ts';
+import { metricLabel } from '../../live/labels.ts';
 import { useLocale } from '../../i18n/I18nProvider.tsx';
 import { RedAlarmCards } from './RedAlarmCards.tsx';
 import { SoundToggle } from './SoundToggle.tsx';
@@ -30,10 +31,11 @@ export function RegionAlarmAnnunciation({ sites, hubUrl, token }: { sites: reado
     }
     return map;
   }, [sites, locale]);
-  const placeOf = useCallback((alarm: AlarmView) => ({ siteName: names.get(alarm.siteId) ?? alarm.siteId, equipment: null, unit: undefined }), [names]);
+  // The region wall holds no device catalogue: the metric names what is measured; the unit stays off.
+  const placeOf = useCallback((alarm: AlarmView) => ({ siteName: names.get(alarm.siteId) ?? alarm.siteId, equipment: metricLabel(alarm.metric, ''), unit: undefined }), [names]);
   return (
     <>
-      <RedAlarmCards alarms={red} placeOf={placeOf} />
+      <RedAlarmCards alarms={red} placeOf={placeOf} wall="region" />
       <div className={styles.regionSound}>
         <SoundToggle sound={sound} />
       </div>

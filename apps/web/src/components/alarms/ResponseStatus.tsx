@@ -50,7 +50,7 @@ export function ResponseStatus({ response }: { response: AlarmView['response'] }
     : t(response.kind === 'emergency-plan' ? 'planDue' : 'rectificationDue', { time: formatCountdown(clock.remainingMs), tier });
   return (
     <p className={`${styles.response} ${overdue ? styles.responseOverdue : ''}`} data-response={overdue ? 'overdue' : 'due'} data-tier={response.tier}>
-      <span aria-hidden="true">{overdue ? '⚠ ' : '⏱ '}</span>
+      <span aria-hidden="true">{overdue ? '⚠ ' : '◷ '}</span>
       <span className={styles.countdown}>{text}</span> {escalated}
     </p>
   );

@@ -34,5 +34,5 @@ export function SiteRedCards() {
     },
     [devices, siteName],
   );
-  return <RedAlarmCards alarms={red} placeOf={placeOf} />;
+  return <RedAlarmCards alarms={red} placeOf={placeOf} wall="site" />;
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { wallAlarmKpis, type AlarmKpis, type AlarmPointActivations } from '../../live/alarm-kpis.ts';
+import { pointKind, wallAlarmKpis, type AlarmKpis, type AlarmPointActivations } from '../../live/alarm-kpis.ts';
+import { alarmKindText } from '../../live/alarm-format.ts';
 import type { AlarmLoadStore } from '../../live/alarm-load-store.ts';
 import { useNow } from '../../live/NowProvider.tsx';
 import { useWall } from '../../wall/WallContext.tsx';
@@ -9,8 +10,10 @@ import { useAlarmList } from '../alarms/use-alarm-list.ts';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey, Translate } from '../../i18n/messages-core.ts';
 import { alarmWallMessages } from '../../i18n/messages/alarm-wall.ts';
+import { alarmKindMessages } from '../../i18n/messages/alarms.ts';
 import { useHubAlarmKpis } from './use-alarm-kpis.ts';
 import styles from './KpiPanel.module.css';
+import own from './AlarmKpi.module.css';
 
 type T = Translate<MessageKey<typeof alarmWallMessages>>;
 
@@ -55,11 +58,16 @@ export function AlarmKpiPanel({ alarmLoad }: { alarmLoad?: AlarmLoadStore | null
         </div>
       </div>
       <PointList title={t('kpiChattering')} points={kpis.chattering} t={t} testId="kpi-chattering" />
-      <h3 className={styles.title}>{t('kpiStale')}</h3>
-      <p className={kpis.stale.length > 0 ? styles.warn : styles.muted} data-testid="kpi-stale-sensors">
-        {kpis.stale.length > 0 ? kpis.stale.map((s) => s.deviceId).join(', ') : t('kpiNone')}
-      </p>
+      <div className={own.block}>
+        <h3 className={styles.title}>
+          {t('kpiStale')} {kpis.stale.length > 0 ? <span className={styles.sub}>({kpis.stale.length})</span> : null}
+        </h3>
+        <p className={kpis.stale.length > 0 ? own.stale : styles.muted} data-testid="kpi-stale-sensors" data-count={kpis.stale.length}>
+          {kpis.stale.length > 0 ? staleText(kpis.stale.map((s) => s.deviceId)) : t('kpiNone')}
+        </p>
+      </div>
       <PointList title={t('kpiBadActors')} points={kpis.badActors} t={t} testId="kpi-bad-actors" />
+      <div className={own.block}>
       <h3 className={styles.title}>{t('kpiFalseRate', { month: kpis.falseAlarmRate?.month ?? '' })}</h3>
       <p className={styles.lead} data-testid="kpi-false-rate">
         {kpis.falseAlarmRate ? (
@@ -71,6 +79,7 @@ export function AlarmKpiPanel({ alarmLoad }: { alarmLoad?: AlarmLoadStore | null
           t('kpiUnknown')
         )}
       </p>
+      </div>
       {kpis.source === 'wall' ? <p className={styles.source}>{t('kpiSourceWall')}</p> : null}
     </section>
   );
@@ -79,8 +88,9 @@ export function AlarmKpiPanel({ alarmLoad }: { alarmLoad?: AlarmLoadStore | null
 /** A short list of alarm points with their activations, a bar each (scaled to the first). */
 function PointList({ title, points, t, testId }: { title: string; points: readonly AlarmPointActivations[]; t: T; testId: string }) {
   const top = points[0]?.activations ?? 1;
+  const tKind = useT(alarmKindMessages);
   return (
-    <>
+    <div className={own.block}>
       <h3 className={styles.title}>{title}</h3>
       {points.length === 0 ? (
         <p className={styles.muted} data-testid={testId}>
@@ -90,13 +100,23 @@ function PointList({ title, points, t, testId }: { title: string; points: readon
         <ol className={styles.rows} data-testid={testId}>
           {points.slice(0, 5).map((p) => (
             <li key={p.alarmId} className={styles.row} title={p.alarmId}>
-              <span className={`${styles.rowName} mono`}>{p.deviceId}</span>
+              <span className={styles.rowName}>
+                <span className="mono">{p.deviceId}</span>
+                <span className={own.kind}>{alarmKindText(pointKind(p.alarmId), tKind)}</span>
+              </span>
               <span className={styles.rowBar} style={{ width: `${Math.max(4, (p.activations / top) * 100)}%` }} />
               <span className={styles.rowN}>{t('kpiActivations', { n: p.activations })}</span>
             </li>
           ))}
         </ol>
       )}
-    </>
+    </div>
   );
+}
+
+/** Stale sensors shown by name; the rest counted, so a dead gateway does not fill the panel. */
+const STALE_SHOWN = 6;
+function staleText(deviceIds: readonly string[]): string {
+  const shown = deviceIds.slice(0, STALE_SHOWN).join(', ');
+  return deviceIds.length > STALE_SHOWN ? `${shown} +${deviceIds.length - STALE_SHOWN}` : shown;
 }

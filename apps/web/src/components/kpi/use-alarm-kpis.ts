@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { parseAlarmKpis, type AlarmKpis } from '../../live/alarm-kpis.ts';
+import { pollHub } from '../../live/poll-hub.ts';
 
 /** How often the hub's alarm KPIs are fetched, ms (they move over minutes; the live counts come from the socket). */
 export const ALARM_KPI_POLL_MS = 30_000;
@@ -17,29 +18,13 @@ export function useHubAlarmKpis(hubUrl: string | null, token: string, siteId: st
   const [kpis, setKpis] = useState<AlarmKpis | null>(null);
   useEffect(() => {
     if (!hubUrl) return;
-    const url = `${hubUrl}/api/v1/alarms/kpis?siteId=${encodeURIComponent(siteId)}`;
-    const abort = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      let next = ALARM_KPI_POLL_MS;
-      try {
-        const response = await fetch(url, { headers: { accept: 'application/json', authorization: `Bearer ${token}` }, cache: 'no-store', signal: abort.signal });
-        if (response.status === 404) {
-          setKpis(null);
-          next = ALARM_KPI_ABSENT_RETRY_MS;
-        } else if (response.ok) {
-          setKpis(parseAlarmKpis(await response.json().catch(() => null)));
-        }
-      } catch {
-        // Unreachable: keep the last figures; the link banner says the hub is gone.
+    return pollHub(`${hubUrl}/api/v1/alarms/kpis?siteId=${encodeURIComponent(siteId)}`, token, ALARM_KPI_POLL_MS, (status, body) => {
+      if (status === 404) {
+        setKpis(null);
+        return ALARM_KPI_ABSENT_RETRY_MS;
       }
-      if (!abort.signal.aborted) timer = setTimeout(poll, next);
-    };
-    void poll();
-    return () => {
-      abort.abort();
-      clearTimeout(timer);
-    };
+      if (status === 200) setKpis(parseAlarmKpis(body));
+    });
   }, [hubUrl, token, siteId]);
   return kpis;
 }
