@@ -3,7 +3,7 @@ import type { Hub } from '../../create-hub.ts';
 import { alarmId, type AlarmPoint } from '../alarm-engine.ts';
 import { login, call, pickDevices, pollUntil, startTestHub, storeVariants } from '../../test-support/test-hub.ts';
 import { esdValvesFor } from './esd-valves.ts';
-import { ESD_ACTOR, SHUTDOWN_FAILED_KIND } from './esd-shutdown.ts';
+import { CLOSED_MAX_PCT, ESD_ACTOR, SHUTDOWN_FAILED_KIND } from './esd-shutdown.ts';
 
 type TestHub = Hub & { dispose: () => Promise<void> };
 
@@ -36,7 +36,8 @@ describe.each(storeVariants())('level-1 ESD shutdown against the demo simulator 
     const id = alarmId(point.siteId, point.deviceId, point.metric, point.kind);
     const confirmed = await pollUntil(async () => (hub.alarmEngine.get(id)?.response?.confirmedAt ? hub.alarmEngine.get(id)!.response! : undefined), 60_000, 200);
     expect(confirmed).toMatchObject({ kind: 'shutdown', tier: 'enterprise', confirmedBy: ESD_ACTOR, note: `ESD valves ${valves.map((v) => v.valveId).join(', ')} closed (reported by the field)` });
-    for (const v of valves) expect(openPct.get(v.deviceId), v.valveId).toBe(0);
+    for (const v of valves) expect(openPct.get(v.deviceId), v.valveId).toBeLessThanOrEqual(CLOSED_MAX_PCT);
+    expect(await pollUntil(async () => valves.every((v) => openPct.get(v.deviceId) === 0), 10_000), 'the valves end on their seats').toBe(true);
 
     const rows = await hub.db.query<{ device_id: string; action: string; state: string; issued_by: string }>(
       `SELECT device_id, action, state, issued_by FROM commands WHERE issued_by = $1 ORDER BY device_id`, [ESD_ACTOR],

@@ -67,6 +67,9 @@ describe('ESD shutdown on level-1 alarms (fake timers)', () => {
     report(VALVES[1]!, 0);
     await settle();
     expect(engine.get(id)!.response!.confirmedAt).toBeNull();
+    report(VALVES[2]!, 0.6); // nearly seated is not closed
+    await settle();
+    expect(engine.get(id)!.response!.confirmedAt).toBeNull();
     report(VALVES[2]!, 0.5);
     await settle();
     expect(engine.get(id)!.response).toMatchObject({ confirmedAt: Date.now(), confirmedBy: ESD_ACTOR, note: `ESD valves ${VALVES.join(', ')} closed (reported by the field)` });

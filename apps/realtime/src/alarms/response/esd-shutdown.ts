@@ -9,8 +9,8 @@ import { isNewActivation } from './response-policy.ts';
 export const SHUTDOWN_FAILED_KIND = 'shutdown-failed';
 /** Who the audit trail and the command records name for automatic shutdowns. */
 export const ESD_ACTOR = 'system:esd';
-/** A valve reporting at most this opening counts as closed, %. */
-const CLOSED_MAX_PCT = 1;
+/** A valve reporting at most this opening counts as closed (on its seat, within the position transmitter's accuracy), %. */
+export const CLOSED_MAX_PCT = 0.5;
 
 /** Sends a field command and resolves with its outcome (the hub's CommandChannel). */
 export interface ValveCommander {
