@@ -66,7 +66,7 @@ describe('simulator scenarios API with the demo simulator running', () => {
     const valve = hub.registry.devicesOf(devices.park.id).find((d) => d.kind === 'valve-actuator')!.deviceId;
     const mineCo = hub.registry.devicesOf(devices.mine.id).find((d) => d.kind === 'gas-co')!.deviceId;
     const cases: [Record<string, unknown>, number, string, RegExp][] = [
-      [{ kind: 'leak', siteId: devices.park.id, sourceId: 'T-101', rateKgS: 2 }, 422, 'simulator:not-implemented', /incident-response/],
+      [{ kind: 'leak', siteId: devices.park.id, equipmentId: 'T-101', chemical: 'Cl2', rateKgS: 2, durationS: 60 }, 404, 'simulator:unknown-device', /T-101/],
       [dropout({ siteId: 'no-such-site' }), 404, 'request:not-found', /no-such-site/],
       [dropout({ deviceId: 'NO-SUCH-DEVICE' }), 404, 'simulator:unknown-device', /NO-SUCH-DEVICE/],
       [dropout({ siteId: devices.mine.id }), 422, 'simulator:wrong-site', new RegExp(`belongs to site '${devices.park.id}'`)],
