@@ -3,6 +3,7 @@ import { AlarmReasonSchema, ShelveRequestSchema, type AlarmView } from '@safetwi
 import { canSeeAlarm, canSeeSite } from '../auth/access.ts';
 import { HubError, forbidden, notFound } from '../errors.ts';
 import { AlarmTransitionError } from '../alarms/alarm-lifecycle.ts';
+import { AckRequestSchema, ackReason } from '../alarms/kpi/ack-classification.ts';
 import type { AlarmEngine } from '../alarms/alarm-engine.ts';
 import { requireUser, type RouteDeps, type ZodApp } from './context.ts';
 
@@ -50,9 +51,9 @@ export function alarmRoutes(app: ZodApp, deps: RouteDeps, engine: AlarmEngine, n
     const { alarm } = await load(request, false);
     return { alarm, history: await engine.history(alarm.id) };
   });
-  app.post('/alarms/:id/ack', { schema: { tags: ['alarms'], summary: 'Acknowledge', params: AlarmParams } }, async (request) => {
+  app.post('/alarms/:id/ack', { schema: { tags: ['alarms'], summary: 'Acknowledge; optionally classify the activation as a false or real alarm (recorded in the reason, counted in the KPIs)', params: AlarmParams, body: AckRequestSchema } }, async (request) => {
     const { user, alarm } = await load(request, true);
-    return act(() => engine.operate(alarm.id, { type: 'ack' }, user.username, null));
+    return act(() => engine.operate(alarm.id, { type: 'ack' }, user.username, ackReason(request.body)));
   });
   app.post('/alarms/:id/shelve', { schema: { tags: ['alarms'], summary: 'Shelve for a stated time, with a reason', params: AlarmParams, body: ShelveRequestSchema } }, async (request) => {
     const { user, alarm } = await load(request, true);
