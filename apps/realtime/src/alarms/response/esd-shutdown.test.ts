@@ -102,9 +102,9 @@ describe('ESD shutdown on level-1 alarms (fake timers)', () => {
 
   it('commands each valve once when two level-1 alarms on one unit overlap', async () => {
     await start();
-    const other = park.sensors.find((s) => s.equipmentId === 'CP-E3-C-01' && s.kind === 'gas-flammable')!.id;
     engine.setCondition(levelOne(park.id, absorberPt), true, 8100);
-    engine.setCondition({ ...levelOne(park.id, other, 'voting'), metric: 'lel_pct' }, true, 60);
+    // The voting rule's alarm names the unit (equipment id) as its device.
+    engine.setCondition({ ...levelOne(park.id, 'CP-E3-C-01', 'voting'), metric: 'lel_pct' }, true, 60);
     await settle();
     expect(commands.sent).toHaveLength(3);
     for (const v of VALVES) report(v, 0);

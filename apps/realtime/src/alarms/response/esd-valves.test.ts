@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getDemoSite, type Site } from '@safetwin/twin-models';
-import { esdValvesFor, unitOfSensor } from './esd-valves.ts';
+import { esdValvesFor, unitOfDevice } from './esd-valves.ts';
 
 type Park = Extract<Site, { kind: 'chemical-park' }>;
 
@@ -24,6 +24,7 @@ const sensor = (id: string, where: { equipmentId?: string; pipeSegmentId?: strin
 const handMade = {
   kind: 'chemical-park',
   id: 'hand',
+  equipment: [{ id: 'V1' }, { id: 'V2' }, { id: 'V3' }],
   pipes: {
     nodes: [
       node('N1', 'nozzle', 'V1'), node('R1', 'valve'), node('J1', 'junction'), node('X1', 'valve'), node('H', 'junction'), node('N9', 'nozzle', 'V2'),
@@ -48,6 +49,7 @@ const ids = (site: Site, deviceId: string) => esdValvesFor(site, deviceId).map((
 describe('esdValvesFor on a hand-made park', () => {
   it('chooses the first remote ESD valve on each path from the vessel, through manual root valves, junctions and remote non-ESD valves', () => {
     expect(ids(handMade, 'PT-V1')).toEqual(['VX1', 'VX2', 'VX4']);
+    expect(ids(handMade, 'V1')).toEqual(['VX1', 'VX2', 'VX4']); // a unit-wide alarm names the equipment
   });
   it('stops at a normally closed valve (already a boundary) and never walks through another vessel', () => {
     expect(ids(handMade, 'PT-V1')).not.toContain('VX3');
@@ -59,7 +61,7 @@ describe('esdValvesFor on a hand-made park', () => {
   });
   it('finds nothing where there is no ESD valve, no unit, or no such sensor', () => {
     expect(ids(handMade, 'PT-V3')).toEqual([]);
-    expect(unitOfSensor(handMade, 'GT-FENCE')).toBeNull();
+    expect(unitOfDevice(handMade, 'GT-FENCE')).toBeNull();
     expect(ids(handMade, 'GT-FENCE')).toEqual([]);
     expect(ids(handMade, 'nope')).toEqual([]);
   });
@@ -83,6 +85,8 @@ describe('esdValvesFor on the demo park', () => {
     const detectors = park.sensors.filter((s) => s.equipmentId === 'CP-E3-C-01' && s.kind.startsWith('gas-'));
     expect(detectors.length).toBeGreaterThan(1);
     for (const d of detectors) expect(ids(park, d.id)).toEqual(['CP-E3-XV-003', 'CP-E3-XV-007', 'CP-E3-XV-008']);
+    // A unit-wide (voting) alarm names the equipment itself.
+    expect(ids(park, 'CP-E3-C-01')).toEqual(['CP-E3-XV-003', 'CP-E3-XV-007', 'CP-E3-XV-008']);
   });
   it('chooses only remote ESD valves with an actuator, on chemical parks only', () => {
     const byId = new Map(park.pipes.valves.map((v) => [v.id, v]));

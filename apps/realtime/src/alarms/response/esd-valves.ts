@@ -16,10 +16,14 @@ export interface EsdValve {
 /** What a sensor watches, as far as isolating it goes: equipment, a pipe segment, or nothing. */
 export type WatchedUnit = { kind: 'equipment'; id: string } | { kind: 'pipe-segment'; id: string } | null;
 
-/** The unit a sensor watches: its equipment, else the pipe segment it sits on, else none (fence line, weather). */
-export function unitOfSensor(site: Site, deviceId: string): WatchedUnit {
+/**
+ * The unit an alarm's device stands for: a sensor's equipment, else the pipe segment it sits on,
+ * else none (fence line, weather); a unit-wide alarm (voting) names the equipment itself.
+ */
+export function unitOfDevice(site: Site, deviceId: string): WatchedUnit {
+  if (site.kind !== 'chemical-park') return null;
   const sensor = site.sensors.find((s) => s.id === deviceId);
-  if (site.kind !== 'chemical-park' || !sensor) return null;
+  if (!sensor) return site.equipment.some((e) => e.id === deviceId) ? { kind: 'equipment', id: deviceId } : null;
   if (sensor.equipmentId) return { kind: 'equipment', id: sensor.equipmentId };
   if (sensor.pipeSegmentId) return { kind: 'pipe-segment', id: sensor.pipeSegmentId };
   return null;
@@ -27,7 +31,7 @@ export function unitOfSensor(site: Site, deviceId: string): WatchedUnit {
 
 /**
  * The unit's emergency shut-off valves: the innermost ring of remote-actuated ESD valves
- * that isolates what the alarm's sensor watches from the rest of the pipe network.
+ * that isolates what the alarm's device watches ({@link unitOfDevice}) from the rest of the pipe network.
  *
  * The rule: start from the watched equipment's nozzles (or a flow sensor's pipe segment ends)
  * and walk the pipe graph outward. On each path stop at the first node that
@@ -38,7 +42,7 @@ export function unitOfSensor(site: Site, deviceId: string): WatchedUnit {
  * line without its own ESD valve is isolated by the ESD valves further out. Pure; sorted by valve id.
  */
 export function esdValvesFor(site: Site, deviceId: string): EsdValve[] {
-  const unit = unitOfSensor(site, deviceId);
+  const unit = unitOfDevice(site, deviceId);
   if (site.kind !== 'chemical-park' || unit === null) return [];
   const pipes = site.pipes;
   const start = unit.kind === 'equipment'
