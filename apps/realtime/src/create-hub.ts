@@ -33,7 +33,6 @@ import { AlarmStore } from './alarms/alarm-store.ts';
 import { AlarmEngine } from './alarms/alarm-engine.ts';
 import { SensorHealthMonitor } from './alarms/sensor-health.ts';
 import { alarmRoutes } from './routes/alarm-routes.ts';
-import { alarmKpiRoutes } from './routes/alarm-kpi-routes.ts';
 import { AlarmGroupStore } from './alarms/flood/alarm-group-store.ts';
 import { FloodMonitor } from './alarms/flood/flood-monitor.ts';
 import { alarmGroupRoutes } from './routes/alarm-group-routes.ts';
@@ -276,7 +275,6 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         readingRoutes(zapi, deps, now);
         ingestRoutes(zapi, deps);
         commandRoutes(zapi, deps);
-        alarmKpiRoutes(zapi, deps, alarmEngine, now); // before /alarms/:id (a static path wins anyway)
         alarmKpiRoutes(zapi, deps, alarmEngine, now); // before /alarms/:id (a static path wins anyway)
         alarmRoutes(zapi, deps, alarmEngine, now);
         alarmGroupRoutes(zapi, deps, { engine: alarmEngine, flood, groups: alarmGroups });
