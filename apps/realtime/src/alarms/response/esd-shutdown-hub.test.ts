@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../create-hub.ts';
 import { alarmId, type AlarmPoint } from '../alarm-engine.ts';
-import { login, call, pickDevices, pollUntil, startTestHub, storeVariants } from '../../test-support/test-hub.ts';
+import { login, call, pickDevices, pollUntil, startTestHub, storeVariants, TEST_GATEWAY_KEY } from '../../test-support/test-hub.ts';
 import { esdValvesFor } from './esd-valves.ts';
 import { CLOSED_MAX_PCT, ESD_ACTOR, SHUTDOWN_FAILED_KIND } from './esd-shutdown.ts';
 
@@ -63,10 +63,13 @@ describe('level-1 ESD shutdown with no gateway connected', () => {
   });
   afterAll(() => hub.dispose());
 
-  it('says so on the alarm and raises a level-1 shutdown-failed alarm on each valve', async () => {
+  it('raises the vessel high-high from readings (level 1), says the valves did not close, and raises a level-1 shutdown-failed alarm on each', async () => {
     const { point, valves } = absorberHighHigh(hub);
-    hub.alarmEngine.setCondition(point, true, point.setpoint! * 1.05);
+    const t0 = Date.now() - 5000;
+    const readings = [0, 1000, 2000, 3000].map((dt, i) => ({ deviceId: point.deviceId, ts: t0 + dt, seq: i + 1, values: { pressure_kpa: point.setpoint! * 1.05 } }));
+    expect((await call(hub, 'POST', '/ingest', { token: TEST_GATEWAY_KEY, body: { readings } })).status).toBe(202);
     const id = alarmId(point.siteId, point.deviceId, point.metric, point.kind);
+    expect(await pollUntil(async () => hub.alarmEngine.get(id)?.level === 1)).toBe(true);
     const failed = await pollUntil(async () => (hub.alarmEngine.get(id)?.response?.note?.startsWith('shutdown failed') ? hub.alarmEngine.get(id)!.response! : undefined), 20_000);
     expect(failed).toMatchObject({ kind: 'shutdown', confirmedAt: null });
     expect(failed!.note).toContain(`${valves[0]!.valveId} command no-gateway`);
