@@ -71,6 +71,8 @@ describe.each(storeVariants())('alarm rules and set-points through the API on $n
     { title: 'two votes needed at least', rules: { ...DEFAULT_RULE_SET, voting: { lelPct: 50, votes: 1 } }, field: 'rules.voting.votes' },
     { title: 'a negative rate share', rules: { ...DEFAULT_RULE_SET, rate: [{ ...DEFAULT_RULE_SET.rate[0]!, sharePerMin: -1 }] }, field: 'rules.rate.0.sharePerMin' },
     { title: 'an unknown section', rules: { ...DEFAULT_RULE_SET, extra: 1 }, field: 'rules' },
+    { title: 'an unknown sensor kind', rules: { ...DEFAULT_RULE_SET, rate: [{ ...DEFAULT_RULE_SET.rate[0]!, sensorKinds: ['gas-xyz'] }] }, field: 'rules.rate.0.sensorKinds.0' },
+    { title: 'an adaptive condition on a metric no station sends', rules: { ...DEFAULT_RULE_SET, adaptive: [{ ...DEFAULT_RULE_SET.adaptive[0]!, when: { metric: 'soil_temp_c', atOrAbove: 30, hysteresis: 1 } }] }, field: 'body.rules.adaptive.0.when.metric' },
     { title: 'more distinct values than the window holds', rules: { ...DEFAULT_RULE_SET, pseudoData: { ...DEFAULT_RULE_SET.pseudoData, minDistinct: 40 } }, field: 'rules.pseudoData.minDistinct' },
   ])('answers 400 naming the bad field: $title', async ({ rules, field }) => {
     const res = await call(hub, 'PUT', `/sites/${PARK}/alarm-rules`, { token: await login(hub, 'park-manager'), body: { baseVersion: 0, rules } });

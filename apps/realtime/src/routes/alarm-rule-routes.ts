@@ -52,6 +52,11 @@ export function alarmRuleRoutes(app: ZodApp, deps: RouteDeps, rules: AlarmRules)
   app.put('/sites/:id/alarm-rules', { schema: { tags: ['alarms'], summary: 'A new version of the alarm rules (commander, park manager)', params: SiteParams, body: PutBody } }, async (request) => {
     const { user, view } = await siteOf(request);
     if (!mayEditSite(user, view.siteId)) throw forbidden(`role ${user.role} may not change the alarm rules of a site (commander or the park's manager may)`);
+    // An adaptive condition must watch a metric the site's weather stations send, or it could never hold.
+    const stationMetrics = new Set(deps.registry.devicesOf(view.siteId).filter((d) => d.kind === 'weather').flatMap((d) => Object.keys(d.metrics)));
+    request.body.rules.adaptive.forEach((rule, i) => {
+      if (!stationMetrics.has(rule.when.metric)) throw badBody(`body.rules.adaptive.${i}.when.metric: '${rule.when.metric}' is not sent by a weather station of ${view.siteId} (${[...stationMetrics].join(', ') || 'none'})`);
+    });
     try {
       return await rules.setRules(view.siteId, request.body.baseVersion, request.body.rules, user.username, request.body.reason ?? null);
     } catch (err) {

@@ -50,7 +50,7 @@ export class AdaptiveConditions {
   apply(sensorKind: string, base: Levels): Levels {
     const out = { ...base };
     for (const rule of this.rules) {
-      if (!this.holding.has(rule.id) || !rule.sensorKinds.includes(sensorKind)) continue;
+      if (!this.holding.has(rule.id) || !(rule.sensorKinds as readonly string[]).includes(sensorKind)) continue;
       for (const level of rule.levels) {
         const v = out[level];
         if (v !== null) out[level] = v * rule.factor;

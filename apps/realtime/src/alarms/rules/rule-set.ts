@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { SENSOR_KINDS } from '@safetwin/twin-models';
 
 /** Gas detector kinds that sense a toxic gas (not flammables, not oxygen). */
 export const TOXIC_GAS_KINDS = ['gas-cl2', 'gas-nh3', 'gas-h2s', 'gas-co', 'gas-hcl', 'gas-so2'] as const;
 /** Gas detector kinds with a high set-point a concentration is judged against. */
 const GAS_KINDS = ['gas-flammable', ...TOXIC_GAS_KINDS] as const;
 
-const SensorKinds = z.array(z.string().min(1).max(40)).min(1).max(32);
+const SensorKinds = z.array(z.enum(SENSOR_KINDS)).min(1).max(32);
 const Ms = (max: number) => z.number().int().min(0).max(max);
 
 /**

@@ -120,7 +120,7 @@ export class SiteRules {
 
   /** Sends the effective limits of every sensor these adaptive rules may touch. */
   private pushKinds(rules: AlarmRuleSet['adaptive']): void {
-    const kinds = new Set(rules.flatMap((r) => r.sensorKinds));
+    const kinds = new Set<string>(rules.flatMap((r) => r.sensorKinds));
     for (const s of this.sensors.values()) if (kinds.has(s.kind)) this.push(s.deviceId);
   }
 
