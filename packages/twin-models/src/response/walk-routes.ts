@@ -47,6 +47,7 @@ export interface WalkRoute {
   cost: number;
 }
 
+const dist = (a: EnuPlan, b: EnuPlan) => Math.hypot(a.eastM - b.eastM, a.northM - b.northM);
 const START = '@start';
 const FOOT = '@foot';
 const targetNode = (id: string) => `@target:${id}`;
@@ -61,7 +62,6 @@ export function walkRoutes(net: WalkNetwork, from: EnuPlan, departS: number, tar
   const links = new Map<string, Link[]>();
   for (const [id, list] of buildAdjacency(pos.keys(), net.edges)) links.set(id, list.map((l) => ({ to: l.nodeId, lengthM: lengthOf.get(l.edgeId)! })));
   pos.set(START, from);
-  const dist = (a: EnuPlan, b: EnuPlan) => Math.hypot(a.eastM - b.eastM, a.northM - b.northM);
   joinStart(net, from, pos, links, opts.accessNodes);
   for (const t of targets) {
     const at = pos.get(t.roadNodeId);
@@ -98,7 +98,6 @@ export function walkRoutes(net: WalkNetwork, from: EnuPlan, departS: number, tar
  * `accessNodes` nearest road nodes (for starts off the roads, e.g. in a yard).
  */
 function joinStart(net: WalkNetwork, from: EnuPlan, pos: Map<string, EnuPlan>, links: Map<string, Link[]>, accessNodes: number): void {
-  const dist = (a: EnuPlan, b: EnuPlan) => Math.hypot(a.eastM - b.eastM, a.northM - b.northM);
   const legs: Link[] = net.nodes.map((n) => ({ to: n.id, lengthM: Math.max(dist(from, n.position), 0.1) })).sort((a, b) => a.lengthM - b.lengthM).slice(0, accessNodes);
   let best: { foot: EnuPlan; d: number; f: number; edge: WalkNetwork['edges'][number] } | null = null;
   for (const e of net.edges) {
