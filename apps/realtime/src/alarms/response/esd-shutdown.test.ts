@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CommandRecord, CommandRequest } from '@safetwin/protocol';
+import type { AlarmView, CommandRecord, CommandRequest } from '@safetwin/protocol';
 import { getDemoSite } from '@safetwin/twin-models';
 import { AlarmEngine, alarmId, type AlarmPoint } from '../alarm-engine.ts';
 import type { AlarmStore } from '../alarm-store.ts';
@@ -110,6 +110,28 @@ describe('ESD shutdown on level-1 alarms (fake timers)', () => {
     for (const v of VALVES) report(v, 0);
     await settle();
     expect(engine.list(park.id, true).map((a) => a.response?.confirmedBy)).toEqual([ESD_ACTOR, ESD_ACTOR]);
+  });
+
+  it('resumes a shutdown that was under way when the hub stopped: commands the valves again and follows them', async () => {
+    const saved = new Map<string, AlarmView>();
+    const persisting = { ...store, loadAll: async () => [...saved.values()], save: async (c: { alarm: AlarmView }) => void saved.set(c.alarm.id, c.alarm) } as unknown as AlarmStore;
+    await start();
+    const first = new AlarmEngine(persisting, () => {}, Date.now);
+    await first.start([]);
+    new EsdShutdown({ engine: first, site: (id) => sites.get(id), commands, now: Date.now, emit: () => {}, onError: (err) => { throw err; }, commandTimeoutMs: COMMAND_TIMEOUT_MS }).start();
+    first.setCondition(levelOne(park.id, absorberPt), true, 8100);
+    await settle(); // commanded; the hub stops before any valve reports
+    expect(commands.sent).toHaveLength(3);
+
+    engine = new AlarmEngine(persisting, () => {}, Date.now);
+    await engine.start([]);
+    shutdown = new EsdShutdown({ engine, site: (id) => sites.get(id), commands, now: Date.now, emit: (e) => events.push(e), onError: (err) => { throw err; }, commandTimeoutMs: COMMAND_TIMEOUT_MS });
+    shutdown.start();
+    await settle();
+    expect(commands.sent).toHaveLength(6);
+    for (const v of VALVES) report(v, 0);
+    await settle();
+    expect(engine.get(alarmId(park.id, absorberPt, 'pressure_kpa', 'high-high'))!.response).toMatchObject({ confirmedBy: ESD_ACTOR });
   });
 
   it('commands nothing for a mine’s level-1 alarm (power cut is not a valve) and notes a unit without ESD valves', async () => {

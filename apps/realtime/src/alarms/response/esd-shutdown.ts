@@ -9,6 +9,8 @@ import { isNewActivation } from './response-policy.ts';
 export const SHUTDOWN_FAILED_KIND = 'shutdown-failed';
 /** Who the audit trail and the command records name for automatic shutdowns. */
 export const ESD_ACTOR = 'system:esd';
+/** How the note of a shutdown under way ends (a restart resumes those). */
+const COMMANDED_SUFFIX = ' commanded closed';
 /** A valve reporting at most this opening counts as closed (on its seat, within the position transmitter's accuracy), %. */
 export const CLOSED_MAX_PCT = 0.5;
 
@@ -64,11 +66,19 @@ export class EsdShutdown {
 
   constructor(private readonly deps: EsdShutdownDeps) {}
 
-  /** Listens for level-1 activations; takes over the standing shutdown-failed alarms (cleared when their valve reports closed). */
+  /**
+   * Listens for level-1 activations. After a restart: takes over the standing shutdown-failed
+   * alarms (cleared when their valve reports closed), and resumes every shutdown that was
+   * commanded but neither confirmed nor failed — its valves are commanded closed again (closing
+   * is the safe direction, and a closed valve just acknowledges) and followed as before.
+   */
   start(): void {
     for (const a of this.deps.engine.list(null, true)) {
-      if (a.kind !== SHUTDOWN_FAILED_KIND || !a.processActive) continue;
-      this.failed.set(a.deviceId, { siteId: a.siteId, deviceId: a.deviceId, enterpriseId: a.enterpriseId, metric: a.metric, kind: a.kind, level: a.level, priority: a.priority, setpoint: a.setpoint });
+      if (a.kind === SHUTDOWN_FAILED_KIND && a.processActive) {
+        this.failed.set(a.deviceId, { siteId: a.siteId, deviceId: a.deviceId, enterpriseId: a.enterpriseId, metric: a.metric, kind: a.kind, level: a.level, priority: a.priority, setpoint: a.setpoint });
+      } else if (a.level === 1 && a.response?.kind === 'shutdown' && a.response.confirmedAt === null && a.response.note?.endsWith(COMMANDED_SUFFIX)) {
+        queueMicrotask(() => void this.shutdown(a).catch(this.deps.onError));
+      }
     }
     this.deps.engine.onChange((alarm, transition, before) => {
       if (alarm.level !== 1 || alarm.kind === SHUTDOWN_FAILED_KIND || !isNewActivation(alarm, transition, before)) return;
@@ -108,7 +118,7 @@ export class EsdShutdown {
     }
     const fresh = valves.filter((v) => !this.closing.has(v.deviceId));
     const joined = valves.length - fresh.length;
-    const commanded = this.record(alarm.id, { note: `ESD valves ${names} commanded closed` }, `ESD valves ${names} commanded${joined ? ` (${joined} already closing)` : ''}`);
+    const commanded = this.record(alarm.id, { note: `ESD valves ${names}${COMMANDED_SUFFIX}` }, `ESD valves ${names} commanded${joined ? ` (${joined} already closing)` : ''}`);
     if (commanded) this.deps.emit({ type: 'shutdown-commanded', alarm: commanded, valveIds: valves.map((v) => v.valveId), at: this.deps.now() });
     const outcomes = await Promise.all(valves.map((v) => (this.closing.get(v.deviceId) ?? this.startClosing(alarm, v)).done));
     const failed = valves.flatMap((v, i) => {
