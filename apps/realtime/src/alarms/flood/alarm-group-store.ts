@@ -1,5 +1,5 @@
 import { alarmGroupMembers, alarmGroups, type SqlClient } from '@safetwin/db';
-import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { AlarmGroupSink, AlarmGroupView } from './alarm-group.ts';
 
 interface GroupChange {
@@ -53,11 +53,11 @@ export class AlarmGroupStore implements AlarmGroupSink {
     return { groups, members: new Map([...members].map(([id, list]) => [id, list.map((m) => m.alarmId)])) };
   }
 
-  /** Groups of some sites (all when null), newest first. */
-  async list(siteIds: readonly string[] | null, onlyOpen: boolean, limit: number): Promise<AlarmGroupView[]> {
+  /** Groups of some sites (all when null), open, closed or both, newest first. */
+  async list(siteIds: readonly string[] | null, open: boolean | undefined, limit: number): Promise<AlarmGroupView[]> {
     const where: SQL[] = [];
     if (siteIds) where.push(inArray(alarmGroups.siteId, [...siteIds]));
-    if (onlyOpen) where.push(isNull(alarmGroups.closedAt));
+    if (open !== undefined) where.push(open ? isNull(alarmGroups.closedAt) : isNotNull(alarmGroups.closedAt));
     const rows = await this.db.orm.select().from(alarmGroups).where(and(...where)).orderBy(desc(alarmGroups.openedAt)).limit(limit);
     return rows.map(toView);
   }

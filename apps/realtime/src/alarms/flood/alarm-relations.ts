@@ -17,7 +17,7 @@ export interface DeviceRelations {
  * equipment or pipe segment (its unit, as the ESD logic sees it), the enterprise plot it
  * stands on (chemical parks: a mine's lease holds everything, so mines use the roadway),
  * and its position for the radius rule. Actuated valves and mine machines count as their
- * own units at their positions.
+ * own units at their positions; park equipment ids relate unit-wide alarms (voting).
  */
 export function deviceRelations(site: Site): Map<string, DeviceRelations> {
   const out = new Map<string, DeviceRelations>();
@@ -40,6 +40,8 @@ export function deviceRelations(site: Site): Map<string, DeviceRelations> {
   if (site.kind === 'chemical-park') {
     const nodes = new Map(site.pipes.nodes.map((n) => [n.id, n]));
     for (const v of site.pipes.valves) if (v.deviceId) add(v.deviceId, 'valve-actuator', nodes.get(v.nodeId)?.position ?? null, [`unit:${v.id}`]);
+    // Alarms of a unit as a whole (2ooN voting) carry its equipment id as their device.
+    for (const e of site.equipment) if (!out.has(e.id)) add(e.id, 'equipment', e.position, [`unit:${e.id}`]);
   } else {
     for (const e of site.equipment) add(e.deviceId, 'power-switch', e.position, [`unit:${e.id}`, e.roadwayId && `roadway:${e.roadwayId}`]);
   }

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { AlarmView } from '@safetwin/protocol';
+
+/** Graded-response events a hook may ask for (alarms/response/response-events.ts). */
+export const RESPONSE_EVENT_TYPES = ['response-due', 'response-escalated', 'response-confirmed', 'shutdown-commanded', 'shutdown-completed', 'shutdown-failed'] as const;
+
+/** Which events a hook wants. */
+export const WebhookEventsSchema = z.strictObject({
+  /** Raised alarms; null for none. */
+  alarmRaised: z
+    .strictObject({
+      /** Only the activations that notify the hook's scope (first-out, ungrouped, more severe), not every detector of a flood. @defaultValue true */
+      firstOutOnly: z.boolean().default(true),
+      /** Only alarms of this level or more severe (1 red … 4 blue). @defaultValue 4 (all) */
+      maxLevel: z.number().int().min(1).max(4).default(4),
+    })
+    .nullable()
+    .default({ firstOutOnly: true, maxLevel: 4 }),
+  /** Graded-response events: deadlines, escalations (enterprise → park → government), confirmations, shutdowns. @defaultValue ['response-escalated'] */
+  responses: z.array(z.enum(RESPONSE_EVENT_TYPES)).max(RESPONSE_EVENT_TYPES.length).default(['response-escalated']),
+});
+export type WebhookEvents = z.infer<typeof WebhookEventsSchema>;
+
+/** Body of `POST /webhooks`. */
+export const CreateWebhookSchema = z.strictObject({
+  /** The site (park and government tiers; an officer's hook is always on their own enterprise's site). */
+  siteId: z.string().min(1).max(64).optional(),
+  url: z
+    .string()
+    .max(2000)
+    .url()
+    .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), { message: 'url must be http or https' }),
+  /** The signing secret; generated (and shown once) when absent. */
+  secret: z.string().min(16).max(200).optional(),
+  events: WebhookEventsSchema.default({ alarmRaised: { firstOutOnly: true, maxLevel: 4 }, responses: ['response-escalated'] }),
+});
+
+/** Who owns a hook: an enterprise, the park, the government. */
+export type WebhookTier = 'enterprise' | 'park' | 'government';
+
+/** A hook as the API shows it (never its secret). */
+export interface WebhookView {
+  id: string;
+  siteId: string;
+  /** The enterprise whose alarms it receives; null for a site-wide hook. */
+  enterpriseId: string | null;
+  tier: WebhookTier;
+  url: string;
+  events: WebhookEvents;
+  createdBy: string;
+  createdAt: number;
+}
+
+/** A hook with its secret (in the hub only). */
+export interface Webhook extends WebhookView {
+  secret: string;
+}
+
+/** One delivery attempt as recorded. */
+export interface WebhookDeliveryView {
+  eventId: string;
+  event: string;
+  alarmId: string | null;
+  attempt: number;
+  statusCode: number | null;
+  error: string | null;
+  at: number;
+}
+
+/** The JSON a receiver gets (signed: `X-SafeTwin-Signature: sha256=<HMAC-SHA256(secret, body)>`). */
+export interface WebhookPayload {
+  /** The event's id: the same on every attempt, so receivers can drop duplicates. */
+  id: string;
+  /** `alarm.raised`, or `alarm.<response event>` (e.g. `alarm.response-escalated`). */
+  event: string;
+  siteId: string;
+  /** The hook's enterprise, null for a site-wide hook. */
+  enterpriseId: string | null;
+  /** Epoch ms the event happened. */
+  at: number;
+  /** Epoch ms this attempt was sent (also in `X-SafeTwin-Timestamp`): reject old ones to stop replays. */
+  sentAt: number;
+  alarm: AlarmView;
+  /** Details of a response event (tier escalated from, valves, who confirmed …). */
+  detail?: Record<string, unknown>;
+}
