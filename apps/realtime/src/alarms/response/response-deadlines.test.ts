@@ -129,23 +129,46 @@ describe('response deadlines (fake timers, in-process queue)', () => {
     expect(byDevice).toEqual({ D1: 'emergency-plan', D2: null, D3: null });
   });
 
-  it('opens a new response when the alarm returns and is raised again, and the old deadline then does nothing', async () => {
+  it('keeps the running deadline when the alarm returns and is raised again before anyone confirmed (chattering cannot push it out), grouped or not', async () => {
     const { store } = memoryStore();
     const { engine, events } = await startResponses(store, queue, now);
+    let firstOut = true; // the grouper puts the re-activation into the same group, not first-out
+    engine.setGrouper(() => ({ groupId: 'g', firstOut }));
+    const id = alarmId('cp', 'D1', 'lel_pct', 'high');
+    const t0 = now();
+    engine.setCondition(point('D1', 2), true, 25);
+    await settle();
+    firstOut = false;
+    for (let i = 0; i < 3; i++) {
+      await vi.advanceTimersByTimeAsync(9 * MIN);
+      engine.setCondition(point('D1', 2), false, 5);
+      engine.setCondition(point('D1', 2), true, 30);
+      await settle();
+      expect(engine.get(id)!.response).toMatchObject({ kind: 'emergency-plan', tier: 'enterprise', dueAt: t0 + 30 * MIN });
+    }
+    await vi.advanceTimersByTimeAsync(3 * MIN);
+    expect(engine.get(id)!.response).toMatchObject({ tier: 'park', escalations: 1 });
+    expect(events.map((e) => e.type)).toEqual(['response-due', 'response-escalated']);
+  });
+
+  it('opens a new deadline on a re-activation after the last one was confirmed, and the old job then does nothing', async () => {
+    const { store } = memoryStore();
+    const { engine, deadlines, events } = await startResponses(store, queue, now);
     const id = alarmId('cp', 'D1', 'lel_pct', 'high');
     engine.setCondition(point('D1', 2), true, 25);
     await settle();
     await vi.advanceTimersByTimeAsync(10 * MIN);
+    deadlines.confirm(id, 'emergency-plan', 'commander', 'plan started');
     engine.setCondition(point('D1', 2), false, 5);
     engine.setCondition(point('D1', 2), true, 30);
     await settle();
     const t1 = now();
-    expect(engine.get(id)!.response).toMatchObject({ tier: 'enterprise', dueAt: t1 + 30 * MIN });
+    expect(engine.get(id)!.response).toMatchObject({ tier: 'enterprise', dueAt: t1 + 30 * MIN, confirmedAt: null });
     await vi.advanceTimersByTimeAsync(20 * MIN + 1000); // the first deadline passes
     expect(engine.get(id)!.response).toMatchObject({ tier: 'enterprise', escalations: 0 });
     await vi.advanceTimersByTimeAsync(10 * MIN);
     expect(engine.get(id)!.response).toMatchObject({ tier: 'park', escalations: 1 });
-    expect(events.map((e) => e.type)).toEqual(['response-due', 'response-due', 'response-escalated']);
+    expect(events.map((e) => e.type)).toEqual(['response-due', 'response-confirmed', 'response-due', 'response-escalated']);
   });
 
   it('re-arms after a restart: a deadline that passed while the hub was down fires at start, one still running fires on time', async () => {

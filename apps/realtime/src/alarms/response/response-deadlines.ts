@@ -35,7 +35,7 @@ export const deadlineJobId = (alarmId: string, dueAt: number) => `deadline.${Buf
 /**
  * The level-2/3 response deadlines: a new activation of a level-2 (emergency plan, 30 min) or
  * level-3 (rectification plan, 2 h) alarm that carries its group's response opens one for the
- * enterprise; a missed deadline escalates enterprise → park → government (then keeps reminding
+ * enterprise (a re-activation before the confirmation keeps the running one); a missed deadline escalates enterprise → park → government (then keeps reminding
  * the government), each tier with a fresh deadline; a confirmation stops the clock. The state
  * lives in the alarm's `response` (stored with it), each deadline is a delayed queue job (BullMQ
  * with Redis, else an in-process timer), and `start` re-arms them from the stored alarms: one
@@ -53,10 +53,12 @@ export class ResponseDeadlines {
     const { engine, queue } = this.deps;
     queue.process(DEADLINE_JOB, async (data) => this.fire(data as DeadlineJob));
     engine.onChange((alarm, transition, before) => {
-      if (!isNewActivation(alarm, transition, before) || !carriesGroupResponse(alarm)) return;
-      const kind = deadlineKindOf(alarm.level);
+      if (!isNewActivation(alarm, transition, before)) return;
       // After the activation's own listeners: the response is a change of its own.
-      if (kind) queueMicrotask(() => this.open(alarm.id, alarm.raisedAt, kind));
+      const running = isRunning(before.response) ? before.response : null;
+      if (running) queueMicrotask(() => this.carryOver(alarm.id, alarm.raisedAt, running));
+      const kind = deadlineKindOf(alarm.level);
+      if (!running && kind && carriesGroupResponse(alarm)) queueMicrotask(() => this.open(alarm.id, alarm.raisedAt, kind));
     });
     for (const alarm of engine.list(null, false)) {
       const r = alarm.response;
@@ -89,6 +91,18 @@ export class ResponseDeadlines {
     const next = this.deps.engine.setResponse(alarmId, response, 'system', `${kind} due from the enterprise by ${new Date(response.dueAt!).toISOString()}`);
     this.arm(alarmId, response.dueAt!);
     this.deps.emit({ type: 'response-due', alarm: next, at });
+  }
+
+  /**
+   * A re-activation before anyone confirmed: the engine cleared the response, but the demand
+   * stands with its deadline (a chattering alarm must not push it out), grouped or not.
+   */
+  private carryOver(alarmId: string, raisedAt: number | null, running: AlarmResponseView & { dueAt: number }): void {
+    const alarm = this.deps.engine.get(alarmId);
+    if (!alarm || alarm.raisedAt !== raisedAt || alarm.response !== null) return;
+    this.deps.engine.setResponse(alarmId, running, 'system', `${running.kind} still due from the ${running.tier} by ${new Date(running.dueAt).toISOString()} (raised again before it was confirmed)`);
+    if (running.dueAt <= this.deps.now()) this.fire({ alarmId, dueAt: running.dueAt });
+    else this.arm(alarmId, running.dueAt);
   }
 
   private arm(alarmId: string, dueAt: number): void {
