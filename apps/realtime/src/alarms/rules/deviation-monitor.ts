@@ -9,9 +9,14 @@ const DEVIATION_DEADBAND_SHARE = 0.2;
 /** Off-delay of a deviation alarm, ms. */
 const DEVIATION_OFF_DELAY_MS = 10_000;
 
-interface Latest {
+/** One sensor's latest reading, its rule and neighbours, and its tracker (all set up front: no allocation per reading). */
+interface Slot {
+  sensor: RuleSensor;
   value: number;
   tsMs: number;
+  rule: DeviationRule | null;
+  neighbours: Slot[];
+  tracker: SetpointTracker | null;
 }
 
 /** The median of a short list (sorted in place). */
@@ -32,54 +37,54 @@ function median(values: number[]): number {
  * case that must not pass for safe. The on-delay keeps a passing plume from counting.
  */
 export class DeviationMonitor {
-  private readonly latest = new Map<string, Latest>();
-  private readonly trackers = new Map<string, SetpointTracker>();
-  private neighbours = new Map<string, RuleSensor[]>();
+  private readonly slots = new Map<string, Slot>();
+  private readonly scratch: number[] = [];
 
   constructor(
-    private readonly sensors: readonly RuleSensor[],
+    sensors: readonly RuleSensor[],
     private readonly sink: RuleSink,
-    private rules: readonly DeviationRule[],
+    rules: readonly DeviationRule[],
   ) {
-    this.neighbours = neighbourLists(sensors, rules);
+    for (const sensor of sensors) this.slots.set(sensor.deviceId, { sensor, value: 0, tsMs: -Infinity, rule: null, neighbours: [], tracker: null });
+    this.setRules(rules);
   }
 
   /** New rules: neighbour lists and trackers are set afresh. */
   setRules(rules: readonly DeviationRule[]): void {
-    this.rules = rules;
-    this.neighbours = neighbourLists(this.sensors, rules);
-    this.trackers.clear();
+    const lists = neighbourLists([...this.slots.values()].map((slot) => slot.sensor), rules);
+    for (const slot of this.slots.values()) {
+      slot.rule = ruleFor(rules, slot.sensor.kind) ?? null;
+      slot.neighbours = (lists.get(slot.sensor.deviceId) ?? []).map((n) => this.slots.get(n.deviceId)!);
+      slot.tracker = null;
+    }
   }
 
   /** A sensor's levels changed: its threshold is set afresh with its next reading. */
   forget(deviceId: string): void {
-    this.trackers.delete(deviceId);
+    const slot = this.slots.get(deviceId);
+    if (slot) slot.tracker = null;
   }
 
   /** One value of a sensor's watched metric at sensor time `tsMs`. */
   observe(s: RuleSensor, levels: Levels, value: number, tsMs: number): void {
-    const previous = this.latest.get(s.deviceId);
-    if (previous && tsMs <= previous.tsMs) return;
-    this.latest.set(s.deviceId, { value, tsMs });
-    const rule = ruleFor(this.rules, s.kind);
-    const around = this.neighbours.get(s.deviceId);
-    if (!rule || !around) return;
-    const values: number[] = [];
-    for (const n of around) {
-      const l = this.latest.get(n.deviceId);
-      if (l && Math.abs(tsMs - l.tsMs) <= FRESH_INTERVALS * n.intervalMs) values.push(l.value);
-    }
+    const slot = this.slots.get(s.deviceId);
+    if (!slot || tsMs <= slot.tsMs) return;
+    slot.value = value;
+    slot.tsMs = tsMs;
+    const rule = slot.rule;
+    if (!rule || slot.neighbours.length === 0) return;
+    const values = this.scratch;
+    values.length = 0;
+    for (const n of slot.neighbours) if (Math.abs(tsMs - n.tsMs) <= FRESH_INTERVALS * n.sensor.intervalMs) values.push(n.value);
     if (values.length < rule.minNeighbours) return; // too few to judge: keep the condition as it is
     const deviation = value - median(values);
     const counts = deviation < 0 || levels.high === null || value < levels.high;
     const limit = rule.share * referenceSpan(s, levels, rule.basis);
-    let tracker = this.trackers.get(s.deviceId);
-    if (!tracker) {
+    if (!slot.tracker) {
       const initial = this.sink.isActive(rulePoint(s, 'deviation', null)) ? 'high' : 'normal';
-      tracker = new SetpointTracker({ lowLow: null, low: null, high: limit, highHigh: null, deadbandAbs: DEVIATION_DEADBAND_SHARE * limit, onDelayMs: rule.onDelayMs, offDelayMs: DEVIATION_OFF_DELAY_MS }, initial);
-      this.trackers.set(s.deviceId, tracker);
+      slot.tracker = new SetpointTracker({ lowLow: null, low: null, high: limit, highHigh: null, deadbandAbs: DEVIATION_DEADBAND_SHARE * limit, onDelayMs: rule.onDelayMs, offDelayMs: DEVIATION_OFF_DELAY_MS }, initial);
     }
-    const after = tracker.update(counts ? Math.abs(deviation) : 0, tsMs);
+    const after = slot.tracker.update(counts ? Math.abs(deviation) : 0, tsMs);
     if (after !== null) report(this.sink, rulePoint(s, 'deviation', limit), after !== 'normal', value);
   }
 }
