@@ -113,6 +113,18 @@ describe('voting of flammable detectors (level 1)', () => {
     expect(sink.activeOf('voting'), title).toEqual(active);
   });
 
+  it.each([
+    { title: '1oo3', over: 1, raised: false },
+    { title: '2oo3', over: 2, raised: true },
+    { title: '3oo3', over: 3, raised: true },
+  ])('a three-detector unit: $title at 60 %LEL raised = $raised', ({ title, over, raised }) => {
+    const trio = { siteId: park.id, equipmentId: 'UNIT-3', enterpriseId: 'CP-E4', detectorIds: unit.detectorIds.slice(0, 3) };
+    const sink = new FakeSink();
+    const monitor = new VotingMonitor([trio], sink, DEFAULT_RULE_SET.voting);
+    trio.detectorIds.forEach((d, i) => monitor.observe(d, 'lel_pct', i < over ? 60 : 3, T0 + i * 100));
+    expect(sink.activeOf('voting'), title).toEqual(raised ? [`${park.id}/UNIT-3/lel_pct/voting`] : []);
+  });
+
   it('raises a level-1, high-priority point on the unit, holds in the deadband, clears after the off-delay', () => {
     const sink = new FakeSink();
     const monitor = new VotingMonitor(units, sink, DEFAULT_RULE_SET.voting);
