@@ -129,6 +129,19 @@ describe('response deadlines (fake timers, in-process queue)', () => {
     expect(byDevice).toEqual({ D1: 'emergency-plan', D2: null, D3: null });
   });
 
+  it('lets a later group member carry a response when it demands more than the group carries (gas over limit behind an equipment anomaly)', async () => {
+    const { store } = memoryStore();
+    const { engine } = await startResponses(store, queue, now);
+    engine.setGrouper((a) => ({ groupId: 'leak-1', firstOut: a.deviceId === 'D1' }));
+    engine.setCondition(point('D1', 3, 'rate'), true, 25);
+    engine.setCondition(point('D2', 2), true, 25);
+    engine.setCondition(point('D3', 2), true, 25);
+    engine.setCondition(point('D4', 3, 'rate'), true, 25);
+    await settle();
+    const byDevice = Object.fromEntries(engine.list(null, true).map((a) => [a.deviceId, a.response?.kind ?? null]));
+    expect(byDevice).toEqual({ D1: 'rectification-plan', D2: 'emergency-plan', D3: null, D4: null });
+  });
+
   it('keeps the running deadline when the alarm returns and is raised again before anyone confirmed (chattering cannot push it out), grouped or not', async () => {
     const { store } = memoryStore();
     const { engine, events } = await startResponses(store, queue, now);

@@ -58,7 +58,7 @@ export class ResponseDeadlines {
       const running = isRunning(before.response) ? before.response : null;
       if (running) queueMicrotask(() => this.carryOver(alarm.id, alarm.raisedAt, running));
       const kind = deadlineKindOf(alarm.level);
-      if (!running && kind && carriesGroupResponse(alarm)) queueMicrotask(() => this.open(alarm.id, alarm.raisedAt, kind));
+      if (!running && kind) queueMicrotask(() => this.open(alarm.id, alarm.raisedAt, kind));
     });
     for (const alarm of engine.list(null, false)) {
       const r = alarm.response;
@@ -86,6 +86,9 @@ export class ResponseDeadlines {
   private open(alarmId: string, raisedAt: number | null, kind: DeadlineKind): void {
     const alarm = this.deps.engine.get(alarmId);
     if (!alarm || alarm.raisedAt !== raisedAt || alarm.response !== null) return; // already re-raised, or answered
+    // Judged here, after the responses of earlier activations (queued before this one) were set.
+    const members = alarm.groupId === null ? [] : this.deps.engine.list(alarm.siteId, false).filter((a) => a.groupId === alarm.groupId && a.id !== alarm.id);
+    if (!carriesGroupResponse(alarm, kind, members)) return;
     const at = this.deps.now();
     const response = openResponse(kind, at, this.durationsMs[kind]);
     const next = this.deps.engine.setResponse(alarmId, response, 'system', `${kind} due from the enterprise by ${new Date(response.dueAt!).toISOString()}`);

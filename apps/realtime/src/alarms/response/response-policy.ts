@@ -17,9 +17,18 @@ export function isNewActivation(alarm: AlarmView, transition: AlarmTransitionVie
   return transition.event === 'activate' && !before.processActive && alarm.count > before.count && alarm.raisedAt !== before.raisedAt;
 }
 
-/** An alarm group needs one response: it sits on the first-out alarm, or on an alarm standing alone. */
-export function carriesGroupResponse(alarm: Pick<AlarmView, 'groupId' | 'firstOut'>): boolean {
-  return alarm.groupId === null || alarm.firstOut;
+/** Severity of a demand: an emergency plan (level 2) outranks a rectification plan (level 3). */
+const DEMAND_RANK: Readonly<Record<DeadlineKind, number>> = { 'emergency-plan': 2, 'rectification-plan': 3 };
+
+/**
+ * An alarm group needs one response: it sits on the first-out alarm, or on an alarm standing
+ * alone. A later member whose level demands more than any response the group already carries
+ * (a level-2 gas alarm behind a level-3 first-out) carries its own, so the group's most severe
+ * demand is never lost; `members` are the other alarms of the group.
+ */
+export function carriesGroupResponse(alarm: Pick<AlarmView, 'groupId' | 'firstOut'>, kind: DeadlineKind, members: readonly Pick<AlarmView, 'response'>[]): boolean {
+  if (alarm.groupId === null || alarm.firstOut) return true;
+  return !members.some((m) => m.response !== null && m.response.kind !== 'shutdown' && DEMAND_RANK[m.response.kind] <= DEMAND_RANK[kind]);
 }
 
 /** Whether a response still waits for a confirmation, its clock running. */
