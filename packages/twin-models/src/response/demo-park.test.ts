@@ -48,6 +48,60 @@ describe('response on the demo park (cp-nanjing)', () => {
     expect(manual!.releasedBeforeIsolationKg).toBeGreaterThan(best.releasedBeforeIsolationKg);
   });
 
+  it('every alternative really isolates, and the minimal set has no valve to spare (checked by a plain walk)', () => {
+    const feeds = new Set(park.equipment.filter((e) => e.inventoryKg > 0).map((e) => e.id));
+    // site-boundary tie-ins: junctions at the end of a single segment
+    const boundary = new Set(park.pipes.nodes.filter((n) => n.kind === 'junction' && park.pipes.segments.filter((s) => s.from === n.id || s.to === n.id).length === 1).map((n) => n.id));
+    /** Feeds reached from the leak by walking open pipes and through vessels, with `closed` valve nodes shut. */
+    const reached = (leak: { kind: 'equipment' | 'pipe-segment'; id: string }, closed: Set<string>): Set<string> => {
+      const seen = new Set<string>();
+      const eqSeen = new Set<string>();
+      const queue: string[] = [];
+      const visit = (nodeId: string) => { if (!closed.has(nodeId) && !seen.has(nodeId)) { seen.add(nodeId); queue.push(nodeId); } };
+      const enter = (equipmentId: string) => {
+        if (eqSeen.has(equipmentId)) return;
+        eqSeen.add(equipmentId);
+        if (equipmentId !== leak.id && feeds.has(equipmentId)) return; // a feed: reached; do not walk through it
+        for (const n of park.pipes.nodes) if (n.equipmentId === equipmentId) visit(n.id);
+      };
+      if (leak.kind === 'equipment') enter(leak.id);
+      else { const s = park.pipes.segments.find((x) => x.id === leak.id)!; visit(s.from); visit(s.to); }
+      const tieIns = new Set<string>();
+      for (let i = 0; i < queue.length; i++) {
+        const id = queue[i]!;
+        if (boundary.has(id)) tieIns.add(id);
+        const node = park.pipes.nodes.find((n) => n.id === id)!;
+        if (node.equipmentId) enter(node.equipmentId);
+        for (const s of park.pipes.segments) {
+          if (s.id === leak.id) continue;
+          if (s.from === id) visit(s.to);
+          if (s.to === id) visit(s.from);
+        }
+      }
+      return new Set([...[...eqSeen].filter((e) => e !== leak.id && feeds.has(e)), ...tieIns]);
+    };
+    const leaks = [
+      ...park.equipment.filter((e) => e.enterpriseId === 'CP-E1' || e.enterpriseId === 'CP-E3').map((e) => ({ kind: 'equipment' as const, id: e.id })),
+      ...park.pipes.segments.filter((_, i) => i % 7 === 0).map((s) => ({ kind: 'pipe-segment' as const, id: s.id })),
+    ];
+    let checked = 0;
+    for (const leak of leaks) {
+      const plan = planIsolation(park, leak, { leakRateKgS: 1 });
+      const allowed = new Set(plan.unisolableFeeds.map((f) => f.id));
+      for (const a of plan.alternatives) {
+        const closed = new Set(a.valves.map((v) => v.nodeId));
+        expect([...reached(leak, closed)].filter((f) => !allowed.has(f)), `${leak.id} ${a.valves.map((v) => v.valveId).join()}`).toEqual([]);
+        checked++;
+        if (!a.minimal || !plan.isolable) continue;
+        for (const v of a.valves) {
+          const fewer = new Set([...closed].filter((n) => n !== v.nodeId));
+          expect(reached(leak, fewer).size, `${leak.id} without ${v.valveId}`).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
   it('the sour-gas field line at the east fence cannot be isolated inside the park', () => {
     const tieIn = park.pipes.segments.find((s) => s.chemical === 'sour-gas' && s.enterpriseId === null)!;
     const plan = planIsolation(park, { kind: 'pipe-segment', id: tieIn.id }, { leakRateKgS: 5 });

@@ -74,9 +74,13 @@ function terminalLinks(g: IsolationGraph, nodeIds: readonly string[]): Map<strin
   return links;
 }
 
+/** Links with everything open but the leak: the same for every closure of one graph, so kept. */
+const linksBefore = new WeakMap<IsolationGraph, Map<string, Set<string>>>();
+
 function sideEffects(g: IsolationGraph, closedNodes: ReadonlySet<string>, section: ReadonlySet<string>): SideEffect[] {
   const withoutLeak = g.nodeIds.filter((id) => id !== g.sink);
-  const before = terminalLinks(g, withoutLeak);
+  let before = linksBefore.get(g);
+  if (!before) { before = terminalLinks(g, withoutLeak); linksBefore.set(g, before); }
   const after = terminalLinks(g, withoutLeak.filter((id) => !closedNodes.has(id) && !section.has(id)));
   const label = (id: string) => g.equipmentAt.get(id) ?? id;
   const out: SideEffect[] = [];

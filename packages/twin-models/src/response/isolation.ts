@@ -147,13 +147,14 @@ function enumerateCuts(g: IsolationGraph, sources: string[], weights: ValveCostW
   const tried = new Set<string>(['']);
   let solves = 0;
   const wanted = maxAlternatives * 3;
+  const edges = g.edges.map((e) => [e.from, e.to] as const);
   for (let qi = 0; qi < queue.length && solves < MAX_SOLVES && found.size < wanted; qi++) {
     const forbidden = new Set(queue[qi]!);
     for (const remoteOnly of [false, true]) {
       const base = nodeWeight(g, weights, remoteOnly);
       for (const side of ['sink', 'source'] as const) {
         solves++;
-        const cut = minVertexCut({ nodeIds: g.nodeIds, edges: g.edges.map((e) => [e.from, e.to] as const), weight: (id) => (forbidden.has(id) ? Infinity : base(id)), sources, sinks: [g.sink], side });
+        const cut = minVertexCut({ nodeIds: g.nodeIds, edges, weight: (id) => (forbidden.has(id) ? Infinity : base(id)), sources, sinks: [g.sink], side });
         if (!cut) continue;
         const key = cut.nodeIds.join('|');
         if (found.has(key)) continue;

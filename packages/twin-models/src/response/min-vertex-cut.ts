@@ -71,25 +71,29 @@ export function minVertexCut(p: VertexCutProblem): VertexCut | null {
 /** Edmonds–Karp: augments along shortest residual paths until none is left; returns the flow value. */
 function maxFlow(arcs: Arc[][], S: number, T: number): number {
   let total = 0;
+  const prevNode = new Int32Array(arcs.length);
+  const prevArc = new Int32Array(arcs.length);
+  const queue = new Int32Array(arcs.length);
   for (;;) {
-    const prev = new Map<number, { from: number; arc: number }>();
-    const queue = [S];
-    prev.set(S, { from: -1, arc: -1 });
-    for (let qi = 0; qi < queue.length && !prev.has(T); qi++) {
-      const u = queue[qi]!;
-      arcs[u]!.forEach((a, k) => {
-        if (a.cap > EPS && !prev.has(a.to)) { prev.set(a.to, { from: u, arc: k }); queue.push(a.to); }
-      });
+    prevNode.fill(-1);
+    prevNode[S] = S;
+    let head = 0, tail = 0;
+    queue[tail++] = S;
+    while (head < tail && prevNode[T] === -1) {
+      const u = queue[head++]!;
+      const out = arcs[u]!;
+      for (let k = 0; k < out.length; k++) {
+        const a = out[k]!;
+        if (a.cap > EPS && prevNode[a.to] === -1) { prevNode[a.to] = u; prevArc[a.to] = k; queue[tail++] = a.to; }
+      }
     }
-    if (!prev.has(T)) return total;
+    if (prevNode[T] === -1) return total;
     let push = Infinity;
-    for (let v = T; v !== S;) { const { from, arc } = prev.get(v)!; push = Math.min(push, arcs[from]![arc]!.cap); v = from; }
-    for (let v = T; v !== S;) {
-      const { from, arc } = prev.get(v)!;
-      const a = arcs[from]![arc]!;
+    for (let v = T; v !== S; v = prevNode[v]!) push = Math.min(push, arcs[prevNode[v]!]![prevArc[v]!]!.cap);
+    for (let v = T; v !== S; v = prevNode[v]!) {
+      const a = arcs[prevNode[v]!]![prevArc[v]!]!;
       a.cap -= push;
       arcs[v]![a.rev]!.cap += push;
-      v = from;
     }
     total += push;
     if (total >= UNBOUNDED / 2) return total;
