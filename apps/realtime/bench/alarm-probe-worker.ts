@@ -17,6 +17,8 @@ export interface ProbeJob {
   siteId: string;
   detectors: { deviceId: string; metric: string; alarmId: string; crossValue: number; returnValue: number }[];
   steps: ProbeStep[];
+  /** The detectors' off-delay, ms. */
+  offDelayMs: number;
   /** Time an alarm or echo may take before it counts as lost, ms. */
   lostAfterMs: number;
 }
@@ -42,25 +44,30 @@ const result: ProbeResult = { alarmLatenciesMs: [], echoLatenciesMs: [], crossin
 
 /** Requests not answered yet (each reading is posted at its time, whatever the earlier ones wait for). */
 const inflight = new Set<Promise<void>>();
-function post(deviceId: string, metric: string, value: number, onSent: () => void = () => {}): void {
-  const p = postNow(deviceId, metric, value, onSent);
+function post(deviceId: string, metric: string, values: readonly { value: number; agoMs: number }[], onSent: () => void = () => {}): void {
+  const p = postNow(deviceId, metric, values, onSent);
   inflight.add(p);
   void p.then(() => inflight.delete(p));
 }
 
-/** Posts one reading of a detector (sensor time: now); resolves when the hub answered. */
-function postNow(deviceId: string, metric: string, value: number, onSent: () => void): Promise<void> {
-  const seq = (seqs.get(deviceId) ?? 0) + 1;
-  seqs.set(deviceId, seq);
-  const body = JSON.stringify({ readings: [{ deviceId, ts: Date.now(), seq, values: { [metric]: value } }] });
+/** Posts readings of a detector, each `agoMs` before now in sensor time; resolves when the hub answered. */
+function postNow(deviceId: string, metric: string, values: readonly { value: number; agoMs: number }[], onSent: () => void): Promise<void> {
+  const nowMs = Date.now();
+  const readings = values.map(({ value, agoMs }) => {
+    const seq = (seqs.get(deviceId) ?? 0) + 1;
+    seqs.set(deviceId, seq);
+    return { deviceId, ts: nowMs - agoMs, seq, values: { [metric]: value } };
+  });
+  const body = JSON.stringify({ readings });
   return new Promise((resolve) => {
     const req = http.request(ingestUrl, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${job.gatewayKey}`, 'content-length': Buffer.byteLength(body) } }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
       res.on('end', () => {
-        if (res.statusCode === 202 && (JSON.parse(text) as { accepted: number }).accepted === 1) result.readingsAccepted++;
-        else result.ingestErrors.push(`${res.statusCode}: ${text.slice(0, 200)}`);
+        const accepted = res.statusCode === 202 ? (JSON.parse(text) as { accepted: number }).accepted : 0;
+        result.readingsAccepted += accepted;
+        if (accepted !== readings.length) result.ingestErrors.push(`${res.statusCode}: ${text.slice(0, 200)}`);
         resolve();
       });
     });
@@ -83,17 +90,18 @@ if (!ack.ok) throw new Error(`subscribe: ${ack.error.message}`);
 type EchoEvents = { echo: (m: { n: number; alarm: AlarmView }) => void };
 const echo = await connect<EchoEvents, EchoEvents>(job.echoUrl, {});
 
-/** Crossings waiting for their alarm: alarm id → the activation count it must reach and when it was sent. */
-const pendingAlarms = new Map<string, { count: number; sentAt: number }>();
+/** Crossings waiting for their alarm, by `alarmId#activation count`: when each was sent (several of one detector may wait under overload). */
+const pendingAlarms = new Map<string, { sentAt: number }>();
 const pendingEchoes = new Map<number, number>();
 const activations = new Map<string, number>();
 let lastAlarm: AlarmView | null = null;
 
 wall.on('alarm', (alarm) => {
-  const pending = pendingAlarms.get(alarm.id);
-  if (!pending || !alarm.processActive || alarm.count < pending.count) return;
+  const key = `${alarm.id}#${alarm.count}`;
+  const pending = alarm.processActive ? pendingAlarms.get(key) : undefined;
+  if (!pending) return;
   result.alarmLatenciesMs.push(performance.now() - pending.sentAt);
-  pendingAlarms.delete(alarm.id);
+  pendingAlarms.delete(key);
   lastAlarm = alarm;
 });
 echo.on('echo', (m) => {
@@ -112,11 +120,14 @@ for (const step of job.steps) {
     const count = (activations.get(d.alarmId) ?? 0) + 1;
     activations.set(d.alarmId, count);
     result.crossings++;
-    const pending = { count, sentAt: Number.NaN };
-    pendingAlarms.set(d.alarmId, pending);
-    post(d.deviceId, d.metric, d.crossValue, () => (pending.sentAt = performance.now()));
+    const pending = { sentAt: Number.NaN };
+    pendingAlarms.set(`${d.alarmId}#${count}`, pending);
+    // The detector's story since its last keep-alive in one request, as a gateway's buffered batch: below the band
+    // for longer than the off-delay (so the last alarm has returned, whatever order earlier requests were served in), then over.
+    const lows = [job.offDelayMs + 500, 1].map((agoMs) => ({ value: d.returnValue, agoMs }));
+    post(d.deviceId, d.metric, [...lows, { value: d.crossValue, agoMs: 0 }], () => (pending.sentAt = performance.now()));
   } else if (step.kind === 'return') {
-    post(d.deviceId, d.metric, d.returnValue);
+    post(d.deviceId, d.metric, [{ value: d.returnValue, agoMs: 0 }]);
   } else if (lastAlarm) {
     // The same message the wall received, so the echo carries the same payload size.
     const n = result.echoes++;

@@ -78,7 +78,7 @@ try {
     durationMs: (args.warmup + args.seconds + 1) * 1000, seqBase: 0, ratePerS: args.rate,
   });
   await new Promise((r) => setTimeout(r, args.warmup * 1000));
-  const probeJob: ProbeJob = { hubUrl: hub.url, echoUrl: `http://127.0.0.1:${echoPort}`, gatewayKey: GATEWAY_KEY, token, siteId: park.id, detectors, steps, lostAfterMs: 5000 };
+  const probeJob: ProbeJob = { hubUrl: hub.url, echoUrl: `http://127.0.0.1:${echoPort}`, gatewayKey: GATEWAY_KEY, token, siteId: park.id, detectors, steps, offDelayMs, lostAfterMs: 5000 };
   const [bg, probe] = await Promise.all([loadRun, runWorker<ProbeResult>('./alarm-probe-boot.mjs', probeJob)]);
   const loadElapsedS = (performance.now() - t0) / 1000;
   const loadAtEnd = load();
