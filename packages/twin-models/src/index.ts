@@ -71,7 +71,7 @@ export type {
 export { DAY_SHIFT_HOURS, shiftAt } from './occupancy.ts';
 export type { Shift } from './occupancy.ts';
 export {
-  planIsolation, integrateRateKg, DEFAULT_VALVE_WEIGHTS, buildIsolationGraph, deadEndJunctions, UnknownLeakTargetError, minVertexCut,
+  planIsolation, integrateRateKg, isolatedRelease, DEFAULT_VALVE_WEIGHTS, buildIsolationGraph, deadEndJunctions, UnknownLeakTargetError, minVertexCut,
   segmentDensityKgM3, segmentVolumeM3, LIQUEFIED_AT_20C, planEvacuation, WALKING_SPEED_M_S, indoorExposure, shelterHolds,
   DEFAULT_AIR_CHANGES_PER_H, walkRoutes, pointSeries, legExposure, addDoseSample, doseAlongTrack, aeglExceedances, parkEvacuationGroups,
 } from './response/index.ts';
@@ -80,5 +80,5 @@ export type {
   FeedRef, IsolationValve, IsolationSegment, IsolationPipeNode, ClosureEffects, SideEffect, VertexCut, VertexCutProblem, EvacuationGroup,
   EvacuationInput, EvacuationPlan, EvacuationRoute, GroupPlan, AssemblyPointStatus, PlanAssemblyPoint, IndoorExposure, WalkNetwork,
   WalkTarget, WalkOptions, WalkRoute, ConcentrationField, ExposureLevels, PointSeries, LegExposure, DownwindPenalty, PersonDose,
-  TrackPoint, Exceedance, TaggedPerson,
+  TrackPoint, Exceedance, TaggedPerson, ReleaseProfile,
 } from './response/index.ts';

@@ -2,6 +2,8 @@
 // where, and the dose each person collects.
 export { planIsolation, integrateRateKg, DEFAULT_VALVE_WEIGHTS } from './isolation.ts';
 export type { IsolationOptions, IsolationPlan, IsolationAlternative, ValveAction, ValveCostWeights } from './isolation.ts';
+export { isolatedRelease } from './release-profile.ts';
+export type { ReleaseProfile } from './release-profile.ts';
 export { buildIsolationGraph, deadEndJunctions, UnknownLeakTargetError } from './isolation-graph.ts';
 export type { IsolationSite, IsolationGraphOptions, LeakTarget, FeedRef, IsolationValve, IsolationSegment, IsolationPipeNode } from './isolation-graph.ts';
 export type { ClosureEffects, SideEffect } from './isolation-effects.ts';

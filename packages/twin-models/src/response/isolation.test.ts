@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planIsolation } from './isolation.ts';
 import type { IsolationPipeNode, IsolationSegment, IsolationSite, IsolationValve } from './isolation-graph.ts';
 import { minVertexCut } from './min-vertex-cut.ts';
+import { isolatedRelease } from './release-profile.ts';
 
 /** A hand-made pipe graph: nodes on a line (east = position), segments, valves, equipment. */
 class MiniPark implements IsolationSite {
@@ -152,5 +153,33 @@ describe('planIsolation on hand-made graphs', () => {
 
   it('refuses an unknown leak target', () => {
     expect(() => planIsolation(new MiniPark(), { kind: 'equipment', id: 'nope' }, { leakRateKgS: 1 })).toThrow(/no equipment nope/);
+  });
+
+  it('counts the release from the decision on, on the clock of the leak rate', () => {
+    const p = twoTanksAndReactor();
+    const rate = (t: number) => (t < 60 ? 5 : 1);
+    const early = planIsolation(p, { kind: 'equipment', id: 'R' }, { leakRateKgS: rate }).alternatives[0]!;
+    const late = planIsolation(p, { kind: 'equipment', id: 'R' }, { leakRateKgS: rate, decisionAtS: 120 }).alternatives[0]!;
+    expect(early.releasedBeforeIsolationKg).toBeCloseTo(5 * 12, 6);
+    expect(late.releasedBeforeIsolationKg).toBeCloseTo(1 * 12, 6);
+  });
+});
+
+describe('isolatedRelease (the release the forecast uses once the valves are shut)', () => {
+  it('leaks at the rate until isolation, then drains the trapped inventory, then stops', () => {
+    const r = isolatedRelease(2, { timeToIsolateS: 12, trappedInventoryKg: 100 }, { decisionAtS: 30 });
+    expect(r.endS).toBeCloseTo(42 + 50, 9);
+    expect(r.totalKg).toBeCloseTo(2 * 42 + 100, 9);
+    expect([r.rateKgS(-1), r.rateKgS(0), r.rateKgS(91), r.rateKgS(92)]).toEqual([0, 2, 2, 0]);
+  });
+
+  it('follows a falling rate and never ends while a boundary feed stays joined', () => {
+    const falling = isolatedRelease((t) => (t < 100 ? 4 : 1), { timeToIsolateS: 50, trappedInventoryKg: 300 });
+    // 200 kg by t = 50, 200 more by t = 100, the last 100 kg at 1 kg/s
+    expect(falling.endS).toBeCloseTo(200, 6);
+    expect(falling.totalKg).toBeCloseTo(500, 6);
+    const open = isolatedRelease(1, { timeToIsolateS: 10, trappedInventoryKg: Infinity }, { maxS: 3600 });
+    expect(open.endS).toBe(Infinity);
+    expect(open.rateKgS(1e6)).toBe(1);
   });
 });

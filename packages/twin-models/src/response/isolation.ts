@@ -29,6 +29,8 @@ export const DEFAULT_VALVE_WEIGHTS: Readonly<ValveCostWeights> = { remoteEsd: 1,
 export interface IsolationOptions extends IsolationGraphOptions {
   /** Flow out of the leak, kg/s: a constant or a function of the time since the leak began, s. */
   leakRateKgS: number | ((tS: number) => number);
+  /** When the valves are commanded, s after the leak began (the clock of `leakRateKgS`). @default 0 */
+  decisionAtS?: number;
   weights?: Partial<ValveCostWeights>;
   /** From decision to the actuator moving (command channel, confirmation), s. @default 2 */
   commandLatencyS?: number;
@@ -63,7 +65,7 @@ export interface IsolationAlternative extends ClosureEffects {
   weight: number;
   /** When the last valve is shut, s after the decision. */
   timeToIsolateS: number;
-  /** Flow through the leak until isolation, kg. */
+  /** Flow through the leak from the decision until isolation, kg. */
   releasedBeforeIsolationKg: number;
   /** Released before isolation + trapped (which drains through the leak afterwards), kg. */
   totalReleaseKg: number;
@@ -176,7 +178,8 @@ function evaluate(ctx: EvalContext, cutNodes: string[]): Omit<IsolationAlternati
   const chosen = cutNodes.map((nodeId) => [...g.openValvesAt.get(nodeId)!].sort((a, b) => valveWeight(a, weights) - valveWeight(b, weights))[0]!);
   const valves = chosen.map((v) => valveAction(v, g.positions.get(v.nodeId)!, opts));
   const timeToIsolateS = valves.reduce((m, v) => Math.max(m, v.closeTimeS), 0);
-  const releasedBeforeIsolationKg = integrateRateKg(opts.leakRateKgS, timeToIsolateS);
+  const fromS = opts.decisionAtS ?? 0;
+  const releasedBeforeIsolationKg = integrateRateKg(opts.leakRateKgS, fromS, fromS + timeToIsolateS);
   const effects = evaluateClosure(g, new Set(cutNodes), opts.densityKgM3 ?? segmentDensityKgM3, segmentVolumeM3);
   const weight = chosen.reduce((sum, v) => sum + valveWeight(v, weights), 0);
   return {
@@ -193,13 +196,14 @@ function valveAction(v: IsolationValve, position: Enu, opts: IsolationOptions): 
   return { valveId: v.id, nodeId: v.nodeId, actuation: v.actuation, function: v.function, deviceId: v.deviceId, position, closeTimeS };
 }
 
-/** ∫₀ᵀ rate(t) dt, kg (midpoint rule, 1 s steps or finer). */
-export function integrateRateKg(rateKgS: number | ((tS: number) => number), durationS: number): number {
+/** ∫ rate(t) dt from `fromS` to `toS`, kg (midpoint rule, 1 s steps or finer). */
+export function integrateRateKg(rateKgS: number | ((tS: number) => number), fromS: number, toS: number): number {
+  const durationS = toS - fromS;
   if (typeof rateKgS === 'number') return rateKgS * durationS;
   const steps = Math.max(50, Math.ceil(durationS));
   const dt = durationS / steps;
   let kg = 0;
-  for (let i = 0; i < steps; i++) kg += rateKgS((i + 0.5) * dt) * dt;
+  for (let i = 0; i < steps; i++) kg += rateKgS(fromS + (i + 0.5) * dt) * dt;
   return kg;
 }
 
