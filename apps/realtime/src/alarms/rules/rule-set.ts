@@ -96,21 +96,23 @@ export const AlarmRuleSetSchema = z
 export type AlarmRuleSet = z.infer<typeof AlarmRuleSetSchema>;
 
 /**
- * The rules a site starts with (version 0). Rates: a gas climbing half its level-1 limit in a
- * minute is building up (seen on the smoothed value over 30 s, far above clean-air noise of a
- * few % of the limit); pressure, temperature and level moving 20 %, 10 %, 10 % of their band
- * (with no low level: from the bottom of the range, so a reactor at 85 °C with high 90 °C on a
- * −60 °C range gets 15 K/min) in a minute are upsets before a limit is reached. Deviation: a
- * detector half its limit away from its neighbours' median for a minute (a plume passes in
- * less; a drifted or poisoned cell stays), twin temperature transmitters 5 % of the band
- * (7.5 K on that reactor) apart for 30 s. Voting 2ooN at 50 %LEL (GB/T 50493-2019 level-2 limit). Pseudo-data: 32-reading
- * windows with ≥ 6 distinct values, an hour of history at 1 Hz. Adaptive: at ≥ 30 °C the
- * toxic detectors' level-1 limit drops to 80 % (volatile liquids evaporate faster, people
- * work without masks), back above 28 °C … below.
+ * The rules a site starts with (version 0).
+ * - Rate: a gas (mine methane too: an outburst, a goaf inflow) climbing half its level-1 limit
+ *   in a minute is building up — judged on the value smoothed over 30 s, far above clean-air
+ *   noise of a few % of the limit; pressure, temperature and level moving 20 %, 10 %, 10 % of
+ *   their band in a minute are upsets before a limit is reached (no low level: the band starts
+ *   at the bottom of the range, so a reactor at 85 °C, high 90 °C, range from −60 °C gets 15 K/min).
+ * - Deviation: a detector half its limit away from its neighbours' median for a minute (a plume
+ *   passes in less; a drifted or poisoned cell stays); twin temperature transmitters 5 % of the
+ *   band (7.5 K on that reactor) apart for 30 s.
+ * - Voting: 2ooN at 50 %LEL (GB/T 50493-2019 level-2 limit).
+ * - Pseudo-data: 32-reading windows with ≥ 6 distinct values, an hour of history at 1 Hz.
+ * - Adaptive: from 30 °C the toxic detectors' level-1 limit drops to 80 % (volatile liquids
+ *   evaporate faster, people work without masks) until every station reads below 28 °C.
  */
 export const DEFAULT_RULE_SET: AlarmRuleSet = {
   rate: [
-    { sensorKinds: [...GAS_KINDS], basis: 'high', sharePerMin: 0.5, windowMs: 30_000, direction: 'rise' },
+    { sensorKinds: [...GAS_KINDS, 'gas-ch4'], basis: 'high', sharePerMin: 0.5, windowMs: 30_000, direction: 'rise' },
     { sensorKinds: ['pressure'], basis: 'band', sharePerMin: 0.2, windowMs: 60_000, direction: 'both' },
     { sensorKinds: ['temperature'], basis: 'band', sharePerMin: 0.1, windowMs: 60_000, direction: 'rise' },
     { sensorKinds: ['level'], basis: 'band', sharePerMin: 0.1, windowMs: 60_000, direction: 'both' },
