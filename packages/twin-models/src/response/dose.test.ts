@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDoseSample, aeglExceedances, doseAlongTrack, legExposure, pointSeries } from './dose.ts';
 import type { ConcentrationField } from './dose.ts';
+import { zoneStepField } from './zone-field.ts';
 
 const LEVELS = { aegl1Ppm: 0.5, aegl2Ppm: 2, aegl3Ppm: 20 };
 
@@ -61,4 +62,21 @@ describe('per-person dose tracker', () => {
     expect(out.aegl3.map((e) => e.personId)).toEqual(['three']);
     expect(out.aegl3[0]).toMatchObject({ level: 3, dosePpmS: 90_000, peakPpm: 25 });
   });
+});
+
+describe('zoneStepField', () => {
+  const square = (half: number) => [{ eastM: -half, northM: -half }, { eastM: half, northM: -half }, { eastM: half, northM: half }, { eastM: -half, northM: half }];
+  const field = zoneStepField([
+    { ppm: 0.5, polygon: square(300) },
+    { ppm: 2, polygon: square(100), toS: 600 },
+    { ppm: 20, polygon: square(20), fromS: 60, toS: 600 },
+  ]);
+  const CASES = [
+    { title: 'centre before the AEGL-3 zone forms', at: [0, 0, 0], expected: 2 },
+    { title: 'centre while all three hold', at: [0, 0, 100], expected: 20 },
+    { title: 'AEGL-2 band', at: [50, 0, 100], expected: 2 },
+    { title: 'after the inner zones expire', at: [0, 0, 600], expected: 0.5 },
+    { title: 'outside every zone', at: [500, 0, 100], expected: 0 },
+  ];
+  for (const c of CASES) it(c.title, () => expect(field(c.at[0]!, c.at[1]!, c.at[2]!), c.title).toBe(c.expected));
 });

@@ -18,5 +18,7 @@ export { walkRoutes } from './walk-routes.ts';
 export type { WalkNetwork, WalkTarget, WalkOptions, WalkRoute } from './walk-routes.ts';
 export { pointSeries, legExposure, addDoseSample, doseAlongTrack, aeglExceedances } from './dose.ts';
 export type { ConcentrationField, ExposureLevels, PointSeries, LegExposure, DownwindPenalty, PersonDose, TrackPoint, Exceedance } from './dose.ts';
+export { zoneStepField } from './zone-field.ts';
+export type { ForecastZone } from './zone-field.ts';
 export { parkEvacuationGroups } from './park-groups.ts';
 export type { TaggedPerson } from './park-groups.ts';
