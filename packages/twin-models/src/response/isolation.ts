@@ -119,7 +119,7 @@ const describeFeed = (f: FeedRef) => (f.kind === 'equipment' ? `equipment ${f.id
 /** Feeds with a path to the leak that passes no open valve. */
 function unisolableFeedNodes(g: IsolationGraph, feedIds: ReadonlySet<string>): Set<string> {
   const passable = g.nodeIds.filter((id) => !g.openValvesAt.has(id));
-  const adj = buildAdjacency(passable, g.edges);
+  const adj = buildAdjacency(passable, g.edges.filter((e) => !g.openValvesAt.has(e.from) && !g.openValvesAt.has(e.to)));
   const reach = reachableFrom(adj, [g.sink]);
   return new Set([...feedIds].filter((id) => reach.has(id)));
 }
