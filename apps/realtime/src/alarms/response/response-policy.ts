@@ -12,9 +12,12 @@ export function deadlineKindOf(level: AlarmView['level']): DeadlineKind | null {
   return level === 2 ? 'emergency-plan' : level === 3 ? 'rectification-plan' : null;
 }
 
-/** A new activation (not a repeat of a standing one, not an operator action): the point at which a response is demanded. */
+/**
+ * A new activation (not a repeat of a standing one, not an operator action): the count rose from
+ * not active — as the engine judges it when it regroups the alarm and clears its response.
+ */
 export function isNewActivation(alarm: AlarmView, transition: AlarmTransitionView, before: AlarmView): boolean {
-  return transition.event === 'activate' && !before.processActive && alarm.count > before.count && alarm.raisedAt !== before.raisedAt;
+  return transition.event === 'activate' && !before.processActive && alarm.count > before.count;
 }
 
 /** Severity of a demand: an emergency plan (level 2) outranks a rectification plan (level 3). */
