@@ -40,7 +40,9 @@ describe('stackEntries (grouping under the first-out)', () => {
       alarmView({ id: 'alone-l2', level: 2 }),
     ]);
     expect(entries.map((e) => e.head.id)).toEqual(['g-first', 'alone-l2', 'alone-l3']);
-    expect(ids(entries[0]!.members)).toEqual(['g-member-2', 'g-member-1']);
+    // The level-1 member outranks its level-2 first-out: shown, not folded.
+    expect(ids(entries[0]!.pinned)).toEqual(['g-member-2']);
+    expect(ids(entries[0]!.members)).toEqual(['g-member-1']);
     expect(entries[0]!.level).toBe(1);
     expect(entries[0]!.awaitsAck).toBe(true);
   });

@@ -29,7 +29,9 @@ export function compareStack(a: AlarmView, b: AlarmView): number {
 export interface StackEntry {
   /** The group's first-out alarm (or, when it has cleared, its most urgent standing member). */
   head: AlarmView;
-  /** The group's other standing alarms, in stack order; empty for an alarm that stands alone. */
+  /** Members more severe than the head (a level-1 alarm must never hide under a level-3 first-out): always shown, in stack order. */
+  pinned: AlarmView[];
+  /** The group's other standing alarms, in stack order, folded until expanded; empty for an alarm that stands alone. */
   members: AlarmView[];
   /** The most urgent level in the group (the entry sorts by it). */
   level: AlarmView['level'];
@@ -61,9 +63,11 @@ export function stackEntries(alarms: readonly AlarmView[]): StackEntry[] {
 function entryOf(group: AlarmView[]): StackEntry {
   const ordered = [...group].sort(compareStack);
   const first = ordered.find((a) => a.firstOut) ?? ordered[0]!;
+  const rest = ordered.filter((a) => a !== first);
   return {
     head: first,
-    members: ordered.filter((a) => a !== first),
+    pinned: rest.filter((a) => a.level < first.level),
+    members: rest.filter((a) => a.level >= first.level),
     level: ordered[0]!.level,
     awaitsAck: ordered.some((a) => stateRank(a) <= 1),
   };

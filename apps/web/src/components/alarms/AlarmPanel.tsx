@@ -70,7 +70,7 @@ export function AlarmPanel({ alarms, devices, role, link }: AlarmPanelProps) {
       </header>
       {entries.length > 0 ? (
         <ol className="alarm-stack">
-          {entries.map(({ head, members }) => {
+          {entries.map(({ head, pinned, members }) => {
             const groupId = head.groupId;
             const open = groupId !== null && expanded.has(groupId);
             return (
@@ -82,6 +82,9 @@ export function AlarmPanel({ alarms, devices, role, link }: AlarmPanelProps) {
                   store={alarms}
                   group={members.length > 0 && groupId !== null ? { kind: 'head', members: members.length, expanded: open, onToggle: () => toggle(groupId) } : undefined}
                 />
+                {pinned.map((m) => (
+                  <AlarmItem key={m.id} alarm={m} device={devices.get(m.deviceId)} role={role} store={alarms} group={MEMBER} />
+                ))}
                 {open ? members.map((m) => <AlarmItem key={m.id} alarm={m} device={devices.get(m.deviceId)} role={role} store={alarms} group={MEMBER} />) : null}
               </Fragment>
             );

@@ -47,7 +47,7 @@ export function AlarmKpiPanel({ alarmLoad }: { alarmLoad?: AlarmLoadStore | null
       <h2 id="kpi-alarms" className={styles.title}>
         {t('kpiTitle')}
       </h2>
-      <div className={styles.counts}>
+      <div className={`${styles.counts} ${own.counts}`}>
         <div className={styles.count} data-testid="kpi-alarms-10min" data-zero={per10 === 0}>
           <span className={styles.countN}>{per10 === null ? t('kpiUnknown') : per10.toLocaleString()}</span>
           <span className={styles.countLabel}>{t('kpiPer10Min')}</span>
