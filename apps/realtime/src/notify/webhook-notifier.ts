@@ -106,7 +106,7 @@ export class WebhookNotifier {
     const id = randomUUID();
     for (const { hook } of hooks) {
       const job: DeliveryJob = { hookId: hook.id, payload: { id, event, siteId: alarm.siteId, enterpriseId: hook.enterpriseId, at, alarm, ...(detail ? { detail } : {}) } };
-      this.deps.queue.add(WEBHOOK_JOB, job, { jobId: `${hook.id}:${id}`, attempts: this.options.attempts, backoffMs: this.options.backoffMs }).catch(this.deps.onError);
+      this.deps.queue.add(WEBHOOK_JOB, job, { jobId: `${hook.id}.${id}` /* BullMQ refuses ":" in ids */, attempts: this.options.attempts, backoffMs: this.options.backoffMs }).catch(this.deps.onError);
     }
   }
 

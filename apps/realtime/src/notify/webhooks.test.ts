@@ -59,7 +59,9 @@ describe.each(storeVariants())('webhooks ($name)', (variant) => {
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   beforeAll(async () => {
     receiver = await startReceiver();
-    hub = await startTestHub(variant);
+    // On PostgreSQL with REDIS_URL (CI) deliveries go through BullMQ, embedded through the in-process queue.
+    hub = await startTestHub(variant, variant.name === 'postgres' && process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {});
+    expect((await call(hub, 'GET', '/health')).body.queue).toBe(variant.name === 'postgres' && process.env.REDIS_URL ? 'bullmq' : 'in-process');
   }, 180_000);
   afterAll(async () => {
     await hub?.dispose();
