@@ -132,6 +132,8 @@ export class AlarmEngine {
   operate(id: string, event: Exclude<AlarmEvent, { type: 'activate' | 'clear' | 'shelve-expired' }>, actor: string, reason: string | null): AlarmView {
     const current = this.alarms.get(id);
     if (!current) throw new AlarmNotFoundError(`no alarm '${id}'`);
+    // ISA-18.2 §12.2 lets shelving be restricted by priority: a level-1 explosion precursor is never hidden.
+    if (event.type === 'shelve' && current.level === 1) throw new AlarmTransitionError(current.state, 'shelve', 'a level-1 alarm (explosion precursor) cannot be shelved');
     return this.transitionAlarm(current, event, actor, reason);
   }
 
@@ -222,7 +224,8 @@ export class AlarmEngine {
       firstOut: false,
       response: null,
     };
-    this.transitionAlarm({ ...current, setpoint: point.setpoint }, event, actor, reason);
+    // Grade, owner and set-point follow the point as it is defined now (a policy change re-grades a stored alarm).
+    this.transitionAlarm({ ...current, setpoint: point.setpoint, level: point.level, priority: point.priority, enterpriseId: point.enterpriseId }, event, actor, reason);
   }
 
   private transitionAlarm(current: AlarmView, event: AlarmEvent, actor: string, reason: string | null): AlarmView {

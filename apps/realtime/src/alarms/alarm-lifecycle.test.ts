@@ -52,3 +52,19 @@ describe('ISA-18.2 alarm lifecycle', () => {
     });
   }
 });
+
+describe('process activations while hidden', () => {
+  const hiders: AlarmEvent[] = [SHELVE, { type: 'suppress', reason: 'by design' }, { type: 'out-of-service', reason: 'calibration' }];
+  for (const hide of hiders) {
+    it(`counts a new activation while ${hide.type === 'shelve' ? 'shelved' : hide.type}, not a repeat of one already active`, () => {
+      let l = transition(transition(transition(initialLifecycle(), A), { type: 'clear', value: 1 }), { type: 'ack' });
+      expect(l).toMatchObject({ state: 'normal', count: 1 });
+      l = transition(l, hide);
+      l = transition(l, A);
+      expect(l).toMatchObject({ processActive: true, count: 2 }); // the state stays hidden, the activation is counted
+      expect(l.state).not.toBe('unacknowledged');
+      l = transition(l, A);
+      expect(l.count).toBe(2); // still active: a repeat while hidden is not a new activation
+    });
+  }
+});

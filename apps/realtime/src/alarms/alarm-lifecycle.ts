@@ -33,8 +33,9 @@ export class AlarmTransitionError extends Error {
   constructor(
     readonly from: AlarmState,
     readonly event: AlarmEvent['type'],
+    why?: string,
   ) {
-    super(`cannot ${event} an alarm that is ${from}`);
+    super(why ? `cannot ${event}: ${why}` : `cannot ${event} an alarm that is ${from}`);
     this.name = 'AlarmTransitionError';
   }
 }
@@ -69,6 +70,11 @@ export function transition(l: AlarmLifecycle, event: AlarmEvent): AlarmLifecycle
         next.count = l.count + 1;
       } else if (l.state === 'unacknowledged' || l.state === 'acknowledged') {
         next.count = l.count + 1; // a repeat: counted, not duplicated
+      } else if (!l.processActive) {
+        // Shelved, suppressed or out of service: the display stays as the operator set it, but a
+        // new process activation is still one — counted and dated, so safety functions (ESD) act on
+        // it and the alarm comes back with its true age.
+        next.count = l.count + 1;
       }
       return next;
     case 'clear':

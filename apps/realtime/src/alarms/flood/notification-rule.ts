@@ -14,6 +14,9 @@ export interface AlarmNotice {
   notifies: readonly OperatorScope[];
 }
 
+/** States in which an alarm is kept off the operators' displays. */
+const HIDDEN_STATES: ReadonlySet<AlarmView['state']> = new Set(['shelved', 'suppressed', 'out-of-service']);
+
 interface GroupNotices {
   lastAt: number;
   /** The most severe level each scope was notified of in this group. */
@@ -46,7 +49,8 @@ export class NotificationRule {
     if (transition.event !== 'activate' || alarm.count <= before.count) return null;
     const raised = !before.processActive;
     const scopes = this.scopesOf(alarm);
-    if (!raised) return { alarm, raised, scopes, notifies: [] };
+    // A repeat, or an activation the operators hid on purpose (shelved, suppressed, out of service): it counts, it does not notify.
+    if (!raised || HIDDEN_STATES.has(alarm.state)) return { alarm, raised, scopes, notifies: [] };
     if (alarm.groupId === null) return { alarm, raised, scopes, notifies: scopes };
     const g = this.group(alarm.groupId, transition.at);
     g.lastAt = Math.max(g.lastAt, transition.at);
