@@ -46,7 +46,7 @@ import { alarmKpiRoutes } from './routes/alarm-kpi-routes.ts';
 import { alarmResponseRoutes } from './routes/alarm-response-routes.ts';
 import { GradedResponse } from './alarms/response/graded-response.ts';
 import { ResponsePhotoStore } from './alarms/response/response-photos.ts';
-import { canSeeDevice } from './auth/access.ts';
+import { canSeeAlarm } from './auth/access.ts';
 import { startDemoGateway, type DemoGateway } from './sites/demo-gateway.ts';
 import { simRunRoutes } from './routes/sim-run-routes.ts';
 import { simulatorRoutes } from './routes/simulator-routes.ts';
@@ -193,10 +193,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
       ingest,
       latest: (user, siteId) => latestValues(db, registry, user, siteId),
       standingAlarms: (user, siteId) =>
-        alarmEngine.list(siteId, true).filter((a) => {
-          const device = registry.device(a.deviceId);
-          return device !== undefined && canSeeDevice(user, device);
-        }),
+        alarmEngine.list(siteId, true).filter((a) => canSeeAlarm(user, a, registry.device(a.deviceId))),
       alarmLoad: (user, siteId) => flood.loadFor(user, siteId),
     });
 

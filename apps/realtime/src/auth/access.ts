@@ -29,10 +29,19 @@ export function canCommand(user: Principal, device: { siteId: string; enterprise
   return canSeeSite(user, device.siteId);
 }
 
+/** What decides who sees an alarm: its catalogued device, or for a unit-wide alarm (voting: the device is an equipment id) the unit's owner. */
+export type AlarmSubject = { siteId: string; enterpriseId: string | null; kind: string };
+
 /**
- * Whether `user` may see an alarm: through its device (`device`, from the catalogue), or for an
- * alarm of no catalogued device through its site, officers excepted.
+ * The one rule for an alarm's audience, used by the API, the socket (standing list and events),
+ * flood scopes, KPIs and webhooks: through its device when the catalogue has it, else through
+ * the alarm's own owner (the enterprise of the unit; null: park-level, full viewers only).
  */
-export function canSeeAlarm(user: Principal, alarm: { siteId: string }, device: { siteId: string; enterpriseId: string | null; kind: string } | undefined): boolean {
-  return device ? canSeeDevice(user, device) : canSeeSite(user, alarm.siteId) && user.role !== 'safety-officer';
+export function alarmSubject(alarm: { siteId: string; enterpriseId: string | null }, device: AlarmSubject | undefined): AlarmSubject {
+  return device ?? { siteId: alarm.siteId, enterpriseId: alarm.enterpriseId, kind: 'unit' };
+}
+
+/** Whether `user` may see an alarm (see {@link alarmSubject}). */
+export function canSeeAlarm(user: Principal, alarm: { siteId: string; enterpriseId: string | null }, device: AlarmSubject | undefined): boolean {
+  return canSeeDevice(user, alarmSubject(alarm, device));
 }

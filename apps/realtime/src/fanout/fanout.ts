@@ -1,6 +1,6 @@
 import type { AlarmLoadView, AlarmView, LiveReading, Principal, ReadingsBatch, ServerToClientEvents } from '@safetwin/protocol';
 import type { Server } from 'socket.io';
-import { enterprisesSeeing } from '../auth/access.ts';
+import { alarmSubject, enterprisesSeeing } from '../auth/access.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 
 /** The socket.io room a user joins for a site: everything, or one enterprise's share. */
@@ -83,10 +83,9 @@ export class Fanout {
   /** Sends an alarm change at once to the site's room and to the rooms of those who may see its device. */
   emitAlarm(alarm: AlarmView): void {
     this.io.to(siteRoom(alarm.siteId)).emit('alarm', alarm);
-    const device = this.registry.device(alarm.deviceId);
     const site = this.registry.site(alarm.siteId);
-    if (!device || !site) return;
-    const seeing = enterprisesSeeing(device, site.enterprises.map((e) => e.id));
+    if (!site) return;
+    const seeing = enterprisesSeeing(alarmSubject(alarm, this.registry.device(alarm.deviceId)), site.enterprises.map((e) => e.id));
     for (const enterpriseId of seeing) this.io.to(enterpriseRoom(alarm.siteId, enterpriseId)).emit('alarm', alarm);
   }
 

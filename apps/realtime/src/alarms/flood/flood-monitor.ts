@@ -1,7 +1,7 @@
 import type { AlarmLoadView, AlarmView, Principal } from '@safetwin/protocol';
 import type { Site } from '@safetwin/twin-models';
 import type { AlarmEngine } from '../alarm-engine.ts';
-import { enterprisesSeeing } from '../../auth/access.ts';
+import { alarmSubject, enterprisesSeeing } from '../../auth/access.ts';
 import type { SiteRegistry } from '../../sites/site-registry.ts';
 import { deviceRelations, type DeviceRelations } from './alarm-relations.ts';
 import type { AlarmGroupStore } from './alarm-group-store.ts';
@@ -93,11 +93,10 @@ export class FloodMonitor {
   }
 
   /** Every operator scope that sees an alarm: the site's full viewers, and the enterprises that see its device. */
-  scopesOf(alarm: Pick<AlarmView, 'siteId' | 'deviceId'>): OperatorScope[] {
-    const device = this.deps.registry.device(alarm.deviceId);
+  scopesOf(alarm: Pick<AlarmView, 'siteId' | 'deviceId' | 'enterpriseId'>): OperatorScope[] {
     const site = this.deps.registry.site(alarm.siteId);
-    if (!device || !site) return [null];
-    return [null, ...enterprisesSeeing(device, site.enterprises.map((e) => e.id))];
+    if (!site) return [null];
+    return [null, ...enterprisesSeeing(alarmSubject(alarm, this.deps.registry.device(alarm.deviceId)), site.enterprises.map((e) => e.id))];
   }
 
   private relationsOf(siteId: string, deviceId: string): DeviceRelations | undefined {
