@@ -21,6 +21,7 @@ describe('rate of change (sensor time, smoothed, with hysteresis)', () => {
   const CASES: Array<{ title: string; sensor: RuleSensor; valueAt: (i: number) => number; seconds: number; stepMs?: number; raised: boolean; raisedBeforeS?: number }> = [
     { title: 'clean-air noise', sensor: lel, valueAt: (i) => 0.6 + wobble(i, 0.4), seconds: 600, raised: false },
     { title: 'gas building up 20 %LEL/min', sensor: lel, valueAt: (i) => 1 + (20 * i) / 60, seconds: 90, raised: true, raisedBeforeS: 72 },
+    { title: 'one spike to 80 %LEL in clean air (a fault the jump rule reports)', sensor: lel, valueAt: (i) => (i === 100 ? 80 : 0.6 + wobble(i, 0.4)), seconds: 200, raised: false },
     { title: 'gas creeping 5 %LEL/min', sensor: lel, valueAt: (i) => 1 + (5 * i) / 60, seconds: 240, raised: false },
     { title: 'pressure falling 400 kPa/min (loss of containment)', sensor: pressure, valueAt: (i) => 1000 - (400 * i) / 60, seconds: 60, stepMs: 500, raised: true },
     { title: 'pressure breathing with the sun', sensor: pressure, valueAt: (i) => 1000 + 30 * Math.sin(i / 2000) + wobble(i, 3), seconds: 900, stepMs: 500, raised: false },

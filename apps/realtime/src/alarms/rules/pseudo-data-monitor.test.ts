@@ -15,8 +15,8 @@ const T0 = Date.UTC(2026, 6, 1, 6);
 const rule = DEFAULT_RULE_SET.pseudoData;
 
 /** Simulated readings (no faults) of `sites` from T0 for `minutes`, in time order. */
-function simulate(minutes: number, seed: number, each: (r: Reading) => void, sites = [park]): void {
-  const sim = createSimulator({ sites, startMs: T0, seed, faultRatePerDeviceHour: 0 });
+function simulate(minutes: number, seed: number, each: (r: Reading) => void, sites = [park], faultRatePerDeviceHour = 0): void {
+  const sim = createSimulator({ sites, startMs: T0, seed, faultRatePerDeviceHour });
   for (let t = T0; t <= T0 + minutes * 60_000; t += 1000) for (const r of sim.tick(t)) each(r);
 }
 
@@ -51,6 +51,15 @@ describe('pseudo data (replayed or copied series)', () => {
     expect(judged).toBeGreaterThan(readings / 3);
     console.log(`rules on ${readings} simulated readings: ${((rulesMs * 1000) / readings).toFixed(2)} µs per reading; pseudo-data windows judged ${judged}`);
   }, 300_000);
+
+  it('raises no rule alarm when sensors fail as the simulator makes them (stuck, dropout, spike: the health rules’ business)', () => {
+    const sink = new FakeSink();
+    const rules = new SiteRules(park, sink, DEFAULT_RULE_SET, new Map());
+    const sim = createSimulator({ sites: [park], startMs: T0, seed: 4, faultRatePerDeviceHour: 1 });
+    for (let t = T0; t <= T0 + 30 * 60_000; t += 1000) for (const r of sim.tick(t)) rules.observe(r);
+    expect(new Set(sim.faults().map((f) => f.deviceId)).size).toBeGreaterThan(50);
+    expect(sink.log.map((l) => l.id)).toEqual([]);
+  }, 120_000);
 
   const gas = sensors.find((s) => s.equipmentId === 'CP-E4-TK-01' && s.kind === 'gas-flammable')!;
   const flow = sensors.find((s) => s.kind === 'flow')!;

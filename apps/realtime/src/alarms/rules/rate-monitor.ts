@@ -3,6 +3,9 @@ import { ruleFor, type RateRule } from './rule-set.ts';
 import { referenceSpan, report, rulePoint, type Levels, type RuleSensor, type RuleSink } from './rule-sensors.ts';
 
 interface RateTrack {
+  /** The two raw values before this one (a median of three drops single-sample spikes). */
+  raw1: number;
+  raw2: number;
   smoothed: number;
   lastTsMs: number;
   /** The smoothed value half a window to a window ago, and the newer one that replaces it. */
@@ -17,8 +20,9 @@ interface RateTrack {
 const RATE_DEADBAND_SHARE = 0.25;
 
 /**
- * Rate-of-change alarms, O(1) per reading on sensor time. The value is smoothed (EWMA, time
- * constant a sixth of the window) so single noisy samples do not count; the rate is the
+ * Rate-of-change alarms, O(1) per reading on sensor time. The value goes through a median of
+ * three (a one-sample spike is a sensor fault the `jump` rule reports, not a rate) and is then
+ * smoothed (EWMA, time constant a sixth of the window) so noisy samples do not count; the rate is the
  * change of the smoothed value since an anchor between half a window and a window old (two
  * anchors leapfrog, so no sample list is kept). The rate in unit/min then goes through a
  * set-point tracker (limit, 25 % deadband, off-delay of one window), so it does not chatter.
@@ -54,7 +58,10 @@ export class RateMonitor {
     }
     if (tsMs <= track.lastTsMs) return; // late or repeated: no step to judge
     const halfMs = rule.windowMs / 2;
-    track.smoothed += (1 - Math.exp(-(tsMs - track.lastTsMs) / (rule.windowMs / 6))) * (value - track.smoothed);
+    const filtered = medianOf3(track.raw2, track.raw1, value);
+    track.raw2 = track.raw1;
+    track.raw1 = value;
+    track.smoothed += (1 - Math.exp(-(tsMs - track.lastTsMs) / (rule.windowMs / 6))) * (filtered - track.smoothed);
     track.lastTsMs = tsMs;
     if (tsMs - track.midTsMs >= halfMs) {
       track.anchorTsMs = track.midTsMs;
@@ -74,8 +81,13 @@ export class RateMonitor {
       { lowLow: null, low: rule.direction === 'both' ? -limit : null, high: limit, highHigh: null, deadbandAbs: RATE_DEADBAND_SHARE * limit, onDelayMs: 0, offDelayMs: rule.windowMs },
       this.sink.isActive(rulePoint(s, 'rate', null)) ? 'high' : 'normal',
     );
-    return { smoothed: value, lastTsMs: tsMs, anchorTsMs: tsMs, anchorValue: value, midTsMs: tsMs, midValue: value, tracker };
+    return { raw1: value, raw2: value, smoothed: value, lastTsMs: tsMs, anchorTsMs: tsMs, anchorValue: value, midTsMs: tsMs, midValue: value, tracker };
   }
+}
+
+/** The middle one of three values. */
+function medianOf3(a: number, b: number, c: number): number {
+  return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 }
 
 /** The rate limit of a sensor, unit per minute. */
