@@ -7,9 +7,16 @@ export interface ProbeStep {
   atMs: number;
   /** Index of the injected detector (for `echo`: the crossing it follows). */
   detector: number;
-  /** `cross`: a value over the high limit (measured); `return`: back below the deadband (keeps the detector alive); `echo`: one socket.io echo. */
+  /**
+   * `cross`: over the high limit (a fresh activation, measured); `return`: below the deadband, every
+   * `keepAliveMs` between crossings (the alarm returns after the off-delay; the detector never goes stale);
+   * `echo`: one socket.io echo.
+   */
   kind: 'cross' | 'return' | 'echo';
 }
+
+/** A detector crosses again only once below the band for the off-delay plus this, ms (the probe checks it; the schedule leaves room for it). */
+export const RETURN_SPARE_MS = 250;
 
 /** How the probe spaces its set-point crossings. */
 export interface ScheduleOptions {
@@ -21,36 +28,32 @@ export interface ScheduleOptions {
   keepAliveMs: number;
   /** Time after a crossing before the value returns below the deadband, ms. @defaultValue 500 */
   holdMs?: number;
-  /** Extra time past the off-delay before the next crossing (timer jitter), ms. @defaultValue 500 */
+  /** Extra time past the off-delay before the next crossing, ms (more than RETURN_SPARE_MS). @defaultValue 500 */
   marginMs?: number;
 }
 
 /**
- * The probe's schedule. Each detector cycles: cross (alarm raised) → after `holdMs` back below
- * the deadband, repeated every `keepAliveMs` until the off-delay has passed with margin (the
- * alarm returns) → cross again, which raises a fresh activation (ISA-18.2: a new count, not a
- * repeat of a standing one). Detectors are staggered evenly, so crossings come at a steady
- * rate of `detectors / cycle`; an echo goes halfway between consecutive crossings.
+ * The probe's schedule. Each detector cycles: over the high limit → after `holdMs` back below
+ * the deadband, reported every `keepAliveMs` for longer than the off-delay (the alarm returns)
+ * → over again, which raises a fresh activation (ISA-18.2: a new count, not a repeat of a
+ * standing alarm). Detectors are staggered evenly, so crossings come at a steady rate of
+ * `detectors / cycle`; an echo goes halfway between consecutive crossings.
  */
 export function crossingSchedule(o: ScheduleOptions): ProbeStep[] {
   const holdMs = o.holdMs ?? 500;
-  const marginMs = o.marginMs ?? 500;
   const cycleMs = cycleLengthMs(o);
   const steps: ProbeStep[] = [];
   for (let d = 0; d < o.detectors; d++) {
     for (let crossMs = (d * cycleMs) / o.detectors; crossMs < o.durationMs; crossMs += cycleMs) {
       steps.push({ atMs: crossMs, detector: d, kind: 'cross' });
       steps.push({ atMs: crossMs + cycleMs / o.detectors / 2, detector: d, kind: 'echo' });
-      const firstReturnMs = crossMs + holdMs;
-      const clearedMs = firstReturnMs + o.offDelayMs + marginMs;
-      for (let t = firstReturnMs; t < clearedMs; t += o.keepAliveMs) steps.push({ atMs: t, detector: d, kind: 'return' });
-      steps.push({ atMs: clearedMs, detector: d, kind: 'return' });
+      for (let t = crossMs + holdMs; t < crossMs + cycleMs - holdMs / 2; t += o.keepAliveMs) steps.push({ atMs: t, detector: d, kind: 'return' });
     }
   }
   return steps.sort((a, b) => a.atMs - b.atMs || a.detector - b.detector);
 }
 
-/** One detector's cycle: cross, hold, off-delay with margin, hold again before the next cross, ms. */
+/** One detector's cycle (time between its crossings): the off-delay, a margin and two holds, ms. */
 export function cycleLengthMs(o: ScheduleOptions): number {
   return 2 * (o.holdMs ?? 500) + o.offDelayMs + (o.marginMs ?? 500);
 }

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import http from 'node:http';
 import { io, type Socket } from 'socket.io-client';
 import type { AlarmView, ClientToServerEvents, ServerToClientEvents } from '@safetwin/protocol';
-import type { ProbeStep } from './alarm-plan.ts';
+import { RETURN_SPARE_MS, type ProbeStep } from './alarm-plan.ts';
 
 /** What the probe gets from bench/alarm.ts. */
 export interface ProbeJob {
@@ -28,6 +28,8 @@ export interface ProbeResult {
   alarmLatenciesMs: number[];
   echoLatenciesMs: number[];
   crossings: number;
+  /** Crossings not sent because the detector's previous one was unanswered or not yet returned long enough (an overloaded hub). */
+  skipped: number;
   echoes: number;
   readingsAccepted: number;
   ingestErrors: string[];
@@ -40,14 +42,30 @@ const job = workerData as ProbeJob;
 const agent = new http.Agent({ keepAlive: true });
 const ingestUrl = new URL('/api/v1/ingest', job.hubUrl);
 const seqs = new Map<string, number>();
-const result: ProbeResult = { alarmLatenciesMs: [], echoLatenciesMs: [], crossings: 0, echoes: 0, readingsAccepted: 0, ingestErrors: [], echoPayloadBytes: 0, alarmPayloadBytes: 0 };
+const result: ProbeResult = { alarmLatenciesMs: [], echoLatenciesMs: [], crossings: 0, skipped: 0, echoes: 0, readingsAccepted: 0, ingestErrors: [], echoPayloadBytes: 0, alarmPayloadBytes: 0 };
 
 /** Requests not answered yet (each reading is posted at its time, whatever the earlier ones wait for). */
 const inflight = new Set<Promise<void>>();
-function post(deviceId: string, metric: string, values: readonly { value: number; agoMs: number }[], onSent: () => void = () => {}): void {
+function post(deviceId: string, metric: string, values: readonly { value: number; agoMs: number }[], onSent: () => void = () => {}): Promise<void> {
   const p = postNow(deviceId, metric, values, onSent);
   inflight.add(p);
   void p.then(() => inflight.delete(p));
+  return p;
+}
+/** Detectors whose last crossing is not answered yet. */
+const crossing = new Set<number>();
+/** Per detector: sensor time of its first reading below the band sent after its last crossing was answered (the hub served that crossing first). */
+const lowSinceMs = new Map<number, number>();
+/**
+ * Whether a detector may cross again: its last crossing answered, and below the band since then for longer than
+ * the off-delay (with RETURN_SPARE_MS to spare) — so the crossing is a fresh activation whatever order the hub serves
+ * requests in. An overloaded hub makes the probe skip crossings; they are counted.
+ */
+function mayCross(detector: number): boolean {
+  const since = lowSinceMs.get(detector);
+  if (crossing.has(detector)) return false;
+  if (!seqs.has(job.detectors[detector]!.deviceId)) return true; // its first crossing
+  return since !== undefined && Date.now() - since >= job.offDelayMs + RETURN_SPARE_MS;
 }
 
 /** Posts readings of a detector, each `agoMs` before now in sensor time; resolves when the hub answered. */
@@ -116,18 +134,23 @@ for (const step of job.steps) {
   const waitMs = start + step.atMs - performance.now();
   if (waitMs > 0) await new Promise((r) => setTimeout(r, waitMs));
   const d = job.detectors[step.detector]!;
-  if (step.kind === 'cross') {
+  if (step.kind === 'cross' && !mayCross(step.detector)) {
+    result.skipped++;
+  } else if (step.kind === 'cross') {
+    crossing.add(step.detector);
+    lowSinceMs.delete(step.detector);
     const count = (activations.get(d.alarmId) ?? 0) + 1;
     activations.set(d.alarmId, count);
     result.crossings++;
     const pending = { sentAt: Number.NaN };
     pendingAlarms.set(`${d.alarmId}#${count}`, pending);
-    // The detector's story since its last keep-alive in one request, as a gateway's buffered batch: below the band
-    // for longer than the off-delay (so the last alarm has returned, whatever order earlier requests were served in), then over.
-    const lows = [job.offDelayMs + 500, 1].map((agoMs) => ({ value: d.returnValue, agoMs }));
-    post(d.deviceId, d.metric, [...lows, { value: d.crossValue, agoMs: 0 }], () => (pending.sentAt = performance.now()));
+    // Still below the band a millisecond ago (that reading completes the off-delay: the last activation returns), now over.
+    const values = [{ value: d.returnValue, agoMs: 1 }, { value: d.crossValue, agoMs: 0 }];
+    void post(d.deviceId, d.metric, values, () => (pending.sentAt = performance.now())).then(() => crossing.delete(step.detector));
   } else if (step.kind === 'return') {
-    post(d.deviceId, d.metric, [{ value: d.returnValue, agoMs: 0 }]);
+    const sentMs = Date.now();
+    void post(d.deviceId, d.metric, [{ value: d.returnValue, agoMs: 0 }]);
+    if (!crossing.has(step.detector) && !lowSinceMs.has(step.detector)) lowSinceMs.set(step.detector, sentMs);
   } else if (lastAlarm) {
     // The same message the wall received, so the echo carries the same payload size.
     const n = result.echoes++;

@@ -17,7 +17,7 @@ import { alarmId } from '../src/alarms/alarm-engine.ts';
 import { crossingSchedule, cycleLengthMs, normalValue, parseNumberArgs, summarize, verdicts } from './alarm-plan.ts';
 import type { ProbeJob, ProbeResult } from './alarm-probe-worker.ts';
 
-const args = parseNumberArgs(process.argv.slice(2), { seconds: Number(process.env.BENCH_SECONDS ?? 30), rate: 50_000, detectors: 24, batch: 1000, connections: 24, warmup: 3 });
+const args = parseNumberArgs(process.argv.slice(2), { seconds: Number(process.env.BENCH_SECONDS ?? 30), rate: 50_000, detectors: 48, batch: 1000, connections: 24, warmup: 3 });
 const GATEWAY_KEY = 'bench-gateway-key';
 const PASSWORD = 'bench-password';
 const KEEP_ALIVE_MS = 1000;
@@ -73,14 +73,14 @@ try {
   );
 
   const t0 = performance.now();
+  let loadElapsedS = 0;
   const loadRun = runWorker<{ accepted: number; duplicates: number; rejected: number; errors: number; latenciesMs: number[] }>('./load-worker-boot.mjs', {
     transport: 'http', hubUrl: hub.url, gatewayKey: GATEWAY_KEY, devices: background, batchSize: args.batch, connections: args.connections,
     durationMs: (args.warmup + args.seconds + 1) * 1000, seqBase: 0, ratePerS: args.rate,
-  });
+  }).then((r) => ((loadElapsedS = (performance.now() - t0) / 1000), r));
   await new Promise((r) => setTimeout(r, args.warmup * 1000));
   const probeJob: ProbeJob = { hubUrl: hub.url, echoUrl: `http://127.0.0.1:${echoPort}`, gatewayKey: GATEWAY_KEY, token, siteId: park.id, detectors, steps, offDelayMs, lostAfterMs: 5000 };
   const [bg, probe] = await Promise.all([loadRun, runWorker<ProbeResult>('./alarm-probe-boot.mjs', probeJob)]);
-  const loadElapsedS = (performance.now() - t0) / 1000;
   const loadAtEnd = load();
 
   await hub.writer.drain();
@@ -102,7 +102,7 @@ try {
   console.log('');
   console.log(`background: ${fmt(bg.accepted / loadElapsedS)} readings/s accepted over ${loadElapsedS.toFixed(1)} s (target ${fmt(args.rate)}), duplicates ${bg.duplicates}, rejected ${bg.rejected}, failed requests ${bg.errors}`);
   console.log(`readings: accepted ${fmt(acceptedTotal)} (background ${fmt(bg.accepted)} + probe ${probe.readingsAccepted}), rows stored ${fmt(stored)}, lost ${acceptedTotal - stored}`);
-  console.log(`alarms: ${probe.crossings} crossings, ${alarm.count} alarm events, lost ${probe.crossings - alarm.count}; echoes ${probe.echoes}, returned ${echo.count}, lost ${probe.echoes - echo.count}; probe ingest errors ${probe.ingestErrors.length}${probe.ingestErrors.length ? ` (${probe.ingestErrors[0]})` : ''}`);
+  console.log(`alarms: ${probe.crossings} crossings sent (${probe.skipped} skipped: the detector's previous one unanswered or not returned long enough), ${alarm.count} alarm events, lost ${probe.crossings - alarm.count}; echoes ${probe.echoes}, returned ${echo.count}, lost ${probe.echoes - echo.count}; probe ingest errors ${probe.ingestErrors.length}${probe.ingestErrors.length ? ` (${probe.ingestErrors[0]})` : ''}`);
   console.log(`load average (1/5/15 min) at start ${loadAtStart}, at end ${loadAtEnd}`);
 } finally {
   await scratch?.drop();
