@@ -27,7 +27,8 @@ const CASES: { title: string; activations: [deviceId: string, atMs: number, kind
   { title: 'chained: B1 joins through A1, then A2 through the unit', activations: [['B1', 0], ['A1', MIN], ['A2', 2 * MIN]], groups: [0, 0, 0], firstOut: [true, false, false] },
   { title: 'sensor health is a cause of its own', activations: [['A1', 0], ['A2', MIN, 'stale']], groups: [0, 1], firstOut: [true, true] },
   { title: 'the weather station nearby is an advisory, not part of the leak', activations: [['A1', 0], ['W1', MIN]], groups: [0, 1], firstOut: [true, true] },
-  { title: 'the same alarm coming back joins its own group', activations: [['C1', 0], ['C1', 3 * MIN]], groups: [0, 0], firstOut: [true, false] },
+  { title: 'the first-out coming back joins its own group and stays its first-out', activations: [['C1', 0], ['C1', 3 * MIN]], groups: [0, 0], firstOut: [true, true] },
+  { title: 'a member coming back stays a member', activations: [['A1', 0], ['A2', MIN], ['A2', 3 * MIN]], groups: [0, 0, 0], firstOut: [true, false, false] },
 ];
 
 describe('AlarmGrouper: grouping by cause with a first-out (injected clock)', () => {

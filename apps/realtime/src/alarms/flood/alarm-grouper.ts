@@ -82,7 +82,8 @@ export class AlarmGrouper {
       v.topLevel = Math.min(v.topLevel, alarm.level) as AlarmGroupView['topLevel'];
       this.index(group, alarm);
       this.sink.save({ ...v }, { alarmId: alarm.id, joinedAt: at });
-      return { groupId: v.id, firstOut: false };
+      // The first-out coming back (it cleared and went off again) is still its group's first-out.
+      return { groupId: v.id, firstOut: v.firstOutAlarmId === alarm.id };
     }
     const rel = this.relationsOf(alarm.siteId, alarm.deviceId);
     const view: AlarmGroupView = {
