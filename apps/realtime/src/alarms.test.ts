@@ -75,8 +75,10 @@ describe.each(storeVariants())('set-point alarms on $name', (variant) => {
     expect(res.status).toBe(200);
     expect(res.body.history.map((t: { event: string; toState: string; actor: string }) => `${t.event}:${t.toState}:${t.actor}`)).toEqual([
       'activate:unacknowledged:system',
+      'response:unacknowledged:system', // level 2: the emergency plan falls due (graded response)
       'clear:rtn-unacknowledged:system',
       'activate:unacknowledged:system',
+      'response:unacknowledged:system', // raised again: its still-running deadline carried over
       'ack:acknowledged:commander',
     ]);
   });
