@@ -86,3 +86,4 @@ export type { PointInput, PointThreat } from './assessment/points.ts';
 export type { ZoneFeature, ZonesResult } from './run-zones.ts';
 export { AEROSOL_FACTOR, holeRelease } from './assessment/hole-release.ts';
 export type { HoleReleaseInput, HoleReleaseResult } from './assessment/hole-release.ts';
+export * from './source-estimation/index.ts';

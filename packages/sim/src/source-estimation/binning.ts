@@ -1,0 +1,117 @@
+// Readings and wind samples on a common time grid: the estimate's window is cut into bins; a
+// detector's bin holds the mean of its readings there (a silent detector has no bins, which is
+// no evidence either way), and the wind's bins hold the mean speed and the vector-mean
+// direction (so a station's 1 s noise averages out), carried over empty bins.
+import type { StabilityClass } from '../stability.ts';
+import type { SourceDetector, WindSample } from './types.ts';
+
+/** Default height of a wind speed measurement, m (the 10 m standard anemometer height, WMO-No. 8). */
+export const DEFAULT_WIND_HEIGHT_M = 10;
+const RAD = Math.PI / 180;
+
+/** The time grid of an estimate. */
+export interface TimeGrid {
+  startMs: number;
+  binMs: number;
+  bins: number;
+}
+
+/** Bin centre, epoch ms. */
+export function binCentreMs(g: TimeGrid, j: number): number {
+  return g.startMs + (j + 0.5) * g.binMs;
+}
+
+/** A detector's binned readings: bin index and mean value. */
+export interface DetectorBins {
+  bin: Int32Array;
+  mean: Float64Array;
+}
+
+/** Means of `d`'s readings per bin of `g` (bins without readings left out). */
+export function binReadings(d: SourceDetector, g: TimeGrid): DetectorBins {
+  const sum = new Float64Array(g.bins), count = new Int32Array(g.bins);
+  for (const [tMs, value] of d.readings) {
+    const j = Math.floor((tMs - g.startMs) / g.binMs);
+    if (j < 0 || j >= g.bins || !Number.isFinite(value)) continue;
+    sum[j]! += value;
+    count[j]!++;
+  }
+  const bins: number[] = [], means: number[] = [];
+  for (let j = 0; j < g.bins; j++) {
+    if (count[j]! > 0) {
+      bins.push(j);
+      means.push(sum[j]! / count[j]!);
+    }
+  }
+  return { bin: Int32Array.from(bins), mean: Float64Array.from(means) };
+}
+
+/** The wind on a grid of bins reaching back before the window (for the cloud's travel time). */
+export interface WindBins {
+  startMs: number;
+  binMs: number;
+  speedMS: Float64Array;
+  fromDeg: Float64Array;
+  stability: StabilityClass[];
+  heightM: Float64Array;
+}
+
+/** Bins the wind `samples` from `startMs` to `endMs` (bins of `binMs`); null when there is no sample. */
+export function binWind(samples: readonly WindSample[], startMs: number, endMs: number, binMs: number): WindBins | null {
+  if (samples.length === 0) return null;
+  const n = Math.max(1, Math.ceil((endMs - startMs) / binMs));
+  const speed = new Float64Array(n), se = new Float64Array(n), ce = new Float64Array(n), count = new Int32Array(n);
+  const stability: (StabilityClass | null)[] = new Array(n).fill(null);
+  const height = new Float64Array(n);
+  const lastT = new Float64Array(n).fill(-Infinity);
+  for (const w of samples) {
+    const j = Math.floor((w.tMs - startMs) / binMs);
+    if (j < 0 || j >= n || !Number.isFinite(w.windSpeedMS) || !Number.isFinite(w.windFromDeg)) continue;
+    speed[j]! += w.windSpeedMS;
+    se[j]! += Math.sin(w.windFromDeg * RAD);
+    ce[j]! += Math.cos(w.windFromDeg * RAD);
+    count[j]!++;
+    if (w.tMs >= lastT[j]!) {
+      lastT[j] = w.tMs;
+      stability[j] = w.stability;
+      height[j] = w.windHeightM ?? DEFAULT_WIND_HEIGHT_M;
+    }
+  }
+  // Before the first sample: the first sample's wind (the earliest we know).
+  const first = [...samples].sort((a, b) => a.tMs - b.tMs)[0]!;
+  let prev = { speed: first.windSpeedMS, dir: first.windFromDeg, stability: first.stability, height: first.windHeightM ?? DEFAULT_WIND_HEIGHT_M };
+  const out: WindBins = { startMs, binMs, speedMS: new Float64Array(n), fromDeg: new Float64Array(n), stability: [], heightM: new Float64Array(n) };
+  for (let j = 0; j < n; j++) {
+    if (count[j]! > 0) {
+      prev = { speed: speed[j]! / count[j]!, dir: ((Math.atan2(se[j]!, ce[j]!) / RAD) + 360) % 360, stability: stability[j]!, height: height[j]! };
+    }
+    out.speedMS[j] = prev.speed;
+    out.fromDeg[j] = prev.dir;
+    out.stability.push(prev.stability);
+    out.heightM[j] = prev.height;
+  }
+  return out;
+}
+
+/** Index of the wind bin holding `tMs` (clamped to the grid). */
+export function windIndex(w: WindBins, tMs: number): number {
+  const j = Math.floor((tMs - w.startMs) / w.binMs);
+  return j < 0 ? 0 : j >= w.speedMS.length ? w.speedMS.length - 1 : j;
+}
+
+/**
+ * Circular standard deviation of the wind directions sampled in [fromMs, toMs], degrees:
+ * √(−2 ln R̄), R̄ the mean resultant length (Mardia & Jupp 2000, Directional Statistics, §2.3.4).
+ */
+export function directionSpreadDeg(samples: readonly WindSample[], fromMs: number, toMs: number): number {
+  let s = 0, c = 0, n = 0;
+  for (const w of samples) {
+    if (w.tMs < fromMs || w.tMs > toMs || !Number.isFinite(w.windFromDeg)) continue;
+    s += Math.sin(w.windFromDeg * RAD);
+    c += Math.cos(w.windFromDeg * RAD);
+    n++;
+  }
+  if (n < 2) return 0;
+  const r = Math.min(1, Math.hypot(s, c) / n);
+  return r <= 0 ? 180 : Math.sqrt(-2 * Math.log(r)) / RAD;
+}

@@ -1,0 +1,239 @@
+// One candidate's evidence and release rate, marginalised over the wind-direction offsets and
+// the release start (estimate-source.ts header). A passive plume is linear in the rate: the
+// unit-rate predictions are computed once and q is fitted per (offset, start) (rate-fit.ts). A
+// dense (Britter–McQuaid) cloud is not — its size, hand-over distance and hence the shape of the
+// field change with the rate (plume-physics.md §6) — so its likelihood is evaluated exactly on a
+// log grid of rates, the model resolved at each, the peak refined by golden section and its width
+// taken from a parabola in ln q through the grid (the Laplace approximation again, MacKay 2003 ch. 27).
+import type { Chemical } from '../chemicals/types.ts';
+import { erf } from '../palazzi.ts';
+import { binCentreMs, type TimeGrid, type WindBins } from './binning.ts';
+import type { ErrorModel, Observations } from './error-model.ts';
+import { predict, type CandidatePredictions, type ModelCache, type ObservationLayout } from './predictions.ts';
+import { closedFormLnRate, fitRate, laplace, MAX_RATE_KGS, MIN_RATE_KGS, rateLogLikelihood, type RateFit } from './rate-fit.ts';
+import type { SourceCandidate, SourceDetector } from './types.ts';
+
+/** A reading the candidate cannot bring above this share of its floor even at `ACTIVE_RATE_KGS` keeps its zero-prediction likelihood. */
+const NEGLIGIBLE_SHARE_OF_FLOOR = 0.01;
+const ACTIVE_RATE_KGS = 100;
+/** (Offset, start) pairs whose log-likelihood at the closed-form rate is this far below the best are not refined (e^−20 of the evidence). */
+const COARSE_MARGIN_NATS = 20;
+/** Dense candidates: rates tried per decade, and at most this many. */
+const DENSE_STEPS_PER_DECADE = 5;
+const DENSE_MAX_RATES = 24;
+/** Golden-section steps refining a dense candidate's rate between the grid's neighbours (to ~2 % in q). */
+const DENSE_GOLDEN_STEPS = 6;
+const INV_PHI = (Math.sqrt(5) - 1) / 2;
+const SQRT2 = Math.SQRT2;
+
+/** The data of one estimate, shared by the candidates. */
+export interface Evidence {
+  grid: TimeGrid;
+  wind: WindBins;
+  em: ErrorModel;
+  layout: ObservationLayout;
+  obs: Observations;
+  zeroLl: Float64Array;
+  totalZero: number;
+  offsetsDeg: number[];
+  lnOffsetWeights: number[];
+  startsMs: (number | null)[];
+  detectors: SourceDetector[];
+  hit: boolean[];
+  cache: ModelCache;
+}
+
+/** A candidate's evidence and its rate, marginalised over offsets and starts. */
+export interface CandidateScore {
+  /** Predictions of the best fit (resolved at its rate for a dense cloud). */
+  predictions: CandidatePredictions;
+  active: Int32Array;
+  logEvidence: number;
+  lnRateMean: number;
+  lnRateVar: number;
+  bestOffset: number;
+  bestStart: number;
+  /** ln q of the best fit (the q its predictions are multiplied by). */
+  bestLnRate: number;
+  /** (Offset, start) pairs (offset × starts + start) within reach of the best. */
+  kept?: ReadonlySet<number>;
+}
+
+/** One (offset, start) pair: its unit-rate predictions on the active observations. */
+interface Combo {
+  off: number;
+  start: number;
+  unit: Float64Array;
+}
+
+/** The candidate's unit-rate predictions at `refRateKgS`, its active observations and the rest's likelihood. */
+function setUp(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS: number, allowed: ReadonlySet<number> | null = null) {
+  const nObs = ev.obs.length;
+  const predictions = predict({ chemical, position: c.position, releaseHeightM: c.releaseHeightM, refRateKgS }, ev.layout, ev.grid, ev.wind, ev.offsetsDeg, ev.cache);
+  // Observations the candidate can reach under some offset; the rest keep their zero-prediction likelihood.
+  const activeList: number[] = [];
+  let rest = ev.totalZero;
+  for (let k = 0; k < nObs; k++) {
+    const negligible = (NEGLIGIBLE_SHARE_OF_FLOOR * ev.obs.floor[k]!) / ACTIVE_RATE_KGS;
+    for (let off = 0; off < ev.offsetsDeg.length; off++) {
+      if (predictions.steady[off * nObs + k]! > negligible) {
+        activeList.push(k);
+        rest -= ev.zeroLl[k]!;
+        break;
+      }
+    }
+  }
+  const active = Int32Array.from(activeList);
+  const combos: Combo[] = [];
+  for (let off = 0; off < ev.offsetsDeg.length; off++) {
+    for (let start = 0; start < ev.startsMs.length; start++) {
+      if (allowed && !allowed.has(off * ev.startsMs.length + start)) continue;
+      const unit = new Float64Array(active.length);
+      unitPredictions(ev, predictions, active, off, ev.startsMs[start]!, unit);
+      combos.push({ off, start, unit });
+    }
+  }
+  return { predictions, active, rest, combos };
+}
+
+/** Log-sum-exp. */
+function lse(xs: readonly number[]): number {
+  const m = Math.max(...xs);
+  return Number.isFinite(m) ? m + Math.log(xs.reduce((s, x) => s + Math.exp(x - m), 0)) : m;
+}
+
+/**
+ * Refines a linearised score `first` (model resolved at 1 kg/s): again with the model resolved at the fitted
+ * rate ('auto' may choose another model there); exact rate scan when either resolved dense.
+ */
+export function refineRate(ev: Evidence, c: SourceCandidate, chemical: Chemical, first: CandidateScore): CandidateScore {
+  const second = scoreLinear(ev, c, chemical, roundRate(Math.exp(first.lnRateMean)));
+  if (!first.predictions.dense && !second.predictions.dense) return second;
+  return scoreDense(ev, c, chemical, (first.lnRateMean + second.lnRateMean) / 2, new Set([...first.kept!, ...second.kept!]));
+}
+
+/** Linear in q: fits q per (offset, start), coarse to fine, with the model resolved at `refRateKgS`. */
+export function scoreLinear(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS: number): CandidateScore {
+  const { predictions, active, rest, combos } = setUp(ev, c, chemical, refRateKgS);
+  const lnStartWeight = -Math.log(ev.startsMs.length);
+  // Coarse: every (offset, start) at its closed-form rate; fine: the full fit for those within reach of the best.
+  const coarse = combos.map((x) => {
+    const lnQ0 = closedFormLnRate(ev.obs, active, x.unit);
+    return { ...x, lnQ0, ll0: ev.lnOffsetWeights[x.off]! + rateLogLikelihood(ev.obs, active, x.unit, rest, lnQ0 ?? Math.log(MIN_RATE_KGS)) };
+  });
+  const bestCoarse = Math.max(...coarse.map((x) => x.ll0));
+  const fits: { lnW: number; fit: RateFit; off: number; start: number }[] = [];
+  for (const x of coarse) {
+    if (x.ll0 < bestCoarse - COARSE_MARGIN_NATS) continue;
+    const fit = fitRate(ev.obs, active, x.unit, rest, x.lnQ0);
+    fits.push({ lnW: ev.lnOffsetWeights[x.off]! + lnStartWeight + fit.logEvidence, fit, off: x.off, start: x.start });
+  }
+  const logEvidence = lse(fits.map((f) => f.lnW));
+  let best = fits[0]!;
+  for (const f of fits) if (f.lnW > best.lnW) best = f;
+  // Report the rate of the most probable (offset, start); its spread includes the other pairs' rates.
+  let variance = 0;
+  for (const f of fits) variance += Math.exp(f.lnW - logEvidence) * (f.fit.lnRateSd ** 2 + (f.fit.lnRate - best.fit.lnRate) ** 2);
+  const kept = new Set(fits.filter((f) => f.lnW > best.lnW - COARSE_MARGIN_NATS).map((f) => f.off * ev.startsMs.length + f.start));
+  return { predictions, active, logEvidence, lnRateMean: best.fit.lnRate, lnRateVar: variance, bestOffset: best.off, bestStart: best.start, bestLnRate: best.fit.lnRate, kept };
+}
+
+/** The exact likelihood at rate 10^(k/steps), marginalised over offsets and starts, with its best pair. */
+function denseAt(ev: Evidence, c: SourceCandidate, chemical: Chemical, k: number, allowed: ReadonlySet<number>) {
+  const rate = Math.pow(10, k / DENSE_STEPS_PER_DECADE);
+  const { predictions, active, rest, combos } = setUp(ev, c, chemical, rate, allowed);
+  const lnStartWeight = -Math.log(ev.startsMs.length);
+  const lnRate = Math.log(rate);
+  const terms = combos.map((x) => ev.lnOffsetWeights[x.off]! + lnStartWeight + rateLogLikelihood(ev.obs, active, x.unit, rest, lnRate));
+  let best = 0;
+  for (let i = 1; i < terms.length; i++) if (terms[i]! > terms[best]!) best = i;
+  return { k, lnRate, logLik: lse(terms), predictions, active, best: combos[best]! };
+}
+
+/**
+ * Dense: scans ln q on a grid from `lnQ0` (between the linearised fits) while the peak sits on its
+ * edge, over the (offset, start) pairs `allowed` that the linearised fits left in reach; then refines the peak.
+ */
+function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical, lnQ0: number, allowed: ReadonlySet<number>): CandidateScore {
+  const toK = (lnQ: number) => (lnQ / Math.LN10) * DENSE_STEPS_PER_DECADE;
+  const kMin = Math.ceil(toK(Math.log(MIN_RATE_KGS))), kMax = Math.floor(toK(Math.log(MAX_RATE_KGS)));
+  const k0 = Math.max(kMin + 1, Math.min(kMax - 1, Math.round(toK(lnQ0))));
+  let lo = k0 - 1, hi = k0 + 1;
+  const points = new Map<number, ReturnType<typeof denseAt>>();
+  const at = (k: number) => {
+    let p = points.get(k);
+    if (!p) points.set(k, (p = denseAt(ev, c, chemical, k, allowed)));
+    return p;
+  };
+  for (let k = lo; k <= hi; k++) at(k);
+  // Extend the grid while the peak sits on its edge.
+  for (;;) {
+    const best = [...points.values()].reduce((a, b) => (b.logLik > a.logLik ? b : a));
+    if (points.size >= DENSE_MAX_RATES) break;
+    if (best.k === lo && lo > kMin) at(--lo);
+    else if (best.k === hi && hi < kMax) at(++hi);
+    else break;
+  }
+  const grid = [...points.values()].reduce((a, b) => (b.logLik > a.logLik ? b : a));
+  const h = Math.LN10 / DENSE_STEPS_PER_DECADE;
+  const left = points.get(grid.k - 1), right = points.get(grid.k + 1);
+  // Width from the parabola through the grid's peak and its neighbours; the peak itself by golden section between them.
+  let sd = h;
+  if (left && right) {
+    const curvature = (left.logLik - 2 * grid.logLik + right.logLik) / (h * h);
+    if (curvature < 0) sd = 1 / Math.sqrt(-curvature);
+  }
+  let best = grid;
+  let gLo = grid.k - 1, gHi = grid.k + 1;
+  let a = gHi - INV_PHI * (gHi - gLo), b = gLo + INV_PHI * (gHi - gLo);
+  let fa = denseAt(ev, c, chemical, a, allowed), fb = denseAt(ev, c, chemical, b, allowed);
+  for (let i = 0; i < DENSE_GOLDEN_STEPS; i++) {
+    if (fa.logLik >= fb.logLik) {
+      gHi = b; b = a; fb = fa;
+      a = gHi - INV_PHI * (gHi - gLo); fa = denseAt(ev, c, chemical, a, allowed);
+    } else {
+      gLo = a; a = b; fa = fb;
+      b = gLo + INV_PHI * (gHi - gLo); fb = denseAt(ev, c, chemical, b, allowed);
+    }
+  }
+  for (const p of [fa, fb]) if (p.logLik > best.logLik) best = p;
+  const peak = best.lnRate, logPeak = best.logLik;
+  const fit = laplace(peak, logPeak, sd);
+  return {
+    predictions: best.predictions,
+    active: best.active,
+    logEvidence: fit.logEvidence,
+    lnRateMean: fit.lnRate,
+    lnRateVar: fit.lnRateSd ** 2,
+    bestOffset: best.best.off,
+    bestStart: best.best.start,
+    bestLnRate: best.lnRate,
+  };
+}
+
+/** Unit-rate predictions of the `active` observations under offset `off` for a start at `startMs` (null: steady). */
+export function unitPredictions(ev: Evidence, p: CandidatePredictions, active: Int32Array, off: number, startMs: number | null, out: Float64Array): void {
+  const nObs = ev.obs.length;
+  for (let a = 0; a < active.length; a++) {
+    const k = active[a]!;
+    const idx = off * nObs + k;
+    const steady = p.steady[idx]!;
+    if (startMs === null || steady === 0) {
+      out[a] = steady;
+      continue;
+    }
+    const dtS = (binCentreMs(ev.grid, ev.layout.bin[k]!) - startMs) / 1000;
+    if (dtS <= 0) {
+      out[a] = 0;
+      continue;
+    }
+    // Palazzi front factor (predictions.ts header).
+    const front = 0.5 * (1 - erf((p.downwindM[idx]! - p.transportMS[k]! * dtS) / (SQRT2 * p.sigmaXM[idx]!)));
+    out[a] = steady * front;
+  }
+}
+
+/** Rates a dense model is re-resolved at: 8 steps a decade, so candidates share models. */
+function roundRate(rateKgS: number): number {
+  return Math.pow(10, Math.round(Math.log10(rateKgS) * 8) / 8);
+}

@@ -1,0 +1,5 @@
+// Source estimation from live gas detectors (README "Source estimation").
+export { DIR_SPREAD_CAP_DEG, DIR_SPREAD_FLOOR_DEG, estimateSource, SOURCE_ESTIMATION_DEFAULTS } from './estimate-source.ts';
+export type {
+  CandidateEstimate, DetectorResidual, DetectorUnit, EnuPoint, SourceCandidate, SourceDetector, SourceEstimate, SourceEstimationInput, SourceEstimationOptions, WindSample,
+} from './types.ts';

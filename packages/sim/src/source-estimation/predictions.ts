@@ -1,0 +1,149 @@
+// What a candidate source predicts at every binned reading per kg/s released, under each
+// wind-direction offset: the plume engine's own model ('auto': Gaussian plume, or Britter–McQuaid
+// dense gas with its hand-over; resolve-model.ts) for the wind of the bin, in the detector's unit.
+// Travel time (frozen turbulence, Taylor 1938, Proc. R. Soc. A 164, 476–490): the air a detector
+// r m away samples at t left the source at t − r/u, so the plume's direction is the wind
+// direction of then — the same rule as the demo simulator's leak field. The cloud's front after a
+// start at t0 is the Palazzi finite-release factor ½[1 − erf((x − u(t − t0))/(√2 σx))], σx = σy(x)
+// (Palazzi et al. 1982, Atmos. Environ. 16, 2785–2790; plume-physics.md §3), applied in
+// estimate-source.ts per start time.
+import { findChemical } from '../chemicals/lookup.ts';
+import type { Chemical } from '../chemicals/types.ts';
+import { resolveModel, type ResolvedModel } from '../resolve-model.ts';
+import { plumeScenarioSchema } from '../scenario.ts';
+import { sigmaYM } from '../sigma.ts';
+import type { StabilityClass } from '../stability.ts';
+import { binCentreMs, windIndex, type TimeGrid, type WindBins } from './binning.ts';
+import type { DetectorUnit, EnuPoint } from './types.ts';
+
+const RAD = Math.PI / 180;
+/** Wind speeds are rounded to this step before a model is resolved, m/s (so bins share models; our choice). */
+const SPEED_STEP_MS = 0.1;
+/** Farther upwind than this nothing is predicted, m (a dense cloud's upwind spread D/2 + 2 l_b stays below ~70 m for 10 kg/s of LPG at 1 m/s; our bound). */
+const UPWIND_CUT_M = 100;
+
+/** The readings being explained, flattened: detector index and bin index per observation. */
+export interface ObservationLayout {
+  detector: Int32Array;
+  bin: Int32Array;
+  /** Detector positions and units, by detector index. */
+  positions: readonly EnuPoint[];
+  units: readonly DetectorUnit[];
+  /** The gas each ppm detector measures (undefined: any). */
+  gases: readonly (string | undefined)[];
+}
+
+/** A candidate's unit-rate predictions: arrays of offsets × observations. */
+export interface CandidatePredictions {
+  offsetsDeg: readonly number[];
+  /** Detector units per kg/s at each (offset, observation), steady state. */
+  steady: Float64Array;
+  /** Downwind distance and along-wind spread σx, m, at each (offset, observation). */
+  downwindM: Float64Array;
+  sigmaXM: Float64Array;
+  /** Transport speed of each observation's bin, m/s. */
+  transportMS: Float64Array;
+  /** Whether any bin resolved to a dense-gas model (then the prediction is not linear in the rate). */
+  dense: boolean;
+  model: string;
+}
+
+/** Models resolved during one estimate, shared by the candidates (same chemical, height, wind → same model). */
+export class ModelCache {
+  private readonly models = new Map<string, ResolvedModel>();
+
+  get(chemical: string, heightM: number, windSpeedMS: number, windHeightM: number, stability: StabilityClass, rateKgS: number): ResolvedModel {
+    const speed = Math.max(SPEED_STEP_MS, Math.round(windSpeedMS / SPEED_STEP_MS) * SPEED_STEP_MS);
+    const key = `${chemical}|${heightM.toFixed(1)}|${speed.toFixed(1)}|${windHeightM}|${stability}|${rateKgS.toPrecision(3)}`;
+    let m = this.models.get(key);
+    if (!m) {
+      const scenario = plumeScenarioSchema.parse({
+        chemical,
+        model: 'auto',
+        release: { kind: 'continuous', rateKgS, heightM: Math.round(heightM * 10) / 10 },
+        weather: { windSpeedMS: speed, windHeightM, stability },
+      });
+      m = resolveModel(scenario);
+      this.models.set(key, m);
+    }
+    return m;
+  }
+}
+
+/**
+ * Detector units per ppm of `chemical`: 1 for a ppm detector of that gas (0 for another gas), 100/(LEL vol % × 10⁴)
+ * for %LEL (100 %LEL = the LEL; 0 when the chemical has none) — the demo simulator's detector mapping.
+ */
+export function unitsPerPpm(unit: DetectorUnit, gas: string | undefined, chemical: Chemical): number {
+  if (unit === 'ppm') return gas === undefined || findChemical(gas)?.id === chemical.id ? 1 : 0;
+  return chemical.lelVolPct !== undefined && chemical.lelVolPct > 0 ? 100 / (chemical.lelVolPct * 1e4) : 0;
+}
+
+/** What a candidate needs for its predictions. */
+export interface CandidateSpec {
+  chemical: Chemical;
+  position: EnuPoint;
+  releaseHeightM: number;
+  /** Rate the (possibly dense) model is resolved at, kg/s. */
+  refRateKgS: number;
+}
+
+/** Unit-rate predictions of candidate `c` at every observation of `layout` under each offset. */
+export function predict(c: CandidateSpec, layout: ObservationLayout, grid: TimeGrid, wind: WindBins, offsetsDeg: readonly number[], cache: ModelCache): CandidatePredictions {
+  const nObs = layout.detector.length, nOff = offsetsDeg.length;
+  const out: CandidatePredictions = {
+    offsetsDeg,
+    steady: new Float64Array(nOff * nObs),
+    downwindM: new Float64Array(nOff * nObs),
+    sigmaXM: new Float64Array(nOff * nObs),
+    transportMS: new Float64Array(nObs),
+    dense: false,
+    model: 'gaussian-plume',
+  };
+  const perPpm = layout.units.map((u, i) => unitsPerPpm(u, layout.gases[i], c.chemical));
+  // One model per wind bin, resolved lazily.
+  const models = new Map<number, ResolvedModel>();
+  const modelAt = (w: number): ResolvedModel => {
+    let m = models.get(w);
+    if (!m) {
+      m = cache.get(c.chemical.id, c.releaseHeightM, wind.speedMS[w]!, wind.heightM[w]!, wind.stability[w]!, c.refRateKgS);
+      models.set(w, m);
+      if (m.model !== 'gaussian-plume') {
+        out.dense = true;
+        out.model = m.model;
+      }
+    }
+    return m;
+  };
+  for (let k = 0; k < nObs; k++) {
+    const i = layout.detector[k]!;
+    const scale = perPpm[i]!;
+    const p = layout.positions[i]!;
+    const tMs = binCentreMs(grid, layout.bin[k]!);
+    const w = windIndex(wind, tMs);
+    const model = modelAt(w);
+    const stability = wind.stability[w]!;
+    const u = model.windSpeedMS;
+    out.transportMS[k] = u;
+    if (scale === 0) continue;
+    const e = p.eastM - c.position.eastM, n = p.northM - c.position.northM;
+    const zM = Math.max(0, p.upM - c.position.upM);
+    const rangeM = Math.hypot(e, n);
+    // Frozen turbulence: the direction of the wind that left the source when this air did.
+    const fromDeg = wind.fromDeg[windIndex(wind, tMs - (rangeM / u) * 1000)]!;
+    const perUnit = scale / (model.ppmToKgM3(1) * c.refRateKgS);
+    for (let o = 0; o < nOff; o++) {
+      const towardRad = (fromDeg + offsetsDeg[o]! + 180) * RAD;
+      const se = Math.sin(towardRad), ce = Math.cos(towardRad);
+      const x = e * se + n * ce;
+      const y = n * se - e * ce;
+      const idx = o * nObs + k;
+      out.downwindM[idx] = x;
+      if (x < -UPWIND_CUT_M) continue;
+      out.sigmaXM[idx] = sigmaYM(Math.max(1, x), stability, model.sigma);
+      const cKgM3 = model.concentrationKgM3(x, y, zM).concentrationKgM3;
+      out.steady[idx] = cKgM3 > 0 ? cKgM3 * perUnit : 0;
+    }
+  }
+  return out;
+}
