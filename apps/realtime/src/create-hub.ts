@@ -167,6 +167,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     ingest.onValidated((readings) => alarmEngine.evaluate(readings));
     // Rate, deviation, voting, pseudo-data and adaptive limits (stored rule sets and set-points, in force at once).
     const alarmRules = await AlarmRules.start(new RuleStore(db), registry.all(), alarmEngine, now);
+    cleanups.push(alarmRules.follow(5_000, (err) => app.log.error({ err }, 'reading alarm rules changed by other hubs failed')));
     ingest.onValidated((readings) => alarmRules.observe(readings));
     const health = new SensorHealthMonitor(new Map(registry.all().flatMap((s) => registry.devicesOf(s.id)).map((d) => [d.deviceId, d])), alarmEngine, now());
     ingest.onValidated((readings) => health.observe(readings, now()));

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHub, type Hub } from '../create-hub.ts';
 import { DEFAULT_RULE_SET, type AlarmRuleSet } from '../alarms/rules/rule-set.ts';
+import { AlarmRules } from '../alarms/rules/alarm-rules.ts';
+import { RuleStore } from '../alarms/rules/rule-store.ts';
+import { FakeSink } from '../alarms/rules/fake-sink.ts';
 import { call, login as loginOnce, pollUntil, storeVariants, TEST_GATEWAY_KEY, TEST_PASSWORD } from '../test-support/test-hub.ts';
 
 const PARK = 'cp-nanjing';
@@ -144,5 +147,20 @@ describe.each(storeVariants())('alarm rules and set-points through the API on $n
     expect(res.body).toMatchObject({ version: 1, updatedBy: 'park-manager', rules: { voting: { lelPct: 40 } } });
     expect(res.body.setpoints.find((s: { deviceId: string }) => s.deviceId === CL2)).toMatchObject({ base: { high: 0.2 }, changedThroughApi: true });
     expect(hub.alarmEngine.limitsOf(CL2, 'cl2_ppm')?.high).toBe(0.2);
+  });
+
+  it('another hub on the same database follows the changes (rules and set-points)', async () => {
+    const sink = new FakeSink();
+    const other = await AlarmRules.start(new RuleStore(hub.db), hub.registry.all(), sink, Date.now);
+    expect(other.ruleSet(PARK)?.version).toBe(1);
+    const token = await login(hub, 'commander');
+    const saved = await call(hub, 'PUT', `/sites/${PARK}/alarm-rules`, { token, body: { baseVersion: 1, rules: DEFAULT_RULE_SET, reason: 'back to defaults' } });
+    expect(saved.body.version).toBe(2);
+    expect((await call(hub, 'PATCH', `/sensors/${GAS}/setpoints`, { token, body: { high: 20 } })).status).toBe(200);
+    expect(other.ruleSet(PARK)?.version).toBe(1);
+    await other.refresh();
+    expect(other.ruleSet(PARK)).toMatchObject({ version: 2, updatedBy: 'commander', rules: { voting: { lelPct: 50 } } });
+    expect(other.levels(PARK).find((l) => l.deviceId === GAS)).toMatchObject({ base: { high: 20, highHigh: 50 }, changedThroughApi: true });
+    expect(sink.limits.get(`${GAS}/lel_pct`)?.high).toBe(20);
   });
 });

@@ -51,7 +51,8 @@ export function checkLevels(levels: Levels): void {
  * rule-set version, set-point overrides), applied to readings in memory, and changed through
  * the API — each change stored with its audit entry first, then put in force at once in the
  * running engine. Writes are serialised, so an audit entry's "before" is always what was in
- * force. (With several hubs, a change reaches the others at their next start.)
+ * force. With several hubs, each follows the others' changes by reading the tables every few
+ * seconds ({@link AlarmRules.follow}).
  */
 export class AlarmRules {
   private readonly sites = new Map<string, SiteRules>();
@@ -82,6 +83,42 @@ export class AlarmRules {
       out.views.set(site.id, { siteId: site.id, version: row?.version ?? 0, rules, updatedAt: row?.createdAt ?? null, updatedBy: row?.createdBy ?? null });
     }
     return out;
+  }
+
+  /**
+   * Follows changes other hubs store: every `everyMs` the newest rule-set versions and the
+   * set-point overrides are read and whatever differs from what is in force is put in force.
+   * Returns the stop function.
+   */
+  follow(everyMs: number, onError: (err: unknown) => void): () => void {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      this.refresh().catch(onError).finally(() => (busy = false));
+    }, everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /** Reads the stored rules and set-points once and puts in force what differs (serialised with this hub's own writes). */
+  refresh(): Promise<void> {
+    return this.serial(async () => {
+      for (const row of await this.store.latestRuleSets()) {
+        const site = this.sites.get(row.siteId);
+        const view = this.views.get(row.siteId);
+        if (!site || !view || row.version <= view.version) continue;
+        site.setRules(row.rules);
+        this.views.set(row.siteId, { siteId: row.siteId, version: row.version, rules: row.rules, updatedAt: row.createdAt, updatedBy: row.createdBy });
+      }
+      for (const o of await this.store.overrides()) {
+        const site = this.byDevice.get(o.deviceId);
+        const now = site?.levelsOf(o.deviceId)?.base;
+        if (!site || !now || LEVEL_ORDER.every((k) => now[k] === o.levels[k])) continue;
+        site.setLevels(o.deviceId, o.levels);
+        this.changed.add(o.deviceId);
+      }
+    });
   }
 
   /** Judges validated readings (any site). */
