@@ -75,9 +75,11 @@ describe.each(storeVariants())('floods and incidents ($name)', (variant) => {
       // The groups: each first-out is one of its members; together they hold every tripped alarm.
       const groups = (await call(hub, 'GET', `/alarm-groups?siteId=${park.id}&open=true`, { token: commander })).body.groups as { id: string; firstOutAlarmId: string; memberCount: number }[];
       expect(groups.length).toBeGreaterThanOrEqual(1);
-      expect(groups.length).toBeLessThanOrEqual(load!.notificationsLast10Min);
+      // Each group notified the site once, at its first-out (read after the list: the detectors' later silence opens `stale` groups).
+      expect(groups.length).toBeLessThanOrEqual((await loadOf(hub, commander, park.id)).notificationsLast10Min);
       const firstOuts = alarms.filter((a) => a.firstOut);
-      expect(firstOuts.map((a) => a.groupId).sort()).toEqual(groups.map((g) => g.id).sort());
+      expect(firstOuts.length).toBeGreaterThanOrEqual(1);
+      for (const a of firstOuts) expect(groups.some((g) => g.id === a.groupId && g.firstOutAlarmId === a.id), a.id).toBe(true);
       const biggest = groups.reduce((a, b) => (a.memberCount >= b.memberCount ? a : b));
       const detail = (await call(hub, 'GET', `/alarm-groups/${biggest.id}`, { token: commander })).body;
       expect(detail.firstOut.id).toBe(biggest.firstOutAlarmId);
