@@ -25,7 +25,11 @@ function powMod(base: number, exp: number, p: number): number {
 }
 
 interface Track {
+  deviceIndex: number;
+  /** The window's value codes and their residues mod P1 and P2 (a ring). */
   codes: number[];
+  c1s: number[];
+  c2s: number[];
   head: number;
   filled: number;
   h1: number;
@@ -83,11 +87,11 @@ export class PseudoDataMonitor {
 
   /** One value of a sensor's watched metric at sensor time `tsMs`. */
   observe(s: RuleSensor, value: number, tsMs: number): void {
-    const deviceIndex = this.index.get(s.deviceId);
-    if (deviceIndex === undefined) return;
     let track = this.tracks.get(s.deviceId);
     if (!track) {
-      track = this.fresh(s, tsMs);
+      const deviceIndex = this.index.get(s.deviceId);
+      if (deviceIndex === undefined) return;
+      track = this.fresh(s, tsMs, deviceIndex);
       this.tracks.set(s.deviceId, track);
     } else if (tsMs <= track.lastTsMs) return; // late or repeated delivery: not part of the series
     track.lastTsMs = tsMs;
@@ -107,7 +111,7 @@ export class PseudoDataMonitor {
           report(this.sink, rulePoint(other, 'pseudo-data', null), true, null);
         }
       }
-      if (track.seq % this.rule.strideReadings === 0) this.remember(track, key, deviceIndex);
+      if (track.seq % this.rule.strideReadings === 0) this.remember(track, key);
     }
     if (track.lastMatchTsMs !== null && tsMs - track.lastMatchTsMs >= this.rule.clearAfterMs) {
       track.lastMatchTsMs = null;
@@ -115,11 +119,11 @@ export class PseudoDataMonitor {
     }
   }
 
-  private fresh(s: RuleSensor, tsMs: number): Track {
+  private fresh(s: RuleSensor, tsMs: number, deviceIndex: number): Track {
     const n = this.rule.windowReadings;
     const active = this.sink.isActive(rulePoint(s, 'pseudo-data', null));
     return {
-      codes: new Array<number>(n).fill(0), head: 0, filled: 0, h1: 0, h2: 0, counts: new Map(), seq: 0, lastTsMs: tsMs,
+      deviceIndex, codes: new Array<number>(n).fill(0), c1s: new Array<number>(n).fill(0), c2s: new Array<number>(n).fill(0), head: 0, filled: 0, h1: 0, h2: 0, counts: new Map(), seq: 0, lastTsMs: tsMs,
       keys: [], keySeqs: [], keyHead: 0,
       // Raised before a restart: it clears after a clean spell, like any other.
       lastMatchTsMs: active ? tsMs : null,
@@ -134,8 +138,8 @@ export class PseudoDataMonitor {
     const n = this.rule.windowReadings;
     if (t.filled === n) {
       const out = t.codes[t.head]!;
-      t.h1 = (t.h1 - mulMod(((out % P1) + P1) % P1, this.pow1, P1) + P1) % P1;
-      t.h2 = (t.h2 - mulMod(((out % P2) + P2) % P2, this.pow2, P2) + P2) % P2;
+      t.h1 = (t.h1 - mulMod(t.c1s[t.head]!, this.pow1, P1) + P1) % P1;
+      t.h2 = (t.h2 - mulMod(t.c2s[t.head]!, this.pow2, P2) + P2) % P2;
       const left = t.counts.get(out)! - 1;
       if (left === 0) t.counts.delete(out);
       else t.counts.set(out, left);
@@ -143,15 +147,17 @@ export class PseudoDataMonitor {
     t.h1 = (mulMod(t.h1, B1, P1) + c1) % P1;
     t.h2 = (mulMod(t.h2, B2, P2) + c2) % P2;
     t.codes[t.head] = code;
+    t.c1s[t.head] = c1;
+    t.c2s[t.head] = c2;
     t.head = (t.head + 1) % n;
     t.counts.set(code, (t.counts.get(code) ?? 0) + 1);
     t.seq++;
   }
 
   /** Stores a window, dropping this device's oldest once it holds its share of history. */
-  private remember(t: Track, key: number, deviceIndex: number): void {
+  private remember(t: Track, key: number): void {
     const capacity = Math.ceil(this.rule.historyReadings / this.rule.strideReadings);
-    const packed = deviceIndex * SEQ_SPAN + (t.seq % SEQ_SPAN);
+    const packed = t.deviceIndex * SEQ_SPAN + (t.seq % SEQ_SPAN);
     if (t.keys.length < capacity) {
       t.keys.push(key);
       t.keySeqs.push(packed);
