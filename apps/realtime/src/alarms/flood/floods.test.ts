@@ -54,6 +54,16 @@ describe.each(storeVariants())('floods and incidents ($name)', (variant) => {
       expect(ack.ok).toBe(true);
       expect(await pollUntil(async () => loads.length > 0)).toBe(true); // the load follows the subscribe answer
       expect(loads[0]).toMatchObject({ siteId: park.id, notificationsLast10Min: 0, flooding: false });
+      // Officers' sockets: the leaking plant's officer and a bystander's hear the load of their own share only.
+      const officerSocket = async (enterpriseId: string) => {
+        const s = await connect(hub, { token: await login(hub, `officer-${enterpriseId}`) });
+        const heard: AlarmLoadView[] = [];
+        s.on('alarm-load', (l) => heard.push(l));
+        expect((await s.emitWithAck('subscribe', { siteId: park.id })).ok).toBe(true);
+        return { s, heard };
+      };
+      const leaking = await officerSocket(detectors[0]!.enterpriseId!);
+      const aside = await officerSocket(park.enterprises.find((e) => !detectors.some((d) => d.enterpriseId === e.id))!.id);
 
       await ingestLeak(hub, detectors, 1);
       const load = await pollUntil(async () => {
@@ -71,6 +81,12 @@ describe.each(storeVariants())('floods and incidents ($name)', (variant) => {
       expect(load!.standing).toBeGreaterThanOrEqual(DETECTORS);
       // The socket saw the same load.
       expect(await pollUntil(async () => loads.some((l) => l.activationsLast10Min === load!.activationsLast10Min))).toBe(true);
+
+      expect(await pollUntil(async () => leaking.heard.some((l) => l.activationsLast10Min > 0 && l.notificationsLast10Min >= 1))).toBe(true);
+      expect(aside.heard.length).toBeGreaterThanOrEqual(1); // its subscribe answer's load
+      expect(aside.heard.every((l) => l.activationsLast10Min === 0 && l.notificationsLast10Min === 0)).toBe(true);
+      leaking.s.close();
+      aside.s.close();
 
       // The groups: each first-out is one of its members; together they hold every tripped alarm.
       const groups = (await call(hub, 'GET', `/alarm-groups?siteId=${park.id}&open=true`, { token: commander })).body.groups as { id: string; firstOutAlarmId: string; memberCount: number }[];
