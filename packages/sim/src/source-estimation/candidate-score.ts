@@ -2,8 +2,9 @@
 // the release start (estimate-source.ts header). A passive plume is linear in the rate: the
 // unit-rate predictions are computed once and q is fitted per (offset, start) (rate-fit.ts). A
 // dense (Britter–McQuaid) cloud is not — its size, hand-over distance and hence the shape of the
-// field change with the rate (plume-physics.md §6) — so its likelihood is evaluated exactly on a
-// log grid of rates, the model resolved at each, the peak refined by golden section and its width
+// field change with the rate (plume-physics.md §6) and the likelihood can have several peaks in q
+// — so it is evaluated exactly on a log grid of rates, the model resolved at each (a broad scan
+// first, then every offset and start near its best), the peak refined by golden section and its width
 // taken from a parabola in ln q through the grid (the Laplace approximation again, MacKay 2003 ch. 27).
 import type { Chemical } from '../chemicals/types.ts';
 import { erf } from '../palazzi.ts';
@@ -21,6 +22,10 @@ const COARSE_MARGIN_NATS = 20;
 /** Dense candidates: rates tried per decade, and at most this many. */
 const DENSE_STEPS_PER_DECADE = 5;
 const DENSE_MAX_RATES = 24;
+/** Broad scan of a dense candidate's rate, kg/s, every BROAD_STEP grid steps (our choice: the plausible range). */
+const BROAD_MIN_RATE_KGS = 0.01;
+const BROAD_MAX_RATE_KGS = 100;
+const BROAD_STEP = 2;
 /** Golden-section steps refining a dense candidate's rate between the grid's neighbours (to ~2 % in q). */
 const DENSE_GOLDEN_STEPS = 6;
 const INV_PHI = (Math.sqrt(5) - 1) / 2;
@@ -55,8 +60,6 @@ export interface CandidateScore {
   bestStart: number;
   /** ln q of the best fit (the q its predictions are multiplied by). */
   bestLnRate: number;
-  /** (Offset, start) pairs (offset × starts + start) within reach of the best. */
-  kept?: ReadonlySet<number>;
 }
 
 /** One (offset, start) pair: its unit-rate predictions on the active observations. */
@@ -69,7 +72,9 @@ interface Combo {
 /** The candidate's unit-rate predictions at `refRateKgS`, its active observations and the rest's likelihood. */
 function setUp(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS: number, allowed: ReadonlySet<number> | null = null) {
   const nObs = ev.obs.length;
-  const predictions = predict({ chemical, position: c.position, releaseHeightM: c.releaseHeightM, refRateKgS }, ev.layout, ev.grid, ev.wind, ev.offsetsDeg, ev.cache);
+  const nStarts = ev.startsMs.length;
+  const offsetUsed = allowed ? ev.offsetsDeg.map((_, off) => ev.startsMs.some((_, start) => allowed.has(off * nStarts + start))) : null;
+  const predictions = predict({ chemical, position: c.position, releaseHeightM: c.releaseHeightM, refRateKgS }, ev.layout, ev.grid, ev.wind, ev.offsetsDeg, ev.cache, offsetUsed);
   // Observations the candidate can reach under some offset; the rest keep their zero-prediction likelihood.
   const activeList: number[] = [];
   let rest = ev.totalZero;
@@ -102,19 +107,27 @@ function lse(xs: readonly number[]): number {
   return Number.isFinite(m) ? m + Math.log(xs.reduce((s, x) => s + Math.exp(x - m), 0)) : m;
 }
 
+/** The (offset, start) pairs of the screening pass: the stations' wind direction itself, every start. */
+export function screeningPairs(ev: Evidence): Set<number> {
+  const centre = ev.offsetsDeg.indexOf(0);
+  return new Set(ev.startsMs.map((_, s) => centre * ev.startsMs.length + s));
+}
+
 /**
  * Refines a linearised score `first` (model resolved at 1 kg/s): again with the model resolved at the fitted
- * rate ('auto' may choose another model there); exact rate scan when either resolved dense.
+ * rate ('auto' may choose another model there); the exact rate scan when either resolved dense.
  */
 export function refineRate(ev: Evidence, c: SourceCandidate, chemical: Chemical, first: CandidateScore): CandidateScore {
-  const second = scoreLinear(ev, c, chemical, roundRate(Math.exp(first.lnRateMean)));
-  if (!first.predictions.dense && !second.predictions.dense) return second;
-  return scoreDense(ev, c, chemical, (first.lnRateMean + second.lnRateMean) / 2, new Set([...first.kept!, ...second.kept!]));
+  if (!first.predictions.dense) {
+    const second = scoreLinear(ev, c, chemical, roundRate(Math.exp(first.lnRateMean)));
+    if (!second.predictions.dense) return second;
+  }
+  return scoreDense(ev, c, chemical);
 }
 
 /** Linear in q: fits q per (offset, start), coarse to fine, with the model resolved at `refRateKgS`. */
-export function scoreLinear(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS: number): CandidateScore {
-  const { predictions, active, rest, combos } = setUp(ev, c, chemical, refRateKgS);
+export function scoreLinear(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS: number, allowed: ReadonlySet<number> | null = null): CandidateScore {
+  const { predictions, active, rest, combos } = setUp(ev, c, chemical, refRateKgS, allowed);
   const lnStartWeight = -Math.log(ev.startsMs.length);
   // Coarse: every (offset, start) at its closed-form rate; fine: the full fit for those within reach of the best.
   const coarse = combos.map((x) => {
@@ -134,12 +147,11 @@ export function scoreLinear(ev: Evidence, c: SourceCandidate, chemical: Chemical
   // Report the rate of the most probable (offset, start); its spread includes the other pairs' rates.
   let variance = 0;
   for (const f of fits) variance += Math.exp(f.lnW - logEvidence) * (f.fit.lnRateSd ** 2 + (f.fit.lnRate - best.fit.lnRate) ** 2);
-  const kept = new Set(fits.filter((f) => f.lnW > best.lnW - COARSE_MARGIN_NATS).map((f) => f.off * ev.startsMs.length + f.start));
-  return { predictions, active, logEvidence, lnRateMean: best.fit.lnRate, lnRateVar: variance, bestOffset: best.off, bestStart: best.start, bestLnRate: best.fit.lnRate, kept };
+  return { predictions, active, logEvidence, lnRateMean: best.fit.lnRate, lnRateVar: variance, bestOffset: best.off, bestStart: best.start, bestLnRate: best.fit.lnRate };
 }
 
 /** The exact likelihood at rate 10^(k/steps), marginalised over offsets and starts, with its best pair. */
-function denseAt(ev: Evidence, c: SourceCandidate, chemical: Chemical, k: number, allowed: ReadonlySet<number>) {
+function denseAt(ev: Evidence, c: SourceCandidate, chemical: Chemical, k: number, allowed: ReadonlySet<number> | null) {
   const rate = Math.pow(10, k / DENSE_STEPS_PER_DECADE);
   const { predictions, active, rest, combos } = setUp(ev, c, chemical, rate, allowed);
   const lnStartWeight = -Math.log(ev.startsMs.length);
@@ -151,20 +163,25 @@ function denseAt(ev: Evidence, c: SourceCandidate, chemical: Chemical, k: number
 }
 
 /**
- * Dense: scans ln q on a grid from `lnQ0` (between the linearised fits) while the peak sits on its
- * edge, over the (offset, start) pairs `allowed` that the linearised fits left in reach; then refines the peak.
+ * Dense: a broad scan of ln q (0.01–100 kg/s, 2.5 rates a decade) along the stations' wind, then every
+ * (offset, start) on the fine grid around its best rate while the peak sits on the fine grid's edge; then refines the peak.
  */
-function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical, lnQ0: number, allowed: ReadonlySet<number>): CandidateScore {
-  const toK = (lnQ: number) => (lnQ / Math.LN10) * DENSE_STEPS_PER_DECADE;
-  const kMin = Math.ceil(toK(Math.log(MIN_RATE_KGS))), kMax = Math.floor(toK(Math.log(MAX_RATE_KGS)));
-  const k0 = Math.max(kMin + 1, Math.min(kMax - 1, Math.round(toK(lnQ0))));
-  let lo = k0 - 1, hi = k0 + 1;
+function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical): CandidateScore {
+  const toK = (rateKgS: number) => Math.round(Math.log10(rateKgS) * DENSE_STEPS_PER_DECADE);
+  const kMin = toK(MIN_RATE_KGS), kMax = toK(MAX_RATE_KGS);
+  const screen = screeningPairs(ev);
+  let k0 = 0, best0 = -Infinity;
+  for (let k = toK(BROAD_MIN_RATE_KGS); k <= toK(BROAD_MAX_RATE_KGS); k += BROAD_STEP) {
+    const p = denseAt(ev, c, chemical, k, screen);
+    if (p.logLik > best0) [k0, best0] = [k, p.logLik];
+  }
   const points = new Map<number, ReturnType<typeof denseAt>>();
   const at = (k: number) => {
     let p = points.get(k);
-    if (!p) points.set(k, (p = denseAt(ev, c, chemical, k, allowed)));
+    if (!p) points.set(k, (p = denseAt(ev, c, chemical, k, null)));
     return p;
   };
+  let lo = k0 - 1, hi = k0 + 1;
   for (let k = lo; k <= hi; k++) at(k);
   // Extend the grid while the peak sits on its edge.
   for (;;) {
@@ -186,14 +203,14 @@ function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical, lnQ0: 
   let best = grid;
   let gLo = grid.k - 1, gHi = grid.k + 1;
   let a = gHi - INV_PHI * (gHi - gLo), b = gLo + INV_PHI * (gHi - gLo);
-  let fa = denseAt(ev, c, chemical, a, allowed), fb = denseAt(ev, c, chemical, b, allowed);
+  let fa = denseAt(ev, c, chemical, a, null), fb = denseAt(ev, c, chemical, b, null);
   for (let i = 0; i < DENSE_GOLDEN_STEPS; i++) {
     if (fa.logLik >= fb.logLik) {
       gHi = b; b = a; fb = fa;
-      a = gHi - INV_PHI * (gHi - gLo); fa = denseAt(ev, c, chemical, a, allowed);
+      a = gHi - INV_PHI * (gHi - gLo); fa = denseAt(ev, c, chemical, a, null);
     } else {
       gLo = a; a = b; fa = fb;
-      b = gLo + INV_PHI * (gHi - gLo); fb = denseAt(ev, c, chemical, b, allowed);
+      b = gLo + INV_PHI * (gHi - gLo); fb = denseAt(ev, c, chemical, b, null);
     }
   }
   for (const p of [fa, fb]) if (p.logLik > best.logLik) best = p;

@@ -18,7 +18,7 @@
 import { findChemical } from '../chemicals/lookup.ts';
 import type { Chemical } from '../chemicals/types.ts';
 import { binReadings, binWind, directionSpreadDeg, type TimeGrid } from './binning.ts';
-import { refineRate, scoreLinear, unitPredictions, type CandidateScore, type Evidence } from './candidate-score.ts';
+import { refineRate, scoreLinear, screeningPairs, unitPredictions, type CandidateScore, type Evidence } from './candidate-score.ts';
 import {
   DEFAULT_LOG_SIGMA, DEFAULT_OUTLIER_FRACTION, errorModel, GAUSS_HERMITE_5, Observations,
 } from './error-model.ts';
@@ -39,7 +39,12 @@ const START_BEFORE_WINDOW_MS = 60_000;
  * Candidates whose linearised (1 kg/s) evidence is this far below the best are not refined: the
  * exact rate scan moved evidences by ≲ 20 nats in our trials on the demo park (our margin).
  */
-const DENSE_REFINE_MARGIN_NATS = 60;
+const REFINE_MARGIN_NATS = 30;
+/**
+ * Candidates whose screening evidence (stations' wind direction only) is this far below the best are not scored
+ * over the offsets: marginalising over the offsets moved evidences by ≲ 30 nats in our trials (our margin).
+ */
+const SCREEN_MARGIN_NATS = 100;
 
 /** Ranks `input.candidates` as the source of what `input.detectors` read (see the header). */
 export function estimateSource(input: SourceEstimationInput): SourceEstimate {
@@ -96,7 +101,9 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
     cache: new ModelCache(),
   };
 
-  // Score every candidate at 1 kg/s; refine those still in the running whose model is dense or whose rate is far from 1 kg/s.
+  // Screen every candidate at 1 kg/s along the stations' wind; score those in the running over every offset, and
+  // refine those whose model is dense or whose rate is far from 1 kg/s.
+  const screen = screeningPairs(ev);
   const scored: { c: SourceCandidate; chemical: Chemical; score: CandidateScore; prior: number }[] = [];
   for (const c of input.candidates) {
     const chemical = findChemical(c.chemical ?? input.chemical);
@@ -105,12 +112,14 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
       continue;
     }
     const prior = c.priorWeight === undefined ? 1 : Number.isFinite(c.priorWeight) && c.priorWeight > 0 ? c.priorWeight : 0;
-    scored.push({ c, chemical, score: scoreLinear(ev, c, chemical, 1), prior });
+    scored.push({ c, chemical, score: scoreLinear(ev, c, chemical, 1, screen), prior });
   }
+  const bestScreen = Math.max(...scored.map((s) => s.score.logEvidence));
+  for (const s of scored) if (s.score.logEvidence > bestScreen - SCREEN_MARGIN_NATS) s.score = scoreLinear(ev, s.c, s.chemical, 1);
   const bestLinear = Math.max(...scored.map((s) => s.score.logEvidence));
   for (const s of scored) {
     const farFromRef = Math.abs(s.score.lnRateMean) > Math.LN2;
-    if ((s.score.predictions.dense || farFromRef) && s.score.logEvidence > bestLinear - DENSE_REFINE_MARGIN_NATS) s.score = refineRate(ev, s.c, s.chemical, s.score);
+    if ((s.score.predictions.dense || farFromRef) && s.score.logEvidence > bestLinear - REFINE_MARGIN_NATS) s.score = refineRate(ev, s.c, s.chemical, s.score);
   }
 
   // Posterior over the candidates (log-sum-exp normalisation).

@@ -88,8 +88,10 @@ export interface CandidateSpec {
   refRateKgS: number;
 }
 
-/** Unit-rate predictions of candidate `c` at every observation of `layout` under each offset. */
-export function predict(c: CandidateSpec, layout: ObservationLayout, grid: TimeGrid, wind: WindBins, offsetsDeg: readonly number[], cache: ModelCache): CandidatePredictions {
+/** Unit-rate predictions of candidate `c` at every observation of `layout` under each offset (those in `offsetUsed`; the others stay 0). */
+export function predict(
+  c: CandidateSpec, layout: ObservationLayout, grid: TimeGrid, wind: WindBins, offsetsDeg: readonly number[], cache: ModelCache, offsetUsed: readonly boolean[] | null = null,
+): CandidatePredictions {
   const nObs = layout.detector.length, nOff = offsetsDeg.length;
   const out: CandidatePredictions = {
     offsetsDeg,
@@ -133,6 +135,7 @@ export function predict(c: CandidateSpec, layout: ObservationLayout, grid: TimeG
     const fromDeg = wind.fromDeg[windIndex(wind, tMs - (rangeM / u) * 1000)]!;
     const perUnit = scale / (model.ppmToKgM3(1) * c.refRateKgS);
     for (let o = 0; o < nOff; o++) {
+      if (offsetUsed && !offsetUsed[o]) continue;
       const towardRad = (fromDeg + offsetsDeg[o]! + 180) * RAD;
       const se = Math.sin(towardRad), ce = Math.cos(towardRad);
       const x = e * se + n * ce;

@@ -1,0 +1,48 @@
+// One trial of the source-estimation bench (source-bench.ts): stage a random leak (seed), estimate its source, and
+// compare with the truth; null when the leak reached fewer than 3 detectors. Runs in the bench's worker threads.
+import { estimateSource } from '@safetwin/sim';
+import { demoSites, type ChemicalPark } from '@safetwin/twin-models';
+import { stageRandomLeak } from './source-staging.ts';
+
+/** What one kept trial gives. */
+export interface TrialRow {
+  seed: number;
+  item: string;
+  chemical: string;
+  rateKgS: number;
+  fitKgS: number;
+  factor: number;
+  top: string;
+  topP: number;
+  /** Distance from the top candidate to the true source, m. */
+  topDistM: number;
+  trueP: number;
+  trueRank: number;
+  hits: number;
+  candidates: number;
+  ms: number;
+  wind: string;
+  discriminating: boolean;
+  faults: number;
+}
+
+const park = demoSites().find((s): s is ChemicalPark => s.kind === 'chemical-park')!;
+
+/** Runs trial `seed`: the estimate `afterStartS` after the release starts, over the last `windowMs`. */
+export function runTrial(seed: number, afterStartS: number, windowMs: number): TrialRow | null {
+  const leak = stageRandomLeak({ park, seed, afterStartS, windowMs });
+  if (leak.hits < 3) return null;
+  const t = performance.now();
+  const est = estimateSource(leak.input);
+  const ms = performance.now() - t;
+  const rank = est.candidates.findIndex((c) => c.id === leak.itemId);
+  const mine = est.candidates[rank];
+  const top = est.candidates[0]!;
+  const pos = (id: string) => leak.input.candidates.find((c) => c.id === id)!.position;
+  return {
+    seed, item: leak.itemId, chemical: leak.chemical, rateKgS: leak.rateKgS, fitKgS: mine?.rateKgS ?? NaN, factor: mine?.rateFactor ?? NaN,
+    top: top.id, topP: top.probability, topDistM: Math.hypot(pos(top.id).eastM - pos(leak.itemId).eastM, pos(top.id).northM - pos(leak.itemId).northM),
+    trueP: mine?.probability ?? 0, trueRank: rank + 1, hits: leak.hits, candidates: est.candidates.length, ms,
+    wind: `${leak.windSpeedMS.toFixed(1)} m/s from ${leak.windFromDeg.toFixed(0)}° ${leak.stability}`, discriminating: est.discriminating, faults: leak.truth.faults.length,
+  };
+}

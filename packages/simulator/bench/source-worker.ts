@@ -1,0 +1,7 @@
+// Worker thread of the source-estimation bench: runs the trials (seeds) the main thread posts, answers each with its row.
+import { parentPort, workerData } from 'node:worker_threads';
+import { runTrial } from './source-trial.ts';
+
+const { afterStartS, windowMs } = workerData as { afterStartS: number; windowMs: number };
+parentPort!.on('message', (seed: number) => parentPort!.postMessage({ seed, row: runTrial(seed, afterStartS, windowMs) }));
+parentPort!.postMessage('ready');
