@@ -11,7 +11,7 @@ export type { ReadingRow, DeviceLatest } from './reading-rows.ts';
 export { createScratchDatabase } from './scratch.ts';
 export { sites, users, sessions, gatewayKeys, devices, metrics, readings, deviceState, commands, alarms, alarmEvents, simRuns } from './schema.ts';
 export { alarmGroups, alarmGroupMembers } from './schema-alarm-groups.ts';
-export { webhooks, webhookDeliveries } from './schema-webhooks.ts';
+export { webhooks, webhookDeliveries, webhookOutbox } from './schema-webhooks.ts';
 export { alarmResponsePhotos } from './schema-alarm-response.ts';
 export { testBackends } from './test-backends.ts';
 export type { TestBackend } from './test-backends.ts';
