@@ -45,6 +45,7 @@ import { alarmRuleRoutes } from './routes/alarm-rule-routes.ts';
 import { alarmKpiRoutes } from './routes/alarm-kpi-routes.ts';
 import { alarmResponseRoutes } from './routes/alarm-response-routes.ts';
 import { GradedResponse } from './alarms/response/graded-response.ts';
+import { sqlDeadlineClaims } from './alarms/response/response-claims.ts';
 import { ResponsePhotoStore } from './alarms/response/response-photos.ts';
 import { canSeeAlarm } from './auth/access.ts';
 import { startDemoGateway, type DemoGateway } from './sites/demo-gateway.ts';
@@ -177,17 +178,6 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     cleanups.push(() => clearInterval(staleTimer));
     const commands = new CommandChannel(db, io as never, options.commandTimeoutMs, now);
 
-    let mqtt: MqttBridge | null = null;
-    if (options.mqttUrl) {
-      const mqttGatewayNum = await auth.channelGateway(MQTT_GATEWAY_ID, 'MQTT broker channel');
-      const clientId = options.mqttClientId ?? `safetwin-hub-${hostname()}-${options.port}`;
-      mqtt = new MqttBridge({ url: options.mqttUrl, shareGroup: options.mqttShareGroup, clientId, persistentSession: options.mqttPersistentSession }, ingest, mqttGatewayNum);
-      const bridge = mqtt;
-      cleanups.push(() => bridge.close());
-      await mqtt.start();
-      commands.useMqtt(mqtt.sendCommand);
-    }
-
     attachSocketHandlers(io, {
       auth,
       registry,
@@ -209,15 +199,28 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     if (warmThreads > 0) simExecutor.warm().catch((err: unknown) => app.log.error({ err }, 'warming a simulation thread failed'));
     cleanups.push(() => simExecutor.close(), () => queue.close());
     // Graded response (level 1 ESD shutdown, level 2/3 deadlines): closed before the queue. Webhooks subscribe with gradedResponse.onEvent.
-    const gradedResponse = new GradedResponse({ engine: alarmEngine, site: (id) => registry.site(id), commands, queue, ingest, now, commandTimeoutMs: options.commandTimeoutMs, onError: (err) => app.log.error({ err }, 'graded alarm response failed') }).start();
+    const gradedResponse = new GradedResponse({ engine: alarmEngine, site: (id) => registry.site(id), commands, queue, ingest, now, commandTimeoutMs: options.commandTimeoutMs, onError: (err) => app.log.error({ err }, 'graded alarm response failed'), claims: options.redisUrl ? sqlDeadlineClaims(db) : undefined }).start();
     cleanups.push(() => gradedResponse.close());
     // Webhooks to enterprise systems: signed deliveries as queue jobs with retries (stopped before the queue).
     const webhookStore = new WebhookStore(db);
-    const webhooks = new WebhookNotifier({ store: webhookStore, queue, now, scopesOf: (a) => flood.scopesOf(a), onError: (err) => app.log.error({ err }, 'webhook delivery failed') });
+    const webhooks = new WebhookNotifier({ store: webhookStore, queue, now, scopesOf: (a) => flood.scopesOf(a), onError: (err) => app.log.error({ err }, 'webhook delivery failed'), options: { allowPrivate: options.webhookAllowPrivate } });
     await webhooks.start();
     flood.onNotice((notice) => webhooks.onNotice(notice));
     gradedResponse.onEvent((event) => webhooks.onResponseEvent(event));
     cleanups.push(() => webhooks.close());
+    // Intake starts only now, every consumer (graded response, webhooks, flood notices) wired: a persistent session's backlog is heard.
+    let mqtt: MqttBridge | null = null;
+    if (options.mqttUrl) {
+      const mqttGatewayNum = await auth.channelGateway(MQTT_GATEWAY_ID, 'MQTT broker channel');
+      const clientId = options.mqttClientId ?? `safetwin-hub-${hostname()}-${options.port}`;
+      mqtt = new MqttBridge({ url: options.mqttUrl, shareGroup: options.mqttShareGroup, clientId, persistentSession: options.mqttPersistentSession }, ingest, mqttGatewayNum);
+      const bridge = mqtt;
+      cleanups.push(() => bridge.close());
+      await mqtt.start();
+      commands.useMqtt(mqtt.sendCommand);
+    }
+    // Catch-up after the notifiers listen and commands can reach MQTT gateways: ESD resumed/commanded, deadlines re-armed or opened.
+    gradedResponse.ready();
     const simStore = new SimRunStore(db);
     // Everyone watching the site: its room and its enterprises' rooms (officers may read runs); large results left out.
     const emitSimRun = (run: SimRunView) => fanout.emitSiteWide(run.siteId, 'sim-run', simRunEvent(run));

@@ -68,6 +68,8 @@ export interface HubOptions {
   simMaxActiveRunsPerSite: number;
   /** Longest lists one scenario may carry (receptors, rate steps, thresholds, series times); longer is a 400. @defaultValue DEFAULT_SIM_INPUT_LIMITS */
   simInputLimits: SimInputLimits;
+  /** Let webhooks post to loopback, private (RFC 1918, fc00::/7), link-local, CGNAT, multicast or the hub's own addresses (closed networks, tests); off, such hooks are refused. @defaultValue false */
+  webhookAllowPrivate: boolean;
   /** Clock, epoch ms (tests move it). @defaultValue Date.now */
   now: () => number;
   /** Log level for the HTTP server (pino). @defaultValue 'info' */
@@ -109,6 +111,7 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   simRunTimeoutMs: 600_000,
   simMaxActiveRunsPerSite: 8,
   simInputLimits: DEFAULT_SIM_INPUT_LIMITS,
+  webhookAllowPrivate: false,
   now: Date.now,
   logLevel: 'info',
 };
@@ -138,6 +141,7 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<HubOptions> {
     simSweepMs: int(env.SAFETWIN_SIM_SWEEP_MS),
     simRunTimeoutMs: int(env.SAFETWIN_SIM_RUN_TIMEOUT_MS),
     simMaxActiveRunsPerSite: int(env.SAFETWIN_SIM_MAX_ACTIVE_RUNS_PER_SITE),
+    webhookAllowPrivate: flag(env.SAFETWIN_WEBHOOK_ALLOW_PRIVATE),
     simMaxReplays: int(env.SAFETWIN_SIM_MAX_REPLAYS),
     simReplayTimeoutMs: int(env.SAFETWIN_SIM_REPLAY_TIMEOUT_MS),
     logLevel: (env.LOG_LEVEL as HubOptions['logLevel']) || undefined,

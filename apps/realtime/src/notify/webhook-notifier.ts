@@ -1,35 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import type { AlarmView } from '@safetwin/protocol';
-import type { JobAttempt, JobQueue } from '../jobs/job-queue.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 import type { AlarmNotice, OperatorScope } from '../alarms/flood/notification-rule.ts';
 import type { ResponseEvent } from '../alarms/response/response-events.ts';
+import { DEFAULT_WEBHOOK_RETRY, nextRetryDelayMs, type WebhookRetryPolicy } from './webhook-backoff.ts';
+import { vetHost, WebhookAddressError } from './webhook-address.ts';
+import { postWebhook } from './webhook-post.ts';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signBody } from './webhook-signing.ts';
-import type { WebhookStore } from './webhook-store.ts';
+import type { PendingDelivery, WebhookStore } from './webhook-store.ts';
 import type { Webhook, WebhookPayload } from './webhook-types.ts';
 
 /** The queue job that delivers one event to one hook. */
 export const WEBHOOK_JOB = 'webhook.deliver';
 
 /** Settings of webhook deliveries. */
-export interface WebhookDeliveryOptions {
-  /** Tries per delivery. @defaultValue 6 */
-  attempts: number;
-  /** First retry after this, doubling each time (1, 2, 4, 8, 16 s), ms. @defaultValue 1000 */
-  backoffMs: number;
+export interface WebhookDeliveryOptions extends WebhookRetryPolicy {
   /** A receiver answering slower than this fails the try, ms. @defaultValue 10 s */
   timeoutMs: number;
   /** Deliveries in flight at once per hub. @defaultValue 4 */
   concurrency: number;
   /** How often hooks created on other hubs are picked up, ms. @defaultValue 30 s */
   refreshMs: number;
+  /** Let hooks post to loopback, private, link-local … addresses (hub option `webhookAllowPrivate`; tests, closed networks). @defaultValue false */
+  allowPrivate: boolean;
 }
 
-export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliveryOptions = { attempts: 6, backoffMs: 1000, timeoutMs: 10_000, concurrency: 4, refreshMs: 30_000 };
+export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliveryOptions = { ...DEFAULT_WEBHOOK_RETRY, timeoutMs: 10_000, concurrency: 4, refreshMs: 30_000, allowPrivate: false };
 
-/** What a delivery job carries: the event as it was, to one hook. */
+/** What a delivery job carries: the event as it was, to one hook, and which try this is. */
 interface DeliveryJob {
   hookId: string;
   payload: Omit<WebhookPayload, 'sentAt'>;
+  attempt: number;
+  firstTryAt: number;
 }
 
 /** What the notifier needs from the hub. */
@@ -47,8 +50,13 @@ export interface WebhookNotifierDeps {
  * Webhooks to enterprise systems: raised alarms (after grouping: by default only those that
  * notify the hook's scope) and graded-response events go, as signed JSON, to the hooks of
  * the tenants that may see the alarm — an enterprise's hook never gets another enterprise's
- * alarm. Each delivery is a queue job retried with exponential backoff; every attempt is
- * recorded. Matching runs in memory and only enqueues: ingest never waits for a receiver.
+ * alarm. Each try is a queue job; a failed one is followed by the next after a capped
+ * exponential backoff with jitter (webhook-backoff.ts, ~2 h by default), and a delivery that
+ * runs out of time ends with a `gave-up` row. Every attempt is recorded with a generic error
+ * class. Each (hook, event) waits in the outbox table until delivered or given up; an
+ * embedded hub (in-process queue) re-enqueues them at start. The target host is vetted at
+ * every try (webhook-address.ts). Matching runs in memory and only enqueues: ingest never
+ * waits for a receiver.
  */
 export class WebhookNotifier {
   private bySite = new Map<string, Webhook[]>();
@@ -59,10 +67,15 @@ export class WebhookNotifier {
     this.options = { ...DEFAULT_WEBHOOK_DELIVERY, ...deps.options };
   }
 
-  /** Loads the hooks and starts working on delivery jobs. */
+  /** Deliveries given up since start (a health signal). */
+  gaveUp = 0;
+
+  /** Loads the hooks and starts working on delivery jobs (embedded: with the outbox's pending events). */
   async start(): Promise<void> {
     await this.refresh();
-    this.deps.queue.process(WEBHOOK_JOB, (data, attempt) => this.deliver(data as DeliveryJob, attempt), this.options.concurrency);
+    this.deps.queue.process(WEBHOOK_JOB, (data) => this.deliver(data as DeliveryJob), this.options.concurrency);
+    // BullMQ keeps its jobs in Redis across restarts; the in-process queue lost them.
+    if (this.deps.queue.kind === 'in-process') for (const p of await this.deps.store.pending()) this.addTry(p, Math.max(0, p.nextTryAt - this.deps.now()));
     this.timer = setInterval(() => void this.refresh().catch(this.deps.onError), this.options.refreshMs);
     this.timer.unref();
   }
@@ -96,6 +109,16 @@ export class WebhookNotifier {
     this.enqueue(hooks, `alarm.${type}`, alarm, at, detail);
   }
 
+  /** Why a URL may not be a hook's (a 400 at creation), or null: its host must resolve to an allowed address. */
+  async urlProblem(url: string): Promise<string | null> {
+    try {
+      await vetHost(new URL(url).hostname, this.options.allowPrivate);
+      return null;
+    } catch (err) {
+      return err instanceof WebhookAddressError ? err.message : 'host not usable';
+    }
+  }
+
   /** The site's hooks whose tenant sees the alarm, each with the scope it speaks for. */
   private hooksSeeing(alarm: AlarmView, scopes: readonly OperatorScope[]): { hook: Webhook; scope: OperatorScope }[] {
     return (this.bySite.get(alarm.siteId) ?? []).filter((hook) => scopes.includes(hook.enterpriseId)).map((hook) => ({ hook, scope: hook.enterpriseId }));
@@ -104,43 +127,58 @@ export class WebhookNotifier {
   private enqueue(hooks: { hook: Webhook }[], event: string, alarm: AlarmView, at: number, detail: Record<string, unknown> | undefined): void {
     if (hooks.length === 0) return;
     const id = randomUUID();
+    const firstTryAt = this.deps.now();
     for (const { hook } of hooks) {
-      const job: DeliveryJob = { hookId: hook.id, payload: { id, event, siteId: alarm.siteId, enterpriseId: hook.enterpriseId, at, alarm, ...(detail ? { detail } : {}) } };
-      this.deps.queue.add(WEBHOOK_JOB, job, { jobId: `${hook.id}.${id}` /* BullMQ refuses ":" in ids */, attempts: this.options.attempts, backoffMs: this.options.backoffMs }).catch(this.deps.onError);
+      const pending: PendingDelivery = { hookId: hook.id, payload: { id, event, siteId: alarm.siteId, enterpriseId: hook.enterpriseId, at, alarm, ...(detail ? { detail } : {}) }, attempt: 1, firstTryAt, nextTryAt: firstTryAt };
+      // Into the outbox first (a restart re-enqueues it), then tried; a database hiccup delays nothing.
+      void this.deps.store
+        .putPending(pending)
+        .catch(this.deps.onError)
+        .then(() => this.addTry(pending, 0));
     }
   }
 
-  /** One try: sign, POST, record; throws (so the queue retries) unless the receiver answered 2xx. */
-  private async deliver(job: DeliveryJob, { attempt }: JobAttempt): Promise<void> {
-    const hook = this.hookById(job.hookId) ?? (await this.deps.store.get(job.hookId));
-    if (!hook) return; // deleted meanwhile: nothing to deliver
-    const sentAt = this.deps.now();
+  /** Queues one try. */
+  private addTry(p: PendingDelivery, delayMs: number): void {
+    const job: DeliveryJob = { hookId: p.hookId, payload: p.payload, attempt: p.attempt, firstTryAt: p.firstTryAt };
+    // BullMQ refuses ":" in ids; one job per try, so a re-enqueue at start never doubles a try that is queued.
+    this.deps.queue.add(WEBHOOK_JOB, job, { jobId: `${p.hookId}.${p.payload.id}.${p.attempt}`, delayMs }).catch(this.deps.onError);
+  }
+
+  /** One try: sign, POST to the vetted address, record; a failure queues the next try, or gives up. */
+  private async deliver(job: DeliveryJob): Promise<void> {
+    const { store, now } = this.deps;
+    const hook = this.hookById(job.hookId) ?? (await store.get(job.hookId));
+    const eventId = job.payload.id;
+    if (!hook || hook.deletedAt !== null) return void (await store.updatePending(job.hookId, eventId, { doneAt: now() })); // removed meanwhile
+    const sentAt = now();
     const body = JSON.stringify({ ...job.payload, sentAt } satisfies WebhookPayload);
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const res = await fetch(hook.url, {
-        method: 'POST',
-        redirect: 'manual', // a redirect is an answer, not an invitation to post elsewhere
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'SafeTwin-Webhooks/1',
-          [SIGNATURE_HEADER]: signBody(hook.secret, body),
-          [TIMESTAMP_HEADER]: String(sentAt),
-          [EVENT_HEADER]: job.payload.event,
-          [DELIVERY_HEADER]: job.payload.id,
-        },
-        body,
-      });
-      statusCode = res.status;
-      await res.body?.cancel();
-      if (res.status < 200 || res.status > 299) error = `receiver answered ${res.status}`;
-    } catch (err) {
-      error = (err as Error).name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs} ms` : String((err as Error).cause ?? (err as Error).message);
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'SafeTwin-Webhooks/1',
+      [SIGNATURE_HEADER]: signBody(hook.secret, body),
+      [TIMESTAMP_HEADER]: String(sentAt),
+      [EVENT_HEADER]: job.payload.event,
+      [DELIVERY_HEADER]: eventId,
+    };
+    const { statusCode, error } = await postWebhook(hook.url, headers, body, { timeoutMs: this.options.timeoutMs, allowPrivate: this.options.allowPrivate });
+    const row = { eventId, event: job.payload.event, alarmId: job.payload.alarm.id, attempt: job.attempt, statusCode, error, at: sentAt };
+    if (error === null) {
+      await store.record(hook.id, { ...row, outcome: 'delivered' });
+      return store.updatePending(hook.id, eventId, { doneAt: now() });
     }
-    await this.deps.store.record(hook.id, { eventId: job.payload.id, event: job.payload.event, alarmId: job.payload.alarm.id, attempt, statusCode, error, at: sentAt });
-    if (error !== null) throw new Error(`webhook ${hook.id} attempt ${attempt}: ${error}`);
+    const delayMs = nextRetryDelayMs(this.options, job.attempt, now() - job.firstTryAt);
+    await store.record(hook.id, { ...row, outcome: 'failed' });
+    if (delayMs === null) {
+      this.gaveUp++;
+      await store.record(hook.id, { ...row, error: 'gave-up', statusCode: null, outcome: 'gave-up', at: now() });
+      await store.updatePending(hook.id, eventId, { doneAt: now() });
+      this.deps.onError(new Error(`webhook ${hook.id}: gave up on event ${eventId} (${job.payload.event}) after ${job.attempt} tries`));
+      return;
+    }
+    const next = { hookId: hook.id, payload: job.payload, attempt: job.attempt + 1, firstTryAt: job.firstTryAt, nextTryAt: now() + delayMs };
+    await store.updatePending(hook.id, eventId, next);
+    this.addTry(next, delayMs);
   }
 
   private hookById(id: string): Webhook | undefined {

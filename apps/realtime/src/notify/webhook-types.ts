@@ -49,6 +49,8 @@ export interface WebhookView {
   events: WebhookEvents;
   createdBy: string;
   createdAt: number;
+  /** When it was removed (its deliveries stay readable); null while in use. */
+  deletedAt: number | null;
 }
 
 /** A hook with its secret (in the hub only). */
@@ -63,7 +65,10 @@ export interface WebhookDeliveryView {
   alarmId: string | null;
   attempt: number;
   statusCode: number | null;
+  /** A generic error class: `http-<status>`, `timeout`, `connection-failed`, `tls-failure`, `dns-failure`, `address-not-allowed`, `gave-up`. */
   error: string | null;
+  /** `delivered`, `failed` (tried again later) or `gave-up` (terminal: no more tries); null on rows from before outcomes were kept. */
+  outcome: 'delivered' | 'failed' | 'gave-up' | null;
   at: number;
 }
 

@@ -60,7 +60,8 @@ describe.each(storeVariants())('webhooks ($name)', (variant) => {
   beforeAll(async () => {
     receiver = await startReceiver();
     // On PostgreSQL with REDIS_URL (CI) deliveries go through BullMQ, embedded through the in-process queue.
-    hub = await startTestHub(variant, variant.name === 'postgres' && process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {});
+    // The receiver listens on 127.0.0.1: allowed only with webhookAllowPrivate (webhook-delivery.test.ts shows the refusal).
+    hub = await startTestHub(variant, { webhookAllowPrivate: true, ...(variant.name === 'postgres' && process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}) });
     expect((await call(hub, 'GET', '/health')).body.queue).toBe(variant.name === 'postgres' && process.env.REDIS_URL ? 'bullmq' : 'in-process');
   }, 180_000);
   afterAll(async () => {
@@ -90,6 +91,10 @@ describe.each(storeVariants())('webhooks ($name)', (variant) => {
     expect((await call(hub, 'DELETE', `/webhooks/${id}`, { token: other })).status).toBe(404);
     expect((await call(hub, 'DELETE', `/webhooks/${id}`, { token: officer })).status).toBe(204);
     expect((await call(hub, 'GET', '/webhooks', { token: officer })).body.webhooks).toEqual([]);
+    // Soft-deleted: its delivery record stays readable by the same roles, a second delete finds nothing.
+    expect((await call(hub, 'GET', `/webhooks/${id}/deliveries`, { token: officer })).status).toBe(200);
+    expect((await call(hub, 'GET', `/webhooks/${id}/deliveries`, { token: other })).status).toBe(404);
+    expect((await call(hub, 'DELETE', `/webhooks/${id}`, { token: officer })).status).toBe(404);
 
     expect((await call(hub, 'POST', '/webhooks', { token: planner, body: { url: `${receiver.url}/x` } })).status).toBe(403);
     expect((await call(hub, 'POST', '/webhooks', { token: officer, body: { siteId: mine.id, url: `${receiver.url}/x` } })).status).toBe(404);
@@ -162,14 +167,14 @@ describe.each(storeVariants())('webhooks ($name)', (variant) => {
     const attempts = receiver.setpointAt('/flaky');
     expect(new Set(attempts.map((a) => a.body.id)).size).toBe(1); // one event, three tries
     const recorded = await pollUntil(async () => {
-      const d = (await call(hub, 'GET', `/webhooks/${flaky}/deliveries`, { token: officer })).body.deliveries as { attempt: number; statusCode: number; error: string | null; eventId: string }[];
+      const d = (await call(hub, 'GET', `/webhooks/${flaky}/deliveries`, { token: officer })).body.deliveries as { attempt: number; statusCode: number; error: string | null; outcome: string; eventId: string }[];
       const ofEvent = d.filter((x) => x.eventId === attempts[0]!.body.id);
       return ofEvent.length >= 3 ? ofEvent : undefined;
     });
-    expect(recorded!.map((d) => [d.attempt, d.statusCode, d.error === null])).toEqual([
-      [3, 200, true],
-      [2, 500, false],
-      [1, 500, false],
+    expect(recorded!.map((d) => [d.attempt, d.statusCode, d.error, d.outcome])).toEqual([
+      [3, 200, null, 'delivered'],
+      [2, 500, 'http-500', 'failed'],
+      [1, 500, 'http-500', 'failed'],
     ]);
   });
 });

@@ -27,11 +27,14 @@ const view = ({ secret: _secret, ...hook }: Webhook): WebhookView => hook;
 
 /** POST/GET/DELETE /webhooks and GET /webhooks/:id/deliveries. */
 export function webhookRoutes(app: ZodApp, deps: RouteDeps, store: WebhookStore, notifier: WebhookNotifier, now: () => number): void {
-  const managed = async (user: Principal, id: string) => {
+  /** A hook the user manages; a deleted one only where `deleted` (its delivery record stays readable). */
+  const managed = async (user: Principal, id: string, deleted: boolean) => {
     const hook = await store.get(id);
-    if (!hook || !manages(user, hook)) throw notFound(`no webhook '${id}'`);
+    if (!hook || !manages(user, hook) || (hook.deletedAt !== null && !deleted)) throw notFound(`no webhook '${id}'`);
     return hook;
   };
+  // The hook is stored either way: a failed reload only delays it until the next periodic refresh.
+  const refresh = () => notifier.refresh().catch((err: unknown) => app.log.error({ err }, 'webhook refresh failed'));
 
   app.post(
     '/webhooks',
@@ -40,7 +43,7 @@ export function webhookRoutes(app: ZodApp, deps: RouteDeps, store: WebhookStore,
         tags: ['webhooks'],
         summary: 'Add a webhook: an officer for their enterprise, a park manager or commander for a site; the secret is answered once',
         description:
-          'Deliveries are POSTs of JSON signed with `X-SafeTwin-Signature: sha256=<HMAC-SHA256(secret, body)>`, with `X-SafeTwin-Timestamp` (epoch ms, also `sentAt` in the body), `X-SafeTwin-Event` and `X-SafeTwin-Delivery` (the event id, the same on every retry). Non-2xx answers are retried with exponential backoff.',
+          'Deliveries are POSTs of JSON signed with `X-SafeTwin-Signature: sha256=<HMAC-SHA256(secret, body)>`, with `X-SafeTwin-Timestamp` (epoch ms, also `sentAt` in the body), `X-SafeTwin-Event` and `X-SafeTwin-Delivery` (the event id, the same on every retry). Non-2xx answers are retried with capped exponential backoff and jitter (1 s doubling to 10 min, for 2 h), then given up. The URL must resolve to a public address (no loopback, private, link-local, CGNAT, multicast or hub address) unless the hub allows private targets.',
         body: CreateWebhookSchema,
       },
     },
@@ -53,10 +56,12 @@ export function webhookRoutes(app: ZodApp, deps: RouteDeps, store: WebhookStore,
       if (!deps.registry.site(siteId) || !canSeeSite(user, siteId)) throw notFound(`no site '${siteId}'`);
       const enterpriseId = tier === 'enterprise' ? user.enterpriseId : null;
       if (tier === 'enterprise' && !enterpriseId) throw forbidden(`${user.username} belongs to no enterprise`);
+      const urlProblem = await notifier.urlProblem(request.body.url);
+      if (urlProblem) throw badBody(`url: ${urlProblem}`);
       const secret = request.body.secret ?? generateSecret();
-      const hook: Webhook = { id: randomUUID(), siteId, enterpriseId, tier, url: request.body.url, secret, events: request.body.events, createdBy: user.username, createdAt: now() };
+      const hook: Webhook = { id: randomUUID(), siteId, enterpriseId, tier, url: request.body.url, secret, events: request.body.events, createdBy: user.username, createdAt: now(), deletedAt: null };
       await store.insert(hook);
-      await notifier.refresh();
+      await refresh();
       return reply.code(201).send({ webhook: view(hook), secret });
     },
   );
@@ -68,17 +73,17 @@ export function webhookRoutes(app: ZodApp, deps: RouteDeps, store: WebhookStore,
     return { webhooks: hooks.sort((a, b) => a.createdAt - b.createdAt).map(view) };
   });
 
-  app.delete('/webhooks/:id', { schema: { tags: ['webhooks'], summary: 'Remove a webhook (and its delivery record)', params: HookParams } }, async (request, reply) => {
+  app.delete('/webhooks/:id', { schema: { tags: ['webhooks'], summary: 'Remove a webhook: it gets nothing more, its delivery record stays readable', params: HookParams } }, async (request, reply) => {
     const user = await requireUser(deps, request);
-    const hook = await managed(user, request.params.id);
-    await store.delete(hook.id);
-    await notifier.refresh();
+    const hook = await managed(user, request.params.id, false);
+    if (!(await store.delete(hook.id, now()))) throw notFound(`no webhook '${hook.id}'`);
+    await refresh();
     return reply.code(204).send();
   });
 
-  app.get('/webhooks/:id/deliveries', { schema: { tags: ['webhooks'], summary: 'Delivery attempts of a webhook, newest first (status code or error each)', params: HookParams, querystring: DeliveriesQuery } }, async (request) => {
+  app.get('/webhooks/:id/deliveries', { schema: { tags: ['webhooks'], summary: 'Delivery attempts of a webhook (deleted ones too), newest first: status code or error class, outcome', params: HookParams, querystring: DeliveriesQuery } }, async (request) => {
     const user = await requireUser(deps, request);
-    const hook = await managed(user, request.params.id);
+    const hook = await managed(user, request.params.id, true);
     return { deliveries: await store.deliveries(hook.id, request.query.limit) };
   });
 }
