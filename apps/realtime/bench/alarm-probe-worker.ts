@@ -34,6 +34,12 @@ export interface ProbeResult {
   readingsAccepted: number;
   ingestErrors: string[];
   echoPayloadBytes: number;
+  /** Per reading batch the wall received: arrival − the newest reading's sensor time (= when the load sent it), ms. */
+  readingsLagMs: number[];
+  /** Per crossing: request sent → the hub's 202 (which waits for the commit), ms. */
+  crossAnsweredMs: number[];
+  /** Per new connection to the hub: connect time, ms (keep-alive connections are reused). */
+  connectMs: number[];
   alarmPayloadBytes: number;
 }
 
@@ -42,7 +48,7 @@ const job = workerData as ProbeJob;
 const agent = new http.Agent({ keepAlive: true });
 const ingestUrl = new URL('/api/v1/ingest', job.hubUrl);
 const seqs = new Map<string, number>();
-const result: ProbeResult = { alarmLatenciesMs: [], echoLatenciesMs: [], crossings: 0, skipped: 0, echoes: 0, readingsAccepted: 0, ingestErrors: [], echoPayloadBytes: 0, alarmPayloadBytes: 0 };
+const result: ProbeResult = { alarmLatenciesMs: [], echoLatenciesMs: [], crossings: 0, skipped: 0, echoes: 0, readingsAccepted: 0, ingestErrors: [], echoPayloadBytes: 0, alarmPayloadBytes: 0, readingsLagMs: [], crossAnsweredMs: [], connectMs: [] };
 
 /** Requests not answered yet (each reading is posted at its time, whatever the earlier ones wait for). */
 const inflight = new Set<Promise<void>>();
@@ -78,7 +84,8 @@ function postNow(deviceId: string, metric: string, values: readonly { value: num
   });
   const body = JSON.stringify({ readings });
   return new Promise((resolve) => {
-    const req = http.request(ingestUrl, { method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${job.gatewayKey}`, 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${job.gatewayKey}`, 'content-length': String(Buffer.byteLength(body)), 'x-bench-sent-ms': String(nowMs) };
+    const req = http.request(ingestUrl, { method: 'POST', agent, headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
@@ -90,6 +97,11 @@ function postNow(deviceId: string, metric: string, values: readonly { value: num
       });
     });
     req.on('error', (err) => (result.ingestErrors.push(String(err)), resolve()));
+    req.once('socket', (socket) => {
+      if (!socket.connecting) return;
+      const t0 = performance.now();
+      socket.once('connect', () => result.connectMs.push(performance.now() - t0));
+    });
     onSent();
     req.end(body);
   });
@@ -114,6 +126,11 @@ const pendingEchoes = new Map<number, number>();
 const activations = new Map<string, number>();
 let lastAlarm: AlarmView | null = null;
 
+wall.on('readings', (batch) => {
+  let newestMs = 0;
+  for (const r of batch.readings) if (r.ts > newestMs) newestMs = r.ts;
+  result.readingsLagMs.push(Date.now() - newestMs);
+});
 wall.on('alarm', (alarm) => {
   const key = `${alarm.id}#${alarm.count}`;
   const pending = alarm.processActive ? pendingAlarms.get(key) : undefined;
@@ -146,7 +163,10 @@ for (const step of job.steps) {
     pendingAlarms.set(`${d.alarmId}#${count}`, pending);
     // Still below the band a millisecond ago (that reading completes the off-delay: the last activation returns), now over.
     const values = [{ value: d.returnValue, agoMs: 1 }, { value: d.crossValue, agoMs: 0 }];
-    void post(d.deviceId, d.metric, values, () => (pending.sentAt = performance.now())).then(() => crossing.delete(step.detector));
+    void post(d.deviceId, d.metric, values, () => (pending.sentAt = performance.now())).then(() => {
+      crossing.delete(step.detector);
+      result.crossAnsweredMs.push(performance.now() - pending.sentAt);
+    });
   } else if (step.kind === 'return') {
     const sentMs = Date.now();
     void post(d.deviceId, d.metric, [{ value: d.returnValue, agoMs: 0 }]);

@@ -8,6 +8,7 @@
 // of issue 5 met or not, the background rate achieved and what was lost. Never asserts.
 import http from 'node:http';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { Server } from 'socket.io';
 import { createScratchDatabase } from '@safetwin/db';
@@ -79,8 +80,33 @@ try {
     durationMs: (args.warmup + args.seconds + 1) * 1000, seqBase: 0, ratePerS: args.rate,
   }).then((r) => ((loadElapsedS = (performance.now() - t0) / 1000), r));
   await new Promise((r) => setTimeout(r, args.warmup * 1000));
+  // The hub's (and the echo server's) event loop while the probe runs: how long a ready callback waited, ns.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  // Bytes the hub has queued for the wall's websocket and not yet sent: alarm events wait behind them (reading batches).
+  // Sent → validated in the hub (the crossing's sensor time is its send time): where the time goes, before or after the engine.
+  const crossingValidatedMs: number[] = [];
+  const crossValueOf = new Map(detectors.map((d) => [d.deviceId, d.crossValue]));
+  hub.ingest.onValidated((readings) => {
+    for (const r of readings) if (crossValueOf.get(r.deviceId) === Object.values(r.values)[0]) crossingValidatedMs.push(Date.now() - r.ts);
+  });
+  // Sent → the hub's HTTP server parsed the request head (before Fastify reads the body and runs the route).
+  const requestHeadMs: number[] = [];
+  (hub.io as unknown as { httpServer: http.Server }).httpServer.on('request', (req: http.IncomingMessage) => {
+    const sent = req.headers['x-bench-sent-ms'];
+    if (typeof sent === 'string') requestHeadMs.push(Date.now() - Number(sent));
+  });
+  const wallBacklogBytes: number[] = [];
+  const backlogTimer = setInterval(() => {
+    for (const socket of hub.io.sockets.sockets.values()) {
+      const ws = (socket.conn as unknown as { transport?: { socket?: { bufferedAmount?: number } } }).transport?.socket;
+      if (ws?.bufferedAmount !== undefined) wallBacklogBytes.push(ws.bufferedAmount);
+    }
+  }, 100);
   const probeJob: ProbeJob = { hubUrl: hub.url, echoUrl: `http://127.0.0.1:${echoPort}`, gatewayKey: GATEWAY_KEY, token, siteId: park.id, detectors, steps, offDelayMs, lostAfterMs: 5000 };
   const [bg, probe] = await Promise.all([loadRun, runWorker<ProbeResult>('./alarm-probe-boot.mjs', probeJob)]);
+  loopDelay.disable();
+  clearInterval(backlogTimer);
   const loadAtEnd = load();
 
   await hub.writer.drain();
@@ -103,6 +129,18 @@ try {
   console.log(`background: ${fmt(bg.accepted / loadElapsedS)} readings/s accepted over ${loadElapsedS.toFixed(1)} s (target ${fmt(args.rate)}), duplicates ${bg.duplicates}, rejected ${bg.rejected}, failed requests ${bg.errors}`);
   console.log(`readings: accepted ${fmt(acceptedTotal)} (background ${fmt(bg.accepted)} + probe ${probe.readingsAccepted}), rows stored ${fmt(stored)}, lost ${acceptedTotal - stored}`);
   console.log(`alarms: ${probe.crossings} crossings sent (${probe.skipped} skipped: the detector's previous one unanswered or not returned long enough), ${alarm.count} alarm events, lost ${probe.crossings - alarm.count}; echoes ${probe.echoes}, returned ${echo.count}, lost ${probe.echoes - echo.count}; probe ingest errors ${probe.ingestErrors.length}${probe.ingestErrors.length ? ` (${probe.ingestErrors[0]})` : ''}`);
+  console.log(`the hub's event loop meanwhile: delay p50 ${(loopDelay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms`);
+  const readingsLag = summarize(probe.readingsLagMs);
+  const answered = summarize(probe.crossAnsweredMs);
+  const head = summarize(requestHeadMs);
+  console.log(`diagnostics: probe request sent → its head parsed by the hub's HTTP server p50 ${head.p50Ms.toFixed(0)} ms, p99 ${head.p99Ms.toFixed(0)} ms (${head.count} requests);`);
+  const validated = summarize(crossingValidatedMs);
+  console.log(`  crossing request sent → validated in the hub (the alarm engine runs next) p50 ${validated.p50Ms.toFixed(0)} ms, p99 ${validated.p99Ms.toFixed(0)} ms (ms clock);`);
+  console.log(`  crossing request sent → 202 (after the commit) p50 ${answered.p50Ms.toFixed(1)} ms, p99 ${answered.p99Ms.toFixed(1)} ms; reading batches reached the wall p50 ${readingsLag.p50Ms.toFixed(0)} ms, p99 ${readingsLag.p99Ms.toFixed(0)} ms after the load sent them (${readingsLag.count} batches)`);
+  const connects = summarize(probe.connectMs);
+  console.log(`  the probe opened ${connects.count} connections to the hub: connect p50 ${connects.p50Ms.toFixed(1)} ms, p99 ${connects.p99Ms.toFixed(1)} ms`);
+  const backlog = summarize(wallBacklogBytes);
+  console.log(`the wall socket's unsent backlog at the hub (every 100 ms): p50 ${fmt(backlog.p50Ms / 1024)} KiB, p99 ${fmt(backlog.p99Ms / 1024)} KiB, max ${fmt(Math.max(0, ...wallBacklogBytes) / 1024)} KiB`);
   console.log(`load average (1/5/15 min) at start ${loadAtStart}, at end ${loadAtEnd}`);
 } finally {
   await scratch?.drop();
