@@ -58,6 +58,8 @@ export class AlarmEngine {
   private readonly watches = new Map<string, Watch>();
   private readonly alarms = new Map<string, AlarmView>();
   private readonly shelveTimers = new Map<string, NodeJS.Timeout>();
+  /** Alarm ids by group id (the graded response asks for a group's members per activation: no scan). */
+  private readonly groups = new Map<string, Set<string>>();
   private readonly listeners: AlarmListener[] = [];
   private grouper: AlarmGrouper = () => null;
   readonly stats = { evaluated: 0, changes: 0 };
@@ -70,7 +72,10 @@ export class AlarmEngine {
 
   /** Loads stored alarms and watches every metric with set-points on these sites. */
   async start(sites: readonly Site[]): Promise<void> {
-    for (const a of await this.store.loadAll()) this.alarms.set(a.id, a);
+    for (const a of await this.store.loadAll()) {
+      this.alarms.set(a.id, a);
+      this.indexGroup(null, a);
+    }
     for (const site of sites) {
       for (const watched of watchedMetrics(site)) {
         const initial = this.standingCondition(watched);
@@ -162,6 +167,11 @@ export class AlarmEngine {
   /** An alarm by id. */
   get(id: string): AlarmView | undefined {
     return this.alarms.get(id);
+  }
+
+  /** The alarms of a group, O(group size). */
+  groupMembers(groupId: string): AlarmView[] {
+    return [...(this.groups.get(groupId) ?? [])].map((id) => this.alarms.get(id)!);
   }
 
   /** Alarms of a site, optionally only those not `normal` (the standing list). */
@@ -256,12 +266,20 @@ export class AlarmEngine {
   /** Keeps, stores, publishes and tells listeners of one change. */
   private commit(before: AlarmView, next: AlarmView, transition: AlarmTransitionView): void {
     this.alarms.set(next.id, next);
+    this.indexGroup(before, next);
     this.stats.changes++;
     if (next.state === 'shelved' && next.shelvedUntil !== null) this.armShelveExpiry(next);
     else this.disarmShelveExpiry(next.id);
     void this.store.save({ alarm: next, transition });
     this.publish(next);
     for (const listener of this.listeners) listener(next, transition, before);
+  }
+
+  private indexGroup(before: AlarmView | null, next: AlarmView): void {
+    if (before?.groupId === next.groupId) return;
+    if (before?.groupId) this.groups.get(before.groupId)?.delete(next.id);
+    if (before?.groupId && this.groups.get(before.groupId)?.size === 0) this.groups.delete(before.groupId);
+    if (next.groupId) this.groups.set(next.groupId, (this.groups.get(next.groupId) ?? new Set()).add(next.id));
   }
 
   private armShelveExpiry(a: AlarmView): void {

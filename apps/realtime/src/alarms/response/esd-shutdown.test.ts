@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AlarmView, CommandRecord, CommandRequest } from '@safetwin/protocol';
-import { getDemoSite } from '@safetwin/twin-models';
+import { getDemoSite, type Site } from '@safetwin/twin-models';
 import { AlarmEngine, alarmId, type AlarmPoint } from '../alarm-engine.ts';
 import type { AlarmStore } from '../alarm-store.ts';
 import type { ResponseEvent } from './response-events.ts';
-import { ESD_ACTOR, EsdShutdown, SHUTDOWN_FAILED_KIND, closeTimeoutMs } from './esd-shutdown.ts';
+import { ESD_ACTOR, EsdShutdown, REPORT_CLOCK_SKEW_MS, SHUTDOWN_FAILED_KIND, closeTimeoutMs } from './esd-shutdown.ts';
 
 const park = getDemoSite('cp-nanjing')!;
 const mine = getDemoSite('cm-yangquan')!;
-const sites = new Map([park, mine].map((s) => [s.id, s]));
+const sites = new Map<string, Site>([park, mine].map((s) => [s.id, s]));
 /** The amine absorber's pressure transmitter: its unit has three ESD valves (CP-E3-XV-003, -007, -008). */
 const absorberPt = park.sensors.find((s) => s.equipmentId === 'CP-E3-C-01' && s.kind === 'pressure')!.id;
 const VALVES = ['CP-E3-XV-003', 'CP-E3-XV-007', 'CP-E3-XV-008'];
@@ -48,6 +48,7 @@ describe('ESD shutdown on level-1 alarms (fake timers)', () => {
     commands = fakeCommands(answer);
     shutdown = new EsdShutdown({ engine, site: (id) => sites.get(id), commands, now: Date.now, emit: (e) => events.push(e), onError: (err) => { throw err; }, commandTimeoutMs: COMMAND_TIMEOUT_MS });
     shutdown.start();
+    shutdown.ready();
   };
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: Date.UTC(2026, 0, 5, 8) }));
   afterEach(() => {
@@ -100,7 +101,7 @@ describe('ESD shutdown on level-1 alarms (fake timers)', () => {
     expect(engine.get(alarmId(park.id, VALVES[2]!, 'open_pct', SHUTDOWN_FAILED_KIND))).toMatchObject({ processActive: false, state: 'rtn-unacknowledged' });
   });
 
-  it('commands each valve once when two level-1 alarms on one unit overlap', async () => {
+  it('commands each valve once when two level-1 alarms on one unit overlap: the second is held by the unit latch', async () => {
     await start();
     engine.setCondition(levelOne(park.id, absorberPt), true, 8100);
     // The voting rule's alarm names the unit (equipment id) as its device.
@@ -109,7 +110,107 @@ describe('ESD shutdown on level-1 alarms (fake timers)', () => {
     expect(commands.sent).toHaveLength(3);
     for (const v of VALVES) report(v, 0);
     await settle();
-    expect(engine.list(park.id, true).map((a) => a.response?.confirmedBy)).toEqual([ESD_ACTOR, ESD_ACTOR]);
+    expect(engine.list(park.id, true).map((a) => a.response?.confirmedBy ?? a.response?.note)).toEqual([
+      ESD_ACTOR, `ESD of the unit latched (by ${alarmId(park.id, absorberPt, 'pressure_kpa', 'high-high')}): not commanded again until an operator resets it`,
+    ]);
+    expect(events.map((e) => e.type)).toEqual(['shutdown-commanded', 'shutdown-completed']);
+  });
+
+  it('latches the shutdown per unit: a chattering level-1 alarm commands once, until an operator acknowledges it back to normal', async () => {
+    await start();
+    const point = levelOne(park.id, absorberPt);
+    const id = alarmId(park.id, absorberPt, 'pressure_kpa', 'high-high');
+    engine.setCondition(point, true, 8100);
+    await settle();
+    for (const v of VALVES) report(v, 0);
+    for (let i = 0; i < 3; i++) {
+      engine.setCondition(point, false, 7900);
+      engine.setCondition(point, true, 8100);
+      await settle();
+    }
+    expect(commands.sent).toHaveLength(3);
+    expect(events.filter((e) => e.type === 'shutdown-commanded')).toHaveLength(1);
+    engine.setCondition(point, false, 7900);
+    engine.operate(id, { type: 'ack' }, 'operator', 'unit made safe, ESD reset'); // rtn-unacknowledged → normal: the reset
+    engine.setCondition(point, true, 8100);
+    await settle();
+    expect(commands.sent).toHaveLength(6);
+    expect(events.filter((e) => e.type === 'shutdown-commanded')).toHaveLength(2);
+  });
+
+  it('accepts a closed report only when dated after the command (a replayed buffer does not confirm, nor clear shutdown-failed)', async () => {
+    await start((req) => (req.deviceId === VALVES[2] ? 'timeout' : 'acknowledged'));
+    const commandedAt = Date.now();
+    engine.setCondition(levelOne(park.id, absorberPt), true, 8100);
+    await settle();
+    const id = alarmId(park.id, absorberPt, 'pressure_kpa', 'high-high');
+    const replay = (deviceId: string, ts: number) => shutdown.observe([{ deviceId, ts, seq: 1, values: { open_pct: 0 } }]);
+    replay(VALVES[0]!, commandedAt - 60 * 60_000); // an hour old, before the valve was reopened
+    replay(VALVES[1]!, commandedAt - REPORT_CLOCK_SKEW_MS - 1);
+    await settle();
+    expect(engine.get(id)!.response!.confirmedAt).toBeNull();
+    replay(VALVES[0]!, commandedAt - REPORT_CLOCK_SKEW_MS); // within the clock-skew allowance
+    replay(VALVES[1]!, commandedAt + 1000);
+    await vi.advanceTimersByTimeAsync(LIMIT_MS + 1);
+    const failed = alarmId(park.id, VALVES[2]!, 'open_pct', SHUTDOWN_FAILED_KIND);
+    expect(engine.get(id)!.response!.note).toBe(`shutdown failed: ${VALVES[2]} command timeout`);
+    replay(VALVES[2]!, commandedAt - 60 * 60_000);
+    expect(engine.get(failed)).toMatchObject({ processActive: true });
+    replay(VALVES[2]!, Date.now());
+    expect(engine.get(failed)).toMatchObject({ processActive: false });
+  });
+
+  it('commands the ESD for a level-1 activation while the alarm is out of service (a safety function does not depend on the HMI state)', async () => {
+    await start();
+    const point = levelOne(park.id, absorberPt);
+    const id = alarmId(park.id, absorberPt, 'pressure_kpa', 'high-high');
+    engine.setCondition(point, true, 8100);
+    engine.setCondition(point, false, 7900);
+    engine.operate(id, { type: 'ack' }, 'operator', null);
+    await settle();
+    for (const v of VALVES) report(v, 0);
+    await settle();
+    engine.operate(id, { type: 'suppress', reason: 'by design' }, 'operator', null);
+    engine.operate(id, { type: 'out-of-service', reason: 'transmitter swap' }, 'operator', null);
+    engine.setCondition(point, true, 8200);
+    await settle();
+    expect(engine.get(id)!.state).toBe('out-of-service');
+    expect(commands.sent).toHaveLength(6);
+    expect(events.filter((e) => e.type === 'shutdown-commanded')).toHaveLength(2);
+  });
+
+  it('names the neighbouring units’ valves (and owners) when the ring reaches them, in the audit trail and the event', async () => {
+    const foreign = VALVES[1]!;
+    const shared = { ...park, pipes: { ...park.pipes, valves: park.pipes.valves.map((v) => (v.id === foreign ? { ...v, enterpriseId: 'CP-E2' } : v)) } };
+    sites.set(park.id, shared);
+    try {
+      await start();
+      engine.setCondition(levelOne(park.id, absorberPt), true, 8100);
+      await settle();
+      const commanded = events.find((e) => e.type === 'shutdown-commanded');
+      expect(commanded && 'neighbours' in commanded && commanded.neighbours).toEqual([{ valveId: foreign, enterpriseId: 'CP-E2' }]);
+    } finally {
+      sites.set(park.id, park);
+    }
+  });
+
+  it('at start commands the shutdown of a standing level-1 alarm that carries none (the hub stopped before commanding)', async () => {
+    const saved = new Map<string, AlarmView>();
+    const persisting = { ...store, loadAll: async () => [...saved.values()], save: async (c: { alarm: AlarmView }) => void saved.set(c.alarm.id, c.alarm) } as unknown as AlarmStore;
+    const bare = new AlarmEngine(persisting, () => {}, Date.now);
+    await bare.start([]);
+    bare.setCondition(levelOne(park.id, absorberPt), true, 8100);
+    await start();
+    engine = new AlarmEngine(persisting, () => {}, Date.now);
+    await engine.start([]);
+    shutdown = new EsdShutdown({ engine, site: (id) => sites.get(id), commands, now: Date.now, emit: (e) => events.push(e), onError: (err) => { throw err; }, commandTimeoutMs: COMMAND_TIMEOUT_MS });
+    shutdown.start();
+    await settle();
+    expect(commands.sent).toHaveLength(0);
+    shutdown.ready();
+    await settle();
+    expect(commands.sent).toHaveLength(3);
+    expect(events.map((e) => e.type)).toEqual(['shutdown-commanded']);
   });
 
   it('resumes a shutdown that was under way when the hub stopped: commands the valves again and follows them', async () => {
@@ -127,6 +228,7 @@ describe('ESD shutdown on level-1 alarms (fake timers)', () => {
     await engine.start([]);
     shutdown = new EsdShutdown({ engine, site: (id) => sites.get(id), commands, now: Date.now, emit: (e) => events.push(e), onError: (err) => { throw err; }, commandTimeoutMs: COMMAND_TIMEOUT_MS });
     shutdown.start();
+    shutdown.ready();
     await settle();
     expect(commands.sent).toHaveLength(6);
     for (const v of VALVES) report(v, 0);

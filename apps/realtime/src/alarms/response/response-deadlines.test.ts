@@ -8,7 +8,7 @@ import { BullmqQueue } from '../../jobs/bullmq-queue.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { pollUntil } from '../../test-support/test-hub.ts';
 import type { ResponseEvent } from './response-events.ts';
-import { DEADLINE_JOB, NothingDueError, ResponseDeadlines, deadlineJobId } from './response-deadlines.ts';
+import { DEADLINE_JOB, NothingDueError, ResponseDeadlines, deadlineJobId, type DeadlineClaims } from './response-deadlines.ts';
 
 const MIN = 60_000;
 const point = (deviceId: string, level: AlarmPoint['level'], kind = 'high'): AlarmPoint => ({
@@ -30,13 +30,30 @@ function memoryStore(saved = new Map<string, AlarmView>(), trail: AlarmChange[] 
 }
 
 /** An engine with the deadlines attached, on a store and queue. */
-async function startResponses(store: AlarmStore, queue: JobQueue, now: () => number, durationsMs?: { 'emergency-plan': number; 'rectification-plan': number }) {
+async function startResponses(
+  store: AlarmStore, queue: JobQueue, now: () => number, durationsMs?: { 'emergency-plan': number; 'rectification-plan': number }, { claims, ready = true }: { claims?: DeadlineClaims; ready?: boolean } = {},
+) {
   const engine = new AlarmEngine(store, () => {}, now);
   await engine.start([]);
   const events: ResponseEvent[] = [];
-  const deadlines = new ResponseDeadlines({ engine, queue, now, emit: (e) => events.push(e), onError: (err) => events.push({ type: 'error', err } as never), durationsMs });
+  const deadlines = new ResponseDeadlines({ engine, queue, now, emit: (e) => events.push(e), onError: (err) => events.push({ type: 'error', err } as never), durationsMs, claims });
   deadlines.start();
+  if (ready) deadlines.ready();
   return { engine, deadlines, events };
+}
+
+/** Claims over the stored rows (what the conditional UPDATE does on the alarms table). */
+function memoryClaims(saved: Map<string, AlarmView>): DeadlineClaims {
+  return {
+    claim: async (alarmId, dueAt, next) => {
+      const row = saved.get(alarmId);
+      if (row?.response?.dueAt !== dueAt || row.response.confirmedAt !== null) return false;
+      saved.set(alarmId, { ...row, response: next });
+      return true;
+    },
+    load: async (alarmId) => saved.get(alarmId)?.response ?? null,
+    record: async () => {},
+  };
 }
 
 const responseTrail = (trail: AlarmChange[], id: string): AlarmTransitionView[] => trail.filter((c) => c.alarm.id === id && c.transition.event === 'response').map((c) => c.transition);
@@ -187,23 +204,168 @@ describe('response deadlines (fake timers, in-process queue)', () => {
   it('re-arms after a restart: a deadline that passed while the hub was down fires at start, one still running fires on time', async () => {
     const { store, saved } = memoryStore();
     const first = await startResponses(store, queue, now);
+    const t0 = now();
     first.engine.setCondition(point('D1', 2), true, 25);
     first.engine.setCondition(point('D2', 3), true, 25);
     await settle();
     await queue.close(); // the hub goes down
     await vi.advanceTimersByTimeAsync(45 * MIN);
-    const down = now();
 
     queue = new InProcessQueue(() => {});
     const second = await startResponses(memoryStore(saved).store, queue, now);
     await settle();
     const lel = alarmId('cp', 'D1', 'lel_pct', 'high');
     const rect = alarmId('cp', 'D2', 'lel_pct', 'high');
-    expect(second.engine.get(lel)!.response).toMatchObject({ tier: 'park', escalations: 1, dueAt: down + 30 * MIN });
+    expect(second.engine.get(lel)!.response).toMatchObject({ tier: 'park', escalations: 1, dueAt: t0 + 60 * MIN }); // from the missed deadline
     expect(second.engine.get(rect)!.response).toMatchObject({ tier: 'enterprise', escalations: 0 });
     await vi.advanceTimersByTimeAsync(75 * MIN); // 2 h after raising
     expect(second.engine.get(rect)!.response).toMatchObject({ tier: 'park', escalations: 1 });
     expect(second.engine.get(lel)!.response).toMatchObject({ tier: 'government' });
+  });
+});
+
+describe('response deadlines: hidden activations, enterprises, catch-up, several hubs (fake timers)', () => {
+  let queue: InProcessQueue;
+  const now = () => Date.now();
+  const T0 = Date.UTC(2026, 0, 5, 8);
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'], now: T0 });
+    queue = new InProcessQueue(() => {});
+  });
+  afterEach(async () => {
+    await queue.close();
+    vi.useRealTimers();
+  });
+  const settle = () => vi.advanceTimersByTimeAsync(0);
+  const id = alarmId('cp', 'D1', 'lel_pct', 'high');
+
+  it.each([
+    { hide: { type: 'shelve', untilMs: T0 + 60 * MIN, reason: 'nuisance' }, reinstate: { type: 'unshelve' } },
+    { hide: { type: 'suppress', reason: 'by design' }, reinstate: { type: 'unsuppress' } },
+    { hide: { type: 'out-of-service', reason: 'calibration' }, reinstate: { type: 'return-to-service' } },
+  ] as const)('opens no deadline for an activation while $hide.type, and opens it on $reinstate.type with the condition standing', async ({ hide, reinstate }) => {
+    const { store } = memoryStore();
+    const { engine, deadlines, events } = await startResponses(store, queue, now);
+    engine.setCondition(point('D1', 2), true, 25);
+    await settle();
+    deadlines.confirm(id, 'emergency-plan', 'commander', 'plan started');
+    engine.setCondition(point('D1', 2), false, 5);
+    engine.operate(id, { type: 'ack' }, 'op', null);
+    engine.operate(id, hide, 'op', 'hidden');
+    engine.setCondition(point('D1', 2), true, 30); // a real second leak, hidden
+    await settle();
+    expect(engine.get(id)).toMatchObject({ state: { shelve: 'shelved', suppress: 'suppressed', 'out-of-service': 'out-of-service' }[hide.type], response: null });
+    await vi.advanceTimersByTimeAsync(40 * MIN);
+    const at = now();
+    engine.operate(id, reinstate, 'op', null);
+    await settle();
+    expect(engine.get(id)).toMatchObject({ state: 'unacknowledged', response: { kind: 'emergency-plan', tier: 'enterprise', dueAt: at + 30 * MIN, confirmedAt: null } });
+    expect(events.map((e) => e.type)).toEqual(['response-due', 'response-confirmed', 'response-due']);
+  });
+
+  it('opens the deadline when shelving expires with the condition standing, and none when it cleared meanwhile', async () => {
+    const { store } = memoryStore();
+    const { engine } = await startResponses(store, queue, now);
+    for (const d of ['D1', 'D2']) {
+      engine.setCondition(point(d, 3), true, 25);
+      engine.setCondition(point(d, 3), false, 5);
+      engine.operate(alarmId('cp', d, 'lel_pct', 'high'), { type: 'ack' }, 'op', null);
+      engine.operate(alarmId('cp', d, 'lel_pct', 'high'), { type: 'shelve', untilMs: now() + 10 * MIN, reason: 'nuisance' }, 'op', null);
+      engine.setCondition(point(d, 3), true, 30);
+    }
+    engine.setCondition(point('D2', 3), false, 5);
+    await vi.advanceTimersByTimeAsync(10 * MIN + 1);
+    expect(engine.get(id)).toMatchObject({ state: 'unacknowledged', response: { kind: 'rectification-plan', tier: 'enterprise' } });
+    expect(engine.get(alarmId('cp', 'D2', 'lel_pct', 'high'))).toMatchObject({ state: 'normal', response: null });
+  });
+
+  it('demands one response per enterprise in a group: the first member of each enterprise carries its own', async () => {
+    const { store } = memoryStore();
+    const { engine } = await startResponses(store, queue, now);
+    engine.setGrouper((a) => ({ groupId: 'cloud-1', firstOut: a.deviceId === 'A1' }));
+    const of = (deviceId: string, enterpriseId: string): AlarmPoint => ({ ...point(deviceId, 2), enterpriseId });
+    for (const [d, e] of [['A1', 'E1'], ['B1', 'E2'], ['A2', 'E1'], ['B2', 'E2']] as const) engine.setCondition(of(d, e), true, 25);
+    await settle();
+    const byDevice = Object.fromEntries(engine.list(null, true).map((a) => [a.deviceId, a.response?.kind ?? null]));
+    expect(byDevice).toEqual({ A1: 'emergency-plan', B1: 'emergency-plan', A2: null, B2: null });
+  });
+
+  it('escalates every tier missed while the hub was down, from the original deadline, each recorded and told', async () => {
+    const { store, saved, trail } = memoryStore();
+    const first = await startResponses(store, queue, now);
+    first.engine.setCondition(point('D1', 2), true, 25); // 08:00: due 08:30
+    await settle();
+    await vi.advanceTimersByTimeAsync(10 * MIN);
+    await queue.close(); // down 08:10–10:00
+    await vi.advanceTimersByTimeAsync(110 * MIN);
+    queue = new InProcessQueue(() => {});
+    const second = await startResponses(memoryStore(saved, trail).store, queue, now);
+    await settle();
+    expect(second.engine.get(id)!.response).toMatchObject({ tier: 'government', escalations: 4, dueAt: T0 + 150 * MIN });
+    const told = second.events.filter((e): e is Extract<ResponseEvent, { type: 'response-escalated' }> => e.type === 'response-escalated');
+    expect(told.map((e) => `${e.fromTier}→${e.alarm.response!.tier}@${(e.alarm.response!.dueAt! - T0) / MIN}`)).toEqual(['enterprise→park@60', 'park→government@90', 'government→government@120', 'government→government@150']);
+    expect(responseTrail(trail, id).map((t) => t.reason!.replace(/ \d{4}-\d\d-\d\dT(\d\d:\d\d):00\.000Z/g, ' $1'))).toEqual([
+      'emergency-plan due from the enterprise by 2026-01-05T08:30:00.000Z'.replace(/ 2026-01-05T(\d\d:\d\d):00\.000Z/, ' $1'),
+      'enterprise missed the emergency-plan deadline 08:30: escalated to park, due 09:00',
+      'park missed the emergency-plan deadline 09:00: escalated to government, due 09:30',
+      'government missed the emergency-plan deadline 09:30: escalated to government, due 10:00',
+      'government missed the emergency-plan deadline 10:00: escalated to government, due 10:30',
+    ]);
+  });
+
+  it('tells nothing before ready (notifiers not yet subscribed); ready fires the past-due deadline and opens the one a crash left unopened', async () => {
+    const { store, saved } = memoryStore();
+    const first = await startResponses(store, queue, now);
+    first.engine.setCondition(point('D1', 2), true, 25);
+    await settle();
+    await queue.close();
+    const bare = new AlarmEngine(memoryStore(saved).store, () => {}, now); // the hub stopped before the response was opened
+    await bare.start([]);
+    bare.setCondition(point('D2', 3), true, 25);
+    await vi.advanceTimersByTimeAsync(31 * MIN);
+    queue = new InProcessQueue(() => {});
+    const second = await startResponses(memoryStore(saved).store, queue, now, undefined, { ready: false });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(second.events).toEqual([]);
+    second.deadlines.ready();
+    await settle();
+    expect(second.events.map((e) => `${e.type} ${e.alarm.deviceId}`).sort()).toEqual(['response-due D2', 'response-escalated D1']);
+  });
+
+  it('with several hubs the database decides: a job run by a hub whose copy lacks the response escalates once, and two hubs starting after an outage escalate once', async () => {
+    const { saved } = memoryStore();
+    const seed = new AlarmEngine(memoryStore(saved).store, () => {}, now); // the alarm exists (normal) when both hubs start
+    await seed.start([]);
+    seed.setCondition(point('D1', 2), true, 25);
+    seed.setCondition(point('D1', 2), false, 5);
+    seed.operate(id, { type: 'ack' }, 'op', null);
+    const claims = memoryClaims(saved);
+    const queueB = new InProcessQueue(() => {});
+    const a = await startResponses(memoryStore(saved).store, queue, now, undefined, { claims });
+    const b = await startResponses(memoryStore(saved).store, queueB, now, undefined, { claims });
+    a.engine.setCondition(point('D1', 2), true, 25); // raised on hub A
+    await settle();
+    const dueAt = a.engine.get(id)!.response!.dueAt!;
+    await queue.close(); // hub A's worker does not take the job: hub B's does
+    await queueB.add(DEADLINE_JOB, { alarmId: id, dueAt }, { delayMs: 30 * MIN, jobId: deadlineJobId(id, dueAt) });
+    await vi.advanceTimersByTimeAsync(30 * MIN);
+    expect(b.events.map((e) => e.type)).toEqual(['response-escalated']);
+    expect(saved.get(id)).toMatchObject({ state: 'unacknowledged', response: { tier: 'park', escalations: 1 } }); // B's stale copy was not saved over it
+    await queueB.close();
+
+    await vi.advanceTimersByTimeAsync(60 * MIN); // both down past the park's deadline, then both start
+    queue = new InProcessQueue(() => {});
+    const queueD = new InProcessQueue(() => {});
+    try {
+      const c = await startResponses(memoryStore(saved).store, queue, now, undefined, { claims });
+      const d = await startResponses(memoryStore(saved).store, queueD, now, undefined, { claims });
+      await vi.advanceTimersByTimeAsync(1000);
+      // Park missed at 09:00 (now 09:30): government at 09:30, then government again (due 10:00): one chain, from one hub.
+      expect([...c.events, ...d.events].map((e) => e.type)).toEqual(['response-escalated', 'response-escalated']);
+      expect(saved.get(id)!.response).toMatchObject({ tier: 'government', escalations: 3 });
+    } finally {
+      await queueD.close();
+    }
   });
 });
 

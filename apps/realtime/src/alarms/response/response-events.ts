@@ -6,7 +6,8 @@ import type { AlarmView, ResponseTier } from '@safetwin/protocol';
  * - `response-due`: a level-2/3 activation opened a deadline for the enterprise;
  * - `response-escalated`: a deadline was missed, `alarm.response.tier` is now answerable (fresh deadline);
  * - `response-confirmed`: the emergency plan / rectification plan was confirmed, the clock stopped;
- * - `shutdown-commanded`: a level-1 alarm commanded its unit's ESD valves closed;
+ * - `shutdown-commanded`: a level-1 alarm commanded its unit's ESD valves closed (`neighbours`: those of them owned by
+ *   another enterprise or the park — the ring reached neighbouring units); once per unit latch;
  * - `shutdown-completed`: every commanded valve reported closed;
  * - `shutdown-failed`: some valve was not acknowledged or did not report closed in time (`failed`).
  */
@@ -14,7 +15,7 @@ export type ResponseEvent =
   | { type: 'response-due'; alarm: AlarmView; at: number }
   | { type: 'response-escalated'; alarm: AlarmView; fromTier: ResponseTier; at: number }
   | { type: 'response-confirmed'; alarm: AlarmView; by: string; at: number }
-  | { type: 'shutdown-commanded'; alarm: AlarmView; valveIds: string[]; at: number }
+  | { type: 'shutdown-commanded'; alarm: AlarmView; valveIds: string[]; neighbours: { valveId: string; enterpriseId: string | null }[]; at: number }
   | { type: 'shutdown-completed'; alarm: AlarmView; valveIds: string[]; at: number }
   | { type: 'shutdown-failed'; alarm: AlarmView; failed: { valveId: string; reason: string }[]; at: number };
 

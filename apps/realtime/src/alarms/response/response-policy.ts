@@ -24,14 +24,31 @@ export function isNewActivation(alarm: AlarmView, transition: AlarmTransitionVie
 const DEMAND_RANK: Readonly<Record<DeadlineKind, number>> = { 'emergency-plan': 2, 'rectification-plan': 3 };
 
 /**
- * An alarm group needs one response: it sits on the first-out alarm, or on an alarm standing
- * alone. A later member whose level demands more than any response the group already carries
- * (a level-2 gas alarm behind a level-3 first-out) carries its own, so the group's most severe
- * demand is never lost; `members` are the other alarms of the group.
+ * An alarm group needs one response per enterprise in it (a cloud drifting onto a neighbour's
+ * plot demands a plan of the neighbour too, on an alarm its officer sees and may confirm): it
+ * sits on the first-out alarm, on the first member of each other enterprise, or on an alarm
+ * standing alone. A later member whose level demands more than any response its enterprise's
+ * members already carry (a level-2 gas alarm behind a level-3 first-out) carries its own, so the
+ * most severe demand is never lost; `members` are the other alarms of the group.
  */
-export function carriesGroupResponse(alarm: Pick<AlarmView, 'groupId' | 'firstOut'>, kind: DeadlineKind, members: readonly Pick<AlarmView, 'response'>[]): boolean {
+export function carriesGroupResponse(
+  alarm: Pick<AlarmView, 'groupId' | 'firstOut' | 'enterpriseId'>,
+  kind: DeadlineKind,
+  members: readonly Pick<AlarmView, 'response' | 'enterpriseId'>[],
+): boolean {
   if (alarm.groupId === null || alarm.firstOut) return true;
-  return !members.some((m) => m.response !== null && m.response.kind !== 'shutdown' && DEMAND_RANK[m.response.kind] <= DEMAND_RANK[kind]);
+  return !members.some((m) => m.enterpriseId === alarm.enterpriseId && m.response !== null && m.response.kind !== 'shutdown' && DEMAND_RANK[m.response.kind] <= DEMAND_RANK[kind]);
+}
+
+/** States that hide an alarm from operators (its response waits until it is reinstated). */
+export const HIDDEN_STATES: ReadonlySet<AlarmView['state']> = new Set(['shelved', 'suppressed', 'out-of-service']);
+
+/** The operator and timer events that bring a hidden alarm back. */
+const REINSTATING_EVENTS: ReadonlySet<string> = new Set(['unshelve', 'shelve-expired', 'unsuppress', 'return-to-service']);
+
+/** An alarm reinstated while its process condition stands and it carries no response (its activation came while it was hidden). */
+export function isReinstatedUnanswered(alarm: AlarmView, transition: AlarmTransitionView): boolean {
+  return REINSTATING_EVENTS.has(transition.event) && alarm.processActive && alarm.response === null;
 }
 
 /** Whether a response still waits for a confirmation, its clock running. */
@@ -49,9 +66,25 @@ export function openResponse(kind: DeadlineKind, nowMs: number, durationMs = RES
   return { kind, dueAt: nowMs + durationMs, tier: 'enterprise', escalations: 0, confirmedAt: null, confirmedBy: null, note: null };
 }
 
-/** A missed deadline: the next tier answerable, with a fresh deadline of the same duration from now. */
-export function escalateResponse(r: AlarmResponseView & { dueAt: number }, nowMs: number, durationMs: number): AlarmResponseView {
-  return { ...r, tier: nextTier(r.tier), escalations: r.escalations + 1, dueAt: nowMs + durationMs };
+/**
+ * A missed deadline: the next tier answerable, its deadline one period after the missed one
+ * (not after whenever the job ran: worker lag or downtime must not shift the chain).
+ */
+export function escalateResponse(r: AlarmResponseView & { dueAt: number }, durationMs: number): AlarmResponseView & { dueAt: number } {
+  return { ...r, tier: nextTier(r.tier), escalations: r.escalations + 1, dueAt: r.dueAt + durationMs };
+}
+
+/**
+ * Every tier missed by `nowMs`, in order: after downtime the chain catches up (each missed tier
+ * a step of its own), ending with the first deadline still ahead. Empty when `r` is not yet due.
+ */
+export function missedEscalations(r: AlarmResponseView & { dueAt: number }, nowMs: number, durationMs: number): (AlarmResponseView & { dueAt: number })[] {
+  const steps: (AlarmResponseView & { dueAt: number })[] = [];
+  for (let at = r; at.dueAt <= nowMs; ) {
+    at = escalateResponse(at, durationMs);
+    steps.push(at);
+  }
+  return steps;
 }
 
 /** A confirmation: the clock stops (dueAt kept, so lateness stays visible). */
