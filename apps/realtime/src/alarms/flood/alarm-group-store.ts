@@ -1,13 +1,12 @@
 import { alarmGroupMembers, alarmGroups, type SqlClient } from '@safetwin/db';
 import { and, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { AlarmGroupSink, AlarmGroupView } from './alarm-group.ts';
+import { WriteBehind } from './write-behind.ts';
 
 interface GroupChange {
   group: AlarmGroupView;
   member: { alarmId: string; joinedAt: number } | null;
 }
-
-const RETRY_MS = 1000;
 
 type GroupRow = typeof alarmGroups.$inferSelect;
 const toView = (r: GroupRow): AlarmGroupView => ({
@@ -31,19 +30,17 @@ const toView = (r: GroupRow): AlarmGroupView => ({
  * memory and never waits for it).
  */
 export class AlarmGroupStore implements AlarmGroupSink {
-  private chain: Promise<void> = Promise.resolve();
-  private backlog: GroupChange[] = [];
-  private retry: NodeJS.Timeout | null = null;
-  private closed = false;
+  private readonly writer: WriteBehind<GroupChange>;
 
   constructor(
     private readonly db: SqlClient,
-    private readonly onError: (err: unknown) => void,
-  ) {}
+    onError: (err: unknown) => void,
+  ) {
+    this.writer = new WriteBehind((batch) => this.write(batch), onError, 'alarm group changes');
+  }
 
   save(group: AlarmGroupView, member: GroupChange['member']): void {
-    this.backlog.push({ group, member });
-    this.chain = this.chain.then(() => this.flush());
+    void this.writer.push({ group, member });
   }
 
   /** Groups not closed yet, with their members' alarm ids. */
@@ -76,45 +73,28 @@ export class AlarmGroupStore implements AlarmGroupSink {
     return out;
   }
 
-  /** Resolves when everything queued so far is stored (or stops trying at close). */
-  async drain(): Promise<void> {
-    this.closed = true;
-    if (this.retry) clearTimeout(this.retry);
-    await this.chain;
-    if (this.backlog.length > 0) await this.flush();
+  /** Shutdown: resolves once everything queued is stored, or after a deadline with an error reporting what was not. */
+  drain(deadlineMs?: number): Promise<void> {
+    return this.writer.drain(deadlineMs);
   }
 
-  private async flush(): Promise<void> {
-    if (this.backlog.length === 0) return;
-    const batch = this.backlog;
-    this.backlog = [];
+  /** One batch in one transaction: each group's latest state once, then the members in order. */
+  private async write(batch: readonly GroupChange[]): Promise<void> {
     const latest = new Map(batch.map((c) => [c.group.id, c.group]));
-    try {
-      await this.db.transaction(async (tx) => {
-        for (const g of latest.values()) {
-          await tx.query(
-            `INSERT INTO alarm_groups (id, site_id, unit, cause, first_out_alarm_id, top_level, opened_at, last_activation_at, closed_at, member_count, activation_count)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-             ON CONFLICT (id) DO UPDATE SET top_level = excluded.top_level, last_activation_at = excluded.last_activation_at,
-               closed_at = excluded.closed_at, member_count = excluded.member_count, activation_count = excluded.activation_count`,
-            [g.id, g.siteId, g.unit, g.cause, g.firstOutAlarmId, g.topLevel, new Date(g.openedAt), new Date(g.lastActivationAt), g.closedAt === null ? null : new Date(g.closedAt), g.memberCount, g.activationCount],
-          );
-        }
-        for (const { group, member } of batch) {
-          if (!member) continue;
-          await tx.query(`INSERT INTO alarm_group_members (group_id, alarm_id, joined_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [group.id, member.alarmId, new Date(member.joinedAt)]);
-        }
-      });
-    } catch (err) {
-      this.backlog = batch.concat(this.backlog);
-      this.onError(err);
-      if (!this.retry && !this.closed) {
-        this.retry = setTimeout(() => {
-          this.retry = null;
-          this.chain = this.chain.then(() => this.flush());
-        }, RETRY_MS);
-        this.retry.unref();
+    await this.db.transaction(async (tx) => {
+      for (const g of latest.values()) {
+        await tx.query(
+          `INSERT INTO alarm_groups (id, site_id, unit, cause, first_out_alarm_id, top_level, opened_at, last_activation_at, closed_at, member_count, activation_count)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           ON CONFLICT (id) DO UPDATE SET top_level = excluded.top_level, last_activation_at = excluded.last_activation_at,
+             closed_at = excluded.closed_at, member_count = excluded.member_count, activation_count = excluded.activation_count`,
+          [g.id, g.siteId, g.unit, g.cause, g.firstOutAlarmId, g.topLevel, new Date(g.openedAt), new Date(g.lastActivationAt), g.closedAt === null ? null : new Date(g.closedAt), g.memberCount, g.activationCount],
+        );
       }
-    }
+      for (const { group, member } of batch) {
+        if (!member) continue;
+        await tx.query(`INSERT INTO alarm_group_members (group_id, alarm_id, joined_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [group.id, member.alarmId, new Date(member.joinedAt)]);
+      }
+    });
   }
 }
