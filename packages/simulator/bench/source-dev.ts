@@ -9,6 +9,6 @@ console.log(`truth ${leak.itemId} ${leak.chemical} ${leak.rateKgS.toFixed(3)} kg
 const cand = new Map(leak.input.candidates.map((c: { id: string }) => [c.id, c]));
 for (const c of est.candidates.slice(0, Number(process.argv[3] ?? 5)).concat(est.candidates.filter((c) => c.id === leak.itemId))) {
   const p = (cand.get(c.id) as { position: { eastM: number; northM: number } }).position;
-  console.log(`${c.id} ${c.chemical} p=${c.probability.toFixed(3)} logEv=${c.logEvidence.toFixed(1)} q=${c.rateKgS.toFixed(3)} ×/÷${c.rateFactor.toFixed(2)} off=${c.dirOffsetDeg.toFixed(1)} start=${c.releaseStartMs === null ? 'steady' : ((c.releaseStartMs - leak.input.nowMs) / 1000).toFixed(0)} ${c.model} expl=${c.hitsExplained} at (${p.eastM.toFixed(0)}, ${p.northM.toFixed(0)})`);
+  console.log(`${c.id} ${c.chemical} p=${c.probability.toFixed(3)} logEv=${c.logEvidence.toFixed(1)} q=${c.rateKgS.toFixed(3)} ×/÷${c.rateFactor.toFixed(2)} start=${c.releaseStartMs === null ? 'steady' : ((c.releaseStartMs - leak.input.nowMs) / 1000).toFixed(0)} ${c.model} expl=${c.hitsExplained} at (${p.eastM.toFixed(0)}, ${p.northM.toFixed(0)})`);
   for (const r of c.residuals.filter((r) => r.observedMax > 0 || r.predictedMax > 0.01)) console.log(`    ${r.detectorId} obs ${r.observedMax.toFixed(2)} pred ${r.predictedMax.toFixed(2)} rms ${r.rmsLogResidual.toFixed(2)}`);
 }

@@ -1,5 +1,5 @@
-// One candidate's evidence and release rate, marginalised over the wind-direction offsets and
-// the release start (estimate-source.ts header). A passive plume is linear in the rate: the
+// One candidate's evidence and release rate, each bin marginalised over the wind-direction
+// offsets, the whole window over the release start (estimate-source.ts header). A passive plume is linear in the rate: the
 // unit-rate predictions are computed once and q is fitted per (offset, start) (rate-fit.ts). A
 // dense (Britter–McQuaid) cloud is not — its size, hand-over distance and hence the shape of the
 // field change with the rate (plume-physics.md §6) and the likelihood can have several peaks in q
@@ -17,7 +17,7 @@ import type { SourceCandidate, SourceDetector } from './types.ts';
 /** A reading the candidate cannot bring above this share of its floor even at `ACTIVE_RATE_KGS` keeps its zero-prediction likelihood. */
 const NEGLIGIBLE_SHARE_OF_FLOOR = 0.01;
 const ACTIVE_RATE_KGS = 100;
-/** (Offset, start) pairs whose log-likelihood at the closed-form rate is this far below the best are not refined (e^−20 of the evidence). */
+/** Starts whose log-likelihood at the closed-form rate is this far below the best are not refined (e^−20 of the evidence). */
 const COARSE_MARGIN_NATS = 20;
 /** Dense candidates: rates tried per decade, and at most this many. */
 const DENSE_STEPS_PER_DECADE = 5;
@@ -48,7 +48,7 @@ export interface Evidence {
   cache: ModelCache;
 }
 
-/** A candidate's evidence and its rate, marginalised over offsets and starts. */
+/** A candidate's evidence and its rate, marginalised over offsets (per bin) and starts. */
 export interface CandidateScore {
   /** Predictions of the best fit (resolved at its rate for a dense cloud). */
   predictions: CandidatePredictions;
@@ -56,24 +56,21 @@ export interface CandidateScore {
   logEvidence: number;
   lnRateMean: number;
   lnRateVar: number;
-  bestOffset: number;
   bestStart: number;
   /** ln q of the best fit (the q its predictions are multiplied by). */
   bestLnRate: number;
 }
 
-/** One (offset, start) pair: its unit-rate predictions on the active observations. */
+/** One start: its unit-rate predictions on the active observations, offset by offset. */
 interface Combo {
-  off: number;
   start: number;
   unit: Float64Array;
 }
 
-/** The candidate's unit-rate predictions at `refRateKgS`, its active observations and the rest's likelihood. */
-function setUp(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS: number, allowed: ReadonlySet<number> | null = null) {
+/** The candidate's unit-rate predictions at `refRateKgS` under the offsets weighted by `lnW`, its active observations and the rest's likelihood. */
+function setUp(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS: number, lnW: readonly number[]) {
   const nObs = ev.obs.length;
-  const nStarts = ev.startsMs.length;
-  const offsetUsed = allowed ? ev.offsetsDeg.map((_, off) => ev.startsMs.some((_, start) => allowed.has(off * nStarts + start))) : null;
+  const offsetUsed = lnW.map((w) => w > -Infinity);
   const predictions = predict({ chemical, position: c.position, releaseHeightM: c.releaseHeightM, refRateKgS }, ev.layout, ev.grid, ev.wind, ev.offsetsDeg, ev.cache, offsetUsed);
   // Observations the candidate can reach under some offset; the rest keep their zero-prediction likelihood.
   const activeList: number[] = [];
@@ -89,15 +86,12 @@ function setUp(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS:
     }
   }
   const active = Int32Array.from(activeList);
-  const combos: Combo[] = [];
-  for (let off = 0; off < ev.offsetsDeg.length; off++) {
-    for (let start = 0; start < ev.startsMs.length; start++) {
-      if (allowed && !allowed.has(off * ev.startsMs.length + start)) continue;
-      const unit = new Float64Array(active.length);
-      unitPredictions(ev, predictions, active, off, ev.startsMs[start]!, unit);
-      combos.push({ off, start, unit });
-    }
-  }
+  const n = active.length;
+  const combos: Combo[] = ev.startsMs.map((startMs, start) => {
+    const unit = new Float64Array(ev.offsetsDeg.length * n);
+    for (let off = 0; off < ev.offsetsDeg.length; off++) if (offsetUsed[off]) unitPredictions(ev, predictions, active, off, startMs, unit.subarray(off * n, (off + 1) * n));
+    return { start, unit };
+  });
   return { predictions, active, rest, combos };
 }
 
@@ -107,10 +101,9 @@ function lse(xs: readonly number[]): number {
   return Number.isFinite(m) ? m + Math.log(xs.reduce((s, x) => s + Math.exp(x - m), 0)) : m;
 }
 
-/** The (offset, start) pairs of the screening pass: the stations' wind direction itself, every start. */
-export function screeningPairs(ev: Evidence): Set<number> {
-  const centre = ev.offsetsDeg.indexOf(0);
-  return new Set(ev.startsMs.map((_, s) => centre * ev.startsMs.length + s));
+/** Offset log weights of the screening pass: the stations' wind direction only. */
+export function screeningWeights(ev: Evidence): number[] {
+  return ev.offsetsDeg.map((o) => (o === 0 ? 0 : -Infinity));
 }
 
 /**
@@ -125,38 +118,38 @@ export function refineRate(ev: Evidence, c: SourceCandidate, chemical: Chemical,
   return scoreDense(ev, c, chemical);
 }
 
-/** Linear in q: fits q per (offset, start), coarse to fine, with the model resolved at `refRateKgS`. */
-export function scoreLinear(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS: number, allowed: ReadonlySet<number> | null = null): CandidateScore {
-  const { predictions, active, rest, combos } = setUp(ev, c, chemical, refRateKgS, allowed);
+/** Linear in q: fits q per start, coarse to fine, with the model resolved at `refRateKgS` and offsets weighted by `lnW`. */
+export function scoreLinear(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS: number, lnW: readonly number[] = ev.lnOffsetWeights): CandidateScore {
+  const { predictions, active, rest, combos } = setUp(ev, c, chemical, refRateKgS, lnW);
   const lnStartWeight = -Math.log(ev.startsMs.length);
-  // Coarse: every (offset, start) at its closed-form rate; fine: the full fit for those within reach of the best.
+  // Coarse: every start at its closed-form rate; fine: the full fit for those within reach of the best.
   const coarse = combos.map((x) => {
-    const lnQ0 = closedFormLnRate(ev.obs, active, x.unit);
-    return { ...x, lnQ0, ll0: ev.lnOffsetWeights[x.off]! + rateLogLikelihood(ev.obs, active, x.unit, rest, lnQ0 ?? Math.log(MIN_RATE_KGS)) };
+    const lnQ0 = closedFormLnRate(ev.obs, active, x.unit, lnW);
+    return { ...x, lnQ0, ll0: rateLogLikelihood(ev.obs, active, x.unit, lnW, rest, lnQ0 ?? Math.log(MIN_RATE_KGS)) };
   });
   const bestCoarse = Math.max(...coarse.map((x) => x.ll0));
-  const fits: { lnW: number; fit: RateFit; off: number; start: number }[] = [];
+  const fits: { lnW: number; fit: RateFit; start: number }[] = [];
   for (const x of coarse) {
     if (x.ll0 < bestCoarse - COARSE_MARGIN_NATS) continue;
-    const fit = fitRate(ev.obs, active, x.unit, rest, x.lnQ0);
-    fits.push({ lnW: ev.lnOffsetWeights[x.off]! + lnStartWeight + fit.logEvidence, fit, off: x.off, start: x.start });
+    const fit = fitRate(ev.obs, active, x.unit, lnW, rest, x.lnQ0);
+    fits.push({ lnW: lnStartWeight + fit.logEvidence, fit, start: x.start });
   }
   const logEvidence = lse(fits.map((f) => f.lnW));
   let best = fits[0]!;
   for (const f of fits) if (f.lnW > best.lnW) best = f;
-  // Report the rate of the most probable (offset, start); its spread includes the other pairs' rates.
+  // Report the rate of the most probable start; its spread includes the other starts' rates.
   let variance = 0;
   for (const f of fits) variance += Math.exp(f.lnW - logEvidence) * (f.fit.lnRateSd ** 2 + (f.fit.lnRate - best.fit.lnRate) ** 2);
-  return { predictions, active, logEvidence, lnRateMean: best.fit.lnRate, lnRateVar: variance, bestOffset: best.off, bestStart: best.start, bestLnRate: best.fit.lnRate };
+  return { predictions, active, logEvidence, lnRateMean: best.fit.lnRate, lnRateVar: variance, bestStart: best.start, bestLnRate: best.fit.lnRate };
 }
 
-/** The exact likelihood at rate 10^(k/steps), marginalised over offsets and starts, with its best pair. */
-function denseAt(ev: Evidence, c: SourceCandidate, chemical: Chemical, k: number, allowed: ReadonlySet<number> | null) {
+/** The exact likelihood at rate 10^(k/steps), marginalised over offsets and starts, with its best start. */
+function denseAt(ev: Evidence, c: SourceCandidate, chemical: Chemical, k: number, lnW: readonly number[]) {
   const rate = Math.pow(10, k / DENSE_STEPS_PER_DECADE);
-  const { predictions, active, rest, combos } = setUp(ev, c, chemical, rate, allowed);
+  const { predictions, active, rest, combos } = setUp(ev, c, chemical, rate, lnW);
   const lnStartWeight = -Math.log(ev.startsMs.length);
   const lnRate = Math.log(rate);
-  const terms = combos.map((x) => ev.lnOffsetWeights[x.off]! + lnStartWeight + rateLogLikelihood(ev.obs, active, x.unit, rest, lnRate));
+  const terms = combos.map((x) => lnStartWeight + rateLogLikelihood(ev.obs, active, x.unit, lnW, rest, lnRate));
   let best = 0;
   for (let i = 1; i < terms.length; i++) if (terms[i]! > terms[best]!) best = i;
   return { k, lnRate, logLik: lse(terms), predictions, active, best: combos[best]! };
@@ -164,12 +157,12 @@ function denseAt(ev: Evidence, c: SourceCandidate, chemical: Chemical, k: number
 
 /**
  * Dense: a broad scan of ln q (0.01–100 kg/s, 2.5 rates a decade) along the stations' wind, then every
- * (offset, start) on the fine grid around its best rate while the peak sits on the fine grid's edge; then refines the peak.
+ * offset on the fine grid around its best rate while the peak sits on the fine grid's edge; then refines the peak.
  */
 function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical): CandidateScore {
   const toK = (rateKgS: number) => Math.round(Math.log10(rateKgS) * DENSE_STEPS_PER_DECADE);
   const kMin = toK(MIN_RATE_KGS), kMax = toK(MAX_RATE_KGS);
-  const screen = screeningPairs(ev);
+  const screen = screeningWeights(ev);
   let k0 = 0, best0 = -Infinity;
   for (let k = toK(BROAD_MIN_RATE_KGS); k <= toK(BROAD_MAX_RATE_KGS); k += BROAD_STEP) {
     const p = denseAt(ev, c, chemical, k, screen);
@@ -178,7 +171,7 @@ function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical): Candi
   const points = new Map<number, ReturnType<typeof denseAt>>();
   const at = (k: number) => {
     let p = points.get(k);
-    if (!p) points.set(k, (p = denseAt(ev, c, chemical, k, null)));
+    if (!p) points.set(k, (p = denseAt(ev, c, chemical, k, ev.lnOffsetWeights)));
     return p;
   };
   let lo = k0 - 1, hi = k0 + 1;
@@ -203,14 +196,14 @@ function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical): Candi
   let best = grid;
   let gLo = grid.k - 1, gHi = grid.k + 1;
   let a = gHi - INV_PHI * (gHi - gLo), b = gLo + INV_PHI * (gHi - gLo);
-  let fa = denseAt(ev, c, chemical, a, null), fb = denseAt(ev, c, chemical, b, null);
+  let fa = denseAt(ev, c, chemical, a, ev.lnOffsetWeights), fb = denseAt(ev, c, chemical, b, ev.lnOffsetWeights);
   for (let i = 0; i < DENSE_GOLDEN_STEPS; i++) {
     if (fa.logLik >= fb.logLik) {
       gHi = b; b = a; fb = fa;
-      a = gHi - INV_PHI * (gHi - gLo); fa = denseAt(ev, c, chemical, a, null);
+      a = gHi - INV_PHI * (gHi - gLo); fa = denseAt(ev, c, chemical, a, ev.lnOffsetWeights);
     } else {
       gLo = a; a = b; fa = fb;
-      b = gLo + INV_PHI * (gHi - gLo); fb = denseAt(ev, c, chemical, b, null);
+      b = gLo + INV_PHI * (gHi - gLo); fb = denseAt(ev, c, chemical, b, ev.lnOffsetWeights);
     }
   }
   for (const p of [fa, fb]) if (p.logLik > best.logLik) best = p;
@@ -222,7 +215,6 @@ function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical): Candi
     logEvidence: fit.logEvidence,
     lnRateMean: fit.lnRate,
     lnRateVar: fit.lnRateSd ** 2,
-    bestOffset: best.best.off,
     bestStart: best.best.start,
     bestLnRate: best.lnRate,
   };

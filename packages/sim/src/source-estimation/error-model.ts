@@ -84,6 +84,11 @@ export class Observations {
 
   /** Tempered log-likelihood of observation `k` when the model predicts `mu` (detector units). */
   logLikelihood(k: number, mu: number): number {
+    return this.em.kappa * this.rawLogLikelihood(k, mu);
+  }
+
+  /** Untempered log-likelihood of observation `k` when the model predicts `mu` (detector units). */
+  rawLogLikelihood(k: number, mu: number): number {
     const em = this.em;
     const lnMu = Math.log(mu + this.floor[k]!);
     let lnGood: number;
@@ -97,14 +102,14 @@ export class Observations {
     }
     // log(e^a + e^b), stable.
     const b = this.lnOutlier[k]!;
-    return em.kappa * (lnGood > b ? lnGood + Math.log1p(Math.exp(b - lnGood)) : b + Math.log1p(Math.exp(lnGood - b)));
+    return lnGood > b ? lnGood + Math.log1p(Math.exp(b - lnGood)) : b + Math.log1p(Math.exp(lnGood - b));
   }
 }
 
 /**
  * Five-point Gauss–Hermite rule for a standard normal (probabilists' nodes and weights,
  * Abramowitz & Stegun 1964, Table 25.10, rescaled to N(0, 1)): ∫ f(x) φ(x) dx ≈ Σ wᵢ f(xᵢ),
- * exact for polynomials up to degree 9. Used to marginalise over the wind-direction offset.
+ * exact for polynomials up to degree 9. Used to marginalise each bin over the wind-direction offset.
  */
 export const GAUSS_HERMITE_5: readonly { node: number; weight: number }[] = [
   { node: -2.856970013872806, weight: 0.011257411327720691 },

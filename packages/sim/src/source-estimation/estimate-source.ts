@@ -4,12 +4,14 @@
 //
 // For each candidate c (Bayes' rule over a discrete hypothesis set; the approach of Keats,
 // Yee & Lien 2007, Atmos. Environ. 41, 465–479, reduced to known candidate positions):
-//   P(c | data) ∝ π(c) · Σ_δ w_δ Σ_t0 w_t0 ∫ L(data | c, q, δ, t0) π(ln q) d ln q
+//   P(c | data) ∝ π(c) · Σ_t0 w_t0 ∫ Π_bins [Σ_δ w_δ L(bin | c, q, δ, t0)]^κ π(ln q) d ln q
 // - q the release rate: closed-form start, robust maximisation and Laplace evidence (rate-fit.ts);
-// - δ a constant offset of the wind direction the plume really took from the stations' one,
-//   N(0, σθ²) by 5-point Gauss–Hermite (error-model.ts), σθ the circular spread of the sampled
-//   wind directions over the window, floored at 5° and capped at 20° (our choice; ALOHA's
-//   uncertainty lines use a similar spread: plume-physics.md §4);
+// - δ the offset of the wind direction the plume took from the stations' one in each bin (local
+//   meander the stations do not see; Gifford 1959's meandering plume (Adv. Geophys. 6, 117–137): the instantaneous plume is
+//   narrower than the averaged one and swings about), N(0, σθ²) by 5-point Gauss–Hermite per bin
+//   (error-model.ts), σθ the circular spread of the sampled wind directions over the window,
+//   floored at 5° and capped at 20° (our choice; ALOHA's uncertainty lines use a similar spread:
+//   plume-physics.md §4);
 // - t0 the unknown start: uniform over the window (every 30 s from 60 s before it), plus "started
 //   long before" (steady), equal weights (our choice);
 // - L the tempered, robust, censored log-normal likelihood of every binned reading (error-model.ts).
@@ -18,7 +20,7 @@
 import { findChemical } from '../chemicals/lookup.ts';
 import type { Chemical } from '../chemicals/types.ts';
 import { binReadings, binWind, directionSpreadDeg, type TimeGrid } from './binning.ts';
-import { refineRate, scoreLinear, screeningPairs, unitPredictions, type CandidateScore, type Evidence } from './candidate-score.ts';
+import { refineRate, scoreLinear, screeningWeights, unitPredictions, type CandidateScore, type Evidence } from './candidate-score.ts';
 import {
   DEFAULT_LOG_SIGMA, DEFAULT_OUTLIER_FRACTION, errorModel, GAUSS_HERMITE_5, Observations,
 } from './error-model.ts';
@@ -103,7 +105,7 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
 
   // Screen every candidate at 1 kg/s along the stations' wind; score those in the running over every offset, and
   // refine those whose model is dense or whose rate is far from 1 kg/s.
-  const screen = screeningPairs(ev);
+  const screen = screeningWeights(ev);
   const scored: { c: SourceCandidate; chemical: Chemical; score: CandidateScore; prior: number }[] = [];
   for (const c of input.candidates) {
     const chemical = findChemical(c.chemical ?? input.chemical);
@@ -139,7 +141,6 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
       logEvidence: s.score.logEvidence,
       rateKgS: Math.exp(s.score.lnRateMean),
       rateFactor: Math.exp(Math.sqrt(s.score.lnRateVar)),
-      dirOffsetDeg: ev.offsetsDeg[s.score.bestOffset]!,
       releaseStartMs: ev.startsMs[s.score.bestStart]!,
       model: s.score.predictions.model,
       hitsExplained: hitsExplained(ev, fitted),
@@ -155,13 +156,17 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
   return { ...base, candidates, discriminating: reason === null, reason, dirSpreadDeg };
 }
 
-/** The best fit's prediction at every observation, detector units (0 where the candidate cannot reach). */
+/** The best fit's prediction at every observation (mean over the offsets), detector units (0 where the candidate cannot reach). */
 function fittedValues(ev: Evidence, s: CandidateScore): Float64Array {
-  const unit = new Float64Array(s.active.length);
-  unitPredictions(ev, s.predictions, s.active, s.bestOffset, ev.startsMs[s.bestStart]!, unit);
+  const n = s.active.length;
+  const unit = new Float64Array(n);
   const q = Math.exp(s.bestLnRate);
   const out = new Float64Array(ev.obs.length);
-  for (let a = 0; a < s.active.length; a++) out[s.active[a]!] = q * unit[a]!;
+  ev.lnOffsetWeights.forEach((lnW, off) => {
+    if (lnW === -Infinity) return;
+    unitPredictions(ev, s.predictions, s.active, off, ev.startsMs[s.bestStart]!, unit);
+    for (let a = 0; a < n; a++) out[s.active[a]!]! += Math.exp(lnW) * q * unit[a]!;
+  });
   return out;
 }
 

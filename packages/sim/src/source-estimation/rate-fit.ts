@@ -38,24 +38,47 @@ export interface RateFit {
   logEvidence: number;
 }
 
-/** Log-likelihood of the `active` observations (unit-rate predictions `unit`) at ln q, plus `rest`. */
-export function rateLogLikelihood(obs: Observations, active: Int32Array, unit: Float64Array, rest: number, lnQ: number): number {
+/**
+ * Log-likelihood at ln q of the `active` observations, each marginalised over the wind-direction offsets: `unit` holds
+ * the unit-rate predictions offset by offset (offset o at o·n … o·n + n − 1, n = active.length), `lnW` the offsets' log
+ * weights (−Infinity: not used); plus `rest`. Each bin's mixture is tempered (error-model.ts).
+ */
+export function rateLogLikelihood(obs: Observations, active: Int32Array, unit: Float64Array, lnW: readonly number[], rest: number, lnQ: number): number {
   const q = Math.exp(lnQ);
+  const n = active.length;
   let s = rest;
-  for (let a = 0; a < active.length; a++) s += obs.logLikelihood(active[a]!, q * unit[a]!);
+  for (let a = 0; a < n; a++) {
+    const k = active[a]!;
+    // Running log-sum-exp over the offsets.
+    let m = -Infinity, acc = 0;
+    for (let o = 0; o < lnW.length; o++) {
+      const w = lnW[o]!;
+      if (w === -Infinity) continue;
+      const v = w + obs.rawLogLikelihood(k, q * unit[o * n + a]!);
+      if (v > m) {
+        acc = acc * Math.exp(m - v) + 1;
+        m = v;
+      } else acc += Math.exp(v - m);
+    }
+    s += obs.em.kappa * (m + Math.log(acc));
+  }
   return s;
 }
 
 /**
- * Closed-form ln q on the unsaturated bins that saw gas where the candidate predicts some: the median of
+ * Closed-form ln q on the unsaturated bins that saw gas where the candidate predicts some (under its most
+ * favourable offset): the median of
  * ln y − ln p (the ML estimate is their mean; the median keeps a stuck detector from dragging it off by
  * decades — Huber & Ronchetti 2009, Robust Statistics, §3.2); null when there are none.
  */
-export function closedFormLnRate(obs: Observations, active: Int32Array, unit: Float64Array): number | null {
+export function closedFormLnRate(obs: Observations, active: Int32Array, unit: Float64Array, lnW: readonly number[]): number | null {
   const logs: number[] = [];
-  for (let a = 0; a < active.length; a++) {
+  const n = active.length;
+  for (let a = 0; a < n; a++) {
     const k = active[a]!;
-    const p = unit[a]!;
+    // The offset that predicts most there (the plume's axis may have passed over the detector).
+    let p = 0;
+    for (let o = 0; o < lnW.length; o++) if (lnW[o]! > -Infinity && unit[o * n + a]! > p) p = unit[o * n + a]!;
     if (p <= 0 || obs.saturated[k]) continue;
     const y = obs.value(k);
     if (y <= obs.floor[k]!) continue;
@@ -68,12 +91,12 @@ export function closedFormLnRate(obs: Observations, active: Int32Array, unit: Fl
 }
 
 /**
- * Fits q to the observations `active` (indices into `obs`) with unit-rate predictions `unit`
- * (same order as `active`); `rest` is the log-likelihood of every other observation (predicted 0);
+ * Fits q to the observations `active` (indices into `obs`) with unit-rate predictions `unit` per offset
+ * (as in {@link rateLogLikelihood}); `rest` is the log-likelihood of every other observation (predicted 0);
  * `start` the closed-form ln q (null: search the whole prior range).
  */
-export function fitRate(obs: Observations, active: Int32Array, unit: Float64Array, rest: number, start: number | null): RateFit {
-  const ll = (lnQ: number): number => rateLogLikelihood(obs, active, unit, rest, lnQ);
+export function fitRate(obs: Observations, active: Int32Array, unit: Float64Array, lnW: readonly number[], rest: number, start: number | null): RateFit {
+  const ll = (lnQ: number): number => rateLogLikelihood(obs, active, unit, lnW, rest, lnQ);
   const lo0 = Math.log(MIN_RATE_KGS), hi0 = Math.log(MAX_RATE_KGS);
   let lo = start !== null ? Math.max(lo0, start - BRACKET_LN) : lo0;
   let hi = start !== null ? Math.min(hi0, start + BRACKET_LN) : hi0;

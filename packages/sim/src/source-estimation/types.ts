@@ -104,8 +104,7 @@ export interface CandidateEstimate {
   /** Fitted release rate, kg/s (posterior geometric mean), and its ×/÷ 1σ uncertainty factor. */
   rateKgS: number;
   rateFactor: number;
-  /** Most likely wind-direction offset, degrees, and release start, epoch ms (null: before the window). */
-  dirOffsetDeg: number;
+  /** Most likely release start, epoch ms (null: before the window). */
   releaseStartMs: number | null;
   /** Plume model used at the fitted rate ('gaussian-plume' or 'dense'). */
   model: string;
