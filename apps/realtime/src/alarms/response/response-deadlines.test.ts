@@ -290,6 +290,23 @@ describe('response deadlines: hidden activations, enterprises, catch-up, several
     expect(byDevice).toEqual({ A1: 'emergency-plan', B1: 'emergency-plan', A2: null, B2: null });
   });
 
+  it('asks the engine for the group members of an activation, never lists every alarm; the index follows regrouping', async () => {
+    const { store } = memoryStore();
+    const { engine } = await startResponses(store, queue, now);
+    let group = 'g1';
+    engine.setGrouper((a) => ({ groupId: group, firstOut: a.deviceId === 'D1' }));
+    const list = vi.spyOn(engine, 'list');
+    for (const d of ['D1', 'D2', 'D3']) engine.setCondition(point(d, 3), true, 25);
+    await settle();
+    expect(list).not.toHaveBeenCalled();
+    expect(engine.groupMembers('g1').map((a) => a.deviceId)).toEqual(['D1', 'D2', 'D3']);
+    group = 'g2';
+    engine.setCondition(point('D2', 3), false, 5);
+    engine.setCondition(point('D2', 3), true, 25);
+    expect(engine.groupMembers('g1').map((a) => a.deviceId)).toEqual(['D1', 'D3']);
+    expect(engine.groupMembers('g2').map((a) => a.deviceId)).toEqual(['D2']);
+  });
+
   it('escalates every tier missed while the hub was down, from the original deadline, each recorded and told', async () => {
     const { store, saved, trail } = memoryStore();
     const first = await startResponses(store, queue, now);
