@@ -119,6 +119,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
       now,
     });
     const ingest = new IngestService(registry, dedupe, writer, now);
+    ingest.onListenerError = (err) => app.log.error({ err }, 'an ingest listener failed (the others still ran)');
 
     const app = Fastify({ bodyLimit: BODY_LIMIT_BYTES, logger: { level: options.logLevel }, disableRequestLogging: options.logLevel !== 'debug', forceCloseConnections: true }).withTypeProvider<ZodTypeProvider>();
     app.setValidatorCompiler(validatorCompiler);

@@ -80,6 +80,16 @@ describe('SensorHealthMonitor', () => {
     expect(s.log).toEqual(['+out-of-range', '-out-of-range']);
   });
 
+  it('keeps out-of-range while a saturated gas detector reads its range top (the copy ingest passes on), clears below it', () => {
+    const s = sink();
+    const m = new SensorHealthMonitor(new Map([['GT-1', GAS]]), s, 0);
+    m.outOfRange('GT-1', 'lel_pct', 115);
+    m.observe(at(100, 0), 0);
+    expect(s.active.has('GT-1/lel_pct/out-of-range')).toBe(true);
+    m.observe(at(99, 1000), 1000);
+    expect(s.active.has('GT-1/lel_pct/out-of-range')).toBe(false);
+  });
+
   it('turns a device that never reports stale once the start-up grace and 3 intervals have passed', () => {
     const s = sink();
     const m = new SensorHealthMonitor(new Map([['GT-1', GAS]]), s, 0);

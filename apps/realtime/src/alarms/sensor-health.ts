@@ -83,7 +83,8 @@ export class SensorHealthMonitor {
         const value = r.values[metric]!;
         const spec = Object.hasOwn(device.metrics, metric) ? device.metrics[metric] : undefined;
         if (!spec) continue;
-        this.report(device, metric, 'out-of-range', false, value);
+        // A gas detector at its range top is saturated (ingest passes over-range readings so): still out of range.
+        if (!(GAS_KINDS.test(device.kind) && value >= spec.maxValue)) this.report(device, metric, 'out-of-range', false, value);
         const key = `${r.deviceId}\u0000${metric}`;
         const track = this.tracks.get(key);
         if (!track) {

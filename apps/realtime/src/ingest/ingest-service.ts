@@ -20,7 +20,9 @@ export class IngestService {
   /** Writes not yet settled, by device and seq: a retry arriving meanwhile waits for the outcome. */
   private readonly inflight = new Map<string, Map<number, Promise<void>>>();
   /** Counters for /health and KPIs. */
-  readonly stats = { accepted: 0, duplicates: 0, rejected: 0 };
+  readonly stats = { accepted: 0, duplicates: 0, rejected: 0, listenerErrors: 0 };
+  /** Told of a listener's error (logged by the hub); the other listeners still run. */
+  onListenerError: (err: unknown) => void = () => {};
 
   constructor(
     private readonly registry: SiteRegistry,
@@ -31,7 +33,9 @@ export class IngestService {
 
   /**
    * Subscribes to readings as soon as they are validated and deduplicated, before the group
-   * commit: the alarm engine, whose events must not wait for the database.
+   * commit: the alarm engine, whose events must not wait for the database. Gas readings above
+   * their range come too, saturated at the range top (they are refused and not stored). Each
+   * listener runs isolated: one that throws is counted (`stats.listenerErrors`), not fatal.
    */
   onValidated(listener: (readings: LiveReading[]) => void): void {
     this.validatedListeners.push(listener);
@@ -57,12 +61,15 @@ export class IngestService {
     const rejected: RejectedReading[] = [];
     // Validate and build every row first: nothing may throw between a dedupe claim and its release.
     const valid: { index: number; reading: LiveReading; siteId: string; rows: ReadingRow[] }[] = [];
+    /** Gas readings above range: refused, but their saturated copies go to the alarm listeners. */
+    const saturated: LiveReading[] = [];
     for (let index = 0; index < raw.length; index++) {
       const result = validateReading(raw[index], source, (id) => this.registry.device(id), nowMs);
       if (isProblem(result)) {
         rejected.push({ index, code: result.code, error: result.message });
         const bad = result.outOfRange;
-        if (bad) for (const listener of this.outOfRangeListeners) listener(bad.deviceId, bad.metric, bad.value);
+        if (bad) for (const listener of this.outOfRangeListeners) this.isolated(() => listener(bad.deviceId, bad.metric, bad.value));
+        if (result.saturated) saturated.push(result.saturated);
         continue;
       }
       const { reading, device } = result;
@@ -92,7 +99,8 @@ export class IngestService {
       if (!bySeq) this.inflight.set(r.deviceId, (bySeq = new Map()));
       bySeq.set(r.seq, write);
     }
-    if (claimed.length > 0) for (const listener of this.validatedListeners) listener(claimed);
+    const live = saturated.length > 0 ? claimed.concat(saturated) : claimed;
+    if (live.length > 0) for (const listener of this.validatedListeners) this.isolated(() => listener(live));
     try {
       await write;
     } catch (err) {
@@ -112,6 +120,16 @@ export class IngestService {
     const result: IngestResult = { accepted: claimed.length, duplicates, rejected };
     if (waiting.length > 0) await this.settleRetries(raw, waiting, source, result);
     return result;
+  }
+
+  /** Runs one listener: a throw is counted and reported, and never keeps the others (ESD, sensor health) from the batch. */
+  private isolated(call: () => void): void {
+    try {
+      call();
+    } catch (err) {
+      this.stats.listenerErrors++;
+      this.onListenerError(err);
+    }
   }
 
   /**

@@ -24,7 +24,15 @@ export interface ReadingProblem {
   message: string;
   /** For a value out of its physical range: which device, metric and value (a sensor-health alarm). */
   outOfRange?: { deviceId: string; metric: string; value: number };
+  /**
+   * A gas detector driven above its range (a rich cloud saturates a catalytic cell): the
+   * reading with those values at the range top, for the alarm engine and rules. It is still
+   * refused (not stored), and the out-of-range health alarm is raised too.
+   */
+  saturated?: Reading;
 }
+
+const GAS_KIND = /^gas-/;
 
 /** Formats the first zod issue as `path: message`. */
 function describeIssue(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
@@ -59,17 +67,24 @@ export function validateReading(
     return { code: 'ingest:bad-time', message: `ts ${new Date(ts).toISOString()} is more than a day in the future` };
   if (ts < nowMs - MAX_AGE_MS)
     return { code: 'ingest:bad-time', message: `ts ${new Date(ts).toISOString()} is more than a year in the past` };
+  let overRange: ReadingProblem | null = null;
+  let saturatedValues: Record<string, number> | null = null;
   for (const [metric, value] of Object.entries(values)) {
     // Own properties only: a metric called `constructor` must not find Object.prototype's.
     const spec = Object.hasOwn(device.metrics, metric) ? device.metrics[metric] : undefined;
     if (!spec) return { code: 'ingest:bad-reading', message: `device '${deviceId}' has no metric '${metric}' (it has ${Object.keys(device.metrics).join(', ')})` };
-    if (value < spec.minValue || value > spec.maxValue)
-      return {
-        code: 'ingest:out-of-range',
-        message: `values.${metric} = ${value} is outside the physical range ${spec.minValue}..${spec.maxValue} ${spec.unit}`,
-        outOfRange: { deviceId, metric, value },
-      };
+    if (value >= spec.minValue && value <= spec.maxValue) continue;
+    const problem: ReadingProblem = {
+      code: 'ingest:out-of-range',
+      message: `values.${metric} = ${value} is outside the physical range ${spec.minValue}..${spec.maxValue} ${spec.unit}`,
+      outOfRange: { deviceId, metric, value },
+    };
+    // Above the range of a gas detector: saturated, not impossible; below it (negative): a fault.
+    if (!GAS_KIND.test(device.kind) || value < spec.minValue) return problem;
+    overRange ??= problem;
+    (saturatedValues ??= { ...values })[metric] = spec.maxValue;
   }
+  if (overRange && saturatedValues) return { ...overRange, saturated: { deviceId, ts, seq, values: saturatedValues } };
   return { reading: { deviceId, ts, seq, values }, device };
 }
 

@@ -13,6 +13,7 @@ const PARK = 'cp-nanjing';
 const GAS = 'CP-E4-GT-001'; // a flammable detector of CP-E4 (LPG sphere 1), high 25 / high-high 50 %LEL
 const CL2 = 'CP-E1-GT-001'; // a chlorine detector of CP-E1, high 0.3 ppm
 const STATION = 'CP-PK-WS-001';
+const VESSEL_PT = 'CP-E2-PT-001'; // pressure of an LPG tank: its high-high is level 1 (the ESD)
 
 describe.each(storeVariants())('alarm rules and set-points through the API on $name', (variant) => {
   let hub: Hub;
@@ -76,6 +77,10 @@ describe.each(storeVariants())('alarm rules and set-points through the API on $n
     { title: 'an unknown section', rules: { ...DEFAULT_RULE_SET, extra: 1 }, field: 'rules' },
     { title: 'an unknown sensor kind', rules: { ...DEFAULT_RULE_SET, rate: [{ ...DEFAULT_RULE_SET.rate[0]!, sensorKinds: ['gas-xyz'] }] }, field: 'rules.rate.0.sensorKinds.0' },
     { title: 'an adaptive condition on a metric no station sends', rules: { ...DEFAULT_RULE_SET, adaptive: [{ ...DEFAULT_RULE_SET.adaptive[0]!, when: { metric: 'soil_temp_c', atOrAbove: 30, hysteresis: 1 } }] }, field: 'body.rules.adaptive.0.when.metric' },
+    { title: 'more votes than a unit has detectors', rules: { ...DEFAULT_RULE_SET, voting: { lelPct: 50, votes: 5 } }, field: 'body.rules.voting.votes' },
+    { title: 'unbounded pseudo-data memory', rules: { ...DEFAULT_RULE_SET, pseudoData: { ...DEFAULT_RULE_SET.pseudoData, historyReadings: 100_000, strideReadings: 1 } }, field: 'rules.pseudoData.historyReadings' },
+    { title: 'an adaptive factor loosening high limits', rules: { ...DEFAULT_RULE_SET, adaptive: [{ ...DEFAULT_RULE_SET.adaptive[0]!, factor: 1.5 }] }, field: 'rules.adaptive.0.factor' },
+    { title: 'adaptive levels out of order', rules: { ...DEFAULT_RULE_SET, adaptive: [{ ...DEFAULT_RULE_SET.adaptive[0]!, sensorKinds: ['gas-flammable'], levels: ['highHigh'], factor: 0.3 }] }, field: 'body.rules.adaptive.0.factor' },
     { title: 'more distinct values than the window holds', rules: { ...DEFAULT_RULE_SET, pseudoData: { ...DEFAULT_RULE_SET.pseudoData, minDistinct: 40 } }, field: 'rules.pseudoData.minDistinct' },
   ])('answers 400 naming the bad field: $title', async ({ rules, field }) => {
     const res = await call(hub, 'PUT', `/sites/${PARK}/alarm-rules`, { token: await login(hub, 'park-manager'), body: { baseVersion: 0, rules } });
@@ -118,6 +123,9 @@ describe.each(storeVariants())('alarm rules and set-points through the API on $n
     { user: 'officer-CP-E4', deviceId: GAS, body: { highHigh: 150 }, status: 400, field: 'body.highHigh', title: 'outside the metric range' },
     { user: 'officer-CP-E4', deviceId: GAS, body: {}, status: 400, field: 'high', title: 'no level at all' },
     { user: 'commander', deviceId: 'CP-E1-XV-001', status: 404, title: 'a valve has no set-points' },
+    { user: 'officer-CP-E4', deviceId: GAS, body: { high: 30 }, status: 403, field: 'body.high', title: 'an officer raising their own detector’s limit (only tightening is theirs)' },
+    { user: 'officer-CP-E4', deviceId: GAS, body: { highHigh: null }, status: 403, field: 'body.highHigh', title: 'an officer clearing a limit' },
+    { user: 'commander', deviceId: VESSEL_PT, body: { highHigh: null }, status: 400, field: 'body.highHigh', title: 'clearing the level-1 high-high of a flammable vessel, whoever asks' },
   ])('refuses a set-point change: $title', async ({ user, deviceId, body, status, field }) => {
     const res = await call(hub, 'PATCH', `/sensors/${deviceId}/setpoints`, { token: await login(hub, user), body: body ?? { high: 20 } });
     expect(res.status).toBe(status);

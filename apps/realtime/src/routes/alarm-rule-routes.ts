@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Principal } from '@safetwin/protocol';
 import { canSeeDevice, canSeeSite } from '../auth/access.ts';
 import { HubError, badBody, forbidden, notFound } from '../errors.ts';
-import { BadLevelsError, type AlarmRules } from '../alarms/rules/alarm-rules.ts';
+import type { AlarmRules } from '../alarms/rules/alarm-rules.ts';
+import { BadRulesError, LooseningRefusedError } from '../alarms/rules/rule-checks.ts';
 import { AlarmRuleSetSchema } from '../alarms/rules/rule-set.ts';
 import { StaleRuleVersionError } from '../alarms/rules/rule-store.ts';
 import { requireUser, type RouteDeps, type ZodApp } from './context.ts';
@@ -61,6 +62,7 @@ export function alarmRuleRoutes(app: ZodApp, deps: RouteDeps, rules: AlarmRules)
       return await rules.setRules(view.siteId, request.body.baseVersion, request.body.rules, user.username, request.body.reason ?? null);
     } catch (err) {
       if (err instanceof StaleRuleVersionError) throw new HubError('alarm-rules:stale-version', `baseVersion ${request.body.baseVersion} is outdated: ${err.message}; reload and edit again`, 409);
+      if (err instanceof BadRulesError) throw badBody(`body.rules.${err.field}: ${err.message}`);
       throw err;
     }
   });
@@ -84,7 +86,8 @@ export function alarmRuleRoutes(app: ZodApp, deps: RouteDeps, rules: AlarmRules)
     const found = rules.sensor(deviceId);
     if (!device || !canSeeDevice(user, device) || !found) throw notFound(`no sensor with set-points '${deviceId}'`);
     const own = user.role === 'safety-officer' && device.enterpriseId !== null && device.enterpriseId === user.enterpriseId;
-    if (!mayEditSite(user, device.siteId) && !own) throw forbidden(`${user.username} may not change the set-points of ${deviceId}`);
+    const mayLoosen = mayEditSite(user, device.siteId);
+    if (!mayLoosen && !own) throw forbidden(`${user.username} may not change the set-points of ${deviceId}`);
     const { reason, ...patch } = request.body;
     const { sensor } = found;
     for (const [field, value] of Object.entries(patch)) {
@@ -93,9 +96,11 @@ export function alarmRuleRoutes(app: ZodApp, deps: RouteDeps, rules: AlarmRules)
       }
     }
     try {
-      return await rules.setLevels(deviceId, patch, user.username, reason ?? null);
+      // A safety officer may only tighten their own sensors' limits; loosening needs the park.
+      return await rules.setLevels(deviceId, patch, user.username, reason ?? null, mayLoosen);
     } catch (err) {
-      if (err instanceof BadLevelsError) throw badBody(`body.${err.field}: ${err.message}`);
+      if (err instanceof LooseningRefusedError) throw forbidden(`body.${err.field}: ${err.message}`);
+      if (err instanceof BadRulesError) throw badBody(`body.${err.field}: ${err.message}`);
       throw err;
     }
   });

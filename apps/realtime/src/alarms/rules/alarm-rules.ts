@@ -3,7 +3,15 @@ import type { Site } from '@safetwin/twin-models';
 import { DEFAULT_RULE_SET, type AlarmRuleSet } from './rule-set.ts';
 import type { Levels, RuleSensor, RuleSink } from './rule-sensors.ts';
 import type { RuleAuditEntry, RuleStore } from './rule-store.ts';
+import { BadRulesError, checkEffectiveLevels, checkLevels, checkRuleSet, isLevelOneGuard, loosens, LooseningRefusedError } from './rule-checks.ts';
 import { SiteRules, type LimitSink } from './site-rules.ts';
+import type { MemberAlarm } from './voting-monitor.ts';
+
+/** The engine's alarms as the rules follow them (voting members' faults and maintenance). */
+export interface AlarmSource {
+  list(siteId: string | null, onlyActive: boolean): MemberAlarm[];
+  onChange(listener: (alarm: MemberAlarm) => void): void;
+}
 
 /** A site's rules as the API shows them. */
 export interface RuleSetView {
@@ -24,27 +32,7 @@ export interface SensorLevelsView {
   changedThroughApi: boolean;
 }
 
-/** The levels asked for are not in order (lowLow < low < high < highHigh), or none is left. */
-export class BadLevelsError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const LEVEL_ORDER = ['lowLow', 'low', 'high', 'highHigh'] as const;
-
-/** Checks the order of a sensor's levels; throws {@link BadLevelsError} naming the first bad one. */
-export function checkLevels(levels: Levels): void {
-  const set = LEVEL_ORDER.filter((k) => levels[k] !== null);
-  if (set.length === 0) throw new BadLevelsError('high', 'set-points need at least one level');
-  for (let i = 1; i < set.length; i++) {
-    const lo = set[i - 1]!, hi = set[i]!;
-    if (levels[lo]! >= levels[hi]!) throw new BadLevelsError(hi, `${hi} (${levels[hi]}) must be above ${lo} (${levels[lo]})`);
-  }
-}
 
 /**
  * The alarm rules of every site the hub serves: loaded from the database at start (newest
@@ -68,7 +56,7 @@ export class AlarmRules {
   ) {}
 
   /** Loads the stored rules and set-points of `sites` and puts them in force (call after the engine started). */
-  static async start(store: RuleStore, sites: readonly Site[], sink: RuleSink & LimitSink, now: () => number): Promise<AlarmRules> {
+  static async start(store: RuleStore, sites: readonly Site[], sink: RuleSink & LimitSink & AlarmSource, now: () => number): Promise<AlarmRules> {
     const out = new AlarmRules(store, now);
     const stored = new Map((await store.latestRuleSets()).map((r) => [r.siteId, r]));
     const overrides = await store.overrides();
@@ -82,6 +70,9 @@ export class AlarmRules {
       for (const s of site.sensors) out.byDevice.set(s.id, siteRules);
       out.views.set(site.id, { siteId: site.id, version: row?.version ?? 0, rules, updatedAt: row?.createdAt ?? null, updatedBy: row?.createdBy ?? null });
     }
+    // Standing faults and maintenance of voting members (loaded by the engine), then every change.
+    for (const a of sink.list(null, true)) out.byDevice.get(a.deviceId)?.alarmChanged(a);
+    sink.onChange((a) => out.byDevice.get(a.deviceId)?.alarmChanged(a));
     return out;
   }
 
@@ -145,10 +136,14 @@ export class AlarmRules {
     return site && sensor ? { sensor, site } : undefined;
   }
 
-  /** Stores and puts in force version `baseVersion + 1`; throws StaleRuleVersionError when `baseVersion` is not current. */
+  /**
+   * Stores and puts in force version `baseVersion + 1`; throws StaleRuleVersionError when
+   * `baseVersion` is not current, BadRulesError when the rules cannot work on this site's sensors.
+   */
   setRules(siteId: string, baseVersion: number, rules: AlarmRuleSet, actor: string, reason: string | null): Promise<RuleSetView> {
     return this.serial(async () => {
       const site = this.sites.get(siteId)!;
+      checkRuleSet(rules, site.votingUnits, site.sensorIds().map((id) => ({ sensor: site.sensor(id)!, base: site.levelsOf(id)!.base })));
       const stored = await this.store.saveRuleSet(siteId, baseVersion, site.rules, rules, actor, reason, this.now());
       site.setRules(rules);
       const view: RuleSetView = { siteId, version: stored.version, rules, updatedAt: stored.createdAt, updatedBy: actor };
@@ -157,13 +152,30 @@ export class AlarmRules {
     });
   }
 
-  /** Stores and puts in force a sensor's levels (`patch` over those in force; null clears a level). */
-  setLevels(deviceId: string, patch: Partial<Levels>, actor: string, reason: string | null): Promise<SensorLevelsView> {
+  /**
+   * Stores and puts in force a sensor's levels (`patch` over those in force; null clears a
+   * level). Throws BadRulesError (field: the level) for levels out of order, the clearing of a
+   * level-1 point's last guard, or effective (adaptive) levels out of order or range; and
+   * LooseningRefusedError when `mayLoosen` is false and a level is raised, lowered or cleared
+   * the unsafe way.
+   */
+  setLevels(deviceId: string, patch: Partial<Levels>, actor: string, reason: string | null, mayLoosen = true): Promise<SensorLevelsView> {
     return this.serial(async () => {
       const { sensor, site } = this.sensor(deviceId)!;
       const before = site.levelsOf(deviceId)!.base;
       const after: Levels = { ...before, ...patch };
       checkLevels(after);
+      for (const k of LEVEL_ORDER) {
+        if (patch[k] === null && before[k] !== null && isLevelOneGuard(sensor, k)) throw new BadRulesError(k, `${k} of ${deviceId} is the last limit of a level-1 alarm (it commands the shutdown) and may not be cleared`);
+      }
+      const field = (Object.keys(patch)[0] ?? 'high') as keyof Levels;
+      try {
+        checkEffectiveLevels(sensor, after, site.rules.adaptive);
+      } catch (err) {
+        throw err instanceof BadRulesError ? new BadRulesError(field, err.message) : err;
+      }
+      const loose = mayLoosen ? null : loosens(before, after);
+      if (loose) throw new LooseningRefusedError(loose, `${loose} ${before[loose]} → ${after[loose] ?? 'none'} loosens the alarm; only tightening is allowed to a safety officer (a commander or the park manager may loosen)`);
       await this.store.saveLevels({ deviceId, siteId: sensor.siteId, metric: sensor.metric, levels: after, updatedAt: this.now(), updatedBy: actor }, before, reason);
       site.setLevels(deviceId, after);
       this.changed.add(deviceId);

@@ -4,6 +4,8 @@ import { referenceSpan, report, rulePoint, type Levels, type RuleSensor, type Ru
 
 /** A neighbour's reading counts while it is at most this many of its intervals old. */
 const FRESH_INTERVALS = 3;
+/** Neighbours a sensor is compared with at most: the nearest (bounded work per reading whatever the radius). */
+export const MAX_NEIGHBOURS = 8;
 /** Share of the limit the deviation must fall below before the alarm clears. */
 const DEVIATION_DEADBAND_SHARE = 0.2;
 /** Off-delay of a deviation alarm, ms. */
@@ -29,9 +31,8 @@ function median(values: number[]): number {
 /**
  * Deviation from neighbours: a sensor far from the median of its neighbours' latest readings
  * (same kind and metric; on the same equipment, or — for sensors on no equipment — within the
- * rule's radius). Each reading compares its own sensor only, against a neighbour list fixed
- * at start (a handful: the demo park rings an item with 4–8 detectors), so the work per
- * reading is bounded. A reading *above* the median counts only while it is below the sensor's
+ * rule's radius), the nearest {@link MAX_NEIGHBOURS} of them. Each reading compares its own
+ * sensor only, against a neighbour list fixed at start, so the work per reading is bounded. A reading *above* the median counts only while it is below the sensor's
  * own high limit: above it, the gas alarm itself speaks and a real local source is the likely
  * cause. A reading far *below* its neighbours always counts: a dead cell in a cloud is the
  * case that must not pass for safe. The on-delay keeps a passing plume from counting.
@@ -90,7 +91,7 @@ export class DeviationMonitor {
 }
 
 /** Neighbours of every sensor a deviation rule applies to. */
-function neighbourLists(sensors: readonly RuleSensor[], rules: readonly DeviationRule[]): Map<string, RuleSensor[]> {
+export function neighbourLists(sensors: readonly RuleSensor[], rules: readonly DeviationRule[]): Map<string, RuleSensor[]> {
   const out = new Map<string, RuleSensor[]>();
   const byKind = new Map<string, RuleSensor[]>();
   const kindKey = (s: RuleSensor) => `${s.siteId}\u0000${s.kind}\u0000${s.metric}`;
@@ -102,9 +103,11 @@ function neighbourLists(sensors: readonly RuleSensor[], rules: readonly Deviatio
   for (const s of sensors) {
     const rule = ruleFor(rules, s.kind);
     if (!rule) continue;
+    const distance = (n: RuleSensor) => Math.hypot(n.eastM - s.eastM, n.northM - s.northM);
     const near = byKind.get(kindKey(s))!.filter((n) =>
-      n !== s && (s.equipmentId !== null ? n.equipmentId === s.equipmentId : n.equipmentId === null && Math.hypot(n.eastM - s.eastM, n.northM - s.northM) <= rule.radiusM),
+      n !== s && (s.equipmentId !== null ? n.equipmentId === s.equipmentId : n.equipmentId === null && distance(n) <= rule.radiusM),
     );
+    if (near.length > MAX_NEIGHBOURS) near.sort((a, b) => distance(a) - distance(b)).length = MAX_NEIGHBOURS;
     if (near.length > 0) out.set(s.deviceId, near);
   }
   return out;

@@ -3,6 +3,7 @@ import { alarmId, type AlarmPoint } from '../alarm-engine.ts';
 import type { SetpointLimits } from '../setpoint-tracker.ts';
 import type { RuleSink } from './rule-sensors.ts';
 import type { LimitSink } from './site-rules.ts';
+import type { MemberAlarm } from './voting-monitor.ts';
 
 /** One condition change a monitor reported. */
 export interface Reported {
@@ -33,6 +34,18 @@ export class FakeSink implements RuleSink, LimitSink {
   updateLimits(deviceId: string, metric: string, limits: SetpointLimits): boolean {
     this.limits.set(`${deviceId}/${metric}`, limits);
     return true;
+  }
+
+  /** Standing alarms to hand to the rules at start (the engine's list), and the change listeners. */
+  readonly standing: MemberAlarm[] = [];
+  readonly changeListeners: ((a: MemberAlarm) => void)[] = [];
+
+  list(): MemberAlarm[] {
+    return this.standing;
+  }
+
+  onChange(listener: (a: MemberAlarm) => void): void {
+    this.changeListeners.push(listener);
   }
 
   /** Active alarm ids of one kind. */

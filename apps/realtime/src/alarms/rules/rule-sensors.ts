@@ -25,6 +25,8 @@ export interface RuleSensor {
   /** Physical range of the metric. */
   minValue: number;
   maxValue: number;
+  /** A pressure transmitter on a vessel holding a flammable substance (its high-high is level 1). */
+  holdsFlammable: boolean;
   /** The set-points of the site description, before any change through the API. */
   described: Levels;
 }
@@ -39,6 +41,7 @@ export interface VotingUnit {
 
 /** Every sensor of a site that has set-points. */
 export function ruleSensorsOf(site: Site): RuleSensor[] {
+  const flammable = new Set(site.kind === 'chemical-park' ? site.equipment.filter((e) => isFlammable(e.chemical)).map((e) => e.id) : []);
   return site.sensors.flatMap((s) => {
     if (!s.setpoints) return [];
     const spec = s.metrics[s.setpoints.metric]!;
@@ -46,6 +49,7 @@ export function ruleSensorsOf(site: Site): RuleSensor[] {
     return [{
       siteId: site.id, deviceId: s.id, enterpriseId: s.enterpriseId, kind: s.kind, metric: s.setpoints.metric, equipmentId: s.equipmentId ?? null,
       eastM: s.position.eastM, northM: s.position.northM, intervalMs: s.intervalMs, minValue: spec.minValue, maxValue: spec.maxValue,
+      holdsFlammable: s.kind === 'pressure' && s.equipmentId !== undefined && flammable.has(s.equipmentId),
       described: { lowLow, low, high, highHigh },
     }];
   });

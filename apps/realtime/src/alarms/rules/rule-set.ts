@@ -6,6 +6,9 @@ export const TOXIC_GAS_KINDS = ['gas-cl2', 'gas-nh3', 'gas-h2s', 'gas-co', 'gas-
 /** Gas detector kinds with a high set-point a concentration is judged against. */
 const GAS_KINDS = ['gas-flammable', ...TOXIC_GAS_KINDS] as const;
 
+/** Pseudo-data windows one sensor may remember (historyReadings / strideReadings). */
+export const MAX_PSEUDO_WINDOWS_PER_SENSOR = 4096;
+
 const SensorKinds = z.array(z.enum(SENSOR_KINDS)).min(1).max(32);
 const Ms = (max: number) => z.number().int().min(0).max(max);
 
@@ -70,7 +73,10 @@ export const AdaptiveRuleSchema = z.strictObject({
   when: z.strictObject({ metric: z.string().min(1).max(64), atOrAbove: z.number(), hysteresis: z.number().min(0).max(1000) }),
   sensorKinds: SensorKinds,
   levels: z.array(z.enum(['lowLow', 'low', 'high', 'highHigh'])).min(1).max(4),
+  /** Above 1 for high/highHigh (below 1 for low/lowLow) loosens the limits: refused unless `allowLoosening`. */
   factor: z.number().positive().max(10),
+  /** Set explicitly to let `factor` loosen limits (e.g. a process band widened in summer; never for life safety). */
+  allowLoosening: z.boolean().optional(),
 });
 export type AdaptiveRule = z.infer<typeof AdaptiveRuleSchema>;
 
@@ -87,10 +93,15 @@ export const AlarmRuleSetSchema = z
     if (r.pseudoData.minDistinct > r.pseudoData.windowReadings) {
       ctx.addIssue({ code: 'custom', path: ['pseudoData', 'minDistinct'], message: 'must not exceed windowReadings' });
     }
+    if (r.pseudoData.historyReadings / r.pseudoData.strideReadings > MAX_PSEUDO_WINDOWS_PER_SENSOR) {
+      ctx.addIssue({ code: 'custom', path: ['pseudoData', 'historyReadings'], message: `historyReadings / strideReadings must not exceed ${MAX_PSEUDO_WINDOWS_PER_SENSOR} windows per sensor` });
+    }
     const ids = new Set<string>();
     r.adaptive.forEach((a, i) => {
       if (ids.has(a.id)) ctx.addIssue({ code: 'custom', path: ['adaptive', i, 'id'], message: `duplicate rule id '${a.id}'` });
       ids.add(a.id);
+      const loosens = a.levels.some((l) => (l === 'high' || l === 'highHigh' ? a.factor > 1 : a.factor < 1));
+      if (loosens && a.allowLoosening !== true) ctx.addIssue({ code: 'custom', path: ['adaptive', i, 'factor'], message: `${a.factor} loosens ${a.levels.join(', ')} (high levels take a factor ≤ 1, low levels ≥ 1); set allowLoosening to mean it` });
     });
   });
 export type AlarmRuleSet = z.infer<typeof AlarmRuleSetSchema>;

@@ -7,8 +7,8 @@ import { DeviationMonitor } from './deviation-monitor.ts';
 import { PseudoDataMonitor } from './pseudo-data-monitor.ts';
 import { RateMonitor } from './rate-monitor.ts';
 import type { AlarmRuleSet } from './rule-set.ts';
-import { ruleSensorsOf, votingUnitsOf, type Levels, type RuleSensor, type RuleSink } from './rule-sensors.ts';
-import { VotingMonitor } from './voting-monitor.ts';
+import { ruleSensorsOf, votingUnitsOf, type Levels, type RuleSensor, type RuleSink, type VotingUnit } from './rule-sensors.ts';
+import { VotingMonitor, type MemberAlarm } from './voting-monitor.ts';
 
 /** Where effective limits go: the alarm engine's set-point trackers. */
 export interface LimitSink {
@@ -23,6 +23,8 @@ export interface LimitSink {
  */
 export class SiteRules {
   readonly siteId: string;
+  /** The site's units whose flammable detectors vote. */
+  readonly votingUnits: readonly VotingUnit[];
   private ruleSet: AlarmRuleSet;
   private readonly sensors: Map<string, RuleSensor>;
   private readonly base = new Map<string, Levels>();
@@ -47,7 +49,8 @@ export class SiteRules {
     this.adaptive = new AdaptiveConditions(ruleSet.adaptive);
     this.rate = new RateMonitor(sink, ruleSet.rate);
     this.deviation = new DeviationMonitor(list, sink, ruleSet.deviation);
-    this.voting = new VotingMonitor(votingUnitsOf(site), sink, ruleSet.voting);
+    this.votingUnits = votingUnitsOf(site);
+    this.voting = new VotingMonitor(this.votingUnits, sink, ruleSet.voting);
     this.pseudo = new PseudoDataMonitor(list, sink, ruleSet.pseudoData);
     for (const [deviceId, levels] of overrides) {
       if (!this.sensors.has(deviceId)) continue;
@@ -96,6 +99,11 @@ export class SiteRules {
     this.deviation.observe(s, base, value, r.ts);
     this.voting.observe(s.deviceId, s.metric, value, r.ts);
     this.pseudo.observe(s, value, r.ts);
+  }
+
+  /** An alarm of this site changed (the engine's onChange): voting follows its members' faults and maintenance. */
+  alarmChanged(a: MemberAlarm): void {
+    this.voting.alarmChanged(a);
   }
 
   /** A new rule set: monitors restart from the engine's conditions; limits follow the adaptive rules at once. */
