@@ -5,7 +5,7 @@ export type AlarmCause = 'process' | 'health' | 'advisory';
 export interface AlarmGroupView {
   id: string;
   siteId: string;
-  /** The first-out's unit: equipment, pipe segment, enterprise plot, roadway or device id. */
+  /** The first-out's unit: equipment, pipe segment, roadway or device id (only this unit joins after the join period). */
   unit: string;
   cause: AlarmCause;
   firstOutAlarmId: string;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AlarmView } from '@safetwin/protocol';
-import { AlarmGrouper } from './alarm-grouper.ts';
+import { AlarmGrouper, DEFAULT_GROUPER_OPTIONS } from './alarm-grouper.ts';
 import type { AlarmGroupView } from './alarm-group.ts';
+import { demoSites } from '@safetwin/twin-models';
+import { deviceRelations } from './alarm-relations.ts';
 import { TEST_RELATIONS, testAlarm } from './flood-test-support.ts';
 
 const MIN = 60_000;
@@ -10,7 +12,7 @@ const MIN = 60_000;
 function setup() {
   let nowMs = 0;
   const saved: { group: AlarmGroupView; member: string | null }[] = [];
-  const grouper = new AlarmGrouper((_s, d) => TEST_RELATIONS.get(d), { save: (group, member) => saved.push({ group, member: member?.alarmId ?? null }) }, () => nowMs, { windowMs: 10 * MIN, radiusM: 100 });
+  const grouper = new AlarmGrouper((_s, d) => TEST_RELATIONS.get(d), { save: (group, member) => saved.push({ group, member: member?.alarmId ?? null }) }, () => nowMs, DEFAULT_GROUPER_OPTIONS); // 10 min window and join period, 30 min life, 100 m
   const raise = (deviceId: string, atMs: number, over: Partial<AlarmView> = {}) => {
     nowMs = atMs;
     return grouper.assign(testAlarm(deviceId, atMs, over));
@@ -28,6 +30,10 @@ const CASES: { title: string; activations: [deviceId: string, atMs: number, kind
   { title: 'sensor health is a cause of its own', activations: [['A1', 0], ['A2', MIN, 'stale']], groups: [0, 1], firstOut: [true, true] },
   { title: 'the weather station nearby is an advisory, not part of the leak', activations: [['A1', 0], ['W1', MIN]], groups: [0, 1], firstOut: [true, true] },
   { title: 'the first-out coming back joins its own group and stays its first-out', activations: [['C1', 0], ['C1', 3 * MIN]], groups: [0, 0], firstOut: [true, true] },
+  // Groups close (review item 3): a life cap, and no other unit joins an old group.
+  { title: 'another unit within the radius after the join period opens its own group', activations: [['A1', 0], ['A2', 8 * MIN], ['B1', 10 * MIN + 1]], groups: [0, 0, 1], firstOut: [true, false, true] },
+  { title: "the first-out's unit still joins after the join period", activations: [['A1', 0], ['A2', 9 * MIN], ['A1', 18 * MIN, 'high-high']], groups: [0, 0, 0], firstOut: [true, false, false] },
+  { title: 'a chattering alarm keeps its group open 30 min at most', activations: [['A1', 0], ['A1', 9 * MIN], ['A1', 18 * MIN], ['A1', 27 * MIN], ['A1', 30 * MIN + 1]], groups: [0, 0, 0, 0, 1], firstOut: [true, true, true, true, true] },
   { title: 'a member coming back stays a member', activations: [['A1', 0], ['A2', MIN], ['A2', 3 * MIN]], groups: [0, 0, 0], firstOut: [true, false, false] },
 ];
 
@@ -66,6 +72,29 @@ describe('AlarmGrouper: grouping by cause with a first-out (injected clock)', ()
     expect(raise('A1', 15 * MIN).firstOut).toBe(true);
   });
 
+  it("hours of chattering on a plot, then a Cl2 detector 400 m away on the same plot: a group of its own, as first-out", () => {
+    const { raise, grouper } = setup();
+    const chatter = [raise('A1', 0, { level: 2 })];
+    for (let m = 5; m <= 6 * 60; m += 5) chatter.push(raise('A1', m * MIN, { kind: 'temperature-high', level: 3 }));
+    const lives = new Map<string, number[]>();
+    chatter.forEach((r, i) => lives.set(r.groupId, [...(lives.get(r.groupId) ?? []), i * 5 * MIN]));
+    for (const times of lives.values()) expect(times.at(-1)! - times[0]!).toBeLessThanOrEqual(30 * MIN);
+    const cl2 = raise('D1', 6 * 60 * MIN + MIN);
+    expect(cl2.firstOut).toBe(true);
+    expect(lives.has(cl2.groupId)).toBe(false);
+    expect(grouper.get(cl2.groupId)).toMatchObject({ unit: 'EQ4', memberCount: 1 });
+  });
+
+  it('closes a group at its maximum age after the first-out, however active (closedAt = opened + 30 min)', () => {
+    const { grouper, raise, saved, setNow } = setup();
+    const { groupId } = raise('A1', 0);
+    for (let m = 5; m <= 25; m += 5) raise('A2', m * MIN);
+    setNow(30 * MIN + 1);
+    grouper.sweep();
+    expect(grouper.get(groupId)).toBeUndefined();
+    expect(saved.at(-1)).toEqual({ group: expect.objectContaining({ id: groupId, closedAt: 30 * MIN }), member: null });
+  });
+
   it('restores open groups after a restart: a related activation joins, an expired group is closed', () => {
     const before = setup();
     const live = before.raise('A1', 0);
@@ -91,5 +120,19 @@ describe('AlarmGrouper: grouping by cause with a first-out (injected clock)', ()
     }
     expect(new Set(results.map((r) => r.groupId)).size).toBe(1);
     expect(results.filter((r) => r.firstOut)).toHaveLength(1);
+  });
+});
+
+describe('deviceRelations on the demo park', () => {
+  it('relates by unit, roadway and position only: no bare enterprise-plot key (a plot is hundreds of metres wide)', () => {
+    const park = demoSites().find((s) => s.kind === 'chemical-park')!;
+    const relations = [...deviceRelations(park).values()];
+    expect(relations.length).toBeGreaterThan(10);
+    expect(relations.flatMap((r) => r.keys).filter((k) => k.startsWith('plot:'))).toEqual([]);
+    // Two sensors on one plot, of different units and far apart, share no key.
+    const onPlot = park.sensors.filter((s) => s.enterpriseId === park.enterprises[0]!.id && s.equipmentId);
+    const [a, b] = [onPlot[0]!, onPlot.find((s) => s.equipmentId !== onPlot[0]!.equipmentId)!];
+    const keysOf = (id: string) => deviceRelations(park).get(id)!.keys;
+    expect(keysOf(a.id).filter((k) => keysOf(b.id).includes(k))).toEqual([]);
   });
 });

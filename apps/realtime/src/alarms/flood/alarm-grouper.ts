@@ -6,17 +6,22 @@ import { causeOf, type AlarmGroupSink, type AlarmGroupView } from './alarm-group
 
 /** Settings of grouping by cause. */
 export interface GrouperOptions {
-  /** An activation joins a group whose last activation is at most this old, ms. @defaultValue 10 min */
+  /** A group closes once its last activation is this old, ms. @defaultValue 10 min */
   windowMs: number;
+  /** Alarms of another unit than the first-out's join only this long after the first-out, ms; later they open their own group. @defaultValue 10 min */
+  joinMs: number;
+  /** A group closes this long after its first-out whatever keeps activating in it, ms. @defaultValue 30 min */
+  maxAgeMs: number;
   /** Sensors this close (3-D, metres) are related whatever their unit. @defaultValue 100 m */
   radiusM: number;
 }
 
-export const DEFAULT_GROUPER_OPTIONS: GrouperOptions = { windowMs: 10 * 60_000, radiusM: 100 };
+export const DEFAULT_GROUPER_OPTIONS: GrouperOptions = { windowMs: 10 * 60_000, joinMs: 10 * 60_000, maxAgeMs: 30 * 60_000, radiusM: 100 };
 
 interface OpenGroup {
   view: AlarmGroupView;
-  members: Set<string>;
+  /** Its alarms, each with its activations in the group. */
+  members: Map<string, number>;
   /** Index entries it owns, removed when it closes. */
   keys: string[];
   cells: string[];
@@ -32,11 +37,14 @@ const distanceM = (a: Enu, b: Enu) => Math.hypot(a.eastM - b.eastM, a.northM - b
 /**
  * Groups new activations by cause (ISA-18.2 first-out): an activation joins an open group of
  * its site and kind of cause when it is related to one of the group's members — the same
- * device, unit (equipment, pipe segment), enterprise plot or roadway, or within `radiusM` —
- * and the group's last activation is inside `windowMs`; otherwise it opens a group as its
- * first-out. Related groups are found through a key index and a grid of `radiusM` cells,
- * so an activation costs O(1) whatever the number of groups; joining the oldest related
- * group keeps an incident that spreads across plots one group.
+ * device, unit (equipment, pipe segment) or roadway, or within `radiusM` (an enterprise plot
+ * alone relates nothing: a plot is hundreds of metres wide) — and otherwise opens a group as
+ * its first-out. Groups close: `windowMs` after their last activation, and at the latest
+ * `maxAgeMs` after their first-out, so a chattering alarm cannot keep one open; and only the
+ * first-out's own unit joins after `joinMs`, so an incident of another unit later on is never
+ * folded (and silenced) into an old group. Related groups are found through a key index and a
+ * grid of `radiusM` cells, so an activation costs O(1) whatever the number of groups; joining
+ * the oldest related group keeps an incident that spreads across plots one group.
  */
 export class AlarmGrouper {
   private readonly open = new Map<string, OpenGroup>();
@@ -54,14 +62,14 @@ export class AlarmGrouper {
   restore(groups: readonly AlarmGroupView[], members: ReadonlyMap<string, readonly AlarmView[]>): void {
     const at = this.now();
     for (const view of groups) {
-      const group: OpenGroup = { view: { ...view }, members: new Set(), keys: [], cells: [] };
+      const group: OpenGroup = { view: { ...view }, members: new Map(), keys: [], cells: [] };
       this.open.set(view.id, group);
       if (!this.isOpen(group, at)) {
         this.close(group);
         continue;
       }
       for (const alarm of members.get(view.id) ?? []) {
-        group.members.add(alarm.id);
+        group.members.set(alarm.id, 1); // (activations before a restart are not kept per member)
         this.index(group, alarm);
       }
     }
@@ -70,13 +78,12 @@ export class AlarmGrouper {
   /** Puts a new activation into its group (engine.setGrouper). */
   assign(alarm: AlarmView): { groupId: string; firstOut: boolean } {
     const at = alarm.raisedAt ?? this.now();
-    const group = this.relatedGroup(alarm, at);
+    const rel = this.relationsOf(alarm.siteId, alarm.deviceId);
+    const group = this.relatedGroup(alarm, rel, at);
     if (group) {
       const v = group.view;
-      if (!group.members.has(alarm.id)) {
-        group.members.add(alarm.id);
-        v.memberCount++;
-      }
+      if (!group.members.has(alarm.id)) v.memberCount++;
+      group.members.set(alarm.id, (group.members.get(alarm.id) ?? 0) + 1);
       v.activationCount++;
       v.lastActivationAt = Math.max(v.lastActivationAt, at);
       v.topLevel = Math.min(v.topLevel, alarm.level) as AlarmGroupView['topLevel'];
@@ -85,7 +92,6 @@ export class AlarmGrouper {
       // The first-out coming back (it cleared and went off again) is still its group's first-out.
       return { groupId: v.id, firstOut: v.firstOutAlarmId === alarm.id };
     }
-    const rel = this.relationsOf(alarm.siteId, alarm.deviceId);
     const view: AlarmGroupView = {
       id: randomUUID(),
       siteId: alarm.siteId,
@@ -99,7 +105,7 @@ export class AlarmGrouper {
       memberCount: 1,
       activationCount: 1,
     };
-    const opened: OpenGroup = { view, members: new Set([alarm.id]), keys: [], cells: [] };
+    const opened: OpenGroup = { view, members: new Map([[alarm.id, 1]]), keys: [], cells: [] };
     this.open.set(view.id, opened);
     this.index(opened, alarm);
     this.sink.save({ ...view }, { alarmId: alarm.id, joinedAt: at });
@@ -118,25 +124,41 @@ export class AlarmGrouper {
     return g ? { ...g.view } : undefined;
   }
 
+  /** How often an alarm activated in an open group; undefined once it closed (or when not a member). */
+  activationsOf(groupId: string, alarmId: string): number | undefined {
+    return this.open.get(groupId)?.members.get(alarmId);
+  }
+
   /** Open groups now (for KPIs and tests). */
   openGroups(): AlarmGroupView[] {
     return [...this.open.values()].map((g) => ({ ...g.view }));
   }
 
-  private isOpen(group: OpenGroup, at: number): boolean {
-    return at - group.view.lastActivationAt <= this.options.windowMs;
+  /** When a group closes: its window after the last activation, at the latest its maximum age after the first-out. */
+  private closesAt(view: AlarmGroupView): number {
+    return Math.min(view.lastActivationAt + this.options.windowMs, view.openedAt + this.options.maxAgeMs);
   }
 
-  /** The oldest open group related to the alarm, closing expired ones met on the way. */
-  private relatedGroup(alarm: AlarmView, at: number): OpenGroup | null {
+  private isOpen(group: OpenGroup, at: number): boolean {
+    return at <= this.closesAt(group.view);
+  }
+
+  /** Whether an activation of `unit` may join: any unit within the join period, after it the first-out's unit only. */
+  private joinable(group: OpenGroup, unit: string, at: number): boolean {
+    return at - group.view.openedAt <= this.options.joinMs || unit === group.view.unit;
+  }
+
+  /** The oldest open group related to the alarm that it may join, closing expired ones met on the way. */
+  private relatedGroup(alarm: AlarmView, rel: DeviceRelations | undefined, at: number): OpenGroup | null {
     let best: OpenGroup | null = null;
+    const unit = rel?.unit ?? alarm.deviceId;
     const consider = (g: OpenGroup | undefined) => {
       if (!g || g.view.closedAt !== null) return;
       if (!this.isOpen(g, at)) return this.close(g);
+      if (!this.joinable(g, unit, at)) return;
       if (!best || g.view.openedAt < best.view.openedAt) best = g;
     };
     const scope = this.scopeOf(alarm);
-    const rel = this.relationsOf(alarm.siteId, alarm.deviceId);
     for (const key of this.keysOf(alarm, rel)) consider(this.byKey.get(`${scope}|${key}`));
     if (rel?.position) {
       const p = rel.position;
@@ -186,7 +208,7 @@ export class AlarmGrouper {
   }
 
   private close(group: OpenGroup): void {
-    group.view.closedAt = group.view.lastActivationAt + this.options.windowMs;
+    group.view.closedAt = this.closesAt(group.view);
     this.open.delete(group.view.id);
     for (const k of group.keys) if (this.byKey.get(k) === group) this.byKey.delete(k);
     for (const cell of group.cells) {

@@ -1,8 +1,8 @@
-import { pointInPolygon, type Enu, type Site } from '@safetwin/twin-models';
+import type { Enu, Site } from '@safetwin/twin-models';
 
 /** What relates one device's alarms to others' (DESIGN.md §5: same unit, related sensors). */
 export interface DeviceRelations {
-  /** Keys shared by devices of one unit: `unit:<equipment or pipe segment>`, `plot:<enterprise>` (parks), `roadway:<id>` (mines). */
+  /** Keys shared by devices of one unit: `unit:<equipment or pipe segment>`, `roadway:<id>` (mines). */
   keys: readonly string[];
   /** Where it is, local ENU metres; null when it moves (tags) or is not described. */
   position: Enu | null;
@@ -14,20 +14,17 @@ export interface DeviceRelations {
 
 /**
  * The relations of every device of a site, read once from the site description: a sensor's
- * equipment or pipe segment (its unit, as the ESD logic sees it), the enterprise plot it
- * stands on (chemical parks: a mine's lease holds everything, so mines use the roadway),
- * and its position for the radius rule. Actuated valves and mine machines count as their
- * own units at their positions; park equipment ids relate unit-wide alarms (voting).
+ * equipment or pipe segment (its unit, as the ESD logic sees it), its roadway (mines), and
+ * its position for the radius rule. The enterprise plot relates nothing by itself: a plot is
+ * hundreds of metres wide, and two unrelated incidents on it must not share a group (within
+ * the radius, neighbours on one plot or across plots are related anyway). Actuated valves and
+ * mine machines count as their own units at their positions; park equipment ids relate
+ * unit-wide alarms (voting).
  */
 export function deviceRelations(site: Site): Map<string, DeviceRelations> {
   const out = new Map<string, DeviceRelations>();
-  const plotOf = (p: Enu): string | null => {
-    if (site.kind !== 'chemical-park') return null;
-    const owner = site.enterprises.find((e) => pointInPolygon(p, e.plot));
-    return owner ? `plot:${owner.id}` : null;
-  };
   const add = (deviceId: string, kind: string, position: Enu | null, unitKeys: (string | null | undefined)[]) => {
-    const keys = [...unitKeys, position ? plotOf(position) : null].filter((k): k is string => typeof k === 'string');
+    const keys = unitKeys.filter((k): k is string => typeof k === 'string');
     out.set(deviceId, { keys, position, unit: keys[0]?.slice(keys[0].indexOf(':') + 1) ?? deviceId, kind });
   };
   for (const s of site.sensors) {
