@@ -24,10 +24,16 @@ export interface AlarmGroupRouteDeps {
   groups: AlarmGroupStore;
 }
 
+/** Groups read per page while filtering an officer's list. */
+const SCAN_PAGE = 200;
+
+type Member = { alarm: AlarmView; joinedAt: number };
+
 /**
  * GET /alarm-groups, /alarm-groups/:id (members and first-out) and /alarms/load, scoped as
- * /alarms is: an officer sees a group only through alarms they may see, with counts of
- * those alone and no first-out of another enterprise.
+ * /alarms is: an officer sees a group only through alarms they may see, and sees it as made
+ * of those alone — their first member as its first-out and unit, their levels, counts and
+ * times — never another plant's unit, level or timing. Lists are filtered before `limit`.
  */
 export function alarmGroupRoutes(app: ZodApp, deps: RouteDeps, floods: AlarmGroupRouteDeps): void {
   const visibleMembers = (user: Principal, alarmIds: readonly { alarmId: string; joinedAt: number }[]) =>
@@ -37,21 +43,43 @@ export function alarmGroupRoutes(app: ZodApp, deps: RouteDeps, floods: AlarmGrou
     });
   // An open group's counts come from memory (the stored row may lag by a write).
   const current = (g: AlarmGroupView) => floods.flood.grouper.get(g.id) ?? g;
-  const asSeenBy = (user: Principal, g: AlarmGroupView, members: { alarm: AlarmView }[]) => {
-    if (user.role !== 'safety-officer') return current(g);
-    const ids = new Set(members.map((m) => m.alarm.id));
-    return { ...current(g), memberCount: ids.size, firstOutAlarmId: ids.has(g.firstOutAlarmId) ? g.firstOutAlarmId : null };
+  /** The group as an officer's scope sees it: built from their visible members only (in join order). */
+  const scoped = (g: AlarmGroupView, members: readonly Member[]): AlarmGroupView => {
+    const first = members[0]!;
+    const activations = members.map((m) => floods.flood.grouper.activationsOf(g.id, m.alarm.id) ?? 1);
+    const lastAt = members.map((m) => Math.max(m.joinedAt, m.alarm.groupId === g.id ? (m.alarm.raisedAt ?? 0) : 0));
+    return {
+      ...current(g),
+      unit: floods.flood.unitOf(first.alarm.siteId, first.alarm.deviceId),
+      firstOutAlarmId: first.alarm.id,
+      topLevel: Math.min(...members.map((m) => m.alarm.level)) as AlarmGroupView['topLevel'],
+      openedAt: first.joinedAt,
+      lastActivationAt: Math.max(...lastAt),
+      memberCount: members.length,
+      activationCount: activations.reduce((a, b) => a + b, 0),
+    };
   };
+  const asSeenBy = (user: Principal, g: AlarmGroupView, members: readonly Member[]) => (user.role === 'safety-officer' ? scoped(g, members) : current(g));
 
   app.get('/alarm-groups', { schema: { tags: ['alarms'], summary: 'Alarm groups (one cause, one first-out) the user may see, newest first', querystring: ListQuery } }, async (request) => {
     const user = await requireUser(deps, request);
     const { siteId, open, limit } = request.query;
     if (siteId && (!deps.registry.site(siteId) || !canSeeSite(user, siteId))) throw notFound(`no site '${siteId}'`);
     const sites = siteId ? [siteId] : deps.registry.all().filter((s) => canSeeSite(user, s.id)).map((s) => s.id);
-    const groups = await floods.groups.list(sites, open === undefined ? undefined : open === 'true', limit);
-    const members = await floods.groups.members(groups.map((g) => g.id));
-    const seen = groups.map((g) => ({ g, members: visibleMembers(user, members.get(g.id) ?? []) })).filter((x) => x.members.length > 0 || user.role !== 'safety-officer');
-    return { groups: seen.map(({ g, members: m }) => asSeenBy(user, g, m)) };
+    const openOnly = open === undefined ? undefined : open === 'true';
+    if (user.role !== 'safety-officer') return { groups: (await floods.groups.list(sites, openOnly, limit)).map(current) };
+    // An officer: page through the site's groups, keeping those with a visible member, until `limit` are found.
+    const out: AlarmGroupView[] = [];
+    for (let offset = 0; out.length < limit; offset += SCAN_PAGE) {
+      const page = await floods.groups.list(sites, openOnly, SCAN_PAGE, offset);
+      const members = await floods.groups.members(page.map((g) => g.id));
+      for (const g of page) {
+        const visible = visibleMembers(user, members.get(g.id) ?? []);
+        if (visible.length > 0 && out.length < limit) out.push(scoped(g, visible));
+      }
+      if (page.length < SCAN_PAGE) break;
+    }
+    return { groups: out };
   });
 
   app.get('/alarm-groups/:id', { schema: { tags: ['alarms'], summary: 'An alarm group with its members (in the order they joined) and its first-out', params: GroupParams } }, async (request) => {

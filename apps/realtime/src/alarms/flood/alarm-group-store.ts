@@ -50,12 +50,12 @@ export class AlarmGroupStore implements AlarmGroupSink {
     return { groups, members: new Map([...members].map(([id, list]) => [id, list.map((m) => m.alarmId)])) };
   }
 
-  /** Groups of some sites (all when null), open, closed or both, newest first. */
-  async list(siteIds: readonly string[] | null, open: boolean | undefined, limit: number): Promise<AlarmGroupView[]> {
+  /** Groups of some sites (all when null), open, closed or both, newest first; `offset` skips that many. */
+  async list(siteIds: readonly string[] | null, open: boolean | undefined, limit: number, offset = 0): Promise<AlarmGroupView[]> {
     const where: SQL[] = [];
     if (siteIds) where.push(inArray(alarmGroups.siteId, [...siteIds]));
     if (open !== undefined) where.push(open ? isNull(alarmGroups.closedAt) : isNotNull(alarmGroups.closedAt));
-    const rows = await this.db.orm.select().from(alarmGroups).where(and(...where)).orderBy(desc(alarmGroups.openedAt)).limit(limit);
+    const rows = await this.db.orm.select().from(alarmGroups).where(and(...where)).orderBy(desc(alarmGroups.openedAt), desc(alarmGroups.id)).limit(limit).offset(offset);
     return rows.map(toView);
   }
 

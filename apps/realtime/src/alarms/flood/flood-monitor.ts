@@ -99,6 +99,11 @@ export class FloodMonitor {
     return [null, ...enterprisesSeeing(alarmSubject(alarm, this.deps.registry.device(alarm.deviceId)), site.enterprises.map((e) => e.id))];
   }
 
+  /** The unit an alarm of a device belongs to (its equipment, pipe segment, roadway, else the device). */
+  unitOf(siteId: string, deviceId: string): string {
+    return this.relationsOf(siteId, deviceId)?.unit ?? deviceId;
+  }
+
   private relationsOf(siteId: string, deviceId: string): DeviceRelations | undefined {
     let site = this.relations.get(siteId);
     if (!site) {
