@@ -12,6 +12,10 @@ const KEY_LOW_BITS = 2 ** 21;
 const CODE_SCALE = 1e4;
 /** Sequence numbers packed below the device index in the window map. */
 const SEQ_SPAN = 2 ** 32;
+/** Run lengths are coded up to this (a longer run of one value counts as this long). */
+const RUN_LENGTH_SPAN = 2 ** 16;
+/** Run-length keys are shifted off the value windows' (both below 2^52): a run window never matches a value window. */
+const RUN_KEY_OFFSET = 2 ** 52;
 
 /** a·b mod p for a, b < 2^31 without leaving exact double arithmetic. */
 function mulMod(a: number, b: number, p: number): number {
@@ -24,19 +28,72 @@ function powMod(base: number, exp: number, p: number): number {
   return out;
 }
 
+/**
+ * The last `size` codes with their two rolling hashes (O(1) per push: the oldest code's
+ * residues are kept, so it leaves without recomputing them) and how often each code occurs
+ * (the map's size: the distinct codes in the window).
+ */
+class RollingWindow {
+  private readonly codes: number[];
+  private readonly c1s: number[];
+  private readonly c2s: number[];
+  private head = 0;
+  filled = 0;
+  h1 = 0;
+  h2 = 0;
+  readonly counts = new Map<number, number>();
+
+  constructor(
+    private readonly size: number,
+    private readonly pow1: number,
+    private readonly pow2: number,
+  ) {
+    this.codes = new Array<number>(size).fill(0);
+    this.c1s = new Array<number>(size).fill(0);
+    this.c2s = new Array<number>(size).fill(0);
+  }
+
+  get full(): boolean {
+    return this.filled === this.size;
+  }
+
+  /** The window's key: both hashes packed into 52 bits. */
+  get key(): number {
+    return this.h1 * KEY_LOW_BITS + (this.h2 % KEY_LOW_BITS);
+  }
+
+  /** Rolls the window on by one code: H ← (H − out·B^(N−1))·B + in. */
+  push(code: number): void {
+    const c1 = ((code % P1) + P1) % P1;
+    const c2 = ((code % P2) + P2) % P2;
+    if (this.filled === this.size) {
+      const out = this.codes[this.head]!;
+      this.h1 = (this.h1 - mulMod(this.c1s[this.head]!, this.pow1, P1) + P1) % P1;
+      this.h2 = (this.h2 - mulMod(this.c2s[this.head]!, this.pow2, P2) + P2) % P2;
+      const left = this.counts.get(out)! - 1;
+      if (left === 0) this.counts.delete(out);
+      else this.counts.set(out, left);
+    } else this.filled++;
+    this.h1 = (mulMod(this.h1, B1, P1) + c1) % P1;
+    this.h2 = (mulMod(this.h2, B2, P2) + c2) % P2;
+    this.codes[this.head] = code;
+    this.c1s[this.head] = c1;
+    this.c2s[this.head] = c2;
+    this.head = (this.head + 1) % this.size;
+    this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
+  }
+}
+
 interface Track {
   deviceIndex: number;
-  /** The window's value codes and their residues mod P1 and P2 (a ring). */
-  codes: number[];
-  c1s: number[];
-  c2s: number[];
-  head: number;
-  filled: number;
-  h1: number;
-  h2: number;
-  /** Occurrences of each value code in the window (its size: the distinct values). */
-  counts: Map<number, number>;
+  /** The last `windowReadings` value codes. */
+  values: RollingWindow;
+  /** The last `windowReadings` completed runs of equal values, each coded as (value, length). */
+  runs: RollingWindow;
+  runCode: number;
+  runLength: number;
   seq: number;
+  runSeq: number;
   lastTsMs: number;
   /** Keys this device stored, oldest first (a ring), and their sequence numbers. */
   keys: number[];
@@ -53,9 +110,13 @@ interface Track {
  * device (a copied series) — raises `pseudo-data` on the sender, and for a copy on the
  * other device as well: which of the two is forged cannot be told, and neither may pass for
  * safe. A replay of at least window + stride readings always lines up with a stored window.
- * Windows with fewer than `minDistinct` values carry too little information (clean air
- * reading 0.0/0.1, a flat line — which the stuck rule watches) and are neither stored nor
- * judged. The alarm clears after `clearAfterMs` without a repeated window.
+ * Windows with fewer than `minDistinct` values carry too little information on their own
+ * (clean air reading 0/1/2 ppm): for them the series is judged over a longer span, as its
+ * run-length code — the last `windowReadings` runs of equal values, each (value, length) —
+ * hashed the same way when a run ends, and judged once the runs hold `minDistinct` distinct
+ * (value, length) pairs; so a replayed quiet clean-air series is caught, while a flat line
+ * (one run: the stuck rule's business) or a periodic two-valued trickle (two pairs) is not.
+ * The alarm clears after `clearAfterMs` without a repeated window.
  */
 export class PseudoDataMonitor {
   private readonly tracks = new Map<string, Track>();
@@ -95,23 +156,26 @@ export class PseudoDataMonitor {
       this.tracks.set(s.deviceId, track);
     } else if (tsMs <= track.lastTsMs) return; // late or repeated delivery: not part of the series
     track.lastTsMs = tsMs;
-    this.push(track, value);
-    if (track.filled === this.rule.windowReadings && track.counts.size >= this.rule.minDistinct) {
-      const key = track.h1 * KEY_LOW_BITS + (track.h2 % KEY_LOW_BITS);
-      const seen = this.windows.get(key);
-      this.stats.judged++;
-      if (seen !== undefined) {
-        this.stats.repeated++;
-        track.lastMatchTsMs = tsMs;
-        report(this.sink, rulePoint(s, 'pseudo-data', null), true, value);
-        const other = this.sensors[Math.floor(seen / SEQ_SPAN)]!;
-        if (other.deviceId !== s.deviceId) {
-          const otherTrack = this.tracks.get(other.deviceId);
-          if (otherTrack) otherTrack.lastMatchTsMs = tsMs;
-          report(this.sink, rulePoint(other, 'pseudo-data', null), true, null);
-        }
+    const code = Math.round(value * CODE_SCALE);
+    track.values.push(code);
+    track.seq++;
+    if (track.values.full && track.values.counts.size >= this.rule.minDistinct) {
+      this.judge(s, track, track.values.key, value, tsMs);
+      if (track.seq % this.rule.strideReadings === 0) this.remember(track, track.values.key, track.seq);
+    } else if (track.seq > 1 && code !== track.runCode) {
+      // A low-information window: judge the run-length code when a run ends.
+      track.runs.push(track.runCode * RUN_LENGTH_SPAN + Math.min(track.runLength, RUN_LENGTH_SPAN - 1));
+      track.runSeq++;
+      if (track.runs.full && track.runs.counts.size >= this.rule.minDistinct) {
+        const key = track.runs.key + RUN_KEY_OFFSET;
+        this.judge(s, track, key, value, tsMs);
+        if (track.runSeq % this.rule.strideReadings === 0) this.remember(track, key, track.runSeq);
       }
-      if (track.seq % this.rule.strideReadings === 0) this.remember(track, key);
+    }
+    if (code === track.runCode) track.runLength++;
+    else {
+      track.runCode = code;
+      track.runLength = 1;
     }
     if (track.lastMatchTsMs !== null && tsMs - track.lastMatchTsMs >= this.rule.clearAfterMs) {
       track.lastMatchTsMs = null;
@@ -119,45 +183,37 @@ export class PseudoDataMonitor {
     }
   }
 
+  /** A window seen before raises pseudo-data on this sensor, and on the other one for a copy. */
+  private judge(s: RuleSensor, track: Track, key: number, value: number, tsMs: number): void {
+    const seen = this.windows.get(key);
+    this.stats.judged++;
+    if (seen === undefined) return;
+    this.stats.repeated++;
+    track.lastMatchTsMs = tsMs;
+    report(this.sink, rulePoint(s, 'pseudo-data', null), true, value);
+    const other = this.sensors[Math.floor(seen / SEQ_SPAN)]!;
+    if (other.deviceId !== s.deviceId) {
+      const otherTrack = this.tracks.get(other.deviceId);
+      if (otherTrack) otherTrack.lastMatchTsMs = tsMs;
+      report(this.sink, rulePoint(other, 'pseudo-data', null), true, null);
+    }
+  }
+
   private fresh(s: RuleSensor, tsMs: number, deviceIndex: number): Track {
     const n = this.rule.windowReadings;
     const active = this.sink.isActive(rulePoint(s, 'pseudo-data', null));
     return {
-      deviceIndex, codes: new Array<number>(n).fill(0), c1s: new Array<number>(n).fill(0), c2s: new Array<number>(n).fill(0), head: 0, filled: 0, h1: 0, h2: 0, counts: new Map(), seq: 0, lastTsMs: tsMs,
-      keys: [], keySeqs: [], keyHead: 0,
+      deviceIndex, values: new RollingWindow(n, this.pow1, this.pow2), runs: new RollingWindow(n, this.pow1, this.pow2), runCode: Number.NaN, runLength: 0,
+      seq: 0, runSeq: 0, lastTsMs: tsMs, keys: [], keySeqs: [], keyHead: 0,
       // Raised before a restart: it clears after a clean spell, like any other.
       lastMatchTsMs: active ? tsMs : null,
     };
   }
 
-  /** Rolls the window on by one value: H ← (H − out·B^(N−1))·B + in. */
-  private push(t: Track, value: number): void {
-    const code = Math.round(value * CODE_SCALE);
-    const c1 = ((code % P1) + P1) % P1;
-    const c2 = ((code % P2) + P2) % P2;
-    const n = this.rule.windowReadings;
-    if (t.filled === n) {
-      const out = t.codes[t.head]!;
-      t.h1 = (t.h1 - mulMod(t.c1s[t.head]!, this.pow1, P1) + P1) % P1;
-      t.h2 = (t.h2 - mulMod(t.c2s[t.head]!, this.pow2, P2) + P2) % P2;
-      const left = t.counts.get(out)! - 1;
-      if (left === 0) t.counts.delete(out);
-      else t.counts.set(out, left);
-    } else t.filled++;
-    t.h1 = (mulMod(t.h1, B1, P1) + c1) % P1;
-    t.h2 = (mulMod(t.h2, B2, P2) + c2) % P2;
-    t.codes[t.head] = code;
-    t.c1s[t.head] = c1;
-    t.c2s[t.head] = c2;
-    t.head = (t.head + 1) % n;
-    t.counts.set(code, (t.counts.get(code) ?? 0) + 1);
-    t.seq++;
-  }
-
   /** Stores a window, dropping this device's oldest once it holds its share of history. */
-  private remember(t: Track, key: number): void {
+  private remember(t: Track, key: number, seq: number): void {
     const capacity = Math.ceil(this.rule.historyReadings / this.rule.strideReadings);
-    const packed = t.deviceIndex * SEQ_SPAN + (t.seq % SEQ_SPAN);
+    const packed = t.deviceIndex * SEQ_SPAN + (seq % SEQ_SPAN);
     if (t.keys.length < capacity) {
       t.keys.push(key);
       t.keySeqs.push(packed);
