@@ -24,7 +24,7 @@ const RANGES: [ForbiddenClass, 'ipv4' | 'ipv6', string, number][] = [
 const LISTS = RANGES.map(([cls, type, net, prefix]) => {
   const list = new BlockList();
   list.addSubnet(net, prefix, type);
-  return { cls, type, list };
+  return { cls, list };
 });
 
 /** The IPv4 address an IPv4-mapped or -compatible IPv6 address stands for (::ffff:127.0.0.1), else the address. */
@@ -46,7 +46,8 @@ export function forbiddenClass(ip: string): ForbiddenClass | null {
   const family = isIP(address);
   if (family === 0) return 'unspecified';
   const type = family === 4 ? 'ipv4' : 'ipv6';
-  for (const { cls, type: t, list } of LISTS) if (t === type && list.check(address, type)) return cls;
+  // (BlockList matches IPv4-mapped IPv6 addresses, ::ffff:7f00:1 too, against the IPv4 ranges.)
+  for (const { cls, list } of LISTS) if (list.check(address, type)) return cls;
   return hubAddresses().has(address) ? 'hub' : null;
 }
 

@@ -77,6 +77,8 @@ describe('webhook target addresses', () => {
     ['127.0.0.1', 'loopback'],
     ['::1', 'loopback'],
     ['::ffff:127.0.0.1', 'loopback'],
+    ['::ffff:7f00:1', 'loopback'],
+    ['::ffff:a9fe:a9fe', 'link-local'],
     ['169.254.169.254', 'link-local'],
     ['fe80::1', 'link-local'],
     ['10.0.0.5', 'private'],
