@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AlarmView, CommandRecord, CommandRequest } from '@safetwin/protocol';
-import { getDemoSite, type Site } from '@safetwin/twin-models';
+import { getDemoSite, type ChemicalPark, type Site } from '@safetwin/twin-models';
 import { AlarmEngine, alarmId, type AlarmPoint } from '../alarm-engine.ts';
 import type { AlarmStore } from '../alarm-store.ts';
 import type { ResponseEvent } from './response-events.ts';
@@ -181,7 +181,8 @@ describe('ESD shutdown on level-1 alarms (fake timers)', () => {
 
   it('names the neighbouring units’ valves (and owners) when the ring reaches them, in the audit trail and the event', async () => {
     const foreign = VALVES[1]!;
-    const shared = { ...park, pipes: { ...park.pipes, valves: park.pipes.valves.map((v) => (v.id === foreign ? { ...v, enterpriseId: 'CP-E2' } : v)) } };
+    const chem = park as ChemicalPark;
+    const shared: ChemicalPark = { ...chem, pipes: { ...chem.pipes, valves: chem.pipes.valves.map((v) => (v.id === foreign ? { ...v, enterpriseId: 'CP-E2' } : v)) } };
     sites.set(park.id, shared);
     try {
       await start();

@@ -88,14 +88,16 @@ export class ResponseDeadlines {
 
   /**
    * Catch-up at start, once notifiers listen: re-arms every running deadline (one past due with
-   * delay 0 under its stable job id, so BullMQ runs it once however many hubs start), and opens
+   * delay 0 under its stable catch-up job id, so BullMQ runs it once however many hubs start; not
+   * under the deadline's own id, whose delayed job may still wait in Redis on a clock the hub's
+   * does not share), and opens
    * the deadline of every standing level-2/3 alarm that carries no response.
    */
   ready(): void {
     for (const alarm of this.deps.engine.list(null, true)) {
       const r = alarm.response;
       const kind = deadlineKindOf(alarm.level);
-      if (isRunning(r)) this.arm(alarm.id, r.dueAt);
+      if (isRunning(r)) this.arm(alarm.id, r.dueAt, r.dueAt <= this.deps.now());
       else if (r === null && alarm.processActive && kind) this.open(alarm.id, alarm.raisedAt, kind);
     }
   }
@@ -139,9 +141,10 @@ export class ResponseDeadlines {
     this.arm(alarmId, running.dueAt);
   }
 
-  private arm(alarmId: string, dueAt: number): void {
+  private arm(alarmId: string, dueAt: number, catchUp = false): void {
     const job: DeadlineJob = { alarmId, dueAt };
-    this.deps.queue.add(DEADLINE_JOB, job, { delayMs: Math.max(0, dueAt - this.deps.now()), jobId: deadlineJobId(alarmId, dueAt) }).catch(this.deps.onError);
+    const jobId = `${deadlineJobId(alarmId, dueAt)}${catchUp ? '.catch-up' : ''}`;
+    this.deps.queue.add(DEADLINE_JOB, job, { delayMs: Math.max(0, dueAt - this.deps.now()), jobId }).catch(this.deps.onError);
   }
 
   /**
