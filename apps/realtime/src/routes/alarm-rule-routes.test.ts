@@ -171,4 +171,27 @@ describe.each(storeVariants())('alarm rules and set-points through the API on $n
     expect(other.levels(PARK).find((l) => l.deviceId === GAS)).toMatchObject({ base: { high: 20, highHigh: 50 }, changedThroughApi: true });
     expect(sink.limits.get(`${GAS}/lel_pct`)?.high).toBe(20);
   });
+
+  it('voting follows its members’ standing faults at start and the engine’s later changes (maintenance)', async () => {
+    const [d1, d2, d3] = ['CP-E4-GT-001', 'CP-E4-GT-002', 'CP-E4-GT-003'];
+    const sink = new FakeSink();
+    sink.standing.push({ deviceId: d3, metric: '*', kind: 'stale', state: 'unacknowledged', processActive: true });
+    const rules = await AlarmRules.start(new RuleStore(hub.db), hub.registry.all(), sink, Date.now);
+    const degraded = `${PARK}/CP-E4-TK-01/lel_pct/voting-degraded`;
+    expect(sink.activeOf('voting-degraded')).toEqual([degraded]);
+    const change = (a: Parameters<FakeSink['changeListeners'][number]>[0]) => sink.changeListeners.forEach((listener) => listener(a));
+    change({ deviceId: d3, metric: '*', kind: 'stale', state: 'rtn-unacknowledged', processActive: false });
+    expect(sink.activeOf('voting-degraded')).toEqual([]);
+    // A bump test: d1's and d2's high-high alarms out of service; span gas on both does not trip the unit.
+    for (const d of [d1, d2]) change({ deviceId: d, metric: 'lel_pct', kind: 'high-high', state: 'out-of-service', processActive: false });
+    expect(sink.activeOf('voting-degraded')).toEqual([degraded]);
+    const reading = (deviceId: string, ts: number) => ({ deviceId, ts, seq: ts, values: { lel_pct: 60 } });
+    const t0 = Date.now();
+    rules.observe([reading(d1, t0), reading(d2, t0)]);
+    expect(sink.activeOf('voting')).toEqual([]);
+    // Back in service, the same readings vote.
+    for (const d of [d1, d2]) change({ deviceId: d, metric: 'lel_pct', kind: 'high-high', state: 'normal', processActive: false });
+    rules.observe([reading(d1, t0 + 1000), reading(d2, t0 + 1000)]);
+    expect(sink.activeOf('voting')).toEqual([`${PARK}/CP-E4-TK-01/lel_pct/voting`]);
+  });
 });
