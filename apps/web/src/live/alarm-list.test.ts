@@ -54,6 +54,13 @@ describe('mergeAlarm (one `alarm` event)', () => {
     });
   }
 
+  it('takes a response, group or first-out set in the same millisecond as the activation (nothing else changed)', () => {
+    const held = base.find((a) => a.id === 'mid')!;
+    const response = { kind: 'emergency-plan' as const, dueAt: 1_800_200, tier: 'enterprise' as const, escalations: 0, confirmedAt: null, confirmedBy: null, note: null };
+    expect(mergeAlarm(base, { ...held, response }).find((a) => a.id === 'mid')?.response).toEqual(response);
+    expect(mergeAlarm(base, { ...held, groupId: 'g1', firstOut: true }).find((a) => a.id === 'mid')).toMatchObject({ groupId: 'g1', firstOut: true });
+  });
+
   it('returns the same array when nothing changed (stable snapshots for React)', () => {
     expect(mergeAlarm(base, { ...base[0]! })).toBe(base);
     expect(mergeAlarm(base, alarmView({ id: 'gone', state: 'normal' }))).toBe(base);

@@ -81,8 +81,17 @@ function sameAlarm(a: AlarmView, b: AlarmView): boolean {
     a.shelvedUntil === b.shelvedUntil &&
     a.processActive === b.processActive &&
     a.level === b.level &&
-    a.setpoint === b.setpoint
+    a.setpoint === b.setpoint &&
+    a.groupId === b.groupId &&
+    a.firstOut === b.firstOut &&
+    sameResponse(a.response, b.response)
   );
+}
+
+/** Whether two graded responses are the same (a response set in the same millisecond as the activation must not be dropped). */
+function sameResponse(a: AlarmView['response'], b: AlarmView['response']): boolean {
+  if (a === null || b === null) return a === b;
+  return a.kind === b.kind && a.dueAt === b.dueAt && a.tier === b.tier && a.escalations === b.escalations && a.confirmedAt === b.confirmedAt && a.confirmedBy === b.confirmedBy && a.note === b.note;
 }
 
 /** Counts for the panel header: standing alarms and those still waiting for an acknowledgement. */

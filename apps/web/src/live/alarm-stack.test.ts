@@ -47,6 +47,18 @@ describe('stackEntries (grouping under the first-out)', () => {
     expect(entries[0]!.awaitsAck).toBe(true);
   });
 
+  it('keeps a member with a response still due in sight (another enterprise must confirm its plan), folds one confirmed', () => {
+    const due = { kind: 'emergency-plan' as const, dueAt: 1_800_000, tier: 'enterprise' as const, escalations: 0, confirmedAt: null, confirmedBy: null, note: null };
+    const entries = stackEntries([
+      alarmView({ id: 'g-first', level: 2, groupId: 'g', firstOut: true, response: due }),
+      alarmView({ id: 'g-other-plant', level: 2, groupId: 'g', enterpriseId: 'E2', response: due }),
+      alarmView({ id: 'g-confirmed', level: 2, groupId: 'g', enterpriseId: 'E3', response: { ...due, confirmedAt: 5, confirmedBy: 'officer' } }),
+      alarmView({ id: 'g-plain', level: 2, groupId: 'g' }),
+    ]);
+    expect(ids(entries[0]!.pinned)).toEqual(['g-other-plant']);
+    expect(ids(entries[0]!.members).sort()).toEqual(['g-confirmed', 'g-plain']);
+  });
+
   it('heads a group whose first-out has cleared with its most urgent member', () => {
     const entries = stackEntries([alarmView({ id: 'a', level: 3, groupId: 'g' }), alarmView({ id: 'b', level: 2, groupId: 'g' })]);
     expect(entries).toHaveLength(1);

@@ -29,7 +29,7 @@ export function compareStack(a: AlarmView, b: AlarmView): number {
 export interface StackEntry {
   /** The group's first-out alarm (or, when it has cleared, its most urgent standing member). */
   head: AlarmView;
-  /** Members more severe than the head (a level-1 alarm must never hide under a level-3 first-out): always shown, in stack order. */
+  /** Members more severe than the head (a level-1 alarm must never hide under a level-3 first-out) or with a response due: always shown, in stack order. */
   pinned: AlarmView[];
   /** The group's other standing alarms, in stack order, folded until expanded; empty for an alarm that stands alone. */
   members: AlarmView[];
@@ -66,11 +66,19 @@ function entryOf(group: AlarmView[]): StackEntry {
   const rest = ordered.filter((a) => a !== first);
   return {
     head: first,
-    pinned: rest.filter((a) => a.level < first.level),
-    members: rest.filter((a) => a.level >= first.level),
+    pinned: rest.filter((a) => isPinned(a, first)),
+    members: rest.filter((a) => !isPinned(a, first)),
     level: ordered[0]!.level,
     awaitsAck: ordered.some((a) => stateRank(a) <= 1),
   };
+}
+
+/**
+ * A member shown under its head instead of folded: more severe than the head, or carrying a
+ * response still due (another enterprise's demand in the group must stay in sight to be confirmed).
+ */
+function isPinned(member: AlarmView, head: AlarmView): boolean {
+  return member.level < head.level || (member.response !== null && member.response.confirmedAt === null && member.response.dueAt !== null);
 }
 
 function compareEntries(a: StackEntry, b: StackEntry): number {
