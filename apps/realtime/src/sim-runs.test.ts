@@ -151,7 +151,8 @@ describe.each(variants)('simulation runs on $name', ({ variant, redisUrl }) => {
       const progress = seen.slice(2, -1);
       expect(progress.length).toBeGreaterThan(0);
       for (const [i, r] of progress.entries()) {
-        expect(r.stage).toMatch(/^(zones|grid frame \d+\/\d+|points \d+\/\d+)$/);
+        // The engine's last checkpoint ('done', before the result is encoded and stored) shows when the 5/s throttle lets it through.
+        expect(r.stage).toMatch(/^(zones|grid frame \d+\/\d+|points \d+\/\d+|done)$/);
         expect(r.progress).toBeGreaterThan(i === 0 ? 0 : progress[i - 1]!.progress);
         expect(r.progress).toBeLessThan(1);
       }
