@@ -1,7 +1,7 @@
 import { alarmGroupMembers, alarmGroups, type SqlClient } from '@safetwin/db';
 import { and, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { AlarmGroupSink, AlarmGroupView } from './alarm-group.ts';
-import { WriteBehind } from './write-behind.ts';
+import { WriteBehind } from '../write-behind.ts';
 
 interface GroupChange {
   group: AlarmGroupView;

@@ -9,7 +9,7 @@ export interface WriteBehindOptions {
 export const DEFAULT_WRITE_BEHIND: WriteBehindOptions = { retryMs: 500, maxRetryMs: 30_000 };
 
 /**
- * Ordered write-behind with retry (the pattern of AlarmStore): items are written in order, a
+ * Ordered write-behind with retry (alarms, their audit trail, alarm groups): items are written in order, a
  * batch of everything queued per `write` call; a failed batch is put back in front and tried
  * again with a backoff, so a database hiccup delays the record but never reorders or drops
  * it. `drain` keeps trying until everything is stored or its deadline passes, and then
