@@ -65,7 +65,11 @@ describe.each(storeVariants())('GET /sites/status on $name', (variant) => {
     const { metric, high } = sensor.setpoints!;
     const res = await ingest([{ deviceId: devices.gas.deviceId, ts: now(), seq: ++seq, values: { [metric]: high! * 1.5 } }]);
     expect(res.status).toBe(202);
-    const park = siteOf(await statusFor('commander'), devices.park.id);
+    // Sensor freshness comes from a snapshot of the device state at most 0.5 s old (asOfMs): wait for the one after the commit.
+    const park = (await pollUntil(async () => {
+      const p = siteOf(await statusFor('commander'), devices.park.id);
+      return p.sensors.online === 1 ? p : undefined;
+    }, 10_000, 100))!;
     expect(park).toMatchObject({ risk: 'orange', worstLevel: 2 });
     expect(park.alarms).toMatchObject({ level1: 0, level2: 1, unacknowledged: 1 });
     expect(park.sensors.online).toBe(1);
