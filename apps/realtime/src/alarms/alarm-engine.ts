@@ -37,6 +37,15 @@ export interface AlarmPoint {
   setpoint: number | null;
 }
 
+/**
+ * A new activation (not a repeat of a standing one, not an operator action): the count rose from
+ * not active. The one definition: the engine regroups the alarm and clears its response on it,
+ * the graded response and the notification rule act on it.
+ */
+export function isNewActivation(alarm: { count: number }, transition: { event: string }, before: { processActive: boolean; count: number }): boolean {
+  return transition.event === 'activate' && !before.processActive && alarm.count > before.count;
+}
+
 /** Puts a new activation into its group (same cause); null leaves it on its own. */
 export type AlarmGrouper = (alarm: AlarmView) => { groupId: string; firstOut: boolean } | null;
 
@@ -243,7 +252,7 @@ export class AlarmEngine {
     const after = transition(before, event);
     const at = this.now();
     // A new activation (not a repeat of a standing one): grouped afresh, its old response done with.
-    const raised = event.type === 'activate' && after.count > before.count && !before.processActive;
+    const raised = isNewActivation(after, { event: event.type }, before);
     let next: AlarmView = {
       ...current,
       state: after.state,

@@ -2,6 +2,9 @@
 export const ALARM_STATES = ['normal', 'unacknowledged', 'acknowledged', 'rtn-unacknowledged', 'shelved', 'suppressed', 'out-of-service'] as const;
 export type AlarmState = (typeof ALARM_STATES)[number];
 
+/** States that keep an alarm off the operators' displays on purpose (ISA-18.2: shelved, suppressed by design, out of service). */
+export const HIDDEN_STATES: ReadonlySet<AlarmState> = new Set(['shelved', 'suppressed', 'out-of-service']);
+
 /** What can happen to an alarm: the process (activate / clear) or an operator or the design. */
 export type AlarmEvent =
   | { type: 'activate'; value: number }

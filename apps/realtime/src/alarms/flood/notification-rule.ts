@@ -1,4 +1,6 @@
 import type { AlarmTransitionView, AlarmView } from '@safetwin/protocol';
+import { isNewActivation } from '../alarm-engine.ts';
+import { HIDDEN_STATES } from '../alarm-lifecycle.ts';
 
 /** An operator scope of a site: null for full viewers (commander, park manager), else one enterprise's officers. */
 export type OperatorScope = string | null;
@@ -13,9 +15,6 @@ export interface AlarmNotice {
   /** The scopes it notifies (a subset of `scopes`). */
   notifies: readonly OperatorScope[];
 }
-
-/** States in which an alarm is kept off the operators' displays. */
-const HIDDEN_STATES: ReadonlySet<AlarmView['state']> = new Set(['shelved', 'suppressed', 'out-of-service']);
 
 interface GroupNotices {
   lastAt: number;
@@ -47,7 +46,7 @@ export class NotificationRule {
   /** The notice of a change, or null when it is no activation (acks, clears, shelving …). */
   classify(alarm: AlarmView, transition: AlarmTransitionView, before: AlarmView): AlarmNotice | null {
     if (transition.event !== 'activate' || alarm.count <= before.count) return null;
-    const raised = !before.processActive;
+    const raised = isNewActivation(alarm, transition, before); // else a repeat of a standing alarm
     const scopes = this.scopesOf(alarm);
     // A repeat, or an activation the operators hid on purpose (shelved, suppressed, out of service): it counts, it does not notify.
     if (!raised || HIDDEN_STATES.has(alarm.state)) return { alarm, raised, scopes, notifies: [] };

@@ -3,7 +3,7 @@ import type { Site } from '@safetwin/twin-models';
 import type { AlarmEngine, AlarmPoint } from '../alarm-engine.ts';
 import { esdValvesFor, unitOfDevice, type EsdValve } from './esd-valves.ts';
 import type { ResponseEvent } from './response-events.ts';
-import { isNewActivation } from './response-policy.ts';
+import { isNewActivation } from '../alarm-engine.ts';
 
 /** The alarm kind raised on a valve that did not close when commanded (level 1: the unit is not isolated). */
 export const SHUTDOWN_FAILED_KIND = 'shutdown-failed';

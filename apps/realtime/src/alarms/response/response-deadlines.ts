@@ -2,8 +2,10 @@ import type { AlarmResponseView, AlarmView } from '@safetwin/protocol';
 import type { AlarmEngine } from '../alarm-engine.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import type { ResponseEvent } from './response-events.ts';
+import { isNewActivation } from '../alarm-engine.ts';
+import { HIDDEN_STATES } from '../alarm-lifecycle.ts';
 import {
-  HIDDEN_STATES, RESPONSE_DEADLINE_MS, carriesGroupResponse, confirmResponse, deadlineKindOf, isNewActivation, isReinstatedUnanswered, isRunning, missedEscalations, openResponse,
+  RESPONSE_DEADLINE_MS, carriesGroupResponse, confirmResponse, deadlineKindOf, isReinstatedUnanswered, isRunning, missedEscalations, openResponse,
   type DeadlineKind,
 } from './response-policy.ts';
 

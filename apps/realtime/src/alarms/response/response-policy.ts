@@ -12,14 +12,6 @@ export function deadlineKindOf(level: AlarmView['level']): DeadlineKind | null {
   return level === 2 ? 'emergency-plan' : level === 3 ? 'rectification-plan' : null;
 }
 
-/**
- * A new activation (not a repeat of a standing one, not an operator action): the count rose from
- * not active — as the engine judges it when it regroups the alarm and clears its response.
- */
-export function isNewActivation(alarm: AlarmView, transition: AlarmTransitionView, before: AlarmView): boolean {
-  return transition.event === 'activate' && !before.processActive && alarm.count > before.count;
-}
-
 /** Severity of a demand: an emergency plan (level 2) outranks a rectification plan (level 3). */
 const DEMAND_RANK: Readonly<Record<DeadlineKind, number>> = { 'emergency-plan': 2, 'rectification-plan': 3 };
 
@@ -39,9 +31,6 @@ export function carriesGroupResponse(
   if (alarm.groupId === null || alarm.firstOut) return true;
   return !members.some((m) => m.enterpriseId === alarm.enterpriseId && m.response !== null && m.response.kind !== 'shutdown' && DEMAND_RANK[m.response.kind] <= DEMAND_RANK[kind]);
 }
-
-/** States that hide an alarm from operators (its response waits until it is reinstated). */
-export const HIDDEN_STATES: ReadonlySet<AlarmView['state']> = new Set(['shelved', 'suppressed', 'out-of-service']);
 
 /** The operator and timer events that bring a hidden alarm back. */
 const REINSTATING_EVENTS: ReadonlySet<string> = new Set(['unshelve', 'shelve-expired', 'unsuppress', 'return-to-service']);
