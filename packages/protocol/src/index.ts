@@ -50,3 +50,37 @@ export {
 } from './simulator.ts';
 export type { LeakChemical, SimulatorScenarioKind, SimulatorScenarioRequest, StagedScenarioView } from './simulator.ts';
 export { CLOCK_SKEW_ALLOWANCE_MS, lastHeardMs } from './freshness.ts';
+export {
+  INCIDENT_STATES,
+  INCIDENT_ORIGINS,
+  INCIDENT_VALVE_STATES,
+  DeclareIncidentSchema,
+  IncidentStateRequestSchema,
+  ConfirmIsolationSchema,
+  IncidentNoteSchema,
+} from './incident.ts';
+export type {
+  IncidentState,
+  IncidentOrigin,
+  IncidentValveState,
+  SitePlace,
+  SourceCandidateView,
+  SourceAssessmentView,
+  IsolationValveView,
+  IsolationAlternativeView,
+  IsolationAssessmentView,
+  ReleaseView,
+  ThreatZoneView,
+  AssemblyPointView,
+  EvacuationGroupView,
+  EvacuationAssessmentView,
+  DoseExceedanceView,
+  IncidentAssessmentView,
+  IncidentValveView,
+  IncidentPeopleView,
+  IncidentMilestonesView,
+  IncidentView,
+  IncidentEventView,
+  IncidentDetailView,
+  DeclareIncidentRequest,
+} from './incident.ts';

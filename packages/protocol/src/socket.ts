@@ -3,6 +3,7 @@ import type { IngestResult, ReadingInput } from './reading.ts';
 import type { ApiError } from './errors.ts';
 import type { AlarmLoadView, AlarmView } from './alarm.ts';
 import type { SimRunView } from './sim-run.ts';
+import type { IncidentView } from './incident.ts';
 
 /** A reading as fanned out to subscribers (sensor time in epoch ms). */
 export interface LiveReading {
@@ -39,6 +40,8 @@ export interface ServerToClientEvents {
    * (`result: null, resultOmitted: true`): GET the run for it.
    */
   'sim-run': (run: SimRunView) => void;
+  /** An incident of the site was created or changed (state, assessment, valves, people), sent at once; the timeline is read with GET /incidents/:id. */
+  incident: (incident: IncidentView) => void;
   /**
    * Every {@link HEARTBEAT_EMIT_MS} to each socket of this hub: the hub's clock, epoch ms. A wall
    * that hears nothing (no readings, no heartbeat) for {@link LINK_SILENCE_MS} shows its data as

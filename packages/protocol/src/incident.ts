@@ -1,0 +1,288 @@
+// Incidents (a gas leak in a chemical park, its assessment and the response) as the hub's REST
+// API and socket.io `incident` event carry them. Positions are given both in site metres
+// (east/north of the site origin, what the 3D twin draws) and as [lon, lat] (the map panel).
+import { z } from 'zod';
+
+/** Lifecycle: detected → assessing → responding → contained → closed (closed is final). */
+export const INCIDENT_STATES = ['detected', 'assessing', 'responding', 'contained', 'closed'] as const;
+/** One of {@link INCIDENT_STATES}. */
+export type IncidentState = (typeof INCIDENT_STATES)[number];
+
+/** How the incident began: a level-1/2 gas alarm group, a commander's declaration, or a drill planner's staged release. */
+export const INCIDENT_ORIGINS = ['alarm', 'declared', 'drill'] as const;
+/** One of {@link INCIDENT_ORIGINS}. */
+export type IncidentOrigin = (typeof INCIDENT_ORIGINS)[number];
+
+/** A place on the site: metres east/north of the site origin, and the same as [lon, lat]. */
+export interface SitePlace {
+  eastM: number;
+  northM: number;
+  lonLat: [number, number];
+}
+
+/** One candidate source of the leak, ranked by how well a plume from it explains the detectors. */
+export interface SourceCandidateView {
+  /** Equipment or pipe-segment id. */
+  id: string;
+  kind: 'equipment' | 'pipe-segment';
+  /** Human label (equipment name, or "pipe A → B"). */
+  label: string;
+  enterpriseId: string | null;
+  chemical: string;
+  place: SitePlace;
+  /** Posterior probability over the candidates, 0..1. */
+  probability: number;
+  /** Fitted release rate, kg/s, and its ×/÷ 1σ factor. */
+  rateKgS: number;
+  rateFactor: number;
+  /** Most likely release start, epoch ms (null: before the window). */
+  releaseStartMs: number | null;
+}
+
+/** "Where is the leak?" */
+export interface SourceAssessmentView {
+  /** False when the detectors cannot yet tell the candidates apart (`reason` says why). */
+  discriminating: boolean;
+  reason: string | null;
+  /** Top candidates, most probable first (at most 5). */
+  candidates: SourceCandidateView[];
+  hitDetectorIds: string[];
+  detectorsUsed: number;
+  /** The source the response below is planned for, and where it came from. */
+  chosen: { id: string | null; kind: 'equipment' | 'pipe-segment' | 'point'; place: SitePlace; from: 'estimate' | 'declared' };
+}
+
+/** One valve of an isolation set. */
+export interface IsolationValveView {
+  valveId: string;
+  /** Actuator to command; null for a manual valve (a field task at `place`). */
+  deviceId: string | null;
+  actuation: 'remote' | 'manual';
+  function: string;
+  place: SitePlace;
+  /** From decision to shut, s. */
+  closeTimeS: number;
+}
+
+/** One valve set that isolates the leak, ranked by mass released, then by what else it shuts down. */
+export interface IsolationAlternativeView {
+  rank: number;
+  minimal: boolean;
+  valves: IsolationValveView[];
+  timeToIsolateS: number;
+  releasedBeforeIsolationKg: number;
+  trappedInventoryKg: number;
+  totalReleaseKg: number;
+  /** What else closing these valves shuts down, in words. */
+  sideEffects: string[];
+}
+
+/** "Which valves?" */
+export interface IsolationAssessmentView {
+  target: { kind: 'equipment' | 'pipe-segment'; id: string };
+  isolable: boolean;
+  reason: string;
+  /** Feeds that no valve can cut off (e.g. a pipeline from outside the park). */
+  unisolableFeeds: { kind: string; id: string }[];
+  /** Best first, at most 3. */
+  alternatives: IsolationAlternativeView[];
+}
+
+/** The release the forecast uses: the leak rate until isolation completes, then the trapped inventory draining. */
+export interface ReleaseView {
+  rateKgS: number;
+  startedAt: number;
+  /** Epoch ms the release stops (null: it cannot be isolated). */
+  endsAt: number | null;
+  totalKg: number;
+}
+
+/** One threat zone of the forecast (a GeoJSON polygon ring of [lon, lat], and the same ring in site metres). */
+export interface ThreatZoneView {
+  /** `aegl-3` red, `aegl-2` orange, `aegl-1` yellow (or LEL fractions for flammables). */
+  level: string;
+  thresholdPpm: number;
+  /** Farthest reach downwind, m. */
+  distanceM: number;
+  ringLonLat: [number, number][];
+  ringEnu: [number, number][];
+}
+
+/** An assembly point and whether the forecast allows it. */
+export interface AssemblyPointView {
+  id: string;
+  label: string;
+  place: SitePlace;
+  usable: boolean;
+  /** Why not, in words ('' when usable). */
+  reason: string;
+  capacityPersons: number;
+  assignedPersons: number;
+}
+
+/** The order for one group of people (a building's occupants, a tagged person, a crew). */
+export interface EvacuationGroupView {
+  id: string;
+  kind: 'building' | 'person' | 'outdoor-group';
+  label: string;
+  persons: number;
+  decision: 'evacuate' | 'shelter' | 'unaffected';
+  reason: string;
+  /** 1 first; null unless evacuating. */
+  priority: number | null;
+  /** Seconds from the assessment until the zone reaches them, or null. */
+  zoneArrivesS: number | null;
+  route: { assemblyPointId: string; etaS: number; lengthM: number; pathLonLat: [number, number][]; pathEnu: [number, number][] } | null;
+}
+
+/** "Who goes where?" */
+export interface EvacuationAssessmentView {
+  assemblyPoints: AssemblyPointView[];
+  groups: EvacuationGroupView[];
+}
+
+/** A tagged person whose collected dose passed an AEGL level. */
+export interface DoseExceedanceView {
+  personId: string;
+  label: string;
+  /** Highest level passed: 'aegl-1' | 'aegl-2' | 'aegl-3'. */
+  level: string;
+  /** Toxic load as a fraction of that level's (1 = reached). */
+  fraction: number;
+  at: number;
+}
+
+/** One assessment: the answers to the three questions, computed together from one data snapshot. */
+export interface IncidentAssessmentView {
+  /** 1, 2, … per incident. */
+  seq: number;
+  computedAt: number;
+  /** Readings up to this epoch ms were used. */
+  dataUntil: number;
+  /** Wall time the computation took, ms. */
+  computeMs: number;
+  weather: { windSpeedMS: number; windFromDeg: number; stability: string; observedAt: number | null };
+  source: SourceAssessmentView;
+  isolation: IsolationAssessmentView | null;
+  release: ReleaseView | null;
+  zones: ThreatZoneView[];
+  evacuation: EvacuationAssessmentView | null;
+  doses: DoseExceedanceView[];
+  warnings: string[];
+}
+
+/** Where one valve of the chosen isolation stands. */
+export const INCIDENT_VALVE_STATES = ['to-close', 'awaiting-confirmation', 'commanded', 'closed', 'confirmed', 'failed', 'field-task', 'field-done'] as const;
+/** One of {@link INCIDENT_VALVE_STATES}. */
+export type IncidentValveState = (typeof INCIDENT_VALVE_STATES)[number];
+
+/** A valve of the isolation being carried out. */
+export interface IncidentValveView extends IsolationValveView {
+  state: IncidentValveState;
+  commandId: string | null;
+  commandedAt: number | null;
+  /** The valve reported itself closed. */
+  closedAt: number | null;
+  /** Closing was confirmed by a drop in flow or pressure downstream (device and reading in `evidence`). */
+  confirmedAt: number | null;
+  evidence: string | null;
+}
+
+/** People on the site by where they stand in the response. */
+export interface IncidentPeopleView {
+  inZone: number;
+  evacuating: number;
+  sheltered: number;
+  safe: number;
+}
+
+/** Times of the response's milestones (epoch ms, null until reached): the wall's countdowns start at `firstAlarmAt`. */
+export interface IncidentMilestonesView {
+  firstAlarmAt: number | null;
+  /** First assessment with zones, valves and routes on the wall. */
+  assessedAt: number | null;
+  valvesCommandedAt: number | null;
+  /** Every valve of the chosen set closed (or field-done). */
+  isolatedAt: number | null;
+  fireBrigadeNotifiedAt: number | null;
+  containedAt: number | null;
+  closedAt: number | null;
+}
+
+/** An incident as the API and the walls see it. */
+export interface IncidentView {
+  id: string;
+  siteId: string;
+  enterpriseId: string | null;
+  state: IncidentState;
+  origin: IncidentOrigin;
+  title: string;
+  chemical: string | null;
+  /** Worst alarm level that joined it (1 or 2), or null for a declaration without alarms. */
+  level: 1 | 2 | null;
+  /** The declared source, when a person named it. */
+  declared: { equipmentId: string | null; place: SitePlace | null; rateKgS: number | null } | null;
+  alarmIds: string[];
+  alarmGroupIds: string[];
+  createdAt: number;
+  createdBy: string;
+  updatedAt: number;
+  milestones: IncidentMilestonesView;
+  /** The latest assessment, or null before the first. */
+  assessment: IncidentAssessmentView | null;
+  /** The isolation being carried out (empty until valves are chosen). */
+  valves: IncidentValveView[];
+  people: IncidentPeopleView;
+}
+
+/** One entry of an incident's timeline: every event, decision and command, with who and when. */
+export interface IncidentEventView {
+  seq: number;
+  at: number;
+  /** e.g. created, alarm-joined, state, assessment, valves-proposed, valve-commanded, valve-closed, valve-confirmed, valve-failed, field-task, evacuation-order, notification, note. */
+  kind: string;
+  /** Username, or 'system'. */
+  actor: string;
+  message: string;
+  data: Record<string, unknown> | null;
+}
+
+/** `GET /incidents/:id`: the incident and its timeline. */
+export interface IncidentDetailView extends IncidentView {
+  timeline: IncidentEventView[];
+}
+
+const PositionSchema = z.strictObject({
+  eastM: z.number().finite().describe('metres east of the site origin'),
+  northM: z.number().finite().describe('metres north of the site origin'),
+});
+
+/** `POST /incidents`: a commander declares (or a drill planner stages) an incident at a piece of equipment or a point. */
+export const DeclareIncidentSchema = z
+  .strictObject({
+    siteId: z.string().min(1).max(64),
+    equipmentId: z.string().min(1).max(64).optional().describe('equipment or pipe segment that leaks'),
+    position: PositionSchema.optional(),
+    chemical: z.string().min(1).max(32).describe('plume-engine library key, e.g. Cl2, NH3'),
+    rateKgS: z.number().positive('rateKgS must be above 0 kg/s').max(1000, 'rateKgS must be at most 1000 kg/s').optional(),
+    drill: z.boolean().optional().describe('a drill: no commands reach real valves'),
+    note: z.string().max(500).optional(),
+  })
+  .refine((b) => (b.equipmentId === undefined) !== (b.position === undefined), { message: 'give exactly one of equipmentId or position' });
+/** Parsed {@link DeclareIncidentSchema}. */
+export type DeclareIncidentRequest = z.infer<typeof DeclareIncidentSchema>;
+
+/** `POST /incidents/:id/state`: a commander marks the incident contained, or closes it. */
+export const IncidentStateRequestSchema = z.strictObject({
+  state: z.enum(['contained', 'closed']),
+  reason: z.string().min(3).max(500),
+});
+
+/** `POST /incidents/:id/isolation/confirm`: a commander confirms a valve set (level 2: nothing is commanded before). */
+export const ConfirmIsolationSchema = z.strictObject({
+  /** Rank of the alternative in the latest assessment. @defaultValue 1 */
+  rank: z.number().int().min(1).max(10).optional(),
+});
+
+/** `POST /incidents/:id/notes`. */
+export const IncidentNoteSchema = z.strictObject({ text: z.string().min(1).max(2000) });
