@@ -18,3 +18,4 @@ export type { TestBackend } from './test-backends.ts';
 export { numberDevices, numberMetrics, deviceKey } from './numbering.ts';
 export type { DeviceKey } from './numbering.ts';
 export { alarmRuleSets, alarmSetpointOverrides, alarmRuleAudit } from './schema-alarm-rules.ts';
+export { incidents, incidentEvents } from './schema-incidents.ts';
