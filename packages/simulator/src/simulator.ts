@@ -4,7 +4,7 @@
 // socket.io gateway (gateway.ts) drives it on a timer.
 import type { CommandAck, FieldCommand, Reading } from '@safetwin/protocol';
 import type { CommandTarget, DeviceInfo, Site } from '@safetwin/twin-models';
-import { commandTargets, deviceCatalogue } from '@safetwin/twin-models';
+import { commandTargets, deviceCatalogue, lineValveIds } from '@safetwin/twin-models';
 import { Channel } from './channel.ts';
 import {
   PowerDevice, SensorDevice, SimDevice, TagDevice, ValveDevice, WeatherStationDevice,
@@ -193,38 +193,18 @@ class Engine implements Simulator {
     }
   }
 
-  /** Links each flow transmitter to the actuated valves on its line (the run of pipe between branches and nozzles). */
+  /** Links each flow transmitter to the actuated valves on its line (twin-models lineValveIds: the run of pipe between branches and nozzles). */
   private gateFlowSensors(site: Park): void {
-    const segments = new Map(site.pipes.segments.map((s) => [s.id, s]));
-    const nodeKind = new Map(site.pipes.nodes.map((n) => [n.id, n.kind]));
-    const touching = new Map<string, string[]>();
-    for (const s of site.pipes.segments) {
-      for (const n of [s.from, s.to]) touching.set(n, [...(touching.get(n) ?? []), s.id]);
-    }
-    const valvesAt = new Map<string, ValveDevice[]>();
+    const valveDevice = new Map<string, ValveDevice>();
     for (const v of site.pipes.valves) {
       const dev = v.deviceId ? this.byId.get(v.deviceId) : undefined;
-      if (dev instanceof ValveDevice) valvesAt.set(v.nodeId, [...(valvesAt.get(v.nodeId) ?? []), dev]);
+      if (dev instanceof ValveDevice) valveDevice.set(v.id, dev);
     }
     for (const sensor of site.sensors) {
       if (sensor.kind !== 'flow' || !sensor.pipeSegmentId) continue;
       const dev = this.byId.get(sensor.id);
-      const seg = segments.get(sensor.pipeSegmentId);
-      if (!(dev instanceof SensorDevice) || !seg) continue;
-      const gates = new Set<ValveDevice>();
-      for (const startNode of [seg.from, seg.to]) {
-        let node = startNode, via = seg.id;
-        for (let hops = 0; hops < 200; hops++) {
-          for (const v of valvesAt.get(node) ?? []) gates.add(v);
-          const links = touching.get(node) ?? [];
-          if (links.length !== 2 || nodeKind.get(node) === 'nozzle') break;
-          const next = segments.get(links[0] === via ? links[1]! : links[0]!);
-          if (!next) break;
-          via = next.id;
-          node = next.from === node ? next.to : next.from;
-        }
-      }
-      dev.gates = [...gates];
+      if (!(dev instanceof SensorDevice)) continue;
+      dev.gates = lineValveIds(site.pipes, sensor.pipeSegmentId).flatMap((id) => valveDevice.get(id) ?? []);
     }
   }
 
