@@ -3,45 +3,17 @@
 // (apps/realtime/src/routes/sim-run-routes.ts). A refusal carries the hub's own message, shown
 // to the user verbatim.
 import type { SimRunView } from '@safetwin/protocol';
-import { HubError } from '../lib/hub-error.ts';
+import { answerField, hubCall, HUB_CALL_TIMEOUT_MS, type HubCaller } from './hub-call.ts';
 import type { AssessmentRequest } from './sim-run.ts';
 
 /** How long one call may take before it is given up, ms. */
-export const SIM_CALL_TIMEOUT_MS = 10_000;
+export const SIM_CALL_TIMEOUT_MS = HUB_CALL_TIMEOUT_MS;
 
 /** Where and as whom to call the hub. */
-export interface SimRunCaller {
-  hubUrl: string;
-  token: string;
-  /** Injectable for tests; the browser's fetch by default. */
-  fetchImpl?: typeof fetch;
-}
+export type SimRunCaller = HubCaller;
 
 async function call(caller: SimRunCaller, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-  const url = `${caller.hubUrl.replace(/\/+$/, '')}/api/v1${path}`;
-  const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${caller.token}` };
-  if (method === 'POST') headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await (caller.fetchImpl ?? fetch)(url, {
-      method,
-      headers,
-      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
-      cache: 'no-store',
-      signal: AbortSignal.timeout(SIM_CALL_TIMEOUT_MS),
-    });
-  } catch (cause) {
-    const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
-    throw new HubError(timedOut ? 'hub:timeout' : 'hub:unreachable', timedOut ? `the hub at ${caller.hubUrl} did not answer in time` : `cannot reach the hub at ${caller.hubUrl}`, 0);
-  }
-  const parsed: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = (parsed as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-    throw new HubError(typeof error?.code === 'string' ? error.code : `http:${response.status}`, typeof error?.message === 'string' ? error.message : `${response.status} ${response.statusText}`, response.status);
-  }
-  const run = (parsed as { run?: unknown } | undefined)?.run;
-  if (!run || typeof run !== 'object') throw new HubError('hub:bad-response', `the hub's answer to ${path} has no run`, response.status);
-  return run;
+  return answerField<SimRunView>(await hubCall(caller, method, path, body), 'run', path);
 }
 
 /** Queues an assessment; the hub answers 202 with the run (state `queued`). */

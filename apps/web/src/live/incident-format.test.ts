@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { FIRE_BRIGADE_TARGET_MS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, incidentPermissions, targetStatus, valveLook, zoneColours } from './incident-format.ts';
+
+describe('incident formatting', () => {
+  it('formats elapsed time as mm:ss, h:mm:ss past an hour', () => {
+    expect(formatElapsed(0)).toBe('00:00');
+    expect(formatElapsed(-5_000)).toBe('00:00');
+    expect(formatElapsed(65_999)).toBe('01:05');
+    expect(formatElapsed(3_600_000 + 61_000)).toBe('1:01:01');
+  });
+
+  it('judges the pilot targets: met, running, missed late or over time', () => {
+    expect(VALVES_CLOSED_TARGET_MS).toBe(180_000);
+    expect(FIRE_BRIGADE_TARGET_MS).toBe(300_000);
+    expect(targetStatus(null, null, 180_000, 5)).toEqual({ state: 'no-start' });
+    expect(targetStatus(1_000, 121_000, 180_000, 500_000)).toEqual({ state: 'met', tookMs: 120_000 });
+    expect(targetStatus(1_000, null, 180_000, 61_000)).toEqual({ state: 'running', leftMs: 120_000 });
+    expect(targetStatus(1_000, null, 180_000, 201_000)).toEqual({ state: 'missed', tookMs: null, overMs: 20_000 });
+    expect(targetStatus(1_000, 191_000, 180_000, 191_000)).toEqual({ state: 'missed', tookMs: 190_000, overMs: 10_000 });
+  });
+
+  it('gives each valve state a distinct glyph-and-word pair and a tone', () => {
+    const looks = (['to-close', 'awaiting-confirmation', 'commanded', 'closed', 'confirmed', 'failed', 'field-task', 'field-done'] as const).map(valveLook);
+    expect(new Set(looks.map((l) => l.key)).size).toBe(8);
+    expect(valveLook('failed')).toEqual({ glyph: '✕', tone: 'bad', key: 'valve_failed' });
+  });
+
+  it('colours zones by threshold rank, whatever the levels are called', () => {
+    const c = zoneColours([{ level: 'aegl-1', thresholdPpm: 0.5 }, { level: 'aegl-3', thresholdPpm: 20 }, { level: 'aegl-2', thresholdPpm: 2 }]);
+    expect([c.get('aegl-3'), c.get('aegl-2'), c.get('aegl-1')]).toEqual(['red', 'orange', 'yellow']);
+    const lel = zoneColours([{ level: 'lel-10', thresholdPpm: 5_000 }, { level: 'lel-60', thresholdPpm: 30_000 }]);
+    expect([lel.get('lel-60'), lel.get('lel-10')]).toEqual(['red', 'orange']);
+  });
+
+  it('formats probabilities', () => {
+    expect(formatPercent(0.823)).toBe('82 %');
+    expect(formatPercent(0.004)).toBe('<1 %');
+    expect(formatPercent(0)).toBe('0 %');
+  });
+
+  it('offers actions by role: commanders and park managers, officers their field tasks, drill planners only drills, nobody on a closed incident', () => {
+    const live = { origin: 'alarm' as const, enterpriseId: 'E1', state: 'responding' as const };
+    expect(incidentPermissions('commander', live)).toEqual({ confirmIsolation: true, fieldDone: true, notifyFireBrigade: true, changeState: true });
+    expect(incidentPermissions('park-manager', live).confirmIsolation).toBe(true);
+    expect(incidentPermissions('drill-planner', live).confirmIsolation).toBe(false);
+    expect(incidentPermissions('drill-planner', { ...live, origin: 'drill' }).confirmIsolation).toBe(true);
+    expect(incidentPermissions('safety-officer', live, 'E1')).toEqual({ confirmIsolation: false, fieldDone: true, notifyFireBrigade: false, changeState: false });
+    expect(incidentPermissions('safety-officer', live, 'E2').fieldDone).toBe(false);
+    expect(incidentPermissions('commander', { ...live, state: 'closed' }).notifyFireBrigade).toBe(false);
+  });
+});

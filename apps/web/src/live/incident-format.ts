@@ -1,0 +1,102 @@
+// How the wall tells an incident's numbers: the countdowns from the first alarm against the
+// pilot's targets, valve states as glyph + word + tone, zone levels as colours, probabilities.
+// Pure: the card, the plan, the twin and the printable brief share it, and it is tested alone.
+import type { IncidentValveState, IncidentView, Role } from '@safetwin/protocol';
+
+/**
+ * The response targets of the seed's park pilot (shared/DESIGN.md, "Linked response"): after a
+ * gas-leak alarm the relevant valves were closed within 3 min and the fire brigade called within 5 min.
+ */
+export const VALVES_CLOSED_TARGET_MS = 3 * 60_000;
+export const FIRE_BRIGADE_TARGET_MS = 5 * 60_000;
+
+/** `mm:ss` of a duration (h:mm:ss past an hour); negative durations read as 00:00. */
+export function formatElapsed(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+  const mm = String(m).padStart(2, '0'), ss = String(sec).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+/** Where a response target stands: reached in time, still running (time left), or missed (late or over time). */
+export type TargetStatus =
+  | { state: 'met'; tookMs: number }
+  | { state: 'running'; leftMs: number }
+  | { state: 'missed'; tookMs: number | null; overMs: number }
+  | { state: 'no-start' };
+
+/** A target `targetMs` after `startAt`, reached at `doneAt` (null: not yet), seen at `nowMs`. */
+export function targetStatus(startAt: number | null, doneAt: number | null, targetMs: number, nowMs: number): TargetStatus {
+  if (startAt === null) return { state: 'no-start' };
+  if (doneAt !== null) {
+    const tookMs = Math.max(0, doneAt - startAt);
+    return tookMs <= targetMs ? { state: 'met', tookMs } : { state: 'missed', tookMs, overMs: tookMs - targetMs };
+  }
+  const leftMs = startAt + targetMs - nowMs;
+  return leftMs >= 0 ? { state: 'running', leftMs } : { state: 'missed', tookMs: null, overMs: -leftMs };
+}
+
+/** How a valve state is shown: a glyph (shape), a message key (word) and a tone (colour). */
+export interface ValveLook {
+  glyph: string;
+  key: `valve_${IncidentValveState}`;
+  tone: 'todo' | 'waiting' | 'busy' | 'done' | 'good' | 'bad';
+}
+
+const VALVE_LOOK: Readonly<Record<IncidentValveState, Omit<ValveLook, 'key'>>> = {
+  'to-close': { glyph: '○', tone: 'todo' },
+  'awaiting-confirmation': { glyph: '?', tone: 'waiting' },
+  commanded: { glyph: '◔', tone: 'busy' },
+  closed: { glyph: '●', tone: 'done' },
+  confirmed: { glyph: '✔', tone: 'good' },
+  failed: { glyph: '✕', tone: 'bad' },
+  'field-task': { glyph: '⚒', tone: 'waiting' },
+  'field-done': { glyph: '✔', tone: 'good' },
+};
+
+/** The look of a valve state. */
+export function valveLook(state: IncidentValveState): ValveLook {
+  return { ...VALVE_LOOK[state], key: `valve_${state}` };
+}
+
+/** An sRGB colour, 0–255 per channel. */
+export type Rgb = [number, number, number];
+
+/** The ALOHA colour of a zone level: AEGL-3 (or the highest LEL share) red, then orange, then yellow. */
+export const LEVEL_RGB = { red: [235, 40, 40], orange: [255, 140, 0], yellow: [255, 230, 0] } as const satisfies Record<string, Rgb>;
+
+/**
+ * The colour name of each zone by its rank among the incident's zones (highest threshold red,
+ * then orange, then yellow — ALOHA 5.4 Technical Documentation §4.1), keyed by level name.
+ */
+export function zoneColours(zones: readonly { level: string; thresholdPpm: number }[]): Map<string, keyof typeof LEVEL_RGB> {
+  const names = ['red', 'orange', 'yellow'] as const;
+  const sorted = [...zones].sort((a, b) => b.thresholdPpm - a.thresholdPpm);
+  return new Map(sorted.map((z, k) => [z.level, names[Math.min(k, names.length - 1)]!]));
+}
+
+/** "82 %" for 0.82 (under 1 % reads "<1 %"). */
+export function formatPercent(p: number): string {
+  if (p > 0 && p < 0.01) return '<1 %';
+  return `${Math.round(p * 100)} %`;
+}
+
+/** What a role may ask of an incident on the wall (the hub decides; this only hides buttons that would be refused). */
+export interface IncidentPermissions {
+  confirmIsolation: boolean;
+  fieldDone: boolean;
+  notifyFireBrigade: boolean;
+  changeState: boolean;
+}
+
+/**
+ * Commanders and park managers act on any incident of a site they see; a safety officer marks
+ * field tasks done in their own plant; a drill planner acts only on drills (which command no real
+ * valve), as in the hub's access rules (auth/access.ts canCommand: drill planners command nothing real).
+ */
+export function incidentPermissions(role: Role, incident: Pick<IncidentView, 'origin' | 'enterpriseId' | 'state'>, userEnterpriseId: string | null = null): IncidentPermissions {
+  if (incident.state === 'closed') return { confirmIsolation: false, fieldDone: false, notifyFireBrigade: false, changeState: false };
+  const full = role === 'commander' || role === 'park-manager' || (role === 'drill-planner' && incident.origin === 'drill');
+  const ownPlant = role === 'safety-officer' && userEnterpriseId !== null && incident.enterpriseId === userEnterpriseId;
+  return { confirmIsolation: full, fieldDone: full || ownPlant, notifyFireBrigade: full, changeState: full };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { IncidentView } from '@safetwin/protocol';
+import { fixtureIncident } from './incident-fixture.ts';
+import { CLOSED_LINGER_MS, IncidentStore, compareIncidents, mergeIncident, mergeIncidents, pruneClosed } from './incident-store.ts';
+
+const T0 = 1_700_000_000_000;
+
+function incident(id: string, createdAt: number, updatedAt: number, more: Partial<IncidentView> = {}): IncidentView {
+  return fixtureIncident(createdAt, { id, createdAt, updatedAt, ...more });
+}
+
+function closed(id: string, createdAt: number, closedAt: number): IncidentView {
+  const base = incident(id, createdAt, closedAt);
+  return { ...base, state: 'closed', milestones: { ...base.milestones, closedAt } };
+}
+
+describe('incident reducers', () => {
+  it('orders open incidents newest first, closed ones after', () => {
+    const list = [closed('c', T0 + 50, T0 + 90), incident('a', T0, T0), incident('b', T0 + 10, T0 + 10)].sort(compareIncidents);
+    expect(list.map((i) => i.id)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('ignores an older version that arrives late and takes an equal or newer one', () => {
+    const v2 = incident('a', T0, T0 + 2_000, { state: 'responding' });
+    const v1 = incident('a', T0, T0 + 1_000, { state: 'assessing' });
+    const list = mergeIncident([], v2);
+    expect(mergeIncident(list, v1)).toBe(list);
+    // Two changes in one millisecond: the later to arrive wins.
+    const same = incident('a', T0, T0 + 2_000, { state: 'contained' });
+    expect(mergeIncident(list, same)[0]!.state).toBe('contained');
+    expect(mergeIncident(list, v2)).toBe(list);
+  });
+
+  it('a refetch keeps the newer version of each and never drops an incident it lacks', () => {
+    const held = [incident('a', T0, T0 + 5_000, { state: 'responding' }), incident('b', T0 + 1, T0 + 1)];
+    const fetched = [incident('a', T0, T0 + 3_000, { state: 'assessing' }), incident('c', T0 + 2, T0 + 2)];
+    const next = mergeIncidents(held, fetched);
+    expect(next.map((i) => i.id)).toEqual(['c', 'b', 'a']);
+    expect(next.find((i) => i.id === 'a')!.state).toBe('responding');
+  });
+
+  it('closed incidents leave the wall once they have lingered', () => {
+    const list = [incident('open', T0, T0), closed('old', T0, T0 + 1_000)];
+    expect(pruneClosed(list, T0 + 1_000 + CLOSED_LINGER_MS - 1)).toBe(list);
+    expect(pruneClosed(list, T0 + 1_000 + CLOSED_LINGER_MS).map((i) => i.id)).toEqual(['open']);
+  });
+});
+
+describe('IncidentStore', () => {
+  it('is not "received" until a fetch answered, and says so even for an empty list', () => {
+    const store = new IncidentStore();
+    const listener = vi.fn();
+    store.subscribe(listener);
+    expect(store.received).toBe(false);
+    store.applyFetched([], T0);
+    expect(store.received).toBe(true);
+    expect(listener).toHaveBeenCalledTimes(1);
+    store.applyFetched([], T0);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('merges events and prunes on the clock', () => {
+    const store = new IncidentStore(60_000);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.apply(incident('a', T0, T0));
+    store.apply(closed('a', T0, T0 + 10_000));
+    expect(store.get('a')!.state).toBe('closed');
+    expect(listener).toHaveBeenCalledTimes(2);
+    store.prune(T0 + 30_000);
+    expect(store.incidents).toHaveLength(1);
+    store.prune(T0 + 70_000);
+    expect(store.incidents).toHaveLength(0);
+    expect(listener).toHaveBeenCalledTimes(3);
+  });
+});

@@ -1,0 +1,115 @@
+// The site's incidents on the wall, outside React: filled from `GET /incidents?siteId=` after every
+// (re)subscribe and kept by the hub's `incident` socket events. The reducers are pure (tested
+// without a socket): a version is never replaced by an older one (events and a refetch can cross),
+// an incident the wall holds is never dropped because a refetch lacked it (the wall must never
+// silently lose an incident), and a closed incident leaves the wall a while after it closed.
+import type { IncidentView } from '@safetwin/protocol';
+
+/** How long a closed incident stays on the wall after it closed, ms (long enough to read the outcome). */
+export const CLOSED_LINGER_MS = 5 * 60_000;
+
+/** When an incident closed (its milestone, else its last change), epoch ms; null while open. */
+export function closedAtOf(incident: IncidentView): number | null {
+  if (incident.state !== 'closed') return null;
+  return incident.milestones.closedAt ?? incident.updatedAt;
+}
+
+/** Wall order: open incidents first, newest first; closed ones after, latest closed first. */
+export function compareIncidents(a: IncidentView, b: IncidentView): number {
+  const aOpen = a.state !== 'closed', bOpen = b.state !== 'closed';
+  if (aOpen !== bOpen) return aOpen ? -1 : 1;
+  const aAt = aOpen ? a.createdAt : closedAtOf(a)!, bAt = bOpen ? b.createdAt : closedAtOf(b)!;
+  return bAt - aAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Merges one incident version into the list: an older version (by `updatedAt`) than the one held
+ * is ignored and the same list returned; an equal one replaces it (two changes in one millisecond
+ * arrive in order on the socket: the later is the newer).
+ */
+export function mergeIncident(list: readonly IncidentView[], incident: IncidentView): readonly IncidentView[] {
+  const at = list.findIndex((i) => i.id === incident.id);
+  if (at >= 0 && list[at]!.updatedAt > incident.updatedAt) return list;
+  if (at >= 0 && list[at] === incident) return list;
+  const next = at >= 0 ? list.map((i, k) => (k === at ? incident : i)) : [...list, incident];
+  return next.sort(compareIncidents);
+}
+
+/**
+ * Merges a fetched list (a refetch after a (re)subscribe): each incident keeps the newer of the
+ * held and the fetched version; incidents the fetch lacks are kept (an event may have brought
+ * them after the request left, and the wall never drops an incident on its own).
+ */
+export function mergeIncidents(list: readonly IncidentView[], fetched: readonly IncidentView[]): readonly IncidentView[] {
+  let next = list;
+  for (const incident of fetched) next = mergeIncident(next, incident);
+  return next;
+}
+
+/** Drops closed incidents that closed more than `lingerMs` before `nowMs`; the same list when none. */
+export function pruneClosed(list: readonly IncidentView[], nowMs: number, lingerMs = CLOSED_LINGER_MS): readonly IncidentView[] {
+  const keep = list.filter((i) => {
+    const closedAt = closedAtOf(i);
+    return closedAt === null || nowMs - closedAt < lingerMs;
+  });
+  return keep.length === list.length ? list : keep;
+}
+
+/** The incidents of one site wall, with stable snapshots for `useSyncExternalStore`. */
+export class IncidentStore {
+  private list: readonly IncidentView[] = [];
+  private readonly listeners = new Set<() => void>();
+  private receivedFlag = false;
+
+  constructor(private readonly lingerMs = CLOSED_LINGER_MS) {}
+
+  /** Open incidents newest first, then recently closed ones; the same array until something changes. */
+  get incidents(): readonly IncidentView[] {
+    return this.list;
+  }
+
+  /** True once a fetch delivered the hub's list (before that, "no incident" means "not known yet"). */
+  get received(): boolean {
+    return this.receivedFlag;
+  }
+
+  /** One incident by id. */
+  get(id: string): IncidentView | undefined {
+    return this.list.find((i) => i.id === id);
+  }
+
+  /** Merges one `incident` event (or an action's answer). */
+  apply(incident: IncidentView): void {
+    this.set(mergeIncident(this.list, incident));
+  }
+
+  /** Merges the answer of `GET /incidents?siteId=`; prunes long-closed ones at `nowMs`. */
+  applyFetched(fetched: readonly IncidentView[], nowMs: number): void {
+    const first = !this.receivedFlag;
+    this.receivedFlag = true;
+    const next = pruneClosed(mergeIncidents(this.list, fetched), nowMs, this.lingerMs);
+    if (!this.set(next) && first) this.notify();
+  }
+
+  /** Lets closed incidents leave the wall once they have lingered (call on the wall's clock tick). */
+  prune(nowMs: number): void {
+    this.set(pruneClosed(this.list, nowMs, this.lingerMs));
+  }
+
+  /** Listens for any change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(next: readonly IncidentView[]): boolean {
+    if (next === this.list) return false;
+    this.list = next;
+    this.notify();
+    return true;
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
