@@ -4,7 +4,8 @@
 // the branch or nozzle that ends it) throttles that flow. One definition for the simulator (a
 // flow transmitter drops when a valve of its line closes) and the hub (which transmitters
 // confirm that a valve closed). Pure.
-import type { PipeNode, PipeSegment, Sensor, Valve } from '../schema/chemical-park.ts';
+import type { PipeNode, PipeSegment, Valve } from '../schema/chemical-park.ts';
+import type { Sensor } from '../schema/sensor.ts';
 
 /** The parts of a pipe network the line walk needs. */
 export interface LinePipes {
@@ -50,7 +51,7 @@ export function lineValveIds(pipes: LinePipes, segmentId: string): string[] {
  * The flow transmitters (sensors of kind `flow` on a pipe segment) whose line carries each
  * valve: valve id → sensor ids, sorted. Valves on no metered line are absent.
  */
-export function lineFlowTransmitters(park: { pipes: LinePipes; sensors: ReadonlyArray<Pick<Sensor, 'id' | 'kind' | 'pipeSegmentId'>> }): Map<string, string[]> {
+export function lineFlowTransmitters(park: { pipes: LinePipes; sensors: ReadonlyArray<Pick<Sensor, 'id' | 'kind'> & { pipeSegmentId?: string | undefined }> }): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const sensor of park.sensors) {
     if (sensor.kind !== 'flow' || !sensor.pipeSegmentId) continue;
