@@ -286,3 +286,62 @@ export const ConfirmIsolationSchema = z.strictObject({
 
 /** `POST /incidents/:id/notes`. */
 export const IncidentNoteSchema = z.strictObject({ text: z.string().min(1).max(2000) });
+
+/** A place on the site with a name, for a brief read out over the radio. */
+export interface NamedPlaceView {
+  id: string;
+  label: string;
+  place: SitePlace;
+  /** From the release point, m. */
+  distanceM: number;
+}
+
+/**
+ * `GET /incidents/:id/brief`: what the fire brigade needs on the way in (the printable page and
+ * the `incident.fire-brigade` webhook carry it): where, what, how much, the zones, the wind, the
+ * people, the valves, and an access route for fire engines from a site gate to a staging point
+ * outside every zone, upwind of the release.
+ */
+export interface FireBrigadeBrief {
+  incidentId: string;
+  siteId: string;
+  siteName: string;
+  title: string;
+  /** A drill: nobody is to turn out. */
+  drill: boolean;
+  level: 1 | 2 | null;
+  preparedAt: number;
+  /** The release point (the chosen source), the nearest gate and road, in words too. */
+  location: { label: string; place: SitePlace; nearestGate: NamedPlaceView | null; nearestRoad: NamedPlaceView | null; description: string };
+  /** The chemical and its hazards (plume-engine library: AEGL 60 min, flammability limits). */
+  chemical: {
+    id: string;
+    name: string;
+    cas: string | null;
+    flammable: boolean;
+    lelVolPct: number | null;
+    /** AEGL-1/2/3 for 60 min exposure, ppm (null: not set, NR). */
+    aeglPpm: { aegl1: number | null; aegl2: number | null; aegl3: number | null };
+    idlhPpm: number | null;
+  } | null;
+  /** Release estimate: rate and total, from the latest assessment. */
+  release: { rateKgS: number; totalKg: number; startedAt: number; endsAt: number | null } | null;
+  /** Zones by level with their downwind reach, m. */
+  zones: { level: string; thresholdPpm: number; distanceM: number }[];
+  wind: { speedMS: number; fromDeg: number; stability: string } | null;
+  people: IncidentPeopleView & { evacuatingGroups: number; shelteringGroups: number };
+  valves: { valveId: string; actuation: 'remote' | 'manual'; state: IncidentValveState; place: SitePlace }[];
+  /** Fire engines' way in: gate → staging point along the roads; null when no road leads out of the zones. */
+  accessRoute: {
+    gate: NamedPlaceView;
+    staging: NamedPlaceView;
+    lengthM: number;
+    /** Road names in driving order. */
+    roads: string[];
+    pathLonLat: [number, number][];
+    pathEnu: [number, number][];
+    /** Why this gate and staging point, in words (wind side, distance outside the zones). */
+    reason: string;
+  } | null;
+  warnings: string[];
+}

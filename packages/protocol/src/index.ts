@@ -83,4 +83,6 @@ export type {
   IncidentEventView,
   IncidentDetailView,
   DeclareIncidentRequest,
+  NamedPlaceView,
+  FireBrigadeBrief,
 } from './incident.ts';
