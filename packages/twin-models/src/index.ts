@@ -83,3 +83,4 @@ export type {
   WalkTarget, WalkOptions, WalkRoute, ConcentrationField, ExposureLevels, PointSeries, LegExposure, DownwindPenalty, PersonDose,
   TrackPoint, Exceedance, TaggedPerson, ReleaseProfile, ForecastZone, LinePipes,
 } from './response/index.ts';
+export * from './mine/interlock/index.ts';
