@@ -8,7 +8,7 @@ import { vetHost, WebhookAddressError } from './webhook-address.ts';
 import { postWebhook } from './webhook-post.ts';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signBody } from './webhook-signing.ts';
 import type { PendingDelivery, WebhookStore } from './webhook-store.ts';
-import type { Webhook, WebhookPayload } from './webhook-types.ts';
+import type { AnyWebhookPayload, IncidentEventType, IncidentWebhookPayload, UnsentWebhookPayload, Webhook, WebhookPayload } from './webhook-types.ts';
 
 /** The queue job that delivers one event to one hook. */
 export const WEBHOOK_JOB = 'webhook.deliver';
@@ -25,12 +25,24 @@ export interface WebhookDeliveryOptions extends WebhookRetryPolicy {
   allowPrivate: boolean;
 }
 
+/** A hook an incident event was queued for (what the incident's timeline names). */
+export interface WebhookRecipient {
+  hookId: string;
+  tier: Webhook['tier'];
+  enterpriseId: string | null;
+  /** The receiver's host (never the full URL: it may carry a token). */
+  host: string;
+}
+
+/** The end of one (hook, event) delivery: delivered, or given up after its retries. */
+export type DeliveryOutcomeListener = (outcome: { hookId: string; eventId: string; event: string; outcome: 'delivered' | 'gave-up'; at: number }) => void;
+
 export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliveryOptions = { ...DEFAULT_WEBHOOK_RETRY, timeoutMs: 10_000, concurrency: 4, refreshMs: 30_000, allowPrivate: false };
 
 /** What a delivery job carries: the event as it was, to one hook, and which try this is. */
 interface DeliveryJob {
   hookId: string;
-  payload: Omit<WebhookPayload, 'sentAt'>;
+  payload: UnsentWebhookPayload;
   attempt: number;
   firstTryAt: number;
 }
@@ -109,6 +121,35 @@ export class WebhookNotifier {
     this.enqueue(hooks, `alarm.${type}`, alarm, at, detail);
   }
 
+  /**
+   * An incident event (e.g. the fire-brigade brief): to the site-wide hooks of the incident's
+   * site and the hook of its enterprise that asked for it. Returns the event id and whom it was
+   * queued for (empty: nobody subscribes); delivery follows as for alarms (retries, outbox).
+   */
+  onIncidentEvent(type: IncidentEventType, incident: IncidentWebhookPayload['incident'] & { siteId: string; enterpriseId: string | null }, brief: IncidentWebhookPayload['brief'], at: number): { eventId: string; recipients: WebhookRecipient[] } {
+    const hooks = (this.bySite.get(incident.siteId) ?? []).filter((h) => (h.enterpriseId === null || h.enterpriseId === incident.enterpriseId) && (h.events.incidents ?? []).includes(type));
+    const { siteId, enterpriseId: _owner, ...summary } = incident;
+    const eventId = this.enqueuePayloads(hooks, (hook, id) => ({ id, event: `incident.${type}`, siteId, enterpriseId: hook.enterpriseId, at, incident: summary, brief }));
+    return { eventId, recipients: hooks.map((h) => ({ hookId: h.id, tier: h.tier, enterpriseId: h.enterpriseId, host: new URL(h.url).host })) };
+  }
+
+  /** Subscribes to the end of each delivery (delivered or given up). */
+  onOutcome(listener: DeliveryOutcomeListener): void {
+    this.outcomeListeners.push(listener);
+  }
+
+  private readonly outcomeListeners: DeliveryOutcomeListener[] = [];
+
+  private told(hookId: string, payload: UnsentWebhookPayload, outcome: 'delivered' | 'gave-up'): void {
+    for (const l of this.outcomeListeners) {
+      try {
+        l({ hookId, eventId: payload.id, event: payload.event, outcome, at: this.deps.now() });
+      } catch (err) {
+        this.deps.onError(err);
+      }
+    }
+  }
+
   /** Why a URL may not be a hook's (a 400 at creation), or null: its host must resolve to an allowed address. */
   async urlProblem(url: string): Promise<string | null> {
     try {
@@ -125,17 +166,22 @@ export class WebhookNotifier {
   }
 
   private enqueue(hooks: { hook: Webhook }[], event: string, alarm: AlarmView, at: number, detail: Record<string, unknown> | undefined): void {
-    if (hooks.length === 0) return;
+    this.enqueuePayloads(hooks.map((h) => h.hook), (hook, id) => ({ id, event, siteId: alarm.siteId, enterpriseId: hook.enterpriseId, at, alarm, ...(detail ? { detail } : {}) }));
+  }
+
+  /** Puts one event (one id) for each hook into the outbox and queues its first try; the event id. */
+  private enqueuePayloads(hooks: readonly Webhook[], payloadFor: (hook: Webhook, id: string) => UnsentWebhookPayload): string {
     const id = randomUUID();
     const firstTryAt = this.deps.now();
-    for (const { hook } of hooks) {
-      const pending: PendingDelivery = { hookId: hook.id, payload: { id, event, siteId: alarm.siteId, enterpriseId: hook.enterpriseId, at, alarm, ...(detail ? { detail } : {}) }, attempt: 1, firstTryAt, nextTryAt: firstTryAt };
+    for (const hook of hooks) {
+      const pending: PendingDelivery = { hookId: hook.id, payload: payloadFor(hook, id), attempt: 1, firstTryAt, nextTryAt: firstTryAt };
       // Into the outbox first (a restart re-enqueues it), then tried; a database hiccup delays nothing.
       void this.deps.store
         .putPending(pending)
         .catch(this.deps.onError)
         .then(() => this.addTry(pending, 0));
     }
+    return id;
   }
 
   /** Queues one try. */
@@ -152,7 +198,7 @@ export class WebhookNotifier {
     const eventId = job.payload.id;
     if (!hook || hook.deletedAt !== null) return void (await store.updatePending(job.hookId, eventId, { doneAt: now() })); // removed meanwhile
     const sentAt = now();
-    const body = JSON.stringify({ ...job.payload, sentAt } satisfies WebhookPayload);
+    const body = JSON.stringify({ ...job.payload, sentAt } satisfies AnyWebhookPayload);
     const headers = {
       'content-type': 'application/json',
       'user-agent': 'SafeTwin-Webhooks/1',
@@ -162,10 +208,11 @@ export class WebhookNotifier {
       [DELIVERY_HEADER]: eventId,
     };
     const { statusCode, error } = await postWebhook(hook.url, headers, body, { timeoutMs: this.options.timeoutMs, allowPrivate: this.options.allowPrivate });
-    const row = { eventId, event: job.payload.event, alarmId: job.payload.alarm.id, attempt: job.attempt, statusCode, error, at: sentAt };
+    const row = { eventId, event: job.payload.event, alarmId: 'alarm' in job.payload ? job.payload.alarm.id : null, attempt: job.attempt, statusCode, error, at: sentAt };
     if (error === null) {
       await store.record(hook.id, { ...row, outcome: 'delivered' });
-      return store.updatePending(hook.id, eventId, { doneAt: now() });
+      await store.updatePending(hook.id, eventId, { doneAt: now() });
+      return this.told(hook.id, job.payload, 'delivered');
     }
     const delayMs = nextRetryDelayMs(this.options, job.attempt, now() - job.firstTryAt);
     await store.record(hook.id, { ...row, outcome: 'failed' });
@@ -173,6 +220,7 @@ export class WebhookNotifier {
       this.gaveUp++;
       await store.record(hook.id, { ...row, error: 'gave-up', statusCode: null, outcome: 'gave-up', at: now() });
       await store.updatePending(hook.id, eventId, { doneAt: now() });
+      this.told(hook.id, job.payload, 'gave-up');
       this.deps.onError(new Error(`webhook ${hook.id}: gave up on event ${eventId} (${job.payload.event}) after ${job.attempt} tries`));
       return;
     }

@@ -1,11 +1,11 @@
 import { webhookDeliveries, webhookOutbox, webhooks, type SqlClient } from '@safetwin/db';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Webhook, WebhookDeliveryView, WebhookEvents, WebhookPayload } from './webhook-types.ts';
+import type { UnsentWebhookPayload, Webhook, WebhookDeliveryView, WebhookEvents } from './webhook-types.ts';
 
 /** An event still to be delivered to a hook (the outbox). */
 export interface PendingDelivery {
   hookId: string;
-  payload: Omit<WebhookPayload, 'sentAt'>;
+  payload: UnsentWebhookPayload;
   /** The next try's number. */
   attempt: number;
   firstTryAt: number;

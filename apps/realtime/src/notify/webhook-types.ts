@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import type { AlarmView } from '@safetwin/protocol';
+import type { AlarmView, FireBrigadeBrief, IncidentState } from '@safetwin/protocol';
 
 /** Graded-response events a hook may ask for (alarms/response/response-events.ts). */
 export const RESPONSE_EVENT_TYPES = ['response-due', 'response-escalated', 'response-confirmed', 'shutdown-commanded', 'shutdown-completed', 'shutdown-failed'] as const;
+
+/** Incident events a hook may ask for (incidents/actions: the fire-brigade brief). */
+export const INCIDENT_EVENT_TYPES = ['fire-brigade'] as const;
+/** One of {@link INCIDENT_EVENT_TYPES}. */
+export type IncidentEventType = (typeof INCIDENT_EVENT_TYPES)[number];
 
 /** Which events a hook wants. */
 export const WebhookEventsSchema = z.strictObject({
@@ -18,8 +23,11 @@ export const WebhookEventsSchema = z.strictObject({
     .default({ firstOutOnly: true, maxLevel: 4 }),
   /** Graded-response events: deadlines, escalations (enterprise → park → government), confirmations, shutdowns. @defaultValue ['response-escalated'] */
   responses: z.array(z.enum(RESPONSE_EVENT_TYPES)).max(RESPONSE_EVENT_TYPES.length).default(['response-escalated']),
+  /** Incident events: `fire-brigade` (the brief for the fire brigade, `incident.fire-brigade`). @defaultValue [] */
+  incidents: z.array(z.enum(INCIDENT_EVENT_TYPES)).max(INCIDENT_EVENT_TYPES.length).default([]),
 });
-export type WebhookEvents = z.infer<typeof WebhookEventsSchema>;
+/** Parsed {@link WebhookEventsSchema}; `incidents` is absent on hooks stored before incident events existed (read as none). */
+export type WebhookEvents = Omit<z.infer<typeof WebhookEventsSchema>, 'incidents'> & { incidents?: IncidentEventType[] };
 
 /** Body of `POST /webhooks`. */
 export const CreateWebhookSchema = z.strictObject({
@@ -32,7 +40,7 @@ export const CreateWebhookSchema = z.strictObject({
     .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), { message: 'url must be http or https' }),
   /** The signing secret; generated (and shown once) when absent. */
   secret: z.string().min(16).max(200).optional(),
-  events: WebhookEventsSchema.default({ alarmRaised: { firstOutOnly: true, maxLevel: 4 }, responses: ['response-escalated'] }),
+  events: WebhookEventsSchema.default({ alarmRaised: { firstOutOnly: true, maxLevel: 4 }, responses: ['response-escalated'], incidents: [] }),
 });
 
 /** Who owns a hook: an enterprise, the park, the government. */
@@ -89,3 +97,23 @@ export interface WebhookPayload {
   /** Details of a response event (tier escalated from, valves, who confirmed …). */
   detail?: Record<string, unknown>;
 }
+
+/** The JSON a receiver gets for an incident event (signed like {@link WebhookPayload}). */
+export interface IncidentWebhookPayload {
+  /** The event's id: the same on every attempt. */
+  id: string;
+  /** `incident.<incident event>`, e.g. `incident.fire-brigade`. */
+  event: string;
+  siteId: string;
+  /** The hook's enterprise, null for a site-wide hook. */
+  enterpriseId: string | null;
+  at: number;
+  sentAt: number;
+  incident: { id: string; title: string; state: IncidentState; level: 1 | 2 | null; drill: boolean };
+  brief: FireBrigadeBrief;
+}
+
+/** Any payload a hook gets. */
+export type AnyWebhookPayload = WebhookPayload | IncidentWebhookPayload;
+/** A payload as queued and kept in the outbox (without the attempt's `sentAt`). */
+export type UnsentWebhookPayload = Omit<WebhookPayload, 'sentAt'> | Omit<IncidentWebhookPayload, 'sentAt'>;
