@@ -84,3 +84,4 @@ export type {
   TrackPoint, Exceedance, TaggedPerson, ReleaseProfile, ForecastZone, LinePipes,
 } from './response/index.ts';
 export * from './mine/interlock/index.ts';
+export * from './mine/positioning/index.ts';
