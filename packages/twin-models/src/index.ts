@@ -85,3 +85,4 @@ export type {
 } from './response/index.ts';
 export * from './mine/interlock/index.ts';
 export * from './mine/positioning/index.ts';
+export * from './mine/escape/index.ts';
