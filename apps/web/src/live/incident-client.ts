@@ -2,7 +2,7 @@
 // apps/realtime/src/routes/incident-routes.ts): the site's list, one incident with its timeline,
 // the printable brief, and the commander's actions. A refusal is a HubError with the hub's own
 // message, which the card shows verbatim.
-import type { IncidentDetailView, IncidentView } from '@safetwin/protocol';
+import type { FireBrigadeBrief, IncidentDetailView, IncidentView } from '@safetwin/protocol';
 import { answerField, hubCall, type HubCaller } from './hub-call.ts';
 
 /** `GET /incidents?siteId=`: the site's incidents the user may see. */
@@ -15,6 +15,12 @@ export async function fetchIncidents(caller: HubCaller, siteId: string): Promise
 export async function fetchIncidentDetail(caller: HubCaller, incidentId: string): Promise<IncidentDetailView> {
   const path = `/incidents/${encodeURIComponent(incidentId)}`;
   return answerField<IncidentDetailView>(await hubCall(caller, 'GET', path), 'incident', path);
+}
+
+/** `GET /incidents/:id/brief`: what the fire brigade needs, with the access route for fire engines. */
+export async function fetchIncidentBrief(caller: HubCaller, incidentId: string): Promise<FireBrigadeBrief> {
+  const path = `/incidents/${encodeURIComponent(incidentId)}/brief`;
+  return answerField<FireBrigadeBrief>(await hubCall(caller, 'GET', path), 'brief', path);
 }
 
 /** The actions on an incident the wall offers, with the body each sends. */

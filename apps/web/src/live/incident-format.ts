@@ -59,17 +59,11 @@ export function valveLook(state: IncidentValveState): ValveLook {
   return { ...VALVE_LOOK[state], key: `valve_${state}` };
 }
 
-/** An sRGB colour, 0–255 per channel. */
-export type Rgb = [number, number, number];
-
-/** The ALOHA colour of a zone level: AEGL-3 (or the highest LEL share) red, then orange, then yellow. */
-export const LEVEL_RGB = { red: [235, 40, 40], orange: [255, 140, 0], yellow: [255, 230, 0] } as const satisfies Record<string, Rgb>;
-
 /**
- * The colour name of each zone by its rank among the incident's zones (highest threshold red,
+ * The ALOHA colour name of each zone by its rank among the incident's zones (highest threshold red,
  * then orange, then yellow — ALOHA 5.4 Technical Documentation §4.1), keyed by level name.
  */
-export function zoneColours(zones: readonly { level: string; thresholdPpm: number }[]): Map<string, keyof typeof LEVEL_RGB> {
+export function zoneColours(zones: readonly { level: string; thresholdPpm: number }[]): Map<string, 'red' | 'orange' | 'yellow'> {
   const names = ['red', 'orange', 'yellow'] as const;
   const sorted = [...zones].sort((a, b) => b.thresholdPpm - a.thresholdPpm);
   return new Map(sorted.map((z, k) => [z.level, names[Math.min(k, names.length - 1)]!]));

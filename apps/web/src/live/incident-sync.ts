@@ -36,7 +36,8 @@ export class IncidentSync {
   private readonly listeners = new Set<() => void>();
 
   constructor(
-    private readonly store: IncidentStore,
+    /** The store it keeps whole. */
+    readonly store: IncidentStore,
     private readonly timers: SyncTimers = REAL_TIMERS,
   ) {}
 
@@ -62,6 +63,11 @@ export class IncidentSync {
     this.pending = false;
     this.retryMs = RESYNC_RETRY_FIRST_MS;
     void this.fetch(++this.epoch);
+  }
+
+  /** An `incident` socket event of the site: merged into the store by version. */
+  apply(incident: IncidentView): void {
+    this.store.apply(incident);
   }
 
   /** Listens for a change of `error`; returns the unsubscribe function. */

@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { AlarmLoadView, ClientToServerEvents, ServerToClientEvents } from '@safetwin/protocol';
 import type { AlarmStore } from './alarm-store.ts';
 import type { AlarmLoadStore } from './alarm-load-store.ts';
+import type { IncidentSync } from './incident-sync.ts';
 import type { LiveStore } from './live-store.ts';
 import { resolveHubUrl } from './resolve-hub-url.ts';
 import { LinkWatchdog } from './link-watchdog.ts';
@@ -43,10 +44,12 @@ export interface HubSocketOptions {
   simRuns?: SimRunFeed;
   /** Where the site's `alarm-load` events go (flood banner, alarm KPIs); none: ignored. */
   alarmLoad?: AlarmLoadStore;
+  /** Where the site's `incident` events go; refetches the list after every (re)subscribe. None: ignored. */
+  incidents?: IncidentSync;
 }
 
 /** Connects to the hub with the user's token, subscribes to a site, re-subscribes after every reconnect. */
-export function useHubSocket({ hubUrl, token, siteId, store, alarms, simRuns, alarmLoad }: HubSocketOptions): HubConnection {
+export function useHubSocket({ hubUrl, token, siteId, store, alarms, simRuns, alarmLoad, incidents }: HubSocketOptions): HubConnection {
   const [connection, setConnection] = useState<HubConnection>({ status: 'connecting', detail: null, sinceMs: 0, hubUrl: null });
 
   useEffect(() => {
@@ -94,6 +97,8 @@ export function useHubSocket({ hubUrl, token, siteId, store, alarms, simRuns, al
           alarms.replace(answer.alarms ?? []);
           const load = (answer as { alarmLoad?: AlarmLoadView }).alarmLoad;
           if (load) alarmLoad?.apply(load);
+          // Incidents are not in the answer: fetch the list again, whatever changed while we were away.
+          incidents?.resync();
           subscribed = true;
           watchdog.heard(Date.now());
           set('live');
@@ -110,6 +115,9 @@ export function useHubSocket({ hubUrl, token, siteId, store, alarms, simRuns, al
     });
     socket.on('alarm-load', (load) => {
       if (load.siteId === siteId) alarmLoad?.apply(load);
+    });
+    socket.on('incident', (incident) => {
+      if (incident.siteId === siteId) incidents?.apply(incident);
     });
     socket.on('sim-run', (run) => {
       if (run.siteId === siteId) simRuns?.publish(run);
@@ -134,7 +142,7 @@ export function useHubSocket({ hubUrl, token, siteId, store, alarms, simRuns, al
       socket.removeAllListeners();
       socket.disconnect();
     };
-  }, [hubUrl, token, siteId, store, alarms, simRuns, alarmLoad]);
+  }, [hubUrl, token, siteId, store, alarms, simRuns, alarmLoad, incidents]);
 
   return connection;
 }

@@ -7,6 +7,7 @@ import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { twinMessages } from '../../i18n/messages/twin.ts';
 import { useWall } from '../../wall/WallContext.tsx';
 import { useRelease } from '../release/ReleaseProvider.tsx';
+import { useIncidents } from '../incident/IncidentProvider.tsx';
 import type { CameraRigHandle } from './CameraRig.tsx';
 import type { EquipmentPick } from './ScreenPicker.tsx';
 import { cloudBoxM, siteBoxM } from './release-view.ts';
@@ -49,6 +50,7 @@ export function TwinPanel() {
   const rig = useRef<CameraRigHandle>(null);
   const release = useRelease();
   const plume = release?.shown ?? null;
+  const incident = useIncidents()?.shown ?? null;
   // The release form's "pick" mode for equipment: a click in the twin picks it, as on the plan.
   const pickEquipment = release?.picking === 'equipment' ? release.pickEquipment : null;
   const equipmentIds = release?.equipment;
@@ -120,6 +122,7 @@ export function TwinPanel() {
           rigRef={rig}
           plume={plume}
           equipmentPick={equipmentPick}
+          incident={incident}
         />
       </Canvas>
       {stopName && tourStop ? (

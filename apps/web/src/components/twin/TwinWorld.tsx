@@ -3,11 +3,13 @@
 import { useEffect, useMemo, type RefObject, type Ref } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import type { PerspectiveCamera } from 'three';
+import type { IncidentView } from '@safetwin/protocol';
 import type { PointOfInterest, TwinScene } from '@safetwin/twin-models';
 import type { WallState } from '../../wall/WallContext.tsx';
 import { createBatchMesh, disposeBatchMesh } from './batch-mesh.ts';
 import type { ShownRelease } from '../release/ReleaseProvider.tsx';
 import { CameraRig, type CameraRigHandle } from './CameraRig.tsx';
+import { IncidentTwin } from './IncidentTwin.tsx';
 import { MAX_MARKER_BOOST, boostPerMetre, type MarkerBoostUniform } from './marker-boost.ts';
 import { PlumeField } from './PlumeField.tsx';
 import { ScreenPicker, type EquipmentPick } from './ScreenPicker.tsx';
@@ -32,10 +34,12 @@ interface TwinWorldProps {
   plume?: ShownRelease | null;
   /** While the release form picks a source: clicks pick equipment instead of devices. */
   equipmentPick?: EquipmentPick | null;
+  /** The incident on show (zones, routes, assembly points, candidates, valves); null for none. */
+  incident?: IncidentView | null;
 }
 
 /** Everything inside the canvas: lights, ground, one instanced mesh per batch, live updates, camera. */
-export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourStop, onTourPaused, rigRef, plume = null, equipmentPick = null }: TwinWorldProps) {
+export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourStop, onTourPaused, rigRef, plume = null, equipmentPick = null, incident = null }: TwinWorldProps) {
   const fovDeg = (useThree((s) => s.camera) as PerspectiveCamera).fov;
   const boost = useMemo<MarkerBoostUniform>(() => ({ value: { x: boostPerMetre(scene.markerSizeM, fovDeg), y: MAX_MARKER_BOOST } }), [scene, fovDeg]);
   const meshes = useMemo(() => scene.batches.map((b) => createBatchMesh(b, boost)), [scene, boost]);
@@ -67,6 +71,7 @@ export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourSto
       <TwinGround scene={scene} />
       <TubeCentrelines scene={scene} />
       {meshes.map((mesh) => <primitive key={mesh.uuid} object={mesh} />)}
+      {incident ? <IncidentTwin incident={incident} /> : null}
       {plume ? <PlumeField result={plume.result} source={plume.source} playback={plume.playback} /> : null}
       <ScreenPicker scene={scene} updater={updater} onPick={onPick} equipmentPick={equipmentPick} />
       <SelectionHalo scene={scene} updater={updater} deviceId={selectedDeviceId} boostPerMetre={boost.value.x} />

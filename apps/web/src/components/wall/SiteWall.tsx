@@ -11,6 +11,8 @@ import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { wallMessages } from '../../i18n/messages/wall.ts';
 import { AlarmStore } from '../../live/alarm-store.ts';
 import { AlarmLoadStore } from '../../live/alarm-load-store.ts';
+import { IncidentStore } from '../../live/incident-store.ts';
+import { IncidentSync } from '../../live/incident-sync.ts';
 import { linkStateOf, quietAfterMs } from '../../live/device-state.ts';
 import { LiveStore } from '../../live/live-store.ts';
 import { NowProvider } from '../../live/NowProvider.tsx';
@@ -23,6 +25,8 @@ import { FloodBanner } from '../alarms/FloodBanner.tsx';
 import { SiteAlarmSound, SiteRedCards } from '../alarms/SiteAlarmAnnunciation.tsx';
 import { AlarmKpiPanel } from '../kpi/AlarmKpiPanel.tsx';
 import { ConnectionBanner } from '../sensors/ConnectionBanner.tsx';
+import { IncidentCard } from '../incident/IncidentCard.tsx';
+import { IncidentProvider } from '../incident/IncidentProvider.tsx';
 import { KpiPanel } from '../kpi/KpiPanel.tsx';
 import { ReleaseMapPick } from '../release/ReleaseMapPick.tsx';
 import { ReleaseButton, ReleasePanel } from '../release/ReleasePanel.tsx';
@@ -69,7 +73,9 @@ function SiteWallInner({ site, devices, token, hubUrl, role, initialDeviceId = n
   const [alarms] = useState(() => new AlarmStore());
   const [simRuns] = useState(() => new SimRunFeed());
   const [alarmLoad] = useState(() => new AlarmLoadStore());
-  const connection = useHubSocket({ hubUrl, token, siteId: site.id, store: live, alarms, simRuns, alarmLoad });
+  // Incidents are a chemical park's (the hub opens none for a mine).
+  const [incidents] = useState(() => (site.kind === 'chemical-park' ? new IncidentSync(new IncidentStore()) : undefined));
+  const connection = useHubSocket({ hubUrl, token, siteId: site.id, store: live, alarms, simRuns, alarmLoad, incidents });
   const [selectedDeviceId, selectDevice] = useState<string | null>(initialDeviceId);
   const [focus, setFocus] = useState<WallFocus | null>(initialDeviceId ? { kind: 'device', id: initialDeviceId } : null);
   const [browserHubUrl, setBrowserHubUrl] = useState<string | null>(null);
@@ -81,14 +87,14 @@ function SiteWallInner({ site, devices, token, hubUrl, role, initialDeviceId = n
     () => ({ site, devices: devicesById, live, alarms, connection, link, role, token, hubUrl: browserHubUrl, selectedDeviceId, selectDevice, focus, setFocus }),
     [site, devicesById, live, alarms, connection, link, role, token, browserHubUrl, selectedDeviceId, focus],
   );
-  return <SiteWallView wall={wall} simRuns={simRuns} alarmLoad={alarmLoad} />;
+  return <SiteWallView wall={wall} simRuns={simRuns} alarmLoad={alarmLoad} incidents={incidents ?? null} />;
 }
 
 /**
  * The wall's layout for a given state: used by the live wall above and by the wall benchmark,
  * which feeds a synthetic site through the same stores (bench/wall).
  */
-export function SiteWallView({ wall, simRuns = null, alarmLoad = null }: { wall: WallState; simRuns?: SimRunFeed | null; alarmLoad?: AlarmLoadStore | null }) {
+export function SiteWallView({ wall, simRuns = null, alarmLoad = null, incidents = null }: { wall: WallState; simRuns?: SimRunFeed | null; alarmLoad?: AlarmLoadStore | null; incidents?: IncidentSync | null }) {
   const t = useT(wallMessages);
   const locale = useLocale();
   const { site, live, alarms, connection, link, role, devices, selectedDeviceId } = wall;
@@ -99,6 +105,7 @@ export function SiteWallView({ wall, simRuns = null, alarmLoad = null }: { wall:
   return (
     <WallProvider value={wall}>
       <ReleaseProvider feed={simRuns}>
+        <IncidentProvider sync={incidents}>
         <div className={styles.wall} data-site-kind={site.kind} data-testid="site-wall">
           <ConnectionBanner connection={connection} store={live} quietAfterMs={quietMs} />
           {alarmLoad ? <FloodBanner load={alarmLoad} /> : null}
@@ -125,6 +132,7 @@ export function SiteWallView({ wall, simRuns = null, alarmLoad = null }: { wall:
               <KpiPanel />
               <AlarmKpiPanel alarmLoad={alarmLoad} />
             </aside>
+            <IncidentCard />
             <div className={styles.release}>
               <ReleasePanel />
             </div>
@@ -150,6 +158,7 @@ export function SiteWallView({ wall, simRuns = null, alarmLoad = null }: { wall:
             </aside>
           </div>
         </div>
+        </IncidentProvider>
       </ReleaseProvider>
     </WallProvider>
   );

@@ -1,0 +1,79 @@
+'use client';
+
+import type { IncidentView } from '@safetwin/protocol';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { incidentMessages } from '../../i18n/messages/incident.ts';
+import { LEVEL_STYLES } from '../../live/alarm-format.ts';
+import { useIncidents } from './IncidentProvider.tsx';
+import { IncidentBrigade } from './IncidentBrigade.tsx';
+import { IncidentCountdowns } from './IncidentCountdowns.tsx';
+import { IncidentPeople } from './IncidentPeople.tsx';
+import { IncidentSource } from './IncidentSource.tsx';
+import { IncidentTimeline } from './IncidentTimeline.tsx';
+import { IncidentValves } from './IncidentValves.tsx';
+import styles from './Incident.module.css';
+
+/**
+ * The incident card: while an incident is open (or lately closed) it takes the wall's situation
+ * column, where the most important thing goes — title, state, chemical and level; the countdowns
+ * from the first alarm against the pilot's targets; where the leak is; which valves; who goes
+ * where; the fire brigade; the timeline. Nothing renders without an incident.
+ */
+export function IncidentCard() {
+  const state = useIncidents();
+  const t = useT(incidentMessages);
+  if (!state) return null;
+  const { incidents, shown, select, syncError } = state;
+  if (!shown) return syncError ? <p className={styles.syncError} role="alert">{t('syncFailed', { error: syncError })}</p> : null;
+  const open = incidents.filter((i) => i.state !== 'closed');
+  return (
+    <section className={styles.slot} aria-label={t('cardLabel')}>
+      <article className={styles.card} data-testid="incident-card" data-incident-id={shown.id} data-incident-state={shown.state} data-level={shown.level ?? undefined}>
+        {syncError ? <p className={styles.syncError} role="alert">{t('syncFailed', { error: syncError })}</p> : null}
+        {incidents.length > 1 ? (
+          <nav className={styles.switcher} aria-label={t('ofOpen', { n: open.length })}>
+            {incidents.map((i, k) => (
+              <button key={i.id} type="button" className={styles.switch} aria-pressed={i.id === shown.id} onClick={() => select(i.id)}>
+                {k + 1}
+                {i.state === 'closed' ? ' ✓' : ''}
+              </button>
+            ))}
+          </nav>
+        ) : null}
+        <IncidentHead incident={shown} />
+        <IncidentCountdowns incident={shown} />
+        <IncidentSource incident={shown} />
+        <IncidentValves incident={shown} />
+        <IncidentPeople incident={shown} />
+        <IncidentBrigade incident={shown} />
+        <IncidentTimeline incident={shown} />
+      </article>
+    </section>
+  );
+}
+
+function IncidentHead({ incident }: { incident: IncidentView }) {
+  const t = useT(incidentMessages);
+  const level = incident.level ? LEVEL_STYLES[incident.level] : null;
+  return (
+    <header className={styles.head}>
+      <div className={styles.badges}>
+        {level ? (
+          <span className={`alarm-level alarm-level--${level.colour}`} data-testid="incident-level">
+            <span>
+              {t('levelWord', { level: incident.level! })} {level.shape}
+            </span>
+          </span>
+        ) : null}
+        <span className={`${styles.state} ${styles[`state_${incident.state}`] ?? ''}`} data-testid="incident-state">
+          {t(`state_${incident.state}`)}
+        </span>
+        {incident.origin === 'drill' ? <span className={styles.drill}>{t('drill')}</span> : null}
+        {incident.chemical ? <span className={styles.chemical}>{incident.chemical}</span> : null}
+      </div>
+      <h2 className={styles.title} data-testid="incident-title">
+        {incident.title}
+      </h2>
+    </header>
+  );
+}

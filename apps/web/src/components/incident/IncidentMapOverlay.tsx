@@ -1,0 +1,83 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { PickingInfo } from '@deck.gl/core';
+import type { AssemblyPointView, EvacuationGroupView, IncidentValveView, IncidentView, SourceCandidateView } from '@safetwin/protocol';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { incidentMessages } from '../../i18n/messages/incident.ts';
+import { formatElapsed, formatPercent, valveLook } from '../../live/incident-format.ts';
+import { useWall } from '../../wall/WallContext.tsx';
+import { incidentFitRequest, incidentLayers } from '../map/incident-layers.ts';
+import { mapOverlays } from '../map/map-overlays.ts';
+import { SiteProjector, type LonLat } from '../map/site-projector.ts';
+import { useRootFontPx } from '../map/use-element-size.ts';
+import { useMapOverlay } from '../map/use-map-overlay.ts';
+import { formatKm, formatPpm } from '../release/release-format.ts';
+
+const OVERLAY_ID = 'incident';
+
+/**
+ * The shown incident on the site plan, over the plan but under the live markers (a sensor in
+ * alarm stays readable in the zone); the first forecast of an incident asks the plan to fit its
+ * zones, and hovering a zone, route, candidate, assembly point or valve names it.
+ */
+export function IncidentMapOverlay({ incident, accessRoute = null }: { incident: IncidentView; accessRoute?: readonly LonLat[] | null }) {
+  const { site } = useWall();
+  const t = useT(incidentMessages);
+  const projector = useMemo(() => new SiteProjector(site.origin), [site.origin]);
+  const scale = useRootFontPx() / 18;
+  const layers = useMemo(
+    () =>
+      incidentLayers(incident, {
+        projector,
+        scale,
+        accessRoute,
+        candidateLabel: (c, rank) => t('mapCandidate', { rank, p: formatPercent(c.probability) }),
+        unusableLabel: (ap) => ap.reason,
+      }),
+    [incident, projector, scale, accessRoute, t],
+  );
+  const tooltip = useCallback(
+    (info: PickingInfo) => {
+      const id = info.layer?.id ?? '';
+      const o = info.object as Record<string, unknown> | undefined;
+      if (!o) return null;
+      if (id === 'incident-zone-fills') {
+        const z = (o as { zone: { level: string; thresholdPpm: number; distanceM: number } }).zone;
+        return t('tipZone', { level: z.level.toUpperCase(), ppm: formatPpm(z.thresholdPpm), km: formatKm(z.distanceM) });
+      }
+      if (id === 'incident-routes') {
+        const g = o as unknown as EvacuationGroupView;
+        return t('tipRoute', { group: g.label, persons: g.persons, ap: g.route!.assemblyPointId, eta: formatElapsed(g.route!.etaS * 1000) });
+      }
+      if (id === 'incident-candidates') {
+        const c = o as unknown as SourceCandidateView;
+        return t('tipCandidate', { label: c.label, p: formatPercent(c.probability), rate: c.rateKgS.toFixed(2) });
+      }
+      if (id === 'incident-assembly-points') {
+        const ap = o as unknown as AssemblyPointView;
+        return t('tipAssembly', { ap: ap.label, state: ap.usable ? t('usable') : `✕ ${ap.reason}` });
+      }
+      if (id === 'incident-valves') {
+        const v = o as unknown as IncidentValveView;
+        return t('tipValve', { valve: v.valveId, state: t(valveLook(v.state).key) });
+      }
+      return null;
+    },
+    [t],
+  );
+  useMapOverlay(OVERLAY_ID, layers, 'under-markers', 20, tooltip);
+
+  // Fit the zones once per incident, when its first forecast arrives (re-assessments every few seconds must not move the view).
+  const hasZones = (incident.assessment?.zones.length ?? 0) > 0;
+  const fitKey = hasZones ? incident.id : null;
+  const incidentRef = useRef(incident);
+  incidentRef.current = incident;
+  useEffect(() => {
+    if (!fitKey) return;
+    const request = incidentFitRequest(incidentRef.current);
+    if (request) mapOverlays.requestFit(OVERLAY_ID, request);
+    return () => mapOverlays.requestFit(OVERLAY_ID, null);
+  }, [fitKey, incidentRef]);
+  return null;
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import type { IncidentView } from '@safetwin/protocol';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { incidentMessages } from '../../i18n/messages/incident.ts';
+import { formatPercent } from '../../live/incident-format.ts';
+import styles from './Incident.module.css';
+
+/** "Where is the leak?": the top three candidates with confidence bars, or why the detectors cannot tell yet. */
+export function IncidentSource({ incident }: { incident: IncidentView }) {
+  const t = useT(incidentMessages);
+  const a = incident.assessment;
+  return (
+    <section className={styles.section} data-testid="incident-source">
+      <h3 className={styles.sectionTitle}>{t('sourceTitle')}</h3>
+      {!a ? (
+        <p className={styles.muted}>{t('noAssessment')}</p>
+      ) : (
+        <>
+          {!a.source.discriminating ? (
+            <p className={styles.notDiscriminating} data-testid="incident-not-discriminating">
+              {t('notDiscriminating')}
+              {a.source.reason ? `: ${a.source.reason}` : ''}
+            </p>
+          ) : null}
+          <ol className={styles.candidates}>
+            {a.source.candidates.slice(0, 3).map((c) => (
+              <li key={c.id} className={styles.candidate} data-testid="incident-candidate" data-candidate-id={c.id}>
+                <span className={styles.candidateLabel}>{c.label}</span>
+                <span className={styles.bar} aria-hidden="true">
+                  <span className={styles.barFill} style={{ width: `${Math.round(c.probability * 100)}%` }} />
+                </span>
+                <span className={styles.candidateP}>{formatPercent(c.probability)}</span>
+                <span className={styles.candidateRate}>{t('rate', { rate: c.rateKgS.toFixed(c.rateKgS < 10 ? 2 : 1) })}</span>
+              </li>
+            ))}
+          </ol>
+          <p className={styles.muted}>{t('detectors', { hit: a.source.hitDetectorIds.length, used: a.source.detectorsUsed })}</p>
+        </>
+      )}
+    </section>
+  );
+}

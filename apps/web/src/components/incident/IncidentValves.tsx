@@ -1,0 +1,66 @@
+'use client';
+
+import type { IncidentValveView, IncidentView } from '@safetwin/protocol';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { incidentMessages } from '../../i18n/messages/incident.ts';
+import { valveLook } from '../../live/incident-format.ts';
+import { useIncidents } from './IncidentProvider.tsx';
+import { ActionError } from './ActionError.tsx';
+import styles from './Incident.module.css';
+
+/**
+ * The valves for a view: those being carried out, else the proposed rank-1 set still to close
+ * (the actions start with the first assessment; until then the proposal is what the wall knows).
+ */
+export function valvesToShow(incident: IncidentView): IncidentValveView[] {
+  if (incident.valves.length > 0) return incident.valves;
+  const best = incident.assessment?.isolation?.alternatives[0];
+  return (best?.valves ?? []).map((v) => ({ ...v, state: 'to-close', commandId: null, commandedAt: null, closedAt: null, confirmedAt: null, evidence: null }));
+}
+
+/** "Which valves?": each valve's state as glyph + word + colour; Confirm for commanders, Done for field tasks. */
+export function IncidentValves({ incident }: { incident: IncidentView }) {
+  const t = useT(incidentMessages);
+  const wall = useIncidents();
+  const allowed = wall?.permissions;
+  const iso = incident.assessment?.isolation ?? null;
+  const valves = valvesToShow(incident);
+  const awaiting = valves.filter((v) => v.state === 'awaiting-confirmation');
+  const busy = wall?.action?.phase === 'running';
+  return (
+    <section className={styles.section} data-testid="incident-valves">
+      <h3 className={styles.sectionTitle}>{t('valvesTitle')}</h3>
+      {iso && !iso.isolable ? <p className={styles.warn}>{t('notIsolable', { reason: iso.reason })}</p> : null}
+      {valves.length === 0 ? <p className={styles.muted}>{incident.assessment ? t('noValves') : t('noAssessment')}</p> : null}
+      <ul className={styles.valves}>
+        {valves.map((v) => {
+          const look = valveLook(v.state);
+          return (
+            <li key={v.valveId} className={`${styles.valve} ${styles[`tone_${look.tone}`] ?? ''}`} data-testid="incident-valve" data-valve-id={v.valveId} data-valve-state={v.state}>
+              <span className={styles.valveGlyph} aria-hidden="true">
+                {look.glyph}
+              </span>
+              <span className={styles.valveState}>{t(look.key)}</span>
+              <span className={styles.valveId}>
+                {v.valveId} <span className={styles.muted}>· {v.function} · {t(v.actuation)}</span>
+              </span>
+              {v.state === 'field-task' && allowed?.fieldDone ? (
+                <button type="button" className={styles.smallButton} title={t('fieldDoneHint')} disabled={busy} onClick={() => wall!.act(`field-done:${v.valveId}`, { kind: 'field-done', valveId: v.valveId })} data-testid="incident-field-done">
+                  ✔ {t('fieldDone')}
+                </button>
+              ) : null}
+              {v.evidence ? <span className={styles.evidence}>{v.evidence}</span> : null}
+              <ActionError actionKey={`field-done:${v.valveId}`} />
+            </li>
+          );
+        })}
+      </ul>
+      {awaiting.length > 0 && allowed?.confirmIsolation ? (
+        <button type="button" className={styles.primaryButton} title={t('confirmHint')} disabled={busy} onClick={() => wall!.act('confirm', { kind: 'confirm-isolation', rank: 1 })} data-testid="incident-confirm">
+          {t('confirmIsolation', { n: awaiting.length })}
+        </button>
+      ) : null}
+      <ActionError actionKey="confirm" />
+    </section>
+  );
+}

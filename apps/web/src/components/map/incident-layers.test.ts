@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
+import type { AssemblyPointView, IncidentValveView, SourceCandidateView } from '@safetwin/protocol';
+import { FIXTURE_PARK, fixtureIncident } from '../../live/incident-fixture.ts';
+import { SiteProjector } from './site-projector.ts';
+import { UNUSABLE_RGB, USABLE_RGB, candidateRadiusPx, defaultCandidateLabel, incidentFitRequest, incidentLayers, routeChevrons } from './incident-layers.ts';
+import { ZONE_FILL_ALPHA, zoneRgb } from './threat-zone-layers.ts';
+
+const projector = new SiteProjector(FIXTURE_PARK.origin);
+const incident = fixtureIncident(1_700_000_000_000);
+const access: [number, number][] = [[118.81, 32.26], [118.812, 32.262]];
+const layers = new Map(incidentLayers(incident, { projector, scale: 2, accessRoute: access, candidateLabel: defaultCandidateLabel, unusableLabel: (ap) => ap.reason }).map((l) => [l.id, l]));
+
+describe('incidentLayers', () => {
+  it('draws every part of the incident, the zones first', () => {
+    expect([...layers.keys()]).toEqual([
+      'incident-zone-fills', 'incident-zone-outlines', 'incident-access-route', 'incident-routes', 'incident-route-chevrons',
+      'incident-assembly-points', 'incident-assembly-marks', 'incident-assembly-reasons', 'incident-candidates', 'incident-candidate-labels', 'incident-valves', 'incident-valve-glyphs',
+    ]);
+  });
+
+  it('fills zones translucent, yellow under orange under red', () => {
+    const fills = layers.get('incident-zone-fills') as SolidPolygonLayer<{ zone: { level: string }; rgb: number[] }>;
+    const data = fills.props.data as { zone: { level: string }; rgb: number[] }[];
+    expect(data.map((d) => d.zone.level)).toEqual(['aegl-1', 'aegl-2', 'aegl-3']);
+    expect((fills.props.getFillColor as unknown as (d: unknown) => number[])(data[2])).toEqual([...zoneRgb('red'), ZONE_FILL_ALPHA]);
+  });
+
+  it('draws the evacuating groups’ routes and the fire brigade’s access route dashed', () => {
+    const routes = layers.get('incident-routes') as PathLayer<unknown>;
+    expect((routes.props.data as unknown[]).length).toBe(3);
+    expect((layers.get('incident-route-chevrons')!.props.data as unknown[]).length).toBeGreaterThan(3);
+    const accessLayer = layers.get('incident-access-route') as PathLayer<unknown>;
+    expect(accessLayer.props.data).toEqual([access]);
+    expect(accessLayer.props.extensions.map((e) => e.constructor.name)).toContain('PathStyleExtension');
+  });
+
+  it('marks assembly points green ✓ or red ✕ with the reason', () => {
+    const aps = layers.get('incident-assembly-points') as ScatterplotLayer<AssemblyPointView>;
+    const data = aps.props.data as AssemblyPointView[];
+    const line = aps.props.getLineColor as unknown as (ap: AssemblyPointView) => number[];
+    expect(line(data.find((a) => a.usable)!)).toEqual([...USABLE_RGB, 255]);
+    expect(line(data.find((a) => !a.usable)!)).toEqual([...UNUSABLE_RGB, 255]);
+    const marks = layers.get('incident-assembly-marks') as TextLayer<AssemblyPointView>;
+    expect((marks.props.getText as (ap: AssemblyPointView) => string)(data.find((a) => !a.usable)!)).toBe('✕');
+    expect((layers.get('incident-assembly-reasons')!.props.data as AssemblyPointView[]).map((a) => a.reason)).toEqual(['inside the AEGL-2 zone within 6 min']);
+  });
+
+  it('rings the top three candidates by probability and labels them', () => {
+    const rings = layers.get('incident-candidates') as ScatterplotLayer<SourceCandidateView>;
+    const data = rings.props.data as SourceCandidateView[];
+    const radius = rings.props.getRadius as (c: SourceCandidateView) => number;
+    expect(radius(data[0]!)).toBeGreaterThan(radius(data[1]!));
+    expect(radius(data[0]!)).toBeCloseTo(candidateRadiusPx(0.82, 2), 9);
+    expect(defaultCandidateLabel(data[0]!, 1)).toBe('1 · 82 %');
+  });
+
+  it('shows each valve with its state glyph', () => {
+    const glyphs = layers.get('incident-valve-glyphs') as TextLayer<IncidentValveView>;
+    const v = (glyphs.props.data as IncidentValveView[])[0]!;
+    expect((glyphs.props.getText as (v: IncidentValveView) => string)(v)).toBe('?');
+  });
+
+  it('asks the plan to fit the source and the severe zones', () => {
+    const fit = incidentFitRequest(incident)!;
+    const src = incident.assessment!.source.chosen.place.lonLat;
+    expect(fit.must[0][0]).toBeLessThanOrEqual(src[0]);
+    expect(fit.must[1][0]).toBeGreaterThanOrEqual(src[0]);
+    expect(incidentFitRequest({ ...incident, assessment: null })).toBeNull();
+  });
+});
+
+describe('routeChevrons', () => {
+  it('points the walking direction every spacing along the path, across bends', () => {
+    const c = routeChevrons([[0, 0], [100, 0], [100, 100]], 60, 10);
+    expect(c).toHaveLength(3);
+    // At 30 m east: the tip ahead (east) of the arms.
+    expect(c[0]![1]).toEqual([30, 0]);
+    expect(c[0]![0]![0]).toBeLessThan(30);
+    // At 150 m along, i.e. 50 m up the northern leg: pointing north.
+    expect(c[2]![1]![0]).toBeCloseTo(100, 9);
+    expect(c[2]![1]![1]).toBeCloseTo(50, 9);
+    expect(c[2]![0]![1]).toBeLessThan(50);
+    expect(routeChevrons([[0, 0], [0, 0]])).toEqual([]);
+  });
+});
