@@ -26,6 +26,12 @@ export const ERROR_CODES = [
   'alarm-rules:stale-version',
   /** 409: no graded response of that kind is due on the alarm (none demanded, or already confirmed). */
   'alarm:nothing-due',
+  /** 409: the incident's state does not allow the change (the message names both states). */
+  'incident:invalid-transition',
+  /** 409: the incident has no isolation to carry out (none assessed, or no alternative of that rank). */
+  'incident:no-isolation',
+  /** 409: the valve is not in a state that allows the request (e.g. field-done on a valve that is not a field task). */
+  'incident:valve-state',
   'sim:bad-input',
   'sim:no-live-weather',
   'sim:not-found',

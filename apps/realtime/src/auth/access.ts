@@ -45,3 +45,13 @@ export function alarmSubject(alarm: { siteId: string; enterpriseId: string | nul
 export function canSeeAlarm(user: Principal, alarm: { siteId: string; enterpriseId: string | null }, device: AlarmSubject | undefined): boolean {
   return canSeeDevice(user, alarmSubject(alarm, device));
 }
+
+/**
+ * Whether `user` may see an incident — the one rule for the REST API and the `incident` socket
+ * event: full viewers of its site see it; a safety officer sees the incidents of their own plant
+ * (a park-level incident, enterpriseId null, is for full viewers only, as park-level alarms are).
+ */
+export function canSeeIncident(user: Principal, incident: { siteId: string; enterpriseId: string | null }): boolean {
+  if (!canSeeSite(user, incident.siteId)) return false;
+  return user.role !== 'safety-officer' || (incident.enterpriseId !== null && incident.enterpriseId === user.enterpriseId);
+}

@@ -1,4 +1,4 @@
-import type { AlarmLoadView, AlarmView, LiveReading, Principal, ReadingsBatch, ServerToClientEvents } from '@safetwin/protocol';
+import type { AlarmLoadView, AlarmView, IncidentView, LiveReading, Principal, ReadingsBatch, ServerToClientEvents } from '@safetwin/protocol';
 import type { Server } from 'socket.io';
 import { alarmSubject, enterprisesSeeing } from '../auth/access.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
@@ -92,6 +92,16 @@ export class Fanout {
   /** Sends the alarm load of one operator scope: the site's room (null), or one enterprise's room. */
   emitAlarmLoad(load: AlarmLoadView, enterpriseId: string | null): void {
     this.io.to(enterpriseId === null ? siteRoom(load.siteId) : enterpriseRoom(load.siteId, enterpriseId)).emit('alarm-load', load);
+  }
+
+  /**
+   * Sends an incident change at once to those who may see it (canSeeIncident): the site's room
+   * and the room of the incident's enterprise on the site.
+   */
+  emitIncident(incident: IncidentView): void {
+    const rooms = [siteRoom(incident.siteId)];
+    if (incident.enterpriseId !== null) rooms.push(enterpriseRoom(incident.siteId, incident.enterpriseId));
+    this.io.to(rooms).emit('incident', incident);
   }
 
   /** Sends a site-wide event (a simulation run) to the site's room and every enterprise room of the site. */
