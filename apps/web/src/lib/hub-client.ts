@@ -1,5 +1,5 @@
 import 'server-only';
-import { LoginResponseSchema, PrincipalSchema, type AlarmView, type LoginResponse, type Principal } from '@safetwin/protocol';
+import { LoginResponseSchema, PrincipalSchema, type AlarmView, type FireBrigadeBrief, type IncidentDetailView, type LoginResponse, type Principal } from '@safetwin/protocol';
 import { HubError } from './hub-error.ts';
 import type { DeviceInfo, SiteSummary } from './hub-types.ts';
 import { hubUrl } from './server-config.ts';
@@ -87,4 +87,16 @@ export async function hubAlarmAction(token: string, alarmId: string, action: Hub
   // Alarm ids are `site/device/metric/kind`: one path segment once encoded.
   const path = `/alarms/${encodeURIComponent(alarmId)}/${action}`;
   return field<AlarmView>(await hubRequest(path, { token, body, method: 'POST' }), 'alarm', path);
+}
+
+/** `GET /incidents/:id`: the incident with its timeline (HubError 404 when unknown or not visible). */
+export async function hubIncident(token: string, incidentId: string): Promise<IncidentDetailView> {
+  const path = `/incidents/${encodeURIComponent(incidentId)}`;
+  return field<IncidentDetailView>(await hubRequest(path, { token }), 'incident', path);
+}
+
+/** `GET /incidents/:id/brief`: the fire brigade's brief. */
+export async function hubIncidentBrief(token: string, incidentId: string): Promise<FireBrigadeBrief> {
+  const path = `/incidents/${encodeURIComponent(incidentId)}/brief`;
+  return field<FireBrigadeBrief>(await hubRequest(path, { token }), 'brief', path);
 }

@@ -1,0 +1,29 @@
+// When a closed valve counts as confirmed: a flow transmitter on its line, or a pressure
+// transmitter of the isolated item, shows the drop a shut line gives. Pure.
+import type { ProcessSample } from './process-readings.ts';
+
+/**
+ * Flow confirms when it falls to at most this fraction of its value before the command (10 %:
+ * the brief's criterion; a transmitter's zero reads within a few % of span, so a shut line reads
+ * well under it while a throttled but open one does not).
+ */
+export const FLOW_CONFIRM_FRACTION = 0.1;
+/** Pressure confirms when it has fallen by at least this fraction of its gauge value before the command (our choice, the same 10 %). */
+export const PRESSURE_DROP_FRACTION = 0.1;
+/** A line flowing less than this before the command cannot show a drop, kg/s (our choice: about 1 % of the demo park's transmitter spans). */
+export const MIN_BASELINE_FLOW_KG_S = 0.05;
+/** A vessel below this gauge pressure before the command cannot show a fall, kPa (our choice: atmospheric tanks read a few kPa). */
+export const MIN_BASELINE_PRESSURE_KPA = 20;
+
+/** The evidence text when `now` shows the drop against `before`, else null. */
+export function dropEvidence(kind: 'flow' | 'pressure', deviceId: string, before: ProcessSample | undefined, now: ProcessSample | undefined): string | null {
+  if (!before || !now || now.ts <= before.ts) return null;
+  if (kind === 'flow') {
+    if (before.value < MIN_BASELINE_FLOW_KG_S || now.value > FLOW_CONFIRM_FRACTION * before.value) return null;
+    return `${deviceId} flow ${fmt(now.value)} kg/s, was ${fmt(before.value)} kg/s before the command (≤ ${FLOW_CONFIRM_FRACTION * 100} %)`;
+  }
+  if (before.value < MIN_BASELINE_PRESSURE_KPA || now.value > (1 - PRESSURE_DROP_FRACTION) * before.value) return null;
+  return `${deviceId} pressure ${fmt(now.value)} kPa, was ${fmt(before.value)} kPa before the command (fell ≥ ${PRESSURE_DROP_FRACTION * 100} %)`;
+}
+
+const fmt = (x: number) => String(Math.round(x * 1000) / 1000);

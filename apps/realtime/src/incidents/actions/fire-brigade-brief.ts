@@ -1,0 +1,83 @@
+// The brief for the fire brigade (FireBrigadeBrief): what the printable page and the
+// `incident.fire-brigade` webhook carry — built from the incident as it stands (its latest
+// assessment, valves and people) and the park description. Pure.
+import type { FireBrigadeBrief, IncidentView, NamedPlaceView, SitePlace } from '@safetwin/protocol';
+import { findChemical } from '@safetwin/sim';
+import type { ChemicalPark, EnuPlan } from '@safetwin/twin-models';
+import { parkItem, sitePlace } from '../site-places.ts';
+import { accessRoute } from './access-route.ts';
+import { describePlace, nearestGate, nearestRoad, type Landmark } from './site-landmarks.ts';
+
+/** The brief of `incident` on `site` at `nowMs`. */
+export function fireBrigadeBrief(site: ChemicalPark, incident: IncidentView, nowMs: number): FireBrigadeBrief {
+  const a = incident.assessment;
+  const warnings: string[] = [];
+  const place = sourcePlace(site, incident);
+  const at: EnuPlan = { eastM: place.eastM, northM: place.northM };
+  const named = (l: Landmark | null): NamedPlaceView | null => (l ? { id: l.id, label: l.label, place: sitePlace(site, l.position), distanceM: Math.round(l.distanceM * 10) / 10 } : null);
+  const chosenId = a?.source.chosen.id ?? incident.declared?.equipmentId ?? null;
+  const label = chosenId ? (parkItem(site, chosenId)?.label ?? chosenId) : 'a point';
+  if (!a) warnings.push('no assessment yet: zones, wind and access route follow with the first assessment');
+
+  const chemicalKey = incident.chemical ?? a?.source.candidates[0]?.chemical ?? null;
+  const chem = chemicalKey ? findChemical(chemicalKey) : undefined;
+  if (chemicalKey && !chem) warnings.push(`chemical ${chemicalKey} is not in the plume engine's library: hazards unknown`);
+
+  let route: FireBrigadeBrief['accessRoute'] = null;
+  if (a && a.zones.length > 0) {
+    const r = accessRoute(site, at, a.zones, a.weather.windFromDeg);
+    route = r.route;
+    warnings.push(...r.warnings);
+  } else if (a) {
+    warnings.push('no threat zones in the latest assessment: approach upwind');
+  }
+  const groups = a?.evacuation?.groups ?? [];
+  return {
+    incidentId: incident.id,
+    siteId: site.id,
+    siteName: site.name.en,
+    title: incident.title,
+    drill: incident.origin === 'drill',
+    level: incident.level,
+    preparedAt: nowMs,
+    location: {
+      label: chosenId ? `${label} (${chosenId})` : label,
+      place,
+      nearestGate: named(nearestGate(site, at)),
+      nearestRoad: named(nearestRoad(site, at)),
+      description: describePlace(site, at, chosenId ?? undefined),
+    },
+    chemical: chem
+      ? {
+        id: chem.id,
+        name: chem.name,
+        cas: chem.cas || null,
+        flammable: chem.lelVolPct !== undefined,
+        lelVolPct: chem.lelVolPct ?? null,
+        aeglPpm: { aegl1: chem.aeglPpm?.aegl1.min60 ?? null, aegl2: chem.aeglPpm?.aegl2.min60 ?? null, aegl3: chem.aeglPpm?.aegl3.min60 ?? null },
+        idlhPpm: chem.idlhPpm ?? null,
+      }
+      : null,
+    release: a?.release ? { rateKgS: a.release.rateKgS, totalKg: a.release.totalKg, startedAt: a.release.startedAt, endsAt: a.release.endsAt } : null,
+    zones: (a?.zones ?? []).map((z) => ({ level: z.level, thresholdPpm: z.thresholdPpm, distanceM: z.distanceM })),
+    wind: a ? { speedMS: a.weather.windSpeedMS, fromDeg: a.weather.windFromDeg, stability: a.weather.stability } : null,
+    people: {
+      ...incident.people,
+      evacuatingGroups: groups.filter((g) => g.decision === 'evacuate').length,
+      shelteringGroups: groups.filter((g) => g.decision === 'shelter').length,
+    },
+    valves: incident.valves.map((v) => ({ valveId: v.valveId, actuation: v.actuation, state: v.state, place: v.place })),
+    accessRoute: route,
+    warnings,
+  };
+}
+
+/** Where the release is: the assessment's chosen source, else the declared place or item. */
+function sourcePlace(site: ChemicalPark, incident: IncidentView): SitePlace {
+  const chosen = incident.assessment?.source.chosen.place;
+  if (chosen) return chosen;
+  const declared = incident.declared;
+  if (declared?.place) return declared.place;
+  const item = declared?.equipmentId ? parkItem(site, declared.equipmentId)?.position : undefined;
+  return sitePlace(site, item ?? { eastM: 0, northM: 0 });
+}

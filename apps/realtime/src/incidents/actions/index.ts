@@ -1,0 +1,479 @@
+// Carrying out an incident's response: the isolation (valves commanded, confirmed, failed, field
+// tasks) and the fire brigade's brief. See the realtime README, "Incident actions".
+import type {
+  FireBrigadeBrief, IncidentAssessmentView, IncidentDetailView, IncidentMilestonesView, IncidentValveView, IncidentView, IsolationAlternativeView,
+  IsolationValveView, LiveReading,
+} from '@safetwin/protocol';
+import { lineFlowTransmitters, type ChemicalPark } from '@safetwin/twin-models';
+import type { CommandChannel } from '../../commands/command-channel.ts';
+import { HubError, notFound } from '../../errors.ts';
+import type { IngestService } from '../../ingest/ingest-service.ts';
+import type { WebhookNotifier, WebhookRecipient } from '../../notify/webhook-notifier.ts';
+import type { SiteRegistry } from '../../sites/site-registry.ts';
+import { CLOSED_MAX_PCT, REPORT_CLOCK_SKEW_MS, closeTimeoutMs } from '../../alarms/response/esd-shutdown.ts';
+import { dropEvidence } from './confirmation.ts';
+import { fireBrigadeBrief } from './fire-brigade-brief.ts';
+import { PROCESS_METRICS, ProcessReadings } from './process-readings.ts';
+import { describePlace } from './site-landmarks.ts';
+
+/** Where the actions write: the incident's timeline and its valves (the incidents helper's IncidentService). */
+export interface ActionSink {
+  record(incidentId: string, event: { kind: string; actor: string; message: string; data?: Record<string, unknown> }): Promise<void>;
+  setValves(incidentId: string, valves: IncidentValveView[], milestones?: Partial<IncidentMilestonesView>): Promise<void>;
+}
+
+/** What the actions need from the hub. */
+export interface IncidentActionsDeps {
+  commands: Pick<CommandChannel, 'send'>;
+  registry: Pick<SiteRegistry, 'site'>;
+  ingest: Pick<IngestService, 'onValidated'>;
+  now: () => number;
+  sink: ActionSink;
+  webhooks: Pick<WebhookNotifier, 'onIncidentEvent' | 'onOutcome'>;
+  log: (err: unknown) => void;
+  /**
+   * Sites whose valves the hub's own demo simulator plays (demo mode with the simulator): a drill
+   * there commands them, so the drill shows the whole chain. Elsewhere a drill never commands a
+   * valve. @defaultValue none
+   */
+  simulatedSite?: (siteId: string) => boolean;
+  /** How long a command waits for the gateway's ack, ms (HubOptions.commandTimeoutMs), for the close limit. @defaultValue 5000 */
+  commandTimeoutMs?: number;
+  /** Longest wait for a commanded valve to report closed, ms. @defaultValue max(60 s, ack timeout + stroke + 2 report intervals) */
+  closeLimitMs?: number;
+}
+
+/** Shortest wait for an actuated valve to report closed after its command, ms (the brief's 60 s). */
+export const MIN_CLOSE_LIMIT_MS = 60_000;
+/** Who the timeline and the command records name for automatic isolation commands. */
+export const incidentActor = (incidentId: string) => `system (incident ${incidentId})`;
+
+const DONE_STATES: ReadonlySet<IncidentValveView['state']> = new Set(['closed', 'confirmed', 'field-done']);
+
+/** One incident's isolation being carried out. */
+interface Run {
+  id: string;
+  siteId: string;
+  level: 1 | 2 | null;
+  drill: boolean;
+  /** Readings before this (ms) are "before" for valves closed without our command (the first alarm). */
+  startedAt: number;
+  sourceId: string | null;
+  valves: Map<string, IncidentValveView>;
+  /** The valves of the set being carried out (an earlier set's failed valves stay listed but not here). */
+  active: Set<string>;
+  alternatives: IsolationAlternativeView[];
+  /** Valve-id keys of the sets adopted or proposed so far. */
+  tried: Set<string>;
+  timers: Map<string, NodeJS.Timeout>;
+  isolatedAt: number | null;
+}
+
+const setKey = (alt: Pick<IsolationAlternativeView, 'valves'>) => alt.valves.map((v) => v.valveId).sort().join('|');
+
+/**
+ * The incident actions (see the file comment): isolation from the first assessment that has
+ * one, its valves followed by their own position reports and by the flow and pressure
+ * transmitters that show a shut line; the fire brigade's brief and its notification.
+ */
+export class IncidentActions {
+  private readonly runs = new Map<string, Run>();
+  private readonly readings = new ProcessReadings();
+  /** Writes of one incident run in order. */
+  private readonly chains = new Map<string, Promise<void>>();
+  /** Fire-brigade events waiting for their delivery, by event id. */
+  private readonly briefsOut = new Map<string, { incidentId: string; recipients: WebhookRecipient[] }>();
+  /** Incidents whose automatic notification was sent (once each). */
+  private readonly autoNotified = new Set<string>();
+  private closed = false;
+
+  constructor(private readonly deps: IncidentActionsDeps) {
+    deps.ingest.onValidated((readings) => this.observe(readings));
+    deps.webhooks.onOutcome((o) => {
+      const out = this.briefsOut.get(o.eventId);
+      if (!out) return;
+      const r = out.recipients.find((x) => x.hookId === o.hookId);
+      this.write(out.incidentId, (sink) => sink.record(out.incidentId, {
+        kind: 'notification', actor: 'system',
+        message: o.outcome === 'delivered' ? `fire-brigade brief delivered to ${r?.host ?? o.hookId}` : `fire-brigade brief NOT delivered to ${r?.host ?? o.hookId} (gave up after retries): call the fire brigade`,
+        data: { eventId: o.eventId, hookId: o.hookId, delivery: o.outcome },
+      }));
+    });
+  }
+
+  /** A new assessment: adopts the first isolation, follows later ones, and notifies the fire brigade on level 1. */
+  onAssessment(incident: IncidentView, assessment: IncidentAssessmentView): void {
+    if (this.closed || incident.state === 'closed') return;
+    const site = this.park(incident.siteId);
+    if (!site) return;
+    const alts = assessment.isolation?.alternatives ?? [];
+    let run = this.runs.get(incident.id);
+    if (!run && alts.length > 0) {
+      run = this.newRun(incident, assessment.source.chosen.id);
+      run.alternatives = alts;
+      this.adopt(run, alts[0]!, 'system', run.level === 1 ? 'auto' : 'await', `isolation rank 1 of ${alts.length}`);
+    } else if (run && alts.length > 0) {
+      const moved = assessment.source.chosen.id !== run.sourceId;
+      run.alternatives = alts;
+      run.sourceId = assessment.source.chosen.id;
+      const failed = new Set([...run.valves.values()].filter((v) => v.state === 'failed').map((v) => v.valveId));
+      const best = alts.find((a) => !a.valves.some((v) => failed.has(v.valveId))) ?? alts[0]!;
+      if (!run.tried.has(setKey(best))) {
+        const pendingOnly = [...run.valves.values()].every((v) => v.state === 'awaiting-confirmation');
+        const why = moved ? `the source estimate moved to ${assessment.source.chosen.id ?? 'a point'}` : 'the assessment changed';
+        if (run.level === 1) this.adopt(run, best, 'system', 'auto', `${why}: valves added`);
+        else if (pendingOnly) this.adopt(run, best, 'system', 'await', `${why}: proposal replaced`);
+        else this.propose(run, best, `${why}: a new set is proposed (nothing already commanded changes)`);
+      }
+    }
+    if (incident.level === 1 && assessment.zones.length > 0 && incident.milestones.fireBrigadeNotifiedAt === null && !this.autoNotified.has(incident.id)) {
+      this.autoNotified.add(incident.id);
+      void this.notify({ ...incident, assessment, valves: run ? [...run.valves.values()] : incident.valves }, 'system', true).catch(this.deps.log);
+    }
+  }
+
+  /** A commander confirms alternative `rank` of the latest assessment: its remote valves are commanded, its manual ones become field tasks. */
+  async confirmIsolation(incident: IncidentView, rank: number, actor: string): Promise<IncidentValveView[]> {
+    if (!this.park(incident.siteId)) throw notFound(`incident ${incident.id}: its site is not a chemical park this hub serves`);
+    const alts = incident.assessment?.isolation?.alternatives ?? [];
+    const alt = alts.find((a) => a.rank === rank);
+    if (!alt) throw new HubError('incident:no-isolation', alts.length === 0 ? `rank: incident ${incident.id} has no isolation assessed yet` : `rank: no alternative ${rank} (the latest assessment has ranks 1–${alts.length})`, 409);
+    const run = this.runs.get(incident.id) ?? this.restoreRun(incident);
+    run.alternatives = alts;
+    this.adopt(run, alt, actor, 'confirmed', `isolation rank ${rank} confirmed by ${actor}`);
+    await this.settled(run.id);
+    return [...run.valves.values()];
+  }
+
+  /** A field crew reports a manual valve (or a failed actuated one) shut by hand. */
+  async fieldDone(incident: IncidentView, valveId: string, actor: string): Promise<IncidentValveView[]> {
+    const run = this.runs.get(incident.id) ?? this.restoreRun(incident);
+    const v = run.valves.get(valveId);
+    if (!v) throw notFound(`valveId: valve ${valveId} is not part of incident ${incident.id}'s isolation`);
+    if (v.state !== 'field-task' && v.state !== 'failed') {
+      throw new HubError('incident:valve-state', `valveId: valve ${valveId} is ${v.state}; only a field task (or a failed valve shut by hand) can be reported done`, 409);
+    }
+    const at = this.deps.now();
+    this.update(run, valveId, { state: 'field-done', closedAt: at, evidence: `shut by hand, reported by ${actor}` });
+    this.event(run, 'valve-closed', actor, `${valveId} shut by hand (reported by ${actor})`, { valveId, by: 'field' });
+    this.afterChange(run);
+    await this.settled(run.id);
+    return [...run.valves.values()];
+  }
+
+  /** Sends the brief to the fire brigade's webhooks and records it (manual route: any incident). */
+  async notifyFireBrigade(incident: IncidentDetailView | IncidentView, actor: string): Promise<void> {
+    const run = this.runs.get(incident.id);
+    await this.notify(run ? { ...incident, valves: [...run.valves.values()] } : incident, actor, false);
+  }
+
+  /** The fire brigade's brief as the incident stands. */
+  brief(incident: IncidentDetailView | IncidentView): FireBrigadeBrief {
+    const site = this.park(incident.siteId);
+    if (!site) throw notFound(`incident ${incident.id}: its site is not a chemical park this hub serves`);
+    const run = this.runs.get(incident.id);
+    return fireBrigadeBrief(site, run ? { ...incident, valves: [...run.valves.values()] } : incident, this.deps.now());
+  }
+
+  /** Takes an open incident over at start (valves as stored): commanded valves are watched again. */
+  restore(incident: IncidentView): void {
+    if (incident.state === 'closed' || this.runs.has(incident.id) || incident.valves.length === 0) return;
+    this.restoreRun(incident);
+    if (incident.milestones.fireBrigadeNotifiedAt !== null) this.autoNotified.add(incident.id);
+  }
+
+  /** Stops following an incident (closed). */
+  forget(incidentId: string): void {
+    const run = this.runs.get(incidentId);
+    if (run) for (const t of run.timers.values()) clearTimeout(t);
+    this.runs.delete(incidentId);
+    this.autoNotified.delete(incidentId);
+  }
+
+  /** Stops every watch and waits for the writes under way. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const run of this.runs.values()) for (const t of run.timers.values()) clearTimeout(t);
+    await Promise.all([...this.chains.values()]);
+  }
+
+  // ——— isolation ———
+
+  private newRun(incident: IncidentView, sourceId: string | null): Run {
+    const run: Run = {
+      id: incident.id, siteId: incident.siteId, level: incident.level, drill: incident.origin === 'drill',
+      startedAt: incident.milestones.firstAlarmAt ?? incident.createdAt, sourceId,
+      valves: new Map(), active: new Set(), alternatives: [], tried: new Set(), timers: new Map(), isolatedAt: incident.milestones.isolatedAt,
+    };
+    this.runs.set(incident.id, run);
+    return run;
+  }
+
+  private restoreRun(incident: IncidentView): Run {
+    const run = this.newRun(incident, incident.assessment?.source.chosen.id ?? null);
+    run.alternatives = incident.assessment?.isolation?.alternatives ?? [];
+    for (const v of incident.valves) {
+      run.valves.set(v.valveId, v);
+      if (v.state !== 'failed') run.active.add(v.valveId);
+    }
+    run.tried.add([...run.active].sort().join('|'));
+    for (const v of incident.valves) if (v.state === 'commanded' && v.commandedAt !== null && !v.evidence?.startsWith('drill')) this.watchClose(run, v.valveId, v.commandedAt);
+    return run;
+  }
+
+  /**
+   * Makes `alt` the set carried out: manual valves become field tasks; remote valves are
+   * commanded ('auto', 'confirmed') or wait for a commander ('await'). Valves already commanded
+   * or shut stay as they are; proposals no longer in the set are dropped.
+   */
+  private adopt(run: Run, alt: IsolationAlternativeView, actor: string, mode: 'auto' | 'await' | 'confirmed', why: string): void {
+    run.tried.add(setKey(alt));
+    for (const [id, v] of run.valves) if (v.state === 'awaiting-confirmation' && !alt.valves.some((x) => x.valveId === id)) run.valves.delete(id);
+    run.active = new Set(alt.valves.map((v) => v.valveId));
+    this.event(run, 'valves-proposed', actor, `${why}: ${describeSet(alt)}`, { rank: alt.rank, valveIds: alt.valves.map((v) => v.valveId), mode, releasedBeforeIsolationKg: alt.releasedBeforeIsolationKg, totalReleaseKg: alt.totalReleaseKg });
+    const site = this.park(run.siteId)!;
+    for (const v of alt.valves) {
+      const have = run.valves.get(v.valveId);
+      if (have && have.state !== 'awaiting-confirmation' && have.state !== 'to-close') continue;
+      if (v.actuation === 'manual') {
+        const where = describePlace(site, v.place);
+        run.valves.set(v.valveId, blank(v, 'field-task', `field task: ${where}`));
+        this.event(run, 'field-task', actor, `close ${v.valveId} (${v.function}) by hand: ${where}`, { valveId: v.valveId, place: v.place, location: where });
+      } else if (mode === 'await') {
+        run.valves.set(v.valveId, blank(v, 'awaiting-confirmation', null));
+      } else {
+        run.valves.set(v.valveId, blank(v, 'to-close', null));
+        this.command(run, v, mode === 'auto' ? incidentActor(run.id) : actor);
+      }
+    }
+    this.afterChange(run);
+  }
+
+  /** Records a set as proposed without changing any valve (level 2 once something is commanded). */
+  private propose(run: Run, alt: IsolationAlternativeView, why: string): void {
+    run.tried.add(setKey(alt));
+    this.event(run, 'valves-proposed', 'system', `${why}: rank ${alt.rank}, ${describeSet(alt)} — confirm to command`, { rank: alt.rank, valveIds: alt.valves.map((v) => v.valveId), mode: 'proposal' });
+  }
+
+  /** Commands one remote valve closed — unless it is closed or closing already, or this is a drill off the simulator. */
+  private command(run: Run, v: IsolationValveView, issuedBy: string): void {
+    const now = this.deps.now();
+    const pos = v.deviceId ? this.readings.latest(v.deviceId, PROCESS_METRICS.position) : undefined;
+    if (pos && pos.value <= CLOSED_MAX_PCT && pos.ts >= run.startedAt - REPORT_CLOCK_SKEW_MS) {
+      this.update(run, v.valveId, { state: 'closed', closedAt: pos.ts, evidence: `${v.deviceId} reports open_pct ${pos.value} %: closed before the incident commanded it (the level-1 ESD ring or an operator)` });
+      this.event(run, 'valve-closed', 'system', `${v.valveId} already closed (level-1 ESD ring or operator): not commanded again`, { valveId: v.valveId, openPct: pos.value, by: 'earlier command' });
+      return;
+    }
+    if (pos && pos.value < 100 - CLOSED_MAX_PCT && pos.ts >= run.startedAt - REPORT_CLOCK_SKEW_MS) {
+      this.update(run, v.valveId, { state: 'commanded', commandedAt: now, evidence: `${v.deviceId} already closing (open_pct ${pos.value} %): commanded by the level-1 ESD ring or an operator` });
+      this.event(run, 'valve-commanded', 'system', `${v.valveId} already closing (open_pct ${pos.value} %): recognised, not commanded again`, { valveId: v.valveId, deviceId: v.deviceId, recognised: true });
+      this.watchClose(run, v.valveId, now);
+      return;
+    }
+    if (run.drill && !(this.deps.simulatedSite?.(run.siteId) ?? false)) {
+      this.update(run, v.valveId, { state: 'commanded', commandedAt: now, evidence: `drill: not sent — would command valve.close on ${v.deviceId}` });
+      this.event(run, 'valve-commanded', issuedBy, `drill: ${v.valveId} would be commanded closed (${v.deviceId}, valve.close) — not sent`, { valveId: v.valveId, deviceId: v.deviceId, drill: true, sent: false });
+      this.milestone(run, { valvesCommandedAt: now });
+      return;
+    }
+    this.update(run, v.valveId, { state: 'commanded', commandedAt: now, evidence: null });
+    this.event(run, 'valve-commanded', issuedBy, `${v.valveId} commanded closed (${v.deviceId}, valve.close)${run.drill ? ' — drill on the simulated site' : ''}`, { valveId: v.valveId, deviceId: v.deviceId, drill: run.drill, sent: true });
+    this.milestone(run, { valvesCommandedAt: now });
+    this.watchClose(run, v.valveId, now);
+    this.deps.commands
+      .send({ siteId: run.siteId, deviceId: v.deviceId!, action: 'valve.close', reason: `incident ${run.id}` }, issuedBy)
+      .then((record) => {
+        if (this.runs.get(run.id) !== run) return;
+        if (record.state === 'acknowledged') {
+          const cur = run.valves.get(v.valveId);
+          if (cur && cur.commandId === null) this.update(run, v.valveId, { commandId: record.id });
+          this.afterChange(run);
+        } else {
+          this.fail(run, v.valveId, `command ${record.state}${record.message ? ` (${record.message})` : ''}`, record.id);
+        }
+      })
+      .catch((err: unknown) => {
+        this.deps.log(err);
+        this.fail(run, v.valveId, `command not sent (${err instanceof Error ? err.message : String(err)})`, null);
+      });
+  }
+
+  /** Fails a valve that has not reported closed within the limit. */
+  private watchClose(run: Run, valveId: string, commandedAt: number): void {
+    const site = this.park(run.siteId);
+    const valve = site?.pipes.valves.find((x) => x.id === valveId);
+    const limitMs = this.deps.closeLimitMs ?? Math.max(MIN_CLOSE_LIMIT_MS, closeTimeoutMs({ strokeTimeS: valve?.strokeTimeS ?? 0, intervalMs: valve?.intervalMs ?? 1000 }, this.deps.commandTimeoutMs ?? 5000));
+    clearTimeout(run.timers.get(valveId));
+    const timer = setTimeout(() => {
+      run.timers.delete(valveId);
+      if (run.valves.get(valveId)?.state === 'commanded') this.fail(run, valveId, `did not report closed within ${limitMs / 1000} s of the command`, null);
+    }, Math.max(0, commandedAt + limitMs - this.deps.now()));
+    timer.unref();
+    run.timers.set(valveId, timer);
+  }
+
+  /** A valve failed: timeline, and (level 1) the best set without the failed valves is commanded; (level 2) proposed. */
+  private fail(run: Run, valveId: string, reason: string, commandId: string | null): void {
+    const cur = run.valves.get(valveId);
+    if (!cur || DONE_STATES.has(cur.state) || cur.state === 'failed') return;
+    clearTimeout(run.timers.get(valveId));
+    run.timers.delete(valveId);
+    this.update(run, valveId, { state: 'failed', evidence: reason, ...(commandId ? { commandId } : {}) });
+    run.active.delete(valveId);
+    this.event(run, 'valve-failed', 'system', `${valveId} failed: ${reason}`, { valveId, reason });
+    const failed = new Set([...run.valves.values()].filter((v) => v.state === 'failed').map((v) => v.valveId));
+    const next = run.alternatives.find((a) => !a.valves.some((v) => failed.has(v.valveId)) && !run.tried.has(setKey(a)));
+    if (!next) {
+      this.event(run, 'valves-proposed', 'system', `no other valve set avoids ${[...failed].join(', ')}: shut ${valveId} by hand (report it as field-done)`, { valveIds: [], mode: 'none' });
+    } else if (run.level === 1) {
+      this.adopt(run, next, 'system', 'auto', `after ${valveId} failed, isolation rank ${next.rank}`);
+    } else {
+      this.propose(run, next, `after ${valveId} failed`);
+    }
+    this.afterChange(run);
+  }
+
+  /** Position, flow and pressure readings: valves report closed, transmitters confirm. */
+  private observe(batch: readonly LiveReading[]): void {
+    this.readings.observe(batch);
+    if (this.runs.size === 0) return;
+    const touched = new Set<string>();
+    for (const r of batch) touched.add(r.deviceId);
+    for (const run of this.runs.values()) {
+      let changed = false;
+      for (const v of run.valves.values()) {
+        if (v.deviceId && touched.has(v.deviceId) && (v.state === 'commanded' || v.state === 'failed')) changed = this.checkClosed(run, v) || changed;
+        const now = run.valves.get(v.valveId)!;
+        if (now.state === 'closed') changed = this.checkConfirmed(run, now, touched) || changed;
+      }
+      if (changed) this.afterChange(run);
+    }
+  }
+
+  private checkClosed(run: Run, v: IncidentValveView): boolean {
+    const pos = this.readings.latest(v.deviceId!, PROCESS_METRICS.position);
+    if (!pos || pos.value > CLOSED_MAX_PCT || pos.ts < (v.commandedAt ?? run.startedAt) - REPORT_CLOCK_SKEW_MS) return false;
+    if (v.evidence?.startsWith('drill: not sent')) return false;
+    clearTimeout(run.timers.get(v.valveId));
+    run.timers.delete(v.valveId);
+    const late = v.state === 'failed';
+    this.update(run, v.valveId, { state: 'closed', closedAt: pos.ts, evidence: `${v.deviceId} reports open_pct ${pos.value} %` });
+    if (late) run.active.add(v.valveId);
+    this.event(run, 'valve-closed', 'system', `${v.valveId} reports closed (${v.deviceId} open_pct ${pos.value} %)${late ? ' after it was marked failed' : ''}`, { valveId: v.valveId, openPct: pos.value, at: pos.ts });
+    return true;
+  }
+
+  /** Confirms a closed valve when one of its transmitters shows the drop (confirmation.ts). */
+  private checkConfirmed(run: Run, v: IncidentValveView, touched: ReadonlySet<string>): boolean {
+    const baselineAt = v.commandedAt ?? run.startedAt;
+    for (const { deviceId, kind } of this.transmitters(run, v.valveId)) {
+      if (!touched.has(deviceId) && !touched.has(v.deviceId ?? '')) continue;
+      const metric = kind === 'flow' ? PROCESS_METRICS.flow : PROCESS_METRICS.pressure;
+      const now = this.readings.latest(deviceId, metric);
+      const evidence = dropEvidence(kind, deviceId, this.readings.before(deviceId, metric, baselineAt - 1), now);
+      if (!evidence || !now) continue;
+      this.update(run, v.valveId, { state: 'confirmed', confirmedAt: Math.max(now.ts, v.closedAt ?? now.ts), evidence: `${v.evidence ?? 'closed'}; ${evidence}` });
+      this.event(run, 'valve-confirmed', 'system', `${v.valveId} confirmed: ${evidence}`, { valveId: v.valveId, deviceId, kind });
+      return true;
+    }
+    return false;
+  }
+
+  /** The transmitters that show a valve's line shut: flow transmitters on its line, pressure transmitters of the leaking item. */
+  private transmitters(run: Run, valveId: string): { deviceId: string; kind: 'flow' | 'pressure' }[] {
+    const site = this.park(run.siteId);
+    if (!site) return [];
+    let lines = this.lineCache.get(site);
+    if (!lines) this.lineCache.set(site, (lines = lineFlowTransmitters(site)));
+    const flows = (lines.get(valveId) ?? []).map((deviceId) => ({ deviceId, kind: 'flow' as const }));
+    const pressures = site.sensors.filter((s) => s.kind === 'pressure' && run.sourceId !== null && s.equipmentId === run.sourceId).map((s) => ({ deviceId: s.id, kind: 'pressure' as const }));
+    return [...flows, ...pressures];
+  }
+
+  private readonly lineCache = new WeakMap<ChemicalPark, Map<string, string[]>>();
+
+  /** Publishes the valves; sets isolatedAt once every valve of the active set is shut. */
+  private afterChange(run: Run): void {
+    const active = [...run.active].map((id) => run.valves.get(id)).filter((v): v is IncidentValveView => v !== undefined);
+    let milestones: Partial<IncidentMilestonesView> | undefined;
+    if (run.isolatedAt === null && active.length > 0 && active.every((v) => DONE_STATES.has(v.state))) {
+      run.isolatedAt = Math.max(...active.map((v) => v.closedAt ?? this.deps.now()));
+      milestones = { isolatedAt: run.isolatedAt };
+      this.event(run, 'isolated', 'system', `isolation complete: ${active.map((v) => `${v.valveId} ${v.state}`).join(', ')}`, { valveIds: active.map((v) => v.valveId) });
+    }
+    const valves = [...run.valves.values()];
+    this.write(run.id, (sink) => sink.setValves(run.id, valves, milestones));
+  }
+
+  private milestone(run: Run, m: Partial<IncidentMilestonesView>): void {
+    const valves = [...run.valves.values()];
+    this.write(run.id, (sink) => sink.setValves(run.id, valves, m));
+  }
+
+  private update(run: Run, valveId: string, patch: Partial<IncidentValveView>): void {
+    const cur = run.valves.get(valveId);
+    if (cur) run.valves.set(valveId, { ...cur, ...patch });
+  }
+
+  private event(run: Run, kind: string, actor: string, message: string, data: Record<string, unknown>): void {
+    this.write(run.id, (sink) => sink.record(run.id, { kind, actor, message, data }));
+  }
+
+  /** Queues a write of one incident after its earlier ones. */
+  private write(incidentId: string, fn: (sink: ActionSink) => Promise<void>): void {
+    const next = (this.chains.get(incidentId) ?? Promise.resolve()).then(() => fn(this.deps.sink)).catch(this.deps.log);
+    this.chains.set(incidentId, next);
+    void next.then(() => {
+      if (this.chains.get(incidentId) === next) this.chains.delete(incidentId);
+    });
+  }
+
+  private async settled(incidentId: string): Promise<void> {
+    await this.chains.get(incidentId);
+  }
+
+  // ——— fire brigade ———
+
+  private async notify(incident: IncidentView, actor: string, automatic: boolean): Promise<void> {
+    const brief = this.brief(incident);
+    const at = this.deps.now();
+    const { eventId, recipients } = this.deps.webhooks.onIncidentEvent(
+      'fire-brigade',
+      { id: incident.id, siteId: incident.siteId, enterpriseId: incident.enterpriseId, title: incident.title, state: incident.state, level: incident.level, drill: incident.origin === 'drill' },
+      brief,
+      at,
+    );
+    const to = recipients.map((r) => `${r.host} (${r.tier}${r.enterpriseId ? ` ${r.enterpriseId}` : ''})`).join(', ');
+    const message = recipients.length > 0
+      ? `fire-brigade brief ${automatic ? 'sent automatically (level 1)' : `sent by ${actor}`}: queued to ${to}`
+      : automatic
+        ? 'no webhook takes incident.fire-brigade: call the fire brigade and hand them the printed brief'
+        : `fire brigade notified by ${actor} (no webhook takes incident.fire-brigade: by phone / printed brief)`;
+    if (recipients.length > 0) this.briefsOut.set(eventId, { incidentId: incident.id, recipients });
+    this.write(incident.id, (sink) => sink.record(incident.id, { kind: 'notification', actor, message, data: { to: 'fire-brigade', eventId, recipients, delivery: recipients.length > 0 ? 'queued' : 'none', automatic } }));
+    // Told: a webhook took it, or a person says they told them.
+    if (recipients.length > 0 || !automatic) {
+      const valves = this.runs.get(incident.id) ? [...this.runs.get(incident.id)!.valves.values()] : incident.valves;
+      this.write(incident.id, (sink) => sink.setValves(incident.id, valves, { fireBrigadeNotifiedAt: at }));
+    }
+    await this.settled(incident.id);
+  }
+
+  private park(siteId: string): ChemicalPark | undefined {
+    const site = this.deps.registry.site(siteId);
+    return site?.kind === 'chemical-park' ? site : undefined;
+  }
+}
+
+/** A valve of a set with nothing done yet. */
+function blank(v: IsolationValveView, state: IncidentValveView['state'], evidence: string | null): IncidentValveView {
+  return { ...v, state, commandId: null, commandedAt: null, closedAt: null, confirmedAt: null, evidence };
+}
+
+/** "XV-1, XV-2 (remote), HV-3 (manual): 12.5 kg before isolation, 40 kg in all". */
+function describeSet(alt: IsolationAlternativeView): string {
+  const remote = alt.valves.filter((v) => v.actuation === 'remote').map((v) => v.valveId);
+  const manual = alt.valves.filter((v) => v.actuation === 'manual').map((v) => v.valveId);
+  const parts = [remote.length ? `${remote.join(', ')} (remote)` : '', manual.length ? `${manual.join(', ')} (manual)` : ''].filter(Boolean).join(', ');
+  return `${parts || 'no valve'}: ${Math.round(alt.releasedBeforeIsolationKg * 10) / 10} kg before isolation, ${Number.isFinite(alt.totalReleaseKg) ? `${Math.round(alt.totalReleaseKg * 10) / 10} kg` : 'unbounded'} in all`;
+}
