@@ -38,14 +38,13 @@ describe('incident formatting', () => {
     expect(formatPercent(0)).toBe('0 %');
   });
 
-  it('offers actions by role: commanders and park managers, officers their field tasks, drill planners only drills, nobody on a closed incident', () => {
-    const live = { origin: 'alarm' as const, enterpriseId: 'E1', state: 'responding' as const };
+  it('offers actions as the hub allows them: to whoever sees the incident, drill planners on drills only, nobody on a closed one', () => {
+    const live = { origin: 'alarm' as const, state: 'responding' as const };
     expect(incidentPermissions('commander', live)).toEqual({ confirmIsolation: true, fieldDone: true, notifyFireBrigade: true, changeState: true });
     expect(incidentPermissions('park-manager', live).confirmIsolation).toBe(true);
-    expect(incidentPermissions('drill-planner', live).confirmIsolation).toBe(false);
+    expect(incidentPermissions('safety-officer', live).fieldDone).toBe(true);
+    expect(incidentPermissions('drill-planner', live)).toEqual({ confirmIsolation: false, fieldDone: false, notifyFireBrigade: false, changeState: false });
     expect(incidentPermissions('drill-planner', { ...live, origin: 'drill' }).confirmIsolation).toBe(true);
-    expect(incidentPermissions('safety-officer', live, 'E1')).toEqual({ confirmIsolation: false, fieldDone: true, notifyFireBrigade: false, changeState: false });
-    expect(incidentPermissions('safety-officer', live, 'E2').fieldDone).toBe(false);
     expect(incidentPermissions('commander', { ...live, state: 'closed' }).notifyFireBrigade).toBe(false);
   });
 });

@@ -84,13 +84,12 @@ export interface IncidentPermissions {
 }
 
 /**
- * Commanders and park managers act on any incident of a site they see; a safety officer marks
- * field tasks done in their own plant; a drill planner acts only on drills (which command no real
- * valve), as in the hub's access rules (auth/access.ts canCommand: drill planners command nothing real).
+ * The hub's rule (apps/realtime/src/incidents/incident-access.ts canActOnIncident): whoever sees an
+ * incident acts on it — a commander, the site's park manager, a safety officer on their own plant's
+ * incident (the only ones they see) — except a drill planner, who acts on drills only; nobody acts
+ * on a closed incident.
  */
-export function incidentPermissions(role: Role, incident: Pick<IncidentView, 'origin' | 'enterpriseId' | 'state'>, userEnterpriseId: string | null = null): IncidentPermissions {
-  if (incident.state === 'closed') return { confirmIsolation: false, fieldDone: false, notifyFireBrigade: false, changeState: false };
-  const full = role === 'commander' || role === 'park-manager' || (role === 'drill-planner' && incident.origin === 'drill');
-  const ownPlant = role === 'safety-officer' && userEnterpriseId !== null && incident.enterpriseId === userEnterpriseId;
-  return { confirmIsolation: full, fieldDone: full || ownPlant, notifyFireBrigade: full, changeState: full };
+export function incidentPermissions(role: Role, incident: Pick<IncidentView, 'origin' | 'state'>): IncidentPermissions {
+  const may = incident.state !== 'closed' && (role !== 'drill-planner' || incident.origin === 'drill');
+  return { confirmIsolation: may, fieldDone: may, notifyFireBrigade: may, changeState: may };
 }
