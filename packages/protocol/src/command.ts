@@ -1,9 +1,21 @@
 import { z } from 'zod';
 
 /** What the hub can ask a field gateway to do. */
-export const COMMAND_ACTIONS = ['valve.close', 'valve.open', 'power.cut', 'power.restore'] as const;
+export const COMMAND_ACTIONS = ['valve.close', 'valve.open', 'power.cut', 'power.restore', 'tag.page'] as const;
 export const CommandActionSchema = z.enum(COMMAND_ACTIONS);
 export type CommandAction = z.infer<typeof CommandActionSchema>;
+
+/**
+ * A page to a miner's tag (`tag.page`): a short text the tag shows and buzzes until its wearer
+ * presses acknowledge (the tag then reports `page_ack` = 1). A withdrawal order carries the escape
+ * route: the junctions to pass (roadway node ids) and where it ends (roadway + chainage, m).
+ */
+export const TagPageSchema = z.strictObject({
+  text: z.string().min(1).max(200),
+  waypointNodeIds: z.array(z.string().min(1)).max(64).optional(),
+  destination: z.strictObject({ roadwayId: z.string().min(1), chainageM: z.number().nonnegative() }).optional(),
+});
+export type TagPage = z.infer<typeof TagPageSchema>;
 
 /** Body of `POST /api/v1/commands`. */
 export const CommandRequestSchema = z.strictObject({
@@ -11,6 +23,8 @@ export const CommandRequestSchema = z.strictObject({
   deviceId: z.string().min(1),
   action: CommandActionSchema,
   reason: z.string().max(500).optional(),
+  /** `tag.page` only: what the tag is told. */
+  page: TagPageSchema.optional(),
 });
 export type CommandRequest = z.infer<typeof CommandRequestSchema>;
 
@@ -22,6 +36,8 @@ export const FieldCommandSchema = z.object({
   action: CommandActionSchema,
   /** Epoch ms when the hub issued it. */
   issuedAt: z.number(),
+  /** `tag.page` only: what the tag is told. */
+  page: TagPageSchema.optional(),
 });
 export type FieldCommand = z.infer<typeof FieldCommandSchema>;
 

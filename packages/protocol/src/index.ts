@@ -25,8 +25,9 @@ export {
   FieldCommandSchema,
   CommandAckSchema,
   CommandRecordSchema,
+  TagPageSchema,
 } from './command.ts';
-export type { CommandAction, CommandRequest, FieldCommand, CommandAck, CommandState, CommandRecord } from './command.ts';
+export type { CommandAction, CommandRequest, FieldCommand, CommandAck, CommandState, CommandRecord, TagPage } from './command.ts';
 export type { LiveReading, ReadingsBatch, SubscribeAck, ServerToClientEvents, ClientToServerEvents, SocketAuth } from './socket.ts';
 export { HEARTBEAT_EMIT_MS, LINK_SILENCE_MS } from './socket.ts';
 export { MQTT_TOPIC_ROOT, telemetryTopic, commandTopic, commandAckTopic, ingestErrorTopic, parseTopic } from './mqtt.ts';

@@ -88,7 +88,7 @@ describe('deviceCatalogue', () => {
     const mine = sites.find((s) => s.kind === 'coal-mine')!;
     if (mine.kind !== 'coal-mine') throw new Error('no mine');
     const tag = deviceCatalogue(mine).get(mine.miners[0]!.tagDeviceId)!;
-    expect(Object.keys(tag.metrics).sort()).toEqual(['battery_pct', 'east_m', 'north_m', 'sos', 'up_m']);
+    expect(Object.keys(tag.metrics).sort()).toEqual(['battery_pct', 'east_m', 'north_m', 'page_ack', 'sos', 'up_m']);
     for (const a of mine.uwbAnchors) {
       expect(a.position.eastM).toBeGreaterThan(tag.metrics.east_m!.minValue);
       expect(a.position.eastM).toBeLessThan(tag.metrics.east_m!.maxValue);

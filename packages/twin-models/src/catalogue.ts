@@ -20,7 +20,7 @@ export interface DeviceInfo {
 }
 
 /** Field commands the hub can send (same names as `@safetwin/protocol` COMMAND_ACTIONS). */
-export type CommandAction = 'valve.close' | 'valve.open' | 'power.cut' | 'power.restore';
+export type CommandAction = 'valve.close' | 'valve.open' | 'power.cut' | 'power.restore' | 'tag.page';
 
 /** A device that accepts commands, and which. */
 export interface CommandTarget {
@@ -95,6 +95,7 @@ function tagMetricSpecs(site: Extract<Site, { kind: 'coal-mine' }>): Record<stri
     up_m: { unit: 'm', minValue: Math.floor(Math.min(...ups) - TAG_MARGIN_M), maxValue: Math.ceil(Math.max(...ups) + TAG_MARGIN_M) },
     battery_pct: metricSpec('battery_pct'),
     sos: metricSpec('sos'),
+    page_ack: metricSpec('page_ack'),
   };
 }
 

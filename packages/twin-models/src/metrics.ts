@@ -26,7 +26,7 @@ export const UNIT_BY_SUFFIX: ReadonlyArray<readonly [suffix: string, units: read
 ];
 
 /** Flag metrics (0/1) that carry no unit suffix. */
-export const FLAG_METRICS: readonly string[] = ['powered', 'sos'];
+export const FLAG_METRICS: readonly string[] = ['powered', 'sos', 'page_ack'];
 
 /** Units allowed for a metric name, from its suffix; null when the suffix is unknown. */
 export function unitsForMetric(name: string): readonly string[] | null {
@@ -63,6 +63,8 @@ export const METRIC_DEFAULTS = {
   powered: { unit: '1', minValue: 0, maxValue: 1 },
   battery_pct: { unit: '%', minValue: 0, maxValue: 100 },
   sos: { unit: '1', minValue: 0, maxValue: 1 },
+  /** A tag's wearer acknowledged the latest page (1), or a page waits (0). */
+  page_ack: { unit: '1', minValue: 0, maxValue: 1 },
 } as const satisfies Record<string, MetricSpec>;
 
 /** A metric name from {@link METRIC_DEFAULTS}. */

@@ -33,7 +33,7 @@ export class CommandChannel {
 
   /** Issues a command and waits (≤ timeout) for a gateway to acknowledge it. */
   async send(request: CommandRequest, issuedBy: string): Promise<CommandRecord> {
-    const command: FieldCommand = { id: randomUUID(), siteId: request.siteId, deviceId: request.deviceId, action: request.action, issuedAt: this.now() };
+    const command: FieldCommand = { id: randomUUID(), siteId: request.siteId, deviceId: request.deviceId, action: request.action, issuedAt: this.now(), ...(request.page ? { page: request.page } : {}) };
     await this.db.orm.insert(commands).values({
       id: command.id,
       siteId: command.siteId,
