@@ -117,7 +117,7 @@ export async function startSimulatorGateway(options: SimulatorGatewayOptions): P
   const simulator = createSimulator({
     sites, now, seed: options.seed, startMs: options.startMs, faultRatePerDeviceHour: options.faultRatePerDeviceHour,
     faultKinds: options.faultKinds, maxCatchUpMs: options.maxCatchUpMs, faultLogSize: options.faultLogSize,
-    weather: options.weather, miners: options.miners,
+    weather: options.weather, miners: options.miners, uwb: options.uwb,
   });
   const stats: GatewayStats = {
     connected: false, connects: 0, disconnects: 0, produced: 0, batchesSent: 0, readingsSent: 0, accepted: 0, duplicates: 0,

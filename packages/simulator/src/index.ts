@@ -13,3 +13,4 @@ export { SimulatorError } from './errors.ts';
 export type { SimulatorErrorCode } from './errors.ts';
 export type { WeatherState, WeatherOptions } from './weather.ts';
 export type { WalkerOptions } from './miners.ts';
+export type { UwbRangingOptions } from './uwb-ranging.ts';

@@ -200,6 +200,11 @@ export class MinerWalker {
     return L * this.rng.range(0.05, 0.95);
   }
 
+  /** Index (in the walk graph) of the roadway the miner is on, as of the latest `advance`. */
+  get edgeIndex(): number {
+    return this.edge;
+  }
+
   /** Whether the miner is walking (not pausing) right now. */
   get walking(): boolean {
     return this.leg < this.legs.length;

@@ -15,6 +15,8 @@ import { FAULT_DURATION_MS, FAULT_KINDS, FAULT_WEIGHTS } from './faults.ts';
 import type { FaultKind, FaultRecord } from './faults.ts';
 import { MinerWalker, WalkGraph } from './miners.ts';
 import type { WalkerOptions } from './miners.ts';
+import { AnchorReach, RangingTagDevice } from './uwb-ranging.ts';
+import type { UwbRangingOptions } from './uwb-ranging.ts';
 import { LeakBook } from './leak/leak-book.ts';
 import type { LeakOptions } from './leak/leak-book.ts';
 import { Rng } from './prng.ts';
@@ -46,6 +48,8 @@ export interface SimulatorOptions {
   weather?: WeatherOptions;
   /** Miner behaviour. */
   miners?: WalkerOptions;
+  /** Miners' tags: report a position (default) or UWB ranges to the anchors, and the ranging noise. */
+  uwb?: UwbRangingOptions;
   /** Staged leaks: response noise, detector faults, local wind turbulence. */
   leak?: LeakOptions;
 }
@@ -184,11 +188,17 @@ class Engine implements Simulator {
       this.wireInterlocks(site);
       const graph = new WalkGraph(site.roadways);
       const behaviour = { ...DEFAULT_WALKER, ...this.options.miners };
+      const uwb = this.options.uwb;
+      const reach = uwb?.report === 'ranges' ? new AnchorReach(site, graph, uwb) : null;
+      const positionTags = new Set(uwb?.positionTags);
       for (const m of site.miners) {
         const info = catalogue.get(m.tagDeviceId)!;
         const work = Math.max(0, graph.edgeOf(m.workplaceRoadwayId)); // a work place off the walkable network: the first roadway
         const rng = new Rng(this.seed, `miner:${site.id}:${m.id}`);
-        add(new TagDevice(m.tagDeviceId, site.id, info.intervalMs, ranges(info), this.seed, new MinerWalker(graph, work, rng, t0, behaviour)));
+        const walker = new MinerWalker(graph, work, rng, t0, behaviour);
+        add(reach && !positionTags.has(m.tagDeviceId)
+          ? new RangingTagDevice(m.tagDeviceId, site.id, info.intervalMs, ranges(info), this.seed, walker, reach)
+          : new TagDevice(m.tagDeviceId, site.id, info.intervalMs, ranges(info), this.seed, walker));
       }
     }
   }

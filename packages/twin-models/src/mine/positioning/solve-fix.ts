@@ -1,8 +1,7 @@
 // One epoch of UWB ranges → a position on the roadway network. First the free 3D fix (weighted
-// nonlinear least squares, ≥ 3 anchors); then, on every roadway near the anchors heard, the fit
-// along that roadway (chainage, with the offsets across and up bounded to half the clear profile
-// and a Gaussian prior holding them near the centre line), robust to NLOS ranges; the roadway
-// with the smallest cost wins. A miner is in a roadway, not in the rock.
+// nonlinear least squares, ≥ 3 anchors); then, on every roadway near the anchors heard, the 1-D
+// fit of the chainage along that roadway's centre line, robust to NLOS ranges; the roadway with
+// the smallest cost wins. A miner is in a roadway, not in the rock.
 import { chiSquare99 } from './chi-square.ts';
 import { fitRanges, type RangeFit, type RangeObservation, type Vec3 } from './least-squares.ts';
 import type { PositioningAnchor, RoadwayGeometry } from './roadway-geometry.ts';
@@ -66,6 +65,13 @@ export type FixResult = { ok: true; fix: RoadwayFix } | { ok: false; reason: 'no
 const DROP_PENALTY = 9;
 /** A range is NLOS-suspect only when its leave-one-out residual exceeds this many σ. */
 const NLOS_MIN_SIGMAS = 3;
+/**
+ * Roadways farther than this from the free fix are not tried, m. The free fix of anchors in one
+ * line may sit anywhere on a circle round it, but within the roadway's profile when the tag is.
+ */
+const CANDIDATE_RADIUS_M = 10;
+/** Two starts on one roadway closer than this are one start, m. */
+const SAME_START_M = 0.5;
 
 interface EdgeFit {
   fit: RangeFit;
@@ -87,22 +93,20 @@ export function solveUnconstrained(ranges: readonly AnchorRange[], options: Pick
   return fitRanges(observations(ranges, options.rangeSigmaM ?? UWB_RANGE_SIGMA_M), model, c, { huberK: options.huberK });
 }
 
-/** Fit along one roadway from chainage `s0`: parameters (chainage, across, up), offsets within half the profile. */
+/**
+ * The 1-D fit along one roadway's centre line from chainage `s0`. A miner is on the centre line
+ * ± half the width: the offset is not a parameter (with the anchors on the roadway axis it is
+ * barely observable and, left free, it trades against the chainage when few anchors are heard);
+ * it lengthens the ranges to the nearest anchors a little, which the residual test treats as it
+ * treats NLOS. The tag's height is the centre line's: a vertical offset between tags and anchors
+ * is the same for every tag and belongs in the anchors' surveyed positions.
+ */
 function fitOnRoadway(geometry: RoadwayGeometry, index: number, ranges: readonly AnchorRange[], s0: number, options: FixOptions): RangeFit {
   const r = geometry.roadways[index]!;
-  const halfW = r.widthM / 2, halfH = r.heightM / 2;
   return fitRanges(
     observations(ranges, options.rangeSigmaM ?? UWB_RANGE_SIGMA_M),
-    {
-      origin: r.a,
-      axes: [r.along, r.across, r.up],
-      // The offsets' prior: the half profile is 2σ (the miner is on the centre line ± half the width).
-      priorMean: [0, 0, 0],
-      priorSigma: [Infinity, halfW / 2, halfH / 2],
-      lower: [0, -halfW, -halfH],
-      upper: [r.lengthM, halfW, halfH],
-    },
-    [s0, 0, 0],
+    { origin: r.a, axes: [r.along], lower: [0], upper: [r.lengthM] },
+    [s0],
     { huberK: options.huberK },
   );
 }
@@ -115,19 +119,25 @@ function fitOnRoadway(geometry: RoadwayGeometry, index: number, ranges: readonly
  */
 function robustFitOnRoadway(geometry: RoadwayGeometry, index: number, ranges: readonly AnchorRange[], s0: number, options: FixOptions): EdgeFit {
   const sigma = options.rangeSigmaM ?? UWB_RANGE_SIGMA_M;
+  const hint = options.hint ?? null;
+  const hintPoint = hint ? geometry.pointAt(hint.roadway, hint.chainageM) : null;
   let used = ranges.slice();
   const dropped: AnchorRange[] = [];
   let fit = fitOnRoadway(geometry, index, used, s0, options);
   while (used.length > 2 && dropped.length < (options.maxDropped ?? 2) && fit.chi2 > chiSquare99(used.length - 1)) {
-    let worst = -1, worstU = NLOS_MIN_SIGMAS, worstFit: RangeFit | null = null;
+    // Among the ranges too long for the rest (> 3σ), drop the one whose removal fits best; the
+    // track's prediction settles a tie (two anchors in line, either of them biased).
+    let worst = -1, worstScore = Infinity, worstFit: RangeFit | null = null;
     for (let i = 0; i < used.length; i++) {
       const rest = used.filter((_, j) => j !== i);
       const loo = fitOnRoadway(geometry, index, rest, fit.theta[0]!, options);
       const a = used[i]!.anchor.position, p = loo.position;
       const u = (used[i]!.rangeM - Math.hypot(p[0] - a[0], p[1] - a[1], p[2] - a[2])) / sigma;
-      if (u > worstU) {
+      if (u <= NLOS_MIN_SIGMAS) continue;
+      const score = loo.chi2 + (hintPoint ? Math.hypot(p[0] - hintPoint[0], p[1] - hintPoint[1], p[2] - hintPoint[2]) ** 2 / (hint!.sigmaM ?? 3) ** 2 : 0);
+      if (score < worstScore) {
         worst = i;
-        worstU = u;
+        worstScore = score;
         worstFit = loo;
       }
     }
@@ -139,8 +149,11 @@ function robustFitOnRoadway(geometry: RoadwayGeometry, index: number, ranges: re
   return { fit, used, dropped, score: fit.cost + DROP_PENALTY * dropped.length };
 }
 
-/** Candidate roadways: those of the anchors heard and of the hint, and their neighbours. */
-function candidateRoadways(geometry: RoadwayGeometry, ranges: readonly AnchorRange[], hint: FixHint | null): number[] {
+/**
+ * Candidate roadways: those of the anchors heard and of the hint, and their neighbours; with a
+ * free fix, only those passing within {@link CANDIDATE_RADIUS_M} of it (the hint's own kept).
+ */
+function candidateRoadways(geometry: RoadwayGeometry, ranges: readonly AnchorRange[], hint: FixHint | null, free: Vec3 | null): number[] {
   const out = new Set<number>();
   const add = (i: number) => {
     if (i < 0) return;
@@ -149,7 +162,8 @@ function candidateRoadways(geometry: RoadwayGeometry, ranges: readonly AnchorRan
   };
   for (const r of ranges) add(r.anchor.roadway);
   if (hint) add(hint.roadway);
-  return [...out];
+  if (!free) return [...out];
+  return [...out].filter((i) => i === hint?.roadway || geometry.distanceTo(i, free) <= CANDIDATE_RADIUS_M);
 }
 
 /** Solves one epoch of ranges for a position on the roadway network. */
@@ -168,10 +182,13 @@ export function solveFix(geometry: RoadwayGeometry, ranges: readonly AnchorRange
   const hintPoint = hint ? geometry.pointAt(hint.roadway, hint.chainageM) : null;
   const hintSigma = hint?.sigmaM ?? 3;
   let best: (EdgeFit & { index: number }) | null = null;
-  for (const index of candidateRoadways(geometry, ranges, hint)) {
+  for (const index of candidateRoadways(geometry, ranges, hint, free?.position ?? null)) {
     const starts: number[] = [];
     if (hint && hintPoint) starts.push(hint.roadway === index ? hint.chainageM : geometry.project(index, hintPoint));
-    if (guess) starts.push(geometry.project(index, guess));
+    if (guess) {
+      const s0 = geometry.project(index, guess);
+      if (!starts.some((s) => Math.abs(s - s0) < SAME_START_M)) starts.push(s0);
+    }
     for (const s0 of starts) {
       const edge = robustFitOnRoadway(geometry, index, ranges, s0, options);
       let score = edge.score;

@@ -42,6 +42,9 @@ export interface TrackState {
   coasting: boolean;
 }
 
+/** Smallest σ of the prediction handed to the fix solver as a hint, m (two range σ). */
+const MIN_HINT_SIGMA_M = 0.2;
+
 /** A constant-velocity Kalman filter along the roadways for one tag. */
 export class RoadwayTrack {
   private roadway = -1;
@@ -83,7 +86,7 @@ export class RoadwayTrack {
     if (this.roadway < 0 || tMs - this.tMs > this.o.maxGapMs) return null;
     const dt = Math.max(0, tMs - this.tMs) / 1000;
     const sigma = Math.sqrt(this.pss + 2 * dt * this.psv + dt * dt * this.pvv + (this.o.accelPsdM2S3 * dt ** 3) / 3);
-    return { roadway: this.roadway, chainageM: this.s + this.v * dt, sigmaM: Math.max(1, sigma) };
+    return { roadway: this.roadway, chainageM: this.s + this.v * dt, sigmaM: Math.max(MIN_HINT_SIGMA_M, sigma) };
   }
 
   /** Starts the track at a fix. */
@@ -103,13 +106,18 @@ export class RoadwayTrack {
    * The fix's chainage in the current roadway's coordinate: itself on the same roadway, the
    * continuation through the shared node on a neighbour (beyond 0 or the length), null otherwise.
    */
-  private measured(fix: RoadwayFix): number | null {
+  private measured(fix: RoadwayFix, predictedM: number): number | null {
     if (fix.roadway === this.roadway) return fix.chainageM;
     const j = this.geometry.junction(this.roadway, fix.roadway, this.s);
     if (!j) return null;
-    const rj = this.geometry.roadways[fix.roadway]!;
+    const ri = this.geometry.roadways[this.roadway]!, rj = this.geometry.roadways[fix.roadway]!;
     const beyond = j.jStartsThere ? fix.chainageM : rj.lengthM - fix.chainageM;
-    return j.endOfI === 'to' ? this.geometry.roadways[this.roadway]!.lengthM + beyond : -beyond;
+    const through = j.endOfI === 'to' ? ri.lengthM + beyond : -beyond;
+    // Near a junction two roadways may share the opening (they part at a small angle): a fix
+    // on the other one within half this roadway's width of its axis is also a point of this one.
+    const along = this.geometry.project(this.roadway, fix.position);
+    const inside = along > 0 && along < ri.lengthM && this.geometry.distanceTo(this.roadway, fix.position) <= ri.widthM / 2;
+    return inside && Math.abs(along - predictedM) < Math.abs(through - predictedM) ? along : through;
   }
 
   /** Moves the track onto the fix's roadway once it has passed the node they share. */
@@ -117,7 +125,8 @@ export class RoadwayTrack {
     if (fix.roadway === this.roadway) return;
     const ri = this.geometry.roadways[this.roadway]!;
     if (this.s >= 0 && this.s <= ri.lengthM) return;
-    const j = this.geometry.junction(this.roadway, fix.roadway, this.s)!;
+    const j = this.geometry.junction(this.roadway, fix.roadway, this.s);
+    if (!j) return;
     const rj = this.geometry.roadways[fix.roadway]!;
     const over = this.s > ri.lengthM ? this.s - ri.lengthM : -this.s;
     const outward = this.s > ri.lengthM ? this.v : -this.v; // speed away from the node
@@ -134,15 +143,15 @@ export class RoadwayTrack {
       this.reset(fix, tMs, sigma);
       return this.state!;
     }
-    const z = this.measured(fix);
-    if (z === null) {
-      this.reset(fix, tMs, sigma);
-      return this.state!;
-    }
     // Predict: x = F x, P = F P Fᵀ + Q with F = [[1, dt], [0, 1]], Q = q [[dt³/3, dt²/2], [dt²/2, dt]].
     const dt = Math.max(0, tMs - this.tMs) / 1000;
     const q = this.o.accelPsdM2S3;
     const s = this.s + this.v * dt;
+    const z = this.measured(fix, s);
+    if (z === null) {
+      this.reset(fix, tMs, sigma);
+      return this.state!;
+    }
     const pss = this.pss + 2 * dt * this.psv + dt * dt * this.pvv + (q * dt ** 3) / 3;
     const psv = this.psv + dt * this.pvv + (q * dt ** 2) / 2;
     const pvv = this.pvv + q * dt;
