@@ -249,6 +249,12 @@ export class ValveDevice extends SimDevice {
     return moved >= Math.abs(span) ? this.toFrac : this.fromFrac + Math.sign(span) * moved;
   }
 
+  /** When the valve is (or will be) fully shut, epoch ms; null while it is open or opening. */
+  shutAtMs(): number | null {
+    if (this.toFrac !== 0) return null;
+    return this.moveStartMs + this.fromFrac * this.strokeMs;
+  }
+
   /** Where the valve is heading, 0 or 1. */
   get target(): number {
     return this.toFrac;

@@ -341,6 +341,7 @@ class Engine implements Simulator {
       const already = dev.target === goal && dev.openFraction(t) === goal;
       dev.command(goal, t);
       this.reportSoon(dev, t);
+      this.reviewLeaks(info.siteId, t);
       return { id, ok: true, message: already ? `valve already ${goal ? 'open' : 'closed'}` : `valve ${goal ? 'opening' : 'closing'}` };
     }
     if (dev instanceof PowerDevice) {
@@ -355,6 +356,17 @@ class Engine implements Simulator {
       return { id, ok: true, message: already ? `already ${goal ? 'powered' : 'cut'}` : goal ? 'power restored' : 'power cut' };
     }
     return refuse(`device '${info.deviceId}' is not simulated as an actuator`);
+  }
+
+  /** A valve of the site moved: staged leaks there stop feeding once their item is isolated (leak/leak-isolation.ts). */
+  private reviewLeaks(siteId: string, t: number): void {
+    const site = this.siteStates.get(siteId)?.site;
+    if (site?.kind !== 'chemical-park') return;
+    const devices = new Map(site.pipes.valves.map((v) => [v.id, v.deviceId ? this.byId.get(v.deviceId) : undefined]));
+    this.leaks.reviewIsolation(siteId, t, (valveId) => {
+      const dev = devices.get(valveId);
+      return dev instanceof ValveDevice ? dev.shutAtMs() : null;
+    });
   }
 
   /** Reports a device's new state at the next tick instead of waiting out its interval (report by exception). */
@@ -415,6 +427,7 @@ class Engine implements Simulator {
       },
     });
     this.scenarioCount++;
+    this.reviewLeaks(state.site.id, startMs); // valves already shut may isolate it from the start
     // A drill must not be spoiled by coincidental faults on its detectors: the leak's own are in its truth.
     for (const deviceId of deviceIds) {
       const dev = this.byId.get(deviceId)!;

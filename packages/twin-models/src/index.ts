@@ -74,7 +74,7 @@ export {
   planIsolation, integrateRateKg, isolatedRelease, DEFAULT_VALVE_WEIGHTS, buildIsolationGraph, deadEndJunctions, UnknownLeakTargetError, minVertexCut,
   segmentDensityKgM3, segmentVolumeM3, LIQUEFIED_AT_20C, planEvacuation, WALKING_SPEED_M_S, indoorExposure, shelterHolds,
   DEFAULT_AIR_CHANGES_PER_H, walkRoutes, pointSeries, legExposure, addDoseSample, doseAlongTrack, aeglExceedances, parkEvacuationGroups,
-  zoneStepField, lineValveIds, lineFlowTransmitters,
+  zoneStepField, lineValveIds, lineFlowTransmitters, evaluateClosure,
 } from './response/index.ts';
 export type {
   IsolationOptions, IsolationPlan, IsolationAlternative, ValveAction, ValveCostWeights, IsolationSite, IsolationGraphOptions, LeakTarget,

@@ -4,7 +4,7 @@
 // channel then rounds it and clamps it to the instrument's range (a detector over range reads
 // its full scale). Seeded stuck and silent spells during the leak are part of its truth.
 import { findChemical } from '@safetwin/sim';
-import type { ChemicalPark } from '@safetwin/twin-models';
+import type { ChemicalPark, LeakTarget } from '@safetwin/twin-models';
 import type { SensorDevice } from '../devices.ts';
 import { SimulatorError } from '../errors.ts';
 import { Rng } from '../prng.ts';
@@ -13,6 +13,7 @@ import type { WeatherPlace, WeatherState } from '../weather.ts';
 import { detectorResponse, kindSees } from './detector-response.ts';
 import { LocalGusts, type GustOptions } from './gusts.ts';
 import { LeakField } from './leak-field.ts';
+import { leakIsolation } from './leak-isolation.ts';
 import { leakSource } from './leak-source.ts';
 
 /** Tunables of staged leaks. */
@@ -70,6 +71,11 @@ interface ActiveLeak {
   id: string;
   startMs: number;
   field: LeakField;
+  park: ChemicalPark;
+  target: LeakTarget;
+  rateKgS: number;
+  /** The end the scenario asked for, epoch ms (the release ends earlier when isolated). */
+  scenarioEndMs: number;
 }
 
 /** What staging a leak needs from the engine. */
@@ -88,6 +94,8 @@ export interface LeakStaging {
 /** The staged leaks of one simulator. */
 export class LeakBook {
   private readonly watches = new Map<string, Watch[]>();
+  /** Leaks whose release has not ended yet (isolation may still end it early). */
+  private readonly leaks = new Set<ActiveLeak>();
 
   constructor(
     private readonly seed: number,
@@ -121,7 +129,8 @@ export class LeakBook {
       gusts: new LocalGusts(new Rng(this.seed, `leak-wind:${s.park.id}:${s.id}`), s.startMs, this.options),
       ...(this.options.stepMs === undefined ? {} : { stepMs: this.options.stepMs }),
     });
-    const leak: ActiveLeak = { id: s.id, startMs: s.startMs, field };
+    const leak: ActiveLeak = { id: s.id, startMs: s.startMs, field, park: s.park, target: { kind: source.kind, id: source.id }, rateKgS: scenario.rateKgS, scenarioEndMs: endMs };
+    this.leaks.add(leak);
     const faults: LeakFault[] = [];
     const faultChance = this.options.faultChance ?? DEFAULT_FAULT_CHANCE;
     detectors.forEach((d, index) => {
@@ -145,6 +154,26 @@ export class LeakBook {
       faults,
     };
     return { truth, deviceIds: detectors.map((d) => d.sensor.id) };
+  }
+
+  /**
+   * A valve of `siteId` moved: each running leak there ends when the valves shut by then
+   * isolate it and its trapped inventory has drained (leak-isolation.ts), or at its scenario's
+   * end if they do not (a valve reopened before the drain ended). Returns the leaks' ends, by id.
+   */
+  reviewIsolation(siteId: string, tMs: number, shutAtMs: (valveId: string) => number | null): Map<string, number> {
+    const ends = new Map<string, number>();
+    for (const leak of this.leaks) {
+      if (leak.field.endMs <= tMs) {
+        this.leaks.delete(leak);
+        continue;
+      }
+      if (leak.park.id !== siteId) continue;
+      const iso = leakIsolation(leak.park, leak.target, leak.rateKgS, shutAtMs);
+      leak.field.endAt(Math.min(leak.scenarioEndMs, iso?.endMs ?? Infinity));
+      ends.set(leak.id, leak.field.endMs);
+    }
+    return ends;
   }
 
   /** Whether a leak drives device `deviceId` at `tMs` (no random faults then, so its truth is the whole truth). */

@@ -126,6 +126,20 @@ export class LeakField {
     return f > 0 ? c * f : 0;
   }
 
+  /**
+   * Moves the release's end to `endMs` (an isolation cut the feed off; a valve reopened):
+   * ignored once the release has ended, and never before the latest wind update.
+   */
+  endAt(endMs: number): void {
+    if (this.travelAtEndM !== null) return;
+    this.spec.endMs = Math.max(endMs, this.state?.tMs ?? this.spec.startMs);
+  }
+
+  /** When the release ends, epoch ms. */
+  get endMs(): number {
+    return this.spec.endMs;
+  }
+
   /** Whether the cloud has passed every receptor after the release ended (the field reads 0 from then on). */
   cleared(tMs: number): boolean {
     this.advance(tMs);

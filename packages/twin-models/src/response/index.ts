@@ -6,6 +6,7 @@ export { isolatedRelease } from './release-profile.ts';
 export type { ReleaseProfile } from './release-profile.ts';
 export { buildIsolationGraph, deadEndJunctions, UnknownLeakTargetError } from './isolation-graph.ts';
 export type { IsolationSite, IsolationGraphOptions, LeakTarget, FeedRef, IsolationValve, IsolationSegment, IsolationPipeNode } from './isolation-graph.ts';
+export { evaluateClosure } from './isolation-effects.ts';
 export type { ClosureEffects, SideEffect } from './isolation-effects.ts';
 export { minVertexCut } from './min-vertex-cut.ts';
 export type { VertexCut, VertexCutProblem } from './min-vertex-cut.ts';
