@@ -5,6 +5,7 @@ import type { FaultKind, FaultRecord } from './faults.ts';
 import type { Channel } from './channel.ts';
 import type { MinerWalker, GraphPoint } from './miners.ts';
 import { Rng } from './prng.ts';
+import { TagPager } from './withdrawal-orders.ts';
 import { riseShape } from './scenarios.ts';
 import { clamp, roundTo } from './signals.ts';
 import type { SiteWeather } from './weather.ts';
@@ -324,6 +325,7 @@ export class TagDevice extends SimDevice {
     if (m.up_m) values.up_m = clamp(roundTo(p.upM, 100), m.up_m.minValue, m.up_m.maxValue);
     if (m.battery_pct) values.battery_pct = clamp(Math.round(this.walker.batteryPct), m.battery_pct.minValue, m.battery_pct.maxValue);
     if (m.sos) values.sos = this.walker.sos;
+    if (m.page_ack) values.page_ack = ack;
     return values;
   }
 }

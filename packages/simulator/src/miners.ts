@@ -95,6 +95,11 @@ export class WalkGraph {
     return this.edgeIndex.get(roadwayId) ?? -1;
   }
 
+  /** Index of a roadway node by id, or −1. */
+  nodeOf(nodeId: string): number {
+    return this.nodeIndex.get(nodeId) ?? -1;
+  }
+
   /** Shortest walking distance between two nodes, m (Infinity when not connected). */
   distance(a: number, b: number): number {
     return this.dist[a * this.nodes.length + b]!;
@@ -171,6 +176,8 @@ export class MinerWalker {
   private pauseUntilMs: number;
   private lastMs: number;
   private errandReturn = false;
+  /** Walking an order (withdrawal): no more work or errands. */
+  private ordered = false;
   private readonly speedMS: number;
   /** Tag battery, %; drains slowly and is swapped at the lamp room when low. */
   batteryPct: number;
@@ -180,7 +187,7 @@ export class MinerWalker {
   private readonly here: GraphPoint = { eastM: 0, northM: 0, upM: 0 };
 
   constructor(
-    private readonly graph: WalkGraph,
+    readonly graph: WalkGraph,
     private readonly workEdge: number,
     private readonly rng: Rng,
     startMs: number,
@@ -260,9 +267,26 @@ export class MinerWalker {
     return out;
   }
 
+  /** Where the miner is, as of the latest `advance`: walk-graph edge index and chainage along it, m. */
+  get place(): { edge: number; chainM: number } {
+    return { edge: this.edge, chainM: this.chainM };
+  }
+
+  /** An order from the surface (withdrawal-orders.ts): walks `legs` from where the miner is now, then stays at their end. */
+  walkOrdered(legs: Leg[]): void {
+    this.ordered = true;
+    this.legs = legs;
+    this.leg = 0;
+    if (legs.length > 0) this.chainM = legs[0]!.fromM;
+  }
+
   private arrive(tMs: number): void {
     this.legs = [];
     this.leg = 0;
+    if (this.ordered) {
+      this.pauseUntilMs = Infinity; // withdrawn: stays at the shaft or in the refuge chamber
+      return;
+    }
     const atWork = this.edge === this.workEdge;
     const mean = atWork ? this.options.meanPauseMs : this.options.meanPauseMs / 3;
     this.pauseUntilMs = tMs + clamp(this.rng.exponential(mean), MS_PER_MIN, 4 * mean);

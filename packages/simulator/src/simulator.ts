@@ -332,6 +332,14 @@ class Engine implements Simulator {
     } catch (err) {
       return refuse((err as Error).message);
     }
+    if (command.action === 'tag.page') {
+      const tag = this.byId.get(info.deviceId);
+      if (!(tag instanceof TagDevice)) return refuse(`device '${info.deviceId}' (${info.kind}) is not a tag: it takes no pages`);
+      if (!command.page) return refuse('a page needs its text');
+      const message = tag.pager.receive(command.page, t);
+      this.reportSoon(tag, t);
+      return { id, ok: true, message };
+    }
     const target = this.siteStates.get(info.siteId)?.targets.get(info.deviceId);
     if (!target) return refuse(`device '${info.deviceId}' (${info.kind}) takes no remote commands`);
     if (!target.actions.includes(command.action)) return refuse(`device '${info.deviceId}' does not support '${String(command.action)}' (it takes ${target.actions.join(', ')})`);
