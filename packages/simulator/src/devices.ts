@@ -314,9 +314,14 @@ export class TagDevice extends SimDevice {
     readonly walker: MinerWalker,
   ) {
     super(deviceId, siteId, intervalMs, metrics, seed);
+    this.pager = new TagPager(walker, this.rng);
   }
 
+  /** Pages to this tag and the wearer's acknowledgement (withdrawal-orders.ts). */
+  readonly pager: TagPager;
+
   sample(tMs: number): Record<string, number> {
+    const ack = this.pager.sample(tMs); // first: an acknowledged order starts the walk
     const p = this.walker.reported(tMs, this.at);
     const m = this.metrics;
     const values: Record<string, number> = {};
