@@ -4,7 +4,7 @@ import { HubError } from '../errors.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 import { BackpressureError, type BatchWriter } from './batch-writer.ts';
 import type { Deduplicator } from './dedupe.ts';
-import { isProblem, validateReading, type IngestSource } from './validate-reading.ts';
+import { isProblem, validateReading, type IngestSource, type ReadingTransform } from './validate-reading.ts';
 
 /** Gets committed readings, grouped by site (fan-out, rule engine). */
 export type CommittedListener = (siteId: string, readings: LiveReading[]) => void;
@@ -21,6 +21,8 @@ export class IngestService {
   private readonly inflight = new Map<string, Map<number, Promise<void>>>();
   /** Counters for /health and KPIs. */
   readonly stats = { accepted: 0, duplicates: 0, rejected: 0, listenerErrors: 0 };
+  /** Rewrites readings between the device checks and the metric checks (useTransform). */
+  private transform: ReadingTransform | undefined;
   /** Told of a listener's error (logged by the hub); the other listeners still run. */
   onListenerError: (err: unknown) => void = () => {};
 
@@ -39,6 +41,15 @@ export class IngestService {
    */
   onValidated(listener: (readings: LiveReading[]) => void): void {
     this.validatedListeners.push(listener);
+  }
+
+  /**
+   * Rewrites each reading once its device, site and time are checked, before its metrics are
+   * (e.g. UWB ranges → a position): what it returns is checked, stored and heard by every
+   * listener; a problem it returns refuses the reading. One transform; a second replaces it.
+   */
+  useTransform(transform: ReadingTransform): void {
+    this.transform = transform;
   }
 
   /** Subscribes to readings refused as physically impossible (a sensor fault, not just bad input). */
@@ -64,7 +75,7 @@ export class IngestService {
     /** Gas readings above range: refused, but their saturated copies go to the alarm listeners. */
     const saturated: LiveReading[] = [];
     for (let index = 0; index < raw.length; index++) {
-      const result = validateReading(raw[index], source, (id) => this.registry.device(id), nowMs);
+      const result = validateReading(raw[index], source, (id) => this.registry.device(id), nowMs, this.transform);
       if (isProblem(result)) {
         rejected.push({ index, code: result.code, error: result.message });
         const bad = result.outOfRange;

@@ -34,6 +34,13 @@ export interface ReadingProblem {
 
 const GAS_KIND = /^gas-/;
 
+/**
+ * Rewrites a reading after its device, site and time are checked and before its metrics are:
+ * e.g. a UWB tag's ranges solved into a position (mine/positioning). Returns the reading to
+ * check and store, or why it is refused.
+ */
+export type ReadingTransform = (reading: Reading, device: DeviceInfo) => Reading | ReadingProblem;
+
 /** Formats the first zod issue as `path: message`. */
 function describeIssue(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   const issue = issues[0];
@@ -52,10 +59,12 @@ export function validateReading(
   source: IngestSource,
   lookup: (deviceId: string) => DeviceInfo | undefined,
   nowMs: number,
+  transform?: ReadingTransform,
 ): ValidReading | ReadingProblem {
   const parsed = ReadingSchema.safeParse(raw);
   if (!parsed.success) return { code: 'ingest:bad-reading', message: describeIssue(parsed.error.issues) };
-  const { deviceId, seq, values } = parsed.data;
+  const { deviceId, seq } = parsed.data;
+  let values = parsed.data.values;
   const device = lookup(deviceId);
   if (!device) return { code: 'ingest:unknown-device', message: `unknown device '${deviceId}'` };
   if (source.allowedSiteId !== null && device.siteId !== source.allowedSiteId)
@@ -67,6 +76,11 @@ export function validateReading(
     return { code: 'ingest:bad-time', message: `ts ${new Date(ts).toISOString()} is more than a day in the future` };
   if (ts < nowMs - MAX_AGE_MS)
     return { code: 'ingest:bad-time', message: `ts ${new Date(ts).toISOString()} is more than a year in the past` };
+  if (transform) {
+    const out = transform({ deviceId, ts, seq, values }, device);
+    if ('code' in out) return out;
+    values = out.values;
+  }
   let overRange: ReadingProblem | null = null;
   let saturatedValues: Record<string, number> | null = null;
   for (const [metric, value] of Object.entries(values)) {
