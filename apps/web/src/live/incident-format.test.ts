@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRE_BRIGADE_TARGET_MS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, incidentPermissions, targetStatus, valveLook, zoneColours } from './incident-format.ts';
+import { FIRE_BRIGADE_TARGET_MS, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, incidentPermissions, targetStatus, valveLook, zoneColours } from './incident-format.ts';
 
 describe('incident formatting', () => {
   it('formats elapsed time as mm:ss, h:mm:ss past an hour', () => {
@@ -7,6 +7,13 @@ describe('incident formatting', () => {
     expect(formatElapsed(-5_000)).toBe('00:00');
     expect(formatElapsed(65_999)).toBe('01:05');
     expect(formatElapsed(3_600_000 + 61_000)).toBe('1:01:01');
+  });
+
+  it('formats durations at a glance', () => {
+    expect(formatDurationS(44.6)).toBe('45 s');
+    expect(formatDurationS(60)).toBe('1 min');
+    expect(formatDurationS(966)).toBe('17 min');
+    expect(formatDurationS(-3)).toBe('0 s');
   });
 
   it('judges the pilot targets: met, running, missed late or over time', () => {

@@ -18,6 +18,12 @@ export function formatElapsed(ms: number): string {
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
+/** A duration to read at a glance: "45 s" under a minute, else whole minutes rounded up ("16 min"). */
+export function formatDurationS(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s < 60 ? `${s} s` : `${Math.ceil(s / 60)} min`;
+}
+
 /** Where a response target stands: reached in time, still running (time left), or missed (late or over time). */
 export type TargetStatus =
   | { state: 'met'; tookMs: number }

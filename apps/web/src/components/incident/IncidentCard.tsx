@@ -44,8 +44,8 @@ export function IncidentCard() {
         <IncidentCountdowns incident={shown} />
         <IncidentSource incident={shown} />
         <IncidentValves incident={shown} />
-        <IncidentPeople incident={shown} />
         <IncidentBrigade incident={shown} />
+        <IncidentPeople incident={shown} />
         <IncidentTimeline incident={shown} />
       </article>
     </section>

@@ -5,7 +5,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { AssemblyPointView, EvacuationGroupView, IncidentValveView, IncidentView, SourceCandidateView } from '@safetwin/protocol';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
-import { formatElapsed, formatPercent, valveLook } from '../../live/incident-format.ts';
+import { formatDurationS, formatPercent, valveLook } from '../../live/incident-format.ts';
 import { useWall } from '../../wall/WallContext.tsx';
 import { incidentFitRequest, incidentLayers } from '../map/incident-layers.ts';
 import { mapOverlays } from '../map/map-overlays.ts';
@@ -48,7 +48,7 @@ export function IncidentMapOverlay({ incident, accessRoute = null }: { incident:
       }
       if (id === 'incident-routes') {
         const g = o as unknown as EvacuationGroupView;
-        return t('tipRoute', { group: g.label, persons: g.persons, ap: g.route!.assemblyPointId, eta: formatElapsed(g.route!.etaS * 1000) });
+        return t('tipRoute', { group: g.label, persons: g.persons, ap: g.route!.assemblyPointId, eta: formatDurationS(g.route!.etaS) });
       }
       if (id === 'incident-candidates') {
         const c = o as unknown as SourceCandidateView;

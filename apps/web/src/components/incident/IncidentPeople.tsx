@@ -3,7 +3,7 @@
 import type { IncidentView } from '@safetwin/protocol';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
-import { formatElapsed } from '../../live/incident-format.ts';
+import { formatDurationS } from '../../live/incident-format.ts';
 import styles from './Incident.module.css';
 
 /** Where people stand, each with its own glyph and colour (the word is always there too). */
@@ -46,10 +46,10 @@ export function IncidentPeople({ incident }: { incident: IncidentView }) {
                 <span className={styles.groupLabel}>{g.label}</span>
                 {g.route ? (
                   <span className={styles.groupRoute}>
-                    {t('groupRoute', { persons: g.persons, ap: apLabel.get(g.route.assemblyPointId) ?? g.route.assemblyPointId, eta: formatElapsed(g.route.etaS * 1000) })}
+                    {t('groupRoute', { persons: g.persons, ap: apLabel.get(g.route.assemblyPointId) ?? g.route.assemblyPointId, eta: formatDurationS(g.route.etaS) })}
                   </span>
                 ) : null}
-                {g.zoneArrivesS !== null ? <span className={styles.zoneIn}>{t('zoneIn', { t: formatElapsed(g.zoneArrivesS * 1000) })}</span> : null}
+                {g.zoneArrivesS !== null ? <span className={styles.zoneIn}>{t('zoneIn', { t: formatDurationS(g.zoneArrivesS) })}</span> : null}
               </li>
             ))}
           </ol>

@@ -57,7 +57,7 @@ export function IncidentValves({ incident }: { incident: IncidentView }) {
       </ul>
       {awaiting.length > 0 && allowed?.confirmIsolation ? (
         <button type="button" className={styles.primaryButton} title={t('confirmHint')} disabled={busy} onClick={() => wall!.act('confirm', { kind: 'confirm-isolation', rank: 1 })} data-testid="incident-confirm">
-          {t('confirmIsolation', { n: awaiting.length })}
+          {awaiting.length === 1 ? t('confirmIsolationOne') : t('confirmIsolation', { n: awaiting.length })}
         </button>
       ) : null}
       <ActionError actionKey="confirm" />
