@@ -1,0 +1,96 @@
+// "Which valves?" and the release they leave: planIsolation (twin-models) for the chosen item,
+// the top alternatives as the view lists them, and the release profile of the alternative being
+// carried out (or of the best one) from isolatedRelease.
+import type { IsolationAlternativeView, IsolationAssessmentView, ReleaseView } from '@safetwin/protocol';
+import { isolatedRelease, planIsolation, UnknownLeakTargetError, type IsolationAlternative, type IsolationPlan } from '@safetwin/twin-models';
+import type { AssessmentSite, AssessmentSubject } from './assessment-input.ts';
+import { sitePlace } from './site-place.ts';
+import type { ChosenSource } from './source-step.ts';
+
+/** Alternatives listed (the contract's "at most 3"). */
+const ALTERNATIVES = 3;
+
+/** The isolation part of an assessment. */
+export interface IsolationStep {
+  view: IsolationAssessmentView | null;
+  /** The alternative the release follows: the one being carried out, else rank 1 (null: none). */
+  applied: IsolationAlternative | null;
+  /** When the valves are (or would be) commanded, s after the release began. */
+  decisionAtS: number;
+  warnings: string[];
+}
+
+/** Plans the isolation of the chosen item (none for a point source). */
+export function assessIsolation(site: AssessmentSite, chosen: ChosenSource, subject: AssessmentSubject, nowMs: number): IsolationStep {
+  const decisionAtS = Math.max(0, ((subject.isolation?.decidedAt ?? nowMs) - chosen.releaseStartMs) / 1000);
+  const warnings: string[] = [];
+  if (!chosen.item) {
+    warnings.push('the source is a point, not an item of the pipe network: no valves to plan');
+    return { view: null, applied: null, decisionAtS, warnings };
+  }
+  let plan: IsolationPlan;
+  try {
+    plan = planIsolation(site, { kind: chosen.item.kind, id: chosen.item.id }, { leakRateKgS: chosen.rateKgS, decisionAtS, maxAlternatives: ALTERNATIVES });
+  } catch (err) {
+    if (!(err instanceof UnknownLeakTargetError)) throw err;
+    warnings.push(err.message);
+    return { view: null, applied: null, decisionAtS, warnings };
+  }
+  let applied = plan.alternatives[0] ?? null;
+  if (subject.isolation) {
+    const carried = new Set(subject.isolation.valveIds);
+    const match = plan.alternatives.find((a) => a.valves.length === carried.size && a.valves.every((v) => carried.has(v.valveId)));
+    if (match) applied = match;
+    else warnings.push(`the valves being closed (${subject.isolation.valveIds.join(', ')}) are not among the alternatives planned now; the release follows the best alternative`);
+  }
+  const view: IsolationAssessmentView = {
+    target: { kind: chosen.item.kind, id: chosen.item.id },
+    isolable: plan.isolable,
+    reason: plan.reason,
+    unisolableFeeds: plan.unisolableFeeds.map((f) => ({ kind: f.kind, id: f.id })),
+    alternatives: plan.alternatives.map((a) => alternativeView(site, a)),
+  };
+  return { view, applied, decisionAtS, warnings };
+}
+
+/** One alternative as the view lists it; a boundary feed left joined shows as a side effect (its trapped mass has no end: only the finite part is given). */
+function alternativeView(site: AssessmentSite, a: IsolationAlternative): IsolationAlternativeView {
+  const unbounded = !Number.isFinite(a.trappedInventoryKg);
+  const trappedKg = unbounded ? a.trappedPipeKg + a.trappedEquipmentKg : a.trappedInventoryKg;
+  const name = (id: string) => site.equipment.find((e) => e.id === id)?.name.en ?? id;
+  const sideEffects = a.sideEffects.map((s) => (s.cutOffFromAllFeeds ? `${name(s.equipmentId)} (${s.equipmentId}) loses every supply` : `${name(s.equipmentId)} (${s.equipmentId}) loses its connection to ${s.lostConnectionsTo.join(', ')}`));
+  if (unbounded) sideEffects.unshift('a boundary tie-in stays joined to the leak: the release does not end with these valves');
+  return {
+    rank: a.rank,
+    minimal: a.minimal,
+    valves: a.valves.map((v) => ({ valveId: v.valveId, deviceId: v.deviceId, actuation: v.actuation, function: v.function, place: sitePlace(site.origin, v.position), closeTimeS: v.closeTimeS })),
+    timeToIsolateS: a.timeToIsolateS,
+    releasedBeforeIsolationKg: a.releasedBeforeIsolationKg,
+    trappedInventoryKg: trappedKg,
+    totalReleaseKg: a.releasedBeforeIsolationKg + trappedKg,
+    sideEffects,
+  };
+}
+
+/** The release the forecast uses, and its length from the release's start, s (null: it does not end within the forecast). */
+export interface ReleaseStep {
+  view: ReleaseView;
+  durationS: number | null;
+}
+
+/**
+ * The leak rate until the applied alternative has shut and the trapped inventory has drained
+ * (isolatedRelease: the drain runs at the same rate, so the profile is the rate for `endS`);
+ * without an alternative that ends it, the release runs on and its mass is given up to the end of
+ * the forecast horizon.
+ */
+export function assessRelease(chosen: ChosenSource, isolation: IsolationStep, nowMs: number, horizonS: number): ReleaseStep {
+  const base = { rateKgS: chosen.rateKgS, startedAt: chosen.releaseStartMs };
+  const a = isolation.applied;
+  if (a && Number.isFinite(a.trappedInventoryKg)) {
+    const profile = isolatedRelease(chosen.rateKgS, a, { decisionAtS: isolation.decisionAtS });
+    if (Number.isFinite(profile.endS)) return { view: { ...base, endsAt: Math.round(chosen.releaseStartMs + profile.endS * 1000), totalKg: profile.totalKg }, durationS: profile.endS };
+  }
+  const untilS = (nowMs - chosen.releaseStartMs) / 1000 + horizonS;
+  return { view: { ...base, endsAt: null, totalKg: chosen.rateKgS * untilS }, durationS: null };
+}

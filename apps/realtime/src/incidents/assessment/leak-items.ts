@@ -1,0 +1,73 @@
+// The items of a park that can leak a chemical the plume engine knows: equipment holding one and
+// pipe segments carrying one, each with its release point (the candidates of "where is the leak?").
+import { findChemical } from '@safetwin/sim';
+import type { AssessmentSite } from './assessment-input.ts';
+
+/**
+ * Height of the hole above grade for equipment, m: a bottom nozzle or flange — the demo
+ * simulator's default for a staged leak (packages/simulator/src/leak/leak-source.ts), capped
+ * by the item's height. A pipe segment leaks at its own height, at its midpoint.
+ */
+export const EQUIPMENT_HOLE_M = 1;
+
+/** A piece of equipment or a pipe segment that can leak. */
+export interface LeakItem {
+  id: string;
+  kind: 'equipment' | 'pipe-segment';
+  label: string;
+  enterpriseId: string | null;
+  /** Plume-engine library key of what it holds. */
+  chemical: string;
+  /** Release point in plan, m from the site origin. */
+  eastM: number;
+  northM: number;
+  /** Height of the hole above the (flat) site's grade, m. */
+  releaseHeightM: number;
+}
+
+/** Every item holding a chemical the engine knows (others cannot be modelled and are left out). */
+export function leakItems(site: AssessmentSite): LeakItem[] {
+  const out: LeakItem[] = [];
+  for (const e of site.equipment) {
+    const item = equipmentItem(site, e.id);
+    if (item) out.push(item);
+  }
+  for (const s of site.pipes.segments) {
+    const item = segmentItem(site, s.id);
+    if (item) out.push(item);
+  }
+  return out;
+}
+
+/** The item `id` (equipment or segment), whatever it holds; `chemical` is the library key or the raw name. */
+export function leakItem(site: AssessmentSite, id: string): LeakItem | null {
+  return equipmentItem(site, id, true) ?? segmentItem(site, id, true);
+}
+
+function equipmentItem(site: AssessmentSite, id: string, anyChemical = false): LeakItem | null {
+  const e = site.equipment.find((x) => x.id === id);
+  if (!e || e.chemical === null) return null;
+  const known = findChemical(e.chemical);
+  if (!known && !anyChemical) return null;
+  const g = e.geometry;
+  const topM = g.shape === 'sphere' ? g.diameterM : g.heightM;
+  return {
+    id: e.id, kind: 'equipment', label: e.name.en, enterpriseId: e.enterpriseId, chemical: known?.id ?? e.chemical,
+    eastM: e.position.eastM, northM: e.position.northM, releaseHeightM: e.position.upM + Math.min(EQUIPMENT_HOLE_M, topM),
+  };
+}
+
+function segmentItem(site: AssessmentSite, id: string, anyChemical = false): LeakItem | null {
+  const s = site.pipes.segments.find((x) => x.id === id);
+  if (!s) return null;
+  const known = findChemical(s.chemical);
+  if (!known && !anyChemical) return null;
+  const a = site.pipes.nodes.find((n) => n.id === s.from), b = site.pipes.nodes.find((n) => n.id === s.to);
+  if (!a || !b) return null;
+  const end = (n: typeof a) => (n.equipmentId ? site.equipment.find((e) => e.id === n.equipmentId)?.name.en ?? n.equipmentId : n.id);
+  return {
+    id: s.id, kind: 'pipe-segment', label: `pipe ${end(a)} → ${end(b)}`, enterpriseId: s.enterpriseId, chemical: known?.id ?? s.chemical,
+    eastM: (a.position.eastM + b.position.eastM) / 2, northM: (a.position.northM + b.position.northM) / 2,
+    releaseHeightM: Math.max(0, (a.position.upM + b.position.upM) / 2),
+  };
+}

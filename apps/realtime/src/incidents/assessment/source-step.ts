@@ -1,0 +1,198 @@
+// "Where is the leak?" for an assessment: the candidates the hit detectors can see, ranked by
+// estimateSource (@safetwin/sim), and the source the response is planned for — the declared one,
+// else the estimate's first, else (not discriminating yet) a provisional one next to the detector
+// reading highest.
+import { CHEMICALS, estimateSource, findChemical, SOURCE_ESTIMATION_DEFAULTS, type Chemical, type SourceEstimate } from '@safetwin/sim';
+import type { SourceAssessmentView, SourceCandidateView } from '@safetwin/protocol';
+import { horizontalDistanceM } from '@safetwin/twin-models';
+import type { AssessmentInput, DetectorInput } from './assessment-input.ts';
+import { reachedDetectors, reachingCandidates } from './candidate-filter.ts';
+import { measureSees, type GasMeasure } from './gas-metrics.ts';
+import { leakItem, leakItems, type LeakItem } from './leak-items.ts';
+import { sitePlace } from './site-place.ts';
+import type { WindSummary } from './wind-summary.ts';
+
+/** Rate used when neither a fit nor a declaration gives one, kg/s: the estimator's prior median (source-estimation/rate-fit.ts). */
+export const REFERENCE_RATE_KG_S = 1;
+/** A previous discriminating estimate is reused while the same detectors see gas and it is at most this old, ms (our choice: the estimate is redone at least every 30 s, at once when another detector sees gas). */
+export const REUSE_ESTIMATE_MAX_AGE_MS = 30_000;
+/** Candidates listed in the view. */
+const TOP_CANDIDATES = 5;
+
+/** The source the response is planned for. */
+export interface ChosenSource {
+  id: string | null;
+  kind: 'equipment' | 'pipe-segment' | 'point';
+  item: LeakItem | null;
+  eastM: number;
+  northM: number;
+  releaseHeightM: number;
+  /** Library key of what leaks; null when nothing tells (no declaration, only %LEL hits, no candidate). */
+  chemical: string | null;
+  rateKgS: number;
+  rateFrom: 'fitted' | 'declared' | 'reference';
+  /** When the release began, epoch ms (estimated, or the first alarm / the declaration). */
+  releaseStartMs: number;
+  from: 'estimate' | 'declared';
+}
+
+/** The source part of an assessment. */
+export interface SourceStep {
+  view: SourceAssessmentView;
+  chosen: ChosenSource;
+  warnings: string[];
+}
+
+/** A detector's largest reading in the window, as a multiple of its detection limit (> 1: it saw gas). */
+interface DetectorPeak { d: DetectorInput; ratio: number }
+
+/** Fitted figures per candidate id, from a fresh estimate or the previous view. */
+type Fits = Map<string, { rateKgS: number; releaseStartMs: number | null }>;
+
+/** Runs the source part (see the file comment). */
+export function assessSource(input: AssessmentInput, wind: WindSummary | null): SourceStep {
+  const { subject, site, nowMs } = input;
+  const warnings: string[] = [];
+  const windowMs = SOURCE_ESTIMATION_DEFAULTS.windowMs;
+  const peaks = input.detectors.map((d) => ({ d, ratio: peakRatio(d, nowMs - windowMs) }));
+  const hits = peaks.filter((p) => p.ratio > 1);
+  const hitIds = hits.map((p) => p.d.id).sort();
+
+  const declaredItem = subject.declared?.equipmentId ? leakItem(site, subject.declared.equipmentId) : null;
+  if (subject.declared?.equipmentId && !declaredItem) warnings.push(`declared item ${subject.declared.equipmentId} is no equipment holding a chemical or pipe segment of the site`);
+  const chemical = findChemical(subject.chemical ?? declaredItem?.chemical ?? '') ?? null;
+  const chemicals = candidateChemicals(chemical, hits);
+
+  // The estimate: reused while nothing changed, else over the candidates that can reach a hit detector.
+  let estimate: Omit<SourceAssessmentView, 'chosen'>;
+  let fits: Fits;
+  const prev = subject.previous?.source;
+  if (prev?.discriminating && sameIds(prev.hitDetectorIds, hitIds) && nowMs - subject.previous!.dataUntil <= REUSE_ESTIMATE_MAX_AGE_MS) {
+    const { chosen: _, ...rest } = prev;
+    estimate = rest;
+    fits = new Map(prev.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs }]));
+  } else if (hits.length === 0) {
+    estimate = { discriminating: false, reason: `no detector saw gas in the last ${windowMs / 60_000} min`, candidates: [], hitDetectorIds: [], detectorsUsed: input.detectors.length };
+    fits = new Map();
+  } else {
+    const items = leakItems(site).filter((c) => chemicals.some((k) => k.id === c.chemical));
+    const reaching = wind ? reachingCandidates(items, hits.map((h) => h.d.position), wind.sweptFromDeg) : items;
+    const seeing = input.detectors.filter((d) => chemicals.some((k) => measureSees(measureOf(d), k)));
+    const reached = wind ? new Set(reachedDetectors(seeing, reaching, wind.sweptFromDeg)) : null;
+    const detectors = reached ? seeing.filter((d) => reached.has(d) || hitIds.includes(d.id)) : seeing;
+    const result = estimateSource({
+      chemical: chemical?.id ?? reaching[0]?.chemical ?? chemicals[0]?.id ?? 'Cl2',
+      candidates: reaching.map((c) => ({ id: c.id, chemical: c.chemical, position: { eastM: c.eastM, northM: c.northM, upM: 0 }, releaseHeightM: c.releaseHeightM })),
+      detectors,
+      wind: input.wind,
+      nowMs,
+    });
+    warnings.push(...result.warnings);
+    estimate = estimateView(input, result, new Map(reaching.map((c) => [c.id, c])));
+    fits = new Map(result.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs }]));
+  }
+
+  const ctx: ChooseContext = { estimate, fits, peaks, declaredItem, chemical, chemicals, warnings };
+  const chosen = chooseSource(input, ctx);
+  const view: SourceAssessmentView = {
+    ...ctx.estimate,
+    chosen: { id: chosen.id, kind: chosen.kind, place: sitePlace(site.origin, chosen), from: chosen.from },
+  };
+  return { view, chosen, warnings };
+}
+
+/** The ranked candidates as the view lists them. */
+function estimateView(input: AssessmentInput, r: SourceEstimate, items: Map<string, LeakItem>): Omit<SourceAssessmentView, 'chosen'> {
+  const candidates: SourceCandidateView[] = r.candidates.slice(0, TOP_CANDIDATES).map((c) => {
+    const item = items.get(c.id)!;
+    return {
+      id: c.id, kind: item.kind, label: item.label, enterpriseId: item.enterpriseId, chemical: c.chemical, place: sitePlace(input.site.origin, item),
+      probability: c.probability, rateKgS: c.rateKgS, rateFactor: c.rateFactor, releaseStartMs: c.releaseStartMs,
+    };
+  });
+  return { discriminating: r.discriminating, reason: r.reason, candidates, hitDetectorIds: [...r.hitDetectorIds].sort(), detectorsUsed: r.detectorsUsed.length };
+}
+
+interface ChooseContext {
+  estimate: Omit<SourceAssessmentView, 'chosen'>;
+  fits: Fits;
+  peaks: DetectorPeak[];
+  declaredItem: LeakItem | null;
+  chemical: Chemical | null;
+  chemicals: Chemical[];
+  warnings: string[];
+}
+
+/** Declared → estimate's first (when discriminating) → provisional next to the highest reading → the alarm's detector. */
+function chooseSource(input: AssessmentInput, ctx: ChooseContext): ChosenSource {
+  const { subject, nowMs } = input;
+  const declared = subject.declared;
+  const startFallback = subject.firstAlarmAt ?? subject.createdAt;
+  const fitted = (id: string | null) => (id === null ? undefined : ctx.fits.get(id));
+  const rateOf = (id: string | null): Pick<ChosenSource, 'rateKgS' | 'rateFrom'> => {
+    if (declared?.rateKgS) return { rateKgS: declared.rateKgS, rateFrom: 'declared' };
+    const fit = fitted(id);
+    if (fit && Number.isFinite(fit.rateKgS) && fit.rateKgS > 0) return { rateKgS: fit.rateKgS, rateFrom: 'fitted' };
+    ctx.warnings.push(`no fitted or declared release rate: the forecast uses ${REFERENCE_RATE_KG_S} kg/s (the estimator's prior median) until the detectors tell`);
+    return { rateKgS: REFERENCE_RATE_KG_S, rateFrom: 'reference' };
+  };
+  const startOf = (id: string | null): number => {
+    const fit = fitted(id);
+    if (!fit) return startFallback;
+    // null: the release began before the estimate's window.
+    return fit.releaseStartMs ?? Math.min(startFallback, nowMs - SOURCE_ESTIMATION_DEFAULTS.windowMs);
+  };
+  const ofItem = (item: LeakItem, from: ChosenSource['from']): ChosenSource => ({
+    id: item.id, kind: item.kind, item, eastM: item.eastM, northM: item.northM, releaseHeightM: item.releaseHeightM,
+    chemical: ctx.chemical?.id ?? (findChemical(item.chemical)?.id ?? null), ...rateOf(item.id), releaseStartMs: startOf(item.id), from,
+  });
+  const ofPoint = (p: { eastM: number; northM: number }, chemical: string | null, from: ChosenSource['from']): ChosenSource => ({
+    id: null, kind: 'point', item: null, eastM: p.eastM, northM: p.northM, releaseHeightM: 1, chemical, ...rateOf(null), releaseStartMs: startFallback, from,
+  });
+
+  if (ctx.declaredItem) return ofItem(ctx.declaredItem, 'declared');
+  if (declared?.place) return ofPoint(declared.place, ctx.chemical?.id ?? null, 'declared');
+
+  const top = ctx.estimate.candidates[0];
+  if (ctx.estimate.discriminating && top) {
+    const item = leakItem(input.site, top.id);
+    if (item) return ofItem(item, 'estimate');
+  }
+  // Not discriminating: the detector reading highest (else the alarm's own detector) and the nearest item it sees.
+  const strongest = [...ctx.peaks].sort((a, b) => b.ratio - a.ratio)[0];
+  const alarmDetector = input.detectors.find((d) => subject.alarmDeviceIds.includes(d.id));
+  const anchor = strongest && strongest.ratio > 1 ? strongest.d : alarmDetector;
+  const why = ctx.estimate.reason ?? 'the detectors cannot tell the candidates apart yet';
+  if (!anchor) {
+    ctx.warnings.push(`no declared source, no detector reading and no alarm detector: the source is unknown (${why})`);
+    return ofPoint({ eastM: 0, northM: 0 }, ctx.chemical?.id ?? null, 'estimate');
+  }
+  const seen = ctx.chemicals.filter((k) => measureSees(measureOf(anchor), k));
+  const nearest = leakItems(input.site)
+    .filter((c) => seen.some((k) => k.id === c.chemical))
+    .sort((a, b) => horizontalDistanceM(a, anchor.position) - horizontalDistanceM(b, anchor.position))[0];
+  const provisional = `provisional source: ${nearest ? `${nearest.id}, the item nearest to` : 'the position of'} detector ${anchor.id} (${anchor === strongest?.d ? 'highest reading' : 'its alarm'}), because ${why}`;
+  ctx.warnings.push(provisional);
+  ctx.estimate = { ...ctx.estimate, reason: provisional };
+  return nearest ? ofItem(nearest, 'estimate') : ofPoint(anchor.position, ctx.chemical?.id ?? (anchor.gas ?? null), 'estimate');
+}
+
+/** The chemicals the candidates may hold: the named one; else the gases of the hit ppm detectors (a toxic cell is specific); else every flammable (only %LEL detectors saw gas). */
+function candidateChemicals(named: Chemical | null, hits: readonly DetectorPeak[]): Chemical[] {
+  if (named) return [named];
+  const gases = [...new Set(hits.flatMap((h) => (h.d.gas ? [h.d.gas] : [])))].flatMap((g) => findChemical(g) ?? []);
+  if (gases.length > 0) return gases;
+  if (hits.length === 0) return [];
+  return CHEMICALS.filter((c) => (c.lelVolPct ?? 0) > 0);
+}
+
+const measureOf = (d: DetectorInput): GasMeasure => (d.unit === '%LEL' ? { unit: '%LEL' } : { unit: 'ppm', gas: d.gas ?? '' });
+
+/** Largest reading since `fromMs` over the detection limit. */
+function peakRatio(d: DetectorInput, fromMs: number): number {
+  let peak = 0;
+  for (const [t, v] of d.readings) if (t >= fromMs && v > peak) peak = v;
+  return peak / d.detectionLimit;
+}
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((x, i) => x === b[i]);
