@@ -1,0 +1,170 @@
+// The pure assessment on the demo park with staged leaks played offline by the demo simulator
+// (readings through RecentReadings, as the hub feeds it): a chlorine sphere, a declaration without
+// detector data, a flammable (%LEL) leak, and the reuse of an unchanged estimate.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type SqlClient } from '@safetwin/db';
+import type { IncidentAssessmentView } from '@safetwin/protocol';
+import { findChemical } from '@safetwin/sim';
+import { bearingDeg, getDemoSite, shiftAt, type ChemicalPark } from '@safetwin/twin-models';
+import { SiteRegistry } from '../../sites/site-registry.ts';
+import { assessIncident } from './assess-incident.ts';
+import type { AssessmentSubject } from './assessment-input.ts';
+import { buildAssessmentInput } from './build-input.ts';
+import { RecentReadings } from './recent-readings.ts';
+import { REUSE_ESTIMATE_MAX_AGE_MS } from './source-step.ts';
+import { playStagedLeak, type StagedLeakOptions } from './staged-leak.ts';
+import { angleBetweenDeg } from './wind-summary.ts';
+
+const park = getDemoSite('cp-nanjing') as ChemicalPark;
+const SLOW_MS = 300_000; // staging plays minutes of the whole park, and the machine may be loaded
+
+const subjectOf = (leakAtMs: number, over: Partial<AssessmentSubject> = {}): AssessmentSubject => ({
+  id: 'incident-1', siteId: park.id, chemical: null, origin: 'alarm', declared: null, firstAlarmAt: leakAtMs + 15_000, createdAt: leakAtMs + 15_000,
+  alarmDeviceIds: [], isolation: null, previous: null, ...over,
+});
+
+describe('assessIncident on the demo park', () => {
+  let db: SqlClient;
+  let registry: SiteRegistry;
+  beforeAll(async () => {
+    db = await openDatabase({});
+    registry = new SiteRegistry(db);
+    await registry.upsert(park);
+  });
+  afterAll(() => db.close());
+
+  /** Plays a staged leak into fresh RecentReadings (only the devices `keep` accepts) and gathers the input. */
+  const stage = (o: Omit<StagedLeakOptions, 'park'>, keep: (deviceId: string) => boolean = () => true) => {
+    const recent = new RecentReadings(registry);
+    const staged = playStagedLeak({ park, ...o }, (rs) => recent.observe(rs.filter((r) => keep(r.deviceId))));
+    return { ...staged, input: (subject: AssessmentSubject, nowMs = staged.nowMs) => buildAssessmentInput(registry, recent, subject, 1, nowMs) };
+  };
+
+  describe('chlorine from the sphere CP-E1-TK-01, 2 kg/s, wind from the north-north-east', () => {
+    const tank = park.equipment.find((e) => e.id === 'CP-E1-TK-01')!;
+    let view: IncidentAssessmentView;
+    let staged: ReturnType<typeof stage>;
+    beforeAll(() => {
+      staged = stage({ itemId: tank.id, chemical: 'Cl2', rateKgS: 2, afterStartS: 120, weather: { prevailingFromDeg: 15, meanWindSpeedMS: 2.5 } });
+      view = assessIncident(staged.input(subjectOf(staged.leakAtMs)));
+    }, SLOW_MS);
+
+    it('ranks the sphere among the top candidates from the Cl₂ detectors, and plans for the estimate', () => {
+      expect(view.source.hitDetectorIds.length).toBeGreaterThanOrEqual(3);
+      expect(view.source.hitDetectorIds.every((id) => park.sensors.find((s) => s.id === id)!.kind === 'gas-cl2')).toBe(true);
+      expect(view.source.discriminating).toBe(true);
+      expect(view.source.candidates.map((c) => c.id)).toContain(tank.id);
+      expect(view.source.candidates.every((c) => c.chemical === 'Cl2')).toBe(true);
+      const probabilities = view.source.candidates.map((c) => c.probability);
+      expect([...probabilities].sort((a, b) => b - a)).toEqual(probabilities);
+      expect(view.source.chosen).toMatchObject({ id: view.source.candidates[0]!.id, from: 'estimate' });
+      expect(view.source.chosen.place.lonLat[0]).toBeCloseTo(park.origin.lonDeg, 1);
+    });
+
+    it('isolates the chosen item, best alternative first, valves placed on the map', () => {
+      const iso = view.isolation!;
+      expect(iso.target.id).toBe(view.source.chosen.id);
+      expect(iso.alternatives.length).toBeGreaterThanOrEqual(1);
+      expect(iso.alternatives.length).toBeLessThanOrEqual(3);
+      expect(iso.alternatives.map((a) => a.rank)).toEqual(iso.alternatives.map((_, i) => i + 1));
+      for (const a of iso.alternatives) {
+        expect(a.valves.length).toBeGreaterThan(0);
+        for (const v of a.valves) {
+          const valve = park.pipes.valves.find((x) => x.id === v.valveId)!;
+          expect(v.deviceId).toBe(valve.deviceId);
+          expect(v.place.lonLat).toHaveLength(2);
+        }
+      }
+      // The release follows rank 1: the leak rate until it has shut and its trapped inventory drained.
+      const release = view.release!;
+      expect(release.rateKgS).toBe(view.source.candidates[0]!.rateKgS);
+      expect(release.endsAt).not.toBeNull();
+      expect(release.endsAt!).toBeGreaterThan(staged.nowMs);
+      expect(release.totalKg).toBeCloseTo((release.rateKgS * (release.endsAt! - release.startedAt)) / 1000, -1);
+    });
+
+    it('draws AEGL-3/2/1 zones downwind of the source, nested', () => {
+      expect(view.zones.map((z) => z.level)).toEqual(['aegl-3', 'aegl-2', 'aegl-1']);
+      const src = view.source.chosen.place;
+      const downwindDeg = (view.weather.windFromDeg + 180) % 360;
+      for (const z of view.zones) {
+        expect(z.ringEnu.length).toBeGreaterThan(3);
+        expect(z.ringLonLat).toHaveLength(z.ringEnu.length);
+        const far = z.ringEnu.reduce((best, p) => (Math.hypot(p[0] - src.eastM, p[1] - src.northM) > Math.hypot(best[0] - src.eastM, best[1] - src.northM) ? p : best));
+        expect(angleBetweenDeg(bearingDeg(src, { eastM: far[0], northM: far[1] }), downwindDeg)).toBeLessThan(30);
+      }
+      expect(view.zones.map((z) => z.distanceM)).toEqual([...view.zones.map((z) => z.distanceM)].sort((a, b) => a - b));
+    });
+
+    it('decides every occupied building; evacuees walk to usable assembly points', () => {
+      const shift = shiftAt(staged.nowMs, park.origin.lonDeg);
+      const occupied = park.buildings.filter((b) => (shift === 'day' ? b.occupancy.dayPersons : b.occupancy.nightPersons) > 0).map((b) => b.id);
+      const evac = view.evacuation!;
+      const byId = new Map(evac.groups.map((g) => [g.id, g]));
+      for (const id of occupied) expect(['evacuate', 'shelter', 'unaffected']).toContain(byId.get(id)?.decision);
+      const evacuating = evac.groups.filter((g) => g.decision === 'evacuate');
+      expect(evacuating.length).toBeGreaterThan(0); // the wind carries the cloud over occupied buildings south of the sphere
+      const usable = new Map(evac.assemblyPoints.filter((a) => a.usable).map((a) => [a.id, a]));
+      for (const g of evacuating) {
+        const ap = usable.get(g.route!.assemblyPointId);
+        expect(ap, g.id).toBeDefined();
+        expect(g.route!.pathEnu.at(-1)).toEqual([ap!.place.eastM, ap!.place.northM]);
+        expect(g.route!.pathLonLat).toHaveLength(g.route!.pathEnu.length);
+        expect(g.route!.etaS).toBeGreaterThan(0);
+        expect(g.priority).toBeGreaterThan(0);
+      }
+      for (const a of evac.assemblyPoints.filter((x) => !x.usable)) expect(a.reason).not.toBe('');
+      expect(view.doses).toEqual([]);
+      expect(view.warnings.some((w) => /no tagged people/.test(w))).toBe(true);
+    });
+
+    it('tells the weather and the data it used', () => {
+      expect(view.weather.windFromDeg).toBeGreaterThan(0);
+      expect(angleBetweenDeg(view.weather.windFromDeg, 15)).toBeLessThan(45);
+      expect(['A', 'B', 'C', 'D', 'E', 'F']).toContain(view.weather.stability);
+      expect(view.dataUntil).toBeLessThanOrEqual(staged.nowMs);
+      expect(view.dataUntil).toBeGreaterThan(staged.nowMs - 5_000);
+      expect(view.seq).toBe(1);
+      expect(JSON.parse(JSON.stringify(view))).toEqual(view); // plain JSON all through (socket, jsonb)
+    });
+
+    it('reuses an unchanged estimate while it is fresh, and estimates again once it is old', () => {
+      const next = assessIncident(staged.input(subjectOf(staged.leakAtMs, { previous: view }), staged.nowMs));
+      expect(next.source.candidates).toEqual(view.source.candidates);
+      const previous = { ...view, source: { ...view.source, candidates: view.source.candidates.map((c) => ({ ...c, rateKgS: c.rateKgS * 10 })) } };
+      const reused = assessIncident(staged.input(subjectOf(staged.leakAtMs, { previous }), staged.nowMs));
+      expect(reused.source.candidates[0]!.rateKgS).toBe(previous.source.candidates[0]!.rateKgS); // taken from `previous`, not fitted again
+      const stale = { ...previous, dataUntil: view.dataUntil - REUSE_ESTIMATE_MAX_AGE_MS - 1 };
+      const redone = assessIncident(staged.input(subjectOf(staged.leakAtMs, { previous: stale }), staged.nowMs));
+      expect(redone.source.candidates[0]!.rateKgS).toBe(view.source.candidates[0]!.rateKgS);
+    });
+  });
+
+  it('a declared ammonia leak without detector data: plans for the declaration, says the estimate cannot tell', () => {
+    const stations = new Set(park.sensors.filter((s) => s.kind === 'weather').map((s) => s.id));
+    const staged = stage({ itemId: 'CP-E2-TK-01', chemical: 'NH3', rateKgS: 2, afterStartS: 30 }, (id) => stations.has(id));
+    const subject = subjectOf(staged.leakAtMs, { origin: 'declared', chemical: 'NH3', firstAlarmAt: null, declared: { equipmentId: 'CP-E2-TK-01', place: null, rateKgS: 2 } });
+    const view = assessIncident(staged.input(subject));
+    expect(view.source).toMatchObject({ discriminating: false, candidates: [], hitDetectorIds: [], detectorsUsed: 0, chosen: { id: 'CP-E2-TK-01', kind: 'equipment', from: 'declared' } });
+    expect(view.source.reason).toMatch(/no detector saw gas/);
+    expect(view.isolation!.target).toEqual({ kind: 'equipment', id: 'CP-E2-TK-01' });
+    expect(view.release).toMatchObject({ rateKgS: 2, startedAt: subject.createdAt });
+    expect(view.zones.map((z) => z.level)).toEqual(['aegl-3', 'aegl-2', 'aegl-1']);
+    expect(view.evacuation!.groups.length).toBeGreaterThan(0);
+  }, SLOW_MS);
+
+  it('a flammable leak seen by %LEL detectors only: candidates hold flammables, zones at 60 % / 10 % of the LEL', () => {
+    const staged = stage({ itemId: 'CP-E3-C-03', chemical: 'LPG', rateKgS: 3, afterStartS: 120, weather: { prevailingFromDeg: 200, meanWindSpeedMS: 2.5 } });
+    const view = assessIncident(staged.input(subjectOf(staged.leakAtMs)));
+    expect(view.source.hitDetectorIds.length).toBeGreaterThan(0);
+    expect(view.source.hitDetectorIds.every((id) => park.sensors.find((s) => s.id === id)!.kind === 'gas-flammable')).toBe(true);
+    expect(view.source.candidates.length).toBeGreaterThan(0);
+    for (const c of view.source.candidates) expect(['LPG', 'C3H8', 'CH4', 'NH3', 'H2S', 'CO']).toContain(c.chemical);
+    expect(view.zones.map((z) => z.level)).toEqual(['lel-60', 'lel-10']);
+    // 100 % LEL = LEL vol % × 10⁴ ppm of what the chosen item holds (LPG: 1.9 vol % in the engine's library).
+    const chosen = view.source.candidates.find((c) => c.id === view.source.chosen.id)!;
+    const lelPpm = findChemical(chosen.chemical)!.lelVolPct! * 1e4;
+    expect(view.zones.map((z) => z.thresholdPpm)).toEqual([0.6 * lelPpm, 0.1 * lelPpm].map((x) => expect.closeTo(x, 6)));
+    expect(view.isolation).not.toBeNull();
+  }, SLOW_MS);
+});
