@@ -37,10 +37,10 @@ describe.each(storeVariants())('methane interlock against the demo simulator on 
   beforeAll(async () => {
     hub = await startTestHub(variant);
     gateway = await startSimulatorGateway({ hubUrl: hub.url, gatewayKey: TEST_GATEWAY_KEY, sites: [mineOf(hub)], faultRatePerDeviceHour: 0 });
-  });
+  }, 120_000);
   afterAll(async () => {
-    await gateway.stop();
-    await hub.dispose();
+    await gateway?.stop();
+    await hub?.dispose();
   });
 
   it('a methane rise on the face cuts its range, the machines report cut, and power comes back once below 1.0 %', async () => {

@@ -1,0 +1,233 @@
+import type { AlarmTransitionView, AlarmView, CommandRecord, CommandRequest, LiveReading } from '@safetwin/protocol';
+import {
+  affectedArea, locateOnRoadways, planWithdrawal, type CoalMine, type EscapeOptions, type EscapePlan, type Enu, type Site,
+} from '@safetwin/twin-models';
+import { isNewActivation } from '../../alarms/alarm-engine.ts';
+import type { InterlockCutEvent } from '../interlock/methane-interlock.ts';
+
+/** Who the page commands name. */
+export const WITHDRAWAL_ACTOR = 'system:withdrawal';
+/** A person within this distance of their destination (shaft bottom, refuge chamber) is safe, m (about two UWB anchor gaps' noise and the chamber's door). */
+export const SAFE_RADIUS_M = 15;
+/** A tag this far below the collar level or less is on the surface, m. */
+export const SURFACE_UP_M = -20;
+
+/** Where a person stands in a withdrawal. */
+export type PersonState = 'paged' | 'acknowledged' | 'withdrawing' | 'safe' | 'no-route';
+
+/** One person's withdrawal order. */
+export interface PersonOrderView {
+  withdrawalId: string;
+  decision: EscapePlan['decision'];
+  reason: string;
+  destination: { kind: 'shaft' | 'refuge'; id: string } | null;
+  roadwayIds: string[];
+  polyline: Enu[];
+  etaS: number | null;
+  selfRescuerS: number | null;
+  pagedAt: number;
+  /** The page command's outcome (acknowledged = the tag took it). */
+  pageState: string;
+  /** When the wearer acknowledged (sensor time of the first page_ack = 1 after the page), ms. */
+  ackedAt: number | null;
+  safeAt: number | null;
+}
+
+/** One person underground (GET /sites/:id/people). */
+export interface PersonView {
+  personId: string;
+  name: string;
+  team: string;
+  tagDeviceId: string;
+  position: Enu | null;
+  roadwayId: string | null;
+  chainageM: number | null;
+  reportedAt: number | null;
+  /** `working` without an order. */
+  state: PersonState | 'working';
+  order: PersonOrderView | null;
+}
+
+/** A withdrawal ordered for an area. */
+export interface WithdrawalView {
+  id: string;
+  at: number;
+  reason: string;
+  orderedBy: string;
+  sourceRoadwayIds: string[];
+  affectedRoadwayIds: string[];
+  personIds: string[];
+}
+
+/** The people of a mine and the withdrawals under way. */
+export interface SitePeopleView {
+  siteId: string;
+  at: number;
+  people: PersonView[];
+  withdrawals: WithdrawalView[];
+  /** Persons with an order not yet safe. */
+  stillInside: number;
+}
+
+/** What the withdrawal service needs from the hub. */
+export interface WithdrawalDeps {
+  sites: readonly Site[];
+  ingest: { onValidated(listener: (readings: LiveReading[]) => void): void };
+  commands: { send(request: CommandRequest, issuedBy: string): Promise<CommandRecord> };
+  /** Cuts of the methane interlock order a withdrawal of the range and the roadways downstream. */
+  interlock?: { onCut(listener: (e: InterlockCutEvent) => void): void };
+  /** A new level-1/2 CO alarm orders a withdrawal downstream of its sensor. */
+  engine?: { onChange(listener: (alarm: AlarmView, transition: AlarmTransitionView, before: AlarmView) => void): void };
+  now: () => number;
+  onError: (err: unknown) => void;
+  escape?: EscapeOptions;
+}
+
+interface Person {
+  view: PersonView;
+}
+
+interface MineState {
+  site: CoalMine;
+  byTag: Map<string, Person>;
+  withdrawals: WithdrawalView[];
+}
+
+/**
+ * Withdrawal and escape (issue 7): when the interlock cuts power, a CO alarm rises or a commander
+ * orders it, everyone in the affected area (the cut range and every roadway downstream of the
+ * source in the air flow) is planned an escape route (twin-models `planWithdrawal`) and paged it
+ * through the command channel (`tag.page` with the route); the tag's `page_ack` tells when the
+ * wearer acknowledged, and each person is tracked from their tag positions until safe: within
+ * {@link SAFE_RADIUS_M} of the shaft bottom or refuge chamber, or on the surface.
+ */
+export class WithdrawalService {
+  private readonly mines = new Map<string, MineState>();
+  private readonly byTag = new Map<string, MineState>();
+  private count = 0;
+
+  constructor(private readonly deps: WithdrawalDeps) {
+    for (const site of deps.sites) {
+      if (site.kind !== 'coal-mine') continue;
+      const state: MineState = { site, byTag: new Map(), withdrawals: [] };
+      for (const m of site.miners) {
+        state.byTag.set(m.tagDeviceId, { view: { personId: m.id, name: m.name, team: m.team, tagDeviceId: m.tagDeviceId, position: null, roadwayId: null, chainageM: null, reportedAt: null, state: 'working', order: null } });
+        this.byTag.set(m.tagDeviceId, state);
+      }
+      this.mines.set(site.id, state);
+    }
+  }
+
+  /** Listens to tag readings, interlock cuts and CO alarms. */
+  start(): this {
+    this.deps.ingest.onValidated((readings) => this.observe(readings));
+    this.deps.interlock?.onCut((e) => {
+      const reason = `methane power cut: ${e.sensorId} ${e.entry.readingPct ?? e.entry.fault} (${e.entry.kind})`;
+      void this.order(e.siteId, { sourceRoadwayIds: e.sensorRoadwayId ? [e.sensorRoadwayId] : [], extraRoadwayIds: e.rangeRoadwayIds, reason, orderedBy: 'system:interlock' }).catch(this.deps.onError);
+    });
+    this.deps.engine?.onChange((alarm, transition, before) => {
+      const mine = this.mines.get(alarm.siteId);
+      if (!mine || alarm.metric !== 'co_ppm' || alarm.level > 2 || !isNewActivation(alarm, transition, before)) return;
+      const roadwayId = mine.site.sensors.find((s) => s.id === alarm.deviceId)?.roadwayId;
+      if (!roadwayId) return;
+      void this.order(alarm.siteId, { sourceRoadwayIds: [roadwayId], reason: `CO ${alarm.value} ppm at ${alarm.deviceId} (${alarm.kind})`, orderedBy: 'system:co-alarm' }).catch(this.deps.onError);
+    });
+    return this;
+  }
+
+  /**
+   * Orders a withdrawal (a commander's order, or the triggers above): the people in the roadways
+   * downstream of the sources (and in `extraRoadwayIds`) are planned and paged. Null for a site
+   * that is not a mine. People already withdrawing keep their order.
+   */
+  async order(siteId: string, request: { sourceRoadwayIds: string[]; extraRoadwayIds?: string[]; reason: string; orderedBy: string }): Promise<WithdrawalView | null> {
+    const mine = this.mines.get(siteId);
+    if (!mine) return null;
+    const affected = affectedArea(mine.site, request.sourceRoadwayIds, request.extraRoadwayIds ?? []);
+    const inside = [...mine.byTag.values()].filter((p) => p.view.roadwayId !== null && affected.has(p.view.roadwayId) && (p.view.order === null || p.view.state === 'safe'));
+    const plans = planWithdrawal(mine.site, inside.map((p) => ({ personId: p.view.personId, position: { roadwayId: p.view.roadwayId!, chainageM: p.view.chainageM ?? 0 } })), affected, this.deps.escape);
+    const view: WithdrawalView = { id: `W-${siteId}-${++this.count}`, at: this.deps.now(), reason: request.reason, orderedBy: request.orderedBy, sourceRoadwayIds: request.sourceRoadwayIds, affectedRoadwayIds: [...affected].sort(), personIds: inside.map((p) => p.view.personId) };
+    mine.withdrawals.push(view);
+    await Promise.all(inside.map((p) => this.page(mine, p, view, plans.get(p.view.personId)!)));
+    return view;
+  }
+
+  /** The people of a mine, their positions, states and orders (GET /sites/:id/people); null for another site. */
+  people(siteId: string): SitePeopleView | null {
+    const mine = this.mines.get(siteId);
+    if (!mine) return null;
+    const people = [...mine.byTag.values()].map((p) => structuredClone(p.view));
+    return { siteId, at: this.deps.now(), people, withdrawals: [...mine.withdrawals].reverse(), stillInside: people.filter((p) => p.order && p.state !== 'safe').length };
+  }
+
+  /** Tag readings: positions (snapped to the roadways), acknowledgements, arrival. */
+  observe(readings: readonly LiveReading[]): void {
+    for (const r of readings) {
+      const mine = this.byTag.get(r.deviceId);
+      const p = mine?.byTag.get(r.deviceId);
+      if (!mine || !p) continue;
+      const v = r.values;
+      const view = p.view;
+      if (v.east_m !== undefined && v.north_m !== undefined && v.up_m !== undefined && (view.reportedAt === null || r.ts >= view.reportedAt)) {
+        view.position = { eastM: v.east_m, northM: v.north_m, upM: v.up_m };
+        view.reportedAt = r.ts;
+        const fix = locateOnRoadways(mine.site, view.position);
+        view.roadwayId = fix?.roadwayId ?? null;
+        view.chainageM = fix?.chainageM ?? null;
+      }
+      const order = view.order;
+      if (!order) continue;
+      if (order.ackedAt === null && v.page_ack === 1 && r.ts >= order.pagedAt) {
+        order.ackedAt = r.ts;
+        if (view.state === 'paged') view.state = 'acknowledged';
+      }
+      if (order.safeAt === null && view.position && this.isSafe(view.position, order)) {
+        order.safeAt = r.ts;
+        view.state = 'safe';
+      } else if (view.state === 'acknowledged' && view.position && order.polyline.length > 0 && dist(view.position, order.polyline[0]!) > SAFE_RADIUS_M) {
+        view.state = 'withdrawing';
+      }
+    }
+  }
+
+  private isSafe(p: Enu, order: PersonOrderView): boolean {
+    if (p.upM > SURFACE_UP_M) return true;
+    const end = order.polyline[order.polyline.length - 1];
+    return order.destination !== null && end !== undefined && dist(p, end) <= SAFE_RADIUS_M;
+  }
+
+  private async page(mine: MineState, p: Person, w: WithdrawalView, plan: EscapePlan): Promise<void> {
+    const route = plan.route;
+    const order: PersonOrderView = {
+      withdrawalId: w.id, decision: plan.decision, reason: plan.reason, destination: route ? { kind: route.destination.kind, id: route.destination.id } : null,
+      roadwayIds: route?.roadwayIds ?? [], polyline: route?.polyline ?? [], etaS: route?.etaS ?? null, selfRescuerS: route?.selfRescuerS ?? null,
+      pagedAt: this.deps.now(), pageState: 'sent', ackedAt: null, safeAt: null,
+    };
+    p.view.order = order;
+    p.view.state = route ? 'paged' : 'no-route';
+    const where = route ? (route.destination.kind === 'shaft' ? `out by ${route.destination.id}` : `to refuge chamber ${route.destination.id}`) : 'no route: stay put, call the dispatcher';
+    const text = `撤离 WITHDRAW: ${where}${route ? ` via ${route.roadwayIds.join(' → ')}` : ''}`.slice(0, 200);
+    const destination = route ? pageDestination(mine.site, route.roadwayIds[route.roadwayIds.length - 1] ?? null, route.destination, route.nodeIds) : undefined;
+    try {
+      const record = await this.deps.commands.send(
+        { siteId: mine.site.id, deviceId: p.view.tagDeviceId, action: 'tag.page', reason: `${w.id}: ${w.reason}`.slice(0, 500), page: { text, ...(route ? { waypointNodeIds: route.nodeIds } : {}), ...(destination ? { destination } : {}) } },
+        WITHDRAWAL_ACTOR,
+      );
+      order.pageState = record.state;
+    } catch (err) {
+      order.pageState = 'failed';
+      this.deps.onError(err);
+    }
+  }
+}
+
+/** Where a page's route ends on the roadway network: the shaft bottom node or the refuge chamber's chainage. */
+function pageDestination(site: CoalMine, lastRoadwayId: string | null, destination: { kind: 'shaft'; nodeId: string } | { kind: 'refuge'; roadwayId: string; chainageM: number } | { kind: string }, nodeIds: string[]): { roadwayId: string; chainageM: number } | undefined {
+  if (destination.kind === 'refuge' && 'roadwayId' in destination) return { roadwayId: destination.roadwayId, chainageM: destination.chainageM };
+  if (!lastRoadwayId) return undefined;
+  const e = site.roadways.edges.find((x) => x.id === lastRoadwayId)!;
+  const end = nodeIds[nodeIds.length - 1];
+  return { roadwayId: e.id, chainageM: e.from === end ? 0 : e.lengthM };
+}
+
+const dist = (a: Enu, b: Enu) => Math.hypot(a.eastM - b.eastM, a.northM - b.northM, a.upM - b.upM);
