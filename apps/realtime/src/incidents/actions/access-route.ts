@@ -4,7 +4,7 @@
 // routing is twin-models' walkRoutes over the park roads with the zones as a step concentration
 // field (zoneStepField): the cost is the exposure on the way, with distance as a tie-breaker.
 import type { FireBrigadeBrief, NamedPlaceView, ThreatZoneView } from '@safetwin/protocol';
-import { pointInPolygon, walkRoutes, zoneStepField, type ChemicalPark, type EnuPlan, type WalkRoute } from '@safetwin/twin-models';
+import { distanceToSegmentM, pointInPolygon, walkRoutes, zoneStepField, type ChemicalPark, type EnuPlan, type WalkRoute } from '@safetwin/twin-models';
 import { sitePlace } from '../site-places.ts';
 
 /** Fire-engine speed on park roads, m/s (30 km/h, a typical in-plant speed limit; our choice: only the timing of the zone field uses it, and the zones are static). */
@@ -72,7 +72,7 @@ export function accessRoute(site: ChemicalPark, source: EnuPlan, zones: readonly
       gate: named(gate.id, gate.name.en, gate.position),
       staging: named(stagingNode.id, `road node ${stagingNode.id}`, stagingNode.position),
       lengthM: round1(route.distanceM),
-      roads: roadNames(site, route.nodeIds),
+      roads: roadNames(site, route.polyline),
       pathLonLat: polyline.map((p) => p.lonLat),
       pathEnu: polyline.map((p) => [p.eastM, p.northM]),
       reason: `${gate.name.en} is ${side} of the release (wind from ${Math.round(windFromDeg)}°); staging ${Math.round(dist(stagingNode.position))} m from the source, ${windSide(angleFromUpwindDeg(source, stagingNode.position, windFromDeg))}, outside every zone`,
@@ -81,16 +81,23 @@ export function accessRoute(site: ChemicalPark, source: EnuPlan, zones: readonly
   };
 }
 
-/** The road names along a chain of road nodes, consecutive repeats merged. */
-function roadNames(site: ChemicalPark, nodeIds: readonly string[]): string[] {
+/** The names of the roads a polyline drives along (a leg lying on a road edge), consecutive repeats merged. */
+function roadNames(site: ChemicalPark, polyline: readonly EnuPlan[]): string[] {
+  const nodes = new Map(site.roads.nodes.map((n) => [n.id, n.position]));
   const names: string[] = [];
-  for (let i = 1; i < nodeIds.length; i++) {
-    const a = nodeIds[i - 1], b = nodeIds[i];
-    const edge = site.roads.edges.find((e) => (e.from === a && e.to === b) || (e.from === b && e.to === a));
+  for (let i = 1; i < polyline.length; i++) {
+    const p = polyline[i - 1]!, q = polyline[i]!;
+    const edge = site.roads.edges.find((e) => {
+      const a = nodes.get(e.from), b = nodes.get(e.to);
+      return a && b && distanceToSegmentM(p, a, b) < ON_ROAD_M && distanceToSegmentM(q, a, b) < ON_ROAD_M;
+    });
     if (edge && names.at(-1) !== edge.name.en) names.push(edge.name.en);
   }
   return names;
 }
+
+/** A point this close to a road's centre line is on it, m. */
+const ON_ROAD_M = 1;
 
 function lexLess(a: number[], b: number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
