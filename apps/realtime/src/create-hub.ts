@@ -58,6 +58,13 @@ import { SimRunStore } from './sim-runs/sim-run-store.ts';
 import { SimRunSweeper } from './sim-runs/sim-run-sweeper.ts';
 import { SimRunWorker } from './sim-runs/sim-run-worker.ts';
 import { simRunEvent } from './sim-runs/sim-run-event.ts';
+import { IncidentStore } from './incidents/incident-store.ts';
+import { IncidentService } from './incidents/incident-service.ts';
+import { IncidentAutoCreator } from './incidents/incident-auto.ts';
+import { AssessmentScheduler } from './incidents/incident-scheduler.ts';
+import { IncidentAssessor, RecentReadings } from './incidents/assessment/index.ts';
+import { IncidentActions } from './incidents/actions/index.ts';
+import { incidentRoutes } from './routes/incident-routes.ts';
 
 /** Largest request body, bytes (DESIGN: oversized ingestion bodies are refused with 413). */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -80,6 +87,8 @@ export interface Hub {
   demoGateway: DemoGateway | null;
   /** The alarm engine (tests raise alarms through it). */
   alarmEngine: AlarmEngine;
+  /** The incidents (tests and benches read them). */
+  incidents: IncidentService;
   /** Stops taking requests, flushes what was accepted, closes every connection. */
   close(): Promise<void>;
 }
@@ -209,6 +218,31 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     flood.onNotice((notice) => webhooks.onNotice(notice));
     gradedResponse.onEvent((event) => webhooks.onResponseEvent(event));
     cleanups.push(() => webhooks.close());
+    // Incidents (issue 6): created from level-1/2 gas alarms or declared, assessed on the sim threads
+    // (at once, then every incidentReassessMs), the response carried out by the actions. Restored
+    // open incidents resume their loops and valve watches before intake starts.
+    const onIncidentError = (err: unknown) => app.log.error({ err }, 'incident handling failed');
+    const incidents = new IncidentService({ store: new IncidentStore(db), emit: (incident) => fanout.emitIncident(incident), now, log: onIncidentError });
+    const recentReadings = new RecentReadings(registry);
+    ingest.onValidated((readings) => recentReadings.observe(readings));
+    const incidentActions = new IncidentActions({
+      commands, registry, ingest, now, sink: incidents, webhooks, log: onIncidentError, commandTimeoutMs: options.commandTimeoutMs,
+      // The demo simulator plays the demo sites' valves: a drill there commands them (see the actions' README section).
+      simulatedSite: (siteId) => options.demo && options.simulator && registry.site(siteId) !== undefined,
+    });
+    const incidentScheduler = new AssessmentScheduler({
+      service: incidents, assessor: new IncidentAssessor({ registry, executor: simExecutor, readings: recentReadings, now }), actions: incidentActions,
+      deviceOfAlarm: (alarmId) => alarmEngine.get(alarmId)?.deviceId, everyMs: options.incidentReassessMs, log: onIncidentError,
+    });
+    incidents.onChange((incident, kind) => {
+      if (kind === 'restored') incidentActions.restore(incident);
+      else if (incident.state === 'closed') incidentActions.forget(incident.id);
+    });
+    const autoIncidents = new IncidentAutoCreator({ service: incidents, site: (id) => registry.site(id), alarm: (id) => alarmEngine.get(id), now, log: onIncidentError });
+    alarmEngine.onChange(autoIncidents.listener);
+    await incidents.restore();
+    // Closed in this order: the loops, the actions' watches, then every queued incident write.
+    cleanups.push(() => incidents.drain(), () => incidentActions.close(), () => incidentScheduler.close());
     // Intake starts only now, every consumer (graded response, webhooks, flood notices) wired: a persistent session's backlog is heard.
     let mqtt: MqttBridge | null = null;
     if (options.mqttUrl) {
@@ -284,6 +318,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         alarmRuleRoutes(zapi, deps, alarmRules);
         alarmResponseRoutes(zapi, deps, alarmEngine, gradedResponse.deadlines, new ResponsePhotoStore(db, now), now);
         simRunRoutes(zapi, deps, simRuns);
+        incidentRoutes(zapi, deps, { service: incidents, actions: incidentActions });
         simulatorRoutes(zapi, deps, () => demoGateway);
         zapi.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       },
@@ -318,7 +353,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
       const gateway = demoGateway;
       cleanups.push(() => gateway.stop());
     }
-    return { url, port, db, registry, auth, ingest, writer, io, demoGateway, alarmEngine, close: closeAll };
+    return { url, port, db, registry, auth, ingest, writer, io, demoGateway, alarmEngine, incidents, close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;

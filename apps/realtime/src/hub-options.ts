@@ -70,6 +70,8 @@ export interface HubOptions {
   simInputLimits: SimInputLimits;
   /** Let webhooks post to loopback, private (RFC 1918, fc00::/7), link-local, CGNAT, multicast or the hub's own addresses (closed networks, tests); off, such hooks are refused. @defaultValue false */
   webhookAllowPrivate: boolean;
+  /** How often an open incident is assessed again (also at once when an alarm joins), ms. @defaultValue 10000 */
+  incidentReassessMs: number;
   /** Clock, epoch ms (tests move it). @defaultValue Date.now */
   now: () => number;
   /** Log level for the HTTP server (pino). @defaultValue 'info' */
@@ -112,6 +114,7 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   simMaxActiveRunsPerSite: 8,
   simInputLimits: DEFAULT_SIM_INPUT_LIMITS,
   webhookAllowPrivate: false,
+  incidentReassessMs: 10_000,
   now: Date.now,
   logLevel: 'info',
 };
@@ -142,6 +145,7 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<HubOptions> {
     simRunTimeoutMs: int(env.SAFETWIN_SIM_RUN_TIMEOUT_MS),
     simMaxActiveRunsPerSite: int(env.SAFETWIN_SIM_MAX_ACTIVE_RUNS_PER_SITE),
     webhookAllowPrivate: flag(env.SAFETWIN_WEBHOOK_ALLOW_PRIVATE),
+    incidentReassessMs: int(env.SAFETWIN_INCIDENT_REASSESS_MS),
     simMaxReplays: int(env.SAFETWIN_SIM_MAX_REPLAYS),
     simReplayTimeoutMs: int(env.SAFETWIN_SIM_REPLAY_TIMEOUT_MS),
     logLevel: (env.LOG_LEVEL as HubOptions['logLevel']) || undefined,
