@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CoalMine } from '@safetwin/twin-models';
-import { startSimulatorGateway, type SimulatorGateway } from '@safetwin/simulator';
+import type { SimulatorGateway } from '@safetwin/simulator';
 import { alarmId } from '../../alarms/alarm-engine.ts';
 import { CommandChannel } from '../../commands/command-channel.ts';
 import type { Hub } from '../../create-hub.ts';
-import { call, connect, pollUntil, startTestHub, storeVariants, TEST_GATEWAY_KEY, type TestSocket } from '../../test-support/test-hub.ts';
+import { connect, pollUntil, startTestHub, storeVariants, TEST_GATEWAY_KEY, type TestSocket } from '../../test-support/test-hub.ts';
+import { postReadings as post, startMineHub } from '../mine-test-support.ts';
 import { INTERLOCK_ACTOR, MethaneInterlock, POWER_CUT_FAILED_KIND } from './methane-interlock.ts';
 
 type TestHub = Hub & { dispose: () => Promise<void> };
@@ -21,27 +21,16 @@ function interlockOn(hub: Hub, options: { confirmTimeoutMs?: number; staleCheckM
   return { interlock, errors, commands };
 }
 
-const mineOf = (hub: Hub) => hub.registry.all().find((s) => s.kind === 'coal-mine') as CoalMine;
-let seq = 1_000_000;
-/** Posts readings through the HTTP ingest, as a gateway would. */
-async function post(hub: Hub, readings: Array<{ deviceId: string; values: Record<string, number>; ts?: number }>) {
-  const body = { readings: readings.map((r) => ({ deviceId: r.deviceId, ts: r.ts ?? Date.now(), seq: seq++, values: r.values })) };
-  const res = await call(hub, 'POST', '/ingest', { token: TEST_GATEWAY_KEY, body });
-  expect(res.status, JSON.stringify(res.body)).toBe(202);
-  return res.body;
-}
-
 describe.each(storeVariants())('methane interlock against the demo simulator on $name', (variant) => {
-  let hub: TestHub;
+  let hub: Hub;
   let gateway: SimulatorGateway;
+  let dispose = async () => {};
   beforeAll(async () => {
-    hub = await startTestHub(variant);
-    gateway = await startSimulatorGateway({ hubUrl: hub.url, gatewayKey: TEST_GATEWAY_KEY, sites: [mineOf(hub)], faultRatePerDeviceHour: 0 });
+    const started = await startMineHub(variant, true);
+    ({ hub, dispose } = started);
+    gateway = started.gateway!;
   }, 120_000);
-  afterAll(async () => {
-    await gateway?.stop();
-    await hub?.dispose();
-  });
+  afterAll(() => dispose());
 
   it('a methane rise on the face cuts its range, the machines report cut, and power comes back once below 1.0 %', async () => {
     const { interlock, errors } = interlockOn(hub);

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoalMine } from '@safetwin/twin-models';
-import { startSimulatorGateway, type SimulatorGateway } from '@safetwin/simulator';
+import type { SimulatorGateway } from '@safetwin/simulator';
 import { CommandChannel } from '../../commands/command-channel.ts';
 import type { Hub } from '../../create-hub.ts';
-import { call, pollUntil, startTestHub, storeVariants, TEST_GATEWAY_KEY } from '../../test-support/test-hub.ts';
+import { pollUntil, startTestHub, storeVariants } from '../../test-support/test-hub.ts';
+import { mineOf, postReadings, startMineHub } from '../mine-test-support.ts';
 import { INTERLOCK_ACTOR, MethaneInterlock } from '../interlock/methane-interlock.ts';
 import { WITHDRAWAL_ACTOR, WithdrawalService } from './withdrawal-service.ts';
 
 type TestHub = Hub & { dispose: () => Promise<void> };
-const mineOf = (hub: Hub) => hub.registry.all().find((s) => s.kind === 'coal-mine') as CoalMine;
 
 function services(hub: Hub) {
   const errors: unknown[] = [];
@@ -20,16 +19,15 @@ function services(hub: Hub) {
 }
 
 describe.each(storeVariants())('methane reading → cut → feedback → withdrawal orders, against the demo simulator on $name', (variant) => {
-  let hub: TestHub;
+  let hub: Hub;
   let gateway: SimulatorGateway;
+  let dispose = async () => {};
   beforeAll(async () => {
-    hub = await startTestHub(variant);
-    gateway = await startSimulatorGateway({ hubUrl: hub.url, gatewayKey: TEST_GATEWAY_KEY, sites: [mineOf(hub)], faultRatePerDeviceHour: 0 });
+    const started = await startMineHub(variant, true);
+    ({ hub, dispose } = started);
+    gateway = started.gateway!;
   }, 120_000);
-  afterAll(async () => {
-    await gateway?.stop();
-    await hub?.dispose();
-  });
+  afterAll(() => dispose());
 
   it('the face methane rise cuts the range, the machines report cut, the crews downstream are paged their routes, acknowledge and start out', async () => {
     const { interlock, withdrawal, errors } = services(hub);
@@ -94,11 +92,7 @@ describe('withdrawal tracking from tag readings', () => {
   });
   afterAll(() => hub.dispose());
 
-  let seq = 1;
-  const post = async (readings: Array<{ deviceId: string; values: Record<string, number> }>) => {
-    const res = await call(hub, 'POST', '/ingest', { token: TEST_GATEWAY_KEY, body: { readings: readings.map((r) => ({ ...r, ts: Date.now(), seq: seq++ })) } });
-    expect(res.status, JSON.stringify(res.body)).toBe(202);
-  };
+  const post = (readings: Array<{ deviceId: string; values: Record<string, number> }>) => postReadings(hub, readings);
 
   it('a commander’s order pages the people downstream; acknowledged, then safe at the route’s end; others are left alone', async () => {
     const { withdrawal } = services(hub);
