@@ -1,7 +1,7 @@
 // The pure incident assessment on the demo park, without a hub: staged leaks played offline by the
 // demo simulator's engine, their readings through RecentReadings, then `assessIncident` timed on
 // this thread. Prints per leak what it found and how long it took, and the median.
-// Usage: npx tsx bench/incident-pure.ts [afterStartS=120]
+// Usage: npx tsx bench/incident-pure.ts [afterStartS=120] (the leaks of bench/incident-leaks.ts)
 import { openDatabase } from '@safetwin/db';
 import { getDemoSite, type ChemicalPark } from '@safetwin/twin-models';
 import { assessIncident } from '../src/incidents/assessment/assess-incident.ts';
@@ -10,14 +10,8 @@ import { buildAssessmentInput } from '../src/incidents/assessment/build-input.ts
 import { RecentReadings } from '../src/incidents/assessment/recent-readings.ts';
 import { playStagedLeak } from '../src/incidents/assessment/staged-leak.ts';
 import { SiteRegistry } from '../src/sites/site-registry.ts';
+import { BENCH_LEAKS } from './incident-leaks.ts';
 
-/** Leaks of different items, chemicals and rates (the ones bench/incident.ts stages through the hub). */
-export const BENCH_LEAKS = [
-  { itemId: 'CP-E1-TK-01', chemical: 'Cl2', rateKgS: 2 },
-  { itemId: 'CP-E3-C-03', chemical: 'LPG', rateKgS: 3 },
-  { itemId: 'CP-E5-R-03', chemical: 'SO2', rateKgS: 1.5 },
-  { itemId: 'CP-E2-TK-01', chemical: 'NH3', rateKgS: 1 },
-] as const;
 
 const afterStartS = Number(process.argv[2] ?? 120);
 const park = getDemoSite('cp-nanjing') as ChemicalPark;

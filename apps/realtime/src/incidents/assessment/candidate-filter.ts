@@ -45,7 +45,7 @@ export function reachingCandidates<C extends DetectorPoint>(items: readonly C[],
  * same term to every candidate's evidence and cannot change the ranking; leaving it out saves its
  * share of the estimator's work (each candidate × detector × bin).
  */
-export function reachedDetectors<D extends DetectorPoint>(detectors: readonly D[], candidates: readonly DetectorPoint[], sweptFromDeg: readonly number[]): D[] {
+export function reachedDetectors<D extends { position: DetectorPoint }>(detectors: readonly D[], candidates: readonly DetectorPoint[], sweptFromDeg: readonly number[]): D[] {
   const t = toward(sweptFromDeg);
-  return detectors.filter((d) => candidates.some((c) => reaches(c, d, t)));
+  return detectors.filter((d) => candidates.some((c) => reaches(c, d.position, t)));
 }

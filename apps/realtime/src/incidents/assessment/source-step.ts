@@ -71,8 +71,13 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
     const { chosen: _, ...rest } = prev;
     estimate = rest;
     fits = new Map(prev.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs }]));
-  } else if (hits.length === 0) {
-    estimate = { discriminating: false, reason: `no detector saw gas in the last ${windowMs / 60_000} min`, candidates: [], hitDetectorIds: [], detectorsUsed: input.detectors.length };
+  } else if (hits.length < SOURCE_ESTIMATION_DEFAULTS.minHits) {
+    // Below the estimator's own minimum it cannot tell the candidates apart (it says so and ranks them anyway,
+    // at the full cost): skipped, so the first assessment after an alarm reaches the wall at once, with a provisional source.
+    const reason = hits.length === 0
+      ? `no detector saw gas in the last ${windowMs / 60_000} min`
+      : `only ${hits.length} detector(s) saw gas; at least ${SOURCE_ESTIMATION_DEFAULTS.minHits} are needed to tell the candidates apart`;
+    estimate = { discriminating: false, reason, candidates: [], hitDetectorIds: hitIds, detectorsUsed: input.detectors.length };
     fits = new Map();
   } else {
     const items = leakItems(site).filter((c) => chemicals.some((k) => k.id === c.chemical));
