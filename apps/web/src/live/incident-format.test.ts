@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FIRE_BRIGADE_TARGET_MS, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, incidentPermissions, targetStatus, valveLook, zoneColours } from './incident-format.ts';
+import type { IncidentView } from '@safetwin/protocol';
+import { fixtureIncident } from './incident-fixture.ts';
+import { FIRE_BRIGADE_TARGET_MS, drawnVersion, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, incidentPermissions, targetStatus, valveLook, zoneColours } from './incident-format.ts';
 
 describe('incident formatting', () => {
   it('formats elapsed time as mm:ss, h:mm:ss past an hour', () => {
@@ -7,6 +9,14 @@ describe('incident formatting', () => {
     expect(formatElapsed(-5_000)).toBe('00:00');
     expect(formatElapsed(65_999)).toBe('01:05');
     expect(formatElapsed(3_600_000 + 61_000)).toBe('1:01:01');
+  });
+
+  it('keys what is drawn by the assessment and the valve states only', () => {
+    const a = fixtureIncident(1_000);
+    const counted: IncidentView = { ...a, people: { inZone: 1, evacuating: 2, sheltered: 3, safe: 4 }, updatedAt: 9 };
+    expect(drawnVersion(counted)).toBe(drawnVersion(a));
+    expect(drawnVersion({ ...a, valves: a.valves.map((v) => ({ ...v, state: 'commanded' as const })) })).not.toBe(drawnVersion(a));
+    expect(drawnVersion({ ...a, assessment: { ...a.assessment!, seq: 2 } })).not.toBe(drawnVersion(a));
   });
 
   it('formats durations at a glance', () => {

@@ -99,3 +99,12 @@ export function incidentPermissions(role: Role, incident: Pick<IncidentView, 'or
   const may = incident.state !== 'closed' && (role !== 'drill-planner' || incident.origin === 'drill');
   return { confirmIsolation: may, fieldDone: may, notifyFireBrigade: may, changeState: may };
 }
+
+/**
+ * What the plan and the twin draw of an incident changes only with a new assessment or a valve
+ * state: this key stands for both, so they rebuild only then (the hub sends the incident again
+ * on every change: people counts, timeline, milestones).
+ */
+export function drawnVersion(incident: Pick<IncidentView, 'id' | 'assessment' | 'valves'>): string {
+  return `${incident.id}#${incident.assessment?.seq ?? 0}#${incident.valves.map((v) => `${v.valveId}:${v.state}`).join(',')}`;
+}

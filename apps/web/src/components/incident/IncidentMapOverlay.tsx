@@ -5,7 +5,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { AssemblyPointView, EvacuationGroupView, IncidentValveView, IncidentView, SourceCandidateView } from '@safetwin/protocol';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
-import { formatDurationS, formatPercent, valveLook } from '../../live/incident-format.ts';
+import { drawnVersion, formatDurationS, formatPercent, valveLook } from '../../live/incident-format.ts';
 import { useWall } from '../../wall/WallContext.tsx';
 import { incidentFitRequest, incidentLayers } from '../map/incident-layers.ts';
 import { mapOverlays } from '../map/map-overlays.ts';
@@ -26,16 +26,20 @@ export function IncidentMapOverlay({ incident, accessRoute = null }: { incident:
   const t = useT(incidentMessages);
   const projector = useMemo(() => new SiteProjector(site.origin), [site.origin]);
   const scale = useRootFontPx() / 18;
+  // Rebuilt only when what is drawn changed (a new assessment, a valve's state), not on every event.
+  const incidentRef = useRef(incident);
+  incidentRef.current = incident;
+  const version = drawnVersion(incident);
   const layers = useMemo(
     () =>
-      incidentLayers(incident, {
+      incidentLayers(incidentRef.current, {
         projector,
         scale,
         accessRoute,
         candidateLabel: (c, rank) => t('mapCandidate', { rank, p: formatPercent(c.probability) }),
         unusableLabel: (ap) => ap.reason,
       }),
-    [incident, projector, scale, accessRoute, t],
+    [version, projector, scale, accessRoute, t],
   );
   const tooltip = useCallback(
     (info: PickingInfo) => {
@@ -71,8 +75,6 @@ export function IncidentMapOverlay({ incident, accessRoute = null }: { incident:
   // Fit the zones once per incident, when its first forecast arrives (re-assessments every few seconds must not move the view).
   const hasZones = (incident.assessment?.zones.length ?? 0) > 0;
   const fitKey = hasZones ? incident.id : null;
-  const incidentRef = useRef(incident);
-  incidentRef.current = incident;
   useEffect(() => {
     if (!fitKey) return;
     const request = incidentFitRequest(incidentRef.current);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { IncidentEventView, IncidentView } from '@safetwin/protocol';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
@@ -9,35 +9,40 @@ import { fetchIncidentDetail } from '../../live/incident-client.ts';
 import { useIncidents } from './IncidentProvider.tsx';
 import styles from './Incident.module.css';
 
-/** How long after a change the timeline is fetched, ms (changes come in bursts: one fetch per burst). */
-const TIMELINE_SETTLE_MS = 400;
+/** How long after a change the timeline is fetched, ms: changes within it share one fetch (they come in bursts). */
+const TIMELINE_SETTLE_MS = 1_000;
 
 /**
  * The incident's timeline, latest first (who and when): fetched with `GET /incidents/:id` after
- * each change of the incident (the socket event leaves the timeline out).
+ * a change of the incident (the socket event leaves the timeline out), at most once a second.
  */
 export function IncidentTimeline({ incident }: { incident: IncidentView }) {
   const t = useT(incidentMessages);
   const caller = useIncidents()?.caller ?? null;
   const [events, setEvents] = useState<{ id: string; list: IncidentEventView[] } | null>(null);
   const { id, updatedAt } = incident;
+  const latest = useRef({ caller, id });
+  latest.current = { caller, id };
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
-    if (!caller) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      fetchIncidentDetail(caller, id).then(
-        (detail) => {
-          if (live) setEvents({ id, list: [...detail.timeline].sort((a, b) => b.seq - a.seq) });
-        },
+    if (!caller || pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      const { caller: now, id: wanted } = latest.current;
+      if (!now) return;
+      fetchIncidentDetail(now, wanted).then(
+        (detail) => setEvents({ id: wanted, list: [...detail.timeline].sort((a, b) => b.seq - a.seq) }),
         // The last timeline stays; the next change fetches again.
         () => undefined,
       );
     }, TIMELINE_SETTLE_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
   }, [caller, id, updatedAt]);
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
   const list = events?.id === id ? events.list : [];
   return (
     <section className={styles.section} data-testid="incident-timeline">

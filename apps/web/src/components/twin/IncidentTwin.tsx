@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Material, Mesh } from 'three';
 import type { IncidentView } from '@safetwin/protocol';
+import { drawnVersion } from '../../live/incident-format.ts';
 import { buildIncidentGroup } from './incident-twin-group.ts';
 
 /**
@@ -13,7 +14,11 @@ import { buildIncidentGroup } from './incident-twin-group.ts';
  * their state's colour. Built once per change of the incident; nothing runs per frame.
  */
 export function IncidentTwin({ incident }: { incident: IncidentView }) {
-  const group = useMemo(() => buildIncidentGroup(incident), [incident]);
+  // Rebuilt only when what is drawn changed (a new assessment, a valve's state), not on every event.
+  const incidentRef = useRef(incident);
+  incidentRef.current = incident;
+  const version = drawnVersion(incident);
+  const group = useMemo(() => buildIncidentGroup(incidentRef.current), [version]);
   useEffect(
     () => () => {
       group.traverse((o) => {
