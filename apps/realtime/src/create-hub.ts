@@ -65,6 +65,8 @@ import { AssessmentScheduler } from './incidents/incident-scheduler.ts';
 import { IncidentAssessor, RecentReadings } from './incidents/assessment/index.ts';
 import { IncidentActions } from './incidents/actions/index.ts';
 import { incidentRoutes } from './routes/incident-routes.ts';
+import { startMineServices } from './mine/start-mine-services.ts';
+import { mineRoutes } from './routes/mine-routes.ts';
 
 /** Largest request body, bytes (DESIGN: oversized ingestion bodies are refused with 413). */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -243,6 +245,9 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     await incidents.restore();
     // Closed in this order: the loops, the actions' watches, then every queued incident write.
     cleanups.push(() => incidents.drain(), () => incidentActions.close(), () => incidentScheduler.close());
+    // The mine (issue 7): UWB ranges → positions, the methane power-cut interlock, withdrawal and escape.
+    const mine = await startMineServices({ db, registry, ingest, commands, engine: alarmEngine, now, onError: (err) => app.log.error({ err }, 'mine service failed') });
+    cleanups.push(() => mine.close());
     // Intake starts only now, every consumer (graded response, webhooks, flood notices) wired: a persistent session's backlog is heard.
     let mqtt: MqttBridge | null = null;
     if (options.mqttUrl) {
@@ -299,6 +304,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         ingest: { ...ingest.stats, backlogRows: writer.backlogRows, batches: writer.stats.batches, writeFailures: writer.stats.failures },
         fanout: { ...fanout.stats, sockets: io.engine.clientsCount },
         alarms: { ...alarmEngine.stats, standing: alarmEngine.list(null, true).length, stored: alarmStore.stats.written, storeFailures: alarmStore.stats.failures },
+        positioning: mine.positioning.stats,
       }),
     };
     await app.register(
@@ -319,6 +325,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         alarmResponseRoutes(zapi, deps, alarmEngine, gradedResponse.deadlines, new ResponsePhotoStore(db, now), now);
         simRunRoutes(zapi, deps, simRuns);
         incidentRoutes(zapi, deps, { service: incidents, actions: incidentActions });
+        mineRoutes(zapi, deps, mine);
         simulatorRoutes(zapi, deps, () => demoGateway);
         zapi.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       },

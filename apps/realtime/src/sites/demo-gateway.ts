@@ -17,6 +17,8 @@ export async function startDemoGateway(
     hubUrl,
     gatewayKey,
     sites,
+    // The mine's tags range to the UWB anchors like real ones; the hub computes their positions (mine/positioning).
+    uwb: { report: 'ranges' },
     logger: {
       info: (msg: string) => logger.info(`simulator: ${msg}`),
       warn: (msg: string) => logger.warn(`simulator: ${msg}`),

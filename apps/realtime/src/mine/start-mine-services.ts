@@ -1,0 +1,40 @@
+// The mine's hub services (issue 7), built in one place for create-hub: UWB range readings turned
+// into positions before anything else sees them, the methane power-cut interlock, and withdrawal
+// with escape routes. Every service ignores sites that are not coal mines.
+import type { SqlClient } from '@safetwin/db';
+import type { AlarmEngine } from '../alarms/alarm-engine.ts';
+import type { CommandChannel } from '../commands/command-channel.ts';
+import type { IngestService } from '../ingest/ingest-service.ts';
+import type { SiteRegistry } from '../sites/site-registry.ts';
+import { MethaneInterlock } from './interlock/methane-interlock.ts';
+import { TagPositioning } from './positioning/tag-positioning.ts';
+import { WithdrawalService } from './withdrawal/withdrawal-service.ts';
+
+/** The running mine services. */
+export interface MineServices {
+  positioning: TagPositioning;
+  interlock: MethaneInterlock;
+  withdrawal: WithdrawalService;
+  close(): void;
+}
+
+/**
+ * Starts the mine services on a hub's parts. Call before intake starts (a persistent MQTT
+ * session's backlog must reach the interlock) and after the alarm engine has started.
+ */
+export async function startMineServices(deps: {
+  db: SqlClient;
+  registry: SiteRegistry;
+  ingest: IngestService;
+  commands: CommandChannel;
+  engine: AlarmEngine;
+  now: () => number;
+  onError: (err: unknown) => void;
+}): Promise<MineServices> {
+  const { db, registry, ingest, commands, engine, now, onError } = deps;
+  const positioning = new TagPositioning({ site: (id) => registry.site(id) });
+  ingest.useTransform(positioning.transform);
+  const interlock = await new MethaneInterlock({ sites: registry.all(), ingest, commands, engine, db, now, onError }).start();
+  const withdrawal = new WithdrawalService({ sites: registry.all(), ingest, commands, interlock, engine, now, onError }).start();
+  return { positioning, interlock, withdrawal, close: () => interlock.close() };
+}
