@@ -24,10 +24,10 @@ export type {
 } from './schema/chemical-park.ts';
 export {
   ROADWAY_KINDS, RoadwayKindSchema, RoadwayNodeSchema, RoadwaySchema, RoadwayNetworkSchema, MINE_EQUIPMENT_KINDS,
-  MineEquipmentSchema, UwbAnchorSchema, RefugeChamberSchema, MinerSchema,
+  MineEquipmentSchema, UwbAnchorSchema, RefugeChamberSchema, MinerSchema, PersonnelZoneSchema,
 } from './schema/coal-mine.ts';
 export type {
-  RoadwayKind, RoadwayNode, Roadway, RoadwayNetwork, MineEquipment, UwbAnchor, RefugeChamber, Miner,
+  RoadwayKind, RoadwayNode, Roadway, RoadwayNetwork, MineEquipment, UwbAnchor, RefugeChamber, Miner, PersonnelZone,
 } from './schema/coal-mine.ts';
 export { checkParkReferences, checkMineReferences, formatIssuePath } from './schema/references.ts';
 export type { IssuePath, ReportIssue } from './schema/references.ts';

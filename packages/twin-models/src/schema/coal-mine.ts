@@ -114,6 +114,29 @@ export const MinerSchema = z.strictObject({
 /** Parsed form of {@link MinerSchema}. */
 export type Miner = z.infer<typeof MinerSchema>;
 
+/**
+ * A personnel zone (人员定位区域, AQ 6210-2007 §4 / AQ 1048-2007 §5: the positioning system
+ * counts the people in each zone, alarms on overcrowding, on entry into a restricted zone and on
+ * overtime): a set of walkable roadways, the most people allowed in it at once (null: no limit)
+ * and whether it is restricted (only the authorized teams may enter, e.g. the total return
+ * airway, or a heading cleared for blasting).
+ */
+export const PersonnelZoneSchema = z.strictObject({
+  id: IdSchema,
+  name: NameSchema,
+  roadwayIds: z.array(IdSchema).min(1),
+  /** Most people in the zone at once (煤矿井下单班作业人数限员规定); null: no limit. */
+  headcountLimit: z.number().int().positive().nullable(),
+  /** Entry is an alarm for anyone outside `authorizedTeams`. */
+  restricted: z.boolean().default(false),
+  /** Teams (Miner.team) that may enter while the zone is restricted. */
+  authorizedTeams: z.array(z.string().min(1)).default([]),
+  /** Where the limit or the restriction comes from. */
+  basis: z.string().min(1),
+});
+/** Parsed form of {@link PersonnelZoneSchema}. */
+export type PersonnelZone = z.infer<typeof PersonnelZoneSchema>;
+
 /** The fields of a coal mine (cross-references checked separately, see references.ts). */
 export const CoalMineShape = z.strictObject({
   kind: z.literal('coal-mine'),
@@ -130,4 +153,6 @@ export const CoalMineShape = z.strictObject({
   uwbAnchors: z.array(UwbAnchorSchema),
   refugeChambers: z.array(RefugeChamberSchema),
   miners: z.array(MinerSchema),
+  /** Personnel zones with headcount limits and restrictions (additive; none by default). */
+  personnelZones: z.array(PersonnelZoneSchema).default([]),
 });

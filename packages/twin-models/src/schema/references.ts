@@ -199,6 +199,8 @@ export function checkMineReferences(site: Mine, report: ReportIssue): void {
   });
   site.refugeChambers.forEach((r, i) => walkable(r.roadwayId, ['refugeChambers', i, 'roadwayId']));
   site.miners.forEach((m, i) => walkable(m.workplaceRoadwayId, ['miners', i, 'workplaceRoadwayId']));
+  uniqueIds(site.personnelZones, ['personnelZones'], 'personnel zone', report);
+  site.personnelZones.forEach((z, i) => z.roadwayIds.forEach((id, j) => walkable(id, ['personnelZones', i, 'roadwayIds', j])));
 }
 
 /** Formats a zod-style path as `sensors[12].setpoints.high`. */

@@ -6,6 +6,7 @@ import { buildMineEquipment } from './equipment.ts';
 import { buildMiners, buildRefugeChambers, buildUwbAnchors } from './people.ts';
 import { MINE_ID, buildMineRoadways, roadwayLocator } from './roadways.ts';
 import { buildMineSensors } from './sensors.ts';
+import { buildPersonnelZones } from './zones.ts';
 
 /** Mine origin: the main shaft collar, Yangquan coalfield, Shanxi (WGS84, ellipsoidal height). */
 export const MINE_ORIGIN: GeoOrigin = { latDeg: 37.9180, lonDeg: 113.5020, altM: 1020 };
@@ -32,5 +33,6 @@ export function buildCoalMine(): CoalMineInput {
     uwbAnchors: buildUwbAnchors(roadways.edges, loc),
     refugeChambers: buildRefugeChambers(loc),
     miners: buildMiners(),
+    personnelZones: buildPersonnelZones(),
   };
 }
