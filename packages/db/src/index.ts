@@ -19,3 +19,4 @@ export { numberDevices, numberMetrics, deviceKey } from './numbering.ts';
 export type { DeviceKey } from './numbering.ts';
 export { alarmRuleSets, alarmSetpointOverrides, alarmRuleAudit } from './schema-alarm-rules.ts';
 export { incidents, incidentEvents } from './schema-incidents.ts';
+export { mineAttendance, mineZoneSettings } from './schema-mine-people.ts';
