@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCoalMine, interlockTable, type InterlockSensor } from '@safetwin/twin-models';
+import { buildCoalMine, interlockTable, parseSite, type CoalMine, type InterlockSensor } from '@safetwin/twin-models';
 import type { LatestSample } from './merge-batch.ts';
 import { gasKey, roadwayGas, sensorGas, type GasInputs } from './mine-gas.ts';
 
@@ -53,7 +53,7 @@ describe('roadway gas states', () => {
   });
 
   it('covers every demo-mine roadway with a CH4 sensor, each judged against its own table row', () => {
-    const mine = buildCoalMine();
+    const mine = parseSite(buildCoalMine()) as CoalMine;
     const table = interlockTable(mine);
     const face = table.sensors.find((s) => s.placement === 'longwall-face')!;
     const gas = roadwayGas(table.sensors, inputs(table.sensors.map((s) => sample(s.sensorId, s.sensorId === face.sensorId ? 1.8 : 0.2))));

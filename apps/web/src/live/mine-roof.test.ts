@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildCoalMine } from '@safetwin/twin-models';
+import { buildCoalMine, parseSite, type CoalMine } from '@safetwin/twin-models';
 import { ROOF_HALF_SPAN_M, alongM, pointAt, roadwayLines, roofSegments } from './mine-roof.ts';
 
 describe('roof segments', () => {
-  const mine = buildCoalMine();
+  const mine = parseSite(buildCoalMine()) as CoalMine;
   const segments = roofSegments(mine);
   const roofSensors = mine.sensors.filter((s) => s.kind === 'roof-displacement');
 

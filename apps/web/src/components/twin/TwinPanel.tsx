@@ -8,6 +8,7 @@ import { twinMessages } from '../../i18n/messages/twin.ts';
 import { useWall } from '../../wall/WallContext.tsx';
 import { useRelease } from '../release/ReleaseProvider.tsx';
 import { useIncidents } from '../incident/IncidentProvider.tsx';
+import { useMine } from '../mine/MineProvider.tsx';
 import type { CameraRigHandle } from './CameraRig.tsx';
 import type { EquipmentPick } from './ScreenPicker.tsx';
 import { cloudBoxM, siteBoxM } from './release-view.ts';
@@ -51,6 +52,7 @@ export function TwinPanel() {
   const release = useRelease();
   const plume = release?.shown ?? null;
   const incident = useIncidents()?.shown ?? null;
+  const mine = useMine();
   // The release form's "pick" mode for equipment: a click in the twin picks it, as on the plan.
   const pickEquipment = release?.picking === 'equipment' ? release.pickEquipment : null;
   const equipmentIds = release?.equipment;
@@ -123,6 +125,7 @@ export function TwinPanel() {
           plume={plume}
           equipmentPick={equipmentPick}
           incident={incident}
+          mine={mine}
         />
       </Canvas>
       {stopName && tourStop ? (

@@ -10,6 +10,8 @@ import { createBatchMesh, disposeBatchMesh } from './batch-mesh.ts';
 import type { ShownRelease } from '../release/ReleaseProvider.tsx';
 import { CameraRig, type CameraRigHandle } from './CameraRig.tsx';
 import { IncidentTwin } from './IncidentTwin.tsx';
+import { MineTwin } from '../mine/MineTwin.tsx';
+import type { MineWallState } from '../mine/MineProvider.tsx';
 import { MAX_MARKER_BOOST, boostPerMetre, type MarkerBoostUniform } from './marker-boost.ts';
 import { PlumeField } from './PlumeField.tsx';
 import { ScreenPicker, type EquipmentPick } from './ScreenPicker.tsx';
@@ -36,10 +38,12 @@ interface TwinWorldProps {
   equipmentPick?: EquipmentPick | null;
   /** The incident on show (zones, routes, assembly points, candidates, valves); null for none. */
   incident?: IncidentView | null;
+  /** The mine's overlays (gas, roof, routes, labels, trajectory); null on a park. */
+  mine?: MineWallState | null;
 }
 
 /** Everything inside the canvas: lights, ground, one instanced mesh per batch, live updates, camera. */
-export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourStop, onTourPaused, rigRef, plume = null, equipmentPick = null, incident = null }: TwinWorldProps) {
+export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourStop, onTourPaused, rigRef, plume = null, equipmentPick = null, incident = null, mine = null }: TwinWorldProps) {
   const fovDeg = (useThree((s) => s.camera) as PerspectiveCamera).fov;
   const boost = useMemo<MarkerBoostUniform>(() => ({ value: { x: boostPerMetre(scene.markerSizeM, fovDeg), y: MAX_MARKER_BOOST } }), [scene, fovDeg]);
   const meshes = useMemo(() => scene.batches.map((b) => createBatchMesh(b, boost)), [scene, boost]);
@@ -72,6 +76,7 @@ export function TwinWorld({ scene, wallRef, selectedDeviceId, touring, onTourSto
       <TubeCentrelines scene={scene} />
       {meshes.map((mesh) => <primitive key={mesh.uuid} object={mesh} />)}
       {incident ? <IncidentTwin incident={incident} /> : null}
+      {mine ? <MineTwin scene={scene} wallRef={wallRef} mine={mine} /> : null}
       {plume ? <PlumeField result={plume.result} source={plume.source} playback={plume.playback} /> : null}
       <ScreenPicker scene={scene} updater={updater} onPick={onPick} equipmentPick={equipmentPick} />
       <SelectionHalo scene={scene} updater={updater} deviceId={selectedDeviceId} boostPerMetre={boost.value.x} />

@@ -28,6 +28,9 @@ import { ConnectionBanner } from '../sensors/ConnectionBanner.tsx';
 import { IncidentCard } from '../incident/IncidentCard.tsx';
 import { IncidentProvider } from '../incident/IncidentProvider.tsx';
 import { KpiPanel } from '../kpi/KpiPanel.tsx';
+import { MineColumn, MineLegend } from '../mine/MineColumn.tsx';
+import { MineProvider } from '../mine/MineProvider.tsx';
+import { TrajectoryButton, TrajectoryPanel } from '../mine/TrajectoryPanel.tsx';
 import { ReleaseMapPick } from '../release/ReleaseMapPick.tsx';
 import { ReleaseButton, ReleasePanel } from '../release/ReleasePanel.tsx';
 import { ReleaseProvider } from '../release/ReleaseProvider.tsx';
@@ -106,6 +109,7 @@ export function SiteWallView({ wall, simRuns = null, alarmLoad = null, incidents
     <WallProvider value={wall}>
       <ReleaseProvider feed={simRuns}>
         <IncidentProvider sync={incidents}>
+        <MineProvider>
         <div className={styles.wall} data-site-kind={site.kind} data-testid="site-wall">
           <ConnectionBanner connection={connection} store={live} quietAfterMs={quietMs} />
           {alarmLoad ? <FloodBanner load={alarmLoad} /> : null}
@@ -123,6 +127,7 @@ export function SiteWallView({ wall, simRuns = null, alarmLoad = null, incidents
               <Link href={`/sites/${encodeURIComponent(site.id)}/sensors`}>{t('sensorList')}</Link>
             </nav>
             <ReleaseButton className={styles.releaseButton} />
+            <TrajectoryButton />
             <SiteAlarmSound />
             <WallLink status={connection.status} />
             <WallClock />
@@ -130,12 +135,14 @@ export function SiteWallView({ wall, simRuns = null, alarmLoad = null, incidents
           <div className={styles.grid}>
             <aside className={styles.left} aria-label={t('kpiTitle')}>
               <KpiPanel />
+              <MineColumn />
               <AlarmKpiPanel alarmLoad={alarmLoad} />
             </aside>
             <IncidentCard />
             <div className={styles.release}>
               <ReleasePanel />
             </div>
+            <TrajectoryPanel />
             <section className={styles.twin} aria-label={t('twinTitle')}>
               <TwinPanel />
               <SiteRedCards />
@@ -150,6 +157,7 @@ export function SiteWallView({ wall, simRuns = null, alarmLoad = null, incidents
               <section className={styles.map} aria-label={t('mapTitle')}>
                 <MapPanel />
                 <ThreatZoneLegend />
+                <MineLegend />
                 <ReleaseMapPick />
               </section>
               <div className={styles.alarms}>
@@ -158,6 +166,7 @@ export function SiteWallView({ wall, simRuns = null, alarmLoad = null, incidents
             </aside>
           </div>
         </div>
+        </MineProvider>
         </IncidentProvider>
       </ReleaseProvider>
     </WallProvider>

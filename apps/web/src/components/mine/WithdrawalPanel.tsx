@@ -1,0 +1,105 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { useT } from '../../i18n/I18nProvider.tsx';
+import { mineMessages } from '../../i18n/messages/mine.ts';
+import { formatAge } from '../../live/format.ts';
+import { PERSON_LOOK, isActive, withdrawalSummaries, type WithdrawalSummary } from '../../live/mine-format.ts';
+import type { PersonState } from '../../live/mine-types.ts';
+import { useNow } from '../../live/NowProvider.tsx';
+import { rgbCss } from '../../wall/palette.ts';
+import { useMine } from './MineProvider.tsx';
+import { WithdrawalForm } from './WithdrawalForm.tsx';
+import styles from './Mine.module.css';
+
+const STATE_ORDER: readonly PersonState[] = ['no-route', 'paged', 'acknowledged', 'withdrawing', 'safe'];
+
+/**
+ * The withdrawal under way: how many are still inside, acknowledged and safe, the time since the
+ * order, who is still inside and where (by roadway, each person's state by glyph and colour,
+ * with the states' words and counts); the order form for the commander and the mine's manager.
+ */
+export function WithdrawalPanel() {
+  const mine = useMine();
+  const t = useT(mineMessages);
+  const [ordering, setOrdering] = useState(false);
+  const summaries = useMemo(() => (mine?.people ? withdrawalSummaries(mine.people) : []), [mine?.people]);
+  if (!mine) return null;
+  const shown = summaries.find(isActive) ?? summaries[0] ?? null;
+  const active = shown !== null && isActive(shown);
+  return (
+    <section className={`${styles.card} ${active ? styles.cardWarn : ''}`} data-testid="mine-withdrawal" data-active={active} data-still-inside={mine.people?.stillInside} aria-label={t('withdrawalTitle')}>
+      <h2 className={styles.title}>
+        <span>{t('withdrawalTitle')}</span>
+        {mine.canOrder && !ordering ? (
+          <button type="button" className={styles.button} onClick={() => setOrdering(true)} data-testid="mine-order-open">
+            {t('orderButton')}
+          </button>
+        ) : null}
+      </h2>
+      {ordering ? <WithdrawalForm onDone={() => setOrdering(false)} /> : null}
+      {shown ? <WithdrawalFigures summary={shown} /> : <p className={styles.muted}>{t('withdrawalNone')}</p>}
+      {summaries.length > 1 ? <p className={styles.muted}>{t('withdrawalEarlier', { n: summaries.length - 1 })}</p> : null}
+    </section>
+  );
+}
+
+function WithdrawalFigures({ summary }: { summary: WithdrawalSummary }) {
+  const mine = useMine()!;
+  const t = useT(mineMessages);
+  const now = useNow();
+  const { withdrawal: w, people, inside } = summary;
+  const counts = STATE_ORDER.map((s) => [s, people.filter((p) => p.state === s).length] as const).filter(([, n]) => n > 0);
+  return (
+    <div data-withdrawal-id={w.id}>
+      <p className={styles.lead}>{w.reason}</p>
+      <p className={styles.muted}>
+        {now > 0 ? t('withdrawalSince', { age: formatAge(now - w.at) }) : null} · {t('withdrawalBy', { who: w.orderedBy })}
+      </p>
+      {people.length === 0 ? (
+        <p className={styles.muted}>{t('withdrawalNobody')}</p>
+      ) : (
+        <>
+          <div className={styles.figures}>
+            <Figure value={inside.length} label={t('withdrawalInside')} colour={inside.length > 0 ? 'var(--level-red)' : 'var(--live)'} testId="mine-still-inside" />
+            <Figure value={summary.acknowledged} label={`${t('withdrawalAcked')} ${t('withdrawalOf', { n: people.length })}`} colour="var(--level-blue)" testId="mine-acknowledged" />
+            <Figure value={summary.safe} label={`${t('withdrawalSafe')} ${t('withdrawalOf', { n: people.length })}`} colour="var(--live)" testId="mine-safe" />
+          </div>
+          <p className={styles.people} data-testid="mine-state-counts">
+            {counts.map(([s, n]) => (
+              <span key={s} style={{ color: rgbCss(PERSON_LOOK[s].rgb) }} data-person-state-count={s}>
+                {PERSON_LOOK[s].glyph} {t(PERSON_LOOK[s].key)} {n}
+              </span>
+            ))}
+          </p>
+          {inside.length === 0 ? <p className={styles.lead} style={{ color: 'var(--live)' }}>{t('withdrawalDone', { n: summary.safe })}</p> : null}
+          <ul className={styles.list}>
+            {summary.insideByRoadway.map((g) => (
+              <li key={g.roadwayId ?? '-'} data-roadway-id={g.roadwayId ?? undefined}>
+                <span className={styles.name}>{t('withdrawalWhere', { roadway: g.roadwayId ? mine.roadwayName(g.roadwayId) : t('withdrawalUnlocated'), n: g.people.length })}</span>
+                <span className={styles.people}>
+                  {g.people.map((p) => (
+                    <span key={p.personId} style={{ color: rgbCss(PERSON_LOOK[p.state].rgb) }} title={t(PERSON_LOOK[p.state].key)} data-person-id={p.personId} data-person-state={p.state}>
+                      {PERSON_LOOK[p.state].glyph} {p.name}
+                    </span>
+                  ))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Figure({ value, label, colour, testId }: { value: number; label: string; colour: string; testId: string }) {
+  return (
+    <div className={styles.figure}>
+      <span className={styles.big} style={{ color: colour }} data-testid={testId}>
+        {value}
+      </span>
+      <span className={styles.figureLabel}>{label}</span>
+    </div>
+  );
+}
