@@ -208,11 +208,12 @@ export class AlarmEngine {
   /**
    * Sets the process condition of any alarm point (set-point or sensor health): raises it when
    * it becomes active, returns it when it clears. No-op when the condition is already so.
+   * `reason` goes into the transition (e.g. who and where, for an alarm on a person's tag).
    */
-  setCondition(point: AlarmPoint, active: boolean, value: number | null): void {
+  setCondition(point: AlarmPoint, active: boolean, value: number | null, reason: string | null = null): void {
     const id = alarmId(point.siteId, point.deviceId, point.metric, point.kind);
     if ((this.alarms.get(id)?.processActive ?? false) === active) return;
-    this.applyToPoint(point, active ? { type: 'activate', value: value ?? Number.NaN } : { type: 'clear', value: value ?? Number.NaN }, 'system', null);
+    this.applyToPoint(point, active ? { type: 'activate', value: value ?? Number.NaN } : { type: 'clear', value: value ?? Number.NaN }, 'system', reason);
   }
 
   /** Whether an alarm point's process condition is active (for monitors that resume after a restart). */

@@ -1,12 +1,14 @@
 // The mine's hub services (issue 7), built in one place for create-hub: UWB range readings turned
 // into positions before anything else sees them, the methane power-cut interlock, and withdrawal
-// with escape routes. Every service ignores sites that are not coal mines.
+// with escape routes, and people underground (attendance, zones and their alarms, paging,
+// trajectories, roof). Every service ignores sites that are not coal mines.
 import type { SqlClient } from '@safetwin/db';
 import type { AlarmEngine } from '../alarms/alarm-engine.ts';
 import type { CommandChannel } from '../commands/command-channel.ts';
 import type { IngestService } from '../ingest/ingest-service.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 import { MethaneInterlock } from './interlock/methane-interlock.ts';
+import { PeopleService } from './people/people-service.ts';
 import { TagPositioning } from './positioning/tag-positioning.ts';
 import { WithdrawalService } from './withdrawal/withdrawal-service.ts';
 
@@ -15,6 +17,7 @@ export interface MineServices {
   positioning: TagPositioning;
   interlock: MethaneInterlock;
   withdrawal: WithdrawalService;
+  people: PeopleService;
   close(): void;
 }
 
@@ -36,5 +39,16 @@ export async function startMineServices(deps: {
   ingest.useTransform(positioning.transform);
   const interlock = await new MethaneInterlock({ sites: registry.all(), ingest, commands, engine, db, now, onError }).start();
   const withdrawal = new WithdrawalService({ sites: registry.all(), ingest, commands, interlock, engine, now, onError }).start();
-  return { positioning, interlock, withdrawal, close: () => interlock.close() };
+  const hasOrder = (siteId: string, personId: string) => {
+    const p = withdrawal.people(siteId)?.people.find((x) => x.personId === personId);
+    return p !== undefined && p.order !== null && p.state !== 'safe';
+  };
+  const people = await new PeopleService({ db, sites: registry.all(), ingest, commands, engine, deviceNum: (id) => registry.deviceNum(id), hasOrder, now, onError }).start();
+  return {
+    positioning, interlock, withdrawal, people,
+    close: () => {
+      interlock.close();
+      void people.close().catch(onError);
+    },
+  };
 }

@@ -107,6 +107,18 @@ export const AlarmRuleSetSchema = z
 export type AlarmRuleSet = z.infer<typeof AlarmRuleSetSchema>;
 
 /**
+ * Roof separation rate that alarms, mm/h. A roof that keeps opening is failing before its
+ * absolute levels are reached: in the NSW roof fall the Resources Regulator reported (Safe to
+ * Work, "Coal mine roof cave-in highlights need for quick action"), a tell-tale went 40 → 60 mm in
+ * about 4 h (≈ 5 mm/h) and 60 → 110 mm in the next 4 h, and the roof fell 12 h later; a trigger
+ * at 2 mm/h over an hour catches that acceleration hours ahead, far above the creep of a stable
+ * roof (a few mm a day).
+ */
+const ROOF_RATE_MM_H = 2;
+/** The demo mine's roof warning level (high set-point) the rate rule's share is taken of, mm. */
+const ROOF_WARNING_MM = 25;
+
+/**
  * The rules a site starts with (version 0).
  * - Rate: a gas (mine methane too: an outburst, a goaf inflow) climbing half its level-1 limit
  *   in a minute is building up — judged on the value smoothed over 30 s, far above clean-air
@@ -118,6 +130,8 @@ export type AlarmRuleSet = z.infer<typeof AlarmRuleSetSchema>;
  *   band (7.5 K on that reactor) apart for 30 s.
  * - Voting: 2ooN at 50 %LEL (GB/T 50493-2019 level-2 limit).
  * - Pseudo-data: 32-reading windows with ≥ 6 distinct values, an hour of history at 1 Hz.
+ * - Rate of roof separation: 2 mm/h over an hour ({@link ROOF_RATE_MM_H}), as a share of the
+ *   roof sensors' 25 mm warning level.
  * - Adaptive: from 30 °C the toxic detectors' level-1 limit drops to 80 % (volatile liquids
  *   evaporate faster, people work without masks) until every station reads below 28 °C.
  */
@@ -127,6 +141,7 @@ export const DEFAULT_RULE_SET: AlarmRuleSet = {
     { sensorKinds: ['pressure'], basis: 'band', sharePerMin: 0.2, windowMs: 60_000, direction: 'both' },
     { sensorKinds: ['temperature'], basis: 'band', sharePerMin: 0.1, windowMs: 60_000, direction: 'rise' },
     { sensorKinds: ['level'], basis: 'band', sharePerMin: 0.1, windowMs: 60_000, direction: 'both' },
+    { sensorKinds: ['roof-displacement'], basis: 'high', sharePerMin: ROOF_RATE_MM_H / 60 / ROOF_WARNING_MM, windowMs: 3_600_000, direction: 'rise' },
   ],
   deviation: [
     { sensorKinds: [...GAS_KINDS], basis: 'high', share: 0.5, radiusM: 50, minNeighbours: 2, onDelayMs: 60_000 },

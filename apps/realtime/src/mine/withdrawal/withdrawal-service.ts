@@ -4,6 +4,7 @@ import {
 } from '@safetwin/twin-models';
 import { isNewActivation } from '../../alarms/alarm-engine.ts';
 import type { InterlockCutEvent } from '../interlock/methane-interlock.ts';
+import { acknowledgesPage, sendTagPage } from '../tag-page.ts';
 
 /** Who the page commands name. */
 export const WITHDRAWAL_ACTOR = 'system:withdrawal';
@@ -177,7 +178,7 @@ export class WithdrawalService {
       }
       const order = view.order;
       if (!order) continue;
-      if (order.ackedAt === null && v.page_ack === 1 && r.ts >= order.pagedAt) {
+      if (order.ackedAt === null && acknowledgesPage(v, r.ts, order.pagedAt)) {
         order.ackedAt = r.ts;
         if (view.state === 'paged') view.state = 'acknowledged';
       }
@@ -208,16 +209,13 @@ export class WithdrawalService {
     const where = route ? (route.destination.kind === 'shaft' ? `out by ${route.destination.id}` : `to refuge chamber ${route.destination.id}`) : 'no route: stay put, call the dispatcher';
     const text = `撤离 WITHDRAW: ${where}${route ? ` via ${route.roadwayIds.join(' → ')}` : ''}`.slice(0, 200);
     const destination = route ? pageDestination(mine.site, route.roadwayIds[route.roadwayIds.length - 1] ?? null, route.destination, route.nodeIds) : undefined;
-    try {
-      const record = await this.deps.commands.send(
-        { siteId: mine.site.id, deviceId: p.view.tagDeviceId, action: 'tag.page', reason: `${w.id}: ${w.reason}`.slice(0, 500), page: { text, ...(route ? { waypointNodeIds: route.nodeIds } : {}), ...(destination ? { destination } : {}) } },
-        WITHDRAWAL_ACTOR,
-      );
-      order.pageState = record.state;
-    } catch (err) {
-      order.pageState = 'failed';
-      this.deps.onError(err);
-    }
+    order.pageState = await sendTagPage(
+      this.deps.commands,
+      { siteId: mine.site.id, tagDeviceId: p.view.tagDeviceId, reason: `${w.id}: ${w.reason}` },
+      { text, ...(route ? { waypointNodeIds: route.nodeIds } : {}), ...(destination ? { destination } : {}) },
+      WITHDRAWAL_ACTOR,
+      this.deps.onError,
+    );
   }
 }
 
