@@ -5,6 +5,7 @@ import { mineMessages } from '../../i18n/messages/mine.ts';
 import { GAS_LOOK, ROUTE_RGB } from '../../live/mine-format.ts';
 import { GAS_STATES } from '../../live/mine-gas.ts';
 import { rgbCss } from '../../wall/palette.ts';
+import { escapeRoutes } from './mine-draw.ts';
 import { useMine } from './MineProvider.tsx';
 import { PowerPanel } from './PowerPanel.tsx';
 import { WithdrawalPanel } from './WithdrawalPanel.tsx';
@@ -31,7 +32,7 @@ export function MineLegend() {
   if (!mine) return null;
   const words = { 'power-cut': 'gasLegendCut', alarm: 'gasLegendAlarm', normal: 'gasLegendNormal', 'no-data': 'gasLegendNoData' } as const;
   return (
-    <p className={styles.legend} data-map-cover="" data-testid="mine-legend">
+    <p className={styles.legend} data-map-cover="" data-testid="mine-legend" data-route-count={escapeRoutes(mine.people).length}>
       <span className={styles.legendTitle}>{t('gasTitle')}</span>
       {GAS_STATES.map((g) => (
         <span key={g} style={{ color: rgbCss(GAS_LOOK[g].rgb) }}>

@@ -7,6 +7,7 @@ import { POWER_LOOK, cutCauseText, cutMachines, machinePower } from '../../live/
 import { useNow } from '../../live/NowProvider.tsx';
 import { rgbCss } from '../../wall/palette.ts';
 import { useMine } from './MineProvider.tsx';
+import kpi from '../kpi/KpiPanel.module.css';
 import styles from './Mine.module.css';
 
 /**
@@ -23,13 +24,13 @@ export function PowerPanel() {
   const power = mine.power;
   const cut = power ? cutMachines(power.machines) : [];
   return (
-    <section className={`${styles.card} ${cut.length > 0 ? styles.cardAlert : ''}`} data-testid="mine-power" data-cut-count={power ? cut.length : undefined} aria-label={t('powerTitle')}>
-      <h2 className={styles.title}>
+    <section className={`${kpi.card} ${cut.length > 0 ? styles.cardAlert : ''}`} data-testid="mine-power" data-cut-count={power ? cut.length : undefined} aria-label={t('powerTitle')}>
+      <h2 className={`${kpi.title} ${styles.titleRow}`}>
         <span>{t('powerTitle')}</span>
         {power && cut.length > 0 ? <span>{t('powerCutCount', { cut: cut.length, n: power.machines.length })}</span> : null}
       </h2>
-      {!power ? <p className={styles.muted}>{t('powerLoading')}</p> : null}
-      {power && cut.length === 0 ? <p className={styles.lead} style={{ color: rgbCss(POWER_LOOK.powered.rgb) }}>{t('powerAllOn', { n: power.machines.length })}</p> : null}
+      {!power ? <p className={kpi.muted}>{t('powerLoading')}</p> : null}
+      {power && cut.length === 0 ? <p className={kpi.lead} style={{ color: rgbCss(POWER_LOOK.powered.rgb) }}>{t('powerAllOn', { n: power.machines.length })}</p> : null}
       {cut.length > 0 ? (
         <ul className={styles.list}>
           {cut.map((m) => {

@@ -7,6 +7,7 @@ import { HubError } from '../../lib/hub-error.ts';
 import { formatValue } from '../../live/format.ts';
 import { fetchTrajectory, positionAt } from '../../live/mine-trajectory.ts';
 import { useMine } from './MineProvider.tsx';
+import kpi from '../kpi/KpiPanel.module.css';
 import styles from './Mine.module.css';
 
 /** Windows offered, minutes back from now. */
@@ -66,7 +67,7 @@ export function TrajectoryPanel() {
   const current = shown ? positionAt(points, shown.atMs) : null;
   return (
     <section className={styles.drawer} data-testid="mine-trajectory" aria-label={t('trajectoryTitle')}>
-      <h2 className={styles.title}>
+      <h2 className={`${kpi.title} ${styles.titleRow}`}>
         <span>{t('trajectoryTitle')}</span>
         <button type="button" className={styles.buttonQuiet} onClick={close}>
           ✕ {t('trajectoryClose')}
@@ -103,7 +104,7 @@ export function TrajectoryPanel() {
       {message ? <p className={styles.error} role="alert">{message}</p> : null}
       {shown && points.length > 0 ? (
         <>
-          <p className={styles.lead} data-testid="mine-trajectory-at">
+          <p className={kpi.lead} data-testid="mine-trajectory-at">
             {t('trajectoryAt', { time: new Date(shown.atMs).toLocaleTimeString() })} · {t('trajectoryPoints', { n: points.length })}
           </p>
           <input

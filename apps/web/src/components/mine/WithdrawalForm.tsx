@@ -6,6 +6,7 @@ import { mineMessages } from '../../i18n/messages/mine.ts';
 import { HubError } from '../../lib/hub-error.ts';
 import { orderWithdrawal } from '../../live/mine-client.ts';
 import { useMine } from './MineProvider.tsx';
+import kpi from '../kpi/KpiPanel.module.css';
 import styles from './Mine.module.css';
 
 /**
@@ -63,7 +64,7 @@ export function WithdrawalForm({ onDone }: { onDone(): void }) {
         {t('orderReason')}
         <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
-      <p className={styles.muted}>{t('orderHint')}</p>
+      <p className={kpi.muted}>{t('orderHint')}</p>
       <div className={styles.actions}>
         <button type="submit" className={styles.button} disabled={phase === 'running'}>
           {phase === 'running' ? t('orderRunning') : t('orderSubmit')}

@@ -10,6 +10,7 @@ import { useNow } from '../../live/NowProvider.tsx';
 import { rgbCss } from '../../wall/palette.ts';
 import { useMine } from './MineProvider.tsx';
 import { WithdrawalForm } from './WithdrawalForm.tsx';
+import kpi from '../kpi/KpiPanel.module.css';
 import styles from './Mine.module.css';
 
 const STATE_ORDER: readonly PersonState[] = ['no-route', 'paged', 'acknowledged', 'withdrawing', 'safe'];
@@ -28,8 +29,8 @@ export function WithdrawalPanel() {
   const shown = summaries.find(isActive) ?? summaries[0] ?? null;
   const active = shown !== null && isActive(shown);
   return (
-    <section className={`${styles.card} ${active ? styles.cardWarn : ''}`} data-testid="mine-withdrawal" data-active={active} data-still-inside={mine.people?.stillInside} aria-label={t('withdrawalTitle')}>
-      <h2 className={styles.title}>
+    <section className={`${kpi.card} ${active ? styles.cardWarn : ''}`} data-testid="mine-withdrawal" data-active={active} data-still-inside={mine.people?.stillInside} aria-label={t('withdrawalTitle')}>
+      <h2 className={`${kpi.title} ${styles.titleRow}`}>
         <span>{t('withdrawalTitle')}</span>
         {mine.canOrder && !ordering ? (
           <button type="button" className={styles.button} onClick={() => setOrdering(true)} data-testid="mine-order-open">
@@ -38,8 +39,8 @@ export function WithdrawalPanel() {
         ) : null}
       </h2>
       {ordering ? <WithdrawalForm onDone={() => setOrdering(false)} /> : null}
-      {shown ? <WithdrawalFigures summary={shown} /> : <p className={styles.muted}>{t('withdrawalNone')}</p>}
-      {summaries.length > 1 ? <p className={styles.muted}>{t('withdrawalEarlier', { n: summaries.length - 1 })}</p> : null}
+      {shown ? <WithdrawalFigures summary={shown} /> : <p className={kpi.muted}>{t('withdrawalNone')}</p>}
+      {summaries.length > 1 ? <p className={kpi.muted}>{t('withdrawalEarlier', { n: summaries.length - 1 })}</p> : null}
     </section>
   );
 }
@@ -52,12 +53,12 @@ function WithdrawalFigures({ summary }: { summary: WithdrawalSummary }) {
   const counts = STATE_ORDER.map((s) => [s, people.filter((p) => p.state === s).length] as const).filter(([, n]) => n > 0);
   return (
     <div data-withdrawal-id={w.id}>
-      <p className={styles.lead}>{w.reason}</p>
-      <p className={styles.muted}>
+      <p className={kpi.lead}>{w.reason}</p>
+      <p className={kpi.muted}>
         {now > 0 ? t('withdrawalSince', { age: formatAge(now - w.at) }) : null} · {t('withdrawalBy', { who: w.orderedBy })}
       </p>
       {people.length === 0 ? (
-        <p className={styles.muted}>{t('withdrawalNobody')}</p>
+        <p className={kpi.muted}>{t('withdrawalNobody')}</p>
       ) : (
         <>
           <div className={styles.figures}>
@@ -72,7 +73,7 @@ function WithdrawalFigures({ summary }: { summary: WithdrawalSummary }) {
               </span>
             ))}
           </p>
-          {inside.length === 0 ? <p className={styles.lead} style={{ color: 'var(--live)' }}>{t('withdrawalDone', { n: summary.safe })}</p> : null}
+          {inside.length === 0 ? <p className={kpi.lead} style={{ color: 'var(--live)' }}>{t('withdrawalDone', { n: summary.safe })}</p> : null}
           <ul className={styles.list}>
             {summary.insideByRoadway.map((g) => (
               <li key={g.roadwayId ?? '-'} data-roadway-id={g.roadwayId ?? undefined}>
@@ -96,7 +97,7 @@ function WithdrawalFigures({ summary }: { summary: WithdrawalSummary }) {
 function Figure({ value, label, colour, testId }: { value: number; label: string; colour: string; testId: string }) {
   return (
     <div className={styles.figure}>
-      <span className={styles.big} style={{ color: colour }} data-testid={testId}>
+      <span className={kpi.big} style={{ color: colour }} data-testid={testId}>
         {value}
       </span>
       <span className={styles.figureLabel}>{label}</span>
