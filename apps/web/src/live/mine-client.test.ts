@@ -7,6 +7,7 @@ import type { Hub } from '@safetwin/realtime';
 import { buildCoalMine } from '@safetwin/twin-models';
 import { HubError } from '../lib/hub-error.ts';
 import { fetchPeople, fetchPower, orderWithdrawal } from './mine-client.ts';
+import { fetchTrajectory } from './mine-trajectory.ts';
 
 const MINE = 'cm-yangquan';
 const PASSWORD = 'mine-client-test';
@@ -55,6 +56,13 @@ describe('mine client against the hub', () => {
       placed = await fetchPeople(caller, MINE);
     }
     expect(placed.people.find((p) => p.personId === miner.personId)!.roadwayId).toBe('CM-R-17');
+    // The same position read back as the person's trajectory (stored readings; the hub stores asynchronously).
+    let trajectory = await fetchTrajectory(caller, MINE, miner.personId, Date.now() - 60_000, Date.now() + 1_000);
+    for (let i = 0; i < 40 && trajectory.points.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      trajectory = await fetchTrajectory(caller, MINE, miner.personId, Date.now() - 60_000, Date.now() + 1_000);
+    }
+    expect(trajectory.points.at(-1)).toMatchObject({ roadwayId: 'CM-R-17', position: { upM: expect.any(Number) } });
 
     const order = await orderWithdrawal(caller, MINE, { sourceRoadwayIds: ['CM-R-17'], reason: 'mine client test' });
     expect(order).toMatchObject({ orderedBy: 'commander', sourceRoadwayIds: ['CM-R-17'] });

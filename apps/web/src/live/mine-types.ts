@@ -128,3 +128,28 @@ export interface SitePowerView {
   /** Newest first. */
   log: InterlockLogEntry[];
 }
+
+/** One personnel zone now (GET /sites/:id/zones), as the wall reads it. */
+export interface ZoneView {
+  zoneId: string;
+  name: { zh: string; en: string };
+  roadwayIds: string[];
+  /** Null: no limit. */
+  headcountLimit: number | null;
+  restricted: boolean;
+  headcount: number;
+  overcrowded: boolean;
+  people: Array<{ personId: string; name: string; team: string; roadwayId: string | null }>;
+}
+
+/** The zones of a mine. */
+export interface SiteZonesView {
+  siteId: string;
+  zones: ZoneView[];
+}
+
+/** Who is underground now (GET /sites/:id/attendance), as the wall reads it. */
+export interface AttendanceView {
+  siteId: string;
+  underground: Array<{ personId: string; name: string; downAt: number; hoursUnderground: number; overtime: boolean }>;
+}

@@ -5,7 +5,7 @@ import { interlockTable, type CoalMine, type InterlockTable } from '@safetwin/tw
 import type { HubCaller } from '../../live/hub-call.ts';
 import { roadwayGas, type RoadwayGas } from '../../live/mine-gas.ts';
 import { roadwayLines, roofSegments, type RoadwayLine, type RoofSegment } from '../../live/mine-roof.ts';
-import type { SitePeopleView, SitePowerView } from '../../live/mine-types.ts';
+import type { AttendanceView, SitePeopleView, SitePowerView, SiteZonesView } from '../../live/mine-types.ts';
 import type { TrajectoryView } from '../../live/mine-trajectory.ts';
 import { useNow } from '../../live/NowProvider.tsx';
 import { pollHub } from '../../live/poll-hub.ts';
@@ -13,8 +13,10 @@ import { useLocale } from '../../i18n/I18nProvider.tsx';
 import { useWall } from '../../wall/WallContext.tsx';
 import { MineMapOverlay } from './MineMapOverlay.tsx';
 
-/** How often the wall reads the people and the power from the hub, ms (positions move live over the socket in between). */
+/** How often the wall reads the people, the power and the zones from the hub, ms (positions move live over the socket in between). */
 export const MINE_POLL_MS = 2_000;
+/** How often it reads who is underground (a database query on the hub), ms. */
+export const ATTENDANCE_POLL_MS = 10_000;
 
 /** A trajectory on show, and the instant the slider stands at. */
 export interface ShownTrajectory {
@@ -27,6 +29,9 @@ export interface MineWallState {
   mine: CoalMine;
   people: SitePeopleView | null;
   power: SitePowerView | null;
+  /** The personnel zones with headcounts (the hub's, with limits changed through the API). */
+  zones: SiteZonesView | null;
+  attendance: AttendanceView | null;
   /** Why the last read failed (the hub's message), null when fine. */
   error: string | null;
   table: InterlockTable;
@@ -64,6 +69,8 @@ function MineFeature({ mine, children }: { mine: CoalMine; children: ReactNode }
   const caller = useMemo<HubCaller | null>(() => (hubUrl ? { hubUrl, token } : null), [hubUrl, token]);
   const [people, setPeople] = useState<SitePeopleView | null>(null);
   const [power, setPower] = useState<SitePowerView | null>(null);
+  const [zones, setZones] = useState<SiteZonesView | null>(null);
+  const [attendance, setAttendance] = useState<AttendanceView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [kick, setKick] = useState(0);
   const [trajectory, showTrajectory] = useState<ShownTrajectory | null>(null);
@@ -82,7 +89,12 @@ function MineFeature({ mine, children }: { mine: CoalMine; children: ReactNode }
       const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
       setError(typeof message === 'string' ? message : `HTTP ${status}`);
     };
-    const stops = [pollHub(`${base}/people`, token, MINE_POLL_MS, answer(setPeople, 'people')), pollHub(`${base}/power`, token, MINE_POLL_MS, answer(setPower, 'machines'))];
+    const stops = [
+      pollHub(`${base}/people`, token, MINE_POLL_MS, answer(setPeople, 'people')),
+      pollHub(`${base}/power`, token, MINE_POLL_MS, answer(setPower, 'machines')),
+      pollHub(`${base}/zones`, token, MINE_POLL_MS, answer(setZones, 'zones')),
+      pollHub(`${base}/attendance`, token, ATTENDANCE_POLL_MS, answer(setAttendance, 'underground')),
+    ];
     return () => stops.forEach((stop) => stop());
   }, [hubUrl, token, mine.id, kick]);
 
@@ -98,10 +110,10 @@ function MineFeature({ mine, children }: { mine: CoalMine; children: ReactNode }
 
   const state = useMemo<MineWallState>(
     () => ({
-      mine, people, power, error, table, roof, lines, roadwayName, caller, canOrder: role === 'commander' || role === 'park-manager', refresh,
+      mine, people, power, zones, attendance, error, table, roof, lines, roadwayName, caller, canOrder: role === 'commander' || role === 'park-manager', refresh,
       trajectory, showTrajectory, trajectoryOpen, setTrajectoryOpen,
     }),
-    [mine, people, power, error, table, roof, lines, roadwayName, caller, role, refresh, trajectory, trajectoryOpen],
+    [mine, people, power, zones, attendance, error, table, roof, lines, roadwayName, caller, role, refresh, trajectory, trajectoryOpen],
   );
   return (
     <MineContext value={state}>
