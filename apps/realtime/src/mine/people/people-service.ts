@@ -224,16 +224,19 @@ export class PeopleService {
 
   /** Judges overtime and every zone's headcount (the timer; also after a change of settings). */
   check(): void {
-    const now = this.deps.now();
-    const limitMs = this.deps.overtimeLimitMs ?? OVERTIME_LIMIT_MS;
     for (const mine of this.mines.values()) {
-      for (const t of mine.byTag.values()) {
-        const hours = t.stay ? (now - t.stay.downAt) / 3_600_000 : 0;
-        this.alarm(mine, t.miner.tagDeviceId, 'overtime', t.stay !== null && now - t.stay.downAt > limitMs, Math.round(hours * 100) / 100, limitMs / 3_600_000,
-          () => `overtime: ${who(t)} ${hours.toFixed(1)} h underground (limit ${limitMs / 3_600_000} h), at ${this.place(mine, t)}`);
-      }
+      for (const t of mine.byTag.values()) this.judgeOvertime(mine, t);
       this.judgeZones(mine);
     }
+  }
+
+  /** Overtime of one person: underground (an open stay) longer than the limit, by the hub's clock. */
+  private judgeOvertime(mine: MinePeople, t: Track): void {
+    const now = this.deps.now();
+    const limitMs = this.deps.overtimeLimitMs ?? OVERTIME_LIMIT_MS;
+    const hours = t.stay ? (now - t.stay.downAt) / 3_600_000 : 0;
+    this.alarm(mine, t.miner.tagDeviceId, 'overtime', t.stay !== null && now - t.stay.downAt > limitMs, Math.round(hours * 100) / 100, limitMs / 3_600_000,
+      () => (t.stay ? `overtime: ${who(t)} ${hours.toFixed(1)} h underground (limit ${limitMs / 3_600_000} h), at ${this.place(mine, t)}` : `${who(t)} came up`));
   }
 
   /** The zones of a mine with their headcounts (GET /sites/:id/zones); null for another site. */
@@ -341,9 +344,9 @@ export class PeopleService {
       const upShaftId = this.shaftNear(mine, t.lastBelow ?? p);
       t.stay = null;
       this.write(() => this.attendance.up(mine.site.id, stay.personId, stay.downAt, ts, upShaftId));
-      this.alarm(mine, t.miner.tagDeviceId, 'overtime', false, (ts - stay.downAt) / 3_600_000, null, () => `${who(t)} came up`);
     }
     if (t.underground) t.lastBelow = p;
+    this.judgeOvertime(mine, t);
     this.judgePlace(mine, t);
   }
 
