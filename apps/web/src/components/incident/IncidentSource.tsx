@@ -23,6 +23,11 @@ export function IncidentSource({ incident }: { incident: IncidentView }) {
               {a.source.reason ? `: ${a.source.reason}` : ''}
             </p>
           ) : null}
+          {a.source.candidates.length === 0 ? (
+            <p className={styles.chosen} data-testid="incident-chosen-source">
+              {t('plannedFor', { source: a.source.chosen.id ?? `${Math.round(a.source.chosen.place.eastM)} m E, ${Math.round(a.source.chosen.place.northM)} m N` })}
+            </p>
+          ) : null}
           <ol className={styles.candidates}>
             {a.source.candidates.slice(0, 3).map((c) => (
               <li key={c.id} className={styles.candidate} data-testid="incident-candidate" data-candidate-id={c.id}>
