@@ -54,14 +54,15 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
   const { subject, site, nowMs } = input;
   const warnings: string[] = [];
   const windowMs = SOURCE_ESTIMATION_DEFAULTS.windowMs;
-  const peaks = input.detectors.map((d) => ({ d, ratio: peakRatio(d, nowMs - windowMs) }));
-  const hits = peaks.filter((p) => p.ratio > 1);
-  const hitIds = hits.map((p) => p.d.id).sort();
-
   const declaredItem = subject.declared?.equipmentId ? leakItem(site, subject.declared.equipmentId) : null;
   if (subject.declared?.equipmentId && !declaredItem) warnings.push(`declared item ${subject.declared.equipmentId} is no equipment holding a chemical or pipe segment of the site`);
   const chemical = findChemical(subject.chemical ?? declaredItem?.chemical ?? '') ?? null;
-  const chemicals = candidateChemicals(chemical, hits);
+  // Only detectors that respond to what may leak count (another leak's detectors are no evidence for this one).
+  const allPeaks = input.detectors.map((d) => ({ d, ratio: peakRatio(d, nowMs - windowMs) }));
+  const chemicals = candidateChemicals(chemical, allPeaks.filter((p) => p.ratio > 1 || subject.alarmDeviceIds.includes(p.d.id)));
+  const peaks = allPeaks.filter((p) => chemicals.some((k) => measureSees(measureOf(p.d), k)));
+  const hits = peaks.filter((p) => p.ratio > 1);
+  const hitIds = hits.map((p) => p.d.id).sort();
 
   // The estimate: reused while nothing changed, else over the candidates that can reach a hit detector.
   let estimate: Omit<SourceAssessmentView, 'chosen'>;
@@ -77,12 +78,12 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
     const reason = hits.length === 0
       ? `no detector saw gas in the last ${windowMs / 60_000} min`
       : `only ${hits.length} detector(s) saw gas; at least ${SOURCE_ESTIMATION_DEFAULTS.minHits} are needed to tell the candidates apart`;
-    estimate = { discriminating: false, reason, candidates: [], hitDetectorIds: hitIds, detectorsUsed: input.detectors.length };
+    estimate = { discriminating: false, reason, candidates: [], hitDetectorIds: hitIds, detectorsUsed: peaks.length };
     fits = new Map();
   } else {
     const items = leakItems(site).filter((c) => chemicals.some((k) => k.id === c.chemical));
     const reaching = wind ? reachingCandidates(items, hits.map((h) => h.d.position), wind.sweptFromDeg) : items;
-    const seeing = input.detectors.filter((d) => chemicals.some((k) => measureSees(measureOf(d), k)));
+    const seeing = peaks.map((p) => p.d);
     const reached = wind ? new Set(reachedDetectors(seeing, reaching, wind.sweptFromDeg)) : null;
     const detectors = reached ? seeing.filter((d) => reached.has(d) || hitIds.includes(d.id)) : seeing;
     const result = estimateSource({
@@ -93,7 +94,7 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
       nowMs,
     });
     warnings.push(...result.warnings);
-    estimate = estimateView(input, result, new Map(reaching.map((c) => [c.id, c])));
+    estimate = estimateView(input, result, new Map(reaching.map((c) => [c.id, c])), hitIds);
     fits = new Map(result.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs }]));
   }
 
@@ -106,8 +107,8 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
   return { view, chosen, warnings };
 }
 
-/** The ranked candidates as the view lists them. */
-function estimateView(input: AssessmentInput, r: SourceEstimate, items: Map<string, LeakItem>): Omit<SourceAssessmentView, 'chosen'> {
+/** The ranked candidates as the view lists them; `hitIds` are the detectors with a reading over their limit in the window (the estimator's own hits, on 10-s means, may be fewer). */
+function estimateView(input: AssessmentInput, r: SourceEstimate, items: Map<string, LeakItem>, hitIds: string[]): Omit<SourceAssessmentView, 'chosen'> {
   const candidates: SourceCandidateView[] = r.candidates.slice(0, TOP_CANDIDATES).map((c) => {
     const item = items.get(c.id)!;
     return {
@@ -115,7 +116,7 @@ function estimateView(input: AssessmentInput, r: SourceEstimate, items: Map<stri
       probability: c.probability, rateKgS: c.rateKgS, rateFactor: c.rateFactor, releaseStartMs: c.releaseStartMs,
     };
   });
-  return { discriminating: r.discriminating, reason: r.reason, candidates, hitDetectorIds: [...r.hitDetectorIds].sort(), detectorsUsed: r.detectorsUsed.length };
+  return { discriminating: r.discriminating, reason: r.reason, candidates, hitDetectorIds: hitIds, detectorsUsed: r.detectorsUsed.length };
 }
 
 interface ChooseContext {
@@ -172,7 +173,9 @@ function chooseSource(input: AssessmentInput, ctx: ChooseContext): ChosenSource 
     ctx.warnings.push(`no declared source, no detector reading and no alarm detector: the source is unknown (${why})`);
     return ofPoint({ eastM: 0, northM: 0 }, ctx.chemical?.id ?? null, 'estimate');
   }
-  const seen = ctx.chemicals.filter((k) => measureSees(measureOf(anchor), k));
+  // What the anchor sees of the chemicals in question (an alarm detector of another gas: the chemicals in question).
+  const sees = ctx.chemicals.filter((k) => measureSees(measureOf(anchor), k));
+  const seen = sees.length > 0 ? sees : ctx.chemicals;
   const nearest = leakItems(input.site)
     .filter((c) => seen.some((k) => k.id === c.chemical))
     .sort((a, b) => horizontalDistanceM(a, anchor.position) - horizontalDistanceM(b, anchor.position))[0];
@@ -182,7 +185,7 @@ function chooseSource(input: AssessmentInput, ctx: ChooseContext): ChosenSource 
   return nearest ? ofItem(nearest, 'estimate') : ofPoint(anchor.position, ctx.chemical?.id ?? (anchor.gas ?? null), 'estimate');
 }
 
-/** The chemicals the candidates may hold: the named one; else the gases of the hit ppm detectors (a toxic cell is specific); else every flammable (only %LEL detectors saw gas). */
+/** The chemicals the candidates may hold: the named one; else the gases of the hit (or alarmed) ppm detectors (a toxic cell is specific); else every flammable (only %LEL detectors saw gas). */
 function candidateChemicals(named: Chemical | null, hits: readonly DetectorPeak[]): Chemical[] {
   if (named) return [named];
   const gases = [...new Set(hits.flatMap((h) => (h.d.gas ? [h.d.gas] : [])))].flatMap((g) => findChemical(g) ?? []);
