@@ -1,17 +1,19 @@
-// One candidate's evidence and release rate, each bin marginalised over the wind-direction
-// offsets, the whole window over the release start (estimate-source.ts header). A passive plume is linear in the rate: the
+// One candidate's evidence and release rate, each emission bin (the readings of the air that left
+// the source in one wind bin) marginalised over the wind-direction offset it shares, the whole
+// window over the release start (estimate-source.ts header). A passive plume is linear in the rate: the
 // unit-rate predictions are computed once and q is fitted per (offset, start) (rate-fit.ts). A
 // dense (Britter–McQuaid) cloud is not — its size, hand-over distance and hence the shape of the
 // field change with the rate (plume-physics.md §6) and the likelihood can have several peaks in q
 // — so it is evaluated exactly on a log grid of rates, the model resolved at each (a broad scan
-// first, then every offset and start near its best), the peak refined by golden section and its width
-// taken from a parabola in ln q through the grid (the Laplace approximation again, MacKay 2003 ch. 27).
+// first, then every offset and start near its best), the peak refined by Brent's parabolic
+// interpolation and its width taken from a parabola in ln q through the grid (the Laplace
+// approximation again, MacKay 2003 ch. 27).
 import type { Chemical } from '../chemicals/types.ts';
 import { erf } from '../palazzi.ts';
 import { binCentreMs, type TimeGrid, type WindBins } from './binning.ts';
 import type { ErrorModel, Observations } from './error-model.ts';
 import { predict, type CandidatePredictions, type ModelCache, type ObservationLayout } from './predictions.ts';
-import { closedFormLnRate, fitRate, laplace, MAX_RATE_KGS, MIN_RATE_KGS, rateLogLikelihood, type RateFit } from './rate-fit.ts';
+import { closedFormLnRate, fitRate, laplace, MAX_RATE_KGS, MIN_RATE_KGS, RATE_PRIOR_LN_SD, rateLogLikelihood, type RateFit } from './rate-fit.ts';
 import type { SourceCandidate, SourceDetector } from './types.ts';
 
 /** A reading the candidate cannot bring above this share of its floor even at `ACTIVE_RATE_KGS` keeps its zero-prediction likelihood. */
@@ -26,8 +28,9 @@ const DENSE_MAX_RATES = 24;
 const BROAD_MIN_RATE_KGS = 0.01;
 const BROAD_MAX_RATE_KGS = 100;
 const BROAD_STEP = 2;
-/** Golden-section steps refining a dense candidate's rate between the grid's neighbours (to ~2 % in q). */
-const DENSE_GOLDEN_STEPS = 6;
+/** Steps refining a dense candidate's rate inside the grid's bracket, and the bracket width (in ln q) that ends them (5 %). */
+const DENSE_PEAK_STEPS = 6;
+const DENSE_PEAK_TOLERANCE_LN = 0.05;
 const INV_PHI = (Math.sqrt(5) - 1) / 2;
 const SQRT2 = Math.SQRT2;
 
@@ -48,7 +51,7 @@ export interface Evidence {
   cache: ModelCache;
 }
 
-/** A candidate's evidence and its rate, marginalised over offsets (per bin) and starts. */
+/** A candidate's evidence and its rate, marginalised over offsets (per emission bin) and starts. */
 export interface CandidateScore {
   /** Predictions of the best fit (resolved at its rate for a dense cloud). */
   predictions: CandidatePredictions;
@@ -85,6 +88,13 @@ function setUp(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS:
       }
     }
   }
+  // Observations sharing an offset (their air left the source in the same wind bin) next to each other.
+  activeList.sort((x, y) => predictions.emissionBin[x]! - predictions.emissionBin[y]! || x - y);
+  const ends: number[] = [];
+  for (let a = 1; a <= activeList.length; a++) {
+    if (a === activeList.length || predictions.emissionBin[activeList[a]!] !== predictions.emissionBin[activeList[a - 1]!]) ends.push(a);
+  }
+  const groupEnd = Int32Array.from(ends);
   const active = Int32Array.from(activeList);
   const n = active.length;
   const combos: Combo[] = ev.startsMs.map((startMs, start) => {
@@ -92,7 +102,7 @@ function setUp(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS:
     for (let off = 0; off < ev.offsetsDeg.length; off++) if (offsetUsed[off]) unitPredictions(ev, predictions, active, off, startMs, unit.subarray(off * n, (off + 1) * n));
     return { start, unit };
   });
-  return { predictions, active, rest, combos };
+  return { predictions, active, groupEnd, rest, combos };
 }
 
 /** Log-sum-exp. */
@@ -118,20 +128,40 @@ export function refineRate(ev: Evidence, c: SourceCandidate, chemical: Chemical,
   return scoreDense(ev, c, chemical);
 }
 
+/**
+ * Screening score: the stations' wind direction only, every start at its closed-form rate (no search; the likelihood
+ * there is a lower bound of its maximum). Candidates far below the best are left with this score.
+ */
+export function screenLinear(ev: Evidence, c: SourceCandidate, chemical: Chemical): CandidateScore {
+  const lnW = screeningWeights(ev);
+  const { predictions, active, groupEnd, rest, combos } = setUp(ev, c, chemical, 1, lnW);
+  const coarse = coarseFits(ev, active, groupEnd, rest, combos, lnW);
+  let best = coarse[0]!;
+  for (const x of coarse) if (x.ll0 > best.ll0) best = x;
+  const lnRate = best.lnQ0 ?? Math.log(MIN_RATE_KGS);
+  const logEvidence = lse(coarse.map((x) => x.ll0)) - Math.log(ev.startsMs.length);
+  return { predictions, active, logEvidence, lnRateMean: lnRate, lnRateVar: RATE_PRIOR_LN_SD ** 2, bestStart: best.start, bestLnRate: lnRate };
+}
+
+/** Every start at its closed-form rate: the rate and the log-likelihood there. */
+function coarseFits(ev: Evidence, active: Int32Array, groupEnd: Int32Array, rest: number, combos: Combo[], lnW: readonly number[]) {
+  return combos.map((x) => {
+    const lnQ0 = closedFormLnRate(ev.obs, active, x.unit, lnW);
+    return { ...x, lnQ0, ll0: rateLogLikelihood(ev.obs, active, groupEnd, x.unit, lnW, rest, lnQ0 ?? Math.log(MIN_RATE_KGS)) };
+  });
+}
+
 /** Linear in q: fits q per start, coarse to fine, with the model resolved at `refRateKgS` and offsets weighted by `lnW`. */
 export function scoreLinear(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS: number, lnW: readonly number[] = ev.lnOffsetWeights): CandidateScore {
-  const { predictions, active, rest, combos } = setUp(ev, c, chemical, refRateKgS, lnW);
+  const { predictions, active, groupEnd, rest, combos } = setUp(ev, c, chemical, refRateKgS, lnW);
   const lnStartWeight = -Math.log(ev.startsMs.length);
   // Coarse: every start at its closed-form rate; fine: the full fit for those within reach of the best.
-  const coarse = combos.map((x) => {
-    const lnQ0 = closedFormLnRate(ev.obs, active, x.unit, lnW);
-    return { ...x, lnQ0, ll0: rateLogLikelihood(ev.obs, active, x.unit, lnW, rest, lnQ0 ?? Math.log(MIN_RATE_KGS)) };
-  });
+  const coarse = coarseFits(ev, active, groupEnd, rest, combos, lnW);
   const bestCoarse = Math.max(...coarse.map((x) => x.ll0));
   const fits: { lnW: number; fit: RateFit; start: number }[] = [];
   for (const x of coarse) {
     if (x.ll0 < bestCoarse - COARSE_MARGIN_NATS) continue;
-    const fit = fitRate(ev.obs, active, x.unit, lnW, rest, x.lnQ0);
+    const fit = fitRate(ev.obs, active, groupEnd, x.unit, lnW, rest, x.lnQ0);
     fits.push({ lnW: lnStartWeight + fit.logEvidence, fit, start: x.start });
   }
   const logEvidence = lse(fits.map((f) => f.lnW));
@@ -146,10 +176,10 @@ export function scoreLinear(ev: Evidence, c: SourceCandidate, chemical: Chemical
 /** The exact likelihood at rate 10^(k/steps), marginalised over offsets and starts, with its best start. */
 function denseAt(ev: Evidence, c: SourceCandidate, chemical: Chemical, k: number, lnW: readonly number[]) {
   const rate = Math.pow(10, k / DENSE_STEPS_PER_DECADE);
-  const { predictions, active, rest, combos } = setUp(ev, c, chemical, rate, lnW);
+  const { predictions, active, groupEnd, rest, combos } = setUp(ev, c, chemical, rate, lnW);
   const lnStartWeight = -Math.log(ev.startsMs.length);
   const lnRate = Math.log(rate);
-  const terms = combos.map((x) => lnStartWeight + rateLogLikelihood(ev.obs, active, x.unit, lnW, rest, lnRate));
+  const terms = combos.map((x) => lnStartWeight + rateLogLikelihood(ev.obs, active, groupEnd, x.unit, lnW, rest, lnRate));
   let best = 0;
   for (let i = 1; i < terms.length; i++) if (terms[i]! > terms[best]!) best = i;
   return { k, lnRate, logLik: lse(terms), predictions, active, best: combos[best]! };
@@ -157,7 +187,8 @@ function denseAt(ev: Evidence, c: SourceCandidate, chemical: Chemical, k: number
 
 /**
  * Dense: a broad scan of ln q (0.01–100 kg/s, 2.5 rates a decade) along the stations' wind, then every
- * offset on the fine grid around its best rate while the peak sits on the fine grid's edge; then refines the peak.
+ * offset on the fine grid around its best rate while the peak sits on the fine grid's edge; then the peak between the
+ * best grid rate's neighbours (Brent's parabolic interpolation with golden-section safeguard).
  */
 function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical): CandidateScore {
   const toK = (rateKgS: number) => Math.round(Math.log10(rateKgS) * DENSE_STEPS_PER_DECADE);
@@ -187,26 +218,30 @@ function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical): Candi
   const grid = [...points.values()].reduce((a, b) => (b.logLik > a.logLik ? b : a));
   const h = Math.LN10 / DENSE_STEPS_PER_DECADE;
   const left = points.get(grid.k - 1), right = points.get(grid.k + 1);
-  // Width from the parabola through the grid's peak and its neighbours; the peak itself by golden section between them.
+  // Width from the parabola through the grid's best rate and its neighbours; the peak inside that bracket by
+  // parabolic interpolation safeguarded by golden section (Brent 1973, Algorithms for Minimization without Derivatives, ch. 5).
   let sd = h;
   if (left && right) {
     const curvature = (left.logLik - 2 * grid.logLik + right.logLik) / (h * h);
     if (curvature < 0) sd = 1 / Math.sqrt(-curvature);
   }
   let best = grid;
-  let gLo = grid.k - 1, gHi = grid.k + 1;
-  let a = gHi - INV_PHI * (gHi - gLo), b = gLo + INV_PHI * (gHi - gLo);
-  let fa = denseAt(ev, c, chemical, a, ev.lnOffsetWeights), fb = denseAt(ev, c, chemical, b, ev.lnOffsetWeights);
-  for (let i = 0; i < DENSE_GOLDEN_STEPS; i++) {
-    if (fa.logLik >= fb.logLik) {
-      gHi = b; b = a; fb = fa;
-      a = gHi - INV_PHI * (gHi - gLo); fa = denseAt(ev, c, chemical, a, ev.lnOffsetWeights);
-    } else {
-      gLo = a; a = b; fa = fb;
-      b = gLo + INV_PHI * (gHi - gLo); fb = denseAt(ev, c, chemical, b, ev.lnOffsetWeights);
+  if (left && right) {
+    // Brent's rule: the parabola's vertex when it falls well inside the bracket, else the golden-section point of its larger side.
+    let [a, b, d] = [left, grid, right];
+    for (let i = 0; i < DENSE_PEAK_STEPS && d.lnRate - a.lnRate > DENSE_PEAK_TOLERANCE_LN; i++) {
+      const num = (b.lnRate - a.lnRate) ** 2 * (b.logLik - d.logLik) - (b.lnRate - d.lnRate) ** 2 * (b.logLik - a.logLik);
+      const den = (b.lnRate - a.lnRate) * (b.logLik - d.logLik) - (b.lnRate - d.lnRate) * (b.logLik - a.logLik);
+      const vertex = den !== 0 ? b.lnRate - (0.5 * num) / den : NaN;
+      const margin = 0.1 * (d.lnRate - a.lnRate);
+      const golden = b.lnRate - a.lnRate > d.lnRate - b.lnRate ? b.lnRate - (1 - INV_PHI) * (b.lnRate - a.lnRate) : b.lnRate + (1 - INV_PHI) * (d.lnRate - b.lnRate);
+      const x = vertex > a.lnRate + margin && vertex < d.lnRate - margin && Math.abs(vertex - b.lnRate) > DENSE_PEAK_TOLERANCE_LN / 2 ? vertex : golden;
+      const p = denseAt(ev, c, chemical, x / h, ev.lnOffsetWeights);
+      if (p.logLik > b.logLik) [a, b, d] = x < b.lnRate ? [a, p, b] : [b, p, d];
+      else [a, b, d] = x < b.lnRate ? [p, b, d] : [a, b, p];
     }
+    best = b;
   }
-  for (const p of [fa, fb]) if (p.logLik > best.logLik) best = p;
   const peak = best.lnRate, logPeak = best.logLik;
   const fit = laplace(peak, logPeak, sd);
   return {

@@ -15,8 +15,9 @@
 //   most ln(ε/W) per bin, so it cannot outvote the others.
 // - Readings at the top of the range are right-censored: P(y ≥ sat) = Φ((ln(μ+d) − ln(sat+d))/σ)
 //   (Tobit likelihood, Tobin 1958, Econometrica 26, 24–36).
-// - Bins are correlated in time (meander, τ ≈ 30 s); each bin's log-likelihood is tempered by
-//   κ = min(1, bin/τ) (a power likelihood: Holmes & Walker 2017, Biometrika 104, 497–503), so a
+// - Bins are correlated in time (meander, τ ≈ 30 s); each emission bin's marginal log-likelihood
+//   (rate-fit.ts) is tempered by κ = min(1, bin/τ) (a power likelihood: Holmes & Walker 2017,
+//   Biometrika 104, 497–503), so a
 //   5-min window counts as ~10 independent looks per detector, not 30.
 import { erf } from '../palazzi.ts';
 

@@ -4,23 +4,30 @@
 //
 // For each candidate c (Bayes' rule over a discrete hypothesis set; the approach of Keats,
 // Yee & Lien 2007, Atmos. Environ. 41, 465–479, reduced to known candidate positions):
-//   P(c | data) ∝ π(c) · Σ_t0 w_t0 ∫ Π_bins [Σ_δ w_δ L(bin | c, q, δ, t0)]^κ π(ln q) d ln q
+//   P(c | data) ∝ π(c) · Σ_t0 w_t0 ∫ Π_e [Σ_δ w_δ Π_{bins k of e} L(k | c, q, δ, t0)]^κ π(ln q) d ln q
 // - q the release rate: closed-form start, robust maximisation and Laplace evidence (rate-fit.ts);
-// - δ the offset of the wind direction the plume took from the stations' one in each bin (local
-//   meander the stations do not see; Gifford 1959's meandering plume (Adv. Geophys. 6, 117–137): the instantaneous plume is
-//   narrower than the averaged one and swings about), N(0, σθ²) by 5-point Gauss–Hermite per bin
-//   (error-model.ts), σθ the circular spread of the sampled wind directions over the window,
-//   floored at 5° and capped at 20° (our choice; ALOHA's uncertainty lines use a similar spread:
-//   plume-physics.md §4);
+// - δ the offset of the wind direction the plume took from the stations' one (local meander the
+//   stations do not see; Gifford 1959's meandering plume, Adv. Geophys. 6, 117–137: the
+//   instantaneous plume is narrower than the averaged one and swings about AS A WHOLE), one offset
+//   per emission bin e — the wind bin in which the air a detector samples left the source (travel
+//   time, predictions.ts) — shared by every binned reading of that air, so a swing must explain
+//   all the detectors it passes over at once (with an offset per reading, each detector could pick
+//   its own direction and a far candidate upwind explained a cluster as well as the near one);
+//   N(0, σθ²) by 5-point Gauss–Hermite per emission bin (error-model.ts), σθ the circular spread of
+//   the sampled wind directions over the window, floored at 5° and capped at 20° (our choice;
+//   ALOHA's uncertainty lines use a similar spread: plume-physics.md §4);
 // - t0 the unknown start: uniform over the window (every 30 s from 60 s before it), plus "started
 //   long before" (steady), equal weights (our choice);
-// - L the tempered, robust, censored log-normal likelihood of every binned reading (error-model.ts).
+// - L the robust, censored log-normal likelihood of every binned reading, each emission bin's
+//   marginal tempered by κ (error-model.ts).
 // Dense gas (Britter–McQuaid) is not linear in q: its likelihood is scanned over q with the model
 // resolved at each rate (candidate-score.ts).
+// Cost: every candidate is first screened cheaply (the stations' direction only, each start at its
+// closed-form rate, no search); only those within SCREEN_MARGIN_NATS of the best are scored in full.
 import { findChemical } from '../chemicals/lookup.ts';
 import type { Chemical } from '../chemicals/types.ts';
 import { binReadings, binWind, directionSpreadDeg, type TimeGrid } from './binning.ts';
-import { refineRate, scoreLinear, screeningWeights, unitPredictions, type CandidateScore, type Evidence } from './candidate-score.ts';
+import { refineRate, scoreLinear, screenLinear, unitPredictions, type CandidateScore, type Evidence } from './candidate-score.ts';
 import {
   DEFAULT_LOG_SIGMA, DEFAULT_OUTLIER_FRACTION, errorModel, GAUSS_HERMITE_5, Observations,
 } from './error-model.ts';
@@ -43,8 +50,9 @@ const START_BEFORE_WINDOW_MS = 60_000;
  */
 const REFINE_MARGIN_NATS = 30;
 /**
- * Candidates whose screening evidence (stations' wind direction only) is this far below the best are not scored
- * over the offsets: marginalising over the offsets moved evidences by ≲ 30 nats in our trials (our margin).
+ * Candidates whose screening evidence (stations' wind direction only, closed-form rate per start: candidate-score.ts
+ * screenLinear) is this far below the best are not scored in full and keep their screening score: marginalising over
+ * the offsets and fitting the rate moved evidences by ≲ 30 nats in our trials (our margin).
  */
 const SCREEN_MARGIN_NATS = 100;
 
@@ -105,7 +113,6 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
 
   // Screen every candidate at 1 kg/s along the stations' wind; score those in the running over every offset, and
   // refine those whose model is dense or whose rate is far from 1 kg/s.
-  const screen = screeningWeights(ev);
   const scored: { c: SourceCandidate; chemical: Chemical; score: CandidateScore; prior: number }[] = [];
   for (const c of input.candidates) {
     const chemical = findChemical(c.chemical ?? input.chemical);
@@ -114,7 +121,7 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
       continue;
     }
     const prior = c.priorWeight === undefined ? 1 : Number.isFinite(c.priorWeight) && c.priorWeight > 0 ? c.priorWeight : 0;
-    scored.push({ c, chemical, score: scoreLinear(ev, c, chemical, 1, screen), prior });
+    scored.push({ c, chemical, score: screenLinear(ev, c, chemical), prior });
   }
   const bestScreen = Math.max(...scored.map((s) => s.score.logEvidence));
   for (const s of scored) if (s.score.logEvidence > bestScreen - SCREEN_MARGIN_NATS) s.score = scoreLinear(ev, s.c, s.chemical, 1);

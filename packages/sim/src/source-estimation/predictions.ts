@@ -21,6 +21,8 @@ const RAD = Math.PI / 180;
 const SPEED_STEP_MS = 0.1;
 /** Farther upwind than this nothing is predicted, m (a dense cloud's upwind spread D/2 + 2 l_b stays below ~70 m for 10 kg/s of LPG at 1 m/s; our bound). */
 const UPWIND_CUT_M = 100;
+/** Farther off a passive plume's axis than this many σy nothing is predicted: e^(−8²/2) ≈ 10⁻¹⁴ of the centreline. */
+const CROSSWIND_CUT_SIGMAS = 8;
 
 /** The readings being explained, flattened: detector index and bin index per observation. */
 export interface ObservationLayout {
@@ -43,6 +45,8 @@ export interface CandidatePredictions {
   sigmaXM: Float64Array;
   /** Transport speed of each observation's bin, m/s. */
   transportMS: Float64Array;
+  /** Wind bin the observation's air left the source in (travel time, header): observations sharing it share the plume's offset. */
+  emissionBin: Int32Array;
   /** Whether any bin resolved to a dense-gas model (then the prediction is not linear in the rate). */
   dense: boolean;
   model: string;
@@ -99,6 +103,7 @@ export function predict(
     downwindM: new Float64Array(nOff * nObs),
     sigmaXM: new Float64Array(nOff * nObs),
     transportMS: new Float64Array(nObs),
+    emissionBin: new Int32Array(nObs),
     dense: false,
     model: 'gaussian-plume',
   };
@@ -132,8 +137,11 @@ export function predict(
     const zM = Math.max(0, p.upM - c.position.upM);
     const rangeM = Math.hypot(e, n);
     // Frozen turbulence: the direction of the wind that left the source when this air did.
-    const fromDeg = wind.fromDeg[windIndex(wind, tMs - (rangeM / u) * 1000)]!;
+    const emission = windIndex(wind, tMs - (rangeM / u) * 1000);
+    out.emissionBin[k] = emission;
+    const fromDeg = wind.fromDeg[emission]!;
     const perUnit = scale / (model.ppmToKgM3(1) * c.refRateKgS);
+    const passive = model.model === 'gaussian-plume';
     for (let o = 0; o < nOff; o++) {
       if (offsetUsed && !offsetUsed[o]) continue;
       const towardRad = (fromDeg + offsetsDeg[o]! + 180) * RAD;
@@ -143,7 +151,10 @@ export function predict(
       const idx = o * nObs + k;
       out.downwindM[idx] = x;
       if (x < -UPWIND_CUT_M) continue;
-      out.sigmaXM[idx] = sigmaYM(Math.max(1, x), stability, model.sigma);
+      const sigmaY = sigmaYM(Math.max(1, x), stability, model.sigma);
+      out.sigmaXM[idx] = sigmaY;
+      // Far off a passive plume's axis its Gaussian factor is below e^−32 (nothing a detector could read); a dense cloud is wider (not cut).
+      if (passive && Math.abs(y) > CROSSWIND_CUT_SIGMAS * sigmaY) continue;
       const cKgM3 = model.concentrationKgM3(x, y, zM).concentrationKgM3;
       out.steady[idx] = cKgM3 > 0 ? cKgM3 * perUnit : 0;
     }

@@ -25,7 +25,8 @@ export const RATE_PRIOR_LN_SD = Math.LN10;
 const MAX_LIKELIHOOD_SD = 100;
 /** Half-width of the golden-section bracket around the closed-form start, in ln q. */
 const BRACKET_LN = 3;
-const GOLDEN_STEPS = 15;
+/** Golden-section steps: the bracket (6 in ln q) shrinks to 6·0.618¹⁰ ≈ 0.05 (5 % in q, well inside any rate's uncertainty). */
+const GOLDEN_STEPS = 10;
 const INV_PHI = (Math.sqrt(5) - 1) / 2;
 /** Step of the finite-difference curvature, in ln q. */
 const CURVATURE_STEP = 0.05;
@@ -39,28 +40,31 @@ export interface RateFit {
 }
 
 /**
- * Log-likelihood at ln q of the `active` observations, each marginalised over the wind-direction offsets: `unit` holds
- * the unit-rate predictions offset by offset (offset o at o·n … o·n + n − 1, n = active.length), `lnW` the offsets' log
- * weights (−Infinity: not used); plus `rest`. Each bin's mixture is tempered (error-model.ts).
+ * Log-likelihood at ln q of the `active` observations, marginalised over the wind-direction offset group by group:
+ * `groupEnd[g]` is the end (exclusive) of group g in `active` (the observations that share one offset: those whose air
+ * left the source in the same wind bin, estimate-source.ts); `unit` holds the unit-rate predictions offset by offset
+ * (offset o at o·n … o·n + n − 1, n = active.length), `lnW` the offsets' log weights (−Infinity: not used); plus `rest`.
+ * Each group's marginal is tempered (error-model.ts).
  */
-export function rateLogLikelihood(obs: Observations, active: Int32Array, unit: Float64Array, lnW: readonly number[], rest: number, lnQ: number): number {
+export function rateLogLikelihood(obs: Observations, active: Int32Array, groupEnd: Int32Array, unit: Float64Array, lnW: readonly number[], rest: number, lnQ: number): number {
   const q = Math.exp(lnQ);
-  const n = active.length;
+  const n = active.length, nOff = lnW.length;
+  const acc = new Float64Array(nOff);
   let s = rest;
-  for (let a = 0; a < n; a++) {
-    const k = active[a]!;
-    // Running log-sum-exp over the offsets.
-    let m = -Infinity, acc = 0;
-    for (let o = 0; o < lnW.length; o++) {
-      const w = lnW[o]!;
-      if (w === -Infinity) continue;
-      const v = w + obs.rawLogLikelihood(k, q * unit[o * n + a]!);
-      if (v > m) {
-        acc = acc * Math.exp(m - v) + 1;
-        m = v;
-      } else acc += Math.exp(v - m);
+  let a = 0;
+  for (let g = 0; g < groupEnd.length; g++) {
+    const end = groupEnd[g]!;
+    acc.fill(0);
+    for (; a < end; a++) {
+      const k = active[a]!;
+      for (let o = 0; o < nOff; o++) if (lnW[o]! > -Infinity) acc[o]! += obs.rawLogLikelihood(k, q * unit[o * n + a]!);
     }
-    s += obs.em.kappa * (m + Math.log(acc));
+    // Log-sum-exp over the offsets.
+    let m = -Infinity;
+    for (let o = 0; o < nOff; o++) if (lnW[o]! + acc[o]! > m) m = lnW[o]! + acc[o]!;
+    let sum = 0;
+    for (let o = 0; o < nOff; o++) if (lnW[o]! > -Infinity) sum += Math.exp(lnW[o]! + acc[o]! - m);
+    s += obs.em.kappa * (m + Math.log(sum));
   }
   return s;
 }
@@ -91,12 +95,12 @@ export function closedFormLnRate(obs: Observations, active: Int32Array, unit: Fl
 }
 
 /**
- * Fits q to the observations `active` (indices into `obs`) with unit-rate predictions `unit` per offset
- * (as in {@link rateLogLikelihood}); `rest` is the log-likelihood of every other observation (predicted 0);
+ * Fits q to the observations `active` (indices into `obs`, in offset groups ending at `groupEnd`) with unit-rate
+ * predictions `unit` per offset (as in {@link rateLogLikelihood}); `rest` is the log-likelihood of every other observation (predicted 0);
  * `start` the closed-form ln q (null: search the whole prior range).
  */
-export function fitRate(obs: Observations, active: Int32Array, unit: Float64Array, lnW: readonly number[], rest: number, start: number | null): RateFit {
-  const ll = (lnQ: number): number => rateLogLikelihood(obs, active, unit, lnW, rest, lnQ);
+export function fitRate(obs: Observations, active: Int32Array, groupEnd: Int32Array, unit: Float64Array, lnW: readonly number[], rest: number, start: number | null): RateFit {
+  const ll = (lnQ: number): number => rateLogLikelihood(obs, active, groupEnd, unit, lnW, rest, lnQ);
   const lo0 = Math.log(MIN_RATE_KGS), hi0 = Math.log(MAX_RATE_KGS);
   let lo = start !== null ? Math.max(lo0, start - BRACKET_LN) : lo0;
   let hi = start !== null ? Math.min(hi0, start + BRACKET_LN) : hi0;

@@ -99,9 +99,12 @@ export interface CandidateEstimate {
   chemical: string;
   /** Posterior probability over the candidates (priors × evidence, normalised). */
   probability: number;
-  /** Natural log of the candidate's evidence (tempered likelihood marginalised over rate, wind offset and start). */
+  /**
+   * Natural log of the candidate's evidence (tempered likelihood marginalised over rate, wind offset and start). A
+   * candidate screened out (far below the best on the cheap first pass) keeps its screening score, a lower bound.
+   */
   logEvidence: number;
-  /** Fitted release rate, kg/s (posterior geometric mean), and its ×/÷ 1σ uncertainty factor. */
+  /** Fitted release rate, kg/s (posterior geometric mean), and its ×/÷ 1σ uncertainty factor (×/÷ 10 for a candidate screened out). */
   rateKgS: number;
   rateFactor: number;
   /** Most likely release start, epoch ms (null: before the window). */
