@@ -3,10 +3,13 @@
 // keeps the first N (by seed) that reach at least 3 detectors, estimates the source from the last
 // 5 min of readings over every candidate item of the site, and prints the share with the true
 // source ranked first (target ≥ 90 %), the share with the rate within a factor of 2 (target
-// ≥ 80 %), the median time per estimate, and the confusions. Trials run in worker threads (the
-// result does not depend on how many: seeds are kept in order).
+// ≥ 80 %), the median time per estimate with the machine's load during the run, and the confusions;
+// beside "first" (never redefined) it prints "first or an exact twin" (the park has items drawn at the
+// same point and hole height: no plume can tell them apart) and "first or co-located (≤ 10 m)". Trials
+// run in worker threads (the result does not depend on how many: seeds are kept in order).
 //   npm run bench:source                 (from the repository root)
 //   npx tsx bench/source-bench.ts [N = 50] [first seed = 1] [seconds after the start = 180] [workers = 3]
+import { cpus, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { demoSites, type ChemicalPark } from '@safetwin/twin-models';
 import { candidatesFor } from './source-staging.ts';
@@ -24,6 +27,9 @@ const park = demoSites().find((s): s is ChemicalPark => s.kind === 'chemical-par
 
 const results = new Map<number, TrialRow | null>();
 const wallStart = performance.now();
+/** Machine load (1-min load average) sampled every 10 s while the bench runs: the times below are only as good as the load lets them be. */
+const loads: number[] = [loadavg()[0]!];
+const loadTimer = setInterval(() => loads.push(loadavg()[0]!), 10_000);
 /** The kept rows among the seeds done without a gap from FIRST_SEED, in seed order. */
 function keptInOrder(): TrialRow[] {
   const rows: TrialRow[] = [];
@@ -68,6 +74,7 @@ await new Promise<void>((done) => {
   }
 });
 
+clearInterval(loadTimer);
 const rows = keptInOrder();
 const staged = rows.length ? rows.at(-1)!.seed - FIRST_SEED + 1 : results.size;
 const pct = (n: number) => `${((100 * n) / Math.max(1, rows.length)).toFixed(0)} %`;
@@ -79,9 +86,13 @@ const median = times.length ? times[Math.floor((times.length - 1) / 2)]! : NaN;
 console.log(`\nstaged ${staged} leaks (seeds ${FIRST_SEED}–${FIRST_SEED + staged - 1}), ${rows.length} reached ≥ 3 detectors; estimate ${AFTER_START_S} s after the start over the last ${WINDOW_MS / 1000} s; ${WORKERS} worker thread(s), ${((performance.now() - wallStart) / 1000).toFixed(0)} s`);
 console.log(`true source ranked first      ${first}/${rows.length} = ${pct(first)}   (target ≥ 90 %)`);
 console.log(`rate within a factor of 2     ${rows.filter(within2).length}/${rows.length} = ${pct(rows.filter(within2).length)}   (target ≥ 80 %)`);
+const twins = rows.filter((r) => r.trueRank === 1 || r.topIsTwin).length;
+console.log(`first or an exact twin          ${twins}/${rows.length} = ${pct(twins)}   (a twin: another item at the same point and hole height — ${twinPairs()})`);
 console.log(`first or co-located (≤ ${CO_LOCATED_M} m) ${near}/${rows.length} = ${pct(near)}   (${coLocatedShare()})`);
 console.log(`true source in the top 3      ${pct(rows.filter((r) => r.trueRank >= 1 && r.trueRank <= 3).length)}; mean probability of the true source ${(rows.reduce((s, r) => s + r.trueP, 0) / Math.max(1, rows.length)).toFixed(2)}`);
-console.log(`median time per estimate      ${median.toFixed(0)} ms (max ${times.at(-1)?.toFixed(0)} ms; ${Math.round(rows.reduce((s, r) => s + r.candidates, 0) / Math.max(1, rows.length))} candidates on average; ${WORKERS} estimates at a time on a shared machine)`);
+console.log(`median time per estimate      ${median.toFixed(0)} ms (max ${times.at(-1)?.toFixed(0)} ms; ${Math.round(rows.reduce((s, r) => s + r.candidates, 0) / Math.max(1, rows.length))} candidates on average; ${WORKERS} estimates at a time)`);
+const sortedLoads = [...loads].sort((a, b) => a - b);
+console.log(`machine load (1-min average)  median ${sortedLoads[Math.floor((sortedLoads.length - 1) / 2)]!.toFixed(1)}, max ${sortedLoads.at(-1)!.toFixed(1)} on ${cpus().length} CPU(s) during the run`);
 const confusions = rows.filter((r) => r.trueRank !== 1);
 console.log(`confusions (${confusions.length}):`);
 for (const r of confusions) {
@@ -89,6 +100,13 @@ for (const r of confusions) {
 }
 const misses = rows.filter((r) => !within2(r));
 console.log(`rate outside a factor of 2 (${misses.length}): ${misses.map((r) => `seed ${r.seed} ${r.item} ${r.rateKgS.toFixed(2)}→${r.fitKgS.toFixed(2)} kg/s`).join('; ')}`);
+
+/** The park's candidate items that share their point and hole height with another (a plume cannot tell them apart at all). */
+function twinPairs(): string {
+  const items = candidatesFor(park, park.sensors);
+  const twins = items.filter((a) => items.some((b) => b !== a && Math.hypot(a.position.eastM - b.position.eastM, a.position.northM - b.position.northM) < 0.01 && a.releaseHeightM === b.releaseHeightM));
+  return `${twins.length} of the park's ${items.length} candidate items have one: ${twins.map((t) => t.id).join(', ')}`;
+}
 
 /** How many of the park's candidate items have another within CO_LOCATED_M (a plume cannot tell them apart). */
 function coLocatedShare(): string {

@@ -16,6 +16,8 @@ export interface TrialRow {
   topP: number;
   /** Distance from the top candidate to the true source, m. */
   topDistM: number;
+  /** The top candidate is another item at exactly the true item's point and hole height (the same hypothesis to a plume). */
+  topIsTwin: boolean;
   trueP: number;
   trueRank: number;
   hits: number;
@@ -39,10 +41,17 @@ export function runTrial(seed: number, afterStartS: number, windowMs: number): T
   const mine = est.candidates[rank];
   const top = est.candidates[0]!;
   const pos = (id: string) => leak.input.candidates.find((c) => c.id === id)!.position;
+  const height = (id: string) => leak.input.candidates.find((c) => c.id === id)!.releaseHeightM;
+  const twin = top.id !== leak.itemId && samePoint(pos(top.id), pos(leak.itemId)) && height(top.id) === height(leak.itemId);
   return {
     seed, item: leak.itemId, chemical: leak.chemical, rateKgS: leak.rateKgS, fitKgS: mine?.rateKgS ?? NaN, factor: mine?.rateFactor ?? NaN,
-    top: top.id, topP: top.probability, topDistM: Math.hypot(pos(top.id).eastM - pos(leak.itemId).eastM, pos(top.id).northM - pos(leak.itemId).northM),
+    top: top.id, topP: top.probability, topIsTwin: twin, topDistM: Math.hypot(pos(top.id).eastM - pos(leak.itemId).eastM, pos(top.id).northM - pos(leak.itemId).northM),
     trueP: mine?.probability ?? 0, trueRank: rank + 1, hits: leak.hits, candidates: est.candidates.length, ms,
     wind: `${leak.windSpeedMS.toFixed(1)} m/s from ${leak.windFromDeg.toFixed(0)}° ${leak.stability}`, discriminating: est.discriminating, faults: leak.truth.faults.length,
   };
+}
+
+/** Whether two plan positions coincide (to 1 cm). */
+function samePoint(a: { eastM: number; northM: number }, b: { eastM: number; northM: number }): boolean {
+  return Math.hypot(a.eastM - b.eastM, a.northM - b.northM) < 0.01;
 }
