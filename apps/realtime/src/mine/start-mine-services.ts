@@ -39,9 +39,17 @@ export async function startMineServices(deps: {
   ingest.useTransform(positioning.transform);
   const interlock = await new MethaneInterlock({ sites: registry.all(), ingest, commands, engine, db, now, onError }).start();
   const withdrawal = new WithdrawalService({ sites: registry.all(), ingest, commands, interlock, engine, now, onError }).start();
+  // Who is under a withdrawal order, read from the withdrawal service at most once a second per mine
+  // (its view is a copy of every person; an order arrives with a page, so a second's lag is harmless).
+  const ordered = new Map<string, { atMs: number; personIds: Set<string> }>();
   const hasOrder = (siteId: string, personId: string) => {
-    const p = withdrawal.people(siteId)?.people.find((x) => x.personId === personId);
-    return p !== undefined && p.order !== null && p.state !== 'safe';
+    let entry = ordered.get(siteId);
+    if (!entry || now() - entry.atMs >= 1000) {
+      const people = withdrawal.people(siteId)?.people ?? [];
+      entry = { atMs: now(), personIds: new Set(people.filter((p) => p.order !== null && p.state !== 'safe').map((p) => p.personId)) };
+      ordered.set(siteId, entry);
+    }
+    return entry.personIds.has(personId);
   };
   const people = await new PeopleService({ db, sites: registry.all(), ingest, commands, engine, deviceNum: (id) => registry.deviceNum(id), hasOrder, now, onError }).start();
   return {
