@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GAS_LOOK, PERSON_LOOK, POWER_LOOK, cutCauseText, cutMachines, isActive, machinePower, withdrawalSummaries } from './mine-format.ts';
+import { GAS_LOOK, PERSON_LOOK, POWER_LOOK, cutCauseText, cutMachines, isActive, machinePower, withdrawalOverview, withdrawalSummaries } from './mine-format.ts';
 import type { MachinePowerView, PersonState, PersonView, SitePeopleView } from './mine-types.ts';
 
 const machine = (id: string, over: Partial<MachinePowerView> = {}): MachinePowerView => ({
@@ -55,5 +55,21 @@ describe('mine formatting', () => {
     expect(isActive(s!)).toBe(true);
     const done = withdrawalSummaries({ ...view, people: view.people.map((p) => ({ ...p, state: p.order ? 'safe' : p.state })) });
     expect(isActive(done[0]!)).toBe(false);
+  });
+
+  it('sums the active withdrawals and leaves the finished ones out', () => {
+    const w = (id: string) => ({ id, at: 0, reason: id, orderedBy: 'system:interlock', sourceRoadwayIds: [], affectedRoadwayIds: [], personIds: [] });
+    const view: SitePeopleView = {
+      siteId: 'm', at: 0, stillInside: 3,
+      withdrawals: [w('W3'), w('W2'), w('W1')],
+      people: [person('1', 'paged', 'R1', 'W3'), person('2', 'safe', 'R9', 'W3'), person('3', 'withdrawing', 'R1', 'W2'), person('4', 'acknowledged', 'R2', 'W2'), person('5', 'safe', 'R9', 'W1')],
+    };
+    const o = withdrawalOverview(view)!;
+    expect(o.active.map((s) => s.withdrawal.id)).toEqual(['W3', 'W2']);
+    expect(o.done).toBe(1);
+    expect(o.inside.map((p) => p.personId)).toEqual(['1', '3', '4']);
+    expect(o).toMatchObject({ acknowledged: 3, safe: 1 });
+    expect(o.insideByRoadway.map((g) => [g.roadwayId, g.people.length])).toEqual([['R1', 2], ['R2', 1]]);
+    expect(withdrawalOverview({ ...view, people: view.people.map((p) => ({ ...p, state: 'safe' as const })) })).toBeNull();
   });
 });

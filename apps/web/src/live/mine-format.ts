@@ -91,20 +91,59 @@ export function withdrawalSummaries(view: SitePeopleView): WithdrawalSummary[] {
   return view.withdrawals.map((w) => {
     const people = view.people.filter((p) => p.order?.withdrawalId === w.id);
     const inside = people.filter((p) => p.state !== 'safe');
-    const groups = new Map<string | null, PersonView[]>();
-    for (const p of inside) groups.set(p.roadwayId, [...(groups.get(p.roadwayId) ?? []), p]);
     return {
       withdrawal: w,
       people,
       inside,
       acknowledged: people.filter((p) => ANSWERED.has(p.state)).length,
       safe: people.length - inside.length,
-      insideByRoadway: [...groups].map(([roadwayId, list]) => ({ roadwayId, people: list })).sort((a, b) => b.people.length - a.people.length || String(a.roadwayId).localeCompare(String(b.roadwayId))),
+      insideByRoadway: byRoadway(inside),
     };
   });
 }
 
-/** Whether a withdrawal still has people inside (the panel shows it first and open). */
+/** Whether a withdrawal still has people inside. */
 export function isActive(s: WithdrawalSummary): boolean {
   return s.inside.length > 0;
+}
+
+/** Everyone under an order the wall is tracking: the active withdrawals (newest first) and their people together. */
+export interface WithdrawalOverview {
+  active: WithdrawalSummary[];
+  /** Withdrawals with nobody left inside (done, or nobody was in the area). */
+  done: number;
+  people: PersonView[];
+  inside: PersonView[];
+  acknowledged: number;
+  safe: number;
+  insideByRoadway: WithdrawalSummary['insideByRoadway'];
+}
+
+/**
+ * The figures over every active withdrawal (several run at once: a methane cut on the face and a
+ * CO alarm in the return, or a commander's order on top): who is still inside and where,
+ * acknowledged, safe. Null when no withdrawal is active.
+ */
+export function withdrawalOverview(view: SitePeopleView): WithdrawalOverview | null {
+  const summaries = withdrawalSummaries(view);
+  const active = summaries.filter(isActive);
+  if (active.length === 0) return null;
+  const people = active.flatMap((s) => s.people);
+  const inside = active.flatMap((s) => s.inside);
+  return {
+    active,
+    done: summaries.length - active.length,
+    people,
+    inside,
+    acknowledged: active.reduce((n, s) => n + s.acknowledged, 0),
+    safe: active.reduce((n, s) => n + s.safe, 0),
+    insideByRoadway: byRoadway(inside),
+  };
+}
+
+/** People grouped by the roadway they are in now (null: no position), most people first. */
+function byRoadway(people: readonly PersonView[]): WithdrawalSummary['insideByRoadway'] {
+  const groups = new Map<string | null, PersonView[]>();
+  for (const p of people) groups.set(p.roadwayId, [...(groups.get(p.roadwayId) ?? []), p]);
+  return [...groups].map(([roadwayId, list]) => ({ roadwayId, people: list })).sort((a, b) => b.people.length - a.people.length || String(a.roadwayId).localeCompare(String(b.roadwayId)));
 }

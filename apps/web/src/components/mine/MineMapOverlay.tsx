@@ -10,9 +10,11 @@ import { formatDurationS } from '../../live/incident-format.ts';
 import { GAS_LOOK, PERSON_LOOK } from '../../live/mine-format.ts';
 import { gasKey, type RoadwayGas } from '../../live/mine-gas.ts';
 import { positionAt } from '../../live/mine-trajectory.ts';
+import type { PersonState } from '../../live/mine-types.ts';
 import { useNow } from '../../live/NowProvider.tsx';
 import { deviceVisual, useWall } from '../../wall/WallContext.tsx';
 import { SENSOR_VISUAL_STYLES } from '../../wall/sensor-visual.ts';
+import { labelsApart } from '../map/plan-layers.ts';
 import { SiteProjector } from '../map/site-projector.ts';
 import { useRootFontPx } from '../map/use-element-size.ts';
 import { useMapOverlay } from '../map/use-map-overlay.ts';
@@ -22,6 +24,10 @@ import { useMine, useRoadwayGas } from './MineProvider.tsx';
 
 /** Label size at an 18 px root font, px (the plan's own labels are 14). */
 const LABEL_PX = 15;
+/** Names are kept this fraction of the mine's extent apart. */
+const NAME_SPACING_DIVISOR = 6;
+/** Whose name the plan shows first. */
+const NAME_PRIORITY: Readonly<Record<PersonState, number>> = { 'no-route': 6, paged: 5, acknowledged: 4, withdrawing: 3, safe: 1, working: 0 };
 
 /**
  * The mine on the site plan: roadways banded by gas state with the reading where it alarms,
@@ -40,6 +46,13 @@ export function MineMapOverlay() {
   const site = mine?.mine ?? null;
   const projector = useMemo(() => (site ? new SiteProjector(site.origin) : null), [site]);
   const pointRoadways = useMemo(() => new Set(site?.roadways.edges.filter((r) => r.kind === 'shaft').map((r) => r.id) ?? []), [site]);
+  // Names at least a sixth of the mine's extent apart (at the fitted view a name is about that wide).
+  const nameSpacingM = useMemo(() => {
+    const ends = [...(mine?.lines.values() ?? [])].flatMap((l) => [l.a, l.b]);
+    if (ends.length === 0) return 0;
+    const span = Math.hypot(Math.max(...ends.map((p) => p.eastM)) - Math.min(...ends.map((p) => p.eastM)), Math.max(...ends.map((p) => p.northM)) - Math.min(...ends.map((p) => p.northM)));
+    return span / NAME_SPACING_DIVISOR;
+  }, [mine?.lines]);
   const sensorAt = useMemo(() => new Map<string, Enu>(site?.sensors.map((s) => [s.id, s.position]) ?? []), [site]);
 
   const roofStates = (mine?.roof ?? []).map((segment) => ({ segment, state: deviceVisual(wall, segment.sensorId, now || Date.now()) }));
@@ -95,9 +108,11 @@ export function MineMapOverlay() {
   const names = useMemo(() => {
     if (!mine || !projector) return [];
     const labels = personPlaces(mine.mine.miners, people, (id) => wall.live.get(id)).map((p) => ({ id: p.personId, name: p.name, team: p.team, state: p.state, position: projector.lonLat(p.position.eastM, p.position.northM) }));
-    return minePeopleLayers(labels, scale, labelPx, (s) => t(PERSON_LOOK[s].key));
+    // Names for those who need attention first, spaced so they can be read at the fitted view.
+    const named = labelsApart([...labels].sort((a, b) => NAME_PRIORITY[b.state] - NAME_PRIORITY[a.state]), nameSpacingM);
+    return minePeopleLayers(labels, named, scale, labelPx, (s) => t(PERSON_LOOK[s].key));
     // `now` ticks once a second: positions are read afresh each tick.
-  }, [mine, projector, people, wall.live, scale, labelPx, t, now]);
+  }, [mine, projector, people, wall.live, scale, labelPx, t, now, nameSpacingM]);
   useMapOverlay('mine-people', names, 'top', 10, tooltip);
   return null;
 }

@@ -79,21 +79,25 @@ function MineFeature({ mine, children }: { mine: CoalMine; children: ReactNode }
   useEffect(() => {
     if (!hubUrl) return;
     const base = `${hubUrl.replace(/\/+$/, '')}/api/v1/sites/${encodeURIComponent(mine.id)}`;
-    const answer = (set: (body: never) => void, key: string) => (status: number, body: unknown) => {
+    // People and power failures are shown (the hub's message, per endpoint); the zone and
+    // attendance cards simply stay away until the hub answers them.
+    const failed = new Map<string, string>();
+    const answer = (set: (body: never) => void, key: string, endpoint: 'people' | 'power' | null) => (status: number, body: unknown) => {
       const list = (body as Record<string, unknown> | null)?.[key];
       if (status === 200 && Array.isArray(list)) {
         set(body as never);
-        setError(null);
-        return;
+        if (endpoint) failed.delete(endpoint);
+      } else if (endpoint) {
+        const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
+        failed.set(endpoint, `${endpoint}: ${typeof message === 'string' ? message : `HTTP ${status}`}`);
       }
-      const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
-      setError(typeof message === 'string' ? message : `HTTP ${status}`);
+      if (endpoint) setError(failed.size > 0 ? [...failed.values()].join(' · ') : null);
     };
     const stops = [
-      pollHub(`${base}/people`, token, MINE_POLL_MS, answer(setPeople, 'people')),
-      pollHub(`${base}/power`, token, MINE_POLL_MS, answer(setPower, 'machines')),
-      pollHub(`${base}/zones`, token, MINE_POLL_MS, answer(setZones, 'zones')),
-      pollHub(`${base}/attendance`, token, ATTENDANCE_POLL_MS, answer(setAttendance, 'underground')),
+      pollHub(`${base}/people`, token, MINE_POLL_MS, answer(setPeople, 'people', 'people')),
+      pollHub(`${base}/power`, token, MINE_POLL_MS, answer(setPower, 'machines', 'power')),
+      pollHub(`${base}/zones`, token, MINE_POLL_MS, answer(setZones, 'zones', null)),
+      pollHub(`${base}/attendance`, token, ATTENDANCE_POLL_MS, answer(setAttendance, 'underground', null)),
     ];
     return () => stops.forEach((stop) => stop());
   }, [hubUrl, token, mine.id, kick]);

@@ -1,8 +1,6 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import { useFrame } from '@react-three/fiber';
-import { Html } from '@react-three/drei/web/Html';
 import type { Group } from 'three';
 import { sceneX, sceneY, sceneZ, type TwinScene } from '@safetwin/twin-models';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
@@ -10,17 +8,15 @@ import { mineMessages } from '../../i18n/messages/mine.ts';
 import { PERSON_LOOK, POWER_LOOK, cutCauseText, cutMachines, machinePower } from '../../live/mine-format.ts';
 import { gasKey, roadwayGas } from '../../live/mine-gas.ts';
 import { positionAt } from '../../live/mine-trajectory.ts';
-import { rgbCss } from '../../wall/palette.ts';
+import type { PersonState } from '../../live/mine-types.ts';
 import { deviceVisual, type WallState } from '../../wall/WallContext.tsx';
 import { escapeRoutes, personPlaces } from './mine-draw.ts';
 import { buildMineGroup, disposeGroup, trajectoryMarker } from './mine-twin-group.ts';
 import type { MineWallState } from './MineProvider.tsx';
+import { ScreenLabels, type TwinLabel } from './ScreenLabels.tsx';
 
 /** How often the overlay re-reads the gas and roof states, ms (the wall's clock). */
 const STATE_EVERY_MS = 1_000;
-
-/** Label style: large, dark backing, the state's colour; never catches the pointer. */
-const LABEL_STYLE = { fontWeight: 800, fontSize: '0.95rem', whiteSpace: 'nowrap', padding: '0.1em 0.45em', borderRadius: 6, background: 'rgba(8, 13, 19, 0.85)', pointerEvents: 'none' } as const;
 
 /**
  * The mine in the twin: gas shells, roof stretches, escape routes and a played-back trajectory
@@ -57,55 +53,49 @@ export function MineTwin({ scene, wallRef, mine }: { scene: TwinScene; wallRef: 
     if (at) marker.position.set(sceneX(at.position.eastM), sceneY(at.position.upM), sceneZ(at.position.northM));
   }, [marker, at]);
 
-  // People labelled: under an order, or selected on the wall.
+  // People labelled: under an order, or selected on the wall; cut machines with their cause.
   const selected = wall.selectedDeviceId;
   const labelled = personPlaces(mine.mine.miners, mine.people, (id) => wall.live.get(id)).filter((p) => p.state !== 'working' || p.tagDeviceId === selected);
   const cut = mine.power ? cutMachines(mine.power.machines) : [];
   const equipment = new Map(mine.mine.equipment.map((e) => [e.id, e]));
-  const lift = scene.markerSizeM * 1.6;
+  const lift = scene.markerSizeM * 1.2;
+  const labels: TwinLabel[] = [
+    ...cut.flatMap((m): TwinLabel[] => {
+      const e = equipment.get(m.equipmentId);
+      if (!e) return [];
+      const state = machinePower(m);
+      const look = POWER_LOOK[state];
+      return [{
+        key: `machine-${m.equipmentId}`,
+        text: `${look.glyph} ${locale === 'zh-CN' ? m.name.zh : m.name.en} · ${t(look.key)}${m.heldBy[0] ? ` · ${cutCauseText(m.heldBy[0])}` : ''}`,
+        rgb: look.rgb, priority: 10, data: { 'twin-machine': m.equipmentId, power: state },
+        at: (out) => (out.set(sceneX(e.position.eastM), sceneY(e.position.upM) + lift, sceneZ(e.position.northM)), true),
+      }];
+    }),
+    ...labelled.map((p): TwinLabel => ({
+      key: `person-${p.personId}`,
+      text: `${PERSON_LOOK[p.state].glyph} ${p.name} · ${t(PERSON_LOOK[p.state].key)}`,
+      rgb: PERSON_LOOK[p.state].rgb,
+      priority: p.tagDeviceId === selected ? 20 : PERSON_PRIORITY[p.state],
+      data: { 'twin-person': p.personId, 'person-state': p.state },
+      at: (out) => {
+        const v = wallRef.current.live.get(p.tagDeviceId)?.reading.values;
+        const here = v && Number.isFinite(v.east_m) && Number.isFinite(v.north_m) && Number.isFinite(v.up_m) ? { eastM: v.east_m!, northM: v.north_m!, upM: v.up_m! } : p.position;
+        out.set(sceneX(here.eastM), sceneY(here.upM) + lift, sceneZ(here.northM));
+        return true;
+      },
+    })),
+  ];
   void tick;
 
   return (
     <>
       <primitive object={group} />
       <primitive object={marker} />
-      {labelled.map((p) => (
-        <PersonLabel key={p.personId} wallRef={wallRef} tagDeviceId={p.tagDeviceId} fallback={[sceneX(p.position.eastM), sceneY(p.position.upM) + lift, sceneZ(p.position.northM)]} lift={lift}>
-          <span style={{ ...LABEL_STYLE, color: rgbCss(PERSON_LOOK[p.state].rgb), border: `2px solid ${rgbCss(PERSON_LOOK[p.state].rgb)}` }} data-twin-person={p.personId} data-person-state={p.state}>
-            {PERSON_LOOK[p.state].glyph} {p.name} · {t(PERSON_LOOK[p.state].key)}
-          </span>
-        </PersonLabel>
-      ))}
-      {cut.map((m) => {
-        const e = equipment.get(m.equipmentId);
-        if (!e) return null;
-        const look = POWER_LOOK[machinePower(m)];
-        return (
-          <Html key={m.equipmentId} position={[sceneX(e.position.eastM), sceneY(e.position.upM) + lift, sceneZ(e.position.northM)]} center zIndexRange={[20, 10]}>
-            <span style={{ ...LABEL_STYLE, color: rgbCss(look.rgb), border: `2px solid ${rgbCss(look.rgb)}` }} data-twin-machine={m.equipmentId} data-power={machinePower(m)}>
-              {look.glyph} {locale === 'zh-CN' ? m.name.zh : m.name.en} · {t(look.key)}
-              {m.heldBy[0] ? ` · ${cutCauseText(m.heldBy[0])}` : ''}
-            </span>
-          </Html>
-        );
-      })}
+      <ScreenLabels labels={labels} />
     </>
   );
 }
 
-/** A label that follows a tag's live position every frame. */
-function PersonLabel({ wallRef, tagDeviceId, fallback, lift, children }: { wallRef: RefObject<WallState>; tagDeviceId: string; fallback: [number, number, number]; lift: number; children: React.ReactNode }) {
-  const ref = useRef<Group>(null);
-  useFrame(() => {
-    const v = wallRef.current.live.get(tagDeviceId)?.reading.values;
-    if (!ref.current || !v || !Number.isFinite(v.east_m) || !Number.isFinite(v.north_m) || !Number.isFinite(v.up_m)) return;
-    ref.current.position.set(sceneX(v.east_m!), sceneY(v.up_m!) + lift, sceneZ(v.north_m!));
-  });
-  return (
-    <group ref={ref} position={fallback}>
-      <Html center zIndexRange={[20, 10]}>
-        {children}
-      </Html>
-    </group>
-  );
-}
+/** Who is labelled first when names would overlap: those needing attention before those on their way. */
+const PERSON_PRIORITY: Readonly<Record<PersonState, number>> = { 'no-route': 9, paged: 8, acknowledged: 7, withdrawing: 6, safe: 2, working: 1 };

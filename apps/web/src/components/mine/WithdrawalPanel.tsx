@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { mineMessages } from '../../i18n/messages/mine.ts';
 import { formatAge } from '../../live/format.ts';
-import { PERSON_LOOK, isActive, withdrawalSummaries, type WithdrawalSummary } from '../../live/mine-format.ts';
+import { PERSON_LOOK, withdrawalOverview, type WithdrawalOverview } from '../../live/mine-format.ts';
 import type { PersonState } from '../../live/mine-types.ts';
 import { useNow } from '../../live/NowProvider.tsx';
 import { rgbCss } from '../../wall/palette.ts';
@@ -16,20 +16,20 @@ import styles from './Mine.module.css';
 const STATE_ORDER: readonly PersonState[] = ['no-route', 'paged', 'acknowledged', 'withdrawing', 'safe'];
 
 /**
- * The withdrawal under way: how many are still inside, acknowledged and safe, the time since the
- * order, who is still inside and where (by roadway, each person's state by glyph and colour,
- * with the states' words and counts); the order form for the commander and the mine's manager.
+ * The withdrawals under way: each order (reason, time since, who ordered it, how many still
+ * inside), then over all of them how many are still inside, acknowledged and safe, and who is
+ * still inside and where (by roadway, each person's state by glyph and colour, with the states'
+ * words and counts); the order form for the commander and the mine's manager.
  */
 export function WithdrawalPanel() {
   const mine = useMine();
   const t = useT(mineMessages);
   const [ordering, setOrdering] = useState(false);
-  const summaries = useMemo(() => (mine?.people ? withdrawalSummaries(mine.people) : []), [mine?.people]);
+  const overview = useMemo(() => (mine?.people ? withdrawalOverview(mine.people) : null), [mine?.people]);
   if (!mine) return null;
-  const shown = summaries.find(isActive) ?? summaries[0] ?? null;
-  const active = shown !== null && isActive(shown);
+  const done = overview?.done ?? mine.people?.withdrawals.length ?? 0;
   return (
-    <section className={`${kpi.card} ${active ? styles.cardWarn : ''}`} data-testid="mine-withdrawal" data-active={active} data-still-inside={mine.people?.stillInside} aria-label={t('withdrawalTitle')}>
+    <section className={`${kpi.card} ${overview ? styles.cardWarn : ''}`} data-testid="mine-withdrawal" data-active={overview !== null} data-still-inside={mine.people?.stillInside} aria-label={t('withdrawalTitle')}>
       <h2 className={`${kpi.title} ${styles.titleRow}`}>
         <span>{t('withdrawalTitle')}</span>
         {mine.canOrder && !ordering ? (
@@ -39,57 +39,60 @@ export function WithdrawalPanel() {
         ) : null}
       </h2>
       {ordering ? <WithdrawalForm onDone={() => setOrdering(false)} /> : null}
-      {shown ? <WithdrawalFigures summary={shown} /> : <p className={kpi.muted}>{t('withdrawalNone')}</p>}
-      {summaries.length > 1 ? <p className={kpi.muted}>{t('withdrawalEarlier', { n: summaries.length - 1 })}</p> : null}
+      {overview ? <WithdrawalFigures overview={overview} /> : <p className={kpi.muted}>{t('withdrawalNone')}</p>}
+      {done > 0 ? <p className={kpi.muted}>{t('withdrawalEarlier', { n: done })}</p> : null}
     </section>
   );
 }
 
-function WithdrawalFigures({ summary }: { summary: WithdrawalSummary }) {
+/** Orders listed by name before the rest fold into a count. */
+const ORDERS_LISTED = 3;
+
+function WithdrawalFigures({ overview }: { overview: WithdrawalOverview }) {
   const mine = useMine()!;
   const t = useT(mineMessages);
   const now = useNow();
-  const { withdrawal: w, people, inside } = summary;
+  const { people, inside, active } = overview;
   const counts = STATE_ORDER.map((s) => [s, people.filter((p) => p.state === s).length] as const).filter(([, n]) => n > 0);
   return (
-    <div data-withdrawal-id={w.id}>
-      <p className={kpi.lead}>{w.reason}</p>
-      <p className={kpi.muted}>
-        {now > 0 ? t('withdrawalSince', { age: formatAge(now - w.at) }) : null} · {t('withdrawalBy', { who: w.orderedBy })}
+    <div>
+      <ul className={styles.list}>
+        {active.slice(0, ORDERS_LISTED).map((s) => (
+          <li key={s.withdrawal.id} data-withdrawal-id={s.withdrawal.id}>
+            <span className={styles.name}>{s.withdrawal.reason}</span>
+            <span className={styles.detail}>
+              {' '}· {now > 0 ? t('withdrawalSince', { age: formatAge(now - s.withdrawal.at) }) : null} · {t('withdrawalBy', { who: s.withdrawal.orderedBy })} · {s.inside.length} {t('withdrawalInside')}
+            </span>
+          </li>
+        ))}
+        {active.length > ORDERS_LISTED ? <li className={kpi.muted}>+{active.length - ORDERS_LISTED}</li> : null}
+      </ul>
+      <div className={styles.figures}>
+        <Figure value={inside.length} label={t('withdrawalInside')} colour={inside.length > 0 ? 'var(--level-red)' : 'var(--live)'} testId="mine-still-inside" />
+        <Figure value={overview.acknowledged} label={`${t('withdrawalAcked')} ${t('withdrawalOf', { n: people.length })}`} colour="var(--level-blue)" testId="mine-acknowledged" />
+        <Figure value={overview.safe} label={`${t('withdrawalSafe')} ${t('withdrawalOf', { n: people.length })}`} colour="var(--live)" testId="mine-safe" />
+      </div>
+      <p className={styles.people} data-testid="mine-state-counts">
+        {counts.map(([s, n]) => (
+          <span key={s} style={{ color: rgbCss(PERSON_LOOK[s].rgb) }} data-person-state-count={s}>
+            {PERSON_LOOK[s].glyph} {t(PERSON_LOOK[s].key)} {n}
+          </span>
+        ))}
       </p>
-      {people.length === 0 ? (
-        <p className={kpi.muted}>{t('withdrawalNobody')}</p>
-      ) : (
-        <>
-          <div className={styles.figures}>
-            <Figure value={inside.length} label={t('withdrawalInside')} colour={inside.length > 0 ? 'var(--level-red)' : 'var(--live)'} testId="mine-still-inside" />
-            <Figure value={summary.acknowledged} label={`${t('withdrawalAcked')} ${t('withdrawalOf', { n: people.length })}`} colour="var(--level-blue)" testId="mine-acknowledged" />
-            <Figure value={summary.safe} label={`${t('withdrawalSafe')} ${t('withdrawalOf', { n: people.length })}`} colour="var(--live)" testId="mine-safe" />
-          </div>
-          <p className={styles.people} data-testid="mine-state-counts">
-            {counts.map(([s, n]) => (
-              <span key={s} style={{ color: rgbCss(PERSON_LOOK[s].rgb) }} data-person-state-count={s}>
-                {PERSON_LOOK[s].glyph} {t(PERSON_LOOK[s].key)} {n}
-              </span>
-            ))}
-          </p>
-          {inside.length === 0 ? <p className={kpi.lead} style={{ color: 'var(--live)' }}>{t('withdrawalDone', { n: summary.safe })}</p> : null}
-          <ul className={styles.list}>
-            {summary.insideByRoadway.map((g) => (
-              <li key={g.roadwayId ?? '-'} data-roadway-id={g.roadwayId ?? undefined}>
-                <span className={styles.name}>{t('withdrawalWhere', { roadway: g.roadwayId ? mine.roadwayName(g.roadwayId) : t('withdrawalUnlocated'), n: g.people.length })}</span>
-                <span className={styles.people}>
-                  {g.people.map((p) => (
-                    <span key={p.personId} style={{ color: rgbCss(PERSON_LOOK[p.state].rgb) }} title={t(PERSON_LOOK[p.state].key)} data-person-id={p.personId} data-person-state={p.state}>
-                      {PERSON_LOOK[p.state].glyph} {p.name}
-                    </span>
-                  ))}
+      <ul className={styles.list}>
+        {overview.insideByRoadway.map((g) => (
+          <li key={g.roadwayId ?? '-'} data-roadway-id={g.roadwayId ?? undefined}>
+            <span className={styles.name}>{t('withdrawalWhere', { roadway: g.roadwayId ? mine.roadwayName(g.roadwayId) : t('withdrawalUnlocated'), n: g.people.length })}</span>
+            <span className={styles.people}>
+              {g.people.map((p) => (
+                <span key={p.personId} style={{ color: rgbCss(PERSON_LOOK[p.state].rgb) }} title={t(PERSON_LOOK[p.state].key)} data-person-id={p.personId} data-person-state={p.state}>
+                  {PERSON_LOOK[p.state].glyph} {p.name}
                 </span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+              ))}
+            </span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -3,7 +3,6 @@
 // trajectory, and the people's names with their state. Pure builders; the overlay component
 // decides when to rebuild them.
 import type { Layer } from '@deck.gl/core';
-import { CollisionFilterExtension } from '@deck.gl/extensions';
 import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Enu } from '@safetwin/twin-models';
 import type { GasState, RoadwayGas } from '../../live/mine-gas.ts';
@@ -176,10 +175,9 @@ export interface PersonLabel {
 
 /**
  * The people's names on the plan, each with its state's glyph and colour; a ring round those
- * under an order. Names that would overlap are dropped, those under an order kept first (deck's
- * collision filter, so zooming in brings the others back).
+ * under an order. `people` come in priority order and already spaced apart (the hover names the rest).
  */
-export function minePeopleLayers(people: readonly PersonLabel[], scale: number, labelPx: number, stateWord: (s: PersonState) => string): Layer[] {
+export function minePeopleLayers(people: readonly PersonLabel[], named: readonly PersonLabel[], scale: number, labelPx: number, stateWord: (s: PersonState) => string): Layer[] {
   const ordered = people.filter((p) => p.state !== 'working');
   return [
     new ScatterplotLayer<PersonLabel>({
@@ -195,9 +193,9 @@ export function minePeopleLayers(people: readonly PersonLabel[], scale: number, 
       lineWidthUnits: 'pixels',
       pickable: true,
     }),
-    new TextLayer<PersonLabel, { getCollisionPriority: (p: PersonLabel) => number; collisionTestProps: Record<string, unknown> }>({
+    new TextLayer<PersonLabel>({
       id: 'mine-people-names',
-      data: people,
+      data: named,
       getPosition: (p) => p.position,
       getText: (p) => (p.state === 'working' ? p.name : `${PERSON_LOOK[p.state].glyph} ${p.name} · ${stateWord(p.state)}`),
       getColor: (p) => rgba(PERSON_LOOK[p.state].rgb),
@@ -210,9 +208,6 @@ export function minePeopleLayers(people: readonly PersonLabel[], scale: number, 
       characterSet: 'auto',
       ...TEXT,
       pickable: true,
-      extensions: [new CollisionFilterExtension()],
-      getCollisionPriority: (p) => (p.state === 'working' ? 0 : p.state === 'safe' ? 1 : 2),
-      collisionTestProps: { sizeScale: 1.1 },
     }),
   ];
 }
