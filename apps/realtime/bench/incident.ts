@@ -1,4 +1,4 @@
-// `npm run bench:incident [-- --runs 4 --timeout 90 --warmup 30]`: a real hub in this process (demo mode with
+// `npm run bench:incident [-- --skip 0 --runs 4 --timeout 90 --warmup 30]`: a real hub in this process (demo mode with
 // the simulator; PGlite in memory, or a scratch database on DATABASE_URL's server), a socket.io
 // client subscribed to cp-nanjing like the wall, and staged leaks through
 // POST /api/v1/simulator/scenarios (different items, chemicals and rates; 90 s each, one at a time,
@@ -20,7 +20,7 @@ import { findChemical } from '@safetwin/sim';
 import { horizontalDistanceM, type ChemicalPark } from '@safetwin/twin-models';
 import { gasMeasure, measureSees } from '../src/incidents/assessment/gas-metrics.ts';
 
-const args = parseNumberArgs(process.argv.slice(2), { runs: BENCH_LEAKS.length, timeout: 90, warmup: 30 });
+const args = parseNumberArgs(process.argv.slice(2), { skip: 0, runs: BENCH_LEAKS.length, timeout: 90, warmup: 30 });
 const PASSWORD = 'bench-password';
 const SITE = 'cp-nanjing';
 /** Issue 6: first level-1/2 gas alarm → zones + valves + routes on the wall. */
@@ -76,7 +76,7 @@ try {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const rows: { leak: string; alarmToReadyMs: number | null; computeMs: number | null; seq: number | null; top: string; evacuees: number }[] = [];
-  for (const leak of BENCH_LEAKS.slice(0, args.runs)) {
+  for (const leak of BENCH_LEAKS.slice(args.skip, args.skip + args.runs)) {
     // Earlier runs' incidents closed, so this leak's alarms open their own.
     const open = ((await (await api('GET', `/incidents?siteId=${SITE}`)).json()) as { incidents: IncidentView[] }).incidents.filter((i) => i.state !== 'closed');
     for (const i of open) await api('POST', `/incidents/${i.id}/state`, { state: 'closed', reason: 'bench: the previous run is over' });
