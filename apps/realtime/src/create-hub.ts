@@ -246,7 +246,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     // Closed in this order: the loops, the actions' watches, then every queued incident write.
     cleanups.push(() => incidents.drain(), () => incidentActions.close(), () => incidentScheduler.close());
     // The mine (issue 7): UWB ranges → positions, the methane power-cut interlock, withdrawal and escape.
-    const mine = await startMineServices({ db, registry, ingest, commands, engine: alarmEngine, now, onError: (err) => app.log.error({ err }, 'mine service failed') });
+    const mine = await startMineServices({ db, registry, ingest, commands, engine: alarmEngine, now, interlock: options.mineInterlock, onError: (err) => app.log.error({ err }, 'mine service failed') });
     cleanups.push(() => mine.close());
     // Intake starts only now, every consumer (graded response, webhooks, flood notices) wired: a persistent session's backlog is heard.
     let mqtt: MqttBridge | null = null;

@@ -72,6 +72,12 @@ export interface HubOptions {
   webhookAllowPrivate: boolean;
   /** How often an open incident is assessed again (also at once when an alarm joins), ms. @defaultValue 10000 */
   incidentReassessMs: number;
+  /**
+   * The hub's methane power-cut interlock (煤矿安全规程 set-points). Turn it off only where the mine's own
+   * monitoring substations cut the power themselves (the hub then only shows their state), or in tests
+   * that drive an interlock of their own. @defaultValue true
+   */
+  mineInterlock: boolean;
   /** Clock, epoch ms (tests move it). @defaultValue Date.now */
   now: () => number;
   /** Log level for the HTTP server (pino). @defaultValue 'info' */
@@ -115,6 +121,7 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
   simInputLimits: DEFAULT_SIM_INPUT_LIMITS,
   webhookAllowPrivate: false,
   incidentReassessMs: 10_000,
+  mineInterlock: true,
   now: Date.now,
   logLevel: 'info',
 };
@@ -146,6 +153,7 @@ export function hubOptionsFromEnv(env: NodeJS.ProcessEnv): Partial<HubOptions> {
     simMaxActiveRunsPerSite: int(env.SAFETWIN_SIM_MAX_ACTIVE_RUNS_PER_SITE),
     webhookAllowPrivate: flag(env.SAFETWIN_WEBHOOK_ALLOW_PRIVATE),
     incidentReassessMs: int(env.SAFETWIN_INCIDENT_REASSESS_MS),
+    mineInterlock: flag(env.SAFETWIN_MINE_INTERLOCK),
     simMaxReplays: int(env.SAFETWIN_SIM_MAX_REPLAYS),
     simReplayTimeoutMs: int(env.SAFETWIN_SIM_REPLAY_TIMEOUT_MS),
     logLevel: (env.LOG_LEVEL as HubOptions['logLevel']) || undefined,

@@ -4,14 +4,15 @@ import { expect } from 'vitest';
 import type { CoalMine } from '@safetwin/twin-models';
 import { startSimulatorGateway, type SimulatorGateway } from '@safetwin/simulator';
 import type { Hub } from '../create-hub.ts';
+import type { HubOptions } from '../hub-options.ts';
 import { call, startTestHub, TEST_GATEWAY_KEY, type StoreVariant } from '../test-support/test-hub.ts';
 
 /** The demo mine of a hub. */
 export const mineOf = (hub: Hub) => hub.registry.all().find((s) => s.kind === 'coal-mine') as CoalMine;
 
 /** A test hub and the simulator playing its mine through the gateway API; `dispose` stops both. */
-export async function startMineHub(variant: StoreVariant, simulate: boolean): Promise<{ hub: Hub; gateway: SimulatorGateway | null; dispose: () => Promise<void> }> {
-  const hub = await startTestHub(variant);
+export async function startMineHub(variant: StoreVariant, simulate: boolean, overrides: Partial<HubOptions> = {}): Promise<{ hub: Hub; gateway: SimulatorGateway | null; dispose: () => Promise<void> }> {
+  const hub = await startTestHub(variant, overrides);
   const gateway = simulate ? await startSimulatorGateway({ hubUrl: hub.url, gatewayKey: TEST_GATEWAY_KEY, sites: [mineOf(hub)], faultRatePerDeviceHour: 0 }) : null;
   return {
     hub,

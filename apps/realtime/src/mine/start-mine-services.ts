@@ -33,12 +33,15 @@ export async function startMineServices(deps: {
   engine: AlarmEngine;
   now: () => number;
   onError: (err: unknown) => void;
+  /** Run the methane power-cut interlock (off: the mine's own substations cut; withdrawals then come from CO alarms and orders only). */
+  interlock: boolean;
 }): Promise<MineServices> {
   const { db, registry, ingest, commands, engine, now, onError } = deps;
   const positioning = new TagPositioning({ site: (id) => registry.site(id) });
   ingest.useTransform(positioning.transform);
-  const interlock = await new MethaneInterlock({ sites: registry.all(), ingest, commands, engine, db, now, onError }).start();
-  const withdrawal = new WithdrawalService({ sites: registry.all(), ingest, commands, interlock, engine, now, onError }).start();
+  const interlock = new MethaneInterlock({ sites: registry.all(), ingest, commands, engine, db, now, onError });
+  if (deps.interlock) await interlock.start();
+  const withdrawal = new WithdrawalService({ sites: registry.all(), ingest, commands, interlock: deps.interlock ? interlock : undefined, engine, now, onError }).start();
   // Who is under a withdrawal order, read from the withdrawal service at most once a second per mine
   // (its view is a copy of every person; an order arrives with a page, so a second's lag is harmless).
   const ordered = new Map<string, { atMs: number; personIds: Set<string> }>();

@@ -7,6 +7,9 @@ import { connect, pollUntil, startTestHub, storeVariants, TEST_GATEWAY_KEY, type
 import { postReadings as post, startMineHub } from '../mine-test-support.ts';
 import { INTERLOCK_ACTOR, MethaneInterlock, POWER_CUT_FAILED_KIND } from './methane-interlock.ts';
 
+/** These tests drive an interlock of their own (with their own command fakes): the hub's stays off. */
+const OWN_INTERLOCK = { mineInterlock: false };
+
 type TestHub = Hub & { dispose: () => Promise<void> };
 
 // Face sensor CM-CH4-01 (cut ≥ 1.5 %, restore < 1.0 %): its range is the shearer, face conveyor, tailgate pump and winch.
@@ -26,11 +29,11 @@ describe.each(storeVariants())('methane interlock against the demo simulator on 
   let gateway: SimulatorGateway;
   let dispose = async () => {};
   beforeAll(async () => {
-    const started = await startMineHub(variant, true);
+    const started = await startMineHub(variant, true, OWN_INTERLOCK);
     ({ hub, dispose } = started);
     gateway = started.gateway!;
-  }, 120_000);
-  afterAll(() => dispose());
+  }, 180_000);
+  afterAll(() => dispose(), 180_000);
 
   it('a methane rise on the face cuts its range, the machines report cut, and power comes back once below 1.0 %', async () => {
     const { interlock, errors } = interlockOn(hub);
@@ -85,13 +88,13 @@ describe('methane interlock without a working gateway', () => {
   let hub: TestHub;
   let closers: Array<() => void> = [];
   beforeAll(async () => {
-    hub = await startTestHub(storeVariants()[0]!);
-  });
+    hub = await startTestHub(storeVariants()[0]!, OWN_INTERLOCK);
+  }, 180_000);
   afterEach(() => {
     for (const c of closers) c();
     closers = [];
   });
-  afterAll(() => hub.dispose());
+  afterAll(() => hub?.dispose(), 180_000);
 
   it('no gateway: the cut fails at once, a level-1 "power cut failed" alarm stands on each machine until it reports cut', async () => {
     const { interlock } = interlockOn(hub);

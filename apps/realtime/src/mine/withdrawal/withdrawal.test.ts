@@ -7,6 +7,9 @@ import { mineOf, postReadings, startMineHub } from '../mine-test-support.ts';
 import { INTERLOCK_ACTOR, MethaneInterlock } from '../interlock/methane-interlock.ts';
 import { WITHDRAWAL_ACTOR, WithdrawalService } from './withdrawal-service.ts';
 
+/** These tests drive an interlock of their own (with their own command fakes): the hub's stays off. */
+const OWN_INTERLOCK = { mineInterlock: false };
+
 type TestHub = Hub & { dispose: () => Promise<void> };
 
 function services(hub: Hub) {
@@ -23,11 +26,11 @@ describe.each(storeVariants())('methane reading → cut → feedback → withdra
   let gateway: SimulatorGateway;
   let dispose = async () => {};
   beforeAll(async () => {
-    const started = await startMineHub(variant, true);
+    const started = await startMineHub(variant, true, OWN_INTERLOCK);
     ({ hub, dispose } = started);
     gateway = started.gateway!;
-  }, 120_000);
-  afterAll(() => dispose());
+  }, 180_000);
+  afterAll(() => dispose(), 180_000);
 
   it('the face methane rise cuts the range, the machines report cut, the crews downstream are paged their routes, acknowledge and start out', async () => {
     const { interlock, withdrawal, errors } = services(hub);
@@ -88,9 +91,9 @@ describe.each(storeVariants())('methane reading → cut → feedback → withdra
 describe('withdrawal tracking from tag readings', () => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub(storeVariants()[0]!);
-  });
-  afterAll(() => hub.dispose());
+    hub = await startTestHub(storeVariants()[0]!, OWN_INTERLOCK);
+  }, 180_000);
+  afterAll(() => hub?.dispose(), 180_000);
 
   const post = (readings: Array<{ deviceId: string; values: Record<string, number> }>) => postReadings(hub, readings);
 
