@@ -131,7 +131,8 @@ export class AssessmentScheduler {
       const stored = await this.deps.service.recordAssessment(id, assessment);
       if (stored.assessment?.seq === assessment.seq) this.deps.actions.onAssessment(stored, assessment);
     } catch (err) {
-      this.deps.log(err);
+      // A loop stopped meanwhile (the incident closed, the hub closing and its threads terminated) fails for that reason only.
+      if (this.loops.get(id) === loop) this.deps.log(err);
     }
   }
 
