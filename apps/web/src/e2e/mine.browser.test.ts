@@ -100,7 +100,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the mine on the wall in headless Chromium', () 
     const shownCut = await page.locator('[data-testid=mine-power] [data-equipment-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-equipment-id')));
     for (const id of held) expect(shownCut, `machine ${id} listed as cut`).toContain(id);
     expect(await page.textContent('[data-testid=mine-power]')).toMatch(new RegExp(`${faceSensorId} \\d+\\.\\d+ % ≥ 1\\.50 %`));
-    await page.waitForSelector('[data-twin-machine][data-power=cut]', { timeout: 60_000 });
+    await page.waitForSelector('[data-twin-machine][data-power=cut][data-shown=true]', { timeout: 60_000 });
 
     // The withdrawal the interlock ordered: people paged, acknowledging, walking out; still inside counted.
     let people = await hubAs<SitePeopleView>(env.hub, 'commander', `/sites/${MINE}/people`);
@@ -119,7 +119,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the mine on the wall in headless Chromium', () 
     expect(Number(await page.textContent('[data-testid=mine-still-inside]'))).toBeGreaterThan(0);
     await page.waitForSelector('[data-testid=mine-withdrawal] [data-person-state=paged], [data-testid=mine-withdrawal] [data-person-state=acknowledged], [data-testid=mine-withdrawal] [data-person-state=withdrawing]', { timeout: 60_000 });
     await page.waitForSelector('[data-testid=mine-withdrawal] [data-person-state=acknowledged], [data-testid=mine-withdrawal] [data-person-state=withdrawing]', { timeout: 120_000 });
-    await page.waitForSelector('[data-twin-person]', { timeout: 60_000 });
+    await page.waitForSelector('[data-twin-person][data-shown=true]', { timeout: 60_000 });
 
     // Routes: counted by the legend and drawn in cyan on the plan.
     await page.waitForSelector('[data-testid=mine-legend]:not([data-route-count="0"])', { timeout: 60_000 });
