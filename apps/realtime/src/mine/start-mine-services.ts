@@ -18,7 +18,8 @@ export interface MineServices {
   interlock: MethaneInterlock;
   withdrawal: WithdrawalService;
   people: PeopleService;
-  close(): void;
+  /** Stops the interlock and the people service; resolves once the people service has closed (its errors go to `onError`). */
+  close(): Promise<void>;
 }
 
 /**
@@ -57,9 +58,9 @@ export async function startMineServices(deps: {
   const people = await new PeopleService({ db, sites: registry.all(), ingest, commands, engine, deviceNum: (id) => registry.deviceNum(id), hasOrder, now, onError }).start();
   return {
     positioning, interlock, withdrawal, people,
-    close: () => {
+    close: async () => {
       interlock.close();
-      void people.close().catch(onError);
+      await people.close().catch(onError);
     },
   };
 }

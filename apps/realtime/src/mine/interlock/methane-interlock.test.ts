@@ -134,6 +134,50 @@ describe('methane interlock without a working gateway', () => {
     expect(await pollUntil(async () => hub.alarmEngine.get(id)?.processActive === false)).toBe(true);
   });
 
+  it('a late (store-and-forward) low reading neither restores a cut nor counts as the sensor heard; a newer one restores', async () => {
+    const { interlock } = interlockOn(hub, { staleCheckMs: 60_000 });
+    await interlock.start();
+    closers.push(() => interlock.close());
+    const upperCorner = 'CM-CH4-02'; // cut ≥ 1.5 %, restore < 1.0 %, range: the face and its return airway
+    const cutAtMs = Date.now();
+    await post(hub, [{ deviceId: upperCorner, values: { ch4_pct: 1.6 }, ts: cutAtMs }]);
+    expect(await pollUntil(async () => interlock.power('cm-yangquan')!.log.some((e) => e.sensorId === upperCorner && e.action === 'cut'), 10_000)).toBe(true);
+    const heardAt = interlock.power('cm-yangquan')!.sensors.find((s) => s.sensorId === upperCorner)!.heardAt;
+    await post(hub, [{ deviceId: upperCorner, values: { ch4_pct: 0.3 }, ts: cutAtMs - 5000 }]);
+    await post(hub, [{ deviceId: upperCorner, values: { ch4_pct: 0.3 }, ts: cutAtMs }]); // re-sent with the cut's time
+    const after = interlock.power('cm-yangquan')!;
+    expect(after.log.some((e) => e.sensorId === upperCorner && e.action === 'restore')).toBe(false);
+    expect(after.sensors.find((s) => s.sensorId === upperCorner)).toMatchObject({ cutting: true, valuePct: 1.6, heardAt });
+    expect(after.machines.filter((m) => m.heldBy.some((c) => c.sensorId === upperCorner)).map((m) => m.equipmentId).sort()).toEqual(RANGE);
+    await post(hub, [{ deviceId: upperCorner, values: { ch4_pct: 0.3 }, ts: cutAtMs + 1000 }]);
+    const restore = interlock.power('cm-yangquan')!.log.find((e) => e.sensorId === upperCorner && e.action === 'restore');
+    expect(restore).toMatchObject({ kind: 'restore-level', readingPct: 0.3, readingAt: cutAtMs + 1000 });
+    expect([...restore!.equipmentIds].sort()).toEqual(RANGE);
+  });
+
+  it('closing the hub while cuts await their feedback raises no "power cut failed" alarm', async () => {
+    const fake: TestSocket = await connect(hub, { gatewayKey: TEST_GATEWAY_KEY });
+    fake.on('command', (command, ack) => ack({ id: command.id, ok: true, message: 'accepted' }));
+    closers.push(() => fake.disconnect());
+    const { interlock } = interlockOn(hub, { confirmTimeoutMs: 120_000, staleCheckMs: 60_000 });
+    await interlock.start();
+    await post(hub, [{ deviceId: 'CM-PWR-01', values: { powered: 1 } }, { deviceId: 'CM-CH4-05', values: { ch4_pct: 1.6 } }]); // shearer sensor: range = the shearer
+    const shearer = async () => interlock.power('cm-yangquan')!.machines.find((m) => m.equipmentId === 'CM-EQ-01')!.command;
+    expect(await pollUntil(async () => (await shearer())?.state === 'acknowledged', 10_000)).toBe(true);
+    interlock.close(); // settles the pending confirmation wait as not confirmed
+    await new Promise((r) => setTimeout(r, 300));
+    expect(hub.alarmEngine.get(alarmId('cm-yangquan', 'CM-PWR-01', 'powered', POWER_CUT_FAILED_KIND))?.processActive ?? false).toBe(false);
+    expect(interlock.power('cm-yangquan')!.machines.find((m) => m.equipmentId === 'CM-EQ-01')!.cutFailed).toBe(false);
+    // the next run (after the restart) holds the shearer by every sensor whose range holds it, and restores it once all are below restore
+    const again = interlockOn(hub).interlock;
+    await again.start();
+    closers.push(() => again.close());
+    expect(again.power('cm-yangquan')!.machines.find((m) => m.equipmentId === 'CM-EQ-01')!.heldBy.map((c) => c.sensorId)).toContain('CM-CH4-05');
+    await post(hub, ['CM-CH4-01', 'CM-CH4-02', 'CM-CH4-03', 'CM-CH4-05'].map((deviceId) => ({ deviceId, values: { ch4_pct: 0.3 } })));
+    expect(again.power('cm-yangquan')!.log.filter((e) => e.action === 'restore').flatMap((e) => e.equipmentIds)).toContain('CM-EQ-01');
+    expect(again.power('cm-yangquan')!.machines.find((m) => m.equipmentId === 'CM-EQ-01')!.heldBy).toEqual([]);
+  });
+
   it('a sensor gone silent cuts its range (fail-safe); a hub restarted meanwhile keeps the range cut until the readings are below restore', async () => {
     const { interlock } = interlockOn(hub, { staleCheckMs: 200 });
     await interlock.start();

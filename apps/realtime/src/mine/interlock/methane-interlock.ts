@@ -1,7 +1,7 @@
 import type { SqlClient } from '@safetwin/db';
 import type { AlarmView, CommandRecord, CommandRequest, LiveReading } from '@safetwin/protocol';
 import {
-  applyInterlockEvent, createInterlockState, heldMachines, indexInterlock, interlockTable, staleSensors,
+  applyInterlockEvent, createInterlockState, heldMachines, indexInterlock, interlockTable, isNewerReading, markReadingTime, staleSensors,
   type CoalMine, type InterlockDecision, type InterlockEvent, type InterlockIndex, type InterlockState, type InterlockTable,
   type MineEquipment, type SensorFault, type Site,
 } from '@safetwin/twin-models';
@@ -87,6 +87,8 @@ export class MethaneInterlock {
   private readonly cutListeners: ((e: InterlockCutEvent) => void)[] = [];
   private timer: NodeJS.Timeout | null = null;
   private readonly startedAt: number;
+  /** Set by {@link close}: confirmation waits settled by the shutdown are no failed cuts, and no alarm is raised or cleared any more. */
+  private closed = false;
 
   constructor(private readonly deps: MethaneInterlockDeps) {
     this.feedback = new PowerFeedback(deps.confirmTimeoutMs ?? POWER_CONFIRM_TIMEOUT_MS);
@@ -126,13 +128,18 @@ export class MethaneInterlock {
     this.cutListeners.push(listener);
   }
 
-  /** Readings from the ingest: CH4 of the interlock's sensors, `powered` of the mines' machines. O(1) per reading. */
+  /**
+   * Readings from the ingest: CH4 of the interlock's sensors, `powered` of the mines' machines. O(1)
+   * per reading. A CH4 reading measured at or before the newest one of its sensor (a late
+   * store-and-forward batch, a retry) is ignored: it neither decides nor counts as the sensor
+   * being heard.
+   */
   observe(readings: readonly LiveReading[]): void {
     const now = this.deps.now();
     for (const r of readings) {
       const mine = this.bySensor.get(r.deviceId);
       const v = r.values.ch4_pct;
-      if (!mine || v === undefined) continue;
+      if (!mine || v === undefined || !isNewerReading(mine.state, r.deviceId, r.ts)) continue;
       mine.lastHeard.set(r.deviceId, now);
       mine.lastValue.set(r.deviceId, v);
       this.apply(mine, { kind: 'reading', sensorId: r.deviceId, valuePct: v, atMs: r.ts });
@@ -181,8 +188,9 @@ export class MethaneInterlock {
     };
   }
 
-  /** Stops the stale check and every confirmation wait. */
+  /** Stops the stale check and every confirmation wait; raises and clears no alarm from now on. */
   close(): void {
+    this.closed = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.feedback.close();
@@ -260,16 +268,22 @@ export class MethaneInterlock {
   }
 
   private raiseFailed(mine: Mine, e: MineEquipment): void {
+    if (this.closed) return; // a wait settled by close(), not a cut the field failed
     mine.failed.add(e.deviceId);
     this.deps.engine.setCondition(this.pointOf(mine, e.deviceId), true, this.feedback.report(e.deviceId)?.powered ?? null);
   }
 
   private clearFailed(mine: Mine, deviceId: string, value: number | null): void {
+    if (this.closed) return;
     mine.failed.delete(deviceId);
     this.deps.engine.setCondition(this.pointOf(mine, deviceId), false, value);
   }
 
-  /** Takes over standing power-cut-failed alarms and the machines an earlier run left cut. */
+  /**
+   * Takes over standing power-cut-failed alarms and the machines an earlier run left cut. The
+   * sensors holding a recovered cut take readings measured after the cut command only: a late
+   * reading older than the cut cannot release it.
+   */
   private async recover(): Promise<void> {
     for (const a of this.deps.engine.list(null, true)) {
       const mine = this.mines.get(a.siteId);
@@ -286,6 +300,7 @@ export class MethaneInterlock {
       const equipmentId = mine.site.equipment.find((e) => e.deviceId === row.device_id)?.id;
       const atMs = new Date(row.issued_at).getTime();
       for (const sensorId of equipmentId ? (mine.index.holders.get(equipmentId) ?? []) : []) {
+        markReadingTime(mine.state, sensorId, atMs);
         if (mine.state.cutting.has(sensorId)) continue;
         mine.state.cutting.set(sensorId, { sensorId, kind: 'level', fault: null, readingPct: null, setpointPct: mine.index.sensor.get(sensorId)!.cutAtPct!, atMs });
       }

@@ -3,7 +3,7 @@
 export { interlockTable, STALE_INTERVALS } from './interlock-table.ts';
 export type { InterlockSensor, InterlockMachine, InterlockTable } from './interlock-table.ts';
 export {
-  applyInterlockEvent, createInterlockState, heldMachines, indexInterlock, isPlausiblePct, staleSensors,
+  applyInterlockEvent, createInterlockState, heldMachines, indexInterlock, isNewerReading, isPlausiblePct, markReadingTime, staleSensors,
 } from './interlock-logic.ts';
 export type {
   CutCause, InterlockDecision, InterlockEvent, InterlockIndex, InterlockReason, InterlockState, SensorFault,

@@ -11,6 +11,12 @@
 // locked out until the sensor works again (故障闭锁 / 断线断电); a failed detector must never be taken
 // for a safe one.
 //
+// Readings are taken in the order they were measured, not received: store-and-forward batches and
+// retries deliver late or repeated readings, and a late low reading must never release a cut that a
+// newer high one caused. A reading stamped at or before the newest one seen from its sensor is
+// ignored. Faults are never ignored (fail-safe); they carry the hub's clock, not the sensor's, so
+// they do not move the sensor's newest reading time.
+//
 // No clock and no I/O: time arrives with the events; the state is a plain object updated in place.
 import type { InterlockSensor, InterlockTable } from './interlock-table.ts';
 import { STALE_INTERVALS } from './interlock-table.ts';
@@ -59,14 +65,27 @@ export interface InterlockDecision {
   reason: InterlockReason;
 }
 
-/** The interlock's memory: which sensors are cutting. */
+/** The interlock's memory: which sensors are cutting, and the newest reading time of each sensor. */
 export interface InterlockState {
   cutting: Map<string, CutCause>;
+  /** Sensor id → measurement time (ms) of the newest reading taken; older or repeated readings are ignored. */
+  newestReadingAtMs: Map<string, number>;
 }
 
 /** An interlock with nothing cutting. */
 export function createInterlockState(): InterlockState {
-  return { cutting: new Map() };
+  return { cutting: new Map(), newestReadingAtMs: new Map() };
+}
+
+/** Whether a reading measured at `atMs` is newer than every reading taken from its sensor so far. */
+export function isNewerReading(state: InterlockState, sensorId: string, atMs: number): boolean {
+  const newest = state.newestReadingAtMs.get(sensorId);
+  return newest === undefined || atMs > newest;
+}
+
+/** Raises a sensor's newest reading time to `atMs` (never lowers it): readings up to it are ignored from now on. */
+export function markReadingTime(state: InterlockState, sensorId: string, atMs: number): void {
+  if (isNewerReading(state, sensorId, atMs)) state.newestReadingAtMs.set(sensorId, atMs);
 }
 
 /** Index of a table's sensors by id and of the sensors whose range holds each machine (built once per table). */
@@ -111,11 +130,18 @@ export function heldMachines(index: InterlockIndex, state: InterlockState): Map<
 /**
  * Applies one event to the interlock state (in place) and returns what to do: at most one
  * decision. A sensor without a power-cut level (alarm only) never decides; an unknown sensor is
- * ignored. A reading that is not plausible is handled as an `out-of-range` fault.
+ * ignored. A reading that is not plausible is handled as an `out-of-range` fault. A reading
+ * measured at or before the newest one taken from its sensor (late, out of order, or re-sent) is
+ * ignored, so it can neither restore nor cut.
  */
 export function applyInterlockEvent(index: InterlockIndex, state: InterlockState, event: InterlockEvent): InterlockDecision | null {
   const sensor = index.sensor.get(event.sensorId);
-  if (!sensor || sensor.cutAtPct === null || sensor.restoreBelowPct === null) return null;
+  if (!sensor) return null;
+  if (event.kind === 'reading') {
+    if (!isNewerReading(state, sensor.sensorId, event.atMs)) return null;
+    state.newestReadingAtMs.set(sensor.sensorId, event.atMs);
+  }
+  if (sensor.cutAtPct === null || sensor.restoreBelowPct === null) return null;
   const cutAt = sensor.cutAtPct;
   const restoreBelow = sensor.restoreBelowPct;
   const current = state.cutting.get(sensor.sensorId);

@@ -16,7 +16,9 @@ const table = interlockTable(mine);
 // Face-and-return range: shearer 01, face conveyor 02, tailgate pump 09, tailgate winch 10 (support control 03 is intrinsically safe).
 const FACE_RANGE = ['CM-EQ-01', 'CM-EQ-02', 'CM-EQ-09', 'CM-EQ-10'];
 
-const r = (sensorId: string, valuePct: number, atMs = 0): InterlockEvent => ({ kind: 'reading', sensorId, valuePct, atMs });
+/** Readings are measured one after the other unless a time is given (readings at or before the newest are ignored). */
+let clockMs = 0;
+const r = (sensorId: string, valuePct: number, atMs = ++clockMs): InterlockEvent => ({ kind: 'reading', sensorId, valuePct, atMs });
 const stale = (sensorId: string, atMs = 0): InterlockEvent => ({ kind: 'fault', sensorId, fault: 'stale', valuePct: null, atMs });
 
 /** A step: the event, then what the interlock must decide (cut / restore lists and the reason's kind), or null for nothing. */
@@ -54,6 +56,18 @@ const CASES: Array<{ name: string; steps: Step[]; table?: InterlockTable }> = [
   {
     name: 'a fault while already cut on a high reading commands nothing more',
     steps: [[r('CM-CH4-01', 2.1), { cut: FACE_RANGE }], [stale('CM-CH4-01'), null], [r('CM-CH4-01', 0.8), { restore: FACE_RANGE }]],
+  },
+  {
+    name: 'a late (older) low reading never restores a cut; a re-sent one neither; a newer low one restores',
+    steps: [[r('CM-CH4-01', 1.6, 10), { cut: FACE_RANGE, kind: 'cut-level' }], [r('CM-CH4-01', 0.2, 5), null], [r('CM-CH4-01', 0.2, 10), null], [r('CM-CH4-01', 0.2, 20), { restore: FACE_RANGE, kind: 'restore-level' }]],
+  },
+  {
+    name: 'a late (older) high reading does not cut again after a newer low one restored',
+    steps: [[r('CM-CH4-01', 1.6, 10), { cut: FACE_RANGE }], [r('CM-CH4-01', 0.2, 30), { restore: FACE_RANGE }], [r('CM-CH4-01', 1.7, 20), null], [r('CM-CH4-01', 1.7, 31), { cut: FACE_RANGE }]],
+  },
+  {
+    name: 'a fault is never taken for a late reading (fail-safe): it cuts whatever its time; a reading newer than the last reading releases it',
+    steps: [[r('CM-CH4-01', 0.3, 50), null], [stale('CM-CH4-01', 1), { cut: FACE_RANGE, kind: 'sensor-fault' }], [r('CM-CH4-01', 0.3, 40), null], [r('CM-CH4-01', 0.3, 51), { restore: FACE_RANGE }]],
   },
   {
     name: 'a main-return sensor alarms only: it never cuts, even when it fails',
