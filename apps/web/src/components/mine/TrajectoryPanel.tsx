@@ -112,7 +112,7 @@ export function TrajectoryPanel() {
             type="range"
             min={points[0]!.ts}
             max={points[points.length - 1]!.ts}
-            step={1000}
+            step="any"
             value={shown.atMs}
             onChange={(e) => mine.showTrajectory({ trajectory: shown.trajectory, atMs: Number(e.target.value) })}
             aria-label={t('trajectoryAt', { time: new Date(shown.atMs).toLocaleTimeString() })}
