@@ -1,9 +1,13 @@
 // /incidents on a real hub (demo park, no simulator, PGlite): declaring (validation, roles,
 // drills, a chemical different from the item's), state changes (409 naming both states, 403),
-// notes, and 404s for unknown or invisible incidents.
+// notes, 404s for unknown or invisible incidents, the response's actions refused on a closed
+// incident (409) and an isolation confirmed by someone who may not command its valves (403).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestHub, storeVariants } from '../test-support/test-hub.ts';
+import type { IncidentAssessmentView } from '@safetwin/protocol';
+import type { ChemicalPark } from '@safetwin/twin-models';
 import type { Hub } from '../create-hub.ts';
+import { sitePlace } from '../incidents/site-places.ts';
 
 const PARK = 'cp-nanjing';
 const TANK = 'CP-E1-TK-01';
@@ -86,5 +90,41 @@ describe('incident routes', () => {
     expect((await call(hub, 'POST', `/incidents/${body.incident.id}/state`, { token: tokens['officer-CP-E2'], body: { state: 'closed', reason: 'not mine' } })).status).toBe(404);
     expect((await call(hub, 'GET', `/incidents/${body.incident.id}`, { token: tokens['officer-CP-E1'] })).status).toBe(200);
     expect((await call(hub, 'GET', '/incidents?siteId=nowhere', { token: tokens.commander })).status).toBe(404);
+  });
+
+  it('refuses confirm, field-done and fire-brigade on a closed incident with 409', async () => {
+    const { body } = await declare('commander', { siteId: PARK, equipmentId: TANK, chemical: 'Cl2' });
+    const id = body.incident.id as string;
+    expect((await call(hub, 'POST', `/incidents/${id}/state`, { token: tokens.commander, body: { state: 'closed', reason: 'false alarm' } })).status).toBe(200);
+    for (const path of [`/incidents/${id}/isolation/confirm`, `/incidents/${id}/valves/CP-E1-XV-001/field-done`, `/incidents/${id}/fire-brigade`]) {
+      const res = await call(hub, 'POST', path, { token: tokens.commander, body: path.endsWith('confirm') ? { rank: 1 } : undefined });
+      expect(res, path).toMatchObject({ status: 409, body: { error: { code: 'incident:invalid-transition' } } });
+      expect(res.body.error.message).toMatch(/is closed/);
+    }
+    expect((await hub.incidents.detail(id)).timeline.some((e) => ['notification', 'valve-commanded', 'field-task'].includes(e.kind)), 'nothing was carried out').toBe(false);
+  });
+
+  it('refuses (403, naming the valve) an officer confirming a set with a valve of another plant', async () => {
+    const { body } = await declare('officer-CP-E1', { siteId: PARK, equipmentId: TANK, chemical: 'Cl2' });
+    const id = body.incident.id as string;
+    const park = hub.registry.site(PARK) as ChemicalPark;
+    const valve = (valveId: string) => ({ valveId, deviceId: valveId, actuation: 'remote' as const, function: 'esd', place: sitePlace(park, { eastM: 0, northM: 0 }), closeTimeS: 5 });
+    const at = Date.now();
+    const crafted: IncidentAssessmentView = {
+      ...((await hub.incidents.get(id)).assessment ?? {
+        computedAt: at, dataUntil: at, computeMs: 1, weather: { windSpeedMS: 3, windFromDeg: 270, stability: 'D', observedAt: at },
+        source: { discriminating: false, reason: null, hitDetectorIds: [], detectorsUsed: 0, candidates: [], chosen: { id: TANK, kind: 'equipment', place: sitePlace(park, { eastM: 0, northM: 0 }), from: 'declared' } },
+        release: { rateKgS: 1, startedAt: at, endsAt: null, totalKg: 0 }, zones: [], evacuation: null, doses: [], warnings: [],
+      }),
+      seq: 1000,
+      isolation: { target: { kind: 'equipment', id: TANK }, isolable: true, reason: '', unisolableFeeds: [], alternatives: [
+        { rank: 1, minimal: true, timeToIsolateS: 5, releasedBeforeIsolationKg: 5, trappedInventoryKg: 0, totalReleaseKg: 5, sideEffects: [], valves: [valve('CP-E1-XV-001'), valve('CP-E2-XV-001')] },
+      ] },
+    };
+    await hub.incidents.recordAssessment(id, crafted);
+    const res = await call(hub, 'POST', `/incidents/${id}/isolation/confirm`, { token: tokens['officer-CP-E1'], body: { rank: 1 } });
+    expect(res).toMatchObject({ status: 403, body: { error: { code: 'auth:forbidden' } } });
+    expect(res.body.error.message).toMatch(/CP-E2-XV-001/);
+    expect((await hub.incidents.get(id)).valves.filter((v) => v.state === 'commanded'), 'nothing commanded').toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ConfirmIsolationSchema, DeclareIncidentSchema, INCIDENT_STATES, IncidentNoteSchema, IncidentStateRequestSchema, type IncidentView, type Principal } from '@safetwin/protocol';
-import { canSeeIncident, canSeeSite } from '../auth/access.ts';
-import { HubError, notFound } from '../errors.ts';
-import type { IncidentActions } from '../incidents/actions/index.ts';
+import { canCommand, canSeeIncident, canSeeSite } from '../auth/access.ts';
+import { HubError, forbidden, notFound } from '../errors.ts';
+import { requireOpenIncident, type IncidentActions } from '../incidents/actions/index.ts';
 import { requireActOnIncident } from '../incidents/incident-access.ts';
 import { declaredIncident } from '../incidents/incident-declare.ts';
 import { IncidentTransitionError } from '../incidents/incident-lifecycle.ts';
@@ -30,7 +30,8 @@ const DECLARERS = ['commander', 'drill-planner', 'safety-officer'] as const;
  * /incidents: list, detail with timeline, declare, state changes, notes, and the response's
  * actions (confirm an isolation, report a field task done, call the fire brigade, the brief).
  * Visibility is canSeeIncident (404 otherwise, as for an unknown id); acting needs
- * canActOnIncident (403); the lifecycle's refusals are 409 `incident:invalid-transition`.
+ * canActOnIncident (403); the lifecycle's refusals, and the response's actions on a closed incident, are 409
+ * `incident:invalid-transition`.
  */
 export function incidentRoutes(app: ZodApp, deps: RouteDeps, incidents: IncidentRouteDeps): void {
   /** The incident if the user may see it, else 404. */
@@ -40,6 +41,19 @@ export function incidentRoutes(app: ZodApp, deps: RouteDeps, incidents: Incident
     });
     if (!canSeeIncident(user, incident)) throw notFound(`no incident '${id}'`);
     return incident;
+  };
+  /**
+   * Confirming commands the set's remote valves: the user must be allowed to command each one
+   * directly (canCommand, as for POST /commands), else 403 naming the valve. Drills are exempt:
+   * their valves are not sent, or are the demo simulator's.
+   */
+  const requireCommandValves = (user: Principal, incident: IncidentView, rank: number): void => {
+    const alt = incident.assessment?.isolation?.alternatives.find((a) => a.rank === rank);
+    for (const v of alt?.valves ?? []) {
+      if (v.actuation !== 'remote' || v.deviceId === null) continue;
+      const device = deps.registry.device(v.deviceId);
+      if (!device || !canCommand(user, device)) throw forbidden(`rank: ${user.username} may not command valve ${v.valveId} (${v.deviceId}) of isolation rank ${rank}: a commander must confirm it`);
+    }
   };
   const actionable = async (user: Principal, id: string) => {
     const incident = await visible(user, id);
@@ -92,18 +106,22 @@ export function incidentRoutes(app: ZodApp, deps: RouteDeps, incidents: Incident
   app.post('/incidents/:id/isolation/confirm', { schema: { tags: ['incidents'], summary: 'Confirm an isolation alternative of the latest assessment (default rank 1): its remote valves are commanded, manual ones become field tasks', params: IdParams, body: ConfirmIsolationSchema } }, async (request) => {
     const user = await requireUser(deps, request);
     const incident = await actionable(user, request.params.id);
-    return { valves: await incidents.actions.confirmIsolation(incident, request.body.rank ?? 1, user.username) };
+    requireOpenIncident(incident, 'confirming an isolation');
+    const rank = request.body.rank ?? 1;
+    if (incident.origin !== 'drill') requireCommandValves(user, incident, rank);
+    return { valves: await incidents.actions.confirmIsolation(incident, rank, user.username) };
   });
 
   app.post('/incidents/:id/valves/:valveId/field-done', { schema: { tags: ['incidents'], summary: 'A field crew closed a manual valve (its field task is done)', params: ValveParams } }, async (request) => {
     const user = await requireUser(deps, request);
     const incident = await actionable(user, request.params.id);
+    requireOpenIncident(incident, 'reporting a field task done');
     return { valves: await incidents.actions.fieldDone(incident, request.params.valveId, user.username) };
   });
 
   app.post('/incidents/:id/fire-brigade', { schema: { tags: ['incidents'], summary: 'Notify the fire brigade: the brief as a signed webhook, recorded on the timeline', params: IdParams } }, async (request) => {
     const user = await requireUser(deps, request);
-    await actionable(user, request.params.id);
+    requireOpenIncident(await actionable(user, request.params.id), 'notifying the fire brigade');
     await incidents.actions.notifyFireBrigade(await incidents.service.detail(request.params.id), user.username);
     return { incident: await incidents.service.get(request.params.id) };
   });

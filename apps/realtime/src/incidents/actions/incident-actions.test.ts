@@ -77,6 +77,17 @@ describe.each(storeVariants())('incident actions on $name', (variant) => {
     service.create({ siteId: SMALL_PARK_ID, enterpriseId: 'TP-ENT', origin, title: 'Cl₂ at chlorine tank 1', chemical: 'Cl2', declared: { equipmentId: 'TP-TK-1', place: null, rateKgS: 2 }, createdBy: 'commander' });
   const detail = (id: string) => service.detail(id);
   const kinds = async (id: string) => (await detail(id)).timeline.map((e) => e.kind);
+  /** A level-2 incident after its first assessment: rank 1's TP-XV-1 awaits confirmation, nothing commanded. */
+  const levelTwoAwaiting = async () => {
+    const incident = await newIncident();
+    const a = assessment(park, Date.now());
+    actions.onAssessment({ ...incident, level: 2 }, a);
+    await pollUntil(async () => (await service.get(incident.id)).valves.length > 0 || undefined, 10_000);
+    expect((await service.get(incident.id)).valves).toMatchObject([{ valveId: 'TP-XV-1', state: 'awaiting-confirmation' }]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(commands).toEqual([]);
+    return { incident, a };
+  };
 
   beforeAll(async () => {
     hub = await startTestHub(variant, { commandTimeoutMs: 2000, webhookAllowPrivate: true });
@@ -135,13 +146,7 @@ describe.each(storeVariants())('incident actions on $name', (variant) => {
   });
 
   it('level 2: nothing is commanded until a commander confirms; manual valves become field tasks with a location, done in the field', async () => {
-    const incident = await newIncident();
-    const a = assessment(park, Date.now());
-    actions.onAssessment({ ...incident, level: 2 }, a);
-    await pollUntil(async () => (await service.get(incident.id)).valves.length > 0 || undefined, 10_000);
-    expect((await service.get(incident.id)).valves).toMatchObject([{ valveId: 'TP-XV-1', state: 'awaiting-confirmation' }]);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(commands).toEqual([]);
+    const { incident, a } = await levelTwoAwaiting();
 
     const valves = await actions.confirmIsolation({ ...incident, level: 2, assessment: a }, 2, 'commander');
     expect(valves.map((v) => [v.valveId, v.state])).toEqual([['TP-XV-2', 'commanded'], ['TP-HV-3', 'field-task']]);
@@ -191,6 +196,31 @@ describe.each(storeVariants())('incident actions on $name', (variant) => {
     expect(failed!.evidence).toBe('did not report closed within 5 s of the command');
     expect(await pollUntil(async () => commands.find((c) => c.deviceId === 'TP-XV-2'), 10_000), 'the next set is commanded').toBeDefined();
     actions.forget(incident.id);
+  });
+
+  it('level 2 escalated to level 1: the proposal awaiting confirmation is commanded on the next assessment', async () => {
+    const { incident, a } = await levelTwoAwaiting();
+    // A level-1 alarm joins: the incident is level 1 at its next assessment.
+    actions.onAssessment({ ...incident, level: 1 }, { ...a, seq: 2 });
+    const sent = await pollUntil(async () => commands.find((c) => c.deviceId === 'TP-XV-1'), 10_000);
+    const row = await pollUntil(async () => (await hub.db.query<{ issued_by: string; state: string }>(`SELECT issued_by, state FROM commands WHERE id = $1`, [sent!.id])).find((r) => r.state !== 'sent'), 10_000);
+    expect(row!.issued_by).toBe(incidentActor(incident.id));
+    expect((await detail(incident.id)).timeline.some((e) => e.kind === 'valves-proposed' && e.message.startsWith('escalated to level 1'))).toBe(true);
+    actions.forget(incident.id);
+  });
+
+  it('a closed incident: confirm and field-done are refused (409), nothing is commanded', async () => {
+    const incident = await newIncident();
+    const a = assessment(park, Date.now());
+    await service.recordAssessment(incident.id, a);
+    const closed = await service.transition(incident.id, 'closed', 'commander', 'false alarm');
+    expect(closed.state).toBe('closed');
+    await expect(actions.confirmIsolation({ ...closed, assessment: a }, 1, 'commander')).rejects.toMatchObject({ code: 'incident:invalid-transition', statusCode: 409 });
+    await expect(actions.fieldDone(closed, 'TP-HV-3', 'crew-1')).rejects.toMatchObject({ code: 'incident:invalid-transition', statusCode: 409 });
+    await expect(actions.notifyFireBrigade(closed, 'commander')).rejects.toMatchObject({ code: 'incident:invalid-transition' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(commands).toEqual([]);
+    expect((await service.get(incident.id)).valves).toEqual([]);
   });
 
   it('drill: no command reaches the gateway; what would have been commanded is recorded', async () => {
@@ -244,5 +274,14 @@ describe.each(storeVariants())('incident actions on $name', (variant) => {
     expect(timeline![1]!.message).toContain('fire-brigade brief delivered to 127.0.0.1');
     expect((await service.get(incident.id)).milestones.fireBrigadeNotifiedAt).not.toBeNull();
     actions.forget(incident.id);
+
+    // A drill never reaches the fire brigade's hook: the timeline says what would have been sent.
+    const drill = await newIncident('drill');
+    await actions.notifyFireBrigade({ ...drill, level: 1, assessment: a }, 'drill-planner');
+    const said = (await detail(drill.id)).timeline.find((e) => e.kind === 'notification');
+    expect(said!.message).toBe('drill: the fire brigade would be notified by drill-planner — brief not sent');
+    expect(said!.data).toMatchObject({ drill: true, sent: false });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(receiver.received.filter((r) => r.body.incident?.id === drill.id)).toEqual([]);
   }, 60_000);
 });

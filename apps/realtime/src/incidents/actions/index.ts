@@ -69,6 +69,11 @@ interface Run {
   isolatedAt: number | null;
 }
 
+/** Throws 409 `incident:invalid-transition` for a closed incident: nothing is commanded, tasked or sent for it any more. */
+export function requireOpenIncident(incident: Pick<IncidentView, 'id' | 'state'>, what: string): void {
+  if (incident.state === 'closed') throw new HubError('incident:invalid-transition', `state: incident ${incident.id} is closed; ${what} is refused`, 409);
+}
+
 const setKey = (alt: Pick<IsolationAlternativeView, 'valves'>) => alt.valves.map((v) => v.valveId).sort().join('|');
 
 /**
@@ -101,13 +106,20 @@ export class IncidentActions {
     });
   }
 
-  /** A new assessment: adopts the first isolation, follows later ones, and notifies the fire brigade on level 1. */
+  /**
+   * A new assessment: adopts the first isolation, follows later ones, and notifies the fire
+   * brigade on level 1. The run takes the incident's level each time: on escalation to level 1
+   * the proposal still awaiting confirmation is commanded, and later failures command the next set.
+   */
   onAssessment(incident: IncidentView, assessment: IncidentAssessmentView): void {
     if (this.closed || incident.state === 'closed') return;
     const site = this.park(incident.siteId);
     if (!site) return;
     const alts = assessment.isolation?.alternatives ?? [];
     let run = this.runs.get(incident.id);
+    // The level follows the incident (a level-1 alarm joining makes isolation automatic from now on).
+    const escalated = run !== undefined && run.level !== 1 && incident.level === 1;
+    if (run) run.level = incident.level;
     if (!run && alts.length > 0) {
       run = this.newRun(incident, assessment.source.chosen.id);
       run.alternatives = alts;
@@ -118,7 +130,10 @@ export class IncidentActions {
       run.sourceId = assessment.source.chosen.id;
       const failed = new Set([...run.valves.values()].filter((v) => v.state === 'failed').map((v) => v.valveId));
       const best = alts.find((a) => !a.valves.some((v) => failed.has(v.valveId))) ?? alts[0]!;
-      if (!run.tried.has(setKey(best))) {
+      const awaiting = [...run.valves.values()].some((v) => v.state === 'awaiting-confirmation');
+      if (escalated && awaiting) {
+        this.adopt(run, best, 'system', 'auto', `escalated to level 1: isolation rank ${best.rank} commanded without waiting for confirmation`);
+      } else if (!run.tried.has(setKey(best))) {
         const pendingOnly = [...run.valves.values()].every((v) => v.state === 'awaiting-confirmation');
         const why = moved ? `the source estimate moved to ${assessment.source.chosen.id ?? 'a point'}` : 'the assessment changed';
         if (run.level === 1) this.adopt(run, best, 'system', 'auto', `${why}: valves added`);
@@ -134,6 +149,7 @@ export class IncidentActions {
 
   /** A commander confirms alternative `rank` of the latest assessment: its remote valves are commanded, its manual ones become field tasks. */
   async confirmIsolation(incident: IncidentView, rank: number, actor: string): Promise<IncidentValveView[]> {
+    requireOpenIncident(incident, 'confirming an isolation');
     if (!this.park(incident.siteId)) throw notFound(`incident ${incident.id}: its site is not a chemical park this hub serves`);
     const alts = incident.assessment?.isolation?.alternatives ?? [];
     const alt = alts.find((a) => a.rank === rank);
@@ -147,6 +163,7 @@ export class IncidentActions {
 
   /** A field crew reports a manual valve (or a failed actuated one) shut by hand. */
   async fieldDone(incident: IncidentView, valveId: string, actor: string): Promise<IncidentValveView[]> {
+    requireOpenIncident(incident, 'reporting a field task done');
     const run = this.runs.get(incident.id) ?? this.restoreRun(incident);
     const v = run.valves.get(valveId);
     if (!v) throw notFound(`valveId: valve ${valveId} is not part of incident ${incident.id}'s isolation`);
@@ -163,6 +180,7 @@ export class IncidentActions {
 
   /** Sends the brief to the fire brigade's webhooks and records it (manual route: any incident). */
   async notifyFireBrigade(incident: IncidentDetailView | IncidentView, actor: string): Promise<void> {
+    requireOpenIncident(incident, 'notifying the fire brigade');
     const run = this.runs.get(incident.id);
     await this.notify(run ? { ...incident, valves: [...run.valves.values()] } : incident, actor, false);
   }
@@ -209,7 +227,9 @@ export class IncidentActions {
     return run;
   }
 
+  /** A run rebuilt from the stored valves; never for a closed incident (it would command valves nobody forgets). */
   private restoreRun(incident: IncidentView): Run {
+    requireOpenIncident(incident, 'taking its isolation over');
     const run = this.newRun(incident, incident.assessment?.source.chosen.id ?? null);
     run.alternatives = incident.assessment?.isolation?.alternatives ?? [];
     for (const v of incident.valves) {
@@ -437,9 +457,20 @@ export class IncidentActions {
   private async notify(incident: IncidentView, actor: string, automatic: boolean): Promise<void> {
     const brief = this.brief(incident);
     const at = this.deps.now();
+    if (incident.origin === 'drill') {
+      // A drill never reaches the real fire brigade: the timeline says what would have been sent (the milestone times the drill).
+      this.write(incident.id, (sink) => sink.record(incident.id, {
+        kind: 'notification', actor,
+        message: `drill: the fire brigade would be notified ${automatic ? 'automatically (level 1)' : `by ${actor}`} — brief not sent`,
+        data: { to: 'fire-brigade', drill: true, sent: false, delivery: 'none', automatic },
+      }));
+      this.markNotified(incident, at);
+      await this.settled(incident.id);
+      return;
+    }
     const { eventId, recipients } = this.deps.webhooks.onIncidentEvent(
       'fire-brigade',
-      { id: incident.id, siteId: incident.siteId, enterpriseId: incident.enterpriseId, title: incident.title, state: incident.state, level: incident.level, drill: incident.origin === 'drill' },
+      { id: incident.id, siteId: incident.siteId, enterpriseId: incident.enterpriseId, title: incident.title, state: incident.state, level: incident.level, drill: false },
       brief,
       at,
     );
@@ -453,10 +484,16 @@ export class IncidentActions {
     this.write(incident.id, (sink) => sink.record(incident.id, { kind: 'notification', actor, message, data: { to: 'fire-brigade', eventId, recipients, delivery: recipients.length > 0 ? 'queued' : 'none', automatic } }));
     // Told: a webhook took it, or a person says they told them.
     if (recipients.length > 0 || !automatic) {
-      const valves = this.runs.get(incident.id) ? [...this.runs.get(incident.id)!.valves.values()] : incident.valves;
-      this.write(incident.id, (sink) => sink.setValves(incident.id, valves, { fireBrigadeNotifiedAt: at }));
+      this.markNotified(incident, at);
     }
     await this.settled(incident.id);
+  }
+
+  /** Sets the fire-brigade milestone with the valves as they stand. */
+  private markNotified(incident: IncidentView, at: number): void {
+    const run = this.runs.get(incident.id);
+    const valves = run ? [...run.valves.values()] : incident.valves;
+    this.write(incident.id, (sink) => sink.setValves(incident.id, valves, { fireBrigadeNotifiedAt: at }));
   }
 
   private park(siteId: string): ChemicalPark | undefined {
