@@ -8,6 +8,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { deviceState, openDatabase, maintainPartitions, type SqlClient } from '@safetwin/db';
 import { HEARTBEAT_EMIT_MS, type SimRunView } from '@safetwin/protocol';
+import { getDemoSite } from '@safetwin/twin-models';
 import { DEFAULT_HUB_OPTIONS, type HubOptions } from './hub-options.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { SiteRegistry } from './sites/site-registry.ts';
@@ -230,7 +231,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     const incidentActions = new IncidentActions({
       commands, registry, ingest, now, sink: incidents, webhooks, log: onIncidentError, commandTimeoutMs: options.commandTimeoutMs,
       // The demo simulator plays the demo sites' valves: a drill there commands them (see the actions' README section).
-      simulatedSite: (siteId) => options.demo && options.simulator && registry.site(siteId) !== undefined,
+      simulatedSite: (siteId) => options.demo && options.simulator && getDemoSite(siteId) !== undefined,
     });
     const incidentScheduler = new AssessmentScheduler({
       service: incidents, assessor: new IncidentAssessor({ registry, executor: simExecutor, readings: recentReadings, now }), actions: incidentActions,

@@ -129,7 +129,8 @@ export class AssessmentScheduler {
       const assessment = await this.deps.assessor.assess(assessmentSubject(incident, this.deps.deviceOfAlarm), seq);
       if (this.loops.get(id) !== loop) return; // closed while computing
       const stored = await this.deps.service.recordAssessment(id, assessment);
-      if (stored.assessment?.seq === assessment.seq) this.deps.actions.onAssessment(stored, assessment);
+      // Closed while storing: the actions must not start (or resume) a run nobody forgets.
+      if (this.loops.get(id) === loop && stored.assessment?.seq === assessment.seq) this.deps.actions.onAssessment(stored, assessment);
     } catch (err) {
       // A loop stopped meanwhile (the incident closed, the hub closing and its threads terminated) fails for that reason only.
       if (this.loops.get(id) === loop) this.deps.log(err);
