@@ -354,11 +354,13 @@ export class PeopleService {
   private judgePlace(mine: MinePeople, t: Track): void {
     const ts = t.ts ?? this.deps.now();
     const roadwayId = t.underground ? t.roadwayId : null;
-    const zone = roadwayId === null ? undefined : [...mine.zones.values()].find((z) => z.restricted && z.zone.roadwayIds.includes(roadwayId) && !z.zone.authorizedTeams.includes(t.miner.team));
+    // Someone under a withdrawal order walks the escape route they were paged, wherever it leads: no entry alarm.
+    const ordered = this.deps.hasOrder(mine.site.id, t.miner.id);
+    const zone = roadwayId === null || ordered ? undefined : [...mine.zones.values()].find((z) => z.restricted && z.zone.roadwayIds.includes(roadwayId) && !z.zone.authorizedTeams.includes(t.miner.team));
     t.restricted = zone ? (t.restricted?.zoneId === zone.zone.id ? t.restricted : { zoneId: zone.zone.id, since: ts }) : null;
     const inRestricted = t.restricted !== null && ts - t.restricted.since >= RESTRICTED_DWELL_MS;
     this.alarm(mine, t.miner.tagDeviceId, 'restricted-zone', inRestricted, inRestricted ? 1 : 0, null, () => `restricted zone ${zone ? zone.zone.id : ''}: ${who(t)} at ${this.place(mine, t)}`);
-    const off = roadwayId !== null && !(mine.areas.get(t.miner.id)?.has(roadwayId) ?? true) && !this.deps.hasOrder(mine.site.id, t.miner.id);
+    const off = roadwayId !== null && !(mine.areas.get(t.miner.id)?.has(roadwayId) ?? true) && !ordered;
     t.offAreaSince = off ? (t.offAreaSince ?? ts) : null;
     const abnormal = t.offAreaSince !== null && ts - t.offAreaSince >= ABNORMAL_ROUTE_DWELL_MS;
     this.alarm(mine, t.miner.tagDeviceId, 'abnormal-route', abnormal, abnormal ? 1 : 0, null,
