@@ -83,7 +83,10 @@ describe.each(storeVariants())('GET /sites/status on $name', (variant) => {
     const { metric, highHigh } = ch4.setpoints!;
     expect((await ingest([{ deviceId: ch4.id, ts: now(), seq: ++seq, values: { [metric]: highHigh! + 0.2 } }])).status).toBe(202);
     const mine = siteOf(await statusFor('mine-manager'), devices.mine.id);
-    expect(mine).toMatchObject({ risk: 'red', worstLevel: 1, alarms: { level1: 1 } });
+    // The methane alarm is level 1; the interlock's cut of that sensor's range fails here (no gateway
+    // answers), and each machine's "power cut failed" is level 1 too.
+    expect(mine).toMatchObject({ risk: 'red', worstLevel: 1 });
+    expect(mine.alarms.level1).toBeGreaterThanOrEqual(1);
   });
 
   it('counts a sensor stale once it has been silent for 3× its interval, and online again when it reports', async () => {

@@ -28,6 +28,9 @@ const CASES: { title: string; activations: [deviceId: string, atMs: number, kind
   { title: 'the window runs from the last activation, not the first', activations: [['A1', 0], ['A2', 8 * MIN], ['A1', 17 * MIN, 'high-high']], groups: [0, 0, 0], firstOut: [true, false, false] },
   { title: 'chained: B1 joins through A1, then A2 through the unit', activations: [['B1', 0], ['A1', MIN], ['A2', 2 * MIN]], groups: [0, 0, 0], firstOut: [true, false, false] },
   { title: 'sensor health is a cause of its own', activations: [['A1', 0], ['A2', MIN, 'stale']], groups: [0, 1], firstOut: [true, true] },
+  { title: 'a jump on a detector already alarming for the process is that cause (a plume front, a release ending)', activations: [['A1', 0], ['A1', MIN, 'jump']], groups: [0, 0], firstOut: [true, false] },
+  { title: 'a jump on a detector of the same unit that is not alarming is a sensor fault of its own', activations: [['A1', 0], ['A2', MIN, 'jump']], groups: [0, 1], firstOut: [true, true] },
+  { title: 'a stale detector stays a health cause even while alarming for the process', activations: [['A1', 0], ['A1', MIN, 'stale']], groups: [0, 1], firstOut: [true, true] },
   { title: 'the weather station nearby is an advisory, not part of the leak', activations: [['A1', 0], ['W1', MIN]], groups: [0, 1], firstOut: [true, true] },
   { title: 'the first-out coming back joins its own group and stays its first-out', activations: [['C1', 0], ['C1', 3 * MIN]], groups: [0, 0], firstOut: [true, true] },
   // Groups close (review item 3): a life cap, and no other unit joins an old group.

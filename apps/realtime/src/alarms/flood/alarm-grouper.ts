@@ -79,7 +79,8 @@ export class AlarmGrouper {
   assign(alarm: AlarmView): { groupId: string; firstOut: boolean } {
     const at = alarm.raisedAt ?? this.now();
     const rel = this.relationsOf(alarm.siteId, alarm.deviceId);
-    const group = this.relatedGroup(alarm, rel, at);
+    const consequence = this.consequenceGroup(alarm, at);
+    const group = consequence ?? this.relatedGroup(alarm, rel, at);
     if (group) {
       const v = group.view;
       if (!group.members.has(alarm.id)) v.memberCount++;
@@ -87,7 +88,8 @@ export class AlarmGrouper {
       v.activationCount++;
       v.lastActivationAt = Math.max(v.lastActivationAt, at);
       v.topLevel = Math.min(v.topLevel, alarm.level) as AlarmGroupView['topLevel'];
-      this.index(group, alarm);
+      // A consequence joins without leading other health alarms into the process group.
+      if (!consequence) this.index(group, alarm);
       this.sink.save({ ...v }, { alarmId: alarm.id, joinedAt: at });
       // The first-out coming back (it cleared and went off again) is still its group's first-out.
       return { groupId: v.id, firstOut: v.firstOutAlarmId === alarm.id };
@@ -172,7 +174,19 @@ export class AlarmGrouper {
     return best;
   }
 
-  /** Site and kind of cause: groups never mix them. */
+  /**
+   * The open process group a `jump` belongs to when its detector is already a member: a plume front
+   * arriving or a release ending steps a gas reading by more than half its range at once, which
+   * the health check calls implausible; on a detector alarming for the process it is that cause's
+   * consequence, not a broken sensor of its own (ISA-18.2: one cause, one notification).
+   */
+  private consequenceGroup(alarm: AlarmView, at: number): OpenGroup | null {
+    if (alarm.kind !== 'jump') return null;
+    const g = this.byKey.get(`${alarm.siteId}|process|device:${alarm.deviceId}`);
+    return g && g.view.closedAt === null && this.isOpen(g, at) ? g : null;
+  }
+
+  /** Site and kind of cause: groups never mix them (a health jump of a process member excepted, see consequenceGroup). */
   private scopeOf(alarm: AlarmView): string {
     return `${alarm.siteId}|${causeOf(alarm.kind, this.relationsOf(alarm.siteId, alarm.deviceId)?.kind)}`;
   }
