@@ -68,7 +68,15 @@ export interface StageOptions {
   /** Observed minutes after the release starts when the estimate is made. */
   afterStartS: number;
   windowMs: number;
+  /** The leak without local meander, gusts, detector noise or faults ({@link CALM_LEAK}). */
+  calm?: boolean;
 }
+
+/**
+ * A staged leak with nothing the estimator cannot know: no local meander or gusts, no detector noise, no faults. What
+ * the estimator still misses then is its own limit (the candidates' layout, off-axis hits), not the turbulence's.
+ */
+export const CALM_LEAK = { meanderDeg: 0, gustFraction: 0, noiseFraction: 0, faultChance: 0 } as const;
 
 /** Stages a random leak (item, rate, weather from `seed`), runs the park and builds the estimator's input. */
 export function stageRandomLeak(o: StageOptions): StagedLeak {
@@ -80,7 +88,7 @@ export function stageRandomLeak(o: StageOptions): StagedLeak {
   // Random weather: any day of 2026 at any hour, prevailing direction and mean speed at random.
   const t0 = Date.UTC(2026, 0, 1) + Math.floor(rng.range(0, 365 * 24)) * 3_600_000 + rng.int(3600) * 1000;
   const weather = { prevailingFromDeg: rng.range(0, 360), meanWindSpeedMS: rng.range(1.5, 5) };
-  const sim = createSimulator({ sites: [o.park], startMs: t0, seed: o.seed, weather });
+  const sim = createSimulator({ sites: [o.park], startMs: t0, seed: o.seed, weather, ...(o.calm ? { leak: CALM_LEAK } : {}) });
   const leakAtMs = t0 + 300_000;
   const nowMs = leakAtMs + o.afterStartS * 1000;
   const detectorSensors = o.park.sensors.filter((s) => gasMetric(s) !== null);

@@ -31,8 +31,8 @@ export interface TrialRow {
 const park = demoSites().find((s): s is ChemicalPark => s.kind === 'chemical-park')!;
 
 /** Runs trial `seed`: the estimate `afterStartS` after the release starts, over the last `windowMs`. */
-export function runTrial(seed: number, afterStartS: number, windowMs: number): TrialRow | null {
-  const leak = stageRandomLeak({ park, seed, afterStartS, windowMs });
+export function runTrial(seed: number, afterStartS: number, windowMs: number, calm = false): TrialRow | null {
+  const leak = stageRandomLeak({ park, seed, afterStartS, windowMs, calm });
   if (leak.hits < 3) return null;
   const t = performance.now();
   const est = estimateSource(leak.input);

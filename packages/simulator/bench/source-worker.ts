@@ -2,6 +2,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runTrial } from './source-trial.ts';
 
-const { afterStartS, windowMs } = workerData as { afterStartS: number; windowMs: number };
-parentPort!.on('message', (seed: number) => parentPort!.postMessage({ seed, row: runTrial(seed, afterStartS, windowMs) }));
+const { afterStartS, windowMs, calm } = workerData as { afterStartS: number; windowMs: number; calm: boolean };
+parentPort!.on('message', (seed: number) => parentPort!.postMessage({ seed, row: runTrial(seed, afterStartS, windowMs, calm) }));
 parentPort!.postMessage('ready');
