@@ -64,6 +64,7 @@ import { IncidentService } from './incidents/incident-service.ts';
 import { IncidentAutoCreator } from './incidents/incident-auto.ts';
 import { AssessmentScheduler } from './incidents/incident-scheduler.ts';
 import { IncidentAssessor, RecentReadings } from './incidents/assessment/index.ts';
+import { preloadRecentReadings } from './incidents/assessment/preload-recent.ts';
 import { IncidentActions } from './incidents/actions/index.ts';
 import { incidentRoutes } from './routes/incident-routes.ts';
 import { startMineServices } from './mine/start-mine-services.ts';
@@ -228,6 +229,8 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     const incidents = new IncidentService({ store: new IncidentStore(db), emit: (incident) => fanout.emitIncident(incident), now, log: onIncidentError });
     const recentReadings = new RecentReadings(registry);
     ingest.onValidated((readings) => recentReadings.observe(readings));
+    // Its rings are memory only: refilled from storage before incidents are restored (intake starts later, so nothing interleaves).
+    await preloadRecentReadings({ db, registry, recent: recentReadings, nowMs: now() }).catch(onIncidentError);
     const incidentActions = new IncidentActions({
       commands, registry, ingest, now, sink: incidents, webhooks, log: onIncidentError, commandTimeoutMs: options.commandTimeoutMs,
       // The demo simulator plays the demo sites' valves: a drill there commands them (see the actions' README section).

@@ -2,9 +2,9 @@
 // gas detector's gas metrics (zeros included — a detector that sees nothing is evidence too),
 // the weather stations' wind, temperature and solar radiation (the Pasquill class's inputs), and
 // tagged people's positions. Fed from `ingest.onValidated`, so it sees each reading before it is
-// committed. After a restart it starts empty and fills as readings arrive: the first assessments
-// of an incident restored at start see only the minutes since (the estimator says so through
-// `discriminating` / fewer detectors used).
+// committed. At hub start, before incidents are restored, preload-recent.ts refills it from the
+// stored readings of the last window through the same `observe`, so an incident restored after a
+// restart is assessed on the minutes before it too, not only on those since.
 import type { LiveReading } from '@safetwin/protocol';
 import type { DeviceInfo } from '@safetwin/twin-models';
 import type { SiteRegistry } from '../../sites/site-registry.ts';
@@ -72,6 +72,11 @@ export class RecentReadings {
   series(deviceId: string, fromMs: number): RingRows | null {
     const t = this.slots.get(deviceId)?.tracked;
     return t ? t.ring.since(fromMs) : null;
+  }
+
+  /** A device's slot, created if it is one to keep (null: not kept) — what a preload asks before reading storage. */
+  tracked(deviceId: string): TrackedDevice | null {
+    return this.slot(deviceId);
   }
 
   /** The device's slot; rebuilt when the registry's entry changed (site reloaded), null for devices not kept. */
