@@ -1,5 +1,5 @@
 import type { SqlClient } from '@safetwin/db';
-import type { AlarmView, CommandRecord, CommandRequest, LiveReading } from '@safetwin/protocol';
+import type { AlarmView, CommandRecord, CommandRequest, InterlockLogEntry, LiveReading, MachineCommandView, SitePowerView } from '@safetwin/protocol';
 import {
   applyInterlockEvent, createInterlockState, heldMachines, indexInterlock, interlockTable, isNewerReading, markReadingTime, staleSensors,
   type CoalMine, type InterlockDecision, type InterlockEvent, type InterlockIndex, type InterlockState, type InterlockTable,
@@ -7,7 +7,6 @@ import {
 } from '@safetwin/twin-models';
 import type { AlarmPoint } from '../../alarms/alarm-engine.ts';
 import { PowerFeedback, POWER_CONFIRM_TIMEOUT_MS } from './power-feedback.ts';
-import type { InterlockLogEntry, MachineCommandView, SitePowerView } from './power-view.ts';
 
 /** Who the command records and the audit trail name for interlock commands. */
 export const INTERLOCK_ACTOR = 'system:interlock';

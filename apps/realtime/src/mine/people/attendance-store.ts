@@ -3,21 +3,7 @@
 // shift), so a row each is cheap, while deriving them from the tags' readings would scan every
 // position of every tag back to the last crossing.
 import type { SqlClient } from '@safetwin/db';
-
-/** One stay underground (GET /sites/:id/attendance). */
-export interface AttendanceRecord {
-  personId: string;
-  tagDeviceId: string;
-  /** Sensor time of the first reading underground, ms. */
-  downAt: number;
-  /** Whether the descent was seen (a surface reading before it); false: first seen already underground. */
-  downObserved: boolean;
-  /** Shaft nearest to the crossing (roadway id), or null. */
-  downShaftId: string | null;
-  /** Sensor time of the first reading on the surface after the stay; null while underground. */
-  upAt: number | null;
-  upShaftId: string | null;
-}
+import type { AttendanceRecord } from '@safetwin/protocol';
 
 interface Row {
   person_id: string;

@@ -1,34 +1,10 @@
 // The dispatcher's pages to people underground (POST/GET /sites/:id/pages): who was paged, what
 // the tag's command channel answered, and when each wearer acknowledged (the tag's `page_ack`).
-import type { LiveReading } from '@safetwin/protocol';
+import type { LiveReading, PageRecipientView, PageView } from '@safetwin/protocol';
 import { acknowledgesPage } from '../tag-page.ts';
 
 /** Pages kept per mine (oldest dropped first). */
 export const PAGES_KEPT = 200;
-
-/** One person a page went to. */
-export interface PageRecipientView {
-  personId: string;
-  name: string;
-  tagDeviceId: string;
-  /** The `tag.page` command's outcome (acknowledged = the tag took it), `failed` if not sent. */
-  commandState: string;
-  /** Sensor time of the wearer's acknowledgement (first page_ack = 1 at or after the page), ms. */
-  ackedAt: number | null;
-}
-
-/** A page (to one person or everyone in a zone). */
-export interface PageView {
-  id: string;
-  siteId: string;
-  at: number;
-  sentBy: string;
-  to: { personId: string } | { zoneId: string };
-  text: string;
-  recipients: PageRecipientView[];
-  /** Recipients who acknowledged / all. */
-  acknowledged: number;
-}
 
 /** The pages of every mine, in memory, acknowledged from the tags' readings. */
 export class PageBook {

@@ -1,14 +1,16 @@
 import type { SqlClient } from '@safetwin/db';
-import type { AlarmView, CommandRecord, CommandRequest, LiveReading } from '@safetwin/protocol';
+import type {
+  AlarmView, AttendanceRecord, AttendanceView, CommandRecord, CommandRequest, LiveReading, PageTarget, PageView, PersonPlaceView, SiteRoofView, TrajectoryView, ZoneView,
+} from '@safetwin/protocol';
 import { locateOnRoadways, type CoalMine, type Enu, type Miner, type PersonnelZone, type Site } from '@safetwin/twin-models';
 import type { AlarmPoint } from '../../alarms/alarm-engine.ts';
 import { sendTagPage } from '../tag-page.ts';
 import { SURFACE_UP_M } from '../withdrawal/withdrawal-service.ts';
-import { AttendanceStore, type AttendanceRecord } from './attendance-store.ts';
-import { PageBook, type PageView } from './page-book.ts';
+import { AttendanceStore } from './attendance-store.ts';
+import { PageBook } from './page-book.ts';
 import { peopleAlarmPoint, placeText, type PeopleAlarmKind } from './people-alarms.ts';
-import { readRoof, type SiteRoofView } from './roof-view.ts';
-import { readTrajectory, type TrajectoryView } from './trajectory.ts';
+import { readRoof } from './roof-view.ts';
+import { readTrajectory } from './trajectory.ts';
 import { workAreas } from './work-area.ts';
 import { ZoneSettingsStore } from './zone-settings-store.ts';
 
@@ -79,48 +81,6 @@ interface MinePeople {
   roadwayName: Map<string, string>;
   shafts: Array<{ id: string; eastM: number; northM: number }>;
 }
-
-/** A person in a zone or underground. */
-export interface PersonPlaceView {
-  personId: string;
-  name: string;
-  team: string;
-  tagDeviceId: string;
-  roadwayId: string | null;
-  chainageM: number | null;
-  reportedAt: number | null;
-}
-
-/** A personnel zone now (GET /sites/:id/zones). */
-export interface ZoneView {
-  zoneId: string;
-  name: PersonnelZone['name'];
-  roadwayIds: string[];
-  headcountLimit: number | null;
-  restricted: boolean;
-  authorizedTeams: string[];
-  basis: string;
-  /** Who last changed the limit or restriction through the API, and when; null: as described. */
-  updatedBy: string | null;
-  updatedAt: number | null;
-  headcount: number;
-  overcrowded: boolean;
-  people: PersonPlaceView[];
-}
-
-/** Attendance of a mine (GET /sites/:id/attendance). */
-export interface AttendanceView {
-  siteId: string;
-  from: number;
-  to: number;
-  /** People underground now, with when they went down. */
-  underground: Array<PersonPlaceView & { downAt: number; hoursUnderground: number; overtime: boolean }>;
-  /** Stays overlapping the window, newest first. */
-  stays: Array<AttendanceRecord & { name: string; team: string }>;
-}
-
-/** Where a page goes. */
-export type PageTarget = { personId: string } | { zoneId: string };
 
 /** A request the service refuses: the field and why (the routes answer 400 or 404). */
 export class PeopleRequestError extends Error {

@@ -2,43 +2,13 @@
 // latest value, its rate over the last hour and its alarm state, and the worst state per roadway
 // so the twin can colour the segment.
 import type { SqlClient } from '@safetwin/db';
-import type { AlarmView } from '@safetwin/protocol';
+import { ROOF_STATES, type AlarmView, type RoofSensorView, type RoofState, type SiteRoofView } from '@safetwin/protocol';
 import type { CoalMine } from '@safetwin/twin-models';
 
 /** The window the displayed rate is measured over, ms (the rate alarm's window, see rule-set.ts). */
 export const ROOF_RATE_WINDOW_MS = 3_600_000;
 /** Least span of readings for a rate to be shown, ms (half the window, as the rate alarm). */
 const MIN_RATE_SPAN_MS = ROOF_RATE_WINDOW_MS / 2;
-
-/** Roof states, worst last. */
-export const ROOF_STATES = ['no-data', 'normal', 'rising', 'warning', 'danger'] as const;
-/** One of {@link ROOF_STATES}: `rising` = rate alarm, `warning` = high, `danger` = high-high. */
-export type RoofState = (typeof ROOF_STATES)[number];
-
-/** One roof sensor. */
-export interface RoofSensorView {
-  sensorId: string;
-  roadwayId: string | null;
-  position: { eastM: number; northM: number; upM: number };
-  valueMm: number | null;
-  readAt: number | null;
-  /** Change over the last hour, mm/h; null with less than half an hour of readings. */
-  rateMmH: number | null;
-  warningMm: number | null;
-  dangerMm: number | null;
-  state: RoofState;
-  /** Active alarm kinds on the sensor (`high`, `high-high`, `rate`, sensor health…). */
-  alarms: string[];
-}
-
-/** The roof of a mine. */
-export interface SiteRoofView {
-  siteId: string;
-  at: number;
-  sensors: RoofSensorView[];
-  /** Worst state of each roadway with roof sensors. */
-  roadways: Array<{ roadwayId: string; state: RoofState; sensorIds: string[] }>;
-}
 
 const worse = (a: RoofState, b: RoofState) => (ROOF_STATES.indexOf(a) >= ROOF_STATES.indexOf(b) ? a : b);
 

@@ -1,32 +1,13 @@
 // A person's trajectory from the stored tag readings (GET /sites/:id/people/:personId/trajectory):
 // positions with time, roadway and chainage, capped and evenly thinned for long windows.
 import type { SqlClient } from '@safetwin/db';
+import type { TrajectoryPoint, TrajectoryView } from '@safetwin/protocol';
 import { locateOnRoadways, type CoalMine, type Enu } from '@safetwin/twin-models';
 
 /** Most points one trajectory returns. */
 export const MAX_TRAJECTORY_POINTS = 2000;
 /** Longest window one request may ask for, ms (31 days: the readings' partitions are by day). */
 export const MAX_TRAJECTORY_WINDOW_MS = 31 * 24 * 3_600_000;
-
-/** One point of a trajectory. */
-export interface TrajectoryPoint {
-  ts: number;
-  position: Enu;
-  /** The walkable roadway nearest the position and the chainage on it; null on the surface. */
-  roadwayId: string | null;
-  chainageM: number | null;
-}
-
-/** A person's trajectory in a window. */
-export interface TrajectoryView {
-  personId: string;
-  tagDeviceId: string;
-  from: number;
-  to: number;
-  /** Each point stands for the first position of a bucket this long, ms (1: every stored position). */
-  bucketMs: number;
-  points: TrajectoryPoint[];
-}
 
 /**
  * Reads the positions of a tag in [fromMs, toMs) and thins them: the window is cut into

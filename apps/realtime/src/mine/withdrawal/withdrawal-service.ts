@@ -1,4 +1,6 @@
-import type { AlarmTransitionView, AlarmView, CommandRecord, CommandRequest, LiveReading } from '@safetwin/protocol';
+import type {
+  AlarmTransitionView, AlarmView, CommandRecord, CommandRequest, LiveReading, PersonOrderView, PersonView, SitePeopleView, WithdrawalView,
+} from '@safetwin/protocol';
 import {
   affectedArea, locateOnRoadways, planWithdrawal, type CoalMine, type EscapeOptions, type EscapePlan, type Enu, type Site,
 } from '@safetwin/twin-models';
@@ -12,63 +14,6 @@ export const WITHDRAWAL_ACTOR = 'system:withdrawal';
 export const SAFE_RADIUS_M = 15;
 /** A tag this far below the collar level or less is on the surface, m. */
 export const SURFACE_UP_M = -20;
-
-/** Where a person stands in a withdrawal. */
-export type PersonState = 'paged' | 'acknowledged' | 'withdrawing' | 'safe' | 'no-route';
-
-/** One person's withdrawal order. */
-export interface PersonOrderView {
-  withdrawalId: string;
-  decision: EscapePlan['decision'];
-  reason: string;
-  destination: { kind: 'shaft' | 'refuge'; id: string } | null;
-  roadwayIds: string[];
-  polyline: Enu[];
-  etaS: number | null;
-  selfRescuerS: number | null;
-  pagedAt: number;
-  /** The page command's outcome (acknowledged = the tag took it). */
-  pageState: string;
-  /** When the wearer acknowledged (sensor time of the first page_ack = 1 after the page), ms. */
-  ackedAt: number | null;
-  safeAt: number | null;
-}
-
-/** One person underground (GET /sites/:id/people). */
-export interface PersonView {
-  personId: string;
-  name: string;
-  team: string;
-  tagDeviceId: string;
-  position: Enu | null;
-  roadwayId: string | null;
-  chainageM: number | null;
-  reportedAt: number | null;
-  /** `working` without an order. */
-  state: PersonState | 'working';
-  order: PersonOrderView | null;
-}
-
-/** A withdrawal ordered for an area. */
-export interface WithdrawalView {
-  id: string;
-  at: number;
-  reason: string;
-  orderedBy: string;
-  sourceRoadwayIds: string[];
-  affectedRoadwayIds: string[];
-  personIds: string[];
-}
-
-/** The people of a mine and the withdrawals under way. */
-export interface SitePeopleView {
-  siteId: string;
-  at: number;
-  people: PersonView[];
-  withdrawals: WithdrawalView[];
-  /** Persons with an order not yet safe. */
-  stillInside: number;
-}
 
 /** What the withdrawal service needs from the hub. */
 export interface WithdrawalDeps {
