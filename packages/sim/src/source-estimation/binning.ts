@@ -2,7 +2,7 @@
 // detector's bin holds the mean of its readings there (a silent detector has no bins, which is
 // no evidence either way), and the wind's bins hold the mean speed and the vector-mean
 // direction (so a station's 1 s noise averages out), carried over empty bins.
-import type { StabilityClass } from '../stability.ts';
+import { STABILITY_CLASSES as CLASSES, type StabilityClass } from '../stability.ts';
 import type { SourceDetector, WindSample } from './types.ts';
 
 /** Default height of a wind speed measurement, m (the 10 m standard anemometer height, WMO-No. 8). */
@@ -64,6 +64,7 @@ export function binWind(samples: readonly WindSample[], startMs: number, endMs: 
   const stability: (StabilityClass | null)[] = new Array(n).fill(null);
   const height = new Float64Array(n);
   const lastT = new Float64Array(n).fill(-Infinity);
+  const classCount = new Int32Array(n * CLASSES.length);
   for (const w of samples) {
     const j = Math.floor((w.tMs - startMs) / binMs);
     if (j < 0 || j >= n || !Number.isFinite(w.windSpeedMS) || !Number.isFinite(w.windFromDeg)) continue;
@@ -71,11 +72,18 @@ export function binWind(samples: readonly WindSample[], startMs: number, endMs: 
     se[j]! += Math.sin(w.windFromDeg * RAD);
     ce[j]! += Math.cos(w.windFromDeg * RAD);
     count[j]!++;
+    classCount[j * CLASSES.length + CLASSES.indexOf(w.stability)]!++;
     if (w.tMs >= lastT[j]!) {
       lastT[j] = w.tMs;
-      stability[j] = w.stability;
       height[j] = w.windHeightM ?? DEFAULT_WIND_HEIGHT_M;
     }
+  }
+  // A bin's class: the one most of its samples give (each sample's class comes from one reading's speed, and a gust
+  // near a class boundary flips it); a tie goes to the more stable class (the narrower, more concentrated plume).
+  for (let j = 0; j < n; j++) {
+    let best = -1;
+    for (let c = 0; c < CLASSES.length; c++) if (classCount[j * CLASSES.length + c]! > 0 && (best < 0 || classCount[j * CLASSES.length + c]! >= classCount[j * CLASSES.length + best]!)) best = c;
+    if (best >= 0) stability[j] = CLASSES[best]!;
   }
   // Before the first sample: the first sample's wind (the earliest we know).
   const first = [...samples].sort((a, b) => a.tMs - b.tMs)[0]!;

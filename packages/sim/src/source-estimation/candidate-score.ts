@@ -12,7 +12,7 @@ import type { Chemical } from '../chemicals/types.ts';
 import { erf } from '../palazzi.ts';
 import { binCentreMs, type TimeGrid, type WindBins } from './binning.ts';
 import type { ErrorModel, Observations } from './error-model.ts';
-import { predict, type CandidatePredictions, type ModelCache, type ObservationLayout } from './predictions.ts';
+import { predict, travelBetweenM, type CandidatePredictions, type ModelCache, type ObservationLayout } from './predictions.ts';
 import { closedFormLnRate, fitRate, laplace, MAX_RATE_KGS, MIN_RATE_KGS, RATE_PRIOR_LN_SD, rateLogLikelihood, type RateFit } from './rate-fit.ts';
 import type { SourceCandidate, SourceDetector } from './types.ts';
 
@@ -266,13 +266,13 @@ export function unitPredictions(ev: Evidence, p: CandidatePredictions, active: I
       out[a] = steady;
       continue;
     }
-    const dtS = (binCentreMs(ev.grid, ev.layout.bin[k]!) - startMs) / 1000;
-    if (dtS <= 0) {
+    const tMs = binCentreMs(ev.grid, ev.layout.bin[k]!);
+    if (tMs <= startMs) {
       out[a] = 0;
       continue;
     }
-    // Palazzi front factor (predictions.ts header).
-    const front = 0.5 * (1 - erf((p.downwindM[idx]! - p.transportMS[k]! * dtS) / (SQRT2 * p.sigmaXM[idx]!)));
+    // Palazzi front factor (predictions.ts header), the front carried by each bin's wind since the start.
+    const front = 0.5 * (1 - erf((p.downwindM[idx]! - travelBetweenM(p, ev.wind, startMs, tMs)) / (SQRT2 * p.sigmaXM[idx]!)));
     out[a] = steady * front;
   }
 }

@@ -45,6 +45,13 @@ export interface CandidatePredictions {
   sigmaXM: Float64Array;
   /** Transport speed of each observation's bin, m/s. */
   transportMS: Float64Array;
+  /**
+   * Distance the cloud has travelled from the start of the wind grid to the start of each wind bin, m (one more entry
+   * than bins): the front of a release started at t0 is at travel(t) − travel(t0) — the integral of each bin's
+   * transport speed, as the demo simulator's leak field carries its front, not the latest speed times the elapsed time
+   * (one gusty bin would move the whole front).
+   */
+  travelM: Float64Array;
   /** Wind bin the observation's air left the source in (travel time, header): observations sharing it share the plume's offset. */
   emissionBin: Int32Array;
   /** Whether any bin resolved to a dense-gas model (then the prediction is not linear in the rate). */
@@ -103,6 +110,7 @@ export function predict(
     downwindM: new Float64Array(nOff * nObs),
     sigmaXM: new Float64Array(nOff * nObs),
     transportMS: new Float64Array(nObs),
+    travelM: new Float64Array(wind.speedMS.length + 1),
     emissionBin: new Int32Array(nObs),
     dense: false,
     model: 'gaussian-plume',
@@ -122,6 +130,7 @@ export function predict(
     }
     return m;
   };
+  for (let w = 0; w < wind.speedMS.length; w++) out.travelM[w + 1] = out.travelM[w]! + (modelAt(w).windSpeedMS * wind.binMs) / 1000;
   for (let k = 0; k < nObs; k++) {
     const i = layout.detector[k]!;
     const scale = perPpm[i]!;
@@ -160,4 +169,16 @@ export function predict(
     }
   }
   return out;
+}
+
+/** Distance the cloud's front travels from `fromMs` to `toMs` under candidate predictions `p`, m (CandidatePredictions.travelM). */
+export function travelBetweenM(p: CandidatePredictions, wind: WindBins, fromMs: number, toMs: number): number {
+  return travelAtM(p, wind, toMs) - travelAtM(p, wind, fromMs);
+}
+
+/** Travel from the start of the wind grid to `tMs`, m: linear within a bin, at the first and last bin's speed outside the grid. */
+function travelAtM(p: CandidatePredictions, wind: WindBins, tMs: number): number {
+  const w = windIndex(wind, tMs);
+  const speedMS = (p.travelM[w + 1]! - p.travelM[w]!) / (wind.binMs / 1000);
+  return p.travelM[w]! + (speedMS * (tMs - (wind.startMs + w * wind.binMs))) / 1000;
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { findChemical } from '../chemicals/lookup.ts';
+import { binWind } from './binning.ts';
+import { ModelCache, predict, travelBetweenM } from './predictions.ts';
+import type { WindSample } from './types.ts';
+
+// The wind the estimator bins: a bin's stability class, and how far a release's front has got.
+const T0 = Date.UTC(2026, 5, 1, 2, 0);
+const BIN_MS = 10_000;
+const sample = (tMs: number, windSpeedMS: number, stability: WindSample['stability']): WindSample => ({ tMs, windSpeedMS, windFromDeg: 270, stability });
+
+describe('binWind', () => {
+  it('gives a bin the class most of its samples give, a tie to the more stable one', () => {
+    // Bin 0: one gust read as D among E readings (a night wind near the D/E boundary); bin 1: one D, one E.
+    const w = binWind([sample(T0, 4.8, 'E'), sample(T0 + 3000, 5.3, 'D'), sample(T0 + 6000, 4.7, 'E'), sample(T0 + 9000, 4.9, 'E'), sample(T0 + 10_000, 5.2, 'D'), sample(T0 + 19_000, 4.9, 'E')], T0, T0 + 2 * BIN_MS, BIN_MS)!;
+    expect(w.stability).toEqual(['E', 'E']);
+    // The latest sample alone no longer decides: a bin ending on the gust stays E.
+    const gustLast = binWind([sample(T0, 4.8, 'E'), sample(T0 + 4000, 4.6, 'E'), sample(T0 + 9000, 5.4, 'D')], T0, T0 + BIN_MS, BIN_MS)!;
+    expect(gustLast.stability).toEqual(['E']);
+  });
+});
+
+describe('the front of a release', () => {
+  it('is carried by each bin’s transport speed, not by the latest speed times the time since the start', () => {
+    // 6 bins at 2 m/s, then one at 6 m/s (10 m wind): the front after the fast bin is the sum of the bins' travel.
+    const samples = Array.from({ length: 7 }, (_, j) => sample(T0 + j * BIN_MS + 5000, j === 6 ? 6 : 2, 'D'));
+    const wind = binWind(samples, T0, T0 + 7 * BIN_MS, BIN_MS)!;
+    const layout = { detector: Int32Array.from([0]), bin: Int32Array.from([6]), positions: [{ eastM: 100, northM: 0, upM: 1.5 }], units: ['ppm' as const], gases: [undefined] };
+    const grid = { startMs: T0, binMs: BIN_MS, bins: 7 };
+    const p = predict({ chemical: findChemical('Cl2')!, position: { eastM: 0, northM: 0, upM: 0 }, releaseHeightM: 1, refRateKgS: 0.1 }, layout, grid, wind, [0], new ModelCache());
+    const speeds = Array.from({ length: 7 }, (_, j) => (p.travelM[j + 1]! - p.travelM[j]!) / (BIN_MS / 1000));
+    // Each bin's transport is its own model's (the fast bin's three times the others').
+    expect(speeds[6]).toBeGreaterThan(2 * speeds[0]!);
+    const travelled = travelBetweenM(p, wind, T0, T0 + 6.5 * BIN_MS);
+    expect(travelled).toBeCloseTo(6 * 10 * speeds[0]! + 5 * speeds[6]!, 6);
+    // Elapsed time × the latest speed would put the front far ahead.
+    expect(travelled).toBeLessThan(0.6 * 65 * speeds[6]!);
+  });
+});
