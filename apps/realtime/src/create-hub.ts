@@ -59,13 +59,8 @@ import { SimRunStore } from './sim-runs/sim-run-store.ts';
 import { SimRunSweeper } from './sim-runs/sim-run-sweeper.ts';
 import { SimRunWorker } from './sim-runs/sim-run-worker.ts';
 import { simRunEvent } from './sim-runs/sim-run-event.ts';
-import { IncidentStore } from './incidents/incident-store.ts';
-import { IncidentService } from './incidents/incident-service.ts';
-import { IncidentAutoCreator } from './incidents/incident-auto.ts';
-import { AssessmentScheduler } from './incidents/incident-scheduler.ts';
-import { IncidentAssessor, RecentReadings } from './incidents/assessment/index.ts';
-import { preloadRecentReadings } from './incidents/assessment/preload-recent.ts';
-import { IncidentActions } from './incidents/actions/index.ts';
+import type { IncidentService } from './incidents/incident-service.ts';
+import { startIncidentServices } from './incidents/start-incident-services.ts';
 import { incidentRoutes } from './routes/incident-routes.ts';
 import { startMineServices } from './mine/start-mine-services.ts';
 import { mineRoutes } from './routes/mine-routes.ts';
@@ -222,33 +217,15 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     flood.onNotice((notice) => webhooks.onNotice(notice));
     gradedResponse.onEvent((event) => webhooks.onResponseEvent(event));
     cleanups.push(() => webhooks.close());
-    // Incidents (issue 6): created from level-1/2 gas alarms or declared, assessed on the sim threads
-    // (at once, then every incidentReassessMs), the response carried out by the actions. Restored
-    // open incidents resume their loops and valve watches before intake starts.
-    const onIncidentError = (err: unknown) => app.log.error({ err }, 'incident handling failed');
-    const incidents = new IncidentService({ store: new IncidentStore(db), emit: (incident) => fanout.emitIncident(incident), now, log: onIncidentError });
-    const recentReadings = new RecentReadings(registry);
-    ingest.onValidated((readings) => recentReadings.observe(readings));
-    // Its rings are memory only: refilled from storage before incidents are restored (intake starts later, so nothing interleaves).
-    await preloadRecentReadings({ db, registry, recent: recentReadings, nowMs: now() }).catch(onIncidentError);
-    const incidentActions = new IncidentActions({
-      commands, registry, ingest, now, sink: incidents, webhooks, log: onIncidentError, commandTimeoutMs: options.commandTimeoutMs,
+    // Incidents (issue 6): created from gas alarms or declared, assessed on the sim threads, the response carried out.
+    const incidentServices = await startIncidentServices({
+      db, registry, ingest, commands, engine: alarmEngine, webhooks, executor: simExecutor, emit: (incident) => fanout.emitIncident(incident), now,
+      onError: (err) => app.log.error({ err }, 'incident handling failed'), commandTimeoutMs: options.commandTimeoutMs, reassessEveryMs: options.incidentReassessMs,
       // The demo simulator plays the demo sites' valves: a drill there commands them (see the actions' README section).
       simulatedSite: (siteId) => options.demo && options.simulator && getDemoSite(siteId) !== undefined,
     });
-    const incidentScheduler = new AssessmentScheduler({
-      service: incidents, assessor: new IncidentAssessor({ registry, executor: simExecutor, readings: recentReadings, now }), actions: incidentActions,
-      deviceOfAlarm: (alarmId) => alarmEngine.get(alarmId)?.deviceId, everyMs: options.incidentReassessMs, log: onIncidentError,
-    });
-    incidents.onChange((incident, kind) => {
-      if (kind === 'restored') incidentActions.restore(incident);
-      else if (incident.state === 'closed') incidentActions.forget(incident.id);
-    });
-    const autoIncidents = new IncidentAutoCreator({ service: incidents, site: (id) => registry.site(id), alarm: (id) => alarmEngine.get(id), now, log: onIncidentError });
-    alarmEngine.onChange(autoIncidents.listener);
-    await incidents.restore();
-    // Closed in this order: the loops, the actions' watches, then every queued incident write.
-    cleanups.push(() => incidents.drain(), () => incidentActions.close(), () => incidentScheduler.close());
+    cleanups.push(() => incidentServices.close());
+    const incidents = incidentServices.service;
     // The mine (issue 7): UWB ranges → positions, the methane power-cut interlock, withdrawal and escape.
     const mine = await startMineServices({ db, registry, ingest, commands, engine: alarmEngine, now, interlock: options.mineInterlock, onError: (err) => app.log.error({ err }, 'mine service failed') });
     cleanups.push(() => mine.close());
@@ -328,7 +305,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         alarmRuleRoutes(zapi, deps, alarmRules);
         alarmResponseRoutes(zapi, deps, alarmEngine, gradedResponse.deadlines, new ResponsePhotoStore(db, now), now);
         simRunRoutes(zapi, deps, simRuns);
-        incidentRoutes(zapi, deps, { service: incidents, actions: incidentActions });
+        incidentRoutes(zapi, deps, { service: incidents, actions: incidentServices.actions });
         mineRoutes(zapi, deps, mine);
         simulatorRoutes(zapi, deps, () => demoGateway);
         zapi.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
