@@ -43,8 +43,6 @@ export interface CandidatePredictions {
   /** Downwind distance and along-wind spread σx, m, at each (offset, observation). */
   downwindM: Float64Array;
   sigmaXM: Float64Array;
-  /** Transport speed of each observation's bin, m/s. */
-  transportMS: Float64Array;
   /**
    * Distance the cloud has travelled from the start of the wind grid to the start of each wind bin, m (one more entry
    * than bins): the front of a release started at t0 is at travel(t) − travel(t0) — the integral of each bin's
@@ -109,7 +107,6 @@ export function predict(
     steady: new Float64Array(nOff * nObs),
     downwindM: new Float64Array(nOff * nObs),
     sigmaXM: new Float64Array(nOff * nObs),
-    transportMS: new Float64Array(nObs),
     travelM: new Float64Array(wind.speedMS.length + 1),
     emissionBin: new Int32Array(nObs),
     dense: false,
@@ -140,7 +137,6 @@ export function predict(
     const model = modelAt(w);
     const stability = wind.stability[w]!;
     const u = model.windSpeedMS;
-    out.transportMS[k] = u;
     if (scale === 0) continue;
     const e = p.eastM - c.position.eastM, n = p.northM - c.position.northM;
     const zM = Math.max(0, p.upM - c.position.upM);
