@@ -12,7 +12,7 @@ import type { Chemical } from '../chemicals/types.ts';
 import { erf } from '../palazzi.ts';
 import { binCentreMs, type TimeGrid, type WindBins } from './binning.ts';
 import type { ErrorModel, Observations } from './error-model.ts';
-import { predict, travelBetweenM, type CandidatePredictions, type ModelCache, type ObservationLayout } from './predictions.ts';
+import { predict, travelAtM, type CandidatePredictions, type ModelCache, type ObservationLayout } from './predictions.ts';
 import { closedFormLnRate, fitRate, laplace, MAX_RATE_KGS, MIN_RATE_KGS, RATE_PRIOR_LN_SD, rateLogLikelihood, type RateFit } from './rate-fit.ts';
 import type { SourceCandidate, SourceDetector } from './types.ts';
 
@@ -258,6 +258,7 @@ function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical): Candi
 /** Unit-rate predictions of the `active` observations under offset `off` for a start at `startMs` (null: steady). */
 export function unitPredictions(ev: Evidence, p: CandidatePredictions, active: Int32Array, off: number, startMs: number | null, out: Float64Array): void {
   const nObs = ev.obs.length;
+  const travelAtStartM = startMs === null ? 0 : travelAtM(p, ev.wind, startMs);
   for (let a = 0; a < active.length; a++) {
     const k = active[a]!;
     const idx = off * nObs + k;
@@ -272,7 +273,7 @@ export function unitPredictions(ev: Evidence, p: CandidatePredictions, active: I
       continue;
     }
     // Palazzi front factor (predictions.ts header), the front carried by each bin's wind since the start.
-    const front = 0.5 * (1 - erf((p.downwindM[idx]! - travelBetweenM(p, ev.wind, startMs, tMs)) / (SQRT2 * p.sigmaXM[idx]!)));
+    const front = 0.5 * (1 - erf((p.downwindM[idx]! - (travelAtM(p, ev.wind, tMs) - travelAtStartM)) / (SQRT2 * p.sigmaXM[idx]!)));
     out[a] = steady * front;
   }
 }

@@ -167,13 +167,12 @@ export function predict(
   return out;
 }
 
-/** Distance the cloud's front travels from `fromMs` to `toMs` under candidate predictions `p`, m (CandidatePredictions.travelM). */
-export function travelBetweenM(p: CandidatePredictions, wind: WindBins, fromMs: number, toMs: number): number {
-  return travelAtM(p, wind, toMs) - travelAtM(p, wind, fromMs);
-}
-
-/** Travel from the start of the wind grid to `tMs`, m: linear within a bin, at the first and last bin's speed outside the grid. */
-function travelAtM(p: CandidatePredictions, wind: WindBins, tMs: number): number {
+/**
+ * Travel of the cloud's front from the start of the wind grid to `tMs` under candidate predictions `p`, m
+ * (CandidatePredictions.travelM): linear within a bin, at the first and last bin's speed outside the grid. The front of a
+ * release started at t0 has gone travelAtM(t) − travelAtM(t0).
+ */
+export function travelAtM(p: CandidatePredictions, wind: WindBins, tMs: number): number {
   const w = windIndex(wind, tMs);
   const speedMS = (p.travelM[w + 1]! - p.travelM[w]!) / (wind.binMs / 1000);
   return p.travelM[w]! + (speedMS * (tMs - (wind.startMs + w * wind.binMs))) / 1000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findChemical } from '../chemicals/lookup.ts';
 import { binWind } from './binning.ts';
-import { ModelCache, predict, travelBetweenM } from './predictions.ts';
+import { ModelCache, predict, travelAtM } from './predictions.ts';
 import type { WindSample } from './types.ts';
 
 // The wind the estimator bins: a bin's stability class, and how far a release's front has got.
@@ -31,7 +31,7 @@ describe('the front of a release', () => {
     const speeds = Array.from({ length: 7 }, (_, j) => (p.travelM[j + 1]! - p.travelM[j]!) / (BIN_MS / 1000));
     // Each bin's transport is its own model's (the fast bin's three times the others').
     expect(speeds[6]).toBeGreaterThan(2 * speeds[0]!);
-    const travelled = travelBetweenM(p, wind, T0, T0 + 6.5 * BIN_MS);
+    const travelled = travelAtM(p, wind, T0 + 6.5 * BIN_MS) - travelAtM(p, wind, T0);
     expect(travelled).toBeCloseTo(6 * 10 * speeds[0]! + 5 * speeds[6]!, 6);
     // Elapsed time × the latest speed would put the front far ahead.
     expect(travelled).toBeLessThan(0.6 * 65 * speeds[6]!);
