@@ -61,11 +61,17 @@ describe('incidentLayers', () => {
     expect((glyphs.props.getText as (v: IncidentValveView) => string)(v)).toBe('?');
   });
 
-  it('asks the plan to fit the source and the severe zones', () => {
-    const fit = incidentFitRequest(incident)!;
-    const src = incident.assessment!.source.chosen.place.lonLat;
-    expect(fit.must[0][0]).toBeLessThanOrEqual(src[0]);
-    expect(fit.must[1][0]).toBeGreaterThanOrEqual(src[0]);
+  it('asks the plan to fit the source, the routes and the assembly points whole, the zones as far as sensible', () => {
+    const a = incident.assessment!;
+    // The zones run 20 km downwind (a night-time chlorine release): they must not decide the view.
+    const far: [number, number][] = [[118.8, 32.25], [119.0, 32.25], [119.0, 32.27], [118.8, 32.27], [118.8, 32.25]];
+    const zones = a.zones.map((z) => ({ ...z, ringLonLat: far }));
+    const fit = incidentFitRequest({ ...incident, assessment: { ...a, zones } })!;
+    const inside = (b: [[number, number], [number, number]], [lon, lat]: readonly [number, number]) => lon >= b[0][0] && lon <= b[1][0] && lat >= b[0][1] && lat <= b[1][1];
+    for (const p of [a.source.chosen.place.lonLat, ...a.evacuation!.assemblyPoints.map((ap) => ap.place.lonLat)]) expect(inside(fit.must, p)).toBe(true);
+    for (const g of a.evacuation!.groups) for (const p of g.route?.pathLonLat ?? []) expect(inside(fit.must, p)).toBe(true);
+    expect(inside(fit.must, [119.0, 32.26])).toBe(false);
+    expect(inside(fit.want!, [119.0, 32.26])).toBe(true);
     expect(incidentFitRequest({ ...incident, assessment: null })).toBeNull();
   });
 });

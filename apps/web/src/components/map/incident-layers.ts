@@ -10,8 +10,8 @@ import type { AssemblyPointView, IncidentValveView, IncidentView, SourceCandidat
 import { formatPercent, valveLook, zoneColours, type ValveLook } from '../../live/incident-format.ts';
 import { GLYPH_FONT_FAMILY, MAP_FONT_FAMILY, MAP_FONT_WEIGHT } from './map-style.ts';
 import type { LonLat, SiteProjector } from './site-projector.ts';
-import { ZONE_FILL_ALPHA, ZONE_LINE_PX, zoneFitRequest, zoneRgb, type Rgb, type ZoneShape } from './threat-zone-layers.ts';
-import type { FitRequest } from './zone-fit.ts';
+import { ZONE_FILL_ALPHA, ZONE_LINE_PX, zoneRgb, type Rgb } from './threat-zone-layers.ts';
+import { boundsOfPoints, type FitRequest } from './zone-fit.ts';
 
 /** Route colour: the wall's accent (cyan), apart from every zone colour and the live green. */
 export const ROUTE_RGB: Rgb = [63, 193, 217];
@@ -254,14 +254,18 @@ export function defaultCandidateLabel(c: SourceCandidateView, rank: number): str
 }
 
 /**
- * What the plan should fit for an incident's forecast: the source and the red and orange zones
- * whole, the yellow as far as sensible (the release rule, threat-zone-layers zoneFitRequest);
- * null before there are zones.
+ * What the plan should fit for an incident: the source, the evacuation routes and the assembly
+ * points whole — what the people on the site act on — and the zones as far as keeps the site
+ * readable (zone-fit.ts MAX_FIT_GROWTH: the park at least half the view). A chlorine release's red
+ * zone can run several km and its orange 10–20 km: fitted whole on the wall's plan panel (~500 px),
+ * the park drew in 100 px and a 1.2 km route in 50 route pixels (incident e2e). The zones' reach is on
+ * the card and the 3D twin draws them whole. Null before there are zones.
  */
 export function incidentFitRequest(incident: IncidentView): FitRequest | null {
   const a = incident.assessment;
   if (!a || a.zones.length === 0) return null;
-  const colours = zoneColours(a.zones);
-  const shapes: ZoneShape[] = a.zones.map((z) => ({ kind: 'threat-zone', label: z.level, ppm: z.thresholdPpm, color: colours.get(z.level) ?? 'yellow', distanceM: z.distanceM, ring: z.ringLonLat }));
-  return zoneFitRequest(shapes, a.source.chosen.place.lonLat);
+  const routes = (a.evacuation?.groups ?? []).flatMap((g) => (g.decision === 'evacuate' && g.route ? g.route.pathLonLat : []));
+  const assembly = (a.evacuation?.assemblyPoints ?? []).map((ap) => ap.place.lonLat);
+  const must = boundsOfPoints([a.source.chosen.place.lonLat, ...routes, ...assembly])!;
+  return { must, want: boundsOfPoints(a.zones.flatMap((z) => z.ringLonLat)) };
 }
