@@ -53,7 +53,7 @@ export default async function IncidentBriefPage({ params }: { params: Promise<{ 
       <header className={styles.head}>
         {brief.drill ? <p className={styles.drill}>{t('drill')}</p> : null}
         <h1>
-          🚒 {t('briefTitle')}
+          {t('briefTitle')}
           {brief.level ? <span className={styles.level}>{t('levelWord', { level: brief.level })}</span> : null}
         </h1>
         <p className={styles.titleLine}>
@@ -86,7 +86,7 @@ export default async function IncidentBriefPage({ params }: { params: Promise<{ 
               </p>
               <p>{t('briefAegl', { a1: num(c.aeglPpm.aegl1), a2: num(c.aeglPpm.aegl2), a3: num(c.aeglPpm.aegl3) })}</p>
               <p>
-                {c.flammable ? `🔥 ${t('briefFlammable')}${c.lelVolPct !== null ? ` (LEL ${c.lelVolPct} %)` : ''}` : t('briefNotFlammable')}
+                {c.flammable ? `⚠ ${t('briefFlammable')}${c.lelVolPct !== null ? ` (LEL ${c.lelVolPct} %)` : ''}` : t('briefNotFlammable')}
                 {c.idlhPpm !== null ? ` · IDLH ${formatPpm(c.idlhPpm)} ppm` : ''}
               </p>
             </>
