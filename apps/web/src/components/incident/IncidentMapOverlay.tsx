@@ -37,7 +37,6 @@ export function IncidentMapOverlay({ incident, accessRoute = null }: { incident:
         scale,
         accessRoute,
         candidateLabel: (c, rank) => t('mapCandidate', { rank, p: formatPercent(c.probability) }),
-        unusableLabel: (ap) => ap.reason,
       }),
     [version, projector, scale, accessRoute, t],
   );

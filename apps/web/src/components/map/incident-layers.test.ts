@@ -9,13 +9,13 @@ import { ZONE_FILL_ALPHA, zoneRgb } from './threat-zone-layers.ts';
 const projector = new SiteProjector(FIXTURE_PARK.origin);
 const incident = fixtureIncident(1_700_000_000_000);
 const access: [number, number][] = [[118.81, 32.26], [118.812, 32.262]];
-const layers = new Map(incidentLayers(incident, { projector, scale: 2, accessRoute: access, candidateLabel: defaultCandidateLabel, unusableLabel: (ap) => ap.reason }).map((l) => [l.id, l]));
+const layers = new Map(incidentLayers(incident, { projector, scale: 2, accessRoute: access, candidateLabel: defaultCandidateLabel }).map((l) => [l.id, l]));
 
 describe('incidentLayers', () => {
   it('draws every part of the incident, the zones first', () => {
     expect([...layers.keys()]).toEqual([
       'incident-zone-fills', 'incident-zone-outlines', 'incident-access-route', 'incident-routes', 'incident-route-chevrons',
-      'incident-assembly-points', 'incident-assembly-marks', 'incident-assembly-reasons', 'incident-candidates', 'incident-candidate-labels', 'incident-valves', 'incident-valve-glyphs',
+      'incident-assembly-points', 'incident-assembly-marks', 'incident-candidates', 'incident-candidate-labels', 'incident-valves', 'incident-valve-glyphs',
     ]);
   });
 
@@ -43,7 +43,6 @@ describe('incidentLayers', () => {
     expect(line(data.find((a) => !a.usable)!)).toEqual([...UNUSABLE_RGB, 255]);
     const marks = layers.get('incident-assembly-marks') as TextLayer<AssemblyPointView>;
     expect((marks.props.getText as (ap: AssemblyPointView) => string)(data.find((a) => !a.usable)!)).toBe('✕');
-    expect((layers.get('incident-assembly-reasons')!.props.data as AssemblyPointView[]).map((a) => a.reason)).toEqual(['inside the AEGL-2 zone within 6 min']);
   });
 
   it('rings the top three candidates by probability and labels them', () => {

@@ -76,9 +76,11 @@ export interface IncidentLayerOptions {
   scale?: number;
   /** The fire brigade's access route, lon/lat (from the brief); null when not known. */
   accessRoute?: readonly LonLat[] | null;
-  /** Labels (`n · 82 %` per candidate, a reason per unusable assembly point) in this text. */
+  /**
+   * Candidate labels (`n · 82 %`) in this text. An unusable assembly point is a red ✕ on the plan; its reason is on the
+   * card and in the tooltip (written out on the plan, two neighbours' reasons piled over each other and the park's labels).
+   */
   candidateLabel?: (c: SourceCandidateView, rank: number) => string;
-  unusableLabel?: (ap: AssemblyPointView) => string;
 }
 
 /** The zone fills and outlines, widest (lowest threshold) first so red is drawn over orange over yellow. */
@@ -92,7 +94,7 @@ export function incidentZoneLayers(zones: readonly ThreatZoneView[], scale = 1):
 }
 
 /** Every layer of an incident (ids `incident-*`), to show with `useMapOverlay`. */
-export function incidentLayers(incident: IncidentView, { projector, scale = 1, accessRoute = null, candidateLabel, unusableLabel }: IncidentLayerOptions): Layer[] {
+export function incidentLayers(incident: IncidentView, { projector, scale = 1, accessRoute = null, candidateLabel }: IncidentLayerOptions): Layer[] {
   const a = incident.assessment;
   const layers: Layer[] = a ? incidentZoneLayers(a.zones, scale) : [];
 
@@ -161,26 +163,6 @@ export function incidentLayers(incident: IncidentView, { projector, scale = 1, a
       getAlignmentBaseline: 'center',
     }),
   );
-  if (unusableLabel) {
-    layers.push(
-      new TextLayer<AssemblyPointView>({
-        id: 'incident-assembly-reasons',
-        data: aps.filter((ap) => !ap.usable),
-        getPosition: (ap) => ap.place.lonLat,
-        getText: unusableLabel,
-        getPixelOffset: [0, 22 * scale],
-        getColor: rgba(UNUSABLE_RGB),
-        getSize: 13 * scale,
-        ...TEXT_STYLE,
-        fontFamily: MAP_FONT_FAMILY,
-        fontWeight: MAP_FONT_WEIGHT,
-        characterSet: 'auto',
-        getTextAnchor: 'middle',
-        getAlignmentBaseline: 'top',
-      }),
-    );
-  }
-
   const candidates = a?.source.candidates.slice(0, 3) ?? [];
   layers.push(
     new ScatterplotLayer<SourceCandidateView>({
