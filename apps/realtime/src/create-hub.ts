@@ -286,6 +286,8 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         fanout: { ...fanout.stats, sockets: io.engine.clientsCount },
         alarms: { ...alarmEngine.stats, standing: alarmEngine.list(null, true).length, stored: alarmStore.stats.written, storeFailures: alarmStore.stats.failures },
         positioning: mine.positioning.stats,
+        // Webhook deliveries (fire-brigade briefs among them) given up after every retry since start: someone must call.
+        webhooks: { gaveUp: webhooks.gaveUp },
       }),
     };
     await app.register(

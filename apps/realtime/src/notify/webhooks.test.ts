@@ -145,6 +145,8 @@ describe.each(storeVariants())('webhooks ($name)', (variant) => {
     expect(await pollUntil(async () => receiver.setpointAt('/own-all').length >= 2 && receiver.setpointAt('/park').length >= 1 && receiver.setpointAt('/own-responses').length >= 1, 15_000)).toBe(true);
     // Retried twice with backoff (1 s, then 2 s), then delivered.
     expect(await pollUntil(async () => receiver.setpointAt('/flaky').length >= 3, 20_000)).toBe(true);
+    // Retried, not given up: /health counts deliveries given up after every retry.
+    expect((await call(hub, 'GET', '/health')).body.webhooks).toEqual({ gaveUp: 0 });
     await new Promise((r) => setTimeout(r, 500)); // time for anything that should not come
 
     const own = receiver.setpointAt('/own');
