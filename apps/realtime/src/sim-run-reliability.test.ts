@@ -11,7 +11,7 @@ import { BullmqQueue } from './jobs/bullmq-queue.ts';
 import { InProcessQueue } from './jobs/in-process-queue.ts';
 import { createHub } from './create-hub.ts';
 import { DEFAULT_SIM_INPUT_LIMITS } from './sim-runs/sim-input-limits.ts';
-import { ThreadSimExecutor } from './sim-runs/sim-executor.ts';
+import { ThreadSimExecutor, type SimExecutor } from './sim-runs/sim-executor.ts';
 import { SimRunService } from './sim-runs/sim-run-service.ts';
 import { SimRunStore } from './sim-runs/sim-run-store.ts';
 import { SIM_RUN_JOB, SimRunWorker } from './sim-runs/sim-run-worker.ts';
@@ -81,8 +81,19 @@ describe.each(variants)('sim run reliability on $name', ({ variant, redisUrl }) 
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     return res.body.run as SimRunView;
   };
-  const worker = (store: SimRunStore, leaseMs = LEASE_MS) =>
-    new SimRunWorker({ store, executor, emit: () => {}, now: Date.now, onError: (err) => errors.push(err), leaseMs, finishRetryDelaysMs: [50, 100] });
+  const worker = (store: SimRunStore, leaseMs = LEASE_MS, runs: SimExecutor = executor) =>
+    new SimRunWorker({ store, executor: runs, emit: () => {}, now: Date.now, onError: (err) => errors.push(err), leaseMs, finishRetryDelaysMs: [50, 100] });
+  /** The pool, each result held until `minMs` after its run began: the run outlives several leases however fast this machine computes. */
+  const atLeast = (minMs: number): SimExecutor => ({
+    run: async (task, options) => {
+      const t0 = Date.now();
+      const result = await executor.run(task, options);
+      await new Promise((r) => setTimeout(r, Math.max(0, t0 + minMs - Date.now())));
+      return result;
+    },
+    warm: () => executor.warm(),
+    close: async () => {},
+  });
 
   it('fails a running run whose worker stopped renewing its lease ("worker lost") within lease + sweep', async () => {
     const run = await submit(SMALL);
@@ -105,12 +116,13 @@ describe.each(variants)('sim run reliability on $name', ({ variant, redisUrl }) 
         return running;
       }
     }
-    // Lease 1200 ms renewed every 200 ms: six beats of slack for a loaded machine.
+    // Lease 1200 ms renewed every 200 ms: six beats of slack for a loaded machine. The run lasts at least four leases (a fast
+    // idle machine computed HEAVY in 2.2 s: 11 renewals, and the check below read that as a run too short to mean anything).
     const run = await submit(HEAVY);
     const leaseMs = 1200;
     const t0 = Date.now();
-    await worker(new CountingStore(hub.db), leaseMs).handle({ runId: run.id });
-    console.log(`[sim-reliability] heavy run computed for ${Date.now() - t0} ms on a ${leaseMs} ms lease renewed ${renewals} times (every 200 ms), hub sweeping every ${SWEEP_MS} ms`);
+    await worker(new CountingStore(hub.db), leaseMs, atLeast(4 * leaseMs)).handle({ runId: run.id });
+    console.log(`[sim-reliability] heavy run held ${Date.now() - t0} ms (computed, then kept to four leases) on a ${leaseMs} ms lease renewed ${renewals} times (every 200 ms), hub sweeping every ${SWEEP_MS} ms`);
     const after = await waitForRun(hub, planner, run.id, (r) => r.state !== 'running');
     expect(after.state, after.error ?? '').toBe('done');
     // Only meaningful if the run outlived several leases: HEAVY must keep the worker busy for many beats.
