@@ -8,7 +8,7 @@ import { PathStyleExtension } from '@deck.gl/extensions';
 import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { AssemblyPointView, IncidentValveView, IncidentView, SourceCandidateView, ThreatZoneView } from '@safetwin/protocol';
 import { formatPercent, valveLook, zoneColours, type ValveLook } from '../../live/incident-format.ts';
-import { GLYPH_FONT_FAMILY, MAP_FONT_FAMILY, MAP_FONT_WEIGHT } from './map-style.ts';
+import { GLYPH_FONT_FAMILY, MAP_FONT_FAMILY } from './map-style.ts';
 import type { LonLat, SiteProjector } from './site-projector.ts';
 import { ZONE_FILL_ALPHA, ZONE_LINE_PX, zoneRgb, type Rgb } from './threat-zone-layers.ts';
 import { boundsOfPoints, type FitRequest } from './zone-fit.ts';
