@@ -1,7 +1,7 @@
 // The brief for the fire brigade (FireBrigadeBrief): what the printable page and the
 // `incident.fire-brigade` webhook carry — built from the incident as it stands (its latest
 // assessment, valves and people) and the park description. Pure.
-import type { FireBrigadeBrief, IncidentView, NamedPlaceView, SitePlace } from '@safetwin/protocol';
+import type { FireBrigadeBrief, IncidentAssessmentView, IncidentView, NamedPlaceView, SitePlace } from '@safetwin/protocol';
 import { findChemical } from '@safetwin/sim';
 import type { ChemicalPark, EnuPlan } from '@safetwin/twin-models';
 import { parkItem, sitePlace } from '../site-places.ts';
@@ -18,6 +18,7 @@ export function fireBrigadeBrief(site: ChemicalPark, incident: IncidentView, now
   const chosenId = a?.source.chosen.id ?? incident.declared?.equipmentId ?? null;
   const label = chosenId ? (parkItem(site, chosenId)?.label ?? chosenId) : 'a point';
   if (!a) warnings.push('no assessment yet: zones, wind and access route follow with the first assessment');
+  else warnings.push(...locationCaveats(a.source));
 
   const chemicalKey = incident.chemical ?? a?.source.candidates[0]?.chemical ?? null;
   const chem = chemicalKey ? findChemical(chemicalKey) : undefined;
@@ -70,6 +71,21 @@ export function fireBrigadeBrief(site: ChemicalPark, incident: IncidentView, now
     accessRoute: route,
     warnings,
   };
+}
+
+/**
+ * What the brigade must know about how sure the location is: an estimated source the detectors cannot yet single out,
+ * or one not more likely than not, says so and names the other candidates (the estimator ranks the true source first in
+ * about 7 leaks of 10 on the demo park: packages/sim README), so nobody drives to one pipe on a 12 % guess.
+ */
+function locationCaveats(source: IncidentAssessmentView['source']): string[] {
+  if (source.chosen.from !== 'estimate') return [];
+  const pct = (p: number) => `${Math.round(p * 100)} %`;
+  if (!source.discriminating) return [`location not yet fixed by the detectors (${source.reason ?? 'too few see gas'}): the item nearest the highest reading is given`];
+  const chosen = source.candidates.find((c) => c.id === source.chosen.id);
+  if (!chosen || chosen.probability >= 0.5) return [];
+  const others = source.candidates.filter((c) => c !== chosen).slice(0, 3).map((c) => `${c.label} (${c.id}) ${pct(c.probability)}`);
+  return [`location uncertain: ${chosen.id} is the most likely source at ${pct(chosen.probability)}${others.length > 0 ? `; also possible: ${others.join(', ')}` : ''}`];
 }
 
 /** Where the release is: the assessment's chosen source, else the declared place or item. */
