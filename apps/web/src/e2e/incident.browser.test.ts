@@ -11,6 +11,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { planViewport } from './plan-view.ts';
 import type { IncidentDetailView, IncidentView } from '@safetwin/protocol';
 import { elementPixels } from './pixels.ts';
 import { waitAndReport } from './timed-wait.ts';
@@ -60,23 +61,12 @@ function planPixels(png: Buffer, baseline?: Buffer): PlanPixels {
   return out;
 }
 
-/** Web Mercator world pixels of a lon/lat at `zoom` (deck.gl: a 512-px world at zoom 0). */
-function mercatorPx([lon, lat]: readonly [number, number], zoom: number): [number, number] {
-  const world = 512 * 2 ** zoom;
-  const phi = (lat * Math.PI) / 180;
-  return [((lon + 180) / 360) * world, ((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2) * world];
-}
-
 /**
- * Paths (lon/lat) projected onto a plan screenshot whose view is `[lon, lat, zoom]` (MapPanel's data-view-state), sampled
- * every pixel inside the image: how many samples, and how many have the route cyan within 3 px.
+ * Paths (lon/lat) projected onto a plan screenshot by `project` (the plan's viewport: plan-view.ts), sampled every pixel
+ * inside the image: how many samples, and how many have the route cyan within 3 px.
  */
-function routeCoverage(img: { width: number; height: number; data: Uint8Array }, [lon, lat, zoom]: [number, number, number], paths: readonly (readonly [number, number])[][]): { samples: number; covered: number } {
-  const [cx, cy] = mercatorPx([lon, lat], zoom);
-  const toImg = (p: readonly [number, number]) => {
-    const [x, y] = mercatorPx(p, zoom);
-    return [x - cx + img.width / 2, y - cy + img.height / 2] as const;
-  };
+function routeCoverage(img: { width: number; height: number; data: Uint8Array }, project: (lonLat: [number, number]) => number[], paths: readonly (readonly [number, number])[][]): { samples: number; covered: number } {
+  const toImg = (p: readonly [number, number]) => project([p[0], p[1]]) as [number, number];
   const cyanNear = (x: number, y: number) => {
     for (let dy = -3; dy <= 3; dy++) {
       for (let dx = -3; dx <= 3; dx++) {
@@ -214,8 +204,9 @@ describe.skipIf(!HAVE_CHROMIUM)('a staged leak on the park wall', () => {
     else {
       const onRoutes = async () => {
         const png = await elementPng(page, MAP_CANVAS);
-        const view = (await page.getAttribute('[data-testid=site-map]', 'data-view-state'))!.split(',').map(Number) as [number, number, number];
-        return { png, ...routeCoverage(PNG.sync.read(png), view, routes.map((r) => r.pathLonLat)) };
+        const img = PNG.sync.read(png);
+        const vp = await planViewport(page, img.width, img.height);
+        return { png, ...routeCoverage(img, (p) => vp.project(p), routes.map((r) => r.pathLonLat)) };
       };
       const seen = await pollUntil(onRoutes, (c) => c.samples >= 20 && c.covered >= c.samples / 3, 30, 1_000);
       writeFileSync(path.join(SCREENSHOTS, 'incident-plan-routes.png'), seen.png);

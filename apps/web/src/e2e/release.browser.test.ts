@@ -11,6 +11,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { mapView, planViewport } from './plan-view.ts';
 import type { SimRunView } from '@safetwin/protocol';
 import { elementPixels } from './pixels.ts';
 import { HAVE_CHROMIUM, SCREENSHOTS, hubAs, logIn, startWebEnv, warnIfNoChromium, type WebEnv } from './web-env.ts';
@@ -62,13 +63,6 @@ function changedFraction(a: Buffer, b: Buffer): number {
   return changed / (pa.width * pa.height);
 }
 
-/** The plan's view on the panel (`data-view-state`: lon, lat, zoom) and what it is fitted to. */
-async function mapView(page: Page): Promise<{ longitude: number; latitude: number; zoom: number; fitted: string | null }> {
-  const [state, fitted] = await page.locator('[data-testid=site-map]').evaluate((el) => [el.getAttribute('data-view-state') ?? '', el.getAttribute('data-fitted')]);
-  const [longitude, latitude, zoom] = state.split(',').map(Number) as [number, number, number];
-  return { longitude, latitude, zoom, fitted };
-}
-
 /** Where the twin's camera looks after its last flight (`data-camera-target`, scene metres). */
 async function cameraTarget(page: Page): Promise<number[] | null> {
   const v = await page.getAttribute(TWIN_CANVAS, 'data-camera-target');
@@ -90,10 +84,8 @@ async function waitCamera(page: Page, from: number[] | null, m: number, same = f
 
 /** Hovers the plan at lon/lat points (through the view on the panel) until deck's tooltip says something matching `pattern`. */
 async function zoneTooltip(page: Page, points: [number, number][], pattern: RegExp): Promise<string | null> {
-  const { WebMercatorViewport } = await import('@deck.gl/core');
   const box = (await page.locator(MAP_CANVAS).first().boundingBox())!;
-  const view = await mapView(page);
-  const vp = new WebMercatorViewport({ width: box.width, height: box.height, longitude: view.longitude, latitude: view.latitude, zoom: view.zoom });
+  const vp = await planViewport(page, box.width, box.height);
   for (const p of points) {
     const [x, y] = vp.project(p);
     if (!(x! > 4 && x! < box.width - 4 && y! > 4 && y! < box.height - 4)) continue;
