@@ -6,6 +6,8 @@ export { migrate, MIGRATIONS_FOLDER } from './migrate.ts';
 export { maintainPartitions, partitionName, utcDayStart, DEFAULT_PARTITION_POLICY } from './partitions.ts';
 export type { PartitionPolicy } from './partitions.ts';
 export { writeReadings } from './reading-writer.ts';
+export { groupStoredRows } from './stored-readings.ts';
+export type { StoredReading, StoredRow } from './stored-readings.ts';
 export { encodeBinaryCopy, latestPerDevice, READING_COLUMNS } from './reading-rows.ts';
 export type { ReadingRow, DeviceLatest } from './reading-rows.ts';
 export { createScratchDatabase } from './scratch.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { groupStoredRows } from '@safetwin/db';
 import { SensorTimeSchema, toEpochMs } from '@safetwin/protocol';
 import { canSeeDevice } from '../auth/access.ts';
 import { badBody, notFound } from '../errors.ts';
@@ -36,14 +37,7 @@ export function readingRoutes(app: ZodApp, deps: RouteDeps, now: () => number): 
           ORDER BY r.ts, r.seq LIMIT $4`,
         [deps.registry.deviceNum(device.deviceId), new Date(fromMs).toISOString(), new Date(toMs).toISOString(), request.query.limit * metricCount],
       );
-      const readings: { ts: number; seq: number; values: Record<string, number> }[] = [];
-      for (const row of rows) {
-        const ts = new Date(row.ts).getTime();
-        const seq = Number(row.seq);
-        let last = readings[readings.length - 1];
-        if (!last || last.ts !== ts || last.seq !== seq) readings.push((last = { ts, seq, values: {} }));
-        last.values[row.metric] = row.value;
-      }
+      const readings = groupStoredRows(rows, () => 0, (row) => row.metric).map(({ ts, seq, values }) => ({ ts, seq, values }));
       return { deviceId: device.deviceId, from: fromMs, to: toMs, readings: readings.slice(0, request.query.limit) };
     },
   );

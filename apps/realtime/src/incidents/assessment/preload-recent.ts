@@ -3,7 +3,7 @@
 // rings are memory only). Runs before intake and before incidents are restored; the readings go
 // through `observe`, so exactly what the live path keeps is kept.
 import type { LiveReading } from '@safetwin/protocol';
-import type { SqlClient } from '@safetwin/db';
+import { groupStoredRows, type SqlClient } from '@safetwin/db';
 import type { SiteRegistry } from '../../sites/site-registry.ts';
 import { RECENT_WINDOW_MS, type RecentReadings, type TrackedDevice } from './recent-readings.ts';
 
@@ -91,15 +91,7 @@ async function readBatch(db: SqlClient, batch: PreloadDevice[], metricNums: numb
     [batch.map((d) => d.deviceNum), batch.map((d) => d.maxRows), new Date(fromMs).toISOString(), metricNums],
   );
   const idOf = new Map(batch.map((d) => [d.deviceNum, d.deviceId]));
-  const readings = new Map<string, LiveReading>();
-  for (const row of rows) {
-    const deviceId = idOf.get(Number(row.device_num))!;
-    const ts = new Date(row.ts).getTime();
-    const seq = Number(row.seq);
-    const key = `${deviceId}\u0000${ts}\u0000${seq}`;
-    let reading = readings.get(key);
-    if (!reading) readings.set(key, (reading = { deviceId, ts, seq, values: {} }));
-    reading.values[metricNames.get(Number(row.metric_num))!] = Number(row.value);
-  }
-  return [...readings.values()]; // insertion order: rows came oldest first
+  // Rows came oldest first: so do the readings.
+  return groupStoredRows(rows, (row) => idOf.get(Number(row.device_num))!, (row) => metricNames.get(Number(row.metric_num))!)
+    .map(({ device, ts, seq, values }) => ({ deviceId: device, ts, seq, values }));
 }
