@@ -1,7 +1,8 @@
 // Readings and wind samples on a common time grid: the estimate's window is cut into bins; a
 // detector's bin holds the mean of its readings there (a silent detector has no bins, which is
 // no evidence either way), and the wind's bins hold the mean speed and the vector-mean
-// direction (so a station's 1 s noise averages out), carried over empty bins.
+// direction (so a station's 1 s noise averages out), carried over empty bins, and how much the
+// direction varied inside the bin (which widens the bin's mean plume: predictions.ts).
 import { STABILITY_CLASSES as CLASSES, type StabilityClass } from '../stability.ts';
 import type { SourceDetector, WindSample } from './types.ts';
 
@@ -52,6 +53,11 @@ export interface WindBins {
   binMs: number;
   speedMS: Float64Array;
   fromDeg: Float64Array;
+  /**
+   * Circular standard deviation of the sampled directions inside each bin, degrees (Mardia & Jupp 2000, §2.3.4), station
+   * noise included; a bin with fewer than two samples carries the previous bin's (the first measured one's before it; 0 without any).
+   */
+  dirSpreadDeg: Float64Array;
   stability: StabilityClass[];
   heightM: Float64Array;
 }
@@ -88,11 +94,16 @@ export function binWind(samples: readonly WindSample[], startMs: number, endMs: 
   // Before the first sample: the first sample's wind (the earliest we know).
   const first = [...samples].sort((a, b) => a.tMs - b.tMs)[0]!;
   let prev = { speed: first.windSpeedMS, dir: first.windFromDeg, stability: first.stability, height: first.windHeightM ?? DEFAULT_WIND_HEIGHT_M };
-  const out: WindBins = { startMs, binMs, speedMS: new Float64Array(n), fromDeg: new Float64Array(n), stability: [], heightM: new Float64Array(n) };
+  // Before the first bin with two samples: that bin's spread.
+  const firstSpread = count.findIndex((c) => c >= 2);
+  let prevSpread = firstSpread >= 0 ? circularSdDeg(se[firstSpread]!, ce[firstSpread]!, count[firstSpread]!) : 0;
+  const out: WindBins = { startMs, binMs, speedMS: new Float64Array(n), fromDeg: new Float64Array(n), dirSpreadDeg: new Float64Array(n), stability: [], heightM: new Float64Array(n) };
   for (let j = 0; j < n; j++) {
     if (count[j]! > 0) {
       prev = { speed: speed[j]! / count[j]!, dir: ((Math.atan2(se[j]!, ce[j]!) / RAD) + 360) % 360, stability: stability[j]!, height: height[j]! };
     }
+    if (count[j]! >= 2) prevSpread = circularSdDeg(se[j]!, ce[j]!, count[j]!);
+    out.dirSpreadDeg[j] = prevSpread;
     out.speedMS[j] = prev.speed;
     out.fromDeg[j] = prev.dir;
     out.stability.push(prev.stability);
@@ -119,7 +130,11 @@ export function directionSpreadDeg(samples: readonly WindSample[], fromMs: numbe
     c += Math.cos(w.windFromDeg * RAD);
     n++;
   }
-  if (n < 2) return 0;
+  return n < 2 ? 0 : circularSdDeg(s, c, n);
+}
+
+/** Circular standard deviation of `n` directions whose sines and cosines sum to `s` and `c`, degrees: √(−2 ln R̄). */
+function circularSdDeg(s: number, c: number, n: number): number {
   const r = Math.min(1, Math.hypot(s, c) / n);
   return r <= 0 ? 180 : Math.sqrt(-2 * Math.log(r)) / RAD;
 }

@@ -145,6 +145,7 @@ export function predict(
     const emission = windIndex(wind, tMs - (rangeM / u) * 1000);
     out.emissionBin[k] = emission;
     const fromDeg = wind.fromDeg[emission]!;
+    const spreadRad = wind.dirSpreadDeg[emission]! * RAD;
     const perUnit = scale / (model.ppmToKgM3(1) * c.refRateKgS);
     const passive = model.model === 'gaussian-plume';
     for (let o = 0; o < nOff; o++) {
@@ -158,13 +159,26 @@ export function predict(
       if (x < -UPWIND_CUT_M) continue;
       const sigmaY = sigmaYM(Math.max(1, x), stability, model.sigma);
       out.sigmaXM[idx] = sigmaY;
-      // Far off a passive plume's axis its Gaussian factor is below e^−32 (nothing a detector could read); a dense cloud is wider (not cut).
-      if (passive && Math.abs(y) > CROSSWIND_CUT_SIGMAS * sigmaY) continue;
-      const cKgM3 = model.concentrationKgM3(x, y, zM).concentrationKgM3;
+      const cKgM3 = passive ? binMeanPlumeKgM3(model, x, y, zM, sigmaY, spreadRad) : model.concentrationKgM3(x, y, zM).concentrationKgM3;
       out.steady[idx] = cKgM3 > 0 ? cKgM3 * perUnit : 0;
     }
   }
   return out;
+}
+
+/**
+ * A passive plume's mean over one bin at (x, y, z), kg/m³ per the model's rate: the direction the wind took varied inside
+ * the bin with circular standard deviation `spreadRad` (what the stations sampled), and the mean of a plume swinging as a
+ * whole about its mean axis is Gaussian across it with σ² = σy² + (x·σθ)² — Gifford's meandering plume (1959, Adv.
+ * Geophys. 6, 117–137) for small angles. At a detector 3–4 σy off the axis the bin mean is several times the plume at
+ * the mean direction (one degree moves the reading there by a factor of two or more). `sigmaY` is the model's σy at
+ * x (x ≥ 1 m); nothing upwind, and nothing beyond CROSSWIND_CUT_SIGMAS of the widened plume.
+ */
+function binMeanPlumeKgM3(model: ResolvedModel, x: number, y: number, zM: number, sigmaY: number, spreadRad: number): number {
+  if (x <= 0) return 0;
+  const sigmaMeanYM = Math.hypot(sigmaY, x * spreadRad);
+  if (Math.abs(y) > CROSSWIND_CUT_SIGMAS * sigmaMeanYM) return 0;
+  return model.concentrationKgM3(x, 0, zM).concentrationKgM3 * (sigmaY / sigmaMeanYM) * Math.exp(-(y * y) / (2 * sigmaMeanYM * sigmaMeanYM));
 }
 
 /**

@@ -37,3 +37,46 @@ describe('the front of a release', () => {
     expect(travelled).toBeLessThan(0.6 * 65 * speeds[6]!);
   });
 });
+
+describe('the direction’s spread inside a bin', () => {
+  const at = (tMs: number, windFromDeg: number): WindSample => ({ tMs, windSpeedMS: 4, windFromDeg, stability: 'D' });
+
+  it('is the circular standard deviation of the bin’s samples; a bin of one sample keeps the one before', () => {
+    // Bin 0: 260° and 280° alternating (R̄ = cos 10°, √(−2 ln R̄) = 10.03°); bin 1: one sample; bin 2: all 270°.
+    const samples = [at(T0, 260), at(T0 + 3000, 280), at(T0 + 6000, 260), at(T0 + 9000, 280), at(T0 + 15_000, 300), at(T0 + 21_000, 270), at(T0 + 25_000, 270)];
+    const w = binWind(samples, T0, T0 + 3 * BIN_MS, BIN_MS)!;
+    expect(w.dirSpreadDeg[0]).toBeCloseTo((Math.sqrt(-2 * Math.log(Math.cos((10 * Math.PI) / 180))) * 180) / Math.PI, 6);
+    expect(w.dirSpreadDeg[0]).toBeCloseTo(10.03, 2);
+    expect(w.dirSpreadDeg[1]).toBe(w.dirSpreadDeg[0]);
+    expect(w.dirSpreadDeg[2]).toBeCloseTo(0, 6);
+  });
+
+  it('widens a passive plume’s bin mean as a meandering plume (σ² = σy² + (xσθ)²); a steady direction predicts the plume itself', () => {
+    const nh3 = findChemical('NH3')!; // lighter than air: a passive plume
+    const grid = { startMs: T0, binMs: BIN_MS, bins: 1 };
+    // Wind from the west: the plume goes east. One detector on the axis 100 m downwind, one 20 m off it.
+    const layout = { detector: Int32Array.from([0, 1]), bin: Int32Array.from([0, 0]), positions: [{ eastM: 100, northM: 0, upM: 1.5 }, { eastM: 100, northM: 20, upM: 1.5 }], units: ['ppm' as const, 'ppm' as const], gases: [undefined, undefined] };
+    const candidate = { chemical: nh3, position: { eastM: 0, northM: 0, upM: 0 }, releaseHeightM: 1, refRateKgS: 0.05 };
+    const predictAt = (dirs: number[]) => {
+      const cache = new ModelCache();
+      const wind = binWind(dirs.map((d, i) => at(T0 - BIN_MS + i * 1000, d)).concat(dirs.map((d, i) => at(T0 + i * 1000, d))), T0 - BIN_MS, T0 + BIN_MS, BIN_MS)!;
+      const p = predict(candidate, layout, { ...grid, startMs: T0 }, wind, [0], cache);
+      return { p, model: cache.get('NH3', 1, 4, 10, 'D', 0.05), spreadRad: (wind.dirSpreadDeg[1]! * Math.PI) / 180 };
+    };
+    const steady = predictAt([270, 270, 270, 270]);
+    expect(steady.p.model).toBe('gaussian-plume');
+    const perUnit = 1 / (steady.model.ppmToKgM3(1) * 0.05);
+    expect(steady.p.steady[0]).toBeCloseTo(steady.model.concentrationKgM3(100, 0, 1.5).concentrationKgM3 * perUnit, 9);
+    expect(steady.p.steady[1]).toBeCloseTo(steady.model.concentrationKgM3(100, 20, 1.5).concentrationKgM3 * perUnit, 9);
+
+    const swinging = predictAt([265, 275, 265, 275]);
+    const sigmaY = steady.p.sigmaXM[0]!;
+    const sigmaMean = Math.hypot(sigmaY, 100 * swinging.spreadRad);
+    const axis = steady.p.steady[0]!;
+    expect(swinging.p.steady[0]).toBeCloseTo((axis * sigmaY) / sigmaMean, 9);
+    expect(swinging.p.steady[1]).toBeCloseTo(((axis * sigmaY) / sigmaMean) * Math.exp(-(20 * 20) / (2 * sigmaMean * sigmaMean)), 9);
+    // Off the axis the mean is several times the plume at the mean direction; on it, a little less.
+    expect(swinging.p.steady[1]! / steady.p.steady[1]!).toBeGreaterThan(3);
+    expect(swinging.p.steady[0]!).toBeLessThan(axis);
+  });
+});
