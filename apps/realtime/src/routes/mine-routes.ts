@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SitePagesView, SiteZonesView } from '@safetwin/protocol';
 import { canSeeSite } from '../auth/access.ts';
 import { badBody, notFound } from '../errors.ts';
 import { PeopleRequestError } from '../mine/people/people-service.ts';
@@ -96,7 +97,10 @@ export function mineRoutes(app: ZodApp, deps: RouteDeps, mine: MineServices): vo
   });
   app.get('/sites/:id/zones', { schema: { tags: ['mine'], summary: 'Personnel zones: limit, restriction, headcount now and who', params: SiteParams } }, async (request) => {
     await visibleMine(request, request.params.id);
-    return { siteId: request.params.id, zones: mine.people.zones(request.params.id) };
+    const zones = mine.people.zones(request.params.id);
+    if (!zones) throw notFound(`site '${request.params.id}' is not a mine`);
+    const view: SiteZonesView = { siteId: request.params.id, zones };
+    return view;
   });
   app.patch('/sites/:id/zones/:zoneId', { schema: { tags: ['mine'], summary: "Change a zone's headcount limit or restriction (commander or the mine's manager)", params: ZoneParams, body: ZonePatch } }, async (request) => {
     const { user } = await visibleMine(request, request.params.id, ['commander', 'park-manager']);
@@ -109,7 +113,8 @@ export function mineRoutes(app: ZodApp, deps: RouteDeps, mine: MineServices): vo
   });
   app.get('/sites/:id/pages', { schema: { tags: ['mine'], summary: "The mine's pages, newest first, with each person's acknowledgement", params: SiteParams } }, async (request) => {
     await visibleMine(request, request.params.id);
-    return { siteId: request.params.id, pages: mine.people.pages.list(request.params.id) };
+    const view: SitePagesView = { siteId: request.params.id, pages: mine.people.pages.list(request.params.id) };
+    return view;
   });
   app.get('/sites/:id/people/:personId/trajectory', { schema: { tags: ['mine'], summary: "A person's positions in a window (thinned to at most 2000 points)", params: PersonParams, querystring: TrajectoryQuery } }, async (request) => {
     await visibleMine(request, request.params.id);
