@@ -37,6 +37,7 @@ function memoryStore(hook: Webhook, pendingAtStart: PendingDelivery[] = []) {
     updatePending: async (_h: string, eventId: string, next: { attempt: number } | { doneAt: number }) =>
       void outbox.set(eventId, 'doneAt' in next ? { attempt: outbox.get(eventId)?.attempt ?? 0, done: true } : { attempt: next.attempt, done: false }),
     pending: async () => pendingAtStart,
+    pruneDone: async () => 0,
   };
   return { store: store as unknown as WebhookStore, rows, outbox };
 }
@@ -101,6 +102,22 @@ describe('webhook deliveries (notifier, in-process queue)', () => {
   const closers: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const c of closers.splice(0)) await c();
+  });
+
+  it('prunes the outbox entries that ended more than the retention ago, at start and then at most hourly', async () => {
+    const cuts: number[] = [];
+    const { store } = memoryStore(hookAt('http://127.0.0.1:9/hook'));
+    (store as unknown as { pruneDone: (beforeMs: number) => Promise<number> }).pruneDone = async (beforeMs) => (cuts.push(beforeMs), 3);
+    let now = Date.UTC(2026, 10, 30);
+    const n = new WebhookNotifier({ store, queue: new InProcessQueue(() => {}), now: () => now, scopesOf: () => [null], onError: () => {}, options: { outboxRetentionMs: 7 * 86_400_000 } });
+    closers.push(() => n.close());
+    await n.start();
+    expect(cuts).toEqual([now - 7 * 86_400_000]);
+    now += 30 * 60_000;
+    expect(await n.pruneOutbox()).toBeNull();
+    now += 31 * 60_000;
+    expect(await n.pruneOutbox()).toBe(3);
+    expect(cuts).toEqual([now - 61 * 60_000 - 7 * 86_400_000, now - 7 * 86_400_000]);
   });
 
   it('a 127.0.0.1 hook is refused at delivery without allowPrivate: nothing is sent, the record says address-not-allowed, not the socket error', async () => {

@@ -23,7 +23,12 @@ export interface WebhookDeliveryOptions extends WebhookRetryPolicy {
   refreshMs: number;
   /** Let hooks post to loopback, private, link-local … addresses (hub option `webhookAllowPrivate`; tests, closed networks). @defaultValue false */
   allowPrivate: boolean;
+  /** Outbox entries that ended (delivered or given up) longer ago than this are removed, ms; checked at most hourly. @defaultValue 7 days */
+  outboxRetentionMs: number;
 }
+
+/** How often ended outbox entries are looked for, ms. */
+const OUTBOX_PRUNE_EVERY_MS = 3_600_000;
 
 /** A hook an incident event was queued for (what the incident's timeline names). */
 export interface WebhookRecipient {
@@ -37,7 +42,7 @@ export interface WebhookRecipient {
 /** The end of one (hook, event) delivery: delivered, or given up after its retries. */
 export type DeliveryOutcomeListener = (outcome: { hookId: string; eventId: string; event: string; outcome: 'delivered' | 'gave-up'; at: number }) => void;
 
-export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliveryOptions = { ...DEFAULT_WEBHOOK_RETRY, timeoutMs: 10_000, concurrency: 4, refreshMs: 30_000, allowPrivate: false };
+export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliveryOptions = { ...DEFAULT_WEBHOOK_RETRY, timeoutMs: 10_000, concurrency: 4, refreshMs: 30_000, allowPrivate: false, outboxRetentionMs: 7 * 86_400_000 };
 
 /** What a delivery job carries: the event as it was, to one hook, and which try this is. */
 interface DeliveryJob {
@@ -65,8 +70,9 @@ export interface WebhookNotifierDeps {
  * alarm. Each try is a queue job; a failed one is followed by the next after a capped
  * exponential backoff with jitter (webhook-backoff.ts, ~2 h by default), and a delivery that
  * runs out of time ends with a `gave-up` row. Every attempt is recorded with a generic error
- * class. Each (hook, event) waits in the outbox table until delivered or given up; an
- * embedded hub (in-process queue) re-enqueues them at start. The target host is vetted at
+ * class. Each (hook, event) waits in the outbox table until delivered or given up, and a week
+ * more (against a second put of the same event; `pruneOutbox`); an embedded hub (in-process
+ * queue) re-enqueues the open ones at start. The target host is vetted at
  * every try (webhook-address.ts). Matching runs in memory and only enqueues: ingest never
  * waits for a receiver.
  */
@@ -74,6 +80,7 @@ export class WebhookNotifier {
   private bySite = new Map<string, Webhook[]>();
   private readonly options: WebhookDeliveryOptions;
   private timer: NodeJS.Timeout | null = null;
+  private prunedAt = -Infinity;
 
   constructor(private readonly deps: WebhookNotifierDeps) {
     this.options = { ...DEFAULT_WEBHOOK_DELIVERY, ...deps.options };
@@ -88,8 +95,20 @@ export class WebhookNotifier {
     this.deps.queue.process(WEBHOOK_JOB, (data) => this.deliver(data as DeliveryJob), this.options.concurrency);
     // BullMQ keeps its jobs in Redis across restarts; the in-process queue lost them.
     if (this.deps.queue.kind === 'in-process') for (const p of await this.deps.store.pending()) this.addTry(p, Math.max(0, p.nextTryAt - this.deps.now()));
-    this.timer = setInterval(() => void this.refresh().catch(this.deps.onError), this.options.refreshMs);
+    await this.pruneOutbox();
+    this.timer = setInterval(() => void this.refresh().then(() => this.pruneOutbox()).catch(this.deps.onError), this.options.refreshMs);
     this.timer.unref();
+  }
+
+  /**
+   * Removes the outbox entries that ended more than `outboxRetentionMs` ago (at most once an hour; every hub may, the
+   * delete is idempotent). Returns how many, or null when not due.
+   */
+  async pruneOutbox(): Promise<number | null> {
+    const now = this.deps.now();
+    if (now - this.prunedAt < OUTBOX_PRUNE_EVERY_MS) return null;
+    this.prunedAt = now;
+    return this.deps.store.pruneDone(now - this.options.outboxRetentionMs);
   }
 
   close(): void {

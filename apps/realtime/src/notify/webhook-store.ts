@@ -78,6 +78,15 @@ export class WebhookStore {
     await this.db.orm.update(webhookOutbox).set(set).where(and(eq(webhookOutbox.hookId, hookId), eq(webhookOutbox.eventId, eventId)));
   }
 
+  /**
+   * Removes the outbox entries that ended (delivered or given up) before `beforeMs`; returns how many. Each attempt stays
+   * in `webhook_deliveries`; an entry only guards against putting the same event twice while it may still come again.
+   */
+  async pruneDone(beforeMs: number): Promise<number> {
+    const rows = await this.db.query<{ n: number | string }>('WITH gone AS (DELETE FROM webhook_outbox WHERE done_at < $1 RETURNING 1) SELECT count(*) AS n FROM gone', [new Date(beforeMs)]);
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** Events not yet delivered nor given up, to hooks in use. */
   async pending(): Promise<PendingDelivery[]> {
     const rows = await this.db.orm
