@@ -18,12 +18,23 @@ class HeldAssessor {
   maxRunning = 0;
   hold = true;
 
-  async assess(subject: AssessmentSubject, seq: number): Promise<IncidentAssessmentView> {
+  aborted = 0;
+
+  async assess(subject: AssessmentSubject, seq: number, signal?: AbortSignal): Promise<IncidentAssessmentView> {
     this.calls.push({ subject, seq });
     this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);
-    if (this.hold) await new Promise<void>((r) => this.releases.push(r));
-    this.running--;
+    try {
+      // As the thread pool does: an abort ends the computation at once, with the signal's reason.
+      if (this.hold) {
+        await new Promise<void>((resolve, reject) => {
+          this.releases.push(resolve);
+          signal?.addEventListener('abort', () => (this.aborted++, reject(signal.reason)), { once: true });
+        });
+      }
+    } finally {
+      this.running--;
+    }
     return sampleAssessment(seq, Date.now());
   }
 
@@ -112,6 +123,19 @@ describe('assessment scheduler', () => {
     await until('the restored incident assessed', () => second.assessor.calls.some((c) => c.subject.id === created.id));
     expect(second.assessor.calls.find((c) => c.subject.id === created.id)!.seq).toBe(2);
     await second.scheduler.close();
+  });
+
+  it('stops a running assessment on close instead of waiting for it, and stores nothing from it', async () => {
+    const { service, assessor, handed, scheduler, errors } = setup(60_000);
+    const created = await service.create(declaredInput('cp-test'));
+    await until('the assessment to start', () => assessor.calls.length === 1);
+    // The computation never finishes by itself (a long dense-gas estimate): close must not wait for it.
+    await scheduler.close();
+    expect(assessor.aborted).toBe(1);
+    expect(assessor.running).toBe(0);
+    expect(handed).toEqual([]);
+    expect((await service.get(created.id)).assessment).toBeNull();
+    expect(errors).toEqual([]);
   });
 
   it('builds the subject: alarm devices once each, isolation decided when the first valve was commanded', () => {

@@ -5,7 +5,8 @@ import type { IncidentService } from './incident-service.ts';
 
 /** What computes an assessment (the assessment's IncidentAssessor). */
 export interface Assessor {
-  assess(subject: AssessmentSubject, seq: number): Promise<IncidentAssessmentView>;
+  /** `signal` aborts the computation (the incident closed, the hub is stopping): the promise then rejects. */
+  assess(subject: AssessmentSubject, seq: number, signal?: AbortSignal): Promise<IncidentAssessmentView>;
 }
 
 /** Who acts on each stored assessment (the actions' IncidentActions). */
@@ -16,6 +17,8 @@ export interface AssessmentConsumer {
 interface Loop {
   timer: NodeJS.Timeout;
   running: Promise<void> | null;
+  /** Aborts the running assessment's computation. */
+  abort: AbortController;
   /** A request came while one ran: run once more right after (requests coalesce). */
   pending: boolean;
   /** Sequence number of the last assessment asked for. */
@@ -96,7 +99,7 @@ export class AssessmentScheduler {
     return this.loops.size;
   }
 
-  /** Stops every loop; resolves when running assessments are done. */
+  /** Stops every loop, aborting running assessments; resolves when they have ended. */
   async close(): Promise<void> {
     this.closed = true;
     const running = [...this.loops.values()].map((l) => l.running);
@@ -108,7 +111,7 @@ export class AssessmentScheduler {
     if (this.loops.has(incident.id) || this.closed) return;
     const timer = setInterval(() => this.request(incident.id), this.deps.everyMs);
     timer.unref();
-    this.loops.set(incident.id, { timer, running: null, pending: false, seq: incident.assessment?.seq ?? 0 });
+    this.loops.set(incident.id, { timer, running: null, abort: new AbortController(), pending: false, seq: incident.assessment?.seq ?? 0 });
     this.request(incident.id);
   }
 
@@ -117,6 +120,8 @@ export class AssessmentScheduler {
     if (!loop) return;
     clearInterval(loop.timer);
     loop.pending = false;
+    // Nobody will read the result: stop the computation (a dense-gas assessment can take a minute of a thread).
+    loop.abort.abort(new Error(`the assessment loop of incident ${id} stopped`));
     this.loops.delete(id);
   }
 
@@ -126,7 +131,7 @@ export class AssessmentScheduler {
       if (!isOpenState(incident.state)) return;
       if (incident.state === 'detected') incident = await this.toAssessing(id, incident);
       const seq = ++loop.seq;
-      const assessment = await this.deps.assessor.assess(assessmentSubject(incident, this.deps.deviceOfAlarm), seq);
+      const assessment = await this.deps.assessor.assess(assessmentSubject(incident, this.deps.deviceOfAlarm), seq, loop.abort.signal);
       if (this.loops.get(id) !== loop) return; // closed while computing
       const stored = await this.deps.service.recordAssessment(id, assessment);
       // Closed while storing: the actions must not start (or resume) a run nobody forgets.

@@ -19,11 +19,11 @@ export interface IncidentAssessorDeps {
 export class IncidentAssessor {
   constructor(private readonly deps: IncidentAssessorDeps) {}
 
-  /** The assessment number `seq` of `subject` from the data up to now; `computeMs` is the whole wall time (gathering, queue, thread). */
-  async assess(subject: AssessmentSubject, seq: number): Promise<IncidentAssessmentView> {
+  /** The assessment number `seq` of `subject` from the data up to now; `computeMs` is the whole wall time (gathering, queue, thread); `signal` terminates the thread's computation. */
+  async assess(subject: AssessmentSubject, seq: number, signal?: AbortSignal): Promise<IncidentAssessmentView> {
     const startedMs = performance.now();
     const input = buildAssessmentInput(this.deps.registry, this.deps.readings, subject, seq, this.deps.now());
-    const view = (await this.deps.executor.run({ kind: 'incident-assessment', input })) as IncidentAssessmentView;
+    const view = (await this.deps.executor.run({ kind: 'incident-assessment', input }, signal ? { signal } : {})) as IncidentAssessmentView;
     return { ...view, computeMs: Math.round(performance.now() - startedMs) };
   }
 }
