@@ -95,8 +95,12 @@ export class WebhookNotifier {
     this.deps.queue.process(WEBHOOK_JOB, (data) => this.deliver(data as DeliveryJob), this.options.concurrency);
     // BullMQ keeps its jobs in Redis across restarts; the in-process queue lost them.
     if (this.deps.queue.kind === 'in-process') for (const p of await this.deps.store.pending()) this.addTry(p, Math.max(0, p.nextTryAt - this.deps.now()));
-    await this.pruneOutbox();
-    this.timer = setInterval(() => void this.refresh().then(() => this.pruneOutbox()).catch(this.deps.onError), this.options.refreshMs);
+    // Pruning is housekeeping: a failure is reported, it neither stops the start nor waits for a refresh.
+    await this.pruneOutbox().catch(this.deps.onError);
+    this.timer = setInterval(() => {
+      void this.refresh().catch(this.deps.onError);
+      void this.pruneOutbox().catch(this.deps.onError);
+    }, this.options.refreshMs);
     this.timer.unref();
   }
 

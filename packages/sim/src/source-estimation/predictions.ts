@@ -21,7 +21,7 @@ const RAD = Math.PI / 180;
 const SPEED_STEP_MS = 0.1;
 /** Farther upwind than this nothing is predicted, m (a dense cloud's upwind spread D/2 + 2 l_b stays below ~70 m for 10 kg/s of LPG at 1 m/s; our bound). */
 const UPWIND_CUT_M = 100;
-/** Farther off a passive plume's axis than this many σy nothing is predicted: e^(−8²/2) ≈ 10⁻¹⁴ of the centreline. */
+/** Farther off a passive plume's axis than this many of its bin-mean σ (binMeanPlumeKgM3) nothing is predicted: e^(−8²/2) ≈ 10⁻¹⁴ of the centreline. */
 const CROSSWIND_CUT_SIGMAS = 8;
 
 /** The readings being explained, flattened: detector index and bin index per observation. */
