@@ -22,3 +22,4 @@ export type { DeviceKey } from './numbering.ts';
 export { alarmRuleSets, alarmSetpointOverrides, alarmRuleAudit } from './schema-alarm-rules.ts';
 export { incidents, incidentEvents } from './schema-incidents.ts';
 export { mineAttendance, mineZoneSettings } from './schema-mine-people.ts';
+export { mineWithdrawals, mineWithdrawalOrders } from './schema-mine-withdrawals.ts';

@@ -18,7 +18,7 @@ export interface MineServices {
   interlock: MethaneInterlock;
   withdrawal: WithdrawalService;
   people: PeopleService;
-  /** Stops the interlock and the people service; resolves once the people service has closed (its errors go to `onError`). */
+  /** Stops the interlock and the people service; resolves once the people service has closed and the withdrawal writes are stored (errors go to `onError`). */
   close(): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ export async function startMineServices(deps: {
   ingest.useTransform(positioning.transform);
   const interlock = new MethaneInterlock({ sites: registry.all(), ingest, commands, engine, db, now, onError });
   if (deps.interlock) await interlock.start();
-  const withdrawal = new WithdrawalService({ sites: registry.all(), ingest, commands, interlock: deps.interlock ? interlock : undefined, engine, now, onError }).start();
+  const withdrawal = await new WithdrawalService({ db, sites: registry.all(), ingest, commands, interlock: deps.interlock ? interlock : undefined, engine, now, onError }).start();
   // Who is under a withdrawal order, read from the withdrawal service at most once a second per mine
   // (its view is a copy of every person; an order arrives with a page, so a second's lag is harmless).
   const ordered = new Map<string, { atMs: number; personIds: Set<string> }>();
@@ -61,6 +61,7 @@ export async function startMineServices(deps: {
     close: async () => {
       interlock.close();
       await people.close().catch(onError);
+      await withdrawal.flushed();
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { SqlClient } from '@safetwin/db';
 import type {
   AlarmTransitionView, AlarmView, CommandRecord, CommandRequest, LiveReading, PersonOrderView, PersonView, SitePeopleView, WithdrawalView,
 } from '@safetwin/protocol';
@@ -7,6 +8,7 @@ import {
 import { isNewActivation } from '../../alarms/alarm-engine.ts';
 import type { InterlockCutEvent } from '../interlock/methane-interlock.ts';
 import { acknowledgesPage, sendTagPage } from '../tag-page.ts';
+import { WithdrawalStore, type StoredOrder } from './withdrawal-store.ts';
 
 /** Who the page commands name. */
 export const WITHDRAWAL_ACTOR = 'system:withdrawal';
@@ -14,9 +16,13 @@ export const WITHDRAWAL_ACTOR = 'system:withdrawal';
 export const SAFE_RADIUS_M = 15;
 /** A tag this far below the collar level or less is on the surface, m. */
 export const SURFACE_UP_M = -20;
+/** A withdrawal everyone has come out of is shown again after a restart only if ordered this recently, ms (a day: the three shifts). */
+export const RESTORE_FINISHED_MS = 24 * 3_600_000;
 
 /** What the withdrawal service needs from the hub. */
 export interface WithdrawalDeps {
+  /** Where withdrawals and orders are kept across a restart. */
+  db: SqlClient;
   sites: readonly Site[];
   ingest: { onValidated(listener: (readings: LiveReading[]) => void): void };
   commands: { send(request: CommandRequest, issuedBy: string): Promise<CommandRecord> };
@@ -37,6 +43,10 @@ interface MineState {
   site: CoalMine;
   byTag: Map<string, Person>;
   withdrawals: WithdrawalView[];
+  /** The site's last withdrawal number (ids `W-<site>-<n>`). */
+  seq: number;
+  /** People whose order changed since it was last written. */
+  dirty: Set<Person>;
 }
 
 /**
@@ -45,17 +55,20 @@ interface MineState {
  * source in the air flow) is planned an escape route (twin-models `planWithdrawal`) and paged it
  * through the command channel (`tag.page` with the route); the tag's `page_ack` tells when the
  * wearer acknowledged, and each person is tracked from their tag positions until safe: within
- * {@link SAFE_RADIUS_M} of the shaft bottom or refuge chamber, or on the surface.
+ * {@link SAFE_RADIUS_M} of the shaft bottom or refuge chamber, or on the surface. Withdrawals and
+ * orders are stored as they change (one write at a time, off the ingest path) and read back at start.
  */
 export class WithdrawalService {
   private readonly mines = new Map<string, MineState>();
   private readonly byTag = new Map<string, MineState>();
-  private count = 0;
+  private readonly store: WithdrawalStore;
+  private writes: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: WithdrawalDeps) {
+    this.store = new WithdrawalStore(deps.db);
     for (const site of deps.sites) {
       if (site.kind !== 'coal-mine') continue;
-      const state: MineState = { site, byTag: new Map(), withdrawals: [] };
+      const state: MineState = { site, byTag: new Map(), withdrawals: [], seq: 0, dirty: new Set() };
       for (const m of site.miners) {
         state.byTag.set(m.tagDeviceId, { view: { personId: m.id, name: m.name, team: m.team, tagDeviceId: m.tagDeviceId, position: null, roadwayId: null, chainageM: null, reportedAt: null, state: 'working', order: null } });
         this.byTag.set(m.tagDeviceId, state);
@@ -64,8 +77,12 @@ export class WithdrawalService {
     }
   }
 
-  /** Listens to tag readings, interlock cuts and CO alarms. */
-  start(): this {
+  /**
+   * Reads back each mine's withdrawals and its people's orders (their positions come back with
+   * the next tag readings), then listens to tag readings, interlock cuts and CO alarms.
+   */
+  async start(): Promise<this> {
+    for (const mine of this.mines.values()) await this.restore(mine);
     this.deps.ingest.onValidated((readings) => this.observe(readings));
     this.deps.interlock?.onCut((e) => {
       const reason = `methane power cut: ${e.sensorId} ${e.entry.readingPct ?? e.entry.fault} (${e.entry.kind})`;
@@ -81,10 +98,16 @@ export class WithdrawalService {
     return this;
   }
 
+  /** Resolves when every write so far is stored (failures went to `onError`). */
+  flushed(): Promise<void> {
+    return this.writes;
+  }
+
   /**
    * Orders a withdrawal (a commander's order, or the triggers above): the people in the roadways
    * downstream of the sources (and in `extraRoadwayIds`) are planned and paged. Null for a site
-   * that is not a mine. People already withdrawing keep their order.
+   * that is not a mine. People already withdrawing keep their order. Resolves once the pages are
+   * sent and the withdrawal with its orders is stored (a failed write goes to `onError`).
    */
   async order(siteId: string, request: { sourceRoadwayIds: string[]; extraRoadwayIds?: string[]; reason: string; orderedBy: string }): Promise<WithdrawalView | null> {
     const mine = this.mines.get(siteId);
@@ -92,9 +115,13 @@ export class WithdrawalService {
     const affected = affectedArea(mine.site, request.sourceRoadwayIds, request.extraRoadwayIds ?? []);
     const inside = [...mine.byTag.values()].filter((p) => p.view.roadwayId !== null && affected.has(p.view.roadwayId) && (p.view.order === null || p.view.state === 'safe'));
     const plans = planWithdrawal(mine.site, inside.map((p) => ({ personId: p.view.personId, position: { roadwayId: p.view.roadwayId!, chainageM: p.view.chainageM ?? 0 } })), affected, this.deps.escape);
-    const view: WithdrawalView = { id: `W-${siteId}-${++this.count}`, at: this.deps.now(), reason: request.reason, orderedBy: request.orderedBy, sourceRoadwayIds: request.sourceRoadwayIds, affectedRoadwayIds: [...affected].sort(), personIds: inside.map((p) => p.view.personId) };
+    const seq = ++mine.seq;
+    const view: WithdrawalView = { id: `W-${siteId}-${seq}`, at: this.deps.now(), reason: request.reason, orderedBy: request.orderedBy, sourceRoadwayIds: request.sourceRoadwayIds, affectedRoadwayIds: [...affected].sort(), personIds: inside.map((p) => p.view.personId) };
     mine.withdrawals.push(view);
-    await Promise.all(inside.map((p) => this.page(mine, p, view, plans.get(p.view.personId)!)));
+    const pages = inside.map((p) => this.page(mine, p, view, plans.get(p.view.personId)!));
+    // Rows taken when the write runs: the orders as they are then, less any a newer withdrawal has replaced.
+    const stored = this.write(() => this.store.insert(siteId, seq, view, inside.filter((p) => p.view.order?.withdrawalId === view.id).map(storedOrder)));
+    await Promise.all([...pages, stored]);
     return view;
   }
 
@@ -123,17 +150,52 @@ export class WithdrawalService {
       }
       const order = view.order;
       if (!order) continue;
+      let changed = false;
       if (order.ackedAt === null && acknowledgesPage(v, r.ts, order.pagedAt)) {
         order.ackedAt = r.ts;
         if (view.state === 'paged') view.state = 'acknowledged';
+        changed = true;
       }
       if (order.safeAt === null && view.position && this.isSafe(view.position, order)) {
         order.safeAt = r.ts;
         view.state = 'safe';
+        changed = true;
       } else if (view.state === 'acknowledged' && view.position && order.polyline.length > 0 && dist(view.position, order.polyline[0]!) > SAFE_RADIUS_M) {
         view.state = 'withdrawing';
+        changed = true;
       }
+      if (changed) this.changed(mine, p);
     }
+  }
+
+  /** Reads back a mine's withdrawals, its people's orders and states, and its withdrawal number. */
+  private async restore(mine: MineState): Promise<void> {
+    const restored = await this.store.restore(mine.site.id, this.deps.now() - RESTORE_FINISHED_MS);
+    const byPerson = new Map([...mine.byTag.values()].map((p) => [p.view.personId, p]));
+    for (const o of restored.orders) {
+      const p = byPerson.get(o.personId);
+      if (p) Object.assign(p.view, { order: o.order, state: o.state });
+    }
+    mine.withdrawals = restored.withdrawals;
+    mine.seq = restored.lastSeq;
+  }
+
+  /** Notes that a person's order changed; the changes of a burst of readings are written together. */
+  private changed(mine: MineState, p: Person): void {
+    if (mine.dirty.size === 0) {
+      void this.write(async () => {
+        const people = [...mine.dirty];
+        mine.dirty.clear();
+        await this.store.update(mine.site.id, people.map(storedOrder));
+      });
+    }
+    mine.dirty.add(p);
+  }
+
+  /** Queues a write after the earlier ones (so an order's changes land after its insert); failures go to `onError`. */
+  private write(op: () => Promise<void>): Promise<void> {
+    this.writes = this.writes.then(op).catch(this.deps.onError);
+    return this.writes;
   }
 
   private isSafe(p: Enu, order: PersonOrderView): boolean {
@@ -161,6 +223,7 @@ export class WithdrawalService {
       WITHDRAWAL_ACTOR,
       this.deps.onError,
     );
+    this.changed(mine, p);
   }
 }
 
@@ -172,5 +235,8 @@ function pageDestination(site: CoalMine, lastRoadwayId: string | null, destinati
   const end = nodeIds[nodeIds.length - 1];
   return { roadwayId: e.id, chainageM: e.from === end ? 0 : e.lengthM };
 }
+
+/** A person's order as stored (only called for people who have one). */
+const storedOrder = (p: Person): StoredOrder => ({ personId: p.view.personId, state: p.view.state, order: p.view.order! });
 
 const dist = (a: Enu, b: Enu) => Math.hypot(a.eastM - b.eastM, a.northM - b.northM, a.upM - b.upM);

@@ -17,7 +17,7 @@ function services(hub: Hub) {
   const commands = new CommandChannel(hub.db, hub.io as never, 3000, Date.now);
   const onError = (e: unknown) => errors.push(e);
   const interlock = new MethaneInterlock({ sites: hub.registry.all(), ingest: hub.ingest, commands, engine: hub.alarmEngine, db: hub.db, now: Date.now, onError });
-  const withdrawal = new WithdrawalService({ sites: hub.registry.all(), ingest: hub.ingest, commands, interlock, engine: hub.alarmEngine, now: Date.now, onError });
+  const withdrawal = new WithdrawalService({ db: hub.db, sites: hub.registry.all(), ingest: hub.ingest, commands, interlock, engine: hub.alarmEngine, now: Date.now, onError });
   return { interlock, withdrawal, errors };
 }
 
@@ -35,7 +35,7 @@ describe.each(storeVariants())('methane reading → cut → feedback → withdra
   it('the face methane rise cuts the range, the machines report cut, the crews downstream are paged their routes, acknowledge and start out', async () => {
     const { interlock, withdrawal, errors } = services(hub);
     await interlock.start();
-    withdrawal.start();
+    await withdrawal.start();
     try {
       // everyone located first
       expect(await pollUntil(async () => withdrawal.people('cm-yangquan')!.people.every((p) => p.roadwayId !== null), 15_000)).toBe(true);
@@ -98,8 +98,8 @@ describe('withdrawal tracking from tag readings', () => {
   const post = (readings: Array<{ deviceId: string; values: Record<string, number> }>) => postReadings(hub, readings);
 
   it('a commander’s order pages the people downstream; acknowledged, then safe at the route’s end; others are left alone', async () => {
-    const { withdrawal } = services(hub);
-    withdrawal.start();
+    const { withdrawal, errors } = services(hub);
+    await withdrawal.start();
     const mine = mineOf(hub);
     const [inHeading, inIntake] = [mine.miners[20]!, mine.miners[40]!];
     await post([
@@ -123,5 +123,7 @@ describe('withdrawal tracking from tag readings', () => {
     expect(view.people.find((p) => p.personId === inIntake.id)).toMatchObject({ state: 'working', order: null });
     expect(view.stillInside).toBe(0);
     expect(await withdrawal.order('cp-nanjing', { sourceRoadwayIds: [], reason: 'x', orderedBy: 'commander' })).toBeNull();
+    await withdrawal.flushed();
+    expect(errors).toEqual([]);
   });
 });
