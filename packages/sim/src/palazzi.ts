@@ -6,11 +6,19 @@ import { sigmaYM } from './sigma.ts';
 
 /** Error function, Abramowitz & Stegun 7.1.26 (|error| ≤ 1.5e-7). */
 export function erf(x: number): number {
-  const s = x < 0 ? -1 : 1;
   const a = Math.abs(x);
+  return (x < 0 ? -1 : 1) * (1 - erfcPoly(a) * Math.exp(-a * a));
+}
+
+/** ln erfc(x) for x ≥ 0 without the cancellation of ln(1 − erf x) far in the tail: erfc x = P(x)·e^(−x²) (A&S 7.1.26). */
+export function lnErfc(x: number): number {
+  return x >= 0 ? Math.log(erfcPoly(x)) - x * x : Math.log(1 + erf(-x));
+}
+
+/** The polynomial factor of A&S 7.1.26: erfc a ≈ P(a)·e^(−a²), a ≥ 0. */
+function erfcPoly(a: number): number {
   const t = 1 / (1 + 0.3275911 * a);
-  const poly = ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t;
-  return s * (1 - poly * Math.exp(-a * a));
+  return ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t;
 }
 
 /** A finite release: piecewise-constant rate steps, ending at endS (rate 0 afterwards). */

@@ -4,6 +4,7 @@
 // direction (so a station's 1 s noise averages out), carried over empty bins, and how much the
 // direction varied inside the bin (which widens the bin's mean plume: predictions.ts).
 import { STABILITY_CLASSES as CLASSES, type StabilityClass } from '../stability.ts';
+import { clippedBinMean } from './clipped-bin.ts';
 import type { SourceDetector, WindSample } from './types.ts';
 
 /** Default height of a wind speed measurement, m (the 10 m standard anemometer height, WMO-No. 8). */
@@ -22,29 +23,30 @@ export function binCentreMs(g: TimeGrid, j: number): number {
   return g.startMs + (j + 0.5) * g.binMs;
 }
 
-/** A detector's binned readings: bin index and mean value. */
+/** A detector's binned readings: bin index, mean value (clipped seconds imputed: clipped-bin.ts) and whether that is only a lower bound (readings at the range top). */
 export interface DetectorBins {
   bin: Int32Array;
   mean: Float64Array;
+  lowerBound: Uint8Array;
 }
 
 /** Means of `d`'s readings per bin of `g` (bins without readings left out). */
 export function binReadings(d: SourceDetector, g: TimeGrid): DetectorBins {
-  const sum = new Float64Array(g.bins), count = new Int32Array(g.bins);
+  const values: number[][] = Array.from({ length: g.bins }, () => []);
   for (const [tMs, value] of d.readings) {
     const j = Math.floor((tMs - g.startMs) / g.binMs);
     if (j < 0 || j >= g.bins || !Number.isFinite(value)) continue;
-    sum[j]! += value;
-    count[j]!++;
+    values[j]!.push(value);
   }
-  const bins: number[] = [], means: number[] = [];
-  for (let j = 0; j < g.bins; j++) {
-    if (count[j]! > 0) {
-      bins.push(j);
-      means.push(sum[j]! / count[j]!);
-    }
-  }
-  return { bin: Int32Array.from(bins), mean: Float64Array.from(means) };
+  const bins: number[] = [], means: number[] = [], lowerBound: number[] = [];
+  values.forEach((vs, j) => {
+    if (vs.length === 0) return;
+    const m = clippedBinMean(vs, d.saturation, d.detectionLimit);
+    bins.push(j);
+    means.push(m.mean);
+    lowerBound.push(m.lowerBound ? 1 : 0);
+  });
+  return { bin: Int32Array.from(bins), mean: Float64Array.from(means), lowerBound: Uint8Array.from(lowerBound) };
 }
 
 /** The wind on a grid of bins reaching back before the window (for the cloud's travel time). */

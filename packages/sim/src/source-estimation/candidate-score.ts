@@ -13,7 +13,9 @@ import { erf } from '../palazzi.ts';
 import { binCentreMs, type TimeGrid, type WindBins } from './binning.ts';
 import type { ErrorModel, Observations } from './error-model.ts';
 import { predict, travelAtM, type CandidatePredictions, type ModelCache, type ObservationLayout } from './predictions.ts';
-import { closedFormLnRate, fitRate, laplace, MAX_RATE_KGS, MIN_RATE_KGS, RATE_PRIOR_LN_SD, rateLogLikelihood, type RateFit } from './rate-fit.ts';
+import {
+  closedFormLnRate, fitRate, laplaceAtMode, lnRatePrior, MAX_RATE_KGS, MIN_RATE_KGS, RATE_PRIOR_LN_SD, rateLogLikelihood, type RateFit,
+} from './rate-fit.ts';
 import type { SourceCandidate, SourceDetector } from './types.ts';
 
 /** A reading the candidate cannot bring above this share of its floor even at `ACTIVE_RATE_KGS` keeps its zero-prediction likelihood. */
@@ -182,13 +184,15 @@ function denseAt(ev: Evidence, c: SourceCandidate, chemical: Chemical, k: number
   const terms = combos.map((x) => lnStartWeight + rateLogLikelihood(ev.obs, active, groupEnd, x.unit, lnW, rest, lnRate));
   let best = 0;
   for (let i = 1; i < terms.length; i++) if (terms[i]! > terms[best]!) best = i;
-  return { k, lnRate, logLik: lse(terms), predictions, active, best: combos[best]! };
+  const logLik = lse(terms);
+  return { k, lnRate, logLik, logPost: logLik + lnRatePrior(lnRate), predictions, active, best: combos[best]! };
 }
 
 /**
  * Dense: a broad scan of ln q (0.01–100 kg/s, 2.5 rates a decade) along the stations' wind, then every
  * offset on the fine grid around its best rate while the peak sits on the fine grid's edge; then the peak between the
- * best grid rate's neighbours (Brent's parabolic interpolation with golden-section safeguard).
+ * best grid rate's neighbours (Brent's parabolic interpolation with golden-section safeguard). Each step compares the
+ * log posterior (likelihood × the rate's prior), as the linear fit does (rate-fit.ts header).
  */
 function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical): CandidateScore {
   const toK = (rateKgS: number) => Math.round(Math.log10(rateKgS) * DENSE_STEPS_PER_DECADE);
@@ -197,7 +201,7 @@ function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical): Candi
   let k0 = 0, best0 = -Infinity;
   for (let k = toK(BROAD_MIN_RATE_KGS); k <= toK(BROAD_MAX_RATE_KGS); k += BROAD_STEP) {
     const p = denseAt(ev, c, chemical, k, screen);
-    if (p.logLik > best0) [k0, best0] = [k, p.logLik];
+    if (p.logPost > best0) [k0, best0] = [k, p.logPost];
   }
   const points = new Map<number, ReturnType<typeof denseAt>>();
   const at = (k: number) => {
@@ -209,20 +213,20 @@ function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical): Candi
   for (let k = lo; k <= hi; k++) at(k);
   // Extend the grid while the peak sits on its edge.
   for (;;) {
-    const best = [...points.values()].reduce((a, b) => (b.logLik > a.logLik ? b : a));
+    const best = [...points.values()].reduce((a, b) => (b.logPost > a.logPost ? b : a));
     if (points.size >= DENSE_MAX_RATES) break;
     if (best.k === lo && lo > kMin) at(--lo);
     else if (best.k === hi && hi < kMax) at(++hi);
     else break;
   }
-  const grid = [...points.values()].reduce((a, b) => (b.logLik > a.logLik ? b : a));
+  const grid = [...points.values()].reduce((a, b) => (b.logPost > a.logPost ? b : a));
   const h = Math.LN10 / DENSE_STEPS_PER_DECADE;
   const left = points.get(grid.k - 1), right = points.get(grid.k + 1);
   // Width from the parabola through the grid's best rate and its neighbours; the peak inside that bracket by
   // parabolic interpolation safeguarded by golden section (Brent 1973, Algorithms for Minimization without Derivatives, ch. 5).
   let sd = h;
   if (left && right) {
-    const curvature = (left.logLik - 2 * grid.logLik + right.logLik) / (h * h);
+    const curvature = (left.logPost - 2 * grid.logPost + right.logPost) / (h * h);
     if (curvature < 0) sd = 1 / Math.sqrt(-curvature);
   }
   let best = grid;
@@ -230,20 +234,19 @@ function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical): Candi
     // Brent's rule: the parabola's vertex when it falls well inside the bracket, else the golden-section point of its larger side.
     let [a, b, d] = [left, grid, right];
     for (let i = 0; i < DENSE_PEAK_STEPS && d.lnRate - a.lnRate > DENSE_PEAK_TOLERANCE_LN; i++) {
-      const num = (b.lnRate - a.lnRate) ** 2 * (b.logLik - d.logLik) - (b.lnRate - d.lnRate) ** 2 * (b.logLik - a.logLik);
-      const den = (b.lnRate - a.lnRate) * (b.logLik - d.logLik) - (b.lnRate - d.lnRate) * (b.logLik - a.logLik);
+      const num = (b.lnRate - a.lnRate) ** 2 * (b.logPost - d.logPost) - (b.lnRate - d.lnRate) ** 2 * (b.logPost - a.logPost);
+      const den = (b.lnRate - a.lnRate) * (b.logPost - d.logPost) - (b.lnRate - d.lnRate) * (b.logPost - a.logPost);
       const vertex = den !== 0 ? b.lnRate - (0.5 * num) / den : NaN;
       const margin = 0.1 * (d.lnRate - a.lnRate);
       const golden = b.lnRate - a.lnRate > d.lnRate - b.lnRate ? b.lnRate - (1 - INV_PHI) * (b.lnRate - a.lnRate) : b.lnRate + (1 - INV_PHI) * (d.lnRate - b.lnRate);
       const x = vertex > a.lnRate + margin && vertex < d.lnRate - margin && Math.abs(vertex - b.lnRate) > DENSE_PEAK_TOLERANCE_LN / 2 ? vertex : golden;
       const p = denseAt(ev, c, chemical, x / h, ev.lnOffsetWeights);
-      if (p.logLik > b.logLik) [a, b, d] = x < b.lnRate ? [a, p, b] : [b, p, d];
+      if (p.logPost > b.logPost) [a, b, d] = x < b.lnRate ? [a, p, b] : [b, p, d];
       else [a, b, d] = x < b.lnRate ? [p, b, d] : [a, b, p];
     }
     best = b;
   }
-  const peak = best.lnRate, logPeak = best.logLik;
-  const fit = laplace(peak, logPeak, sd);
+  const fit = laplaceAtMode(best.lnRate, best.logLik, sd);
   return {
     predictions: best.predictions,
     active: best.active,

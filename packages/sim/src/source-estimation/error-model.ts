@@ -66,14 +66,17 @@ export class Observations {
     this.lnOutlier = new Float64Array(length);
   }
 
-  /** Sets observation `k`: a binned `value` of a detector with `floor` and range top `saturation`. */
-  set(k: number, value: number, floor: number, saturation: number | undefined): void {
+  /**
+   * Sets observation `k`: a binned `value` of a detector with `floor` and range top `saturation`; `censored`: the value
+   * is only a lower bound (most readings of the bin at the top: clipped-bin.ts; by default, a value within SATURATION_SHARE of it).
+   */
+  set(k: number, value: number, floor: number, saturation: number | undefined, censored?: boolean): void {
     const sat = saturation ?? Infinity;
     const finite = Number.isFinite(sat);
     const span = finite ? Math.max(1, Math.log((sat + floor) / floor)) : DEFAULT_LOG_SPAN;
     this.valueLn[k] = Math.log(Math.max(0, value) + floor);
     this.floor[k] = floor;
-    this.saturated[k] = finite && value >= SATURATION_SHARE * sat ? 1 : 0;
+    this.saturated[k] = finite && (censored ?? value >= SATURATION_SHARE * sat) ? 1 : 0;
     this.satLn[k] = finite ? Math.log(SATURATION_SHARE * sat + floor) : Infinity;
     this.lnOutlier[k] = Math.log(this.em.epsilon / span);
   }

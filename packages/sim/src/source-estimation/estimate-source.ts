@@ -68,7 +68,7 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
   const ignored: { id: string; reason: string }[] = [];
 
   // Readings → binned observations.
-  const detectors: SourceDetector[] = [], hit: boolean[] = [], det: number[] = [], bins: number[] = [], values: [number, number, number | undefined][] = [];
+  const detectors: SourceDetector[] = [], hit: boolean[] = [], det: number[] = [], bins: number[] = [], values: [number, number, number | undefined, boolean][] = [];
   for (const d of input.detectors) {
     if (!(d.detectionLimit > 0)) {
       ignored.push({ id: d.id, reason: `detectionLimit must be a positive number of ${d.unit}, got ${d.detectionLimit}` });
@@ -85,7 +85,7 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
     for (let k = 0; k < b.bin.length; k++) {
       det.push(index);
       bins.push(b.bin[k]!);
-      values.push([b.mean[k]!, d.detectionLimit, d.saturation]);
+      values.push([b.mean[k]!, d.detectionLimit, d.saturation, b.lowerBound[k] === 1]);
       if (b.mean[k]! > d.detectionLimit) isHit = true;
     }
     hit.push(isHit);
@@ -99,7 +99,7 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
   const dirSpreadDeg = o.dirSpreadDeg ?? Math.min(DIR_SPREAD_CAP_DEG, Math.max(DIR_SPREAD_FLOOR_DEG, measuredSpread));
 
   const obs = new Observations(values.length, em);
-  values.forEach(([value, floor, saturation], k) => obs.set(k, value, floor, saturation));
+  values.forEach(([value, floor, saturation, censored], k) => obs.set(k, value, floor, saturation, censored));
   const zeroLl = Float64Array.from(values, (_, k) => obs.logLikelihood(k, 0));
   const ev: Evidence = {
     grid, wind, em, obs, zeroLl, detectors, hit,

@@ -3,13 +3,16 @@
 // maximum-likelihood ln q has the closed form mean(ln y − ln p) (the ML estimate of a log-normal
 // location: Aitchison & Brown 1957, The Lognormal Distribution, §5.2); we take the median (robust
 // to a stuck detector). That is the start; the
-// full robust likelihood (floors, non-hits, outliers, censoring; error-model.ts) is then
-// maximised over ln q by golden-section search (Kiefer 1953; Press et al., Numerical Recipes 3rd
-// ed. §10.2) around it, and the curvature at the maximum gives the Laplace approximation of the
-// evidence (MacKay 2003, Information Theory, Inference and Learning Algorithms, ch. 27): with
-// L(ln q) ≈ L̂·exp(−(ln q − m)²/2s²), s = (−ℓ'')^(−½), and a normal prior N(μ, τ²) on ln q,
-//   ∫ L π d ln q = L̂ · √(2π)·s · N(m; μ, s² + τ²),
-// and the posterior of ln q is normal with mean (m τ² + μ s²)/(s² + τ²) and variance s²τ²/(s² + τ²).
+// full robust likelihood (floors, non-hits, outliers, censoring; error-model.ts) times a normal
+// prior N(μ, τ²) on ln q is then scanned and maximised by golden-section search (Kiefer 1953;
+// Press et al., Numerical Recipes 3rd ed. §10.2) about its best scanned point, and the curvature
+// of the log posterior at its mode m gives the Laplace approximation of the evidence (MacKay 2003,
+// Information Theory, Inference and Learning Algorithms, ch. 27):
+//   ∫ L π d ln q ≈ L(m)·π(m)·√(2π)·s,  s = (−(ln L + ln π)'')^(−½) at m,
+// and the posterior of ln q is N(m, s²). At the posterior's mode, not the likelihood's: where the
+// readings only bound q (every reading at the top of its range) the likelihood is a plateau with
+// no curvature, and the posterior is the prior cut at the bound — its mode at the bound, its width
+// the prior's — where a Gaussian fitted to the likelihood alone had no width and fell back on the prior's median.
 // Prior (our choice): median 1 kg/s, τ = one decade — process leaks span ~0.01–100 kg/s (the HSE's
 // offshore release statistics call < 0.1 kg/s "minor" and > 10 kg/s "major"); it keeps a far-off
 // candidate from "explaining" the readings with a 300 kg/s release.
@@ -21,17 +24,18 @@ export const MAX_RATE_KGS = 1e3;
 /** Prior on ln q: median and standard deviation (see header). */
 export const RATE_PRIOR_MEDIAN_KGS = 1;
 export const RATE_PRIOR_LN_SD = Math.LN10;
-/** Largest likelihood width in ln q (a likelihood that does not constrain q). */
-const MAX_LIKELIHOOD_SD = 100;
 /** Half-width of the golden-section bracket around the closed-form start, in ln q. */
 const BRACKET_LN = 3;
-/** Golden-section steps: the bracket (6 in ln q) shrinks to 6·0.618¹⁰ ≈ 0.05 (5 % in q, well inside any rate's uncertainty). */
-const GOLDEN_STEPS = 10;
+/** Step of the scan of ln q (our choice: narrower than a factor of 2, so a peak of that width is not missed) and how far it widens at a time. */
+const SCAN_STEP_LN = 0.5;
+const SCAN_WIDEN = 4;
+/** Golden-section steps between the scan's best point's neighbours: 1.0 in ln q shrinks to 0.618⁸ ≈ 0.02 (2 % in q). */
+const GOLDEN_STEPS = 8;
 const INV_PHI = (Math.sqrt(5) - 1) / 2;
 /** Step of the finite-difference curvature, in ln q. */
 const CURVATURE_STEP = 0.05;
 
-/** A fitted rate: posterior ln q and its standard deviation, the maximised log-likelihood and the Laplace log evidence. */
+/** A fitted rate: posterior ln q (its mode) and its standard deviation, the log-likelihood there and the Laplace log evidence. */
 export interface RateFit {
   lnRate: number;
   lnRateSd: number;
@@ -97,40 +101,74 @@ export function closedFormLnRate(obs: Observations, active: Int32Array, unit: Fl
 /**
  * Fits q to the observations `active` (indices into `obs`, in offset groups ending at `groupEnd`) with unit-rate
  * predictions `unit` per offset (as in {@link rateLogLikelihood}); `rest` is the log-likelihood of every other observation (predicted 0);
- * `start` the closed-form ln q (null: search the whole prior range).
+ * `start` the closed-form ln q (null: search the whole prior range). The likelihood in ln q is a product of mixtures
+ * over the offsets and can have several peaks (one offset puts the plume on a detector at one rate, another at
+ * another): it is scanned first, every SCAN_STEP_LN over the bracket (widened while its best point is on the edge),
+ * and only the best point's neighbourhood is refined by golden-section search.
  */
 export function fitRate(obs: Observations, active: Int32Array, groupEnd: Int32Array, unit: Float64Array, lnW: readonly number[], rest: number, start: number | null): RateFit {
-  const ll = (lnQ: number): number => rateLogLikelihood(obs, active, groupEnd, unit, lnW, rest, lnQ);
+  const ll = (lnQ: number): number => rateLogLikelihood(obs, active, groupEnd, unit, lnW, rest, lnQ) + lnRatePrior(lnQ);
   const lo0 = Math.log(MIN_RATE_KGS), hi0 = Math.log(MAX_RATE_KGS);
   let lo = start !== null ? Math.max(lo0, start - BRACKET_LN) : lo0;
   let hi = start !== null ? Math.min(hi0, start + BRACKET_LN) : hi0;
   if (lo >= hi) lo = hi - 2 * BRACKET_LN;
-  let a = hi - INV_PHI * (hi - lo), b = lo + INV_PHI * (hi - lo);
+  // Scan: the grid's best point, the grid widened while that point is on an edge of the searched range.
+  const scan = new Map<number, number>();
+  const at = (i: number) => {
+    let v = scan.get(i);
+    if (v === undefined) scan.set(i, (v = ll(lo + i * SCAN_STEP_LN)));
+    return v;
+  };
+  let iMin = 0, iMax = Math.ceil((hi - lo) / SCAN_STEP_LN);
+  let best = 0;
+  for (;;) {
+    for (let i = iMin; i <= iMax; i++) if (at(i) > at(best)) best = i;
+    if (best === iMin && lo + (iMin - 1) * SCAN_STEP_LN >= lo0) iMin -= SCAN_WIDEN;
+    else if (best === iMax && lo + (iMax + 1) * SCAN_STEP_LN <= hi0) iMax += SCAN_WIDEN;
+    else break;
+  }
+  // Refine between the best point's neighbours.
+  let a0 = lo + (best - 1) * SCAN_STEP_LN, b0 = lo + (best + 1) * SCAN_STEP_LN;
+  let a = b0 - INV_PHI * (b0 - a0), b = a0 + INV_PHI * (b0 - a0);
   let fa = ll(a), fb = ll(b);
   for (let k = 0; k < GOLDEN_STEPS; k++) {
     if (fa >= fb) {
-      hi = b; b = a; fb = fa;
-      a = hi - INV_PHI * (hi - lo); fa = ll(a);
+      b0 = b; b = a; fb = fa;
+      a = b0 - INV_PHI * (b0 - a0); fa = ll(a);
     } else {
-      lo = a; a = b; fa = fb;
-      b = lo + INV_PHI * (hi - lo); fb = ll(b);
+      a0 = a; a = b; fa = fb;
+      b = a0 + INV_PHI * (b0 - a0); fb = ll(b);
     }
   }
-  const peak = fa >= fb ? a : b;
+  const mode = fa >= fb ? a : b;
   const f0 = Math.max(fa, fb);
-  const curvature = -(ll(peak + CURVATURE_STEP) - 2 * f0 + ll(peak - CURVATURE_STEP)) / (CURVATURE_STEP * CURVATURE_STEP);
-  return laplace(peak, f0, curvature > 0 ? 1 / Math.sqrt(curvature) : MAX_LIKELIHOOD_SD);
+  const curvature = -(ll(mode + CURVATURE_STEP) - 2 * f0 + ll(mode - CURVATURE_STEP)) / (CURVATURE_STEP * CURVATURE_STEP);
+  return laplaceAtMode(mode, f0 - lnRatePrior(mode), curvature > 0 ? 1 / Math.sqrt(curvature) : widthFromScan(scan, best, f0));
 }
 
-/** Evidence and posterior of ln q for a likelihood peaking at `peak` with log value `logPeak` and width `sd` (header). */
-export function laplace(peak: number, logPeak: number, sd: number): RateFit {
-  const s2 = Math.min(MAX_LIKELIHOOD_SD, sd) ** 2, t2 = RATE_PRIOR_LN_SD ** 2, mu = Math.log(RATE_PRIOR_MEDIAN_KGS);
-  const v = s2 + t2;
-  const logNormal = -0.5 * ((peak - mu) ** 2) / v - 0.5 * Math.log(2 * Math.PI * v);
-  return {
-    lnRate: (peak * t2 + mu * s2) / v,
-    lnRateSd: Math.sqrt((s2 * t2) / v),
-    logLik: logPeak,
-    logEvidence: logPeak + 0.5 * Math.log(2 * Math.PI * s2) + logNormal,
-  };
+/**
+ * Width in ln q of a log posterior whose curvature at its mode is not negative (a kink of the outlier mixture): the
+ * distance from the mode to the first scanned points either side half a nat below it (a normal's ±1 σ), at most the
+ * prior's.
+ */
+function widthFromScan(scan: ReadonlyMap<number, number>, best: number, peakLl: number): number {
+  let width = 0;
+  for (const dir of [-1, 1]) {
+    let i = best + dir;
+    while (scan.has(i) && scan.get(i)! > peakLl - 0.5) i += dir;
+    width += scan.has(i) ? Math.abs(i - best) * SCAN_STEP_LN : RATE_PRIOR_LN_SD;
+  }
+  return Math.min(RATE_PRIOR_LN_SD, width / 2);
+}
+
+/** Log density of the prior on ln q (header). */
+export function lnRatePrior(lnQ: number): number {
+  const t2 = RATE_PRIOR_LN_SD ** 2;
+  return -0.5 * ((lnQ - Math.log(RATE_PRIOR_MEDIAN_KGS)) ** 2) / t2 - 0.5 * Math.log(2 * Math.PI * t2);
+}
+
+/** Evidence and posterior of ln q from the posterior's mode `mode`, the log-likelihood there and the posterior's width `sd` (header). */
+export function laplaceAtMode(mode: number, logLikAtMode: number, sd: number): RateFit {
+  const s = Math.min(RATE_PRIOR_LN_SD, sd);
+  return { lnRate: mode, lnRateSd: s, logLik: logLikAtMode, logEvidence: logLikAtMode + lnRatePrior(mode) + 0.5 * Math.log(2 * Math.PI * s * s) };
 }

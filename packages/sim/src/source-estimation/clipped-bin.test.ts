@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { erf } from '../palazzi.ts';
+import { clippedBinMean } from './clipped-bin.ts';
+
+/** Inverse of the standard normal CDF, by bisection. */
+function normalQuantile(p: number): number {
+  let lo = -8, hi = 8;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (0.5 * (1 + erf(mid / Math.SQRT2)) < p) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** Ten seconds of a log-normal concentration (median `median`, log spread `sigma`) at its evenly spaced quantiles, the detector's readings clipped at `top`. */
+function seconds(median: number, sigma: number, top: number): { air: number[]; read: number[] } {
+  const air = Array.from({ length: 10 }, (_, i) => median * Math.exp(sigma * normalQuantile((i + 0.5) / 10)));
+  return { air, read: air.map((c) => Math.min(c, top)) };
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+describe('clippedBinMean', () => {
+  it('is the plain mean when no reading reached the top of the range, or when the detector has none', () => {
+    expect(clippedBinMean([10, 20, 30], 100, 1)).toEqual({ mean: 20, lowerBound: false });
+    expect(clippedBinMean([10, 200, 30], undefined, 1)).toEqual({ mean: 80, lowerBound: false });
+  });
+
+  it('is only a lower bound when too few readings sit below the top', () => {
+    expect(clippedBinMean([100, 100, 100, 100], 100, 1)).toEqual({ mean: 100, lowerBound: true });
+    expect(clippedBinMean([100, 100, 100, 100, 100, 100, 100, 100, 60, 70], 100, 1)).toEqual({ mean: 93, lowerBound: true });
+  });
+
+  it('recovers the air\'s mean from a bin whose readings were partly clipped, where the plain mean falls short', () => {
+    for (const [median, sigma] of [[80, 0.5], [60, 0.8], [100, 0.4]] as const) {
+      const { air, read } = seconds(median, sigma, 100);
+      const clipped = read.filter((v) => v >= 98).length;
+      expect(clipped).toBeGreaterThan(0);
+      expect(clipped).toBeLessThanOrEqual(7);
+      const truth = mean(air);
+      const fit = clippedBinMean(read, 100, 1);
+      expect(fit.lowerBound).toBe(false);
+      // The plain mean misses by 10 % or more; the imputed one is within 15 % of the air's mean.
+      expect(mean(read) / truth).toBeLessThan(0.9);
+      expect(Math.abs(fit.mean / truth - 1)).toBeLessThan(0.15);
+    }
+  });
+});
