@@ -57,6 +57,8 @@ export class Observations {
   readonly saturated: Uint8Array;
   readonly satLn: Float64Array;
   readonly lnOutlier: Float64Array;
+  /** Untempered log-likelihood of each observation when nothing is predicted (the commonest case off the plume: kept, not recomputed). */
+  readonly zeroRaw: Float64Array;
 
   constructor(readonly length: number, readonly em: ErrorModel) {
     this.valueLn = new Float64Array(length);
@@ -64,6 +66,7 @@ export class Observations {
     this.saturated = new Uint8Array(length);
     this.satLn = new Float64Array(length);
     this.lnOutlier = new Float64Array(length);
+    this.zeroRaw = new Float64Array(length);
   }
 
   /**
@@ -79,6 +82,7 @@ export class Observations {
     this.saturated[k] = finite && (censored ?? value >= SATURATION_SHARE * sat) ? 1 : 0;
     this.satLn[k] = finite ? Math.log(SATURATION_SHARE * sat + floor) : Infinity;
     this.lnOutlier[k] = Math.log(this.em.epsilon / span);
+    this.zeroRaw[k] = this.rawLogLikelihood(k, 0);
   }
 
   /** The binned value of observation `k`, in its detector's unit. */

@@ -61,7 +61,11 @@ export function rateLogLikelihood(obs: Observations, active: Int32Array, groupEn
     acc.fill(0);
     for (; a < end; a++) {
       const k = active[a]!;
-      for (let o = 0; o < nOff; o++) if (lnW[o]! > -Infinity) acc[o]! += obs.rawLogLikelihood(k, q * unit[o * n + a]!);
+      for (let o = 0; o < nOff; o++) {
+        if (lnW[o] === -Infinity) continue;
+        const u = unit[o * n + a]!;
+        acc[o]! += u > 0 ? obs.rawLogLikelihood(k, q * u) : obs.zeroRaw[k]!;
+      }
     }
     // Log-sum-exp over the offsets.
     let m = -Infinity;
