@@ -1,5 +1,7 @@
 // When a closed valve counts as confirmed: a flow transmitter on its line, or a pressure
-// transmitter of the isolated item, shows the drop a shut line gives. Pure.
+// transmitter of the isolated item, shows the drop a shut line gives. A leaking item loses
+// pressure by itself; its fall before the command is the trend the shut line must beat, or a
+// leak alone would "confirm" every valve, shut or not. Pure.
 import type { ProcessSample } from './process-readings.ts';
 
 /**
@@ -15,15 +17,29 @@ export const MIN_BASELINE_FLOW_KG_S = 0.05;
 /** A vessel below this gauge pressure before the command cannot show a fall, kPa (our choice: atmospheric tanks read a few kPa). */
 export const MIN_BASELINE_PRESSURE_KPA = 20;
 
-/** The evidence text when `now` shows the drop against `before`, else null. */
-export function dropEvidence(kind: 'flow' | 'pressure', deviceId: string, before: ProcessSample | undefined, now: ProcessSample | undefined): string | null {
+/** How far before the command the pressure's trend is read from, ms (our choice: a minute, many transmitter samples). */
+export const PRESSURE_TREND_MS = 60_000;
+
+/**
+ * The evidence text when `now` shows the drop against `before` (the last value before the command), else null. For
+ * pressure, `earlier` (a value about PRESSURE_TREND_MS before `before`) gives the trend: when the pressure was already
+ * falling, `now` must lie PRESSURE_DROP_FRACTION of the baseline below that fall carried on in a straight line (a
+ * leaking vessel's pressure decays ever slower, so the straight line errs towards not confirming).
+ */
+export function dropEvidence(
+  kind: 'flow' | 'pressure', deviceId: string, before: ProcessSample | undefined, now: ProcessSample | undefined, earlier?: ProcessSample,
+): string | null {
   if (!before || !now || now.ts <= before.ts) return null;
   if (kind === 'flow') {
     if (before.value < MIN_BASELINE_FLOW_KG_S || now.value > FLOW_CONFIRM_FRACTION * before.value) return null;
     return `${deviceId} flow ${fmt(now.value)} kg/s, was ${fmt(before.value)} kg/s before the command (≤ ${FLOW_CONFIRM_FRACTION * 100} %)`;
   }
-  if (before.value < MIN_BASELINE_PRESSURE_KPA || now.value > (1 - PRESSURE_DROP_FRACTION) * before.value) return null;
-  return `${deviceId} pressure ${fmt(now.value)} kPa, was ${fmt(before.value)} kPa before the command (fell ≥ ${PRESSURE_DROP_FRACTION * 100} %)`;
+  if (before.value < MIN_BASELINE_PRESSURE_KPA) return null;
+  const fallKpaPerS = earlier && earlier.ts < before.ts ? Math.max(0, (earlier.value - before.value) / ((before.ts - earlier.ts) / 1000)) : 0;
+  const trendKpa = before.value - fallKpaPerS * ((now.ts - before.ts) / 1000);
+  if (now.value > trendKpa - PRESSURE_DROP_FRACTION * before.value) return null;
+  const trend = fallKpaPerS > 0 ? `, beyond the ${fmt(fallKpaPerS * 60)} kPa/min it was already falling` : '';
+  return `${deviceId} pressure ${fmt(now.value)} kPa, was ${fmt(before.value)} kPa before the command (fell ≥ ${PRESSURE_DROP_FRACTION * 100} %${trend})`;
 }
 
 const fmt = (x: number) => String(Math.round(x * 1000) / 1000);
