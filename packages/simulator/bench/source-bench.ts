@@ -3,7 +3,8 @@
 // keeps the first N (by seed) that reach at least 3 detectors, estimates the source from the last
 // 5 min of readings over every candidate item of the site, and prints the share with the true
 // source ranked first (target ≥ 90 %), the share with the rate within a factor of 2 (target
-// ≥ 80 %), the median time per estimate with the machine's load during the run, and the confusions;
+// ≥ 80 %), how often the top candidate is right by the probability it was given (calibration), the
+// median time per estimate with the machine's load during the run, and the confusions;
 // beside "first" (never redefined) it prints "first or an exact twin" (the park has items drawn at the
 // same point and hole height: no plume can tell them apart) and "first or co-located (≤ 10 m)". Trials
 // run in worker threads (the result does not depend on how many: seeds are kept in order).
@@ -94,6 +95,7 @@ console.log(`first or an exact twin          ${twins}/${rows.length} = ${pct(twi
 console.log(`first or co-located (≤ ${CO_LOCATED_M} m) ${near}/${rows.length} = ${pct(near)}   (${coLocatedShare()})`);
 console.log(`true source in the top 3      ${pct(rows.filter((r) => r.trueRank >= 1 && r.trueRank <= 3).length)}; mean probability of the true source ${(rows.reduce((s, r) => s + r.trueP, 0) / Math.max(1, rows.length)).toFixed(2)}`);
 console.log(`median time per estimate      ${median.toFixed(0)} ms (max ${times.at(-1)?.toFixed(0)} ms; ${Math.round(rows.reduce((s, r) => s + r.candidates, 0) / Math.max(1, rows.length))} candidates on average; ${WORKERS} estimates at a time)`);
+console.log(`top candidate, by its p        ${calibration()}`);
 const sortedLoads = [...loads].sort((a, b) => a - b);
 console.log(`machine load (1-min average)  median ${sortedLoads[Math.floor((sortedLoads.length - 1) / 2)]!.toFixed(1)}, max ${sortedLoads.at(-1)!.toFixed(1)} on ${cpus().length} CPU(s) during the run`);
 const confusions = rows.filter((r) => r.trueRank !== 1);
@@ -116,4 +118,15 @@ function coLocatedShare(): string {
   const items = candidatesFor(park, park.sensors);
   const close = items.filter((a) => items.some((b) => b !== a && Math.hypot(a.position.eastM - b.position.eastM, a.position.northM - b.position.northM) <= CO_LOCATED_M));
   return `${close.length} of the park's ${items.length} candidate items have another within ${CO_LOCATED_M} m`;
+}
+
+/** How often the top candidate is the true source, by the probability the estimate gave it: a calibrated estimate is right about as often as it says. */
+function calibration(): string {
+  const bands = [[0, 0.5], [0.5, 0.9], [0.9, 1.01]] as const;
+  return bands.map(([lo, hi]) => {
+    const inBand = rows.filter((r) => r.topP >= lo && r.topP < hi);
+    const right = inBand.filter((r) => r.trueRank === 1).length;
+    const meanP = inBand.reduce((s, r) => s + r.topP, 0) / Math.max(1, inBand.length);
+    return `${lo}–${Math.min(1, hi)}: right in ${right}/${inBand.length} (mean p ${meanP.toFixed(2)})`;
+  }).join('; ');
 }
