@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '@safetwin/protocol';
-import { alarmSubject, canSeeAlarm, enterprisesSeeing } from './access.ts';
+import { alarmSubject, canSeeAlarm, canSeeIncident, enterprisesSeeing, incidentEnterprises } from './access.ts';
 
 const user = (role: Principal['role'], enterpriseId: string | null = null, siteId: string | null = 'park'): Principal => ({
   username: `${role}-${enterpriseId ?? 'x'}`, displayName: role, role, siteId: role === 'commander' ? null : siteId, enterpriseId,
@@ -27,5 +27,30 @@ describe('who sees an alarm', () => {
     // Park-level (no owner): full viewers only.
     expect(canSeeAlarm(user('safety-officer', 'E4'), { siteId: 'park', enterpriseId: null }, undefined)).toBe(false);
     expect(canSeeAlarm(user('park-manager'), { siteId: 'park', enterpriseId: null }, undefined)).toBe(true);
+  });
+});
+
+describe('who sees an incident', () => {
+  const candidate = (enterpriseId: string | null, probability: number) => ({ enterpriseId, probability });
+  const incident = (enterpriseId: string | null, candidates: { enterpriseId: string | null; probability: number }[] = []) => ({
+    siteId: 'park', enterpriseId, assessment: { source: { candidates } },
+  });
+
+  it('full viewers of the site, and the officer of its own plant only, before any source estimate', () => {
+    expect(canSeeIncident(user('commander'), incident('E1'))).toBe(true);
+    expect(canSeeIncident(user('park-manager'), incident(null))).toBe(true);
+    expect(canSeeIncident(user('park-manager', null, 'other'), incident('E1'))).toBe(false);
+    expect(canSeeIncident(user('safety-officer', 'E1'), incident('E1'))).toBe(true);
+    expect(canSeeIncident(user('safety-officer', 'E2'), incident('E1'))).toBe(false);
+    expect(canSeeIncident(user('safety-officer', 'E1'), { siteId: 'park', enterpriseId: null, assessment: null })).toBe(false);
+  });
+
+  it('the officer of a plant whose equipment is a likely source sees it too, though the alarm came from another plant', () => {
+    const i = incident('E1', [candidate('E1', 0.55), candidate('E2', 0.4), candidate('E3', 0.04), candidate(null, 0.01)]);
+    expect(incidentEnterprises(i)).toEqual(['E1', 'E2']);
+    expect(canSeeIncident(user('safety-officer', 'E2'), i)).toBe(true);
+    expect(canSeeIncident(user('safety-officer', 'E3'), i), 'a 4 % candidate does not bring its plant in').toBe(false);
+    // A park-level incident (a park detector's alarm) whose likely source is a plant's: that plant's officer sees it.
+    expect(canSeeIncident(user('safety-officer', 'E3'), incident(null, [candidate('E3', 0.9)]))).toBe(true);
   });
 });

@@ -46,12 +46,35 @@ export function canSeeAlarm(user: Principal, alarm: { siteId: string; enterprise
   return canSeeDevice(user, alarmSubject(alarm, device));
 }
 
+/** A source candidate at least this probable brings its plant's safety officers onto the incident (our choice: a candidate the card shows as worth checking). */
+export const INCIDENT_SOURCE_MIN_PROBABILITY = 0.1;
+
+/** What decides who sees an incident: its site, its plant, and the plants of its likely sources. */
+export interface IncidentSubject {
+  siteId: string;
+  enterpriseId: string | null;
+  assessment?: { source: { candidates: readonly { enterpriseId: string | null; probability: number }[] } } | null;
+}
+
+/**
+ * The plants whose safety officers see an incident: the incident's own (where its first alarm or its declared source is)
+ * and that of every source candidate of its latest assessment with probability ≥ {@link INCIDENT_SOURCE_MIN_PROBABILITY}
+ * — a leak that the detectors of one plant caught may come from its neighbour's equipment, whose officer must see it.
+ */
+export function incidentEnterprises(incident: IncidentSubject): string[] {
+  const ids = new Set<string>();
+  if (incident.enterpriseId !== null) ids.add(incident.enterpriseId);
+  for (const c of incident.assessment?.source.candidates ?? []) if (c.enterpriseId !== null && c.probability >= INCIDENT_SOURCE_MIN_PROBABILITY) ids.add(c.enterpriseId);
+  return [...ids];
+}
+
 /**
  * Whether `user` may see an incident — the one rule for the REST API and the `incident` socket
  * event: full viewers of its site see it; a safety officer sees the incidents of their own plant
- * (a park-level incident, enterpriseId null, is for full viewers only, as park-level alarms are).
+ * and those whose likely source is in it ({@link incidentEnterprises}; a park-level incident with
+ * no such source is for full viewers only, as park-level alarms are).
  */
-export function canSeeIncident(user: Principal, incident: { siteId: string; enterpriseId: string | null }): boolean {
+export function canSeeIncident(user: Principal, incident: IncidentSubject): boolean {
   if (!canSeeSite(user, incident.siteId)) return false;
-  return user.role !== 'safety-officer' || (incident.enterpriseId !== null && incident.enterpriseId === user.enterpriseId);
+  return user.role !== 'safety-officer' || (user.enterpriseId !== null && incidentEnterprises(incident).includes(user.enterpriseId));
 }

@@ -1,6 +1,6 @@
 import type { AlarmLoadView, AlarmView, IncidentView, LiveReading, Principal, ReadingsBatch, ServerToClientEvents } from '@safetwin/protocol';
 import type { Server } from 'socket.io';
-import { alarmSubject, enterprisesSeeing } from '../auth/access.ts';
+import { alarmSubject, enterprisesSeeing, incidentEnterprises } from '../auth/access.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 
 /** The socket.io room a user joins for a site: everything, or one enterprise's share. */
@@ -96,11 +96,10 @@ export class Fanout {
 
   /**
    * Sends an incident change at once to those who may see it (canSeeIncident): the site's room
-   * and the room of the incident's enterprise on the site.
+   * and the rooms of the plants it concerns on the site (incidentEnterprises).
    */
   emitIncident(incident: IncidentView): void {
-    const rooms = [siteRoom(incident.siteId)];
-    if (incident.enterpriseId !== null) rooms.push(enterpriseRoom(incident.siteId, incident.enterpriseId));
+    const rooms = [siteRoom(incident.siteId), ...incidentEnterprises(incident).map((e) => enterpriseRoom(incident.siteId, e))];
     this.io.to(rooms).emit('incident', incident);
   }
 

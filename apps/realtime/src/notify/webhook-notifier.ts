@@ -146,12 +146,13 @@ export class WebhookNotifier {
 
   /**
    * An incident event (e.g. the fire-brigade brief): to the site-wide hooks of the incident's
-   * site and the hook of its enterprise that asked for it. Returns the event id and whom it was
-   * queued for (empty: nobody subscribes); delivery follows as for alarms (retries, outbox).
+   * site and the hooks of the plants it concerns (auth/access.ts incidentEnterprises) that asked
+   * for it. Returns the event id and whom it was queued for (empty: nobody subscribes); delivery
+   * follows as for alarms (retries, outbox).
    */
-  onIncidentEvent(type: IncidentEventType, incident: IncidentWebhookPayload['incident'] & { siteId: string; enterpriseId: string | null }, brief: IncidentWebhookPayload['brief'], at: number): { eventId: string; recipients: WebhookRecipient[] } {
-    const hooks = (this.bySite.get(incident.siteId) ?? []).filter((h) => (h.enterpriseId === null || h.enterpriseId === incident.enterpriseId) && (h.events.incidents ?? []).includes(type));
-    const { siteId, enterpriseId: _owner, ...summary } = incident;
+  onIncidentEvent(type: IncidentEventType, incident: IncidentWebhookPayload['incident'] & { siteId: string; enterpriseIds: readonly string[] }, brief: IncidentWebhookPayload['brief'], at: number): { eventId: string; recipients: WebhookRecipient[] } {
+    const hooks = (this.bySite.get(incident.siteId) ?? []).filter((h) => (h.enterpriseId === null || incident.enterpriseIds.includes(h.enterpriseId)) && (h.events.incidents ?? []).includes(type));
+    const { siteId, enterpriseIds: _concerned, ...summary } = incident;
     const eventId = this.enqueuePayloads(hooks, (hook, id) => ({ id, event: `incident.${type}`, siteId, enterpriseId: hook.enterpriseId, at, incident: summary, brief }));
     return { eventId, recipients: hooks.map((h) => ({ hookId: h.id, tier: h.tier, enterpriseId: h.enterpriseId, host: new URL(h.url).host })) };
   }

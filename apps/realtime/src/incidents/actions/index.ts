@@ -5,6 +5,7 @@ import type {
   IsolationValveView, LiveReading,
 } from '@safetwin/protocol';
 import { lineFlowTransmitters, type ChemicalPark } from '@safetwin/twin-models';
+import { incidentEnterprises } from '../../auth/access.ts';
 import type { CommandChannel } from '../../commands/command-channel.ts';
 import { HubError, notFound } from '../../errors.ts';
 import type { IngestService } from '../../ingest/ingest-service.ts';
@@ -472,7 +473,7 @@ export class IncidentActions {
     }
     const { eventId, recipients } = this.deps.webhooks.onIncidentEvent(
       'fire-brigade',
-      { id: incident.id, siteId: incident.siteId, enterpriseId: incident.enterpriseId, title: incident.title, state: incident.state, level: incident.level, drill: false },
+      { id: incident.id, siteId: incident.siteId, enterpriseIds: incidentEnterprises(incident), title: incident.title, state: incident.state, level: incident.level, drill: false },
       brief,
       at,
     );
