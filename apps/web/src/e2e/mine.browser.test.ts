@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { ROUTE_RGB } from '../live/mine-format.ts';
 import type { SitePeopleView, SitePowerView } from '../live/mine-types.ts';
 import { LOCALE_COOKIE } from '../i18n/locale.ts';
+import { coveredPoints, spilledChildren } from './layout-checks.ts';
 import { waitAndReport } from './timed-wait.ts';
 import { HAVE_CHROMIUM, SCREENSHOTS, hubAs, hubToken, logIn, startWebEnv, warnIfNoChromium, type WebEnv } from './web-env.ts';
 
@@ -137,9 +138,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the mine on the wall in headless Chromium', () 
     await shot(page, 'mine-withdrawing.png');
 
     // A commander's order from the wall: a reason the hub refuses shows its message; a good one is recorded.
-    // Dispatched on the button itself: while a withdrawal is under way the growing withdrawal list of the
-    // card next to it can overlap the button's box in the scrolling left column (a known layout defect).
-    await page.locator('[data-testid=mine-order-open]').dispatchEvent('click');
+    // The situation column's cards hold their content while the withdrawal list grows (a shrunk card spilled
+    // over the withdrawal card), and the order button is clicked like a user does: nothing may cover it.
+    expect(await spilledChildren(page, '[data-testid=site-wall] aside:has(> [data-testid=mine-column]), [data-testid=mine-column]'), 'situation column laid out whole').toEqual([]);
+    expect(await coveredPoints(page, '[data-testid=mine-order-open]'), 'order button uncovered').toEqual([]);
+    await page.click('[data-testid=mine-order-open]');
     await page.selectOption('[data-testid=mine-order-form] select[name=source]', 'CM-R-17');
     await page.fill('[data-testid=mine-order-form] input[name=reason]', 'x');
     await page.click('[data-testid=mine-order-form] button[type=submit]');
