@@ -1,4 +1,5 @@
-// 1-D searches along the downwind axis: farthest threshold crossing and maximum (plume-physics.md §10).
+// 1-D searches: along the downwind axis, the farthest threshold crossing and the maximum (plume-physics.md §10);
+// the maximum of a unimodal function on a bracket (golden section).
 
 /** Options of the geometric scan: from xMinM to xMaxM in steps of ratio stepRatio (0.1 % by default, as in §10). */
 export interface ScanOptions {
@@ -61,4 +62,25 @@ export function maximumAlongM(f: (xM: number) => number, options: ScanOptions = 
   const xM = 0.5 * (a + b);
   const value = f(xM);
   return value >= best ? { xM, value } : { xM: bestX, value: best };
+}
+
+const INV_PHI = (Math.sqrt(5) - 1) / 2;
+
+/**
+ * Maximum of a unimodal `f` on [lo, hi] by golden-section search (Kiefer 1953; Press et al., Numerical Recipes 3rd ed.
+ * §10.2): `steps` shrinkings of the bracket by 0.618, one new evaluation each; the better of the last two points.
+ */
+export function goldenSectionMax(f: (x: number) => number, lo: number, hi: number, steps: number): { x: number; value: number } {
+  let a = hi - INV_PHI * (hi - lo), b = lo + INV_PHI * (hi - lo);
+  let fa = f(a), fb = f(b);
+  for (let k = 0; k < steps; k++) {
+    if (fa >= fb) {
+      hi = b; b = a; fb = fa;
+      a = hi - INV_PHI * (hi - lo); fa = f(a);
+    } else {
+      lo = a; a = b; fa = fb;
+      b = lo + INV_PHI * (hi - lo); fb = f(b);
+    }
+  }
+  return fa >= fb ? { x: a, value: fa } : { x: b, value: fb };
 }

@@ -11,6 +11,7 @@
 // Continuous Univariate Distributions vol. 1, §14.3). A bin of (nearly) only clipped readings stays
 // a lower bound (censored in error-model.ts): nothing in it tells how far above the top the air was.
 import { lnErfc } from '../palazzi.ts';
+import { goldenSectionMax } from '../search.ts';
 import { SATURATION_SHARE } from './error-model.ts';
 
 /**
@@ -29,7 +30,6 @@ const MEDIAN_ABOVE_TOP_LN = 4;
 const GOLDEN_STEPS = 30;
 /** Fewer readings below the top than this, and the bin is only a lower bound (our choice: two points do not fit a median and a spread). */
 const MIN_UNCLIPPED = 3;
-const INV_PHI = (Math.sqrt(5) - 1) / 2;
 
 /** One bin's readings summarised: their mean (clipped seconds imputed), or a lower bound of it (too few readings below the top). */
 export interface BinMean {
@@ -65,20 +65,8 @@ export function clippedBinMean(values: readonly number[], top: number | undefine
   };
   let best = { mu: c, sigma: SPREAD_PRIOR_MEDIAN, ll: -Infinity };
   for (const sigma of SPREADS) {
-    // Concave in μ for a fixed σ (Tobit): golden-section search.
-    let lo = c - MEDIAN_BELOW_TOP_LN, hi = c + MEDIAN_ABOVE_TOP_LN;
-    let a = hi - INV_PHI * (hi - lo), b = lo + INV_PHI * (hi - lo);
-    let fa = logLik(a, sigma), fb = logLik(b, sigma);
-    for (let i = 0; i < GOLDEN_STEPS; i++) {
-      if (fa >= fb) {
-        hi = b; b = a; fb = fa;
-        a = hi - INV_PHI * (hi - lo); fa = logLik(a, sigma);
-      } else {
-        lo = a; a = b; fa = fb;
-        b = lo + INV_PHI * (hi - lo); fb = logLik(b, sigma);
-      }
-    }
-    const mu = fa >= fb ? a : b, ll = Math.max(fa, fb);
+    // Concave in μ for a fixed σ (Tobit).
+    const { x: mu, value: ll } = goldenSectionMax((m) => logLik(m, sigma), c - MEDIAN_BELOW_TOP_LN, c + MEDIAN_ABOVE_TOP_LN, GOLDEN_STEPS);
     if (ll > best.ll) best = { mu, sigma, ll };
   }
   const z = (c - best.mu) / best.sigma;

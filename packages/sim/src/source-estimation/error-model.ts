@@ -90,11 +90,6 @@ export class Observations {
     return Math.exp(this.valueLn[k]!) - this.floor[k]!;
   }
 
-  /** Tempered log-likelihood of observation `k` when the model predicts `mu` (detector units). */
-  logLikelihood(k: number, mu: number): number {
-    return this.em.kappa * this.rawLogLikelihood(k, mu);
-  }
-
   /** Untempered log-likelihood of observation `k` when the model predicts `mu` (detector units). */
   rawLogLikelihood(k: number, mu: number): number {
     const em = this.em;

@@ -100,7 +100,7 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
 
   const obs = new Observations(values.length, em);
   values.forEach(([value, floor, saturation, censored], k) => obs.set(k, value, floor, saturation, censored));
-  const zeroLl = Float64Array.from(values, (_, k) => obs.logLikelihood(k, 0));
+  const zeroLl = Float64Array.from(obs.zeroRaw, (raw) => em.kappa * raw);
   const ev: Evidence = {
     grid, wind, em, obs, zeroLl, detectors, hit,
     layout: { detector: Int32Array.from(det), bin: Int32Array.from(bins), positions: detectors.map((d) => d.position), units: detectors.map((d) => d.unit), gases: detectors.map((d) => d.gas) },

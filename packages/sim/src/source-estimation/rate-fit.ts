@@ -16,6 +16,7 @@
 // Prior (our choice): median 1 kg/s, τ = one decade — process leaks span ~0.01–100 kg/s (the HSE's
 // offshore release statistics call < 0.1 kg/s "minor" and > 10 kg/s "major"); it keeps a far-off
 // candidate from "explaining" the readings with a 300 kg/s release.
+import { goldenSectionMax } from '../search.ts';
 import type { Observations } from './error-model.ts';
 
 /** Rates searched, kg/s (1 g/s to 1 t/s, our choice: a pinhole to a line rupture). */
@@ -31,7 +32,6 @@ const SCAN_STEP_LN = 0.5;
 const SCAN_WIDEN = 4;
 /** Golden-section steps between the scan's best point's neighbours: 1.0 in ln q shrinks to 0.618⁸ ≈ 0.02 (2 % in q). */
 const GOLDEN_STEPS = 8;
-const INV_PHI = (Math.sqrt(5) - 1) / 2;
 /** Step of the finite-difference curvature, in ln q. */
 const CURVATURE_STEP = 0.05;
 
@@ -132,20 +132,7 @@ export function fitRate(obs: Observations, active: Int32Array, groupEnd: Int32Ar
     else break;
   }
   // Refine between the best point's neighbours.
-  let a0 = lo + (best - 1) * SCAN_STEP_LN, b0 = lo + (best + 1) * SCAN_STEP_LN;
-  let a = b0 - INV_PHI * (b0 - a0), b = a0 + INV_PHI * (b0 - a0);
-  let fa = ll(a), fb = ll(b);
-  for (let k = 0; k < GOLDEN_STEPS; k++) {
-    if (fa >= fb) {
-      b0 = b; b = a; fb = fa;
-      a = b0 - INV_PHI * (b0 - a0); fa = ll(a);
-    } else {
-      a0 = a; a = b; fa = fb;
-      b = a0 + INV_PHI * (b0 - a0); fb = ll(b);
-    }
-  }
-  const mode = fa >= fb ? a : b;
-  const f0 = Math.max(fa, fb);
+  const { x: mode, value: f0 } = goldenSectionMax(ll, lo + (best - 1) * SCAN_STEP_LN, lo + (best + 1) * SCAN_STEP_LN, GOLDEN_STEPS);
   const curvature = -(ll(mode + CURVATURE_STEP) - 2 * f0 + ll(mode - CURVATURE_STEP)) / (CURVATURE_STEP * CURVATURE_STEP);
   return laplaceAtMode(mode, f0 - lnRatePrior(mode), curvature > 0 ? 1 / Math.sqrt(curvature) : widthFromScan(scan, best, f0));
 }
