@@ -7,6 +7,7 @@ export { maintainPartitions, partitionName, utcDayStart, DEFAULT_PARTITION_POLIC
 export type { PartitionPolicy } from './partitions.ts';
 export { writeReadings } from './reading-writer.ts';
 export { groupStoredRows } from './stored-readings.ts';
+export { jsonValue, timestampMs } from './row-values.ts';
 export type { StoredReading, StoredRow } from './stored-readings.ts';
 export { encodeBinaryCopy, latestPerDevice, READING_COLUMNS } from './reading-rows.ts';
 export type { ReadingRow, DeviceLatest } from './reading-rows.ts';

@@ -1,4 +1,4 @@
-import type { SqlClient } from '@safetwin/db';
+import { jsonValue, timestampMs, type SqlClient } from '@safetwin/db';
 import type { AlarmRuleSet } from './rule-set.ts';
 import type { Levels } from './rule-sensors.ts';
 
@@ -43,10 +43,7 @@ export class StaleRuleVersionError extends Error {
 }
 
 const UNIQUE_VIOLATION = '23505';
-const ms = (v: unknown) => (v instanceof Date ? v.getTime() : new Date(String(v)).getTime());
 const num = (v: unknown) => (v === null ? null : Number(v));
-/** PGlite hands jsonb back parsed, postgres.js as well; a string is parsed just in case. */
-const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /** Alarm rule sets, set-point overrides and their audit trail (tables of schema-alarm-rules.ts). */
 export class RuleStore {
@@ -57,7 +54,7 @@ export class RuleStore {
     const rows = await this.db.query(
       `SELECT DISTINCT ON (site_id) site_id, version, rules, created_at, created_by FROM alarm_rule_sets ORDER BY site_id, version DESC`,
     );
-    return rows.map((r) => ({ siteId: String(r.site_id), version: Number(r.version), rules: json(r.rules) as AlarmRuleSet, createdAt: ms(r.created_at), createdBy: String(r.created_by) }));
+    return rows.map((r) => ({ siteId: String(r.site_id), version: Number(r.version), rules: jsonValue(r.rules) as AlarmRuleSet, createdAt: timestampMs(r.created_at), createdBy: String(r.created_by) }));
   }
 
   /** Every set-point override. */
@@ -66,7 +63,7 @@ export class RuleStore {
     return rows.map((r) => ({
       deviceId: String(r.device_id), siteId: String(r.site_id), metric: String(r.metric),
       levels: { lowLow: num(r.low_low), low: num(r.low), high: num(r.high), highHigh: num(r.high_high) },
-      updatedAt: ms(r.updated_at), updatedBy: String(r.updated_by),
+      updatedAt: timestampMs(r.updated_at), updatedBy: String(r.updated_by),
     }));
   }
 
@@ -120,8 +117,8 @@ export class RuleStore {
       [siteId, limit],
     );
     return rows.map((r) => ({
-      id: Number(r.id), siteId: String(r.site_id), at: ms(r.at), actor: String(r.actor), subject: r.subject as RuleAuditEntry['subject'],
-      deviceId: r.device_id === null ? null : String(r.device_id), version: num(r.version), before: json(r.before), after: json(r.after),
+      id: Number(r.id), siteId: String(r.site_id), at: timestampMs(r.at), actor: String(r.actor), subject: r.subject as RuleAuditEntry['subject'],
+      deviceId: r.device_id === null ? null : String(r.device_id), version: num(r.version), before: jsonValue(r.before), after: jsonValue(r.after),
       reason: r.reason === null ? null : String(r.reason),
     }));
   }

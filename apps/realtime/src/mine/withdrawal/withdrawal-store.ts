@@ -1,7 +1,7 @@
 // Durable withdrawals (tables mine_withdrawals and mine_withdrawal_orders, migration 0012): a hub
 // restarted during a withdrawal must still know who was ordered out, by which route, and who has
 // acknowledged or reached safety. One row per withdrawal, one per person's current order.
-import type { SqlClient } from '@safetwin/db';
+import { jsonValue, timestampMs, type SqlClient } from '@safetwin/db';
 import type { PersonOrderView, PersonState, WithdrawalView } from '@safetwin/protocol';
 
 /** A person's current order and the state it has put them in. */
@@ -52,9 +52,6 @@ const ORDER_RECORD = `x(site_id text, person_id text, withdrawal_id text, state 
   polyline jsonb, eta_s float8, self_rescuer_s float8, paged_at timestamptz, page_state text, acked_at timestamptz, safe_at timestamptz)`;
 const ORDER_COLUMNS = 'site_id, person_id, withdrawal_id, state, decision, reason, destination, roadway_ids, polyline, eta_s, self_rescuer_s, paged_at, page_state, acked_at, safe_at';
 
-/** PGlite and postgres.js hand jsonb back parsed; a string is parsed just in case. */
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-const ms = (v: Date | string) => new Date(v).getTime();
 const iso = (v: number | null) => (v === null ? null : new Date(v).toISOString());
 
 const orderRecord = (siteId: string, o: StoredOrder) => ({
@@ -64,17 +61,17 @@ const orderRecord = (siteId: string, o: StoredOrder) => ({
 });
 
 const toWithdrawal = (r: WithdrawalRow): WithdrawalView => ({
-  id: r.id, at: ms(r.at), reason: r.reason, orderedBy: r.ordered_by,
-  sourceRoadwayIds: json(r.source_roadway_ids), affectedRoadwayIds: json(r.affected_roadway_ids), personIds: json(r.person_ids),
+  id: r.id, at: timestampMs(r.at), reason: r.reason, orderedBy: r.ordered_by,
+  sourceRoadwayIds: jsonValue(r.source_roadway_ids), affectedRoadwayIds: jsonValue(r.affected_roadway_ids), personIds: jsonValue(r.person_ids),
 });
 
 const toOrder = (r: OrderRow): StoredOrder => ({
   personId: r.person_id,
   state: r.state as PersonState,
   order: {
-    withdrawalId: r.withdrawal_id, decision: r.decision as PersonOrderView['decision'], reason: r.reason, destination: json(r.destination),
-    roadwayIds: json(r.roadway_ids), polyline: json(r.polyline), etaS: r.eta_s, selfRescuerS: r.self_rescuer_s,
-    pagedAt: ms(r.paged_at), pageState: r.page_state, ackedAt: r.acked_at === null ? null : ms(r.acked_at), safeAt: r.safe_at === null ? null : ms(r.safe_at),
+    withdrawalId: r.withdrawal_id, decision: r.decision as PersonOrderView['decision'], reason: r.reason, destination: jsonValue(r.destination),
+    roadwayIds: jsonValue(r.roadway_ids), polyline: jsonValue(r.polyline), etaS: r.eta_s, selfRescuerS: r.self_rescuer_s,
+    pagedAt: timestampMs(r.paged_at), pageState: r.page_state, ackedAt: r.acked_at === null ? null : timestampMs(r.acked_at), safeAt: r.safe_at === null ? null : timestampMs(r.safe_at),
   },
 });
 
