@@ -34,7 +34,7 @@ export function evaluateClosure(
   volumeM3: (s: IsolationSegment) => number,
 ): ClosureEffects {
   const open = g.nodeIds.filter((id) => !closedNodes.has(id));
-  const section = reachableFrom(buildAdjacency(open, within(g.edges, new Set(open))), [g.sink]);
+  const section = reachableFrom(buildAdjacency(open, within(g.edges, new Set(open))), g.sinks);
 
   const segmentIds = new Set<string>();
   for (const e of g.edges) {
@@ -78,14 +78,15 @@ function terminalLinks(g: IsolationGraph, nodeIds: readonly string[]): Map<strin
 const linksBefore = new WeakMap<IsolationGraph, Map<string, Set<string>>>();
 
 function sideEffects(g: IsolationGraph, closedNodes: ReadonlySet<string>, section: ReadonlySet<string>): SideEffect[] {
-  const withoutLeak = g.nodeIds.filter((id) => id !== g.sink);
+  const leaking = new Set(g.sinks);
+  const withoutLeak = g.nodeIds.filter((id) => !leaking.has(id));
   let before = linksBefore.get(g);
   if (!before) { before = terminalLinks(g, withoutLeak); linksBefore.set(g, before); }
   const after = terminalLinks(g, withoutLeak.filter((id) => !closedNodes.has(id) && !section.has(id)));
   const label = (id: string) => g.equipmentAt.get(id) ?? id;
   const out: SideEffect[] = [];
   for (const id of g.equipmentAt.keys()) {
-    if (id === g.sink) continue;
+    if (leaking.has(id)) continue;
     const was = before.get(id) ?? new Set<string>();
     const now = after.get(id) ?? new Set<string>();
     const lost = [...was].filter((t) => !now.has(t));

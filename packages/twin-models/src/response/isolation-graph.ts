@@ -1,6 +1,7 @@
 // The pipe graph as isolation sees it: pipe nodes plus one node per piece of equipment joined to
 // all its nozzles (a vessel passes flow between its nozzles), the leak as the sink (the
-// equipment's node, or a node in the middle of the leaking segment), and the feeds — equipment
+// equipment's node, or a node in the middle of the leaking segment; several sinks when the leak
+// may be at any of several items — the likely sources of an estimate), and the feeds — equipment
 // holding an inventory and the site-boundary tie-ins — as sources. Valves already closed are
 // left out (they isolate already). Flow is taken both ways: a leak draws from downstream too.
 import type { Enu } from '../geo.ts';
@@ -43,8 +44,8 @@ export interface IsolationGraph {
   openValvesAt: Map<string, IsolationValve[]>;
   /** Feeds by graph node id. */
   feeds: Map<string, FeedRef>;
-  /** The leak's graph node. */
-  sink: string;
+  /** The leak's graph nodes: one per item that may be leaking. */
+  sinks: string[];
   positions: Map<string, Enu>;
   segments: Map<string, IsolationSegment>;
   /** Equipment ids by graph node id. */
@@ -76,8 +77,11 @@ export class UnknownLeakTargetError extends Error {
   }
 }
 
-/** Builds the isolation graph of a site for one leak. */
-export function buildIsolationGraph(site: IsolationSite, leak: LeakTarget, opts: IsolationGraphOptions = {}): IsolationGraph {
+/** Builds the isolation graph of a site for one leak, or for a leak at any of `leak`'s items (isolating them all). */
+export function buildIsolationGraph(site: IsolationSite, leak: LeakTarget | readonly LeakTarget[], opts: IsolationGraphOptions = {}): IsolationGraph {
+  const leaks: readonly LeakTarget[] = Array.isArray(leak) ? leak : [leak as LeakTarget];
+  if (leaks.length === 0) throw new RangeError('isolation needs at least one leak target');
+  const leakingSegments = new Set(leaks.filter((l) => l.kind === 'pipe-segment').map((l) => l.id));
   const { nodes, segments, valves } = site.pipes;
   const isOpen = opts.valveIsOpen ?? ((v: IsolationValve) => v.normallyOpen);
   const closedNodes = new Set(valves.filter((v) => !isOpen(v)).map((v) => v.nodeId));
@@ -99,7 +103,7 @@ export function buildIsolationGraph(site: IsolationSite, leak: LeakTarget, opts:
   const segmentById = new Map(segments.map((s) => [s.id, s]));
   for (const s of segments) {
     if (!positions.has(s.from) || !positions.has(s.to)) continue;
-    if (leak.kind === 'pipe-segment' && s.id === leak.id) {
+    if (leakingSegments.has(s.id)) {
       const mid = leakNodeId(s.id);
       const a = positions.get(s.from)!, b = positions.get(s.to)!;
       positions.set(mid, { eastM: (a.eastM + b.eastM) / 2, northM: (a.northM + b.northM) / 2, upM: (a.upM + b.upM) / 2 });
@@ -109,24 +113,30 @@ export function buildIsolationGraph(site: IsolationSite, leak: LeakTarget, opts:
     }
   }
 
-  const sink = leak.kind === 'equipment' ? equipmentNodeId(leak.id) : leakNodeId(leak.id);
-  if (leak.kind === 'pipe-segment' && !segmentById.has(leak.id)) throw new UnknownLeakTargetError(leak);
-  if (leak.kind === 'equipment' && !site.equipment.some((e) => e.id === leak.id)) throw new UnknownLeakTargetError(leak);
-  if (!positions.has(sink)) positions.set(sink, { eastM: 0, northM: 0, upM: 0 });
-  if (leak.kind === 'equipment') equipmentAt.set(sink, leak.id);
+  const sinks: string[] = [];
+  for (const l of leaks) {
+    if (l.kind === 'pipe-segment' && !segmentById.has(l.id)) throw new UnknownLeakTargetError(l);
+    if (l.kind === 'equipment' && !site.equipment.some((e) => e.id === l.id)) throw new UnknownLeakTargetError(l);
+    const sink = l.kind === 'equipment' ? equipmentNodeId(l.id) : leakNodeId(l.id);
+    if (sinks.includes(sink)) continue;
+    sinks.push(sink);
+    if (!positions.has(sink)) positions.set(sink, { eastM: 0, northM: 0, upM: 0 });
+    if (l.kind === 'equipment') equipmentAt.set(sink, l.id);
+  }
+  const isSink = new Set(sinks);
 
   const feeds = new Map<string, FeedRef>();
   const inventoryKgAt = new Map<string, number>();
   const minKg = opts.minFeedInventoryKg ?? 0;
   for (const e of site.equipment) {
     const id = equipmentNodeId(e.id);
-    if (equipmentAt.has(id) || id === sink) inventoryKgAt.set(id, e.inventoryKg);
-    if (id !== sink && equipmentAt.has(id) && e.inventoryKg > minKg) feeds.set(id, { kind: 'equipment', id: e.id });
+    if (equipmentAt.has(id)) inventoryKgAt.set(id, e.inventoryKg);
+    if (!isSink.has(id) && equipmentAt.has(id) && e.inventoryKg > minKg) feeds.set(id, { kind: 'equipment', id: e.id });
   }
   const boundary = opts.boundaryFeedNodeIds ?? deadEndJunctions(nodes, segments);
-  for (const id of boundary) if (positions.has(id) && id !== sink) feeds.set(id, { kind: 'boundary', id });
+  for (const id of boundary) if (positions.has(id) && !isSink.has(id)) feeds.set(id, { kind: 'boundary', id });
 
-  return { nodeIds: [...positions.keys()], edges, openValvesAt, feeds, sink, positions, segments: segmentById, equipmentAt, inventoryKgAt };
+  return { nodeIds: [...positions.keys()], edges, openValvesAt, feeds, sinks, positions, segments: segmentById, equipmentAt, inventoryKgAt };
 }
 
 /** Junctions with a single segment: pipe ends at the site boundary (a field or grid tie-in). */

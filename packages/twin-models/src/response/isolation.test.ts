@@ -155,6 +155,43 @@ describe('planIsolation on hand-made graphs', () => {
     expect(() => planIsolation(new MiniPark(), { kind: 'equipment', id: 'nope' }, { leakRateKgS: 1 })).toThrow(/no equipment nope/);
   });
 
+  it('isolates every item the leak may be at: a tank and the stub at its nozzle together, where the stub alone cannot be', () => {
+    // TA's nozzle — 3-m stub — remote valve v1 — line — H; TB feeds H too; H feeds reactor R.
+    const p = new MiniPark().item('TA', 10_000).item('TB', 5_000).item('R', 100);
+    const h = p.node('H', 'junction');
+    p.run([p.node('nA', 'nozzle:TA'), p.node('v1', 'remote')], 3);
+    p.run(['v1', h]);
+    p.run([p.node('nB', 'nozzle:TB'), p.node('eB', 'remote'), h]);
+    p.run([h, p.node('eR', 'remote'), p.node('nR', 'nozzle:R')]);
+    const stub = { kind: 'pipe-segment', id: 'S-nA-v1' } as const;
+    const alone = planIsolation(p, stub, { leakRateKgS: 1 });
+    expect(alone.isolable).toBe(false);
+    expect(alone.unisolableFeeds).toEqual([{ kind: 'equipment', id: 'TA' }]);
+
+    const both = planIsolation(p, [stub, { kind: 'equipment', id: 'TA' }], { leakRateKgS: 1 });
+    expect(both.leaks).toEqual([stub, { kind: 'equipment', id: 'TA' }]);
+    expect(both.isolable).toBe(true);
+    expect(both.feeds.map((f) => f.id).sort()).toEqual(['R', 'TB']);
+    expect(both.alternatives[0]!.minimal).toBe(true);
+    expect(valveIds(both.alternatives[0]!)).toEqual(['V-v1']);
+    // the tank's own inventory drains through the leak wherever it is
+    expect(both.alternatives[0]!.section.equipmentIds).toEqual(['TA']);
+    expect(both.alternatives[0]!.trappedEquipmentKg).toBe(10_000);
+  });
+
+  it('cuts each of two suspects on separate branches off the shared feeds, and ranks the cut nearest them first', () => {
+    const plan = planIsolation(twoTanksAndReactor(), [{ kind: 'equipment', id: 'R' }, { kind: 'equipment', id: 'C2' }], { leakRateKgS: 1 });
+    expect(plan.isolable).toBe(true);
+    expect(plan.feeds.map((f) => f.id).sort()).toEqual(['TA', 'TB']);
+    // {eR, eC} traps only the two branches; {eA, eB} the same weight but the header and both tank lines too
+    expect(valveIds(plan.alternatives[0]!)).toEqual(['V-eC', 'V-eR']);
+    const tankSide = plan.alternatives.find((a) => valveIds(a).join() === 'V-eA,V-eB')!;
+    expect(tankSide.minimal).toBe(true);
+    expect(tankSide.trappedPipeKg).toBeGreaterThan(plan.alternatives[0]!.trappedPipeKg);
+    // one suspect alone needs only its own valve
+    expect(valveIds(planIsolation(twoTanksAndReactor(), { kind: 'equipment', id: 'C2' }, { leakRateKgS: 1 }).alternatives[0]!)).toEqual(['V-eC']);
+  });
+
   it('counts the release from the decision on, on the clock of the leak rate', () => {
     const p = twoTanksAndReactor();
     const rate = (t: number) => (t < 60 ? 5 : 1);

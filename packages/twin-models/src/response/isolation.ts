@@ -1,8 +1,9 @@
-// "Which valves?": the valve sets whose closing isolates a leaking item or segment from every
-// inventory that feeds it, as minimum-weight vertex cuts of the pipe graph (valves are the only
-// cuttable nodes; remote ESD valves cost least, manual valves more), with alternatives ranked by
-// the mass released (flow through the leak until the last valve is shut + what stays trapped
-// between the valves and the leak) and then by what else the closure shuts down. Pure.
+// "Which valves?": the valve sets whose closing isolates a leaking item or segment (or every item
+// the leak may be at) from every inventory that feeds it, as minimum-weight vertex cuts of the
+// pipe graph (valves are the only cuttable nodes; remote ESD valves cost least, manual valves
+// more), with alternatives ranked by the mass released (flow through the leak until the last valve
+// is shut + what stays trapped between the valves and the leak) and then by what else the closure
+// shuts down. Pure.
 import type { Enu } from '../geo.ts';
 import { reachableFrom, buildAdjacency } from '../graph.ts';
 import { segmentDensityKgM3, segmentVolumeM3 } from './fluid-density.ts';
@@ -73,7 +74,8 @@ export interface IsolationAlternative extends ClosureEffects {
 
 /** The answer of {@link planIsolation}. */
 export interface IsolationPlan {
-  leak: LeakTarget;
+  /** The items isolated: the leak, or every item it may be at. */
+  leaks: LeakTarget[];
   /** Whether some valve set cuts the leak off from every feed. */
   isolable: boolean;
   /** Why, in words (always set). */
@@ -89,11 +91,11 @@ export interface IsolationPlan {
 const MAX_SOLVES = 80;
 
 /** The valve sets that isolate a leak, best first (see the file comment). */
-export function planIsolation(site: IsolationSite, leak: LeakTarget, opts: IsolationOptions): IsolationPlan {
+export function planIsolation(site: IsolationSite, leak: LeakTarget | readonly LeakTarget[], opts: IsolationOptions): IsolationPlan {
   const g = buildIsolationGraph(site, leak, opts);
   const weights = { ...DEFAULT_VALVE_WEIGHTS, ...opts.weights };
   const adj = buildAdjacency(g.nodeIds, g.edges);
-  const connected = reachableFrom(adj, [g.sink]);
+  const connected = reachableFrom(adj, g.sinks);
   const feeds = [...g.feeds].filter(([id]) => connected.has(id));
   const reachable = new Set(feeds.map(([id]) => id));
   const unisolable = unisolableFeedNodes(g, reachable);
@@ -111,7 +113,7 @@ export function planIsolation(site: IsolationSite, leak: LeakTarget, opts: Isola
       ? `cannot isolate: ${unisolableRefs.map(describeFeed).join(', ')} reach${unisolable.size === 1 ? 'es' : ''} the leak without passing any open valve`
         + (alternatives.length > 0 ? '; the sets listed cut off every other feed' : '')
       : `isolable from ${feeds.length} feed${feeds.length === 1 ? '' : 's'}; ${alternatives.length} valve set${alternatives.length === 1 ? '' : 's'}`;
-  return { leak, isolable: unisolable.size === 0, reason, feeds: feedRefs, unisolableFeeds: unisolableRefs, alternatives };
+  return { leaks: Array.isArray(leak) ? [...leak] : [leak as LeakTarget], isolable: unisolable.size === 0, reason, feeds: feedRefs, unisolableFeeds: unisolableRefs, alternatives };
 }
 
 const describeFeed = (f: FeedRef) => (f.kind === 'equipment' ? `equipment ${f.id}` : `the boundary tie-in at ${f.id}`);
@@ -120,7 +122,7 @@ const describeFeed = (f: FeedRef) => (f.kind === 'equipment' ? `equipment ${f.id
 function unisolableFeedNodes(g: IsolationGraph, feedIds: ReadonlySet<string>): Set<string> {
   const passable = g.nodeIds.filter((id) => !g.openValvesAt.has(id));
   const adj = buildAdjacency(passable, g.edges.filter((e) => !g.openValvesAt.has(e.from) && !g.openValvesAt.has(e.to)));
-  const reach = reachableFrom(adj, [g.sink]);
+  const reach = reachableFrom(adj, g.sinks);
   return new Set([...feedIds].filter((id) => reach.has(id)));
 }
 
@@ -156,7 +158,7 @@ function enumerateCuts(g: IsolationGraph, sources: string[], weights: ValveCostW
       const base = nodeWeight(g, weights, remoteOnly);
       for (const side of ['sink', 'source'] as const) {
         solves++;
-        const cut = minVertexCut({ nodeIds: g.nodeIds, edges, weight: (id) => (forbidden.has(id) ? Infinity : base(id)), sources, sinks: [g.sink], side });
+        const cut = minVertexCut({ nodeIds: g.nodeIds, edges, weight: (id) => (forbidden.has(id) ? Infinity : base(id)), sources, sinks: g.sinks, side });
         if (!cut) continue;
         const key = cut.nodeIds.join('|');
         if (found.has(key)) continue;
