@@ -219,7 +219,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     cleanups.push(() => webhooks.close());
     // Incidents (issue 6): created from gas alarms or declared, assessed on the sim threads, the response carried out.
     const incidentServices = await startIncidentServices({
-      db, registry, ingest, commands, engine: alarmEngine, webhooks, executor: simExecutor, emit: (incident) => fanout.emitIncident(incident), now,
+      db, registry, ingest, commands, engine: alarmEngine, webhooks, executor: simExecutor, emit: (incident, previous) => fanout.emitIncident(incident, previous), now,
       onError: (err) => app.log.error({ err }, 'incident handling failed'), commandTimeoutMs: options.commandTimeoutMs, reassessEveryMs: options.incidentReassessMs,
       // The demo simulator plays the demo sites' valves: a drill there commands them (see the actions' README section).
       simulatedSite: (siteId) => options.demo && options.simulator && getDemoSite(siteId) !== undefined,

@@ -3,18 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase } from '@safetwin/db';
 import type { ReadingsBatch } from '@safetwin/protocol';
 import { createHub, type Hub } from './create-hub.ts';
+import { runSourceMove } from './incidents/source-move-scenario.ts';
 import { call, connect, login, pickDevices, readingFor, TEST_GATEWAY_KEY, TEST_PASSWORD, type TestSocket } from './test-support/test-hub.ts';
 
 const { DATABASE_URL, REDIS_URL } = process.env;
 
 // Two hubs on one PostgreSQL and one Redis, as README "Scaling out" describes: a reading
 // ingested at hub A reaches a wall subscribed at hub B (socket.io Redis adapter), and the
-// job queue is BullMQ. Runs where the real servers are configured (CI).
+// job queue is BullMQ; an incident update written at one hub tells the officers of a plant it no
+// longer concerns, though the version they saw was written at the other. Runs where the real
+// servers are configured (CI).
 describe.skipIf(!DATABASE_URL || !REDIS_URL)('two hubs behind the Redis adapter', () => {
   let a: Hub;
   let b: Hub;
   let drop: () => Promise<void>;
   let wall: TestSocket;
+  const sockets: TestSocket[] = [];
   beforeAll(async () => {
     const scratch = await createScratchDatabase(DATABASE_URL!);
     drop = scratch.drop;
@@ -24,6 +28,7 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)('two hubs behind the Redis adapter'
   });
   afterAll(async () => {
     wall?.disconnect();
+    for (const s of sockets) s.disconnect();
     await a?.close();
     await b?.close();
     await drop?.();
@@ -42,4 +47,10 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)('two hubs behind the Redis adapter'
     const health = await call(b, 'GET', '/health');
     expect(health.body).toMatchObject({ queue: 'bullmq', socketAdapter: 'redis', database: { kind: 'postgres' } });
   });
+
+  it('hands an incident over from one plant to another when the estimate that moves its source is written at the other hub', async () => {
+    // Hub A records the estimate naming plant A's tank; hub B, which never held the incident, the one
+    // naming plant B: only the stored version tells B that plant A's officers saw it.
+    await runSourceMove(a, b, sockets);
+  }, 120_000);
 });

@@ -235,6 +235,22 @@ export interface IncidentView {
   people: IncidentPeopleView;
 }
 
+/** Why an incident no longer concerns a plant: its latest source estimate no longer points to it (the plant of the incident itself never loses it). */
+export type IncidentHandoverReason = 'source-moved';
+
+/**
+ * `incident-handed-over` socket event: the last word a plant's safety officers get about an incident
+ * that no longer concerns their plant — no detail, they may no longer see it. `updatedAt` is the
+ * incident's version at which it left them: an older version arriving later (a refetch that
+ * crossed the event) must not bring it back; a newer one (the source moves back) does.
+ */
+export interface IncidentHandoverView {
+  id: string;
+  siteId: string;
+  updatedAt: number;
+  reason: IncidentHandoverReason;
+}
+
 /** One entry of an incident's timeline: every event, decision and command, with who and when. */
 export interface IncidentEventView {
   seq: number;

@@ -83,6 +83,8 @@ export type {
   IncidentView,
   IncidentEventView,
   IncidentDetailView,
+  IncidentHandoverReason,
+  IncidentHandoverView,
   DeclareIncidentRequest,
   NamedPlaceView,
   FireBrigadeBrief,

@@ -3,7 +3,7 @@ import type { IngestResult, ReadingInput } from './reading.ts';
 import type { ApiError } from './errors.ts';
 import type { AlarmLoadView, AlarmView } from './alarm.ts';
 import type { SimRunView } from './sim-run.ts';
-import type { IncidentView } from './incident.ts';
+import type { IncidentHandoverView, IncidentView } from './incident.ts';
 
 /** A reading as fanned out to subscribers (sensor time in epoch ms). */
 export interface LiveReading {
@@ -42,6 +42,11 @@ export interface ServerToClientEvents {
   'sim-run': (run: SimRunView) => void;
   /** An incident of the site was created or changed (state, assessment, valves, people), sent at once; the timeline is read with GET /incidents/:id. */
   incident: (incident: IncidentView) => void;
+  /**
+   * To the safety officers of a plant an incident no longer concerns (a new source estimate moved its
+   * likely source away from their plant): sent once, instead of the `incident` event they no longer get.
+   */
+  'incident-handed-over': (handover: IncidentHandoverView) => void;
   /**
    * Every {@link HEARTBEAT_EMIT_MS} to each socket of this hub: the hub's clock, epoch ms. A wall
    * that hears nothing (no readings, no heartbeat) for {@link LINK_SILENCE_MS} shows its data as

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '@safetwin/protocol';
-import { alarmSubject, canSeeAlarm, canSeeIncident, enterprisesSeeing, incidentEnterprises } from './access.ts';
+import { alarmSubject, canSeeAlarm, canSeeIncident, enterprisesLosingIncident, enterprisesSeeing, incidentEnterprises } from './access.ts';
 
 const user = (role: Principal['role'], enterpriseId: string | null = null, siteId: string | null = 'park'): Principal => ({
   username: `${role}-${enterpriseId ?? 'x'}`, displayName: role, role, siteId: role === 'commander' ? null : siteId, enterpriseId,
@@ -52,5 +52,14 @@ describe('who sees an incident', () => {
     expect(canSeeIncident(user('safety-officer', 'E3'), i), 'a 4 % candidate does not bring its plant in').toBe(false);
     // A park-level incident (a park detector's alarm) whose likely source is a plant's: that plant's officer sees it.
     expect(canSeeIncident(user('safety-officer', 'E3'), incident(null, [candidate('E3', 0.9)]))).toBe(true);
+  });
+
+  it('a new estimate that moves the source away loses the plants it no longer names, never the incident’s own', () => {
+    const before = incident('E1', [candidate('E2', 0.7), candidate('E3', 0.2)]);
+    const after = incident('E1', [candidate('E3', 0.8), candidate('E2', 0.05), candidate('E1', 0.15)]);
+    expect(enterprisesLosingIncident(before, after)).toEqual(['E2']);
+    expect(enterprisesLosingIncident(after, before)).toEqual([]);
+    expect(enterprisesLosingIncident(before, before)).toEqual([]);
+    expect(enterprisesLosingIncident(incident(null, [candidate('E2', 0.9)]), incident(null, []))).toEqual(['E2']);
   });
 });

@@ -69,6 +69,15 @@ export function incidentEnterprises(incident: IncidentSubject): string[] {
 }
 
 /**
+ * The plants whose officers saw `previous` and no longer see `next` (a new estimate moved the likely
+ * source away from them): they get one last `incident-handed-over` event instead of the update.
+ */
+export function enterprisesLosingIncident(previous: IncidentSubject, next: IncidentSubject): string[] {
+  const still = new Set(incidentEnterprises(next));
+  return incidentEnterprises(previous).filter((id) => !still.has(id));
+}
+
+/**
  * Whether `user` may see an incident — the one rule for the REST API and the `incident` socket
  * event: full viewers of its site see it; a safety officer sees the incidents of their own plant
  * and those whose likely source is in it ({@link incidentEnterprises}; a park-level incident with

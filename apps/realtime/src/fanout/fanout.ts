@@ -1,6 +1,6 @@
-import type { AlarmLoadView, AlarmView, IncidentView, LiveReading, Principal, ReadingsBatch, ServerToClientEvents } from '@safetwin/protocol';
+import type { AlarmLoadView, AlarmView, IncidentHandoverView, IncidentView, LiveReading, Principal, ReadingsBatch, ServerToClientEvents } from '@safetwin/protocol';
 import type { Server } from 'socket.io';
-import { alarmSubject, enterprisesSeeing, incidentEnterprises } from '../auth/access.ts';
+import { alarmSubject, enterprisesLosingIncident, enterprisesSeeing, incidentEnterprises } from '../auth/access.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 
 /** The socket.io room a user joins for a site: everything, or one enterprise's share. */
@@ -96,11 +96,19 @@ export class Fanout {
 
   /**
    * Sends an incident change at once to those who may see it (canSeeIncident): the site's room
-   * and the rooms of the plants it concerns on the site (incidentEnterprises).
+   * and the rooms of the plants it concerns on the site (incidentEnterprises). The rooms of plants
+   * that saw `previous` (the stored version this one replaced) and no longer see it get
+   * `incident-handed-over` instead: their walls drop it rather than keep a stale copy. The previous
+   * version comes from the store's version check, not from memory here, so it is right whichever
+   * hub wrote the earlier versions.
    */
-  emitIncident(incident: IncidentView): void {
+  emitIncident(incident: IncidentView, previous: IncidentView | null): void {
     const rooms = [siteRoom(incident.siteId), ...incidentEnterprises(incident).map((e) => enterpriseRoom(incident.siteId, e))];
     this.io.to(rooms).emit('incident', incident);
+    const lost = previous ? enterprisesLosingIncident(previous, incident) : [];
+    if (lost.length === 0) return;
+    const handover: IncidentHandoverView = { id: incident.id, siteId: incident.siteId, updatedAt: incident.updatedAt, reason: 'source-moved' };
+    this.io.to(lost.map((e) => enterpriseRoom(incident.siteId, e))).except(rooms).emit('incident-handed-over', handover);
   }
 
   /** Sends a site-wide event (a simulation run) to the site's room and every enterprise room of the site. */

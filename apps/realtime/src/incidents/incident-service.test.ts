@@ -15,8 +15,10 @@ for (const backend of testBackends()) {
     let clock = 1_800_000_000_000;
     const now = () => clock;
     const emitted: IncidentView[] = [];
+    /** The version each emitted one replaced (null: created). */
+    const replaced: (IncidentView | null)[] = [];
     const errors: unknown[] = [];
-    const newService = () => new IncidentService({ store: new IncidentStore(db), emit: (i) => emitted.push(i), now, log: (e) => errors.push(e) });
+    const newService = () => new IncidentService({ store: new IncidentStore(db), emit: (i, previous) => { emitted.push(i); replaced.push(previous); }, now, log: (e) => errors.push(e) });
     let service: IncidentService;
 
     beforeAll(async () => {
@@ -31,6 +33,7 @@ for (const backend of testBackends()) {
       const created = await service.create(declaredInput('cp-test'));
       expect(created.state).toBe('detected');
       expect(emitted.at(-1)?.id).toBe(created.id);
+      expect(replaced.at(-1)).toBeNull();
       clock += 1000;
       await service.transition(created.id, 'assessing', 'system', 'first assessment requested');
       await service.transition(created.id, 'responding', 'system', 'plan');
@@ -113,6 +116,9 @@ for (const backend of testBackends()) {
       await service.transition(created.id, 'contained', 'alice', 'stopped');
       // `other` holds version 1 in memory: its write meets version 2, re-reads, and keeps the containment.
       await other.setValves(created.id, [], { valvesCommandedAt: clock });
+      // What it emits replaced the stored version (the containment), not the one it held: the walls' audiences are compared with that.
+      expect(replaced.at(-1)).toMatchObject({ id: created.id, state: 'contained' });
+      expect(emitted.at(-1)).toMatchObject({ id: created.id, state: 'contained', milestones: { valvesCommandedAt: clock } });
       const now2 = await service.detail(created.id);
       expect(now2).toMatchObject({ state: 'contained', milestones: { valvesCommandedAt: clock } });
       expect(await other.get(created.id)).toMatchObject({ state: 'contained' });

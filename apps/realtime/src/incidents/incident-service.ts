@@ -59,8 +59,11 @@ export class IncidentService {
   constructor(
     private readonly deps: {
       store: IncidentStore;
-      /** Sends the incident to the walls that may see it. */
-      emit: (incident: IncidentView) => void;
+      /**
+       * Sends the incident to the walls that may see it; `previous` is the stored version it replaced
+       * (null: just created), so the plants that saw that one and no longer see this are told.
+       */
+      emit: (incident: IncidentView, previous: IncidentView | null) => void;
       now: () => number;
       /** A listener failed (the others still ran). */
       log: (err: unknown) => void;
@@ -109,7 +112,7 @@ export class IncidentService {
         this.open.delete(id);
         throw err;
       }
-      this.publish(view, 'created');
+      this.publish(view, null, 'created');
       return view;
     })();
     entry.chain = run.catch(() => {});
@@ -189,13 +192,17 @@ export class IncidentService {
     const run = entry.chain.then(async () => {
       let current = entry.stored ?? (await this.deps.store.get(id));
       if (!current) throw new IncidentNotFoundError(id);
+      // The version this change replaced, as stored (whichever hub wrote it): who saw it may have to be told it left them.
+      let previous = current.view;
       for (let attempt = 0; ; attempt++) {
         const out = fn(current.view);
         if (!out) return current.view;
         // Strictly increasing per incident: walls keep the newest by updatedAt, and two changes may fall in one millisecond.
         if (out.next.updatedAt <= current.view.updatedAt) out.next = { ...out.next, updatedAt: current.view.updatedAt + 1 };
         try {
-          current = await this.deps.store.update(current, out.next, out.events);
+          const written = await this.deps.store.update(current, out.next, out.events);
+          previous = current.view;
+          current = written;
           break;
         } catch (err) {
           if (!(err instanceof StaleIncidentError) || attempt >= STALE_RETRIES) throw err;
@@ -205,15 +212,15 @@ export class IncidentService {
       }
       if (this.open.has(id)) entry.stored = current;
       if (!isOpenState(current.view.state)) this.open.delete(id);
-      this.publish(current.view, kind);
+      this.publish(current.view, previous, kind);
       return current.view;
     });
     entry.chain = run.catch(() => {});
     return run;
   }
 
-  private publish(view: IncidentView, kind: IncidentChangeKind): void {
-    this.deps.emit(view);
+  private publish(view: IncidentView, previous: IncidentView | null, kind: IncidentChangeKind): void {
+    this.deps.emit(view, previous);
     this.tell(view, kind);
   }
 

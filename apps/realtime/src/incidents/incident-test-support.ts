@@ -1,6 +1,8 @@
 // Test helpers for the incident suites: a hand-made assessment (the shape the assessor returns,
-// with one zone, one isolation alternative and one evacuating building) and an incident input.
-import type { AlarmView, IncidentAssessmentView } from '@safetwin/protocol';
+// with one zone, one isolation alternative and one evacuating building), one whose source estimate
+// names given candidates, an incident input, and what a wall's socket hears of incidents.
+import type { AlarmView, IncidentAssessmentView, IncidentHandoverView, IncidentView } from '@safetwin/protocol';
+import type { TestSocket } from '../test-support/test-hub.ts';
 import type { NewIncident } from './incident-service.ts';
 
 const place = (eastM: number, northM: number) => ({ eastM, northM, lonLat: [118.8 + eastM / 1e5, 32.2 + northM / 1e5] as [number, number] });
@@ -59,4 +61,22 @@ export function gasAlarm(siteId: string, deviceId: string, at: number, overrides
     state: 'unacknowledged', processActive: true, value: 3.2, setpoint: 1, count: 1, raisedAt: at, updatedAt: at, shelvedUntil: null,
     groupId: null, firstOut: false, response: null, ...overrides,
   };
+}
+
+/** An assessment numbered `seq` whose source estimate names these candidates (equipment id, its plant, probability); the rest as {@link sampleAssessment}. */
+export function estimateNaming(seq: number, at: number, candidates: readonly { id: string; enterpriseId: string | null; probability: number }[]): IncidentAssessmentView {
+  const base = sampleAssessment(seq, at);
+  const template = base.source.candidates[0]!;
+  return { ...base, source: { ...base.source, candidates: candidates.map((c) => ({ ...template, ...c, label: c.id })) } };
+}
+
+/** What a wall hears of incidents, in order: `incident` versions and `incident-handed-over` notices. */
+export type IncidentFeedEntry = { kind: 'incident'; incident: IncidentView } | { kind: 'handed-over'; handover: IncidentHandoverView };
+
+/** Records the incident events a socket receives (from now on). */
+export function incidentFeed(socket: TestSocket): IncidentFeedEntry[] {
+  const feed: IncidentFeedEntry[] = [];
+  socket.on('incident', (incident) => feed.push({ kind: 'incident', incident }));
+  socket.on('incident-handed-over', (handover) => feed.push({ kind: 'handed-over', handover }));
+  return feed;
 }

@@ -74,3 +74,50 @@ describe('IncidentStore', () => {
     expect(listener).toHaveBeenCalledTimes(3);
   });
 });
+
+describe('IncidentStore handovers (incident-handed-over: the incident no longer concerns this plant)', () => {
+  const handover = (id: string, updatedAt: number) => ({ id, siteId: 'cp-nanjing', updatedAt, reason: 'source-moved' as const });
+
+  it('takes the incident off the wall at once and keeps the notice for the linger time', () => {
+    const store = new IncidentStore(60_000);
+    store.applyFetched([incident('a', T0, T0 + 1_000, { state: 'responding' }), incident('b', T0 + 1, T0 + 1)], T0);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.handOver(handover('a', T0 + 2_000), T0 + 2_100);
+    expect(store.incidents.map((i) => i.id)).toEqual(['b']);
+    expect(store.handedOver).toEqual([{ ...handover('a', T0 + 2_000), receivedAt: T0 + 2_100 }]);
+    expect(listener).toHaveBeenCalledTimes(1);
+    // The notice of an incident the wall never held still says so (a view may tell why nothing shows).
+    store.handOver(handover('z', T0 + 2_000), T0 + 2_200);
+    expect(store.handedOver.map((h) => h.id)).toEqual(['z', 'a']);
+    expect(listener).toHaveBeenCalledTimes(2);
+    store.prune(T0 + 2_100 + 60_000);
+    expect(store.handedOver.map((h) => h.id)).toEqual(['z']);
+    expect(listener).toHaveBeenCalledTimes(3);
+  });
+
+  it('an older version that crossed the handover (a late event, a refetch sent before it) does not bring it back', () => {
+    const store = new IncidentStore();
+    store.apply(incident('a', T0, T0 + 1_000));
+    store.handOver(handover('a', T0 + 2_000), T0 + 2_000);
+    store.apply(incident('a', T0, T0 + 1_500));
+    store.applyFetched([incident('a', T0, T0 + 2_000), incident('b', T0 + 1, T0 + 1)], T0 + 2_500);
+    expect(store.incidents.map((i) => i.id)).toEqual(['b']);
+    // A repeated or older handover changes nothing.
+    const before = store.handedOver;
+    store.handOver(handover('a', T0 + 1_000), T0 + 3_000);
+    expect(store.handedOver).toBe(before);
+  });
+
+  it('a newer version (the source estimate moved back to this plant) brings it back and clears the notice', () => {
+    const store = new IncidentStore();
+    store.apply(incident('a', T0, T0 + 1_000));
+    store.handOver(handover('a', T0 + 2_000), T0 + 2_000);
+    const untouched = store.handedOver;
+    store.apply(incident('b', T0 + 1, T0 + 1));
+    expect(store.handedOver, 'another incident leaves the notices as they were').toBe(untouched);
+    store.apply(incident('a', T0, T0 + 3_000, { state: 'responding' }));
+    expect(store.get('a')!.state).toBe('responding');
+    expect(store.handedOver).toEqual([]);
+  });
+});

@@ -2,8 +2,10 @@
 // (re)subscribe and kept by the hub's `incident` socket events. The reducers are pure (tested
 // without a socket): a version is never replaced by an older one (events and a refetch can cross),
 // an incident the wall holds is never dropped because a refetch lacked it (the wall must never
-// silently lose an incident), and a closed incident leaves the wall a while after it closed.
-import type { IncidentView } from '@safetwin/protocol';
+// silently lose an incident), and a closed incident leaves the wall a while after it closed. The
+// one drop the hub asks for: `incident-handed-over` (an officer's plant is no longer concerned) takes
+// the incident off this wall and keeps the notice, so versions up to it (a crossing refetch) stay out.
+import type { IncidentHandoverView, IncidentView } from '@safetwin/protocol';
 
 /** How long a closed incident stays on the wall after it closed, ms (long enough to read the outcome). */
 export const CLOSED_LINGER_MS = 5 * 60_000;
@@ -55,9 +57,20 @@ export function pruneClosed(list: readonly IncidentView[], nowMs: number, linger
   return keep.length === list.length ? list : keep;
 }
 
+/** A handover as the wall received it (local epoch ms): why an incident left this wall. */
+export interface HandedOverIncident extends IncidentHandoverView {
+  receivedAt: number;
+}
+
+/** Whether a version of an incident is one the hub has since handed over (its plant no longer sees it at that version). */
+export function isHandedOver(incident: IncidentView, handovers: readonly HandedOverIncident[]): boolean {
+  return handovers.some((h) => h.id === incident.id && incident.updatedAt <= h.updatedAt);
+}
+
 /** The incidents of one site wall, with stable snapshots for `useSyncExternalStore`. */
 export class IncidentStore {
   private list: readonly IncidentView[] = [];
+  private handovers: readonly HandedOverIncident[] = [];
   private readonly listeners = new Set<() => void>();
   private receivedFlag = false;
 
@@ -73,6 +86,11 @@ export class IncidentStore {
     return this.receivedFlag;
   }
 
+  /** Incidents the hub handed over (no longer this plant's), newest first, kept for the linger time: views may say why one left. */
+  get handedOver(): readonly HandedOverIncident[] {
+    return this.handovers;
+  }
+
   /** One incident by id. */
   get(id: string): IncidentView | undefined {
     return this.list.find((i) => i.id === id);
@@ -80,20 +98,36 @@ export class IncidentStore {
 
   /** Merges one `incident` event (or an action's answer). */
   apply(incident: IncidentView): void {
+    if (isHandedOver(incident, this.handovers)) return;
+    // A newer version reached us after a handover: the incident concerns this plant again.
+    if (this.handovers.some((h) => h.id === incident.id)) this.handovers = this.handovers.filter((h) => h.id !== incident.id);
     this.set(mergeIncident(this.list, incident));
+  }
+
+  /** An `incident-handed-over` event: the incident leaves this wall, and no version up to it may bring it back. */
+  handOver(handover: IncidentHandoverView, nowMs: number): void {
+    const held = this.handovers.find((h) => h.id === handover.id);
+    if (held && held.updatedAt >= handover.updatedAt) return;
+    this.handovers = [{ ...handover, receivedAt: nowMs }, ...this.handovers.filter((h) => h.id !== handover.id)];
+    const keep = this.list.filter((i) => !isHandedOver(i, this.handovers));
+    if (!this.set(keep.length === this.list.length ? this.list : keep)) this.notify();
   }
 
   /** Merges the answer of `GET /incidents?siteId=`; prunes long-closed ones at `nowMs`. */
   applyFetched(fetched: readonly IncidentView[], nowMs: number): void {
     const first = !this.receivedFlag;
     this.receivedFlag = true;
-    const next = pruneClosed(mergeIncidents(this.list, fetched), nowMs, this.lingerMs);
+    const visible = fetched.filter((i) => !isHandedOver(i, this.handovers));
+    const next = pruneClosed(mergeIncidents(this.list, visible), nowMs, this.lingerMs);
     if (!this.set(next) && first) this.notify();
   }
 
   /** Lets closed incidents leave the wall once they have lingered (call on the wall's clock tick). */
   prune(nowMs: number): void {
-    this.set(pruneClosed(this.list, nowMs, this.lingerMs));
+    const handovers = this.handovers.filter((h) => nowMs - h.receivedAt < this.lingerMs);
+    const changed = handovers.length !== this.handovers.length;
+    if (changed) this.handovers = handovers;
+    if (!this.set(pruneClosed(this.list, nowMs, this.lingerMs)) && changed) this.notify();
   }
 
   /** Listens for any change; returns the unsubscribe function. */

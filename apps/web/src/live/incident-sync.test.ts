@@ -70,6 +70,15 @@ describe('IncidentSync', () => {
     expect(timers.due).toHaveLength(0);
   });
 
+  it('passes an incident-handed-over event to the store, stamped with its clock', () => {
+    const store = new IncidentStore();
+    const sync = new IncidentSync(store, manualTimers());
+    sync.apply(fixtureIncident(T0, { id: 'a', updatedAt: T0 }));
+    sync.handOver({ id: 'a', siteId: 'cp-nanjing', updatedAt: T0 + 1, reason: 'source-moved' });
+    expect(store.incidents).toEqual([]);
+    expect(store.handedOver).toMatchObject([{ id: 'a', receivedAt: T0 }]);
+  });
+
   it('stops retrying when closed', async () => {
     const timers = manualTimers();
     const sync = new IncidentSync(new IncidentStore(), timers);

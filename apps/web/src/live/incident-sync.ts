@@ -2,7 +2,7 @@
 // every (re)subscribe the list is fetched again (`GET /incidents?siteId=`), and a failed fetch is
 // retried until one succeeds or the next resubscribe starts over. Events that arrive meanwhile
 // merge by version, so the order of fetch answers and events does not matter.
-import type { IncidentView } from '@safetwin/protocol';
+import type { IncidentHandoverView, IncidentView } from '@safetwin/protocol';
 import type { IncidentStore } from './incident-store.ts';
 
 /** First and longest wait before retrying a failed fetch, ms (doubling in between). */
@@ -68,6 +68,11 @@ export class IncidentSync {
   /** An `incident` socket event of the site: merged into the store by version. */
   apply(incident: IncidentView): void {
     this.store.apply(incident);
+  }
+
+  /** An `incident-handed-over` socket event of the site: the incident no longer concerns this plant and leaves the wall. */
+  handOver(handover: IncidentHandoverView): void {
+    this.store.handOver(handover, this.timers.now());
   }
 
   /** Listens for a change of `error`; returns the unsubscribe function. */

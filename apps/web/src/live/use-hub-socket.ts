@@ -44,7 +44,7 @@ export interface HubSocketOptions {
   simRuns?: SimRunFeed;
   /** Where the site's `alarm-load` events go (flood banner, alarm KPIs); none: ignored. */
   alarmLoad?: AlarmLoadStore;
-  /** Where the site's `incident` events go; refetches the list after every (re)subscribe. None: ignored. */
+  /** Where the site's `incident` and `incident-handed-over` events go; refetches the list after every (re)subscribe. None: ignored. */
   incidents?: IncidentSync;
 }
 
@@ -118,6 +118,9 @@ export function useHubSocket({ hubUrl, token, siteId, store, alarms, simRuns, al
     });
     socket.on('incident', (incident) => {
       if (incident.siteId === siteId) incidents?.apply(incident);
+    });
+    socket.on('incident-handed-over', (handover) => {
+      if (handover.siteId === siteId) incidents?.handOver(handover);
     });
     socket.on('sim-run', (run) => {
       if (run.siteId === siteId) simRuns?.publish(run);
