@@ -1,4 +1,5 @@
 // Source estimation from live gas detectors (README "Source estimation").
+export { likelySources, LIKELY_SOURCES_COVERAGE, LIKELY_SOURCES_MAX } from './likely-sources.ts';
 export { DIR_SPREAD_CAP_DEG, DIR_SPREAD_FLOOR_DEG, estimateSource, SOURCE_ESTIMATION_DEFAULTS } from './estimate-source.ts';
 export type {
   CandidateEstimate, DetectorResidual, DetectorUnit, EnuPoint, SourceCandidate, SourceDetector, SourceEstimate, SourceEstimationInput, SourceEstimationOptions, WindSample,
