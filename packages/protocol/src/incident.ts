@@ -79,7 +79,11 @@ export interface IsolationAlternativeView {
 
 /** "Which valves?" */
 export interface IsolationAssessmentView {
-  target: { kind: 'equipment' | 'pipe-segment'; id: string };
+  /**
+   * The items the valves cut off: the chosen source first, then — while the estimate cannot single
+   * it out — the other likely sources (together at least 90 % probable, at most four).
+   */
+  targets: { kind: 'equipment' | 'pipe-segment'; id: string }[];
   isolable: boolean;
   reason: string;
   /** Feeds that no valve can cut off (e.g. a pipeline from outside the park). */

@@ -19,7 +19,7 @@ export function sampleAssessment(seq: number, at: number, complete = true): Inci
     },
     isolation: complete
       ? {
-          target: { kind: 'equipment', id: 'tank-1' }, isolable: true, reason: 'isolable', unisolableFeeds: [],
+          targets: [{ kind: 'equipment', id: 'tank-1' }], isolable: true, reason: 'isolable', unisolableFeeds: [],
           alternatives: [{
             rank: 1, minimal: true, timeToIsolateS: 30, releasedBeforeIsolationKg: 45, trappedInventoryKg: 200, totalReleaseKg: 245, sideEffects: [],
             valves: [{ valveId: 'v-1', deviceId: 'va-1', actuation: 'remote', function: 'esd', place: place(12, 20), closeTimeS: 30 }],

@@ -117,7 +117,7 @@ describe('incident routes', () => {
         release: { rateKgS: 1, startedAt: at, endsAt: null, totalKg: 0 }, zones: [], evacuation: null, doses: [], warnings: [],
       }),
       seq: 1000,
-      isolation: { target: { kind: 'equipment', id: TANK }, isolable: true, reason: '', unisolableFeeds: [], alternatives: [
+      isolation: { targets: [{ kind: 'equipment', id: TANK }], isolable: true, reason: '', unisolableFeeds: [], alternatives: [
         { rank: 1, minimal: true, timeToIsolateS: 5, releasedBeforeIsolationKg: 5, trappedInventoryKg: 0, totalReleaseKg: 5, sideEffects: [], valves: [valve('CP-E1-XV-001'), valve('CP-E2-XV-001')] },
       ] },
     };

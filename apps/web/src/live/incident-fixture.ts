@@ -43,7 +43,9 @@ export function fixtureAssessment(computedAt: number, seq = 1): IncidentAssessme
   const neighbour = park.equipment.find((e) => e.id !== tank.id && e.chemical === 'Cl2')!;
   const src = { eastM: tank.position.eastM, northM: tank.position.northM };
   const windFromDeg = 250, toDeg = windFromDeg + 180 - 360;
-  const plan = planIsolation(park, { kind: 'equipment', id: tank.id }, { leakRateKgS: 2 });
+  // The tank (82 %) and its neighbour (12 %) are the likely sources together (≥ 90 %): the hub isolates both.
+  const targets = [{ kind: 'equipment' as const, id: tank.id }, { kind: 'equipment' as const, id: neighbour.id }];
+  const plan = planIsolation(park, targets, { leakRateKgS: 2 });
   const alternatives = plan.alternatives.slice(0, 3).map((alt) => ({
     rank: alt.rank,
     minimal: alt.minimal,
@@ -103,7 +105,7 @@ export function fixtureAssessment(computedAt: number, seq = 1): IncidentAssessme
       detectorsUsed: 14,
       chosen: { id: tank.id, kind: 'equipment', place: parkPlace(src.eastM, src.northM), from: 'estimate' },
     },
-    isolation: { target: { kind: 'equipment', id: tank.id }, isolable: plan.isolable, reason: plan.reason, unisolableFeeds: [], alternatives },
+    isolation: { targets, isolable: plan.isolable, reason: plan.reason, unisolableFeeds: [], alternatives },
     release: { rateKgS: 1.9, startedAt: computedAt - 95_000, endsAt: computedAt + 60_000, totalKg: 480 },
     zones: [zone('aegl-1', 0.5, 2_400, 900, src, toDeg), zone('aegl-2', 2, 1_100, 420, src, toDeg), zone('aegl-3', 20, 320, 130, src, toDeg)],
     evacuation: { assemblyPoints: aps, groups },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentView } from '@safetwin/protocol';
 import { fixtureIncident } from './incident-fixture.ts';
-import { FIRE_BRIGADE_TARGET_MS, drawnVersion, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, incidentPermissions, targetStatus, valveLook, zoneColours } from './incident-format.ts';
+import { FIRE_BRIGADE_TARGET_MS, drawnVersion, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, incidentPermissions, likelySourcesLine, targetStatus, valveLook, zoneColours } from './incident-format.ts';
 
 describe('incident formatting', () => {
   it('formats elapsed time as mm:ss, h:mm:ss past an hour', () => {
@@ -47,6 +47,14 @@ describe('incident formatting', () => {
     expect([c.get('aegl-3'), c.get('aegl-2'), c.get('aegl-1')]).toEqual(['red', 'orange', 'yellow']);
     const lel = zoneColours([{ level: 'lel-10', thresholdPpm: 5_000 }, { level: 'lel-60', thresholdPpm: 30_000 }]);
     expect([lel.get('lel-60'), lel.get('lel-10')]).toEqual(['red', 'orange']);
+  });
+
+  it('names the likely sources the valves cut off when there are several, none for one', () => {
+    const incident = fixtureIncident(Date.UTC(2026, 10, 30, 8));
+    const source = incident.assessment!.source;
+    expect(likelySourcesLine(incident)).toBe(`${source.candidates[0]!.label} (82 %), ${source.candidates[1]!.label} (12 %)`);
+    const one: IncidentView = { ...incident, assessment: { ...incident.assessment!, isolation: { ...incident.assessment!.isolation!, targets: [{ kind: 'equipment', id: source.chosen.id! }] } } };
+    expect(likelySourcesLine(one)).toBeNull();
   });
 
   it('formats probabilities', () => {

@@ -81,6 +81,17 @@ export function formatPercent(p: number): string {
   return `${Math.round(p * 100)} %`;
 }
 
+/** The items the valves cut off when the estimate has not singled one out: "label (p)" each, or null for one item. */
+export function likelySourcesLine(incident: IncidentView): string | null {
+  const targets = incident.assessment?.isolation?.targets ?? [];
+  if (targets.length < 2) return null;
+  const candidates = incident.assessment?.source.candidates ?? [];
+  return targets.map((t) => {
+    const c = candidates.find((x) => x.id === t.id);
+    return c ? `${c.label} (${formatPercent(c.probability)})` : t.id;
+  }).join(', ');
+}
+
 /** What a role may ask of an incident on the wall (the hub decides; this only hides buttons that would be refused). */
 export interface IncidentPermissions {
   confirmIsolation: boolean;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type SqlClient } from '@safetwin/db';
 import type { IncidentAssessmentView } from '@safetwin/protocol';
-import { findChemical } from '@safetwin/sim';
+import { findChemical, likelySources } from '@safetwin/sim';
 import { bearingDeg, getDemoSite, shiftAt, type ChemicalPark } from '@safetwin/twin-models';
 import { SiteRegistry } from '../../sites/site-registry.ts';
 import { assessIncident } from './assess-incident.ts';
@@ -61,9 +61,10 @@ describe('assessIncident on the demo park', () => {
       expect(view.source.chosen.place.lonLat[0]).toBeCloseTo(park.origin.lonDeg, 1);
     });
 
-    it('isolates the chosen item, best alternative first, valves placed on the map', () => {
+    it('isolates the chosen item with the other likely sources, best alternative first, valves placed on the map', () => {
       const iso = view.isolation!;
-      expect(iso.target.id).toBe(view.source.chosen.id);
+      expect(iso.targets[0]!.id).toBe(view.source.chosen.id);
+      expect(iso.targets.map((t) => t.id)).toEqual(likelySources(view.source.candidates).map((c) => c.id));
       expect(iso.alternatives.length).toBeGreaterThanOrEqual(1);
       expect(iso.alternatives.length).toBeLessThanOrEqual(3);
       expect(iso.alternatives.map((a) => a.rank)).toEqual(iso.alternatives.map((_, i) => i + 1));
@@ -147,7 +148,7 @@ describe('assessIncident on the demo park', () => {
     const view = assessIncident(staged.input(subject));
     expect(view.source).toMatchObject({ discriminating: false, candidates: [], hitDetectorIds: [], detectorsUsed: 0, chosen: { id: 'CP-E2-TK-01', kind: 'equipment', from: 'declared' } });
     expect(view.source.reason).toMatch(/no detector saw gas/);
-    expect(view.isolation!.target).toEqual({ kind: 'equipment', id: 'CP-E2-TK-01' });
+    expect(view.isolation!.targets).toEqual([{ kind: 'equipment', id: 'CP-E2-TK-01' }]);
     expect(view.release).toMatchObject({ rateKgS: 2, startedAt: subject.createdAt });
     expect(view.zones.map((z) => z.level)).toEqual(['aegl-3', 'aegl-2', 'aegl-1']);
     expect(view.evacuation!.groups.length).toBeGreaterThan(0);

@@ -21,7 +21,7 @@ export function assessIncident(input: AssessmentInput): IncidentAssessmentView {
 
   const source = assessSource(input, wind);
   const chosen = source.chosen;
-  const isolation = assessIsolation(site, chosen, subject, nowMs);
+  const isolation = assessIsolation(site, chosen, source.likely, subject, nowMs);
   const release = assessRelease(chosen, isolation, nowMs, PEOPLE_HORIZON_S);
   warnings.push(...source.warnings, ...isolation.warnings);
 

@@ -43,7 +43,7 @@ describe('IncidentAssessor', () => {
     expect(view.seq).toBe(3);
     expect(view.computeMs).toBeGreaterThanOrEqual(0);
     expect(view.zones.length).toBeGreaterThan(0);
-    expect(view.isolation?.target.id).toBe(view.source.chosen.id);
+    expect(view.isolation?.targets[0]?.id).toBe(view.source.chosen.id);
   }, 300_000);
 
   it('refuses a site that is not a stored chemical park (404)', async () => {

@@ -1,10 +1,11 @@
-// "Which valves?" and the release they leave: planIsolation (twin-models) for the chosen item,
-// the top alternatives as the view lists them, and the release profile of the alternative being
+// "Which valves?" and the release they leave: planIsolation (twin-models) for the chosen item and
+// the estimate's other likely sources (isolated together), the top alternatives as the view lists them, and the release profile of the alternative being
 // carried out (or of the best one) from isolatedRelease.
 import type { IsolationAlternativeView, IsolationAssessmentView, ReleaseView } from '@safetwin/protocol';
 import { isolatedRelease, planIsolation, UnknownLeakTargetError, type IsolationAlternative, type IsolationPlan } from '@safetwin/twin-models';
 import type { AssessmentSite, AssessmentSubject } from './assessment-input.ts';
 import { sitePlace } from './site-place.ts';
+import type { LeakItem } from './leak-items.ts';
 import type { ChosenSource } from './source-step.ts';
 
 /** Alternatives listed (the contract's "at most 3"). */
@@ -20,17 +21,18 @@ export interface IsolationStep {
   warnings: string[];
 }
 
-/** Plans the isolation of the chosen item (none for a point source). */
-export function assessIsolation(site: AssessmentSite, chosen: ChosenSource, subject: AssessmentSubject, nowMs: number): IsolationStep {
+/** Plans the isolation of the `likely` items, the chosen one first (none for a point source). */
+export function assessIsolation(site: AssessmentSite, chosen: ChosenSource, likely: readonly LeakItem[], subject: AssessmentSubject, nowMs: number): IsolationStep {
   const decisionAtS = Math.max(0, ((subject.isolation?.decidedAt ?? nowMs) - chosen.releaseStartMs) / 1000);
   const warnings: string[] = [];
-  if (!chosen.item) {
+  if (!chosen.item || likely.length === 0) {
     warnings.push('the source is a point, not an item of the pipe network: no valves to plan');
     return { view: null, applied: null, decisionAtS, warnings };
   }
+  const targets = likely.map((i) => ({ kind: i.kind, id: i.id }));
   let plan: IsolationPlan;
   try {
-    plan = planIsolation(site, { kind: chosen.item.kind, id: chosen.item.id }, { leakRateKgS: chosen.rateKgS, decisionAtS, maxAlternatives: ALTERNATIVES });
+    plan = planIsolation(site, targets, { leakRateKgS: chosen.rateKgS, decisionAtS, maxAlternatives: ALTERNATIVES });
   } catch (err) {
     if (!(err instanceof UnknownLeakTargetError)) throw err;
     warnings.push(err.message);
@@ -44,7 +46,7 @@ export function assessIsolation(site: AssessmentSite, chosen: ChosenSource, subj
     else warnings.push(`the valves being closed (${subject.isolation.valveIds.join(', ')}) are not among the alternatives planned now; the release follows the best alternative`);
   }
   const view: IsolationAssessmentView = {
-    target: { kind: chosen.item.kind, id: chosen.item.id },
+    targets,
     isolable: plan.isolable,
     reason: plan.reason,
     unisolableFeeds: plan.unisolableFeeds.map((f) => ({ kind: f.kind, id: f.id })),

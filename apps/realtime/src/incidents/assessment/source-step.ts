@@ -2,7 +2,7 @@
 // estimateSource (@safetwin/sim), and the source the response is planned for — the declared one,
 // else the estimate's first, else (not discriminating yet) a provisional one next to the detector
 // reading highest.
-import { CHEMICALS, estimateSource, findChemical, SOURCE_ESTIMATION_DEFAULTS, type Chemical, type SourceEstimate } from '@safetwin/sim';
+import { CHEMICALS, estimateSource, findChemical, likelySources, SOURCE_ESTIMATION_DEFAULTS, type Chemical, type SourceEstimate } from '@safetwin/sim';
 import type { SourceAssessmentView, SourceCandidateView } from '@safetwin/protocol';
 import { horizontalDistanceM } from '@safetwin/twin-models';
 import type { AssessmentInput, DetectorInput } from './assessment-input.ts';
@@ -40,6 +40,8 @@ export interface ChosenSource {
 export interface SourceStep {
   view: SourceAssessmentView;
   chosen: ChosenSource;
+  /** The items the response isolates: the chosen item first, then the estimate's other likely sources ({@link likelyItems}). */
+  likely: LeakItem[];
   warnings: string[];
 }
 
@@ -104,7 +106,18 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
     ...ctx.estimate,
     chosen: { id: chosen.id, kind: chosen.kind, place: sitePlace(site.origin, chosen), from: chosen.from },
   };
-  return { view, chosen, warnings };
+  return { view, chosen, likely: likelyItems(input.site, ctx.estimate, chosen), warnings };
+}
+
+/**
+ * The chosen item, and when it is the estimate's first, the estimate's other likely sources with it
+ * (likelySources in @safetwin/sim: together 90 % probable). Neighbours a few metres apart often
+ * share the probability; isolating them all cuts the leak off whichever of them it is.
+ */
+function likelyItems(site: AssessmentInput['site'], estimate: Omit<SourceAssessmentView, 'chosen'>, chosen: ChosenSource): LeakItem[] {
+  if (!chosen.item) return [];
+  if (chosen.from !== 'estimate' || !estimate.discriminating || estimate.candidates[0]?.id !== chosen.id) return [chosen.item];
+  return likelySources(estimate.candidates).flatMap((c) => (c.id === chosen.id ? [chosen.item!] : (leakItem(site, c.id) ?? [])));
 }
 
 /** The ranked candidates as the view lists them; `hitIds` are the detectors with a reading over their limit in the window (the estimator's own hits, on 10-s means, may be fewer). */

@@ -3,7 +3,7 @@
 import type { IncidentValveView, IncidentView } from '@safetwin/protocol';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
-import { valveLook } from '../../live/incident-format.ts';
+import { likelySourcesLine, valveLook } from '../../live/incident-format.ts';
 import { useIncidents } from './IncidentProvider.tsx';
 import { ActionError } from './ActionError.tsx';
 import styles from './Incident.module.css';
@@ -25,11 +25,13 @@ export function IncidentValves({ incident }: { incident: IncidentView }) {
   const allowed = wall?.permissions;
   const iso = incident.assessment?.isolation ?? null;
   const valves = valvesToShow(incident);
+  const likely = likelySourcesLine(incident);
   const awaiting = valves.filter((v) => v.state === 'awaiting-confirmation');
   const busy = wall?.action?.phase === 'running';
   return (
     <section className={styles.section} data-testid="incident-valves">
       <h3 className={styles.sectionTitle}>{t('valvesTitle')}</h3>
+      {likely ? <p className={styles.muted} data-testid="incident-isolation-targets">{t('isolatesLikely', { items: likely })}</p> : null}
       {iso && !iso.isolable ? <p className={styles.warn}>{t('notIsolable', { reason: iso.reason })}</p> : null}
       {valves.length === 0 ? <p className={styles.muted}>{incident.assessment ? t('noValves') : t('noAssessment')}</p> : null}
       <ul className={styles.valves}>

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { getDemoSite, type ChemicalPark } from '@safetwin/twin-models';
+import type { AssessmentSubject } from './assessment-input.ts';
+import { assessIsolation } from './isolation-step.ts';
+import { leakItem } from './leak-items.ts';
+import type { ChosenSource } from './source-step.ts';
+
+const park = getDemoSite('cp-nanjing') as ChemicalPark;
+const NOW_MS = Date.UTC(2026, 10, 30, 8);
+const subject: AssessmentSubject = {
+  id: 'incident-1', siteId: park.id, chemical: 'Cl2', origin: 'alarm', declared: null, firstAlarmAt: NOW_MS - 60_000, createdAt: NOW_MS - 60_000,
+  alarmDeviceIds: [], isolation: null, previous: null,
+};
+const chosenOf = (id: string): ChosenSource => {
+  const item = leakItem(park, id)!;
+  return { id, kind: item.kind, item, eastM: item.eastM, northM: item.northM, releaseHeightM: item.releaseHeightM, chemical: 'Cl2', rateKgS: 1, rateFrom: 'fitted', releaseStartMs: NOW_MS - 90_000, from: 'estimate' };
+};
+
+describe('assessIsolation with several likely sources', () => {
+  // The chlorine tank CP-E1-TK-01 and the 3-m pipe stub CP-L-0001 between its nozzle and its first valve.
+  const tank = 'CP-E1-TK-01';
+  const stub = 'CP-L-0001';
+
+  it('cuts off the stub and its tank together, where the stub alone cannot be cut off from the tank', () => {
+    const alone = assessIsolation(park, chosenOf(stub), [leakItem(park, stub)!], subject, NOW_MS);
+    expect(alone.view!.targets).toEqual([{ kind: 'pipe-segment', id: stub }]);
+    expect(alone.view!.isolable).toBe(false);
+    expect(alone.view!.unisolableFeeds).toContainEqual({ kind: 'equipment', id: tank });
+
+    const both = assessIsolation(park, chosenOf(stub), [leakItem(park, stub)!, leakItem(park, tank)!], subject, NOW_MS);
+    expect(both.view!.targets).toEqual([{ kind: 'pipe-segment', id: stub }, { kind: 'equipment', id: tank }]);
+    expect(both.view!.isolable).toBe(true);
+    expect(both.applied!.section.equipmentIds).toContain(tank);
+    expect(both.view!.alternatives[0]!.valves.length).toBeGreaterThan(0);
+  });
+
+  it('plans nothing for a point source', () => {
+    const point: ChosenSource = { ...chosenOf(tank), id: null, kind: 'point', item: null };
+    const step = assessIsolation(park, point, [], subject, NOW_MS);
+    expect(step.view).toBeNull();
+    expect(step.warnings.join()).toMatch(/a point/);
+  });
+});
