@@ -6,7 +6,9 @@
 // ≥ 80 %), how often the top candidate is right by the probability it was given (calibration), the
 // median time per estimate with the machine's load during the run, and the confusions;
 // beside "first" (never redefined) it prints "first or an exact twin" (the park has items drawn at the
-// same point and hole height: no plume can tell them apart) and "first or co-located (≤ 10 m)". Trials
+// same point and hole height: no plume can tell them apart) and "first or co-located (≤ 10 m)", and how
+// often the true source is among the items the response isolates (the likely sources: the leading
+// candidates 90 % probable together, @safetwin/sim likelySources). Trials
 // run in worker threads (the result does not depend on how many: seeds are kept in order).
 // With SAFETWIN_BENCH_CALM=1 the leaks are staged without local meander, gusts, detector noise or faults
 // (source-staging.ts CALM_LEAK): what is missed then is the estimator's own limit, the figure to read the first beside.
@@ -14,6 +16,7 @@
 //   npx tsx bench/source-bench.ts [N = 50] [first seed = 1] [seconds after the start = 180] [workers = 3]
 import { cpus, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { LIKELY_SOURCES_COVERAGE, LIKELY_SOURCES_MAX } from '@safetwin/sim';
 import { demoSites, type ChemicalPark } from '@safetwin/twin-models';
 import { candidatesFor } from './source-staging.ts';
 import type { TrialRow } from './source-trial.ts';
@@ -93,6 +96,9 @@ console.log(`rate within a factor of 2     ${rows.filter(within2).length}/${rows
 const twins = rows.filter((r) => r.trueRank === 1 || r.topIsTwin).length;
 console.log(`first or an exact twin          ${twins}/${rows.length} = ${pct(twins)}   (a twin: another item at the same point and hole height — ${twinPairs()})`);
 console.log(`first or co-located (≤ ${CO_LOCATED_M} m) ${near}/${rows.length} = ${pct(near)}   (${coLocatedShare()})`);
+const inLikely = rows.filter((r) => r.inLikely).length;
+const spans = rows.map((r) => r.likelySpanM).sort((a, b) => a - b);
+console.log(`true source among the items isolated ${inLikely}/${rows.length} = ${pct(inLikely)}   (the likely sources: leading candidates ≥ ${LIKELY_SOURCES_COVERAGE * 100} % together, at most ${LIKELY_SOURCES_MAX}; ${[1, 2, 3, 4].map((n) => `${rows.filter((r) => r.likelyCount === n).length}× ${n}`).join(', ')} item(s); farthest from the first: median ${spans[Math.floor((spans.length - 1) / 2)]?.toFixed(0)} m, max ${spans.at(-1)?.toFixed(0)} m)`);
 console.log(`true source in the top 3      ${pct(rows.filter((r) => r.trueRank >= 1 && r.trueRank <= 3).length)}; mean probability of the true source ${(rows.reduce((s, r) => s + r.trueP, 0) / Math.max(1, rows.length)).toFixed(2)}`);
 console.log(`median time per estimate      ${median.toFixed(0)} ms (max ${times.at(-1)?.toFixed(0)} ms; ${Math.round(rows.reduce((s, r) => s + r.candidates, 0) / Math.max(1, rows.length))} candidates on average; ${WORKERS} estimates at a time)`);
 console.log(`top candidate, by its p        ${calibration()}`);

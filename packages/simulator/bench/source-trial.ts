@@ -1,6 +1,6 @@
 // One trial of the source-estimation bench (source-bench.ts): stage a random leak (seed), estimate its source, and
 // compare with the truth; null when the leak reached fewer than 3 detectors. Runs in the bench's worker threads.
-import { estimateSource } from '@safetwin/sim';
+import { estimateSource, likelySources } from '@safetwin/sim';
 import { demoSites, type ChemicalPark } from '@safetwin/twin-models';
 import { stageRandomLeak } from './source-staging.ts';
 
@@ -20,6 +20,11 @@ export interface TrialRow {
   topIsTwin: boolean;
   trueP: number;
   trueRank: number;
+  /** How many items the response isolates (the likely sources, likelySources), and whether the true source is among them. */
+  likelyCount: number;
+  inLikely: boolean;
+  /** Farthest of the likely sources from the top candidate, m. */
+  likelySpanM: number;
   hits: number;
   candidates: number;
   ms: number;
@@ -42,11 +47,14 @@ export function runTrial(seed: number, afterStartS: number, windowMs: number, ca
   const top = est.candidates[0]!;
   const pos = (id: string) => leak.input.candidates.find((c) => c.id === id)!.position;
   const height = (id: string) => leak.input.candidates.find((c) => c.id === id)!.releaseHeightM;
+  const likely = likelySources(est.candidates);
+  const fromTop = (id: string) => Math.hypot(pos(id).eastM - pos(top.id).eastM, pos(id).northM - pos(top.id).northM);
   const twin = top.id !== leak.itemId && samePoint(pos(top.id), pos(leak.itemId)) && height(top.id) === height(leak.itemId);
   return {
     seed, item: leak.itemId, chemical: leak.chemical, rateKgS: leak.rateKgS, fitKgS: mine?.rateKgS ?? NaN, factor: mine?.rateFactor ?? NaN,
     top: top.id, topP: top.probability, topIsTwin: twin, topDistM: Math.hypot(pos(top.id).eastM - pos(leak.itemId).eastM, pos(top.id).northM - pos(leak.itemId).northM),
-    trueP: mine?.probability ?? 0, trueRank: rank + 1, hits: leak.hits, candidates: est.candidates.length, ms,
+    trueP: mine?.probability ?? 0, trueRank: rank + 1,
+    likelyCount: likely.length, inLikely: likely.some((c) => c.id === leak.itemId), likelySpanM: Math.max(...likely.map((c) => fromTop(c.id))), hits: leak.hits, candidates: est.candidates.length, ms,
     wind: `${leak.windSpeedMS.toFixed(1)} m/s from ${leak.windFromDeg.toFixed(0)}° ${leak.stability}`, discriminating: est.discriminating, faults: leak.truth.faults.length,
   };
 }
