@@ -52,7 +52,7 @@ describe('incident formatting', () => {
   it('names the likely sources the valves cut off when there are several, none for one', () => {
     const incident = fixtureIncident(Date.UTC(2026, 10, 30, 8));
     const source = incident.assessment!.source;
-    expect(likelySourcesLine(incident)).toBe(`${source.candidates[0]!.label} (82 %), ${source.candidates[1]!.label} (12 %)`);
+    expect(likelySourcesLine(incident)).toEqual({ items: `${source.candidates[0]!.label} (82 %), ${source.candidates[1]!.label} (12 %)`, together: '94 %' });
     const one: IncidentView = { ...incident, assessment: { ...incident.assessment!, isolation: { ...incident.assessment!.isolation!, targets: [{ kind: 'equipment', id: source.chosen.id! }] } } };
     expect(likelySourcesLine(one)).toBeNull();
   });

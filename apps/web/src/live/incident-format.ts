@@ -81,15 +81,18 @@ export function formatPercent(p: number): string {
   return `${Math.round(p * 100)} %`;
 }
 
-/** The items the valves cut off when the estimate has not singled one out: "label (p)" each, or null for one item. */
-export function likelySourcesLine(incident: IncidentView): string | null {
+/** The items the valves cut off when the estimate has not singled one out — "label (p)" each, and their probability together — or null for one item. */
+export function likelySourcesLine(incident: IncidentView): { items: string; together: string } | null {
   const targets = incident.assessment?.isolation?.targets ?? [];
   if (targets.length < 2) return null;
   const candidates = incident.assessment?.source.candidates ?? [];
-  return targets.map((t) => {
+  let together = 0;
+  const items = targets.map((t) => {
     const c = candidates.find((x) => x.id === t.id);
+    together += c?.probability ?? 0;
     return c ? `${c.label} (${formatPercent(c.probability)})` : t.id;
   }).join(', ');
+  return { items, together: formatPercent(together) };
 }
 
 /** What a role may ask of an incident on the wall (the hub decides; this only hides buttons that would be refused). */

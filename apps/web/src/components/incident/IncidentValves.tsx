@@ -31,7 +31,7 @@ export function IncidentValves({ incident }: { incident: IncidentView }) {
   return (
     <section className={styles.section} data-testid="incident-valves">
       <h3 className={styles.sectionTitle}>{t('valvesTitle')}</h3>
-      {likely ? <p className={styles.muted} data-testid="incident-isolation-targets">{t('isolatesLikely', { items: likely })}</p> : null}
+      {likely ? <p className={styles.muted} data-testid="incident-isolation-targets">{t('isolatesLikely', likely)}</p> : null}
       {iso && !iso.isolable ? <p className={styles.warn}>{t('notIsolable', { reason: iso.reason })}</p> : null}
       {valves.length === 0 ? <p className={styles.muted}>{incident.assessment ? t('noValves') : t('noAssessment')}</p> : null}
       <ul className={styles.valves}>
