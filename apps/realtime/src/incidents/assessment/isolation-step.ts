@@ -1,11 +1,12 @@
 // "Which valves?" and the release they leave: planIsolation (twin-models) for the chosen item and
-// the estimate's other likely sources (isolated together), the top alternatives as the view lists them, and the release profile of the alternative being
-// carried out (or of the best one) from isolatedRelease.
+// the estimate's other likely sources (isolated together), the top alternatives as the view lists
+// them, and the release profile of the alternative being carried out (or of the best one) from
+// isolatedRelease.
 import type { IsolationAlternativeView, IsolationAssessmentView, ReleaseView } from '@safetwin/protocol';
 import { isolatedRelease, planIsolation, UnknownLeakTargetError, type IsolationAlternative, type IsolationPlan } from '@safetwin/twin-models';
 import type { AssessmentSite, AssessmentSubject } from './assessment-input.ts';
-import { sitePlace } from './site-place.ts';
 import type { LeakItem } from './leak-items.ts';
+import { sitePlace } from './site-place.ts';
 import type { ChosenSource } from './source-step.ts';
 
 /** Alternatives listed (the contract's "at most 3"). */
