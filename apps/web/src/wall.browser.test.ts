@@ -4,10 +4,9 @@
 // and socket, and the language switch. Screenshots at 1920×1080 go to .reports/screenshots.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { LINK_SILENCE_MS, type SubscribeAck } from '@safetwin/protocol';
-import { elementPixels } from './e2e/pixels.ts';
+import { expectDrawn } from './e2e/pixels.ts';
 import { waitAndReport } from './e2e/timed-wait.ts';
 import { HAVE_CHROMIUM, SCREENSHOTS, hubAs, hubToken, logIn, startWebEnv, warnIfNoChromium, type WebEnv } from './e2e/web-env.ts';
 
@@ -24,18 +23,6 @@ const GATEWAY_KEY = process.env.SAFETWIN_DEMO_GATEWAY_KEY ?? 'demo-gateway-key';
 interface SiteStatusView {
   id: string;
   risk: string;
-}
-
-/** Waits until a WebGL canvas shows a drawn picture: many colours and a real share of non-background pixels. */
-async function expectDrawn(page: Page, selector: string, what: string): Promise<void> {
-  await page.waitForSelector(selector, { timeout: 120_000 });
-  let stats = await elementPixels(page, selector);
-  for (let tries = 0; tries < 30 && (stats.distinctColours < 16 || stats.drawnFraction < 0.01); tries++) {
-    await page.waitForTimeout(1_000);
-    stats = await elementPixels(page, selector);
-  }
-  expect(stats.distinctColours, `${what}: distinct colours`).toBeGreaterThanOrEqual(16);
-  expect(stats.drawnFraction, `${what}: share of drawn pixels`).toBeGreaterThan(0.01);
 }
 
 describe.skipIf(!HAVE_CHROMIUM)('the command-center wall in headless Chromium', () => {

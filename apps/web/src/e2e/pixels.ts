@@ -1,6 +1,7 @@
 // Pixel checks for WebGL canvases: "non-blank" judged from the rendered pixels (an element
 // screenshot), not from the DOM, so a canvas that exists but draws nothing fails.
 import { PNG } from 'pngjs';
+import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 /** What a rendered area holds. */
@@ -41,4 +42,16 @@ export function pixelStats(png: Buffer): PixelStats {
 export async function elementPixels(page: Page, selector: string): Promise<PixelStats> {
   const png = await page.locator(selector).first().screenshot();
   return pixelStats(png);
+}
+
+/** Waits until a WebGL canvas shows a drawn picture: many colours and a real share of non-background pixels. */
+export async function expectDrawn(page: Page, selector: string, what: string): Promise<void> {
+  await page.waitForSelector(selector, { timeout: 120_000 });
+  let stats = await elementPixels(page, selector);
+  for (let tries = 0; tries < 30 && (stats.distinctColours < 16 || stats.drawnFraction < 0.01); tries++) {
+    await page.waitForTimeout(1_000);
+    stats = await elementPixels(page, selector);
+  }
+  expect(stats.distinctColours, `${what}: distinct colours`).toBeGreaterThanOrEqual(16);
+  expect(stats.drawnFraction, `${what}: share of drawn pixels`).toBeGreaterThan(0.01);
 }

@@ -4,7 +4,7 @@
 // with WebGL through SwiftShader.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Hub } from '@safetwin/realtime';
 import { freePort } from './free-port.ts';
@@ -67,6 +67,26 @@ export async function startWebEnv(): Promise<WebEnv> {
       await next.close();
       await proxy.close();
       await hub.close();
+    },
+  };
+}
+
+/**
+ * The stack for one suite: started before its tests, closed after them. Call it inside the
+ * suite's `describe`; tests read `.env`.
+ */
+export function webEnvForSuite(): { readonly env: WebEnv } {
+  let started: WebEnv | undefined;
+  beforeAll(async () => {
+    started = await startWebEnv();
+  }, 400_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  return {
+    get env(): WebEnv {
+      if (!started) throw new Error('the web environment did not start (see the suite’s beforeAll)');
+      return started;
     },
   };
 }

@@ -28,6 +28,11 @@ import styles from './MapPanel.module.css';
 const FIT_PADDING_PX = { top: 96, right: 40, bottom: 48, left: 40 } as const;
 /** Label size at an 18 px root font, px. */
 const LABEL_PX = 14;
+/**
+ * The labels' font for loading their glyphs. Its size does not choose which font files load, so it
+ * is fixed: a resize (a 4K wall doubles the label size) then keeps the labels on the plan.
+ */
+const LABEL_FONT = `${MAP_FONT_WEIGHT} ${LABEL_PX}px ${MAP_FONT_FAMILY}`;
 const NO_OVERLAYS: readonly MapOverlay[] = [];
 
 type Key = keyof (typeof mapMessages)['en'];
@@ -81,8 +86,10 @@ function SiteMap({ data }: { data: SiteMapData }) {
 
   const labelPx = Math.round(LABEL_PX * scale);
   const plan = useMemo(() => planLayers(data, { locale, labelPx }), [data, locale, labelPx]);
-  // Labels wait for the CJK web font's glyphs (or a few seconds), so they are never rasterised as boxes.
-  const labelsReady = useFontsReady(`${MAP_FONT_WEIGHT} ${labelPx}px ${MAP_FONT_FAMILY}`, plan.labelTexts);
+  // Labels wait for the CJK web font's glyphs (or a few seconds), so they are never rasterised as boxes;
+  // each time they come back they are new layers (see PlanLayers.labels).
+  const labelsReady = useFontsReady(LABEL_FONT, plan.labelTexts);
+  const labelLayers = useMemo(() => (labelsReady ? plan.labels() : []), [plan, labelsReady]);
   const live = useMapLive(site, data.sensors, wall);
   const overlays = useSyncExternalStore(
     useCallback((listener: () => void) => mapOverlays.subscribe(listener), []),
@@ -145,13 +152,13 @@ function SiteMap({ data }: { data: SiteMapData }) {
     return [
       ...plan.base,
       ...under,
-      ...(labelsReady ? plan.labels : []),
+      ...labelLayers,
       ...(minerBuffers ? minerLayers(miners, minerBuffers, sos, version, scale, t('stateWordSos')) : []),
       ...sensorLayers({ sensors: data.sensors, states: sensorStates, glyphs, version, scale, onPick }),
       selectionLayer(selected, scale),
       ...top,
     ];
-  }, [plan, labelsReady, overlays, data.sensors, sensorStates, glyphs, version, scale, onPick, minerBuffers, miners, sos, t, selected]);
+  }, [plan, labelLayers, overlays, data.sensors, sensorStates, glyphs, version, scale, onPick, minerBuffers, miners, sos, t, selected]);
 
   const getTooltip = useCallback(
     (info: PickingInfo) => {
@@ -165,7 +172,7 @@ function SiteMap({ data }: { data: SiteMapData }) {
   );
 
   return (
-    <div ref={containerRef} className={styles.panel} aria-label={t('mapLabel')} data-testid="site-map" data-map-version={version} data-fitted={fitted}>
+    <div ref={containerRef} className={styles.panel} aria-label={t('mapLabel')} data-testid="site-map" data-map-version={version} data-fitted={fitted} data-labels={labelsReady ? labelPx : 'loading'}>
       {glError ? (
         <p className={styles.error} role="alert">{glError}</p>
       ) : initialViewState ? (

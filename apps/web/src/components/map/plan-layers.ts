@@ -21,7 +21,13 @@ export interface PlanLayerOptions {
 /** The plan's layers: `base` under everything live, `labels` over it; `labelTexts` for loading their glyphs first. */
 export interface PlanLayers {
   base: Layer[];
-  labels: Layer[];
+  /**
+   * The labels' layers, new instances on each call. The map leaves them out while their glyphs
+   * load, and deck.gl finalizes a layer that leaves its list: the same instance passed back fails
+   * deck.gl's check that a finalized layer is never initialized again (Layer._initialize), reported
+   * as "initialization of MultiIconLayer(…-characters): assertion failed", and the plan stops drawing.
+   */
+  labels: () => Layer[];
   labelTexts: string[];
 }
 
@@ -170,7 +176,7 @@ export function planLayers(data: SiteMapData, { locale, labelPx }: PlanLayerOpti
   return {
     base,
     labelTexts: labels.map((l) => l.text),
-    labels: [
+    labels: () => [
       new TextLayer<Label>({
         id: `plan-labels-${locale}`,
         data: labels,

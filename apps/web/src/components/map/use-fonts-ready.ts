@@ -8,16 +8,17 @@ export const FONT_WAIT_MS = 3_000;
 /**
  * True once the browser has loaded the glyphs of `texts` in `font` (a CSS font shorthand). deck.gl
  * rasterises each glyph into its font atlas once: drawn before the CJK web font arrives, a Chinese
- * label would stay boxes.
+ * label would stay boxes. False from the first render with new `font` or `texts` (never the last
+ * ones' answer), so new texts are not drawn before their glyphs are there.
  */
 export function useFontsReady(font: string, texts: readonly string[]): boolean {
-  const [ready, setReady] = useState(false);
   const sample = texts.join('');
+  const key = `${font}\n${sample}`;
+  const [readyKey, setReadyKey] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
-    setReady(false);
     const done = () => {
-      if (!cancelled) setReady(true);
+      if (!cancelled) setReadyKey(key);
     };
     const timer = setTimeout(done, FONT_WAIT_MS);
     if (typeof document === 'undefined' || !document.fonts) done();
@@ -26,6 +27,6 @@ export function useFontsReady(font: string, texts: readonly string[]): boolean {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [font, sample]);
-  return ready;
+  }, [font, sample, key]);
+  return readyKey === key;
 }
