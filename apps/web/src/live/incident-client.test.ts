@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HubError } from '../lib/hub-error.ts';
-import { actionRequest, fetchIncidents, runIncidentAction } from './incident-client.ts';
+import { actionRequest, fetchIncidents, fetchVisibleIncident, runIncidentAction } from './incident-client.ts';
 import { fixtureIncident } from './incident-fixture.ts';
 
 /** A fetch that answers one JSON body with a status and records what was asked. */
@@ -37,5 +37,16 @@ describe('incident client', () => {
     expect(refused).toMatchObject({ code: 'auth:forbidden', message: 'drill planners command no valve', status: 403 });
     const bad = await fetchIncidents(answering(200, { nothing: true }).caller, 's').catch((e: unknown) => e);
     expect(bad).toMatchObject({ code: 'hub:bad-response' });
+  });
+
+  it('checks one incident: the incident without its timeline, null on 404, and any other failure thrown', async () => {
+    const incident = fixtureIncident(1_000);
+    const { calls, caller } = answering(200, { incident: { ...incident, timeline: [] } });
+    expect(await fetchVisibleIncident(caller, 'i/1')).toEqual(incident);
+    expect(calls[0]!.url).toBe('http://hub:4000/api/v1/incidents/i%2F1');
+    expect(await fetchVisibleIncident(answering(404, { error: { code: 'request:not-found', message: "no incident 'i1'" } }).caller, 'i1')).toBeNull();
+    await expect(fetchVisibleIncident(answering(503, {}).caller, 'i1')).rejects.toMatchObject({ status: 503 });
+    const unreachable = { hubUrl: 'http://hub:4000', token: 'tok', fetchImpl: (async () => { throw new TypeError('fetch failed'); }) as unknown as typeof fetch };
+    await expect(fetchVisibleIncident(unreachable, 'i1')).rejects.toMatchObject({ code: 'hub:unreachable' });
   });
 });

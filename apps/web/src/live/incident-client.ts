@@ -3,6 +3,7 @@
 // the printable brief, and the commander's actions. A refusal is a HubError with the hub's own
 // message, which the card shows verbatim.
 import type { FireBrigadeBrief, IncidentDetailView, IncidentView } from '@safetwin/protocol';
+import { HubError } from '../lib/hub-error.ts';
 import { answerField, hubCall, type HubCaller } from './hub-call.ts';
 
 /** `GET /incidents?siteId=`: the site's incidents the user may see. */
@@ -15,6 +16,20 @@ export async function fetchIncidents(caller: HubCaller, siteId: string): Promise
 export async function fetchIncidentDetail(caller: HubCaller, incidentId: string): Promise<IncidentDetailView> {
   const path = `/incidents/${encodeURIComponent(incidentId)}`;
   return answerField<IncidentDetailView>(await hubCall(caller, 'GET', path), 'incident', path);
+}
+
+/**
+ * `GET /incidents/:id` without its timeline, to check an incident the list lacks: null when the hub
+ * answers 404 (it does not show this user that incident, or no longer); any other failure throws.
+ */
+export async function fetchVisibleIncident(caller: HubCaller, incidentId: string): Promise<IncidentView | null> {
+  try {
+    const { timeline: _timeline, ...incident } = await fetchIncidentDetail(caller, incidentId);
+    return incident;
+  } catch (err) {
+    if (err instanceof HubError && err.status === 404) return null;
+    throw err;
+  }
 }
 
 /** `GET /incidents/:id/brief`: what the fire brigade needs, with the access route for fire engines. */

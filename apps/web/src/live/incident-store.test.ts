@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IncidentView } from '@safetwin/protocol';
 import { fixtureIncident } from './incident-fixture.ts';
-import { CLOSED_LINGER_MS, IncidentStore, compareIncidents, mergeIncident, mergeIncidents, pruneClosed } from './incident-store.ts';
+import { CLOSED_LINGER_MS, IncidentStore, compareIncidents, mergeIncident, mergeIncidents, pruneClosed, unlistedOpen } from './incident-store.ts';
 
 const T0 = 1_700_000_000_000;
 
@@ -80,16 +80,17 @@ describe('IncidentStore handovers (incident-handed-over: the incident no longer 
 
   it('takes the incident off the wall at once and keeps the notice for the linger time', () => {
     const store = new IncidentStore(60_000);
-    store.applyFetched([incident('a', T0, T0 + 1_000, { state: 'responding' }), incident('b', T0 + 1, T0 + 1)], T0);
+    store.applyFetched([incident('a', T0, T0 + 1_000, { state: 'responding', title: 'Cl₂ at sphere 1' }), incident('b', T0 + 1, T0 + 1)], T0);
     const listener = vi.fn();
     store.subscribe(listener);
     store.handOver(handover('a', T0 + 2_000), T0 + 2_100);
     expect(store.incidents.map((i) => i.id)).toEqual(['b']);
-    expect(store.handedOver).toEqual([{ ...handover('a', T0 + 2_000), receivedAt: T0 + 2_100 }]);
+    // The title of the version held: the notice names the incident the event does not describe.
+    expect(store.handedOver).toEqual([{ ...handover('a', T0 + 2_000), receivedAt: T0 + 2_100, title: 'Cl₂ at sphere 1' }]);
     expect(listener).toHaveBeenCalledTimes(1);
     // The notice of an incident the wall never held still says so (a view may tell why nothing shows).
     store.handOver(handover('z', T0 + 2_000), T0 + 2_200);
-    expect(store.handedOver.map((h) => h.id)).toEqual(['z', 'a']);
+    expect(store.handedOver.map((h) => [h.id, h.title])).toEqual([['z', null], ['a', 'Cl₂ at sphere 1']]);
     expect(listener).toHaveBeenCalledTimes(2);
     store.prune(T0 + 2_100 + 60_000);
     expect(store.handedOver.map((h) => h.id)).toEqual(['z']);
@@ -118,6 +119,38 @@ describe('IncidentStore handovers (incident-handed-over: the incident no longer 
     expect(store.handedOver, 'another incident leaves the notices as they were').toBe(untouched);
     store.apply(incident('a', T0, T0 + 3_000, { state: 'responding' }));
     expect(store.get('a')!.state).toBe('responding');
+    expect(store.handedOver).toEqual([]);
+  });
+});
+
+describe('IncidentStore after a reconnect (the wall was offline at a handover)', () => {
+  it('the open incidents held that a fetched list lacks are the ones to check; closed ones are not', () => {
+    const held = [incident('a', T0, T0), incident('b', T0 + 1, T0 + 1), closed('c', T0 - 10, T0 + 5)];
+    expect(unlistedOpen(held, [incident('b', T0 + 1, T0 + 2)]).map((i) => i.id)).toEqual(['a']);
+    expect(unlistedOpen(held, held)).toEqual([]);
+  });
+
+  it('a 404 takes the incident off as not visible, and a refetch of that version does not bring it back', () => {
+    const store = new IncidentStore();
+    store.apply(incident('a', T0, T0 + 1_000, { title: 'Cl₂ at sphere 1' }));
+    store.dropNotVisible('a', T0 + 1_000, T0 + 5_000);
+    expect(store.incidents).toEqual([]);
+    expect(store.handedOver).toEqual([{ id: 'a', siteId: 'cp-nanjing', updatedAt: T0 + 1_000, reason: 'not-visible', receivedAt: T0 + 5_000, title: 'Cl₂ at sphere 1' }]);
+    store.applyFetched([incident('a', T0, T0 + 1_000)], T0 + 5_100);
+    expect(store.incidents).toEqual([]);
+    // The source moves back: a newer version brings it back and clears the notice.
+    store.apply(incident('a', T0, T0 + 9_000));
+    expect(store.incidents.map((i) => i.id)).toEqual(['a']);
+    expect(store.handedOver).toEqual([]);
+  });
+
+  it('a newer version that arrived while the check was out keeps the incident', () => {
+    const store = new IncidentStore();
+    store.apply(incident('a', T0, T0 + 1_000));
+    store.apply(incident('a', T0, T0 + 2_000));
+    store.dropNotVisible('a', T0 + 1_000, T0 + 5_000);
+    store.dropNotVisible('z', T0 + 1_000, T0 + 5_000);
+    expect(store.incidents.map((i) => i.updatedAt)).toEqual([T0 + 2_000]);
     expect(store.handedOver).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@
 // silently lose an incident), and a closed incident leaves the wall a while after it closed. The
 // one drop the hub asks for: `incident-handed-over` (an officer's plant is no longer concerned) takes
 // the incident off this wall and keeps the notice, so versions up to it (a crossing refetch) stay out.
-import type { IncidentHandoverView, IncidentView } from '@safetwin/protocol';
+// A wall that was offline at a handover learns it on reconnect instead: the refetch's list lacks the
+// incident, the one-by-one check answers 404, and `dropNotVisible` takes it off the same way.
+import type { IncidentHandoverReason, IncidentHandoverView, IncidentView } from '@safetwin/protocol';
 
 /** How long a closed incident stays on the wall after it closed, ms (long enough to read the outcome). */
 export const CLOSED_LINGER_MS = 5 * 60_000;
@@ -57,9 +59,29 @@ export function pruneClosed(list: readonly IncidentView[], nowMs: number, linger
   return keep.length === list.length ? list : keep;
 }
 
+/**
+ * Why an incident left this wall: the hub's `incident-handed-over` reason, or `not-visible` — the
+ * check after a reconnect found that the hub no longer shows it to this user (it was handed over
+ * while the wall was offline; the hub does not say why).
+ */
+export type IncidentLeftReason = IncidentHandoverReason | 'not-visible';
+
 /** A handover as the wall received it (local epoch ms): why an incident left this wall. */
-export interface HandedOverIncident extends IncidentHandoverView {
+export interface HandedOverIncident extends Omit<IncidentHandoverView, 'reason'> {
+  reason: IncidentLeftReason;
   receivedAt: number;
+  /** The title of the version the wall held when it left (null: the wall did not hold it). */
+  title: string | null;
+}
+
+/**
+ * The open incidents held that a fetched list lacks: each is checked one by one after a refetch
+ * (`GET /incidents/:id`), since the list is capped (newest first) and leaves out the incidents the
+ * hub no longer shows this user. Closed ones are not checked: they leave the wall after the linger.
+ */
+export function unlistedOpen(list: readonly IncidentView[], fetched: readonly IncidentView[]): IncidentView[] {
+  const listed = new Set(fetched.map((i) => i.id));
+  return list.filter((i) => i.state !== 'closed' && !listed.has(i.id));
 }
 
 /** Whether a version of an incident is one the hub has since handed over (its plant no longer sees it at that version). */
@@ -106,11 +128,19 @@ export class IncidentStore {
 
   /** An `incident-handed-over` event: the incident leaves this wall, and no version up to it may bring it back. */
   handOver(handover: IncidentHandoverView, nowMs: number): void {
-    const held = this.handovers.find((h) => h.id === handover.id);
-    if (held && held.updatedAt >= handover.updatedAt) return;
-    this.handovers = [{ ...handover, receivedAt: nowMs }, ...this.handovers.filter((h) => h.id !== handover.id)];
-    const keep = this.list.filter((i) => !isHandedOver(i, this.handovers));
-    if (!this.set(keep.length === this.list.length ? this.list : keep)) this.notify();
+    this.leave(handover, nowMs);
+  }
+
+  /**
+   * The check of an unlisted incident after a refetch answered 404: the hub no longer shows it to
+   * this user. It leaves the wall as a handover at the version held when the check was sent
+   * (`updatedAt`); a newer version that reached the wall meanwhile (an event: the hub shows it
+   * again) keeps it.
+   */
+  dropNotVisible(id: string, updatedAt: number, nowMs: number): void {
+    const held = this.get(id);
+    if (!held || held.updatedAt > updatedAt) return;
+    this.leave({ id, siteId: held.siteId, updatedAt: held.updatedAt, reason: 'not-visible' }, nowMs);
   }
 
   /** Merges the answer of `GET /incidents?siteId=`; prunes long-closed ones at `nowMs`. */
@@ -134,6 +164,16 @@ export class IncidentStore {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Takes the incident off the wall and keeps the notice; versions up to `left.updatedAt` stay out. */
+  private leave(left: Omit<HandedOverIncident, 'receivedAt' | 'title'>, nowMs: number): void {
+    const held = this.handovers.find((h) => h.id === left.id);
+    if (held && held.updatedAt >= left.updatedAt) return;
+    const title = this.get(left.id)?.title ?? held?.title ?? null;
+    this.handovers = [{ ...left, receivedAt: nowMs, title }, ...this.handovers.filter((h) => h.id !== left.id)];
+    const keep = this.list.filter((i) => !isHandedOver(i, this.handovers));
+    if (!this.set(keep.length === this.list.length ? this.list : keep)) this.notify();
   }
 
   private set(next: readonly IncidentView[]): boolean {

@@ -1,9 +1,12 @@
 // Keeps a wall's IncidentStore whole across lost links: the socket only carries changes, so after
 // every (re)subscribe the list is fetched again (`GET /incidents?siteId=`), and a failed fetch is
 // retried until one succeeds or the next resubscribe starts over. Events that arrive meanwhile
-// merge by version, so the order of fetch answers and events does not matter.
+// merge by version, so the order of fetch answers and events does not matter. The refetch also
+// reconciles: an open incident the wall holds that the list lacks is checked (`GET /incidents/:id`)
+// and leaves the wall on 404 — it was handed over while the wall was offline and missed the
+// `incident-handed-over` event; any other failure keeps it and retries like a failed fetch.
 import type { IncidentHandoverView, IncidentView } from '@safetwin/protocol';
-import type { IncidentStore } from './incident-store.ts';
+import { unlistedOpen, type IncidentStore } from './incident-store.ts';
 
 /** First and longest wait before retrying a failed fetch, ms (doubling in between). */
 export const RESYNC_RETRY_FIRST_MS = 1_000;
@@ -11,6 +14,9 @@ export const RESYNC_RETRY_MAX_MS = 15_000;
 
 /** Fetches the site's incidents. */
 export type IncidentLoader = () => Promise<readonly IncidentView[]>;
+
+/** Fetches one incident as the hub shows it to this user now; null when the hub answers 404 (it does not, or no longer); throws on any other failure. */
+export type IncidentLookup = (id: string) => Promise<IncidentView | null>;
 
 /** Timer functions, injectable for tests. */
 export interface SyncTimers {
@@ -28,6 +34,7 @@ const REAL_TIMERS: SyncTimers = {
 /** Refetches the incident list on every (re)subscribe, with retries; the last failure is kept for the wall to show. */
 export class IncidentSync {
   private loader: IncidentLoader | null = null;
+  private lookup: IncidentLookup | null = null;
   private pending = false;
   private retry: unknown = null;
   private retryMs = RESYNC_RETRY_FIRST_MS;
@@ -41,9 +48,13 @@ export class IncidentSync {
     private readonly timers: SyncTimers = REAL_TIMERS,
   ) {}
 
-  /** Sets how to fetch (null until the hub's address is known); a resync asked for before runs now. */
-  setLoader(loader: IncidentLoader | null): void {
+  /**
+   * Sets how to fetch the list and check one incident (null until the hub's address is known); a
+   * resync asked for before runs now. Without `lookup`, a refetch never drops an incident.
+   */
+  setLoader(loader: IncidentLoader | null, lookup: IncidentLookup | null = null): void {
     this.loader = loader;
+    this.lookup = loader ? lookup : null;
     if (loader && this.pending) this.resync();
   }
 
@@ -96,6 +107,7 @@ export class IncidentSync {
       const list = await loader();
       // Applied even when a newer resync started: versions merge, and nothing is lost.
       this.store.applyFetched(list, this.timers.now());
+      await this.reconcile(list);
       if (epoch === this.epoch) this.setError(null);
     } catch (err) {
       if (epoch !== this.epoch) return;
@@ -106,6 +118,26 @@ export class IncidentSync {
         if (epoch === this.epoch) void this.fetch(epoch);
       }, waitMs);
     }
+  }
+
+  /**
+   * Checks each open incident held that `list` lacks: a newer version is merged, a 404 drops it
+   * (`IncidentStore.dropNotVisible`, which keeps it if a newer event arrived meanwhile). Every
+   * answer is applied; then the first failure, if any, is thrown so the fetch is retried.
+   */
+  private async reconcile(list: readonly IncidentView[]): Promise<void> {
+    const lookup = this.lookup;
+    const unlisted = lookup ? unlistedOpen(this.store.incidents, list) : [];
+    if (!lookup || unlisted.length === 0) return;
+    const answers = await Promise.allSettled(unlisted.map((held) => lookup(held.id)));
+    answers.forEach((answer, k) => {
+      const held = unlisted[k]!;
+      if (answer.status === 'rejected') return;
+      if (answer.value) this.store.apply(answer.value);
+      else this.store.dropNotVisible(held.id, held.updatedAt, this.timers.now());
+    });
+    const failed = answers.find((a): a is PromiseRejectedResult => a.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   private setError(error: string | null): void {

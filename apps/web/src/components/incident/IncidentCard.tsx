@@ -7,6 +7,7 @@ import { LEVEL_STYLES } from '../../live/alarm-format.ts';
 import { useIncidents } from './IncidentProvider.tsx';
 import { IncidentBrigade } from './IncidentBrigade.tsx';
 import { IncidentCountdowns } from './IncidentCountdowns.tsx';
+import { IncidentHandovers } from './IncidentHandovers.tsx';
 import { IncidentPeople } from './IncidentPeople.tsx';
 import { IncidentSource } from './IncidentSource.tsx';
 import { IncidentTimeline } from './IncidentTimeline.tsx';
@@ -17,19 +18,30 @@ import styles from './Incident.module.css';
  * The incident card: while an incident is open (or lately closed) it takes the wall's situation
  * column, where the most important thing goes — title, state, chemical and level; the countdowns
  * from the first alarm against the pilot's targets; where the leak is; which valves; who goes
- * where; the fire brigade; the timeline. Nothing renders without an incident.
+ * where; the fire brigade; the timeline. Without an incident nothing renders but the notices of
+ * incidents that just left this wall (no longer this plant's) and a failed fetch.
  */
 export function IncidentCard() {
   const state = useIncidents();
   const t = useT(incidentMessages);
   if (!state) return null;
-  const { incidents, shown, select, syncError } = state;
-  if (!shown) return syncError ? <p className={styles.syncError} role="alert">{t('syncFailed', { error: syncError })}</p> : null;
+  const { incidents, shown, select, syncError, handedOver } = state;
+  const failed = syncError ? <p className={styles.syncError} role="alert">{t('syncFailed', { error: syncError })}</p> : null;
+  if (!shown && handedOver.length === 0) return failed;
+  if (!shown) {
+    return (
+      <section className={styles.notices} aria-label={t('cardLabel')}>
+        {failed}
+        <IncidentHandovers handedOver={handedOver} />
+      </section>
+    );
+  }
   const open = incidents.filter((i) => i.state !== 'closed');
   return (
     <section className={styles.slot} aria-label={t('cardLabel')}>
       <article className={styles.card} data-testid="incident-card" data-incident-id={shown.id} data-incident-state={shown.state} data-level={shown.level ?? undefined}>
-        {syncError ? <p className={styles.syncError} role="alert">{t('syncFailed', { error: syncError })}</p> : null}
+        {failed}
+        <IncidentHandovers handedOver={handedOver} />
         {incidents.length > 1 ? (
           <nav className={styles.switcher} aria-label={t('ofOpen', { n: open.length })}>
             {incidents.map((i, k) => (

@@ -3,8 +3,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { IncidentView } from '@safetwin/protocol';
 import { HubError } from '../../lib/hub-error.ts';
-import { fetchIncidents, runIncidentAction, type IncidentAction } from '../../live/incident-client.ts';
+import { fetchIncidents, fetchVisibleIncident, runIncidentAction, type IncidentAction } from '../../live/incident-client.ts';
 import { incidentPermissions, type IncidentPermissions } from '../../live/incident-format.ts';
+import type { HandedOverIncident } from '../../live/incident-store.ts';
 import type { IncidentSync } from '../../live/incident-sync.ts';
 import type { HubCaller } from '../../live/hub-call.ts';
 import { useNow } from '../../live/NowProvider.tsx';
@@ -29,6 +30,8 @@ export interface IncidentWallState {
   select(id: string): void;
   /** Why the list could not be fetched (null when fine). */
   syncError: string | null;
+  /** Incidents that lately left this wall because they no longer concern this user's plant, newest first (kept for the linger time). */
+  handedOver: readonly HandedOverIncident[];
   permissions: IncidentPermissions | null;
   caller: HubCaller | null;
   act(key: string, action: IncidentAction): void;
@@ -43,6 +46,7 @@ export function useIncidents(): IncidentWallState | null {
 }
 
 const NONE: readonly IncidentView[] = [];
+const NO_HANDOVERS: readonly HandedOverIncident[] = [];
 
 /** Holds the incident feature for one wall (none when `sync` is null: a mine, the benchmark). */
 export function IncidentProvider({ sync, children }: { sync: IncidentSync | null; children: ReactNode }) {
@@ -55,7 +59,8 @@ function IncidentFeature({ sync, children }: { sync: IncidentSync; children: Rea
   const { site, role, token, hubUrl } = useWall();
   const caller = useMemo<HubCaller | null>(() => (hubUrl ? { hubUrl, token } : null), [hubUrl, token]);
   useEffect(() => {
-    sync.setLoader(caller ? () => fetchIncidents(caller, site.id) : null);
+    // The lookup checks, after a refetch, an incident held that the list lacks (a 404 drops it: handed over while offline).
+    sync.setLoader(caller ? () => fetchIncidents(caller, site.id) : null, caller ? (id) => fetchVisibleIncident(caller, id) : null);
   }, [sync, caller, site.id]);
   useEffect(() => () => sync.close(), [sync]);
 
@@ -63,6 +68,11 @@ function IncidentFeature({ sync, children }: { sync: IncidentSync; children: Rea
     useCallback((l: () => void) => store.subscribe(l), [store]),
     () => store.incidents,
     () => NONE,
+  );
+  const handedOver = useSyncExternalStore(
+    useCallback((l: () => void) => store.subscribe(l), [store]),
+    () => store.handedOver,
+    () => NO_HANDOVERS,
   );
   const syncError = useSyncExternalStore(
     useCallback((l: () => void) => sync.subscribe(l), [sync]),
@@ -102,8 +112,8 @@ function IncidentFeature({ sync, children }: { sync: IncidentSync; children: Rea
   const accessRoute = useAccessRoute(caller, shown);
 
   const value = useMemo<IncidentWallState>(
-    () => ({ incidents, shown, select, syncError, permissions, caller, act, action }),
-    [incidents, shown, syncError, permissions, caller, act, action],
+    () => ({ incidents, shown, select, syncError, handedOver, permissions, caller, act, action }),
+    [incidents, shown, syncError, handedOver, permissions, caller, act, action],
   );
   return (
     <IncidentContext value={value}>

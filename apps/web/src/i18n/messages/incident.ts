@@ -97,6 +97,10 @@ export const incidentMessages = defineMessages({
     briefAccessFrom: 'From {gate} to the staging point ({lengthM} m)',
     briefNotFound: 'No brief for this incident.',
     briefUnavailable: 'The brief could not be loaded: {error}',
+    // An incident that left this wall (no longer this plant's)
+    handedOverLabel: 'Incidents no longer concerning your plant',
+    handedOverSourceMoved: 'Incident "{name}" no longer concerns your plant: the likely source moved to another plant ({time})',
+    handedOverNotVisible: 'Incident "{name}" no longer concerns your plant: it was handed over while this wall was offline (noticed {time})',
   },
   'zh-CN': {
     cardLabel: '事件',
@@ -192,5 +196,8 @@ export const incidentMessages = defineMessages({
     briefAccessFrom: '从{gate}至集结点（{lengthM} 米）',
     briefNotFound: '此事件没有简报。',
     briefUnavailable: '无法加载简报：{error}',
+    handedOverLabel: '不再涉及本厂的事件',
+    handedOverSourceMoved: '事件“{name}”已不再涉及本厂：可能的泄漏源已转移到其他工厂（{time}）',
+    handedOverNotVisible: '事件“{name}”已不再涉及本厂：本大屏离线期间已移交（{time} 发现）',
   },
 });
