@@ -18,24 +18,15 @@ import styles from './Incident.module.css';
  * The incident card: while an incident is open (or lately closed) it takes the wall's situation
  * column, where the most important thing goes — title, state, chemical and level; the countdowns
  * from the first alarm against the pilot's targets; where the leak is; which valves; who goes
- * where; the fire brigade; the timeline. Without an incident nothing renders but the notices of
- * incidents that just left this wall (no longer this plant's) and a failed fetch.
+ * where; the fire brigade; the timeline. Without an incident it renders nothing ({@link IncidentNotices}
+ * says what there is to say then).
  */
 export function IncidentCard() {
   const state = useIncidents();
   const t = useT(incidentMessages);
-  if (!state) return null;
+  if (!state?.shown) return null;
   const { incidents, shown, select, syncError, handedOver } = state;
   const failed = syncError ? <p className={styles.syncError} role="alert">{t('syncFailed', { error: syncError })}</p> : null;
-  if (!shown && handedOver.length === 0) return failed;
-  if (!shown) {
-    return (
-      <section className={styles.notices} aria-label={t('cardLabel')}>
-        {failed}
-        <IncidentHandovers handedOver={handedOver} />
-      </section>
-    );
-  }
   const open = incidents.filter((i) => i.state !== 'closed');
   return (
     <section className={styles.slot} aria-label={t('cardLabel')}>
@@ -60,6 +51,23 @@ export function IncidentCard() {
         <IncidentPeople incident={shown} />
         <IncidentTimeline incident={shown} />
       </article>
+    </section>
+  );
+}
+
+/**
+ * Without an incident on the card: a failed fetch and the notices of incidents that just left this
+ * wall (no longer this plant's), at the top of the situation column and in its flow — they push its
+ * panels down instead of covering them.
+ */
+export function IncidentNotices() {
+  const state = useIncidents();
+  const t = useT(incidentMessages);
+  if (!state || state.shown || (!state.syncError && state.handedOver.length === 0)) return null;
+  return (
+    <section className={styles.notices} aria-label={t('cardLabel')}>
+      {state.syncError ? <p className={styles.syncError} role="alert">{t('syncFailed', { error: state.syncError })}</p> : null}
+      <IncidentHandovers handedOver={state.handedOver} />
     </section>
   );
 }

@@ -25,7 +25,7 @@ import { FloodBanner } from '../alarms/FloodBanner.tsx';
 import { SiteAlarmSound, SiteRedCards } from '../alarms/SiteAlarmAnnunciation.tsx';
 import { AlarmKpiPanel } from '../kpi/AlarmKpiPanel.tsx';
 import { ConnectionBanner } from '../sensors/ConnectionBanner.tsx';
-import { IncidentCard } from '../incident/IncidentCard.tsx';
+import { IncidentCard, IncidentNotices } from '../incident/IncidentCard.tsx';
 import { IncidentProvider } from '../incident/IncidentProvider.tsx';
 import { KpiPanel } from '../kpi/KpiPanel.tsx';
 import { MineColumn, MineLegend } from '../mine/MineColumn.tsx';
@@ -134,6 +134,7 @@ export function SiteWallView({ wall, simRuns = null, alarmLoad = null, incidents
           </header>
           <div className={styles.grid}>
             <aside className={styles.left} aria-label={t('kpiTitle')}>
+              <IncidentNotices />
               <KpiPanel />
               <MineColumn />
               <AlarmKpiPanel alarmLoad={alarmLoad} />
