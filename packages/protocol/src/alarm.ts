@@ -24,6 +24,11 @@ export interface AlarmView {
   state: AlarmStateName;
   /** Whether the process condition is abnormal now (also while shelved or suppressed). */
   processActive: boolean;
+  /**
+   * The process value when the alarm last changed: at its latest activation while `processActive`,
+   * at its return to normal after; kept from before when that transition carried none (null if none
+   * ever did). Neither the live value nor a peak (the hub keeps no peak).
+   */
   value: number | null;
   setpoint: number | null;
   /** Activations of this alarm point, repeats included. */

@@ -43,12 +43,22 @@ describe('formatAlarmAge', () => {
 });
 
 describe('alarmReadingText', () => {
-  it('gives value and set-point in the unit, with the comparison of the kind', () => {
-    expect(alarmReadingText({ value: 32.5, setpoint: 25, kind: 'high' }, '%LEL')).toBe('32.50 %LEL ≥ 25.00 %LEL');
-    expect(alarmReadingText({ value: 18.2, setpoint: 19.5, kind: 'low' }, '%vol')).toBe('18.20 %vol ≤ 19.50 %vol');
-    expect(alarmReadingText({ value: null, setpoint: 25, kind: 'high-high' }, 'ppm')).toBe('— ≥ 25.00 ppm');
-    expect(alarmReadingText({ value: 0.051, setpoint: null, kind: 'high' }, undefined)).toBe('0.051 ≥ —');
-  });
+  // AlarmView.value is the value when the alarm last changed (activation, or return to normal); the
+  // hub keeps no peak. The comparison is written only where it holds of the numbers shown.
+  const CASES = [
+    { title: 'active high: the activation value against the set-point', input: { value: 32.5, setpoint: 25, kind: 'high', processActive: true }, unit: '%LEL', expected: '32.50 %LEL ≥ 25.00 %LEL' },
+    { title: 'active low', input: { value: 18.2, setpoint: 19.5, kind: 'low', processActive: true }, unit: '%vol', expected: '18.20 %vol ≤ 19.50 %vol' },
+    { title: 'active, on the set-point', input: { value: 25, setpoint: 25, kind: 'high-high', processActive: true }, unit: 'ppm', expected: '25.00 ppm ≥ 25.00 ppm' },
+    { title: 'returned to normal (RTN-UNACK): the value it cleared at, the limit apart', input: { value: 21, setpoint: 23, kind: 'high', processActive: false }, unit: '%vol', expected: 'cleared 21.00 %vol · limit ≥ 23.00 %vol' },
+    { title: 'returned to normal, low', input: { value: 20.4, setpoint: 19.5, kind: 'low', processActive: false }, unit: '%vol', expected: 'cleared 20.40 %vol · limit ≤ 19.50 %vol' },
+    { title: 'active without a value', input: { value: null, setpoint: 25, kind: 'high-high', processActive: true }, unit: 'ppm', expected: '— · limit ≥ 25.00 ppm' },
+    { title: 'returned without a value', input: { value: null, setpoint: 25, kind: 'high', processActive: false }, unit: 'ppm', expected: '— · limit ≥ 25.00 ppm' },
+    { title: 'active, but the value kept is from the normal side (activation carried none)', input: { value: 21, setpoint: 23, kind: 'high', processActive: true }, unit: '%vol', expected: 'last 21.00 %vol · limit ≥ 23.00 %vol' },
+    { title: 'returned, but the value kept is the activation one (the clear carried none)', input: { value: 32.5, setpoint: 25, kind: 'high', processActive: false }, unit: '%LEL', expected: 'last 32.50 %LEL · limit ≥ 25.00 %LEL' },
+    { title: 'active without a set-point: nothing to compare with', input: { value: 0.051, setpoint: null, kind: 'high', processActive: true }, unit: undefined, expected: 'last 0.051 · limit ≥ —' },
+    { title: 'returned without a set-point', input: { value: 0.012, setpoint: null, kind: 'high', processActive: false }, unit: undefined, expected: 'cleared 0.012 · limit ≥ —' },
+  ] as const;
+  for (const { title, input, unit, expected } of CASES) it(title, () => expect(alarmReadingText(input, unit), title).toBe(expected));
 });
 
 describe('alarm texts in Chinese', () => {
@@ -58,5 +68,10 @@ describe('alarm texts in Chinese', () => {
     expect(alarmLevelText(2, 'high', translator(alarmKindMessages, 'zh-CN'))).toBe('L2 ▲ 高');
     expect(alarmLevelText(3, 'mystery', translator(alarmKindMessages, 'zh-CN'))).toBe('L3 ■ MYSTERY');
     expect(alarmStateText({ state: 'rtn-unacknowledged', shelvedUntil: null }, translator(alarmMessages, 'zh-CN'))).toBe('已恢复未确认');
+    const zh = translator(alarmMessages, 'zh-CN');
+    expect(alarmReadingText({ value: 32.5, setpoint: 25, kind: 'high', processActive: true }, '%LEL', zh)).toBe('32.50 %LEL ≥ 25.00 %LEL');
+    expect(alarmReadingText({ value: 21, setpoint: 23, kind: 'high', processActive: false }, '%vol', zh)).toBe('恢复时 21.00 %vol · 限值 ≥ 23.00 %vol');
+    expect(alarmReadingText({ value: null, setpoint: 25, kind: 'high', processActive: true }, 'ppm', zh)).toBe('— · 限值 ≥ 25.00 ppm');
+    expect(alarmReadingText({ value: 32.5, setpoint: 25, kind: 'high', processActive: false }, '%LEL', zh)).toBe('最近 32.50 %LEL · 限值 ≥ 25.00 %LEL');
   });
 });

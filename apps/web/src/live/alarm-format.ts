@@ -72,12 +72,25 @@ export function setpointRelation(kind: string): '≥' | '≤' {
   return kind.startsWith('low') ? '≤' : '≥';
 }
 
-/** Value against set-point in the metric's unit, e.g. "32.50 %LEL ≥ 25.00 %LEL"; "—" for what the hub did not give. */
-export function alarmReadingText(alarm: Pick<AlarmView, 'value' | 'setpoint' | 'kind'>, unit: string | undefined): string {
+/**
+ * An alarm's reading, true in every state. AlarmView.value is the process value when the alarm
+ * last changed (the hub keeps no peak): at its latest activation while the condition stands, at
+ * its return to normal after. So "32.50 %LEL ≥ 25.00 %LEL" only while active with a value on the
+ * alarm side; otherwise the value and the limit apart: "cleared 21.00 %vol · limit ≥ 23.00 %vol",
+ * "— · limit ≥ 25.00 ppm", or "last …" for a value that a transition without one left behind.
+ */
+export function alarmReadingText(alarm: Pick<AlarmView, 'value' | 'setpoint' | 'kind' | 'processActive'>, unit: string | undefined, t: AlarmT = EN): string {
   const withUnit = (v: number | null) => {
     if (v === null) return '—';
     const text = formatMetricValue(v, unit ?? '');
     return unit && unit !== FLAG_UNIT ? `${text} ${unit}` : text;
   };
-  return `${withUnit(alarm.value)} ${setpointRelation(alarm.kind)} ${withUnit(alarm.setpoint)}`;
+  const { value, setpoint } = alarm;
+  const relation = setpointRelation(alarm.kind);
+  const onAlarmSide = value !== null && setpoint !== null && (relation === '≥' ? value >= setpoint : value <= setpoint);
+  if (alarm.processActive && onAlarmSide) return `${withUnit(value)} ${relation} ${withUnit(setpoint)}`;
+  const limit = t('readingLimit', { relation, setpoint: withUnit(setpoint) });
+  if (value === null) return `— · ${limit}`;
+  const shown = !alarm.processActive && !onAlarmSide ? t('readingCleared', { value: withUnit(value) }) : t('readingLast', { value: withUnit(value) });
+  return `${shown} · ${limit}`;
 }

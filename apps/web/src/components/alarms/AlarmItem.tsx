@@ -94,7 +94,7 @@ export const AlarmItem = memo(function AlarmItem({
         </span>
       </div>
       <div className="alarm__reading" title={t('readingHint')}>
-        {alarm.value === null && alarm.setpoint === null ? '—' : alarmReadingText(alarm, unit)}
+        {alarm.value === null && alarm.setpoint === null ? '—' : alarmReadingText(alarm, unit, t)}
       </div>
       <div className="alarm__status">
         <span className={`alarm__state alarm__state--${alarm.state}`}>{alarmStateText(alarm, t)}</span>

@@ -6,6 +6,7 @@ import { activatedAtMs } from '../../live/alarm-list.ts';
 import { useNow } from '../../live/NowProvider.tsx';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { alarmWallMessages } from '../../i18n/messages/alarm-wall.ts';
+import { alarmMessages } from '../../i18n/messages/alarms.ts';
 import styles from './AlarmWall.module.css';
 
 /** What a red card says about where an alarm is, beyond its ids. */
@@ -27,6 +28,7 @@ const MAX_CARDS = 2;
 export function RedAlarmCards({ alarms, placeOf, wall }: { alarms: readonly AlarmView[]; placeOf: (alarm: AlarmView) => RedCardPlace; wall: 'site' | 'region' }) {
   const now = useNow();
   const t = useT(alarmWallMessages);
+  const tAlarm = useT(alarmMessages);
   if (alarms.length === 0) return null;
   const more = alarms.length - MAX_CARDS;
   return (
@@ -45,7 +47,7 @@ export function RedAlarmCards({ alarms, placeOf, wall }: { alarms: readonly Alar
               {place.siteName} · {place.equipment ? `${place.equipment} · ` : ''}
               <span className="mono">{alarm.deviceId}</span>
             </p>
-            <p className={styles.redValue}>{t('redCardValue', { reading: alarmReadingText(alarm, place.unit) })}</p>
+            <p className={styles.redValue}>{t('redCardValue', { reading: alarmReadingText(alarm, place.unit, tAlarm) })}</p>
             <p className={styles.redMeta}>
               {t('redCardRaised', { time: formatClock(raisedAt), age: now > 0 ? formatAlarmAge(Math.max(0, now - raisedAt)) : '—' })}
               {esd ? ` · ${esd}` : ''}

@@ -65,7 +65,7 @@ export function SetpointsAndAlarm({ desc, alarms }: { desc: DeviceDescription; a
           <div className={styles.alarm}>
             <AlarmLevelBadge level={alarm.level} kind={alarm.kind} />
             <span className={styles.alarmState}>{alarmStateText(alarm, tAlarm)}</span>
-            <span className={styles.alarmReading}>{alarmReadingText(alarm, desc.metrics[alarm.metric]?.unit)}</span>
+            <span className={styles.alarmReading}>{alarmReadingText(alarm, desc.metrics[alarm.metric]?.unit, tAlarm)}</span>
             <span className={styles.muted}>{t('alarmSince', { time: clockTime(activatedAtMs(alarm)), count: alarm.count })}</span>
           </div>
         ) : (
