@@ -105,14 +105,25 @@ function SiteMap({ data }: { data: SiteMapData }) {
 
   // Fit the whole site once the panel has a size, and again on request; a feature's fit request
   // (a release's zones) is fitted when it arrives, and the button then toggles site ↔ request.
+  // A fit is redone when the panel's size changes (a window grown to a 4K wall), unless the user
+  // has moved the view since: then their view stays.
   const [initialViewState, setInitialViewState] = useState<MapViewState | null>(null);
   const [fitted, setFitted] = useState<'site' | 'request'>('site');
   const fittedSite = useRef<string | null>(null);
+  /** The panel size and type scale the last fit was made for, `${width}×${height}@${scale}`. */
+  const fittedFor = useRef<string | null>(null);
+  /** The last fit's view, to tell a user's move from deck.gl re-reporting the same view. */
+  const fittedView = useRef<MapViewState | null>(null);
+  const userMoved = useRef(false);
   const fitTo = useCallback(
     (target: 'site' | 'request', entry: FitRequestEntry | null) => {
       if (!size || size.width === 0 || size.height === 0) return;
       const bounds = target === 'request' && entry ? fitRequestBounds(data.viewBounds, entry.request) : data.viewBounds;
-      setInitialViewState(fitViewState(bounds, size.width, size.height, clearOfCovers(containerRef.current, scalePadding(FIT_PADDING_PX, scale))));
+      const view = fitViewState(bounds, size.width, size.height, clearOfCovers(containerRef.current, scalePadding(FIT_PADDING_PX, scale)));
+      fittedFor.current = `${size.width}×${size.height}@${scale}`;
+      fittedView.current = view;
+      userMoved.current = false;
+      setInitialViewState(view);
       setFitted(target === 'request' && entry ? 'request' : 'site');
     },
     [size, data.viewBounds, scale],
@@ -129,6 +140,11 @@ function SiteMap({ data }: { data: SiteMapData }) {
     lastFitSeq.current = seq;
     fitTo(fitEntry ? 'request' : 'site', fitEntry);
   }, [fitEntry, fitTo]);
+  useEffect(() => {
+    if (!size || size.width === 0 || size.height === 0 || fittedFor.current === null || userMoved.current) return;
+    if (fittedFor.current === `${size.width}×${size.height}@${scale}`) return;
+    fitTo(fitted === 'request' && fitEntry ? 'request' : 'site', fitEntry);
+  }, [size, scale, fitTo, fitted, fitEntry]);
   const onFitButton = useCallback(() => fitTo(fitEntry && fitted === 'site' ? 'request' : 'site', fitEntry), [fitTo, fitEntry, fitted]);
   const scaleRef = useRef<MapScaleHandle>(null);
   const showView = useCallback((view: MapViewState) => {
@@ -139,6 +155,14 @@ function SiteMap({ data }: { data: SiteMapData }) {
   useEffect(() => {
     if (initialViewState) showView(initialViewState);
   }, [initialViewState, showView]);
+  const onViewStateChange = useCallback(
+    ({ viewState }: { viewState: unknown }) => {
+      const view = viewState as MapViewState;
+      if (!userMoved.current && !sameView(view, fittedView.current)) userMoved.current = true;
+      showView(view);
+    },
+    [showView],
+  );
 
   const sensorById = useMemo(() => new Map(data.sensors.map((s) => [s.deviceId, s])), [data]);
   const selected = selectedDeviceId ? (sensorById.get(selectedDeviceId) ?? null) : null;
@@ -183,7 +207,7 @@ function SiteMap({ data }: { data: SiteMapData }) {
           pickingRadius={8}
           getTooltip={getTooltip}
           getCursor={({ isDragging, isHovering }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab')}
-          onViewStateChange={({ viewState }) => showView(viewState as MapViewState)}
+          onViewStateChange={onViewStateChange}
           onError={(error) => setGlError(error.message)}
         />
       ) : null}
@@ -204,6 +228,13 @@ function clearOfCovers(panel: HTMLElement | null, base: FitPadding): FitPadding 
   const covers = panel?.parentElement?.querySelectorAll('[data-map-cover]');
   if (!panel || !covers || covers.length === 0) return base;
   return padForCovers(panel.getBoundingClientRect(), [...covers].map((c) => c.getBoundingClientRect()), base);
+}
+
+/** Whether `view` is `fit` to well under a pixel (deck.gl reports the same view again on a click without a drag). */
+function sameView(view: MapViewState, fit: MapViewState | null): boolean {
+  if (!fit) return false;
+  const near = (a: number, b: number, eps: number) => Math.abs(a - b) <= eps;
+  return near(view.zoom, fit.zoom, 1e-6) && near(view.longitude, fit.longitude, 1e-9) && near(view.latitude, fit.latitude, 1e-9) && near(view.bearing ?? 0, fit.bearing, 1e-6) && near(view.pitch ?? 0, fit.pitch, 1e-6);
 }
 
 function scalePadding(p: typeof FIT_PADDING_PX, scale: number) {
