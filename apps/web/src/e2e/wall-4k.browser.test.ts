@@ -76,7 +76,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the site walls on a 4K video wall in headless C
     const errors = glErrors(page);
     await logIn(page, next.url, site.user);
     await page.goto(`${next.url}/sites/${site.id}`);
-    await page.waitForSelector('[data-testid=site-wall] [data-connection=live]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=site-wall] [data-connection=live]', { timeout: 120_000 });
     return { page, errors };
   }
 
@@ -92,7 +92,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the site walls on a 4K video wall in headless C
       await page.setViewportSize(UHD);
       expect(await mapSettled(page, UHD_LABEL_PX, 1_000), 'plan error after growing to 3840×2160').toBeNull();
       // The panel doubled (and its type with it): the site is fitted again, one zoom level closer.
-      await page.waitForFunction(([selector, z]) => Number(document.querySelector(selector as string)?.getAttribute('data-view-state')?.split(',')[2]) > (z as number) + 0.5, [MAP, hdZoom], { timeout: 10_000 }).catch(() => undefined);
+      await page.waitForFunction(([selector, z]) => Number(document.querySelector(selector as string)?.getAttribute('data-view-state')?.split(',')[2]) > (z as number) + 0.5, [MAP, hdZoom], { timeout: 60_000 }).catch(() => undefined);
       const uhdZoom = await mapZoom(page);
       expect(uhdZoom, 'the plan refitted after growing to 3840×2160').toBeCloseTo(hdZoom + 1, 0);
       await expectDrawn(page, MAP_CANVAS, `${site.name} plan after growing to 3840×2160`);
@@ -104,7 +104,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the site walls on a 4K video wall in headless C
       const box = (await page.locator(MAP_CANVAS).boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.wheel(0, -400);
-      await page.waitForFunction(([selector, z]) => Math.abs(Number(document.querySelector(selector as string)?.getAttribute('data-view-state')?.split(',')[2]) - (z as number)) > 0.1, [MAP, uhdZoom], { timeout: 10_000 });
+      await page.waitForFunction(([selector, z]) => Math.abs(Number(document.querySelector(selector as string)?.getAttribute('data-view-state')?.split(',')[2]) - (z as number)) > 0.1, [MAP, uhdZoom], { timeout: 60_000 });
       await page.waitForTimeout(500);
       const userView = await page.getAttribute(MAP, 'data-view-state');
       await page.setViewportSize(HD);
@@ -112,7 +112,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the site walls on a 4K video wall in headless C
       await page.waitForTimeout(500);
       expect(await page.getAttribute(MAP, 'data-view-state'), "the user's view kept through the resize back to 1920×1080").toBe(userView);
       await page.click('[data-testid=map-fit]');
-      await page.waitForFunction(([selector, v]) => document.querySelector(selector as string)?.getAttribute('data-view-state') !== v, [MAP, userView], { timeout: 10_000 });
+      await page.waitForFunction(([selector, v]) => document.querySelector(selector as string)?.getAttribute('data-view-state') !== v, [MAP, userView], { timeout: 60_000 });
       expect(await mapZoom(page), '"Fit site" fits the site to 1920×1080 again').toBeCloseTo(hdZoom, 1);
       expect(errors).toEqual([]);
     }, 300_000);
