@@ -17,16 +17,21 @@ export interface SideEffect {
 export interface ClosureEffects {
   /** What stays joined to the leak once the valves are shut. */
   section: { equipmentIds: string[]; segmentIds: string[] };
-  /** Content of the section's pipes, kg. */
+  /** Content of the section's pipes, kg (several leak items: of the part joined to the worst one). */
   trappedPipeKg: number;
-  /** Inventory of the equipment in the section (the leaking item included), kg. */
+  /** Inventory of the equipment in the section (the leaking item included), kg (several leak items: as the pipes). */
   trappedEquipmentKg: number;
   /** Pipes + equipment, kg; Infinity when a boundary tie-in stays joined to the leak. */
   trappedInventoryKg: number;
   sideEffects: SideEffect[];
 }
 
-/** Section, trapped inventory and side effects of shutting the valves on `closedNodes`. */
+/**
+ * Section, trapped inventory and side effects of shutting the valves on `closedNodes`. With several
+ * leak items (the leak is at one of them) the section is everything joined to any of them, and the
+ * trapped figures are those of the worst one: the part joined to a single item is what drains
+ * through the leak if it is there, and items on separate branches do not drain each other.
+ */
 export function evaluateClosure(
   g: IsolationGraph,
   closedNodes: ReadonlySet<string>,
@@ -34,8 +39,29 @@ export function evaluateClosure(
   volumeM3: (s: IsolationSegment) => number,
 ): ClosureEffects {
   const open = g.nodeIds.filter((id) => !closedNodes.has(id));
-  const section = reachableFrom(buildAdjacency(open, within(g.edges, new Set(open))), g.sinks);
+  const adj = buildAdjacency(open, within(g.edges, new Set(open)));
+  const section = reachableFrom(adj, g.sinks);
+  const whole = trappedIn(g, section, closedNodes, densityKgM3, volumeM3);
+  const worst = g.sinks.length === 1
+    ? whole
+    : g.sinks.map((sink) => trappedIn(g, reachableFrom(adj, [sink]), closedNodes, densityKgM3, volumeM3)).reduce((a, b) => (b.trappedInventoryKg > a.trappedInventoryKg ? b : a));
+  return {
+    section: { equipmentIds: whole.equipmentIds, segmentIds: whole.segmentIds },
+    trappedPipeKg: worst.trappedPipeKg,
+    trappedEquipmentKg: worst.trappedEquipmentKg,
+    trappedInventoryKg: worst.trappedInventoryKg,
+    sideEffects: sideEffects(g, closedNodes, section),
+  };
+}
 
+/** What a section joined to the leak holds: its segments (those with an end in it, up to a shut valve) and equipment. */
+function trappedIn(
+  g: IsolationGraph,
+  section: ReadonlySet<string>,
+  closedNodes: ReadonlySet<string>,
+  densityKgM3: (s: IsolationSegment) => number,
+  volumeM3: (s: IsolationSegment) => number,
+) {
   const segmentIds = new Set<string>();
   for (const e of g.edges) {
     if (e.segmentId === null) continue;
@@ -49,13 +75,12 @@ export function evaluateClosure(
   const equipmentNodes = [...section].filter((id) => g.equipmentAt.has(id));
   const trappedEquipmentKg = equipmentNodes.reduce((kg, id) => kg + (g.inventoryKgAt.get(id) ?? 0), 0);
   const boundaryInSection = [...section].some((id) => g.feeds.get(id)?.kind === 'boundary');
-
   return {
-    section: { equipmentIds: equipmentNodes.map((id) => g.equipmentAt.get(id)!).sort(), segmentIds: [...segmentIds].sort() },
+    equipmentIds: equipmentNodes.map((id) => g.equipmentAt.get(id)!).sort(),
+    segmentIds: [...segmentIds].sort(),
     trappedPipeKg,
     trappedEquipmentKg,
     trappedInventoryKg: boundaryInSection ? Infinity : trappedPipeKg + trappedEquipmentKg,
-    sideEffects: sideEffects(g, closedNodes, section),
   };
 }
 

@@ -77,10 +77,16 @@ export class UnknownLeakTargetError extends Error {
   }
 }
 
+/** One leak target or several as a list, each item once, in the order given; at least one. */
+export function leakTargets(leak: LeakTarget | readonly LeakTarget[]): LeakTarget[] {
+  const list: readonly LeakTarget[] = Array.isArray(leak) ? leak : [leak as LeakTarget];
+  if (list.length === 0) throw new RangeError('isolation needs at least one leak target');
+  return list.filter((l, i) => list.findIndex((o) => o.kind === l.kind && o.id === l.id) === i).map((l) => ({ kind: l.kind, id: l.id }) as LeakTarget);
+}
+
 /** Builds the isolation graph of a site for one leak, or for a leak at any of `leak`'s items (isolating them all). */
 export function buildIsolationGraph(site: IsolationSite, leak: LeakTarget | readonly LeakTarget[], opts: IsolationGraphOptions = {}): IsolationGraph {
-  const leaks: readonly LeakTarget[] = Array.isArray(leak) ? leak : [leak as LeakTarget];
-  if (leaks.length === 0) throw new RangeError('isolation needs at least one leak target');
+  const leaks = leakTargets(leak);
   const leakingSegments = new Set(leaks.filter((l) => l.kind === 'pipe-segment').map((l) => l.id));
   const { nodes, segments, valves } = site.pipes;
   const isOpen = opts.valveIsOpen ?? ((v: IsolationValve) => v.normallyOpen);
@@ -118,7 +124,6 @@ export function buildIsolationGraph(site: IsolationSite, leak: LeakTarget | read
     if (l.kind === 'pipe-segment' && !segmentById.has(l.id)) throw new UnknownLeakTargetError(l);
     if (l.kind === 'equipment' && !site.equipment.some((e) => e.id === l.id)) throw new UnknownLeakTargetError(l);
     const sink = l.kind === 'equipment' ? equipmentNodeId(l.id) : leakNodeId(l.id);
-    if (sinks.includes(sink)) continue;
     sinks.push(sink);
     if (!positions.has(sink)) positions.set(sink, { eastM: 0, northM: 0, upM: 0 });
     if (l.kind === 'equipment') equipmentAt.set(sink, l.id);

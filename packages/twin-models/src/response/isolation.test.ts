@@ -180,11 +180,15 @@ describe('planIsolation on hand-made graphs', () => {
   });
 
   it('cuts each of two suspects on separate branches off the shared feeds, and ranks the cut nearest them first', () => {
-    const plan = planIsolation(twoTanksAndReactor(), [{ kind: 'equipment', id: 'R' }, { kind: 'equipment', id: 'C2' }], { leakRateKgS: 1 });
+    const plan = planIsolation(twoTanksAndReactor(), [{ kind: 'equipment', id: 'R' }, { kind: 'equipment', id: 'C2' }, { kind: 'equipment', id: 'R' }], { leakRateKgS: 1 });
     expect(plan.isolable).toBe(true);
     expect(plan.feeds.map((f) => f.id).sort()).toEqual(['TA', 'TB']);
     // {eR, eC} traps only the two branches; {eA, eB} the same weight but the header and both tank lines too
     expect(valveIds(plan.alternatives[0]!)).toEqual(['V-eC', 'V-eR']);
+    // the section shut in holds both; what drains through the leak is the part joined to the worst one (R, 100 kg), not both
+    expect(plan.alternatives[0]!.section.equipmentIds).toEqual(['C2', 'R']);
+    expect(plan.alternatives[0]!.trappedEquipmentKg).toBe(100);
+    expect(plan.leaks).toEqual([{ kind: 'equipment', id: 'R' }, { kind: 'equipment', id: 'C2' }]);
     const tankSide = plan.alternatives.find((a) => valveIds(a).join() === 'V-eA,V-eB')!;
     expect(tankSide.minimal).toBe(true);
     expect(tankSide.trappedPipeKg).toBeGreaterThan(plan.alternatives[0]!.trappedPipeKg);

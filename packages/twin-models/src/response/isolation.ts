@@ -8,7 +8,7 @@ import type { Enu } from '../geo.ts';
 import { reachableFrom, buildAdjacency } from '../graph.ts';
 import { segmentDensityKgM3, segmentVolumeM3 } from './fluid-density.ts';
 import type { FeedRef, IsolationGraph, IsolationGraphOptions, IsolationSegment, IsolationSite, IsolationValve, LeakTarget } from './isolation-graph.ts';
-import { buildIsolationGraph } from './isolation-graph.ts';
+import { buildIsolationGraph, leakTargets } from './isolation-graph.ts';
 import { minVertexCut } from './min-vertex-cut.ts';
 import { evaluateClosure } from './isolation-effects.ts';
 import type { ClosureEffects } from './isolation-effects.ts';
@@ -113,7 +113,7 @@ export function planIsolation(site: IsolationSite, leak: LeakTarget | readonly L
       ? `cannot isolate: ${unisolableRefs.map(describeFeed).join(', ')} reach${unisolable.size === 1 ? 'es' : ''} the leak without passing any open valve`
         + (alternatives.length > 0 ? '; the sets listed cut off every other feed' : '')
       : `isolable from ${feeds.length} feed${feeds.length === 1 ? '' : 's'}; ${alternatives.length} valve set${alternatives.length === 1 ? '' : 's'}`;
-  return { leaks: Array.isArray(leak) ? [...leak] : [leak as LeakTarget], isolable: unisolable.size === 0, reason, feeds: feedRefs, unisolableFeeds: unisolableRefs, alternatives };
+  return { leaks: leakTargets(leak), isolable: unisolable.size === 0, reason, feeds: feedRefs, unisolableFeeds: unisolableRefs, alternatives };
 }
 
 const describeFeed = (f: FeedRef) => (f.kind === 'equipment' ? `equipment ${f.id}` : `the boundary tie-in at ${f.id}`);
