@@ -34,6 +34,14 @@ describe('assessIsolation with several likely sources', () => {
     expect(both.view!.alternatives[0]!.valves.length).toBeGreaterThan(0);
   });
 
+  it('leaves out a less likely source no valve can cut off, so the likelier ones are still isolated, and says so', () => {
+    const other = 'CP-E1-TK-02';
+    const step = assessIsolation(park, chosenOf(other), [leakItem(park, other)!, leakItem(park, stub)!], subject, NOW_MS);
+    expect(step.view!.targets).toEqual([{ kind: 'equipment', id: other }]);
+    expect(step.view!.isolable).toBe(true);
+    expect(step.warnings.join()).toMatch(new RegExp(`no valve set cuts off ${stub}.*${tank}`));
+  });
+
   it('plans nothing for a point source', () => {
     const point: ChosenSource = { ...chosenOf(tank), id: null, kind: 'point', item: null };
     const step = assessIsolation(park, point, [], subject, NOW_MS);

@@ -30,15 +30,25 @@ export function assessIsolation(site: AssessmentSite, chosen: ChosenSource, like
     warnings.push('the source is a point, not an item of the pipe network: no valves to plan');
     return { view: null, applied: null, decisionAtS, warnings };
   }
-  const targets = likely.map((i) => ({ kind: i.kind, id: i.id }));
+  const all = likely.map((i) => ({ kind: i.kind, id: i.id }));
+  const planFor = (targets: typeof all) => planIsolation(site, targets, { leakRateKgS: chosen.rateKgS, decisionAtS, maxAlternatives: ALTERNATIVES });
   let plan: IsolationPlan;
   try {
-    plan = planIsolation(site, targets, { leakRateKgS: chosen.rateKgS, decisionAtS, maxAlternatives: ALTERNATIVES });
+    plan = planFor(all);
+    // A less likely source no valve can cut off (a stub fed straight from its vessel) must not leave the likelier ones
+    // unisolated: the least likely are dropped one by one while that makes the rest isolable (the chosen item stays).
+    for (let n = all.length - 1; !plan.isolable && n >= 1; n--) {
+      const fewer = planFor(all.slice(0, n));
+      if (!fewer.isolable) continue;
+      warnings.push(`no valve set cuts off ${all.slice(n).map((t) => t.id).join(', ')} with the likelier sources (${plan.reason}): the valves isolate ${all.slice(0, n).map((t) => t.id).join(', ')}`);
+      plan = fewer;
+    }
   } catch (err) {
     if (!(err instanceof UnknownLeakTargetError)) throw err;
     warnings.push(err.message);
     return { view: null, applied: null, decisionAtS, warnings };
   }
+  const targets = plan.leaks;
   let applied = plan.alternatives[0] ?? null;
   if (subject.isolation) {
     const carried = new Set(subject.isolation.valveIds);
