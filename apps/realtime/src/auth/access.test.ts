@@ -31,9 +31,9 @@ describe('who sees an alarm', () => {
 });
 
 describe('who sees an incident', () => {
-  const candidate = (enterpriseId: string | null, probability: number) => ({ enterpriseId, probability });
-  const incident = (enterpriseId: string | null, candidates: { enterpriseId: string | null; probability: number }[] = []) => ({
-    siteId: 'park', enterpriseId, assessment: { source: { candidates } },
+  const candidate = (enterpriseId: string | null, probability: number) => ({ id: `${enterpriseId ?? 'park'}-item-${probability}`, enterpriseId, probability });
+  const incident = (enterpriseId: string | null, candidates: { id: string; enterpriseId: string | null; probability: number }[] = [], isolated: string[] = []) => ({
+    siteId: 'park', enterpriseId, assessment: { source: { candidates }, isolation: { targets: isolated.map((id) => ({ id })) } },
   });
 
   it('full viewers of the site, and the officer of its own plant only, before any source estimate', () => {
@@ -52,6 +52,12 @@ describe('who sees an incident', () => {
     expect(canSeeIncident(user('safety-officer', 'E3'), i), 'a 4 % candidate does not bring its plant in').toBe(false);
     // A park-level incident (a park detector's alarm) whose likely source is a plant's: that plant's officer sees it.
     expect(canSeeIncident(user('safety-officer', 'E3'), incident(null, [candidate('E3', 0.9)]))).toBe(true);
+  });
+
+  it('the officer of a plant whose item the valves cut off sees it, however unlikely that item', () => {
+    const candidates = [candidate('E1', 0.55), candidate('E2', 0.3), candidate('E3', 0.06)];
+    expect(canSeeIncident(user('safety-officer', 'E3'), incident(null, candidates))).toBe(false);
+    expect(canSeeIncident(user('safety-officer', 'E3'), incident(null, candidates, candidates.map((c) => c.id)))).toBe(true);
   });
 
   it('a new estimate that moves the source away loses the plants it no longer names, never the incident’s own', () => {

@@ -49,22 +49,29 @@ export function canSeeAlarm(user: Principal, alarm: { siteId: string; enterprise
 /** A source candidate at least this probable brings its plant's safety officers onto the incident (our choice: a candidate the card shows as worth checking). */
 export const INCIDENT_SOURCE_MIN_PROBABILITY = 0.1;
 
-/** What decides who sees an incident: its site, its plant, and the plants of its likely sources. */
+/** What decides who sees an incident: its site, its plant, and the plants of its likely sources and of the items its valves cut off. */
 export interface IncidentSubject {
   siteId: string;
   enterpriseId: string | null;
-  assessment?: { source: { candidates: readonly { enterpriseId: string | null; probability: number }[] } } | null;
+  assessment?: {
+    source: { candidates: readonly { id: string; enterpriseId: string | null; probability: number }[] };
+    isolation?: { targets: readonly { id: string }[] } | null;
+  } | null;
 }
 
 /**
  * The plants whose safety officers see an incident: the incident's own (where its first alarm or its declared source is)
  * and that of every source candidate of its latest assessment with probability ≥ {@link INCIDENT_SOURCE_MIN_PROBABILITY}
- * — a leak that the detectors of one plant caught may come from its neighbour's equipment, whose officer must see it.
+ * or among the items its valves cut off — a leak that the detectors of one plant caught may come from its neighbour's
+ * equipment, whose officer must see it, and a plant whose valves are closed for it must know why.
  */
 export function incidentEnterprises(incident: IncidentSubject): string[] {
   const ids = new Set<string>();
   if (incident.enterpriseId !== null) ids.add(incident.enterpriseId);
-  for (const c of incident.assessment?.source.candidates ?? []) if (c.enterpriseId !== null && c.probability >= INCIDENT_SOURCE_MIN_PROBABILITY) ids.add(c.enterpriseId);
+  const isolated = new Set((incident.assessment?.isolation?.targets ?? []).map((t) => t.id));
+  for (const c of incident.assessment?.source.candidates ?? []) {
+    if (c.enterpriseId !== null && (c.probability >= INCIDENT_SOURCE_MIN_PROBABILITY || isolated.has(c.id))) ids.add(c.enterpriseId);
+  }
   return [...ids];
 }
 
