@@ -123,6 +123,30 @@ describe('IncidentStore handovers (incident-handed-over: the incident no longer 
   });
 });
 
+describe('IncidentStore handovers crossing newer versions', () => {
+  const handover = (id: string, updatedAt: number) => ({ id, siteId: 'cp-nanjing', updatedAt, reason: 'source-moved' as const });
+
+  it('a late handover behind a newer version already held (written at another hub) changes nothing', () => {
+    const store = new IncidentStore();
+    store.apply(incident('a', T0, T0 + 3_000, { state: 'responding' }));
+    store.handOver(handover('a', T0 + 2_000), T0 + 3_100);
+    expect(store.incidents.map((i) => i.id)).toEqual(['a']);
+    expect(store.handedOver).toEqual([]);
+  });
+
+  it('a refetch holding a version newer than the handover (the source back while offline) brings it back and ends the notice', () => {
+    const store = new IncidentStore();
+    store.apply(incident('a', T0, T0 + 1_000));
+    store.handOver(handover('a', T0 + 2_000), T0 + 2_000);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.applyFetched([incident('a', T0, T0 + 3_000, { state: 'responding' })], T0 + 4_000);
+    expect(store.get('a')!.state).toBe('responding');
+    expect(store.handedOver).toEqual([]);
+    expect(listener).toHaveBeenCalled();
+  });
+});
+
 describe('IncidentStore after a reconnect (the wall was offline at a handover)', () => {
   it('the open incidents held that a fetched list lacks are the ones to check; closed ones are not', () => {
     const held = [incident('a', T0, T0), incident('b', T0 + 1, T0 + 1), closed('c', T0 - 10, T0 + 5)];

@@ -148,8 +148,13 @@ export class IncidentStore {
     const first = !this.receivedFlag;
     this.receivedFlag = true;
     const visible = fetched.filter((i) => !isHandedOver(i, this.handovers));
+    // A version newer than a handover (the source moved back while the link was down) ends its notice.
+    const back = new Set(visible.map((i) => i.id));
+    const handovers = this.handovers.filter((h) => !back.has(h.id));
+    const noticesChanged = handovers.length !== this.handovers.length;
+    if (noticesChanged) this.handovers = handovers;
     const next = pruneClosed(mergeIncidents(this.list, visible), nowMs, this.lingerMs);
-    if (!this.set(next) && first) this.notify();
+    if (!this.set(next) && (first || noticesChanged)) this.notify();
   }
 
   /** Lets closed incidents leave the wall once they have lingered (call on the wall's clock tick). */
@@ -170,6 +175,8 @@ export class IncidentStore {
   private leave(left: Omit<HandedOverIncident, 'receivedAt' | 'title'>, nowMs: number): void {
     const held = this.handovers.find((h) => h.id === left.id);
     if (held && held.updatedAt >= left.updatedAt) return;
+    // A newer version already here (another hub's, the source back with this plant) outranks a late handover.
+    if ((this.get(left.id)?.updatedAt ?? -Infinity) > left.updatedAt) return;
     const title = this.get(left.id)?.title ?? held?.title ?? null;
     this.handovers = [{ ...left, receivedAt: nowMs, title }, ...this.handovers.filter((h) => h.id !== left.id)];
     const keep = this.list.filter((i) => !isHandedOver(i, this.handovers));

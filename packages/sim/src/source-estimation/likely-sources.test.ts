@@ -13,7 +13,7 @@ describe('likelySources (the credible set the response isolates)', () => {
     expect(likelySources(ranked(0.5, 0.3, 0.15, 0.05)).map((c) => c.id)).toEqual(['c0', 'c1', 'c2']);
   });
 
-  it('stops at four items however flat the estimate, and keeps the first of an empty-probability list', () => {
+  it('stops at four items however flat the estimate, takes items of zero probability in rank order, and gives nothing for no candidates', () => {
     expect(likelySources(ranked(0.2, 0.2, 0.2, 0.2, 0.2))).toHaveLength(4);
     expect(likelySources(ranked(0, 0)).map((c) => c.id)).toEqual(['c0', 'c1']);
     expect(likelySources([])).toEqual([]);

@@ -100,7 +100,7 @@ export const incidentMessages = defineMessages({
     // An incident that left this wall (no longer this plant's)
     handedOverLabel: 'Incidents no longer concerning your plant',
     handedOverSourceMoved: 'Incident "{name}" no longer concerns your plant: the likely source moved to another plant ({time})',
-    handedOverNotVisible: 'Incident "{name}" no longer concerns your plant: it was handed over while this wall was offline (noticed {time})',
+    handedOverNotVisible: 'Incident "{name}" is no longer shown to your plant: it changed while this wall was offline (noticed {time})',
   },
   'zh-CN': {
     cardLabel: '事件',
@@ -198,6 +198,6 @@ export const incidentMessages = defineMessages({
     briefUnavailable: '无法加载简报：{error}',
     handedOverLabel: '不再涉及本厂的事件',
     handedOverSourceMoved: '事件“{name}”已不再涉及本厂：可能的泄漏源已转移到其他工厂（{time}）',
-    handedOverNotVisible: '事件“{name}”已不再涉及本厂：本大屏离线期间已移交（{time} 发现）',
+    handedOverNotVisible: '事件“{name}”已不再向本厂显示：本大屏离线期间情况已变化（{time} 发现）',
   },
 });
