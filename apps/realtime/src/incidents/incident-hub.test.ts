@@ -78,7 +78,8 @@ for (const variant of storeVariants()) {
       expect((await call(hub, 'GET', `/incidents/${incident.id}`, { token: asOther })).status).toBe(404);
       expect((await listed(asOther)).some((i) => i.id === incident.id)).toBe(false);
       const detail = await call(hub, 'GET', `/incidents/${incident.id}`, { token: commander });
-      expect(detail.body.incident.timeline.filter((e: { kind: string }) => e.kind === 'alarm-joined')).toHaveLength(incident.alarmIds.length);
+      // Compared within one read: a detector's high-high alarm may join after the poll above saw its high one.
+      expect(detail.body.incident.timeline.filter((e: { kind: string }) => e.kind === 'alarm-joined')).toHaveLength(detail.body.incident.alarmIds.length);
     }, TEST_MS);
 
     it('opens none for a level-3 process alarm, an O₂ alarm or a mine methane alarm', async () => {
