@@ -122,7 +122,7 @@ export class IncidentStore {
   apply(incident: IncidentView): void {
     if (isHandedOver(incident, this.handovers)) return;
     // A newer version reached us after a handover: the incident concerns this plant again.
-    if (this.handovers.some((h) => h.id === incident.id)) this.handovers = this.handovers.filter((h) => h.id !== incident.id);
+    this.endNotices(new Set([incident.id]));
     this.set(mergeIncident(this.list, incident));
   }
 
@@ -149,10 +149,7 @@ export class IncidentStore {
     this.receivedFlag = true;
     const visible = fetched.filter((i) => !isHandedOver(i, this.handovers));
     // A version newer than a handover (the source moved back while the link was down) ends its notice.
-    const back = new Set(visible.map((i) => i.id));
-    const handovers = this.handovers.filter((h) => !back.has(h.id));
-    const noticesChanged = handovers.length !== this.handovers.length;
-    if (noticesChanged) this.handovers = handovers;
+    const noticesChanged = this.endNotices(new Set(visible.map((i) => i.id)));
     const next = pruneClosed(mergeIncidents(this.list, visible), nowMs, this.lingerMs);
     if (!this.set(next) && (first || noticesChanged)) this.notify();
   }
@@ -181,6 +178,14 @@ export class IncidentStore {
     this.handovers = [{ ...left, receivedAt: nowMs, title }, ...this.handovers.filter((h) => h.id !== left.id)];
     const keep = this.list.filter((i) => !isHandedOver(i, this.handovers));
     if (!this.set(keep.length === this.list.length ? this.list : keep)) this.notify();
+  }
+
+  /** Drops the handover notices of `ids` (a version newer than the handover came); whether any went. */
+  private endNotices(ids: ReadonlySet<string>): boolean {
+    const kept = this.handovers.filter((h) => !ids.has(h.id));
+    if (kept.length === this.handovers.length) return false;
+    this.handovers = kept;
+    return true;
   }
 
   private set(next: readonly IncidentView[]): boolean {

@@ -26,12 +26,11 @@ export function IncidentCard() {
   const t = useT(incidentMessages);
   if (!state?.shown) return null;
   const { incidents, shown, select, syncError, handedOver } = state;
-  const failed = syncError ? <p className={styles.syncError} role="alert">{t('syncFailed', { error: syncError })}</p> : null;
   const open = incidents.filter((i) => i.state !== 'closed');
   return (
     <section className={styles.slot} aria-label={t('cardLabel')}>
       <article className={styles.card} data-testid="incident-card" data-incident-id={shown.id} data-incident-state={shown.state} data-level={shown.level ?? undefined}>
-        {failed}
+        <SyncFailed error={syncError} />
         <IncidentHandovers handedOver={handedOver} />
         {incidents.length > 1 ? (
           <nav className={styles.switcher} aria-label={t('ofOpen', { n: open.length })}>
@@ -66,10 +65,16 @@ export function IncidentNotices() {
   if (!state || state.shown || (!state.syncError && state.handedOver.length === 0)) return null;
   return (
     <section className={styles.notices} aria-label={t('cardLabel')}>
-      {state.syncError ? <p className={styles.syncError} role="alert">{t('syncFailed', { error: state.syncError })}</p> : null}
+      <SyncFailed error={state.syncError} />
       <IncidentHandovers handedOver={state.handedOver} />
     </section>
   );
+}
+
+/** A failed incident fetch (the sync retries), or nothing. */
+function SyncFailed({ error }: { error: string | null }) {
+  const t = useT(incidentMessages);
+  return error ? <p className={styles.syncError} role="alert">{t('syncFailed', { error })}</p> : null;
 }
 
 function IncidentHead({ incident }: { incident: IncidentView }) {
