@@ -63,7 +63,7 @@ export type { ScanOptions } from './search.ts';
 export { EARTH_RADIUS_M, localToLonLat, lonLatToLocal, plumeBearingDeg, plumeToLocal } from './geo.ts';
 export type { Point2 } from './geo.ts';
 export { CALM_WIND_MS, DEFAULT_SIGMA_THETA_DEG, FOOTPRINT_STEP_RATIO, footprintRing, uncertaintyHalfAngleDeg } from './threat-zones.ts';
-export { ARC_STEP_DEG, calmCirclePolygon, footprintPolygon, LOCAL_REFERENCE_ORIGIN, plumeRingToLonLat, sweptPolygon } from './zone-geometry.ts';
+export { ARC_STEP_DEG, calmCirclePolygon, footprintPolygon, LOCAL_REFERENCE_ORIGIN, plumeRingToLonLat, sweptPolygon, zonesEnvelope } from './zone-geometry.ts';
 export { functionGridKgM3, plumeGridKgM3 } from './grid.ts';
 export type { GridSpec } from './grid.ts';
 export { parseInput, plumeScenarioSchema, sourceInputSchema, zonesScenarioSchema } from './scenario.ts';

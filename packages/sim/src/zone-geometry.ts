@@ -2,7 +2,7 @@
 // source (turf destination), the wind-direction uncertainty as a turf union of the footprint rotated to ±θc
 // about the source and the sector between them (sector, simplify, union), calm circles (circle). Results in local
 // metres are built around LOCAL_REFERENCE_ORIGIN and read back with geo.ts lonLatToLocal.
-import { area, circle, destination, featureCollection, polygon, sector, simplify, union } from '@turf/turf';
+import { area, circle, convex, destination, featureCollection, point, polygon, sector, simplify, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { plumeBearingDeg, type Point2 } from './geo.ts';
 
@@ -70,4 +70,19 @@ function largestPolygon(f: Feature<Polygon | MultiPolygon> | null): Feature<Poly
     if (a > bestArea) { bestArea = a; best = p; }
   }
   return best!;
+}
+
+/**
+ * The envelope of several zones of one level: turf convex (a planar hull) of all their vertices, in the rings' own plane
+ * coordinates (site east/north metres: a local tangent plane, where the planar hull is exact). Used when the source
+ * is uncertain — the zones of each likely source, and the ground between them that a plume from a source between
+ * them, or a wind turning from one to the other, would cover (the source's counterpart of the wind-direction
+ * uncertainty lines). A closed ring; a copy of the ring itself when there is one.
+ */
+export function zonesEnvelope(rings: readonly (readonly Point2[])[]): Point2[] {
+  if (rings.length === 1) return rings[0]!.map(([a, b]): Point2 => [a, b]);
+  const vertices = featureCollection(rings.flatMap((ring) => ring.map((p) => point([p[0], p[1]]))));
+  const hull = convex(vertices);
+  if (!hull) throw new RangeError('zonesEnvelope: the zones have fewer than three distinct vertices');
+  return hull.geometry.coordinates[0]!.map(([a, b]): Point2 => [a!, b!]);
 }
