@@ -106,8 +106,14 @@ export interface ThreatZoneView {
   /** `aegl-3` red, `aegl-2` orange, `aegl-1` yellow (or LEL fractions for flammables). */
   level: string;
   thresholdPpm: number;
-  /** Farthest reach downwind, m. */
+  /** Farthest reach downwind, m (of the farthest-reaching source's zone, when the ring envelops several). */
   distanceM: number;
+  /**
+   * The items whose zone of this level the ring covers: the chosen source alone, or it and the estimate's
+   * other likely sources — the ring is then the envelope of their zones (the source is not known to one
+   * item); empty for a point source.
+   */
+  sourceIds: string[];
   ringLonLat: [number, number][];
   ringEnu: [number, number][];
 }

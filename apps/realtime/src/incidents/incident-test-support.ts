@@ -27,7 +27,7 @@ export function sampleAssessment(seq: number, at: number, complete = true): Inci
         }
       : null,
     release: { rateKgS: 1.5, startedAt: at - 60_000, endsAt: at + 30_000, totalKg: 245 },
-    zones: [{ level: 'aegl-2', thresholdPpm: 2, distanceM: 800, ringLonLat: [[118.8, 32.2], [118.81, 32.2], [118.81, 32.21]], ringEnu: [[0, 0], [800, 0], [800, 100]] }],
+    zones: [{ level: 'aegl-2', thresholdPpm: 2, distanceM: 800, sourceIds: ['tank-1'], ringLonLat: [[118.8, 32.2], [118.81, 32.2], [118.81, 32.21]], ringEnu: [[0, 0], [800, 0], [800, 100]] }],
     evacuation: complete
       ? {
           assemblyPoints: [

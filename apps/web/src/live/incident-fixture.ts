@@ -31,9 +31,9 @@ function downwindRing(source: { eastM: number; northM: number }, toDeg: number, 
   return ring;
 }
 
-function zone(level: string, thresholdPpm: number, distanceM: number, widthM: number, source: { eastM: number; northM: number }, toDeg: number): ThreatZoneView {
+function zone(level: string, thresholdPpm: number, distanceM: number, widthM: number, source: { eastM: number; northM: number }, toDeg: number, sourceIds: string[]): ThreatZoneView {
   const ringEnu = downwindRing(source, toDeg, distanceM, widthM);
-  return { level, thresholdPpm, distanceM, ringEnu, ringLonLat: ringEnu.map(([e, n]) => parkPlace(e, n).lonLat) };
+  return { level, thresholdPpm, distanceM, sourceIds, ringEnu, ringLonLat: ringEnu.map(([e, n]) => parkPlace(e, n).lonLat) };
 }
 
 /** A full assessment of the fixture leak at `computedAt` (wind from 250°, class D; Cl2 AEGL-3/2/1 = 20/2/0.5 ppm). */
@@ -46,6 +46,7 @@ export function fixtureAssessment(computedAt: number, seq = 1): IncidentAssessme
   // The tank (82 %) and its neighbour (12 %) are the likely sources together (≥ 90 %): the hub isolates both.
   const targets = [{ kind: 'equipment' as const, id: tank.id }, { kind: 'equipment' as const, id: neighbour.id }];
   const plan = planIsolation(park, targets, { leakRateKgS: 2 });
+  const targetIds = targets.map((t) => t.id);
   const alternatives = plan.alternatives.slice(0, 3).map((alt) => ({
     rank: alt.rank,
     minimal: alt.minimal,
@@ -107,7 +108,8 @@ export function fixtureAssessment(computedAt: number, seq = 1): IncidentAssessme
     },
     isolation: { targets, isolable: plan.isolable, reason: plan.reason, unisolableFeeds: [], alternatives },
     release: { rateKgS: 1.9, startedAt: computedAt - 95_000, endsAt: computedAt + 60_000, totalKg: 480 },
-    zones: [zone('aegl-1', 0.5, 2_400, 900, src, toDeg), zone('aegl-2', 2, 1_100, 420, src, toDeg), zone('aegl-3', 20, 320, 130, src, toDeg)],
+    // The valves isolate the tank and its neighbour together: the zones envelop both sources' (forecastLikely in the hub).
+    zones: [zone('aegl-1', 0.5, 2_400, 900, src, toDeg, targetIds), zone('aegl-2', 2, 1_100, 420, src, toDeg, targetIds), zone('aegl-3', 20, 320, 130, src, toDeg, targetIds)],
     evacuation: { assemblyPoints: aps, groups },
     doses: [{ personId: 'CP-P-017', label: 'operator Wang (tag 17)', level: 'aegl-1', fraction: 1.3, at: computedAt - 2_000 }],
     warnings: [],

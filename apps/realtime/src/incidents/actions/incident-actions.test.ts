@@ -35,7 +35,7 @@ function assessment(park: ChemicalPark, at: number): IncidentAssessmentView {
     source: { discriminating: true, reason: null, hitDetectorIds: [], detectorsUsed: 0, candidates: [], chosen: { id: 'TP-TK-1', kind: 'equipment', place: tank, from: 'declared' } },
     isolation: { targets: [{ kind: 'equipment', id: 'TP-TK-1' }], isolable: plan.isolable, reason: plan.reason, unisolableFeeds: [], alternatives },
     release: { rateKgS: 2, startedAt: at - 60_000, endsAt: null, totalKg: 240 },
-    zones: [{ level: 'aegl-2', thresholdPpm: 2, distanceM: 450, ringEnu, ringLonLat: ringEnu.map(([e, n]) => sitePlace(park, { eastM: e, northM: n }).lonLat) }],
+    zones: [{ level: 'aegl-2', thresholdPpm: 2, distanceM: 450, sourceIds: ['TP-TK-1'], ringEnu, ringLonLat: ringEnu.map(([e, n]) => sitePlace(park, { eastM: e, northM: n }).lonLat) }],
     evacuation: null, doses: [], warnings: [],
   };
 }

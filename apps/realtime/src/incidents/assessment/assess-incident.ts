@@ -1,10 +1,11 @@
 // One incident assessment, pure (no I/O, no clock but `input.nowMs`; it runs on a sim worker
 // thread): where the leak is, which valves isolate it, the release they leave, the threat zones
-// of that release under the live wind, who shelters or walks where, and tagged people's doses.
+// of that release under the live wind (the envelope of the likely sources' zones while the estimate
+// cannot single one out), who shelters or walks where, and tagged people's doses.
 import { SOURCE_ESTIMATION_DEFAULTS } from '@safetwin/sim';
 import type { DoseExceedanceView, EvacuationAssessmentView, IncidentAssessmentView, ThreatZoneView } from '@safetwin/protocol';
 import type { AssessmentInput } from './assessment-input.ts';
-import { forecast } from './forecast.ts';
+import { forecastLikely } from './forecast.ts';
 import { assessIsolation, assessRelease } from './isolation-step.ts';
 import { assessDoses, assessEvacuation, PEOPLE_HORIZON_S } from './people-step.ts';
 import { assessSource } from './source-step.ts';
@@ -28,7 +29,7 @@ export function assessIncident(input: AssessmentInput): IncidentAssessmentView {
   let zones: ThreatZoneView[] = [];
   let evacuation: EvacuationAssessmentView | null = null;
   let doses: DoseExceedanceView[] = [];
-  const fc = wind ? forecast(site.origin, chosen, wind, input.airTempK, release.durationS) : null;
+  const fc = wind ? forecastLikely(site.origin, [chosen, ...source.others], wind, input.airTempK, release.durationS) : null;
   if (wind && !fc) warnings.push(chosen.chemical ? `${chosen.chemical} has neither AEGLs nor a lower explosive limit in the plume engine's library: no zones` : 'the leaking chemical is not known yet (no declaration, no toxic detector hit, no candidate): no zones');
   if (fc) {
     zones = fc.zones;

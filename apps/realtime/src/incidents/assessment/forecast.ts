@@ -2,7 +2,7 @@
 // the live wind and the release that stops when isolation completes; its threat zones (AEGL-3/2/1
 // at 60 min, or 60 % / 10 % of the LEL for a flammable without AEGLs) as the view draws them, and
 // its concentration field in site metres and time for the evacuation plan and the doses.
-import { buildZones, findChemical, parseInput, resolveModel, zonesScenarioSchema, CALM_WIND_MS, type Chemical, type ResolvedModel } from '@safetwin/sim';
+import { buildZones, findChemical, parseInput, resolveModel, zonesEnvelope, zonesScenarioSchema, CALM_WIND_MS, type Chemical, type ResolvedModel } from '@safetwin/sim';
 import type { ThreatZoneView } from '@safetwin/protocol';
 import type { ConcentrationField, ExposureLevels, GeoOrigin } from '@safetwin/twin-models';
 import { bothForms } from './site-place.ts';
@@ -86,11 +86,77 @@ export function forecast(origin: GeoOrigin, source: ChosenSource, wind: WindSumm
     const level = lv.levels.find((l) => l.ppm === f.properties.ppm);
     if (!level) continue;
     const ring = bothForms(origin, f.geometry.coordinates[0]!.map(([e, n]) => ({ eastM: source.eastM + e, northM: source.northM + n })));
-    zones.push({ level: level.level, thresholdPpm: level.ppm, distanceM: f.properties.distanceM, ringLonLat: ring.lonLat, ringEnu: ring.enu });
+    zones.push({ level: level.level, thresholdPpm: level.ppm, distanceM: f.properties.distanceM, sourceIds: source.id === null ? [] : [source.id], ringLonLat: ring.lonLat, ringEnu: ring.enu });
   }
   const spreadDeg = wind.windSpeedMS < CALM_WIND_MS ? 180 : Math.min(FIELD_SPREAD_CAP_DEG, Math.max(FIELD_SPREAD_FLOOR_DEG, wind.sigmaThetaDeg));
   const field = plumeField(model, source, wind.windFromDeg, spreadDeg, scenario.thresholdHeightM, durationS);
   return { zones, field, exposure: lv.exposure, chemical, warnings: [...new Set(model.warnings)] };
+}
+
+/**
+ * A likely source this close to one already forecast adds nothing the envelope would show, m (our
+ * choice: the zones' footprints are placed in steps of several metres; a vessel and the 3-m stub at
+ * its nozzle give the same zones).
+ */
+export const SAME_PLACE_M = 10;
+
+/**
+ * The forecast when the source is not known to one item: `sources` are the chosen source and the
+ * estimate's other likely sources (the items the valves isolate together). Each is forecast with its
+ * own fitted rate and start, the release ending at the same moment (the valves isolate them all:
+ * `durationS` counts from the chosen source's start). Each level's zone is the envelope of the
+ * sources' zones of that level (zonesEnvelope in @safetwin/sim), and the field the most any of them
+ * gives at a place and time — the people plan keeps everyone out of the cloud whichever item leaks.
+ * Sources of another chemical than the chosen one's, or within {@link SAME_PLACE_M} of one already
+ * forecast, are left out. One source: exactly {@link forecast}.
+ */
+export function forecastLikely(origin: GeoOrigin, sources: readonly ChosenSource[], wind: WindSummary, airTempK: number | null, durationS: number | null): Forecast | null {
+  const [chosen, ...rest] = sources;
+  if (!chosen) return null;
+  const first = forecast(origin, chosen, wind, airTempK, durationS);
+  if (!first) return null;
+  const placed: ChosenSource[] = [chosen];
+  const parts: { source: ChosenSource; fc: Forecast; shiftS: number }[] = [{ source: chosen, fc: first, shiftS: 0 }];
+  for (const s of rest) {
+    if (s.chemical !== chosen.chemical || placed.some((p) => Math.hypot(p.eastM - s.eastM, p.northM - s.northM) < SAME_PLACE_M)) continue;
+    placed.push(s);
+    // Seconds between the chosen source's start and this one's: its clock runs that far ahead.
+    const shiftS = (chosen.releaseStartMs - s.releaseStartMs) / 1000;
+    const fc = forecast(origin, s, wind, airTempK, durationS === null ? null : durationS + shiftS);
+    if (fc) parts.push({ source: s, fc, shiftS });
+  }
+  if (parts.length === 1) return first;
+  return {
+    zones: envelopeZones(origin, parts.map((p) => p.fc.zones)),
+    field: (eastM, northM, tS) => {
+      let ppm = 0;
+      for (const p of parts) ppm = Math.max(ppm, p.fc.field(eastM, northM, tS + p.shiftS));
+      return ppm;
+    },
+    exposure: first.exposure,
+    chemical: first.chemical,
+    warnings: [...new Set(parts.flatMap((p) => p.fc.warnings))],
+  };
+}
+
+/** Per level, the envelope of the sources' zones (highest level first, as {@link forecast} lists them). */
+function envelopeZones(origin: GeoOrigin, zoneSets: readonly ThreatZoneView[][]): ThreatZoneView[] {
+  const byLevel = new Map<string, ThreatZoneView[]>();
+  for (const zones of zoneSets) for (const z of zones) byLevel.set(z.level, [...(byLevel.get(z.level) ?? []), z]);
+  return [...byLevel.values()]
+    .sort((a, b) => b[0]!.thresholdPpm - a[0]!.thresholdPpm)
+    .map((same) => {
+      if (same.length === 1) return same[0]!;
+      const ring = bothForms(origin, zonesEnvelope(same.map((z) => z.ringEnu)).map(([eastM, northM]) => ({ eastM, northM })));
+      return {
+        level: same[0]!.level,
+        thresholdPpm: same[0]!.thresholdPpm,
+        distanceM: Math.max(...same.map((z) => z.distanceM)),
+        sourceIds: same.flatMap((z) => z.sourceIds),
+        ringLonLat: ring.lonLat,
+        ringEnu: ring.enu,
+      };
+    });
 }
 
 /**

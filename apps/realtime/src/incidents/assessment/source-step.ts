@@ -42,6 +42,8 @@ export interface SourceStep {
   chosen: ChosenSource;
   /** The items the response isolates: the chosen item first, then the estimate's other likely sources ({@link likelyItems}). */
   likely: LeakItem[];
+  /** The estimate's other likely sources as sources of their own (their fitted rate and start), for the zones' envelope. */
+  others: ChosenSource[];
   warnings: string[];
 }
 
@@ -101,12 +103,14 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
   }
 
   const ctx: ChooseContext = { estimate, fits, peaks, declaredItem, chemical, chemicals, warnings };
-  const chosen = chooseSource(input, ctx);
+  const make = sourceMaker(input, ctx);
+  const chosen = chooseSource(input, ctx, make);
   const view: SourceAssessmentView = {
     ...ctx.estimate,
     chosen: { id: chosen.id, kind: chosen.kind, place: sitePlace(site.origin, chosen), from: chosen.from },
   };
-  return { view, chosen, likely: likelyItems(input.site, ctx.estimate, chosen), warnings };
+  const likely = likelyItems(input.site, ctx.estimate, chosen);
+  return { view, chosen, likely, others: likely.slice(1).map((item) => make.ofItem(item, 'estimate')), warnings };
 }
 
 /**
@@ -142,8 +146,14 @@ interface ChooseContext {
   warnings: string[];
 }
 
-/** Declared → estimate's first (when discriminating) → provisional next to the highest reading → the alarm's detector. */
-function chooseSource(input: AssessmentInput, ctx: ChooseContext): ChosenSource {
+/** Builds the sources the response may plan for: an item (its fitted rate and start) or a point. */
+interface SourceMaker {
+  ofItem(item: LeakItem, from: ChosenSource['from']): ChosenSource;
+  ofPoint(p: { eastM: number; northM: number }, chemical: string | null, from: ChosenSource['from']): ChosenSource;
+}
+
+/** Rates: declared → fitted → the reference rate (with a warning); starts: fitted → first alarm / creation. */
+function sourceMaker(input: AssessmentInput, ctx: ChooseContext): SourceMaker {
   const { subject, nowMs } = input;
   const declared = subject.declared;
   const startFallback = subject.firstAlarmAt ?? subject.createdAt;
@@ -168,7 +178,13 @@ function chooseSource(input: AssessmentInput, ctx: ChooseContext): ChosenSource 
   const ofPoint = (p: { eastM: number; northM: number }, chemical: string | null, from: ChosenSource['from']): ChosenSource => ({
     id: null, kind: 'point', item: null, eastM: p.eastM, northM: p.northM, releaseHeightM: 1, chemical, ...rateOf(null), releaseStartMs: startFallback, from,
   });
+  return { ofItem, ofPoint };
+}
 
+/** Declared → estimate's first (when discriminating) → provisional next to the highest reading → the alarm's detector. */
+function chooseSource(input: AssessmentInput, ctx: ChooseContext, { ofItem, ofPoint }: SourceMaker): ChosenSource {
+  const { subject } = input;
+  const declared = subject.declared;
   if (ctx.declaredItem) return ofItem(ctx.declaredItem, 'declared');
   if (declared?.place) return ofPoint(declared.place, ctx.chemical?.id ?? null, 'declared');
 

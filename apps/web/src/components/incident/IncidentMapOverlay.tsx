@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
-import type { AssemblyPointView, EvacuationGroupView, IncidentValveView, IncidentView, SourceCandidateView } from '@safetwin/protocol';
+import type { AssemblyPointView, EvacuationGroupView, IncidentValveView, IncidentView, SourceCandidateView, ThreatZoneView } from '@safetwin/protocol';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
 import { drawnVersion, formatDurationS, formatPercent, valveLook } from '../../live/incident-format.ts';
@@ -46,8 +46,9 @@ export function IncidentMapOverlay({ incident, accessRoute = null }: { incident:
       const o = info.object as Record<string, unknown> | undefined;
       if (!o) return null;
       if (id === 'incident-zone-fills') {
-        const z = (o as { zone: { level: string; thresholdPpm: number; distanceM: number } }).zone;
-        return t('tipZone', { level: z.level.toUpperCase(), ppm: formatPpm(z.thresholdPpm), km: formatKm(z.distanceM) });
+        const z = (o as { zone: ThreatZoneView }).zone;
+        const values = { level: z.level.toUpperCase(), ppm: formatPpm(z.thresholdPpm), km: formatKm(z.distanceM) };
+        return z.sourceIds.length > 1 ? t('tipZoneEnvelope', { ...values, items: z.sourceIds.join(', ') }) : t('tipZone', values);
       }
       if (id === 'incident-routes') {
         const g = o as unknown as EvacuationGroupView;
