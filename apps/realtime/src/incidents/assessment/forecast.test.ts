@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ThreatZoneView } from '@safetwin/protocol';
 import { pointInPolygon, type EnuPlan } from '@safetwin/twin-models';
-import { forecast, forecastLikely, SAME_PLACE_M } from './forecast.ts';
+import { forecast, forecastLikely } from './forecast.ts';
 import type { ChosenSource } from './source-step.ts';
 import type { WindSummary } from './wind-summary.ts';
 
@@ -65,12 +65,18 @@ describe('forecastLikely', () => {
     expect(forecast(origin, b, wind, null, 600)!.field(300, 400, 760)).toBe(0);
   });
 
-  it(`leaves out a source within ${SAME_PLACE_M} m of one forecast, and one of another chemical`, () => {
-    const near = source('PS-STUB', 3, 0, { rateKgS: 5 });
+  it('a neighbour 3 m away with a larger fitted rate widens the zones; a source of another chemical is left out', () => {
+    const stub = source('PS-STUB', 3, 0, { rateKgS: 5 });
     const other = source('TK-NH3', 0, 400, { chemical: 'NH3' });
     const single = forecast(origin, a, wind, null, 600)!;
-    const zones = forecastLikely(origin, [a, near, other], wind, null, 600)!.zones;
-    expect(zones).toEqual(single.zones);
+    const zones = forecastLikely(origin, [a, stub, other], wind, null, 600)!.zones;
+    const fs = forecast(origin, stub, wind, null, 600)!;
+    expect(zones.map((z) => z.sourceIds)).toEqual(fs.zones.map((z) => (single.zones.some((x) => x.level === z.level) ? ['TK-A', 'PS-STUB'] : ['PS-STUB'])));
+    for (const z of zones) {
+      const zs = fs.zones.find((x) => x.level === z.level)!;
+      expect(covers(z, zs)).toBe(true);
+      expect(z.distanceM).toBe(zs.distanceM);
+    }
   });
 
   it('a running release (no end) stays running for every source', () => {

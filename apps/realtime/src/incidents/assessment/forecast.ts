@@ -94,36 +94,27 @@ export function forecast(origin: GeoOrigin, source: ChosenSource, wind: WindSumm
 }
 
 /**
- * A likely source this close to one already forecast adds nothing the envelope would show, m (our
- * choice: the zones' footprints are placed in steps of several metres; a vessel and the 3-m stub at
- * its nozzle give the same zones).
- */
-export const SAME_PLACE_M = 10;
-
-/**
  * The forecast when the source is not known to one item: `sources` are the chosen source and the
  * estimate's other likely sources (the items the valves isolate together). Each is forecast with its
  * own fitted rate and start, the release ending at the same moment (the valves isolate them all:
  * `durationS` counts from the chosen source's start). Each level's zone is the envelope of the
  * sources' zones of that level (zonesEnvelope in @safetwin/sim), and the field the most any of them
  * gives at a place and time — the people plan keeps everyone out of the cloud whichever item leaks.
- * Sources of another chemical than the chosen one's, or within {@link SAME_PLACE_M} of one already
- * forecast, are left out. One source: exactly {@link forecast}.
+ * Neighbours a few metres apart are forecast too: their fitted rates and release heights differ.
+ * Sources of another chemical than the chosen one's are left out. One source: exactly {@link forecast}.
  */
 export function forecastLikely(origin: GeoOrigin, sources: readonly ChosenSource[], wind: WindSummary, airTempK: number | null, durationS: number | null): Forecast | null {
   const [chosen, ...rest] = sources;
   if (!chosen) return null;
   const first = forecast(origin, chosen, wind, airTempK, durationS);
   if (!first) return null;
-  const placed: ChosenSource[] = [chosen];
-  const parts: { source: ChosenSource; fc: Forecast; shiftS: number }[] = [{ source: chosen, fc: first, shiftS: 0 }];
+  const parts: { fc: Forecast; shiftS: number }[] = [{ fc: first, shiftS: 0 }];
   for (const s of rest) {
-    if (s.chemical !== chosen.chemical || placed.some((p) => Math.hypot(p.eastM - s.eastM, p.northM - s.northM) < SAME_PLACE_M)) continue;
-    placed.push(s);
+    if (s.chemical !== chosen.chemical) continue;
     // Seconds between the chosen source's start and this one's: its clock runs that far ahead.
     const shiftS = (chosen.releaseStartMs - s.releaseStartMs) / 1000;
     const fc = forecast(origin, s, wind, airTempK, durationS === null ? null : durationS + shiftS);
-    if (fc) parts.push({ source: s, fc, shiftS });
+    if (fc) parts.push({ fc, shiftS });
   }
   if (parts.length === 1) return first;
   return {
