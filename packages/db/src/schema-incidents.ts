@@ -35,6 +35,12 @@ export const incidents = pgTable(
     assessment: jsonb('assessment'),
     valves: jsonb('valves').notNull(),
     people: jsonb('people').notNull(),
+    /**
+     * The plants whose safety officers see the incident (JSON array of enterprise ids), carried from
+     * one assessment to the next so a plant leaves only below a lower probability than it entered at;
+     * null on rows written before it existed (then derived from the assessment).
+     */
+    concerns: jsonb('concerns'),
     /** Bumped by every stored change; an update names the version it started from. */
     version: integer('version').notNull(),
     /** Seq of the newest timeline entry (the next one takes this + 1). */

@@ -243,6 +243,11 @@ export interface IncidentView {
   /** The isolation being carried out (empty until valves are chosen). */
   valves: IncidentValveView[];
   people: IncidentPeopleView;
+  /**
+   * The plants (enterprise ids) whose safety officers see it: its own, and those of its likely sources
+   * and of the items its valves cut off — a plant enters at 10 % and stays while ≥ 5 %.
+   */
+  concerns: string[];
 }
 
 /** Why an incident no longer concerns a plant: its latest source estimate no longer points to it (the plant of the incident itself never loses it). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '@safetwin/protocol';
-import { alarmSubject, canSeeAlarm, canSeeIncident, enterprisesLosingIncident, enterprisesSeeing, incidentEnterprises } from './access.ts';
+import { alarmSubject, canSeeAlarm, canSeeIncident, concernedEnterprises, enterprisesLosingIncident, enterprisesSeeing, incidentEnterprises } from './access.ts';
 
 const user = (role: Principal['role'], enterpriseId: string | null = null, siteId: string | null = 'park'): Principal => ({
   username: `${role}-${enterpriseId ?? 'x'}`, displayName: role, role, siteId: role === 'commander' ? null : siteId, enterpriseId,
@@ -67,5 +67,28 @@ describe('who sees an incident', () => {
     expect(enterprisesLosingIncident(after, before)).toEqual([]);
     expect(enterprisesLosingIncident(before, before)).toEqual([]);
     expect(enterprisesLosingIncident(incident(null, [candidate('E2', 0.9)]), incident(null, []))).toEqual(['E2']);
+  });
+
+  it('a plant enters at 10 % and leaves below 5 %: a candidate wavering around 10 % keeps its officers on the incident', () => {
+    const at = (p: number) => incident('E1', [candidate('E1', 1 - p), candidate('E2', p)]);
+    const steps = [0.12, 0.08, 0.11, 0.06, 0.04, 0.08, 0.1];
+    let concerns: string[] | null = null;
+    const seen: boolean[] = [];
+    for (const p of steps) {
+      concerns = concernedEnterprises(at(p), concerns);
+      seen.push(concerns.includes('E2'));
+    }
+    expect(seen).toEqual([true, true, true, true, false, false, true]);
+    // Without the plants it concerned until now, 8 % is below the entry threshold.
+    expect(concernedEnterprises(at(0.08), null)).toEqual(['E1']);
+  });
+
+  it('the plants stored with the incident decide who sees it, and who loses it', () => {
+    const stored = { ...incident('E1', [candidate('E1', 0.92), candidate('E2', 0.08)]), concerns: ['E1', 'E2'] };
+    expect(incidentEnterprises(stored)).toEqual(['E1', 'E2']);
+    expect(canSeeIncident(user('safety-officer', 'E2'), stored)).toBe(true);
+    expect(enterprisesLosingIncident(stored, { ...stored, concerns: ['E1'] })).toEqual(['E2']);
+    // A row written before the plants were stored: worked out from its assessment.
+    expect(incidentEnterprises({ ...stored, concerns: null })).toEqual(['E1']);
   });
 });

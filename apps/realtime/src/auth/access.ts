@@ -48,11 +48,19 @@ export function canSeeAlarm(user: Principal, alarm: { siteId: string; enterprise
 
 /** A source candidate at least this probable brings its plant's safety officers onto the incident (our choice: a candidate the card shows as worth checking). */
 export const INCIDENT_SOURCE_MIN_PROBABILITY = 0.1;
+/**
+ * A plant already on the incident stays while a candidate of it is at least this probable (our choice: half the entry
+ * threshold — a candidate wavering around 10 % from one estimate to the next must not take the card off its officers'
+ * wall and bring it back, a notice each time).
+ */
+export const INCIDENT_SOURCE_KEEP_PROBABILITY = 0.05;
 
-/** What decides who sees an incident: its site, its plant, and the plants of its likely sources and of the items its valves cut off. */
+/** What decides who sees an incident: its site, its plant, the plants it concerns (stored), else its likely sources and the items its valves cut off. */
 export interface IncidentSubject {
   siteId: string;
   enterpriseId: string | null;
+  /** The plants it concerns as last worked out ({@link concernedEnterprises}); absent or null: derived from the assessment. */
+  concerns?: readonly string[] | null;
   assessment?: {
     source: { candidates: readonly { id: string; enterpriseId: string | null; probability: number }[] };
     isolation?: { targets: readonly { id: string }[] } | null;
@@ -60,19 +68,28 @@ export interface IncidentSubject {
 }
 
 /**
- * The plants whose safety officers see an incident: the incident's own (where its first alarm or its declared source is)
- * and that of every source candidate of its latest assessment with probability ≥ {@link INCIDENT_SOURCE_MIN_PROBABILITY}
- * or among the items its valves cut off — a leak that the detectors of one plant caught may come from its neighbour's
- * equipment, whose officer must see it, and a plant whose valves are closed for it must know why.
+ * The plants an incident concerns after its latest assessment: its own (where its first alarm or its declared source is)
+ * and that of every source candidate with probability ≥ {@link INCIDENT_SOURCE_MIN_PROBABILITY} — ≥
+ * {@link INCIDENT_SOURCE_KEEP_PROBABILITY} for a plant in `before` (the plants it concerned until now) — or among the
+ * items its valves cut off. A leak that the detectors of one plant caught may come from its neighbour's equipment,
+ * whose officer must see it, and a plant whose valves are closed for it must know why.
  */
-export function incidentEnterprises(incident: IncidentSubject): string[] {
+export function concernedEnterprises(incident: Omit<IncidentSubject, 'concerns'>, before: readonly string[] | null): string[] {
   const ids = new Set<string>();
   if (incident.enterpriseId !== null) ids.add(incident.enterpriseId);
+  const had = new Set(before ?? []);
   const isolated = new Set((incident.assessment?.isolation?.targets ?? []).map((t) => t.id));
   for (const c of incident.assessment?.source.candidates ?? []) {
-    if (c.enterpriseId !== null && (c.probability >= INCIDENT_SOURCE_MIN_PROBABILITY || isolated.has(c.id))) ids.add(c.enterpriseId);
+    if (c.enterpriseId === null) continue;
+    const threshold = had.has(c.enterpriseId) ? INCIDENT_SOURCE_KEEP_PROBABILITY : INCIDENT_SOURCE_MIN_PROBABILITY;
+    if (c.probability >= threshold || isolated.has(c.id)) ids.add(c.enterpriseId);
   }
   return [...ids];
+}
+
+/** The plants whose safety officers see an incident: as stored with it, else worked out from its assessment ({@link concernedEnterprises}). */
+export function incidentEnterprises(incident: IncidentSubject): string[] {
+  return incident.concerns ? [...incident.concerns] : concernedEnterprises(incident, null);
 }
 
 /**

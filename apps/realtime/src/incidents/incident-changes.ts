@@ -1,6 +1,7 @@
 // Pure changes of an incident view: each returns the next view and the timeline entries that
 // record it (the service stores both in one transaction). No I/O here.
 import type { AlarmView, IncidentAssessmentView, IncidentMilestonesView, IncidentPeopleView, IncidentState, IncidentValveView, IncidentView } from '@safetwin/protocol';
+import { concernedEnterprises } from '../auth/access.ts';
 import { checkTransition } from './incident-lifecycle.ts';
 import type { NewIncidentEvent } from './incident-store.ts';
 
@@ -111,6 +112,7 @@ export function applyAssessment(view: IncidentView, a: IncidentAssessmentView, a
   if (view.assessment && view.assessment.seq >= a.seq) return null;
   const assessedAt = view.milestones.assessedAt ?? (isComplete(a) ? at : null);
   let next: IncidentView = { ...view, assessment: a, people: peopleOf(a, view.people), milestones: { ...view.milestones, assessedAt }, updatedAt: at };
+  next = { ...next, concerns: concernedEnterprises(next, view.concerns) };
   const events = [assessmentEvent(a)];
   if ((view.state === 'assessing' || view.state === 'detected') && hasActionPlan(a)) {
     const moved = changeState(next, 'responding', 'system', `assessment ${a.seq} brought an isolation or evacuation plan`, at);

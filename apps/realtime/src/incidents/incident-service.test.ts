@@ -6,7 +6,7 @@ import type { IncidentView } from '@safetwin/protocol';
 import { IncidentTransitionError } from './incident-lifecycle.ts';
 import { IncidentNotFoundError, IncidentService } from './incident-service.ts';
 import { IncidentStore } from './incident-store.ts';
-import { declaredInput, gasAlarm, sampleAssessment } from './incident-test-support.ts';
+import { declaredInput, estimateNaming, gasAlarm, sampleAssessment } from './incident-test-support.ts';
 
 for (const backend of testBackends()) {
   describe(`incident service (${backend.name})`, () => {
@@ -103,6 +103,22 @@ for (const backend of testBackends()) {
       expect(entry.data).toMatchObject({ seq: 2, topCandidate: { id: 'tank-1', probability: 0.82 }, valvesRank1: ['v-1'], evacuate: ['b-office'], unusableAssemblyPoints: ['ap-2'] });
       expect(JSON.stringify(entry.data)).not.toContain('ringLonLat');
       expect(timeline.at(-1)).toMatchObject({ kind: 'state', data: { from: 'assessing', to: 'responding' } });
+    });
+
+    it('keeps a plant on the incident while its candidate stays at 5 % or more, across a restart (stored with the incident)', async () => {
+      const created = await service.create(declaredInput('cp-test'));
+      expect(created.concerns).toEqual(['ent-a']);
+      const naming = (seq: number, p: number) => estimateNaming(seq, clock, [{ id: 'tank-1', enterpriseId: 'ent-a', probability: 1 - p }, { id: 'pump-b', enterpriseId: 'ent-b', probability: p }]);
+      expect((await service.recordAssessment(created.id, naming(1, 0.12))).concerns).toEqual(['ent-a', 'ent-b']);
+      expect((await service.recordAssessment(created.id, naming(2, 0.07))).concerns).toEqual(['ent-a', 'ent-b']);
+      // Another hub starting now reads the plants from the row: 7 % keeps ent-b there too.
+      const other = newService();
+      await other.restore();
+      expect((await other.get(created.id)).concerns).toEqual(['ent-a', 'ent-b']);
+      expect((await other.recordAssessment(created.id, naming(3, 0.07))).concerns).toEqual(['ent-a', 'ent-b']);
+      expect((await other.recordAssessment(created.id, naming(4, 0.03))).concerns).toEqual(['ent-a']);
+      expect((await other.recordAssessment(created.id, naming(5, 0.07))).concerns, '7 % does not bring a plant back in').toEqual(['ent-a']);
+      expect((await new IncidentStore(db).get(created.id))!.view.concerns).toEqual(['ent-a']);
     });
 
     it('re-reads and applies again when another hub wrote the row in between; restores only open incidents', async () => {

@@ -98,6 +98,7 @@ export class IncidentService {
         createdBy: input.createdBy, updatedAt: at,
         milestones: { firstAlarmAt: null, assessedAt: null, valvesCommandedAt: null, isolatedAt: null, fireBrigadeNotifiedAt: null, containedAt: null, closedAt: null },
         assessment: null, valves: [], people: { inZone: 0, evacuating: 0, sheltered: 0, safe: 0 },
+        concerns: input.enterpriseId === null ? [] : [input.enterpriseId],
       };
       const events: NewIncidentEvent[] = [{ at, kind: 'created', actor: input.createdBy, message: `${input.origin} incident: ${input.title}`, data: { origin: input.origin, chemical: input.chemical, declared: input.declared } }];
       if (input.alarm) {

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { incidentEvents, incidents, type SqlClient, type SqlTransaction } from '@safetwin/db';
 import type { IncidentEventView, IncidentState, IncidentView } from '@safetwin/protocol';
+import { concernedEnterprises } from '../auth/access.ts';
 
 /** An incident as stored: the view, the row's version and the seq of its newest timeline entry. */
 export interface StoredIncident {
@@ -25,7 +26,7 @@ type Row = typeof incidents.$inferSelect;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toView(row: Row): IncidentView {
-  return {
+  const view: IncidentView = {
     id: row.id,
     siteId: row.siteId,
     enterpriseId: row.enterpriseId,
@@ -44,7 +45,11 @@ function toView(row: Row): IncidentView {
     assessment: row.assessment as IncidentView['assessment'],
     valves: row.valves as IncidentView['valves'],
     people: row.people as IncidentView['people'],
+    concerns: [],
   };
+  // A row written before the plants were stored: worked out from its assessment, as the access rule would.
+  view.concerns = (row.concerns as string[] | null) ?? concernedEnterprises(view, null);
+  return view;
 }
 
 const stored = (row: Row): StoredIncident => ({ view: toView(row), version: row.version, lastEventSeq: row.lastEventSeq });
@@ -52,7 +57,8 @@ const json = (v: unknown) => (v === null || v === undefined ? null : JSON.string
 
 /** The columns an update rewrites (everything but the id, site, origin and creation). */
 const MUTABLE = `enterprise_id = $3, state = $4, title = $5, chemical = $6, level = $7, declared = $8::jsonb, alarm_ids = $9::jsonb,
-  alarm_group_ids = $10::jsonb, updated_at = $11, milestones = $12::jsonb, assessment = $13::jsonb, valves = $14::jsonb, people = $15::jsonb`;
+  alarm_group_ids = $10::jsonb, updated_at = $11, milestones = $12::jsonb, assessment = $13::jsonb, valves = $14::jsonb, people = $15::jsonb,
+  concerns = $17::jsonb`;
 
 /**
  * `incidents` and `incident_events`. Every write is one transaction: the row (inserted, or
@@ -67,12 +73,12 @@ export class IncidentStore {
     await this.db.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO incidents (id, site_id, enterprise_id, state, origin, title, chemical, level, declared, alarm_ids, alarm_group_ids,
-           created_at, created_by, updated_at, milestones, assessment, valves, people, version, last_event_seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13, $14, $15::jsonb, $16::jsonb, $17::jsonb, $18::jsonb, 1, $19)`,
+           created_at, created_by, updated_at, milestones, assessment, valves, people, concerns, version, last_event_seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13, $14, $15::jsonb, $16::jsonb, $17::jsonb, $18::jsonb, $19::jsonb, 1, $20)`,
         [
           view.id, view.siteId, view.enterpriseId, view.state, view.origin, view.title, view.chemical, view.level, json(view.declared),
           json(view.alarmIds), json(view.alarmGroupIds), new Date(view.createdAt), view.createdBy, new Date(view.updatedAt),
-          json(view.milestones), json(view.assessment), json(view.valves), json(view.people), events.length,
+          json(view.milestones), json(view.assessment), json(view.valves), json(view.people), json(view.concerns), events.length,
         ],
       );
       await appendEvents(tx, view.id, 0, events);
@@ -92,6 +98,7 @@ export class IncidentStore {
         [
           next.id, current.version, next.enterpriseId, next.state, next.title, next.chemical, next.level, json(next.declared), json(next.alarmIds),
           json(next.alarmGroupIds), new Date(next.updatedAt), json(next.milestones), json(next.assessment), json(next.valves), json(next.people), lastEventSeq,
+          json(next.concerns),
         ],
       );
       if (rows.length === 0) throw new StaleIncidentError(next.id, current.version);

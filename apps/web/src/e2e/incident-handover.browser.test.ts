@@ -71,7 +71,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a plant officer’s wall when an incident’s l
     await page.waitForSelector(`${CARD}[data-incident-id="${created.id}"]`, { timeout: 60_000 });
     expect(await page.textContent('[data-testid=incident-title]')).toBe(title);
 
-    await hub.incidents.recordAssessment(created.id, estimate(1001, at + 1_000, [{ ...b, probability: 0.85 }, { ...a, probability: 0.05 }]));
+    await hub.incidents.recordAssessment(created.id, estimate(1001, at + 1_000, [{ ...b, probability: 0.85 }, { ...a, probability: 0.03 }]));
     const notice = `${NOTICE}[data-incident-id="${created.id}"]`;
     await page.waitForSelector(notice, { timeout: 60_000 });
     expect(await page.locator(CARD).count(), 'the incident card left the wall').toBe(0);

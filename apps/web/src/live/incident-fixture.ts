@@ -147,6 +147,8 @@ export function fixtureIncident(firstAlarmAt: number, overrides: Partial<Inciden
     assessment,
     valves,
     people: { inZone: 42, evacuating: 118, sheltered: 35, safe: 260 },
+    // Its own plant and those of the likely sources (the tank and its neighbour, whose valves are cut off).
+    concerns: [...new Set(['CP-E1', ...assessment.source.candidates.slice(0, 2).flatMap((c) => (c.enterpriseId ? [c.enterpriseId] : []))])],
     ...overrides,
   };
 }
