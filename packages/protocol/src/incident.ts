@@ -109,9 +109,10 @@ export interface ThreatZoneView {
   /** Farthest reach downwind, m (of the farthest-reaching source's zone, when the ring envelops several). */
   distanceM: number;
   /**
-   * The items whose zone of this level the ring covers: the chosen source alone, or it and the estimate's
-   * other likely sources — the ring is then the envelope of their zones (the source is not known to one
-   * item); empty for a point source.
+   * The items whose zone of this level the ring covers: the chosen source alone, or several of the
+   * likely sources the valves isolate — the ring is then the envelope of their zones (the source is not
+   * known to one item; a level only another source's larger release reaches names that one alone);
+   * empty for a point source.
    */
   sourceIds: string[];
   ringLonLat: [number, number][];

@@ -121,6 +121,18 @@ for (const backend of testBackends()) {
       expect((await new IncidentStore(db).get(created.id))!.view.concerns).toEqual(['ent-a']);
     });
 
+    it('reads a row written before the plants and the zones\' sources were stored: both worked out from its assessment', async () => {
+      const created = await service.create(declaredInput('cp-test'));
+      await service.recordAssessment(created.id, estimateNaming(1, clock, [{ id: 'tank-1', enterpriseId: 'ent-a', probability: 0.7 }, { id: 'pump-b', enterpriseId: 'ent-b', probability: 0.3 }]));
+      const legacy = await db.query<{ assessment: unknown }>('SELECT assessment FROM incidents WHERE id = $1', [created.id]);
+      const assessment = legacy[0]!.assessment as { zones: Record<string, unknown>[] };
+      for (const z of assessment.zones) delete z.sourceIds;
+      await db.query('UPDATE incidents SET concerns = NULL, assessment = $2::jsonb WHERE id = $1', [created.id, JSON.stringify(assessment)]);
+      const read = (await new IncidentStore(db).get(created.id))!.view;
+      expect(read.concerns).toEqual(['ent-a', 'ent-b']);
+      expect(read.assessment!.zones.map((z) => z.sourceIds)).toEqual([['tank-1']]);
+    });
+
     it('re-reads and applies again when another hub wrote the row in between; restores only open incidents', async () => {
       const created = await service.create(declaredInput('cp-test'));
       const closedOne = await service.create(declaredInput('cp-test'));

@@ -49,6 +49,11 @@ function toView(row: Row): IncidentView {
   };
   // A row written before the plants were stored: worked out from its assessment, as the access rule would.
   view.concerns = (row.concerns as string[] | null) ?? concernedEnterprises(view, null);
+  // An assessment stored before zones named their sources: the chosen source's own zones.
+  if (view.assessment?.zones.some((z) => z.sourceIds === undefined)) {
+    const chosen = view.assessment.source.chosen.id;
+    view.assessment = { ...view.assessment, zones: view.assessment.zones.map((z) => ({ ...z, sourceIds: z.sourceIds ?? (chosen === null ? [] : [chosen]) })) };
+  }
   return view;
 }
 

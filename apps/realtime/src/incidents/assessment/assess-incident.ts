@@ -6,7 +6,7 @@ import { SOURCE_ESTIMATION_DEFAULTS } from '@safetwin/sim';
 import type { DoseExceedanceView, EvacuationAssessmentView, IncidentAssessmentView, ThreatZoneView } from '@safetwin/protocol';
 import type { AssessmentInput } from './assessment-input.ts';
 import { forecastLikely } from './forecast.ts';
-import { assessIsolation, assessRelease } from './isolation-step.ts';
+import { assessIsolation, assessRelease, releaseDurationS } from './isolation-step.ts';
 import { assessDoses, assessEvacuation, PEOPLE_HORIZON_S } from './people-step.ts';
 import { assessSource } from './source-step.ts';
 import { summarizeWind } from './wind-summary.ts';
@@ -29,7 +29,8 @@ export function assessIncident(input: AssessmentInput): IncidentAssessmentView {
   let zones: ThreatZoneView[] = [];
   let evacuation: EvacuationAssessmentView | null = null;
   let doses: DoseExceedanceView[] = [];
-  const fc = wind ? forecastLikely(site.origin, [chosen, ...source.others], wind, input.airTempK, release.durationS) : null;
+  const releases = [{ source: chosen, durationS: release.durationS }, ...source.others.map((s) => ({ source: s, durationS: releaseDurationS(s, isolation, chosen.releaseStartMs) }))];
+  const fc = wind ? forecastLikely(site.origin, releases, wind, input.airTempK) : null;
   if (wind && !fc) warnings.push(chosen.chemical ? `${chosen.chemical} has neither AEGLs nor a lower explosive limit in the plume engine's library: no zones` : 'the leaking chemical is not known yet (no declaration, no toxic detector hit, no candidate): no zones');
   if (fc) {
     zones = fc.zones;

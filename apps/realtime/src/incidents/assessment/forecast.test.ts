@@ -32,7 +32,7 @@ describe('forecastLikely', () => {
   const b = source('TK-B', 0, 400, { rateKgS: 2, releaseStartMs: START_MS - 60_000 });
 
   it('one source: exactly the single forecast', () => {
-    const one = forecastLikely(origin, [a], wind, null, 600)!;
+    const one = forecastLikely(origin, [{ source: a, durationS: 600 }], wind, null)!;
     const single = forecast(origin, a, wind, null, 600)!;
     expect(one.zones).toEqual(single.zones);
     expect(one.zones.every((z) => z.sourceIds.length === 1 && z.sourceIds[0] === 'TK-A')).toBe(true);
@@ -40,10 +40,10 @@ describe('forecastLikely', () => {
   });
 
   it('two sources apart: each level is the envelope of both zones, the field the larger of the two on each one\'s clock', () => {
-    const both = forecastLikely(origin, [a, b], wind, null, 600)!;
+    // B's release ends 60 s later than A's on A's clock (its own length, 720 s, from a start 60 s earlier).
+    const both = forecastLikely(origin, [{ source: a, durationS: 600 }, { source: b, durationS: 720 }], wind, null)!;
     const fa = forecast(origin, a, wind, null, 600)!;
-    // B's release ends at the same moment as A's: 60 s more from its own start.
-    const fb = forecast(origin, b, wind, null, 660)!;
+    const fb = forecast(origin, b, wind, null, 720)!;
     expect(both.zones.map((z) => z.level)).toEqual(fb.zones.map((z) => z.level));
     for (const z of both.zones) {
       expect(z.sourceIds).toEqual(fa.zones.some((x) => x.level === z.level) ? ['TK-A', 'TK-B'] : ['TK-B']);
@@ -60,27 +60,43 @@ describe('forecastLikely', () => {
     // Downwind of B, 1 s after A's release began, only B's plume (60 s old) has arrived at 100 m.
     expect(fa.field(100, 400, 1)).toBe(0);
     expect(both.field(100, 400, 1)).toBeGreaterThan(0);
-    // B's tail still passes 300 m downwind of it 700 s into A's release (760 s into B's, ended at 660 s): it ends with A's isolation, not 600 s after its own start.
-    expect(both.field(300, 400, 700)).toBeGreaterThan(0);
-    expect(forecast(origin, b, wind, null, 600)!.field(300, 400, 760)).toBe(0);
+    // B's release lasts its own 720 s: its cloud still passes 300 m downwind of it 760 s into A's release (820 s into B's).
+    expect(both.field(300, 400, 760)).toBeGreaterThan(0);
+    expect(forecast(origin, b, wind, null, 600)!.field(300, 400, 820)).toBe(0);
   });
 
-  it('a neighbour 3 m away with a larger fitted rate widens the zones; a source of another chemical is left out', () => {
+  it('a neighbour 3 m away with a larger fitted rate widens the zones; another toxic gas is left out with a warning', () => {
     const stub = source('PS-STUB', 3, 0, { rateKgS: 5 });
     const other = source('TK-NH3', 0, 400, { chemical: 'NH3' });
     const single = forecast(origin, a, wind, null, 600)!;
-    const zones = forecastLikely(origin, [a, stub, other], wind, null, 600)!.zones;
+    const fc = forecastLikely(origin, [{ source: a, durationS: 600 }, { source: stub, durationS: 600 }, { source: other, durationS: 600 }], wind, null)!;
     const fs = forecast(origin, stub, wind, null, 600)!;
-    expect(zones.map((z) => z.sourceIds)).toEqual(fs.zones.map((z) => (single.zones.some((x) => x.level === z.level) ? ['TK-A', 'PS-STUB'] : ['PS-STUB'])));
-    for (const z of zones) {
+    expect(fc.zones.map((z) => z.sourceIds)).toEqual(fs.zones.map((z) => (single.zones.some((x) => x.level === z.level) ? ['TK-A', 'PS-STUB'] : ['PS-STUB'])));
+    for (const z of fc.zones) {
       const zs = fs.zones.find((x) => x.level === z.level)!;
       expect(covers(z, zs)).toBe(true);
       expect(z.distanceM).toBe(zs.distanceM);
     }
+    expect(fc.warnings.join()).toMatch(/TK-NH3 holds NH3, whose levels of concern do not compare with Cl2's/);
+  });
+
+  it('another flammable (only %LEL detectors saw gas): its zones at its own LEL fractions, its field in the chosen one\'s LEL terms', () => {
+    const ch4 = source('TK-CH4', 0, 0, { chemical: 'CH4', rateKgS: 3 });
+    const c3h8 = source('TK-C3H8', 0, 400, { chemical: 'C3H8', rateKgS: 3 });
+    const fc = forecastLikely(origin, [{ source: ch4, durationS: null }, { source: c3h8, durationS: null }], wind, null)!;
+    const f1 = forecast(origin, ch4, wind, null, null)!;
+    const f2 = forecast(origin, c3h8, wind, null, null)!;
+    expect(fc.chemical.id).toBe('CH4');
+    expect(fc.zones.map((z) => z.level)).toEqual(f2.zones.map((z) => z.level));
+    for (const z of fc.zones) expect(covers(z, f2.zones.find((x) => x.level === z.level)!)).toBe(true);
+    // Propane at 10 % of its LEL (2.1 vol %) counts as methane at 10 % of its LEL (5 vol %): × 5 / 2.1.
+    const [e, n, t] = [200, 400, 600];
+    expect(f2.field(e, n, t)).toBeGreaterThan(0);
+    expect(fc.field(e, n, t)).toBeCloseTo(Math.max(f1.field(e, n, t), (f2.field(e, n, t) * 5) / 2.1), 6);
   });
 
   it('a running release (no end) stays running for every source', () => {
-    const both = forecastLikely(origin, [a, b], wind, null, null)!;
+    const both = forecastLikely(origin, [{ source: a, durationS: null }, { source: b, durationS: null }], wind, null)!;
     expect(both.field(300, 400, 3000)).toBeGreaterThan(0);
     expect(both.field(300, 0, 3000)).toBeGreaterThan(0);
   });

@@ -1,7 +1,8 @@
 // The plume forecast of an assessment: one engine scenario (@safetwin/sim) for the chosen source,
 // the live wind and the release that stops when isolation completes; its threat zones (AEGL-3/2/1
 // at 60 min, or 60 % / 10 % of the LEL for a flammable without AEGLs) as the view draws them, and
-// its concentration field in site metres and time for the evacuation plan and the doses.
+// its concentration field in site metres and time for the evacuation plan and the doses — and, while
+// the source is one of several likely items, the envelope of their forecasts (forecastLikely).
 import { buildZones, findChemical, parseInput, resolveModel, zonesEnvelope, zonesScenarioSchema, CALM_WIND_MS, type Chemical, type ResolvedModel } from '@safetwin/sim';
 import type { ThreatZoneView } from '@safetwin/protocol';
 import type { ConcentrationField, ExposureLevels, GeoOrigin } from '@safetwin/twin-models';
@@ -93,42 +94,59 @@ export function forecast(origin: GeoOrigin, source: ChosenSource, wind: WindSumm
   return { zones, field, exposure: lv.exposure, chemical, warnings: [...new Set(model.warnings)] };
 }
 
+/** A likely source and how long its release would last, s from its own start (null: it runs on). */
+export interface LikelyRelease {
+  source: ChosenSource;
+  durationS: number | null;
+}
+
 /**
- * The forecast when the source is not known to one item: `sources` are the chosen source and the
- * estimate's other likely sources (the items the valves isolate together). Each is forecast with its
- * own fitted rate and start, the release ending at the same moment (the valves isolate them all:
- * `durationS` counts from the chosen source's start). Each level's zone is the envelope of the
- * sources' zones of that level (zonesEnvelope in @safetwin/sim), and the field the most any of them
- * gives at a place and time — the people plan keeps everyone out of the cloud whichever item leaks.
- * Neighbours a few metres apart are forecast too: their fitted rates and release heights differ.
- * Sources of another chemical than the chosen one's are left out. One source: exactly {@link forecast}.
+ * The forecast when the source is not known to one item: `releases` are the chosen source's (first)
+ * and those of the estimate's other likely sources (the items the valves isolate together), each
+ * with its own fitted rate and start, and its release as long as the same valves and its own rate
+ * make it (releaseDurationS in isolation-step.ts). Each level's zone is the envelope of the sources'
+ * zones of that level (zonesEnvelope in @safetwin/sim), and the field the most any of them gives at
+ * a place and time on the chosen source's clock — the people plan keeps everyone out of the cloud
+ * whichever item leaks. Neighbours a few metres apart are forecast too: their fitted rates and
+ * release heights differ. A source of another flammable (only %LEL detectors saw gas) joins on the
+ * same footing — its zones are at the same fractions of its own LEL, its field scaled to the chosen
+ * one's LEL; one whose levels of concern cannot be compared (another toxic gas) is left out with a
+ * warning. One source: exactly {@link forecast}.
  */
-export function forecastLikely(origin: GeoOrigin, sources: readonly ChosenSource[], wind: WindSummary, airTempK: number | null, durationS: number | null): Forecast | null {
-  const [chosen, ...rest] = sources;
+export function forecastLikely(origin: GeoOrigin, releases: readonly LikelyRelease[], wind: WindSummary, airTempK: number | null): Forecast | null {
+  const [chosen, ...rest] = releases;
   if (!chosen) return null;
-  const first = forecast(origin, chosen, wind, airTempK, durationS);
+  const first = forecast(origin, chosen.source, wind, airTempK, chosen.durationS);
   if (!first) return null;
-  const parts: { fc: Forecast; shiftS: number }[] = [{ fc: first, shiftS: 0 }];
-  for (const s of rest) {
-    if (s.chemical !== chosen.chemical) continue;
+  const parts: { fc: Forecast; shiftS: number; scale: number }[] = [{ fc: first, shiftS: 0, scale: 1 }];
+  const warnings: string[] = [];
+  for (const { source, durationS } of rest) {
+    const fc = forecast(origin, source, wind, airTempK, durationS);
+    if (!fc) continue;
+    const comparable = fc.chemical.id === first.chemical.id || (isLelBasis(fc) && isLelBasis(first));
+    if (!comparable) {
+      warnings.push(`likely source ${source.id} holds ${fc.chemical.id}, whose levels of concern do not compare with ${first.chemical.id}'s: its zones are not drawn`);
+      continue;
+    }
     // Seconds between the chosen source's start and this one's: its clock runs that far ahead.
-    const shiftS = (chosen.releaseStartMs - s.releaseStartMs) / 1000;
-    const fc = forecast(origin, s, wind, airTempK, durationS === null ? null : durationS + shiftS);
-    if (fc) parts.push({ fc, shiftS });
+    parts.push({ fc, shiftS: (chosen.source.releaseStartMs - source.releaseStartMs) / 1000, scale: first.exposure.aegl2Ppm / fc.exposure.aegl2Ppm });
   }
-  if (parts.length === 1) return first;
+  if (parts.length === 1) return warnings.length === 0 ? first : { ...first, warnings: [...first.warnings, ...warnings] };
   return {
     zones: envelopeZones(origin, parts.map((p) => p.fc.zones)),
     field: (eastM, northM, tS) => {
       let ppm = 0;
-      for (const p of parts) ppm = Math.max(ppm, p.fc.field(eastM, northM, tS + p.shiftS));
+      for (const p of parts) ppm = Math.max(ppm, p.scale * p.fc.field(eastM, northM, tS + p.shiftS));
       return ppm;
     },
     exposure: first.exposure,
     chemical: first.chemical,
-    warnings: [...new Set(parts.flatMap((p) => p.fc.warnings))],
+    warnings: [...new Set([...parts.flatMap((p) => p.fc.warnings), ...warnings])],
   };
 }
+
+/** Whether a forecast's levels are fractions of the LEL (a flammable without AEGLs: forecastLevels). */
+const isLelBasis = (fc: Forecast) => forecastLevels(fc.chemical)?.levels.every((l) => l.level.startsWith('lel-')) === true;
 
 /** Per level, the envelope of the sources' zones (highest level first, as {@link forecast} lists them). */
 function envelopeZones(origin: GeoOrigin, zoneSets: readonly ThreatZoneView[][]): ThreatZoneView[] {

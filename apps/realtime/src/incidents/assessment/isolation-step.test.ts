@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDemoSite, type ChemicalPark } from '@safetwin/twin-models';
 import type { AssessmentSubject } from './assessment-input.ts';
-import { assessIsolation } from './isolation-step.ts';
+import { assessIsolation, assessRelease, releaseDurationS } from './isolation-step.ts';
 import { leakItem } from './leak-items.ts';
 import type { ChosenSource } from './source-step.ts';
 
@@ -40,6 +40,23 @@ describe('assessIsolation with several likely sources', () => {
     expect(step.view!.targets).toEqual([{ kind: 'equipment', id: other }]);
     expect(step.view!.isolable).toBe(true);
     expect(step.warnings.join()).toMatch(new RegExp(`no valve set cuts off ${stub}.*${tank}`));
+  });
+
+  it('each likely source releases until the same valves shut and the trapped inventory drains at its own rate', () => {
+    // 10 kg/s: the tank's trapped inventory drains within isolatedRelease's one-day horizon.
+    const chosen = { ...chosenOf(stub), rateKgS: 10 };
+    const step = assessIsolation(park, chosen, [leakItem(park, stub)!, leakItem(park, tank)!], subject, NOW_MS);
+    const own = releaseDurationS(chosen, step, chosen.releaseStartMs)!;
+    expect(own).toBe(assessRelease(chosen, step, NOW_MS, 3600).durationS);
+    expect(own).toBeLessThan(86_400 / 2);
+    const tankSource = { ...chosenOf(tank), rateKgS: 10, releaseStartMs: chosen.releaseStartMs };
+    expect(releaseDurationS(tankSource, step, chosen.releaseStartMs)).toBeCloseTo(own, 6);
+    // Half the rate: the same trapped inventory takes twice as long to drain.
+    const slower = releaseDurationS({ ...tankSource, rateKgS: 5 }, step, chosen.releaseStartMs)!;
+    const drainS = step.applied!.trappedInventoryKg / chosen.rateKgS;
+    expect(slower).toBeCloseTo(own + drainS, 3);
+    // Began 60 s earlier: it has leaked 60 s longer when the same valves shut.
+    expect(releaseDurationS({ ...tankSource, releaseStartMs: chosen.releaseStartMs - 60_000 }, step, chosen.releaseStartMs)).toBeCloseTo(own + 60, 6);
   });
 
   it('plans nothing for a point source', () => {

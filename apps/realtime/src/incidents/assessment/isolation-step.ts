@@ -99,11 +99,27 @@ export interface ReleaseStep {
  */
 export function assessRelease(chosen: ChosenSource, isolation: IsolationStep, nowMs: number, horizonS: number): ReleaseStep {
   const base = { rateKgS: chosen.rateKgS, startedAt: chosen.releaseStartMs };
-  const a = isolation.applied;
-  if (a && Number.isFinite(a.trappedInventoryKg)) {
-    const profile = isolatedRelease(chosen.rateKgS, a, { decisionAtS: isolation.decisionAtS });
-    if (Number.isFinite(profile.endS)) return { view: { ...base, endsAt: Math.round(chosen.releaseStartMs + profile.endS * 1000), totalKg: profile.totalKg }, durationS: profile.endS };
-  }
+  const profile = isolatedProfile(chosen, isolation, chosen.releaseStartMs);
+  if (profile) return { view: { ...base, endsAt: Math.round(chosen.releaseStartMs + profile.endS * 1000), totalKg: profile.totalKg }, durationS: profile.endS };
   const untilS = (nowMs - chosen.releaseStartMs) / 1000 + horizonS;
   return { view: { ...base, endsAt: null, totalKg: chosen.rateKgS * untilS }, durationS: null };
+}
+
+/**
+ * How long `source`'s release would last, s from its own start, were it the leak: the same valves
+ * (decided at the same moment) and the trapped inventory drained at its own fitted rate — a likelier
+ * source's slower rate drains it later. Null: the release does not end (no alternative ends it).
+ */
+export function releaseDurationS(source: ChosenSource, isolation: IsolationStep, chosenStartMs: number): number | null {
+  return isolatedProfile(source, isolation, chosenStartMs)?.endS ?? null;
+}
+
+/** isolatedRelease of the applied alternative for `source` (the decision time counted from its own start); null when it never ends. */
+function isolatedProfile(source: ChosenSource, isolation: IsolationStep, chosenStartMs: number) {
+  const a = isolation.applied;
+  if (!a || !Number.isFinite(a.trappedInventoryKg)) return null;
+  // decisionAtS counts from the chosen source's start; a source that began earlier has been leaking that much longer.
+  const decisionAtS = isolation.decisionAtS + (chosenStartMs - source.releaseStartMs) / 1000;
+  const profile = isolatedRelease(source.rateKgS, a, { decisionAtS: Math.max(0, decisionAtS) });
+  return Number.isFinite(profile.endS) ? profile : null;
 }

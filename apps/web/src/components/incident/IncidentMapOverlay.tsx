@@ -48,7 +48,9 @@ export function IncidentMapOverlay({ incident, accessRoute = null }: { incident:
       if (id === 'incident-zone-fills') {
         const z = (o as { zone: ThreatZoneView }).zone;
         const values = { level: z.level.toUpperCase(), ppm: formatPpm(z.thresholdPpm), km: formatKm(z.distanceM) };
-        return z.sourceIds.length > 1 ? t('tipZoneEnvelope', { ...values, items: z.sourceIds.join(', ') }) : t('tipZone', values);
+        // Another source's zone, or the envelope of several: say whose.
+        const chosenOnly = z.sourceIds.length <= 1 && z.sourceIds.every((sourceId) => sourceId === incidentRef.current.assessment?.source.chosen.id);
+        return chosenOnly ? t('tipZone', values) : t('tipZoneEnvelope', { ...values, items: z.sourceIds.join(', ') });
       }
       if (id === 'incident-routes') {
         const g = o as unknown as EvacuationGroupView;
