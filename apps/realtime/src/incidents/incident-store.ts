@@ -26,7 +26,7 @@ type Row = typeof incidents.$inferSelect;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toView(row: Row): IncidentView {
-  const view: IncidentView = {
+  const view: Omit<IncidentView, 'concerns'> = {
     id: row.id,
     siteId: row.siteId,
     enterpriseId: row.enterpriseId,
@@ -42,19 +42,19 @@ function toView(row: Row): IncidentView {
     createdBy: row.createdBy,
     updatedAt: row.updatedAt.getTime(),
     milestones: row.milestones as IncidentView['milestones'],
-    assessment: row.assessment as IncidentView['assessment'],
+    assessment: withZoneSources(row.assessment as IncidentView['assessment']),
     valves: row.valves as IncidentView['valves'],
     people: row.people as IncidentView['people'],
-    concerns: [],
   };
   // A row written before the plants were stored: worked out from its assessment, as the access rule would.
-  view.concerns = (row.concerns as string[] | null) ?? concernedEnterprises(view, null);
-  // An assessment stored before zones named their sources: the chosen source's own zones.
-  if (view.assessment?.zones.some((z) => z.sourceIds === undefined)) {
-    const chosen = view.assessment.source.chosen.id;
-    view.assessment = { ...view.assessment, zones: view.assessment.zones.map((z) => ({ ...z, sourceIds: z.sourceIds ?? (chosen === null ? [] : [chosen]) })) };
-  }
-  return view;
+  return { ...view, concerns: (row.concerns as string[] | null) ?? concernedEnterprises(view, null) };
+}
+
+/** An assessment stored before zones named their sources: each zone read as the chosen source's own. */
+function withZoneSources(a: IncidentView['assessment']): IncidentView['assessment'] {
+  if (!a?.zones.some((z) => z.sourceIds === undefined)) return a;
+  const chosen = a.source.chosen.id;
+  return { ...a, zones: a.zones.map((z) => ({ ...z, sourceIds: z.sourceIds ?? (chosen === null ? [] : [chosen]) })) };
 }
 
 const stored = (row: Row): StoredIncident => ({ view: toView(row), version: row.version, lastEventSeq: row.lastEventSeq });
