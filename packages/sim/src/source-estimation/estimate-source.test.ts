@@ -150,6 +150,41 @@ describe('estimateSource', () => {
     expect(prob(weighted, 'C') / prob(weighted, 'B') / ((10 * prob(a, 'C')) / prob(a, 'B'))).toBeCloseTo(1, 9);
   });
 
+  it('searches a pipe run for the leak: a long line through A wins over a point at its middle, and places the leak at A', () => {
+    // A crosswind run 400 m long from 70 m south of A: A lies 70 m along it, on the middle of its 4th 20-m piece.
+    const line: SourceCandidate = { id: 'L', position: at(0, 130), releaseHeightM: 1, line: { from: at(0, -70), to: at(0, 330) } };
+    const middle: SourceCandidate = { id: 'M', position: at(0, 130), releaseHeightM: 1 };
+    const r = estimateSource(input({ noise: 0.2, seed: 5, candidates: [line, middle, B] }));
+    const top = r.candidates[0]!;
+    expect(top.id).toBe('L');
+    expect(top.probability).toBeGreaterThan(0.99);
+    expect(top.along!.distanceM).toBeCloseTo(70, 6);
+    expect(Math.hypot(top.position.eastM, top.position.northM)).toBeLessThan(1e-9);
+    // The spread along the run: at least the piece's own (20/√12 m), well under the run's (400/√12 m).
+    expect(top.along!.sdM).toBeGreaterThanOrEqual(20 / Math.sqrt(12));
+    expect(top.along!.sdM).toBeLessThan(40);
+    expect(top.rateKgS / 0.5).toBeGreaterThan(0.8);
+    expect(top.rateKgS / 0.5).toBeLessThan(1.25);
+    // A point candidate is placed where it is and has no distance along.
+    expect(r.candidates.find((x) => x.id === 'M')).toMatchObject({ position: middle.position, along: null });
+    // The same run given as its midpoint alone (the estimate before searching along pipes) loses to the upwind B or at
+    // least does not explain A's plume: its best place was 130 m off the leak.
+    const asPoint = estimateSource(input({ noise: 0.2, seed: 5, candidates: [{ ...middle, id: 'L' }, B] }));
+    expect(asPoint.candidates.find((x) => x.id === 'L')!.logEvidence).toBeLessThan(top.logEvidence - 20);
+  });
+
+  it('a run no longer than a search spacing is one place; the probability of a run is the sum of its points', () => {
+    const spool: SourceCandidate = { ...A, id: 'S', line: { from: at(-1, 0), to: at(1, 0) } };
+    const r = estimateSource(input({ candidates: [spool, B, C] }));
+    const s = r.candidates.find((x) => x.id === 'S')!;
+    expect(s.along!.distanceM).toBe(1);
+    expect(s.along!.sdM).toBeCloseTo(2 / Math.sqrt(12), 12);
+    expect(s.position).toEqual(A.position);
+    const asPoint = estimateSource(input({ candidates: [A, B, C] }));
+    expect(s.probability).toBeCloseTo(asPoint.candidates.find((x) => x.id === 'A')!.probability, 12);
+    expect(r.candidates.map((x) => x.probability).reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 12);
+  });
+
   it('a %LEL detector reads a flammable candidate through its LEL; a ppm detector of another gas sees nothing', () => {
     const base = input({ chemical: 'CH4', rateKgS: 0.3, points: DOWNWIND });
     const lel = base.detectors.map((d) => ({ ...d, unit: '%LEL' as const, detectionLimit: FLOOR_PPM / 500, readings: d.readings.map(([t, v]) => [t, v / 500] as [number, number]) }));

@@ -5,6 +5,9 @@
 // For each candidate c (Bayes' rule over a discrete hypothesis set; the approach of Keats,
 // Yee & Lien 2007, Atmos. Environ. 41, 465–479, reduced to known candidate positions):
 //   P(c | data) ∝ π(c) · Σ_t0 w_t0 ∫ Π_e [Σ_δ w_δ Π_{bins k of e} L(k | c, q, δ, t0)]^κ π(ln q) d ln q
+// - where on the candidate: its one point, or for a pipe segment a uniform prior along the run,
+//   searched at points no more than 20 m apart (line-points.ts); each point is a hypothesis of
+//   its own and the candidate's probability is the sum of its points';
 // - q the release rate: closed-form start, robust maximisation and Laplace evidence (rate-fit.ts);
 // - δ the offset of the wind direction the plume took from the stations' one (local meander the
 //   stations do not see; Gifford 1959's meandering plume, Adv. Geophys. 6, 117–137: the
@@ -31,6 +34,7 @@ import { refineRate, scoreLinear, screenLinear, unitPredictions, type CandidateS
 import {
   DEFAULT_LOG_SIGMA, DEFAULT_OUTLIER_FRACTION, errorModel, GAUSS_HERMITE_5, Observations,
 } from './error-model.ts';
+import { searchPoints } from './line-points.ts';
 import { ModelCache } from './predictions.ts';
 import type { CandidateEstimate, DetectorResidual, SourceCandidate, SourceDetector, SourceEstimate, SourceEstimationInput } from './types.ts';
 
@@ -55,6 +59,12 @@ const REFINE_MARGIN_NATS = 30;
  * the offsets and fitting the rate moved evidences by ≲ 30 nats in our trials (our margin).
  */
 const SCREEN_MARGIN_NATS = 100;
+/**
+ * Points of one line candidate scored in full: those with the best screening scores (our choice: the best and, as a
+ * rule, its two neighbours — the points of one run differ by tens of nats where the detectors can tell them apart at
+ * all); the rest keep their screening score, a lower bound, as candidates screened out do.
+ */
+const LINE_POINTS_SCORED = 3;
 
 /** Ranks `input.candidates` as the source of what `input.detectors` read (see the header). */
 export function estimateSource(input: SourceEstimationInput): SourceEstimate {
@@ -111,45 +121,55 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
     cache: new ModelCache(),
   };
 
-  // Screen every candidate at 1 kg/s along the stations' wind; score those in the running over every offset, and
-  // refine those whose model is dense or whose rate is far from 1 kg/s.
-  const scored: { c: SourceCandidate; chemical: Chemical; score: CandidateScore; prior: number }[] = [];
-  for (const c of input.candidates) {
+  // Every search point of every candidate (its one point, or points along its line: line-points.ts) is a hypothesis
+  // with its share of the candidate's prior. Screen them all at 1 kg/s along the stations' wind; score those in the
+  // running over every offset, and refine those whose model is dense or whose rate is far from 1 kg/s.
+  const scored: Hypothesis[] = [];
+  input.candidates.forEach((c, owner) => {
     const chemical = findChemical(c.chemical ?? input.chemical);
     if (!chemical) {
       warnings.push(`candidate ${c.id}: unknown chemical '${c.chemical ?? input.chemical}', left out`);
-      continue;
+      return;
     }
     const prior = c.priorWeight === undefined ? 1 : Number.isFinite(c.priorWeight) && c.priorWeight > 0 ? c.priorWeight : 0;
-    scored.push({ c, chemical, score: screenLinear(ev, c, chemical), prior });
-  }
+    const points = searchPoints(c);
+    for (const { position, alongM, pieceM } of points) {
+      const at = { ...c, position };
+      scored.push({ owner, c: at, alongM, pieceM, chemical, score: screenLinear(ev, at, chemical), prior: prior / points.length });
+    }
+  });
   const bestScreen = Math.max(...scored.map((s) => s.score.logEvidence));
-  for (const s of scored) if (s.score.logEvidence > bestScreen - SCREEN_MARGIN_NATS) s.score = scoreLinear(ev, s.c, s.chemical, 1);
+  const inRunning = leadingPointsPerCandidate(scored).filter((s) => s.score.logEvidence > bestScreen - SCREEN_MARGIN_NATS);
+  for (const s of inRunning) s.score = scoreLinear(ev, s.c, s.chemical, 1);
   const bestLinear = Math.max(...scored.map((s) => s.score.logEvidence));
-  for (const s of scored) {
+  for (const s of inRunning) {
     const farFromRef = Math.abs(s.score.lnRateMean) > Math.LN2;
-    if ((s.score.predictions.dense || farFromRef) && s.score.logEvidence > bestLinear - REFINE_MARGIN_NATS) s.score = refineRate(ev, s.c, s.chemical, s.score);
+    // A hypothesis that reaches no detector under any offset has a likelihood that no rate or model changes.
+    const reachesSome = s.score.active.length > 0;
+    if (reachesSome && (s.score.predictions.dense || farFromRef) && s.score.logEvidence > bestLinear - REFINE_MARGIN_NATS) s.score = refineRate(ev, s.c, s.chemical, s.score);
   }
 
-  // Posterior over the candidates (log-sum-exp normalisation).
+  // Posterior over the hypotheses (log-sum-exp normalisation), summed per candidate.
   const logPost = scored.map((s) => (s.prior > 0 ? Math.log(s.prior) + s.score.logEvidence : -Infinity));
   const maxLog = Math.max(...logPost);
   const norm = Number.isFinite(maxLog) ? maxLog + Math.log(logPost.reduce((sum, l) => sum + Math.exp(l - maxLog), 0)) : 0;
-  const ranked = scored
-    .map((s, i) => ({ ...s, probability: Number.isFinite(maxLog) ? Math.exp(logPost[i]! - norm) : 1 / scored.length }))
-    .sort((a, b) => b.probability - a.probability || b.score.logEvidence - a.score.logEvidence);
+  const probability = scored.map((_, i) => (Number.isFinite(maxLog) ? Math.exp(logPost[i]! - norm) : 1 / scored.length));
+  const ranked = byCandidate(scored, probability).sort((a, b) => b.probability - a.probability || b.logEvidence - a.logEvidence);
   const residualsForTop = o.residualsForTop ?? SOURCE_ESTIMATION_DEFAULTS.residualsForTop;
-  const candidates: CandidateEstimate[] = ranked.map((s, rank) => {
+  const candidates: CandidateEstimate[] = ranked.map((g, rank) => {
+    const s = g.best;
     const fitted = fittedValues(ev, s.score);
     return {
       id: s.c.id,
       chemical: s.chemical.id,
-      probability: s.probability,
-      logEvidence: s.score.logEvidence,
+      probability: g.probability,
+      logEvidence: g.logEvidence,
       rateKgS: Math.exp(s.score.lnRateMean),
       rateFactor: Math.exp(Math.sqrt(s.score.lnRateVar)),
       releaseStartMs: ev.startsMs[s.score.bestStart]!,
       model: s.score.predictions.model,
+      position: s.c.position,
+      along: g.along,
       hitsExplained: hitsExplained(ev, fitted),
       residuals: rank < residualsForTop ? residuals(ev, fitted) : [],
     };
@@ -161,6 +181,62 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
   if (measuredSpread > DIR_SPREAD_CAP_DEG) warnings.push(`wind direction varied by ${measuredSpread.toFixed(0)}° (σθ) over the window; offsets beyond ${DIR_SPREAD_CAP_DEG}° are not considered`);
   if (candidates.length > 1 && reason === null && candidates[0]!.probability < 0.5) warnings.push(`no candidate is more likely than not (top ${(candidates[0]!.probability * 100).toFixed(0)} %)`);
   return { ...base, candidates, discriminating: reason === null, reason, dirSpreadDeg };
+}
+
+/** One search point of a candidate (line-points.ts) and its score. */
+interface Hypothesis {
+  /** Index of its candidate in the input. */
+  owner: number;
+  /** The candidate placed at the search point. */
+  c: SourceCandidate;
+  alongM: number;
+  /** Length of line the point stands for, m (0 for a point candidate). */
+  pieceM: number;
+  chemical: Chemical;
+  score: CandidateScore;
+  /** Its share of the candidate's prior weight. */
+  prior: number;
+}
+
+/** Each candidate's search points with the best screening scores, at most LINE_POINTS_SCORED of them (all of a point candidate's one). */
+function leadingPointsPerCandidate(scored: readonly Hypothesis[]): Hypothesis[] {
+  const byOwner = new Map<number, Hypothesis[]>();
+  for (const h of scored) byOwner.set(h.owner, [...(byOwner.get(h.owner) ?? []), h]);
+  return [...byOwner.values()].flatMap((points) => [...points].sort((a, b) => b.score.logEvidence - a.score.logEvidence).slice(0, LINE_POINTS_SCORED));
+}
+
+/**
+ * The hypotheses grouped by candidate: the candidate's probability (the sum of its points'), its evidence (the points'
+ * evidences averaged under the uniform prior along the line), its most probable point and, for a line, that point's
+ * distance along it and the posterior spread of the distance.
+ */
+function byCandidate(scored: readonly Hypothesis[], probability: readonly number[]) {
+  const groups = new Map<number, { best: Hypothesis; bestP: number; probability: number; logEvs: number[]; ps: number[]; alongs: number[] }>();
+  scored.forEach((h, i) => {
+    const p = probability[i]!;
+    const g = groups.get(h.owner);
+    if (!g) groups.set(h.owner, { best: h, bestP: p, probability: p, logEvs: [h.score.logEvidence], ps: [p], alongs: [h.alongM] });
+    else {
+      if (p > g.bestP || (p === g.bestP && h.score.logEvidence > g.best.score.logEvidence)) [g.best, g.bestP] = [h, p];
+      g.probability += p;
+      g.logEvs.push(h.score.logEvidence);
+      g.ps.push(p);
+      g.alongs.push(h.alongM);
+    }
+  });
+  return [...groups.values()].map((g) => {
+    const maxEv = Math.max(...g.logEvs);
+    const logEvidence = maxEv + Math.log(g.logEvs.reduce((sum, l) => sum + Math.exp(l - maxEv), 0) / g.logEvs.length);
+    let along: CandidateEstimate['along'] = null;
+    if (g.best.c.line) {
+      const w = g.probability > 0 ? g.ps.map((p) => p / g.probability) : g.ps.map(() => 1 / g.ps.length);
+      const mean = g.alongs.reduce((sum, a, k) => sum + w[k]! * a, 0);
+      // Plus the spread within a piece: uniform over its length ℓ, variance ℓ²/12.
+      const variance = g.alongs.reduce((sum, a, k) => sum + w[k]! * (a - mean) ** 2, 0) + g.best.pieceM ** 2 / 12;
+      along = { distanceM: g.best.alongM, sdM: Math.sqrt(variance) };
+    }
+    return { best: g.best, probability: g.probability, logEvidence, along };
+  });
 }
 
 /** The best fit's prediction at every observation (mean over the offsets), detector units (0 where the candidate cannot reach). */

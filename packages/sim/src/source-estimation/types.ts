@@ -20,6 +20,12 @@ export interface SourceCandidate {
   chemical?: string;
   /** Prior weight (any positive number; normalised over the candidates). @defaultValue 1 */
   priorWeight?: number;
+  /**
+   * A pipe segment: the hole may be anywhere on the straight run between these plan points (their `upM` is unused, the
+   * hole is at `releaseHeightM`), equally likely at every metre of it; `position` is then only where the run is shown.
+   * The run is searched at points at most LINE_POINT_SPACING_M apart (estimate-source.ts).
+   */
+  line?: { from: EnuPoint; to: EnuPoint };
 }
 
 /** What a detector reports: ppm of the gas, or % of the lower explosive limit of the gas it sees. */
@@ -111,6 +117,16 @@ export interface CandidateEstimate {
   releaseStartMs: number | null;
   /** Plume model used at the fitted rate ('gaussian-plume' or 'dense'). */
   model: string;
+  /**
+   * Where the leak most likely is: the candidate's `position`, or for a line candidate the most probable of its search
+   * points (`upM` 0, as the candidates' positions).
+   */
+  position: EnuPoint;
+  /**
+   * A line candidate: how far `position` lies from `line.from`, m, and the spread of the leak's distance along the line
+   * under the posterior (1 σ, m; the search points' spread plus the length each stands for); null for a point.
+   */
+  along: { distanceM: number; sdM: number } | null;
   /** Hit detectors the fitted plume reaches (predicts above their detection limit). */
   hitsExplained: number;
   /** Per-detector residuals (top candidates only; empty for the rest). */

@@ -1,0 +1,39 @@
+// Where on a candidate the leak is searched: its one point, or for a pipe segment (a line
+// candidate) points spread evenly along the run — a leak is as likely at any metre of a pipe (the
+// loss-of-containment frequencies of pipework are given per metre of pipe: Guidelines for
+// Quantitative Risk Assessment, "Purple Book", CPR 18E, 2005, ch. 3; HSE, Failure Rate and Event
+// Data for use within Land Use Planning Risk Assessments, pipework).
+// The run is cut into equal pieces no longer than LINE_POINT_SPACING_M and searched at each piece's
+// middle, so the leak lies within half a spacing of a searched point.
+import type { EnuPoint, SourceCandidate } from './types.ts';
+
+/**
+ * Longest piece of a line searched at one point, m (our choice: half a spacing, 10 m, is what the
+ * plume engine's σy grows to within ~150 m downwind in class D — Briggs rural, plume-physics.md §2 —
+ * so a detector at that range cannot tell the searched point from the leak; the park's detectors
+ * ring its equipment a few metres off, where pipes join it, and its long runs are watched from afar).
+ */
+export const LINE_POINT_SPACING_M = 20;
+
+/** A point a candidate is searched at, how far along its line (0 for a point candidate), m, and the length of line it stands for (0 for a point), m. */
+export interface SearchPoint {
+  position: EnuPoint;
+  alongM: number;
+  pieceM: number;
+}
+
+/** The points candidate `c` is searched at (see the header): its position, or the middles of its line's pieces. */
+export function searchPoints(c: Pick<SourceCandidate, 'position' | 'line'>): SearchPoint[] {
+  if (!c.line) return [{ position: c.position, alongM: 0, pieceM: 0 }];
+  const { from, to } = c.line;
+  const lengthM = Math.hypot(to.eastM - from.eastM, to.northM - from.northM);
+  const n = Math.max(1, Math.ceil(lengthM / LINE_POINT_SPACING_M));
+  return Array.from({ length: n }, (_, i) => {
+    const f = (i + 0.5) / n;
+    return {
+      position: { eastM: from.eastM + f * (to.eastM - from.eastM), northM: from.northM + f * (to.northM - from.northM), upM: c.position.upM },
+      alongM: f * lengthM,
+      pieceM: lengthM / n,
+    };
+  });
+}
