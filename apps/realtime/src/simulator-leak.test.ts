@@ -45,6 +45,7 @@ describe('staged leaks with the demo simulator running', () => {
       [leak({ durationS: 7200 }), /durationS/],
       [leak({ equipmentId: undefined }), /equipmentId/],
       [leak({ heightM: -1 }), /heightM/],
+      [leak({ alongM: -5 }), /alongM/],
       [leak({ sourceId: 'x' }), /sourceId/],
     ];
     for (const [body, field] of malformed) {
@@ -58,6 +59,7 @@ describe('staged leaks with the demo simulator running', () => {
       [leak({ chemical: 'Cl2' }), 422, 'simulator:bad-scenario', /chemical: .*holds C3H8, not Cl2/],
       [leak({ equipmentId: 'CP-E4-CR-01' }), 422, 'simulator:wrong-device', /equipmentId: .*holds no chemical/],
       [leak({ heightM: 150 }), 422, 'simulator:bad-scenario', /heightM/],
+      [leak({ alongM: 3 }), 422, 'simulator:bad-scenario', /alongM: .* is equipment/],
       [leak({ siteId: 'no-such-site' }), 404, 'request:not-found', /no-such-site/],
     ];
     for (const [body, status, code, message] of refused) {

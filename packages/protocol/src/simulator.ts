@@ -43,6 +43,8 @@ export const SensorDropoutRequestSchema = z.strictObject(sensorDropoutShape);
 export const LEAK_CHEMICALS = ['Cl2', 'NH3', 'H2S', 'HCl', 'SO2', 'CO', 'CH4', 'C3H8', 'LPG'] as const;
 /** One of {@link LEAK_CHEMICALS}. */
 export type LeakChemical = (typeof LEAK_CHEMICALS)[number];
+/** Longest distance along a pipe segment a request may name, m (longer than any park's segment; the segment's own length is checked when staged). */
+export const MAX_SEGMENT_ALONG_M = 100_000;
 /** Largest release rate one request may stage, kg/s (a full-bore rupture of a large line). */
 export const MAX_LEAK_RATE_KG_S = 1000;
 
@@ -55,6 +57,8 @@ const leakShape = {
   durationS: DurationSchema.describe('how long it leaks, s; the cloud then drifts off'),
   heightM: z.number().min(0, 'heightM must be at least 0 m').max(200, 'heightM must be at most 200 m').optional()
     .describe("height of the hole above grade, m, within the item's height (default: 1 m for equipment, the pipe's own height for a segment)"),
+  alongM: z.number().min(0, 'alongM must be at least 0 m').max(MAX_SEGMENT_ALONG_M, `alongM must be at most ${MAX_SEGMENT_ALONG_M} m`).optional()
+    .describe('pipe segments only: where the hole is, m along the segment from its first node, within its length (default: its middle)'),
 };
 /** A loss of containment at a park item: the simulator drives the site's gas detectors from the plume model. */
 export const LeakRequestSchema = z.strictObject(leakShape);

@@ -46,6 +46,8 @@ export interface LeakScenario {
   durationS: number;
   /** Height of the hole above grade, m. @defaultValue 1 m for equipment, the pipe's height for a segment */
   heightM?: number;
+  /** Pipe segments only: the hole's distance along the segment from its first node, m. @defaultValue its middle */
+  alongM?: number;
 }
 
 /** Anything `simulator.stage()` accepts. */

@@ -108,7 +108,7 @@ export class LeakBook {
     const chemical = findChemical(scenario.chemical);
     if (!chemical) throw new SimulatorError('simulator:bad-scenario', `chemical: '${String(scenario.chemical)}' is not in the plume engine's library`);
     if (!(Number.isFinite(scenario.rateKgS) && scenario.rateKgS > 0)) throw new SimulatorError('simulator:bad-scenario', `rateKgS must be a positive number of kg/s, got ${scenario.rateKgS}`);
-    const source = leakSource(s.park, scenario.equipmentId, scenario.chemical, scenario.heightM);
+    const source = leakSource(s.park, scenario.equipmentId, scenario.chemical, scenario.heightM, scenario.alongM);
     const endMs = s.startMs + s.durationMs;
     const rng = new Rng(this.seed, `leak:${s.park.id}:${s.id}`);
     const detectors = s.park.sensors.flatMap((sensor) => {

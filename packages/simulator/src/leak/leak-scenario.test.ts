@@ -177,4 +177,21 @@ describe('staged leak: what is refused', () => {
     expect(staged.leak!.source.upM).toBeCloseTo((nodes[0]!.upM + nodes[1]!.upM) / 2, 9);
     expect(staged.leak!.detectorKinds.sort()).toEqual(['gas-flammable', 'gas-nh3']);
   });
+
+  it('places the hole along a pipe segment, within its length', () => {
+    // The longest NH3 line: a leak near its first node is hundreds of metres from its middle.
+    const nodeAt = (id: string) => PARK.pipes.nodes.find((n) => n.id === id)!.position;
+    const lengthOf = (s: (typeof PARK.pipes.segments)[number]) => Math.hypot(nodeAt(s.to).eastM - nodeAt(s.from).eastM, nodeAt(s.to).northM - nodeAt(s.from).northM);
+    const segment = PARK.pipes.segments.filter((s) => s.chemical === 'NH3').sort((a, b) => lengthOf(b) - lengthOf(a))[0]!;
+    const [a, b] = [nodeAt(segment.from), nodeAt(segment.to)];
+    const lengthM = lengthOf(segment);
+    expect(lengthM).toBeGreaterThan(200);
+    const staged = sim.stage(leak({ equipmentId: segment.id, chemical: 'NH3', alongM: 20 }));
+    const f = 20 / lengthM;
+    expect(staged.leak!.source.eastM).toBeCloseTo(a.eastM + f * (b.eastM - a.eastM), 9);
+    expect(staged.leak!.source.northM).toBeCloseTo(a.northM + f * (b.northM - a.northM), 9);
+    expect(staged.leak!.source.upM).toBeCloseTo(a.upM + f * (b.upM - a.upM), 9);
+    expect(refusal({ equipmentId: segment.id, chemical: 'NH3', alongM: lengthM + 1 })).toMatch(new RegExp(`^simulator:bad-scenario alongM: pipe segment '${segment.id}' is [0-9.]+ m long`));
+    expect(refusal({ alongM: 1 })).toMatch(/^simulator:bad-scenario alongM: 'CP-E1-TK-01' is equipment/);
+  });
 });

@@ -22,16 +22,20 @@ export interface LeakSource {
 
 /**
  * The leak source `id` of `park` with the hole at `heightM` above grade (default: 1 m for
- * equipment, the pipe's own height for a segment). Throws {@link SimulatorError}: unknown item
+ * equipment, the pipe's own height for a segment) and, on a segment, `alongM` from its first node
+ * (default: its middle). Throws {@link SimulatorError}: unknown item
  * (`simulator:unknown-device`, 404 at the hub), an item holding nothing or another chemical, or a
  * hole above the item (`simulator:wrong-device` / `simulator:bad-scenario`, 422), naming the field.
  */
-export function leakSource(park: ChemicalPark, id: string, chemical: string, heightM: number | undefined): LeakSource {
+export function leakSource(park: ChemicalPark, id: string, chemical: string, heightM: number | undefined, alongM?: number): LeakSource {
   let source: LeakSource;
   /** Highest hole above the base, m: the item's top. */
   let topM: number;
   const equipment = park.equipment.find((e) => e.id === id);
   if (equipment) {
+    if (alongM !== undefined) {
+      throw new SimulatorError('simulator:bad-scenario', `alongM: '${id}' is equipment (${equipment.kind}); only a pipe segment has a length to place the hole along`);
+    }
     if (equipment.chemical === null) {
       throw new SimulatorError('simulator:wrong-device', `equipmentId: '${id}' (${equipment.kind}) holds no chemical, so it cannot leak`);
     }
@@ -47,10 +51,16 @@ export function leakSource(park: ChemicalPark, id: string, chemical: string, hei
       throw new SimulatorError('simulator:unknown-device', `equipmentId: no equipment or pipe segment '${id}' on site '${park.id}'`);
     }
     const [a, b] = [nodes[0].position, nodes[1].position];
-    const pipeUpM = (a.upM + b.upM) / 2;
+    const lengthM = Math.hypot(b.eastM - a.eastM, b.northM - a.northM);
+    if (alongM !== undefined && !(alongM >= 0 && alongM <= lengthM)) {
+      throw new SimulatorError('simulator:bad-scenario', `alongM: pipe segment '${id}' is ${Math.round(lengthM * 10) / 10} m long, so the hole must be 0–${Math.round(lengthM * 10) / 10} m along it, got ${alongM}`);
+    }
+    const f = alongM === undefined || lengthM === 0 ? 0.5 : alongM / lengthM;
+    const pipeUpM = a.upM + f * (b.upM - a.upM);
     topM = pipeUpM + segment.diameterMm / 1000;
     const hM = heightM ?? pipeUpM;
-    source = { kind: 'pipe-segment', id, enterpriseId: segment.enterpriseId, chemical: segment.chemical, point: { eastM: (a.eastM + b.eastM) / 2, northM: (a.northM + b.northM) / 2, upM: hM }, heightM: hM };
+    const point = { eastM: a.eastM + f * (b.eastM - a.eastM), northM: a.northM + f * (b.northM - a.northM), upM: hM };
+    source = { kind: 'pipe-segment', id, enterpriseId: segment.enterpriseId, chemical: segment.chemical, point, heightM: hM };
   }
   if (source.chemical !== chemical) {
     throw new SimulatorError('simulator:bad-scenario', `chemical: ${source.kind} '${id}' holds ${source.chemical}, not ${chemical}`);
