@@ -37,6 +37,12 @@ export interface SourceCandidateView {
   rateFactor: number;
   /** Most likely release start, epoch ms (null: before the window). */
   releaseStartMs: number | null;
+  /**
+   * A pipe segment: where along it the leak most likely is (`place`), as metres from its first end (`fromLabel`, the
+   * start of its label "pipe A → B") and the spread of that distance (1 σ). Null for equipment; absent in assessments
+   * stored before the estimate searched along pipes (their place is the segment's middle).
+   */
+  along?: { fromLabel: string; distanceM: number; sdM: number } | null;
 }
 
 /** "Where is the leak?" */

@@ -157,6 +157,26 @@ describe('assessIncident on the demo park', () => {
     expect(view.evacuation!.groups.length).toBeGreaterThan(0);
   }, SLOW_MS);
 
+  it('a leak along a 296 m chlorine line: the estimate places it on the run near the hole, not at the line\'s middle', () => {
+    const segment = park.pipes.segments.find((x) => x.id === 'CP-L-0009')!;
+    const [a, b] = [segment.from, segment.to].map((id) => park.pipes.nodes.find((n) => n.id === id)!.position) as [typeof park.origin, typeof park.origin];
+    const lengthM = Math.hypot(b.eastM - a.eastM, b.northM - a.northM);
+    const alongM = 250;
+    const hole = { eastM: a.eastM + (alongM / lengthM) * (b.eastM - a.eastM), northM: a.northM + (alongM / lengthM) * (b.northM - a.northM) };
+    const middle = { eastM: (a.eastM + b.eastM) / 2, northM: (a.northM + b.northM) / 2 };
+    const staged = stage({ itemId: segment.id, chemical: 'Cl2', rateKgS: 1, alongM, afterStartS: 150, weather: { prevailingFromDeg: 270, meanWindSpeedMS: 3 } });
+    const view = assessIncident(staged.input(subjectOf(staged.leakAtMs)));
+    const off = (p: { eastM: number; northM: number }) => Math.hypot(p.eastM - hole.eastM, p.northM - hole.northM);
+    expect(view.source.discriminating).toBe(true);
+    expect(view.source.chosen.id).toBe(segment.id);
+    const top = view.source.candidates[0]!;
+    expect(top.along).toMatchObject({ fromLabel: expect.any(String) });
+    expect(Math.abs(top.along!.distanceM - alongM)).toBeLessThan(top.along!.sdM * 3);
+    // Planned for the place on the run, far nearer the hole than the line's middle is.
+    expect(off(view.source.chosen.place)).toBeLessThan(off(middle) / 2);
+    expect(view.source.chosen.place).toEqual(top.place);
+  }, SLOW_MS);
+
   it('a flammable leak seen by %LEL detectors only: candidates hold flammables, zones at 60 % / 10 % of the LEL', () => {
     const staged = stage({ itemId: 'CP-E3-C-03', chemical: 'LPG', rateKgS: 3, afterStartS: 120, weather: { prevailingFromDeg: 200, meanWindSpeedMS: 2.5 } });
     const view = assessIncident(staged.input(subjectOf(staged.leakAtMs)));

@@ -4,6 +4,7 @@
 // predicts nothing there, so every hit bin costs it the outlier floor of the likelihood and its
 // posterior is negligible next to one that explains them — leaving it out changes no ranking
 // that matters. The tolerances below are wider than anything the estimator itself allows.
+import { searchPoints } from '@safetwin/sim';
 import { bearingDeg, horizontalDistanceM } from '@safetwin/twin-models';
 import type { LeakItem } from './leak-items.ts';
 import { angleBetweenDeg } from './wind-summary.ts';
@@ -30,13 +31,23 @@ function reaches(c: DetectorPoint, d: DetectorPoint, towardDeg: readonly number[
 
 const toward = (sweptFromDeg: readonly number[]) => sweptFromDeg.map((d) => (d + 180) % 360);
 
+/** A candidate: a point, or a pipe segment's run (the leak may be anywhere on it). */
+export type CandidatePlace = DetectorPoint & { line?: { from: DetectorPoint; to: DetectorPoint } };
+
+/** The places a candidate may leak from: its point, or the estimator's search points along its run (@safetwin/sim searchPoints). */
+export function placesOf(c: CandidatePlace): DetectorPoint[] {
+  const at = (p: DetectorPoint) => ({ eastM: p.eastM, northM: p.northM, upM: 0 });
+  return c.line ? searchPoints({ position: at(c), line: { from: at(c.line.from), to: at(c.line.to) } }).map((p) => p.position) : [c];
+}
+
 /**
- * Candidates that lie near a hit detector or upwind of one: the bearing from the candidate to the
- * detector within {@link REACH_HALF_ANGLE_DEG} of a direction the wind blew toward (`sweptFromDeg` + 180).
+ * Candidates that lie near a hit detector or upwind of one: the bearing from the candidate (from
+ * some point of a pipe's run) to the detector within {@link REACH_HALF_ANGLE_DEG} of a direction
+ * the wind blew toward (`sweptFromDeg` + 180).
  */
-export function reachingCandidates<C extends DetectorPoint>(items: readonly C[], hits: readonly DetectorPoint[], sweptFromDeg: readonly number[]): C[] {
+export function reachingCandidates<C extends CandidatePlace>(items: readonly C[], hits: readonly DetectorPoint[], sweptFromDeg: readonly number[]): C[] {
   const t = toward(sweptFromDeg);
-  return items.filter((c) => hits.some((h) => reaches(c, h, t)));
+  return items.filter((c) => placesOf(c).some((p) => hits.some((h) => reaches(p, h, t))));
 }
 
 /**
@@ -45,7 +56,8 @@ export function reachingCandidates<C extends DetectorPoint>(items: readonly C[],
  * same term to every candidate's evidence and cannot change the ranking; leaving it out saves its
  * share of the estimator's work (each candidate × detector × bin).
  */
-export function reachedDetectors<D extends { position: DetectorPoint }>(detectors: readonly D[], candidates: readonly DetectorPoint[], sweptFromDeg: readonly number[]): D[] {
+export function reachedDetectors<D extends { position: DetectorPoint }>(detectors: readonly D[], candidates: readonly CandidatePlace[], sweptFromDeg: readonly number[]): D[] {
   const t = toward(sweptFromDeg);
-  return detectors.filter((d) => candidates.some((c) => reaches(c, d.position, t)));
+  const places = candidates.flatMap(placesOf);
+  return detectors.filter((d) => places.some((c) => reaches(c, d.position, t)));
 }

@@ -6,7 +6,8 @@ import type { AssessmentSite } from './assessment-input.ts';
 /**
  * Height of the hole above grade for equipment, m: a bottom nozzle or flange — the demo
  * simulator's default for a staged leak (packages/simulator/src/leak/leak-source.ts), capped
- * by the item's height. A pipe segment leaks at its own height, at its midpoint.
+ * by the item's height. A pipe segment leaks at its own height, anywhere along its run (its
+ * midpoint is where it is shown until an estimate places the leak on it).
  */
 export const EQUIPMENT_HOLE_M = 1;
 
@@ -23,6 +24,8 @@ export interface LeakItem {
   northM: number;
   /** Height of the hole above the (flat) site's grade, m. */
   releaseHeightM: number;
+  /** A pipe segment: its run in plan, from its first node (named `fromLabel`) to its last; the hole may be anywhere on it. */
+  line?: { from: { eastM: number; northM: number }; to: { eastM: number; northM: number }; fromLabel: string };
 }
 
 /** Every item holding a chemical the engine knows (others cannot be modelled and are left out). */
@@ -69,5 +72,6 @@ function segmentItem(site: AssessmentSite, id: string, anyChemical = false): Lea
     id: s.id, kind: 'pipe-segment', label: `pipe ${end(a)} → ${end(b)}`, enterpriseId: s.enterpriseId, chemical: known?.id ?? s.chemical,
     eastM: (a.position.eastM + b.position.eastM) / 2, northM: (a.position.northM + b.position.northM) / 2,
     releaseHeightM: Math.max(0, (a.position.upM + b.position.upM) / 2),
+    line: { from: { eastM: a.position.eastM, northM: a.position.northM }, to: { eastM: b.position.eastM, northM: b.position.northM }, fromLabel: end(a) },
   };
 }

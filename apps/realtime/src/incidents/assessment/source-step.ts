@@ -2,7 +2,9 @@
 // estimateSource (@safetwin/sim), and the source the response is planned for — the declared one,
 // else the estimate's first, else (not discriminating yet) a provisional one next to the detector
 // reading highest.
-import { CHEMICALS, estimateSource, findChemical, likelySources, SOURCE_ESTIMATION_DEFAULTS, type Chemical, type SourceEstimate } from '@safetwin/sim';
+import {
+  CHEMICALS, estimateSource, findChemical, likelySources, LINE_POINT_SPACING_M, SOURCE_ESTIMATION_DEFAULTS, type CandidateEstimate, type Chemical, type SourceCandidate, type SourceEstimate,
+} from '@safetwin/sim';
 import type { SourceAssessmentView, SourceCandidateView } from '@safetwin/protocol';
 import { horizontalDistanceM } from '@safetwin/twin-models';
 import type { AssessmentInput, DetectorInput } from './assessment-input.ts';
@@ -50,8 +52,14 @@ export interface SourceStep {
 /** A detector's largest reading in the window, as a multiple of its detection limit (> 1: it saw gas). */
 interface DetectorPeak { d: DetectorInput; ratio: number }
 
-/** Fitted figures per candidate id, from a fresh estimate or the previous view. */
-type Fits = Map<string, { rateKgS: number; releaseStartMs: number | null }>;
+/** Fitted figures per candidate id, from a fresh estimate or the previous view: rate, start, and where on the item the leak most likely is. */
+type Fits = Map<string, { rateKgS: number; releaseStartMs: number | null; place: { eastM: number; northM: number } }>;
+
+/** An item as the estimator takes it: a point, or a pipe segment's run the leak may lie anywhere on. */
+function estimatorCandidate(c: LeakItem): SourceCandidate {
+  const at = (p: { eastM: number; northM: number }) => ({ eastM: p.eastM, northM: p.northM, upM: 0 });
+  return { id: c.id, chemical: c.chemical, position: at(c), releaseHeightM: c.releaseHeightM, ...(c.line ? { line: { from: at(c.line.from), to: at(c.line.to) } } : {}) };
+}
 
 /** Runs the source part (see the file comment). */
 export function assessSource(input: AssessmentInput, wind: WindSummary | null): SourceStep {
@@ -75,7 +83,7 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
   if (prev?.discriminating && sameIds(prev.hitDetectorIds, hitIds) && nowMs - subject.previous!.dataUntil <= REUSE_ESTIMATE_MAX_AGE_MS) {
     const { chosen: _, ...rest } = prev;
     estimate = rest;
-    fits = new Map(prev.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs }]));
+    fits = new Map(prev.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs, place: { eastM: c.place.eastM, northM: c.place.northM } }]));
   } else if (hits.length < SOURCE_ESTIMATION_DEFAULTS.minHits) {
     // Below the estimator's own minimum it cannot tell the candidates apart (it says so and ranks them anyway,
     // at the full cost): skipped, so the first assessment after an alarm reaches the wall at once, with a provisional source.
@@ -92,14 +100,14 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
     const detectors = reached ? seeing.filter((d) => reached.has(d) || hitIds.includes(d.id)) : seeing;
     const result = estimateSource({
       chemical: chemical?.id ?? reaching[0]?.chemical ?? chemicals[0]?.id ?? 'Cl2',
-      candidates: reaching.map((c) => ({ id: c.id, chemical: c.chemical, position: { eastM: c.eastM, northM: c.northM, upM: 0 }, releaseHeightM: c.releaseHeightM })),
+      candidates: reaching.map(estimatorCandidate),
       detectors,
       wind: input.wind,
       nowMs,
     });
     warnings.push(...result.warnings);
     estimate = estimateView(input, result, new Map(reaching.map((c) => [c.id, c])), hitIds);
-    fits = new Map(result.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs }]));
+    fits = new Map(result.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs, place: { eastM: c.position.eastM, northM: c.position.northM } }]));
   }
 
   const ctx: ChooseContext = { estimate, fits, peaks, declaredItem, chemical, chemicals, warnings };
@@ -129,11 +137,18 @@ function estimateView(input: AssessmentInput, r: SourceEstimate, items: Map<stri
   const candidates: SourceCandidateView[] = r.candidates.slice(0, TOP_CANDIDATES).map((c) => {
     const item = items.get(c.id)!;
     return {
-      id: c.id, kind: item.kind, label: item.label, enterpriseId: item.enterpriseId, chemical: c.chemical, place: sitePlace(input.site.origin, item),
+      id: c.id, kind: item.kind, label: item.label, enterpriseId: item.enterpriseId, chemical: c.chemical, place: sitePlace(input.site.origin, c.position),
       probability: c.probability, rateKgS: c.rateKgS, rateFactor: c.rateFactor, releaseStartMs: c.releaseStartMs,
+      along: alongOf(item, c),
     };
   });
   return { discriminating: r.discriminating, reason: r.reason, candidates, hitDetectorIds: hitIds, detectorsUsed: r.detectorsUsed.length };
+}
+
+/** Where along a pipe segment the leak most likely is, for a run long enough to be searched at more than one point (a spool of a few metres is one place). */
+function alongOf(item: LeakItem, c: CandidateEstimate): SourceCandidateView['along'] {
+  if (!item.line || !c.along || horizontalDistanceM(item.line.from, item.line.to) <= LINE_POINT_SPACING_M) return null;
+  return { fromLabel: item.line.fromLabel, distanceM: c.along.distanceM, sdM: c.along.sdM };
 }
 
 interface ChooseContext {
@@ -171,8 +186,10 @@ function sourceMaker(input: AssessmentInput, ctx: ChooseContext): SourceMaker {
     // null: the release began before the estimate's window.
     return fit.releaseStartMs ?? Math.min(startFallback, nowMs - SOURCE_ESTIMATION_DEFAULTS.windowMs);
   };
+  // Where on the item: the estimate's most likely point (along a pipe), else the item's own point.
+  const placeOf = (item: LeakItem, from: ChosenSource['from']) => (from === 'estimate' ? fitted(item.id)?.place : undefined) ?? item;
   const ofItem = (item: LeakItem, from: ChosenSource['from']): ChosenSource => ({
-    id: item.id, kind: item.kind, item, eastM: item.eastM, northM: item.northM, releaseHeightM: item.releaseHeightM,
+    id: item.id, kind: item.kind, item, eastM: placeOf(item, from).eastM, northM: placeOf(item, from).northM, releaseHeightM: item.releaseHeightM,
     chemical: ctx.chemical?.id ?? (findChemical(item.chemical)?.id ?? null), ...rateOf(item.id), releaseStartMs: startOf(item.id), from,
   });
   const ofPoint = (p: { eastM: number; northM: number }, chemical: string | null, from: ChosenSource['from']): ChosenSource => ({

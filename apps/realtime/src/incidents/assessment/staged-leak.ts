@@ -11,6 +11,8 @@ export interface StagedLeakOptions {
   itemId: string;
   chemical: string;
   rateKgS: number;
+  /** A pipe segment: the hole's distance along it from its first node, m. @defaultValue its middle */
+  alongM?: number;
   /** Seconds of readings after the release began. */
   afterStartS: number;
   /** Seconds of quiet readings before it (the estimator's wind look-back wants minutes). @defaultValue 300 */
@@ -36,7 +38,7 @@ export function playStagedLeak(o: StagedLeakOptions, sink: (readings: LiveReadin
   const leakAtMs = startMs + (o.beforeS ?? 300) * 1000;
   const nowMs = leakAtMs + o.afterStartS * 1000;
   for (let t = startMs; t <= nowMs; t += 1000) {
-    if (t === leakAtMs) sim.stage({ kind: 'leak', siteId: o.park.id, equipmentId: o.itemId, chemical: o.chemical, rateKgS: o.rateKgS, durationS: 3600 }, t);
+    if (t === leakAtMs) sim.stage({ kind: 'leak', siteId: o.park.id, equipmentId: o.itemId, chemical: o.chemical, rateKgS: o.rateKgS, durationS: 3600, ...(o.alongM === undefined ? {} : { alongM: o.alongM }) }, t);
     sink(sim.tick(t));
   }
   return { leakAtMs, nowMs };
