@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentView } from '@safetwin/protocol';
 import { fixtureIncident } from './incident-fixture.ts';
-import { FIRE_BRIGADE_TARGET_MS, drawnVersion, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, incidentPermissions, likelySourcesLine, targetStatus, valveLook, zoneColours } from './incident-format.ts';
+import { FIRE_BRIGADE_TARGET_MS, drawnVersion, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, formatRateKgS, incidentPermissions, likelySourcesLine, targetStatus, valveLook, zoneColours } from './incident-format.ts';
 
 describe('incident formatting', () => {
   it('formats elapsed time as mm:ss, h:mm:ss past an hour', () => {
@@ -60,6 +60,8 @@ describe('incident formatting', () => {
   it('formats probabilities', () => {
     expect(formatPercent(0.823)).toBe('82 %');
     expect(formatPercent(0.004)).toBe('<1 %');
+    // Rates: a fitted pinhole keeps two significant figures instead of reading "0.00".
+    expect([25.04, 1.434, 0.27, 0.0031, 0.00048].map(formatRateKgS)).toEqual(['25.0', '1.43', '0.27', '0.0031', '0.00048']);
     expect(formatPercent(0)).toBe('0 %');
   });
 

@@ -81,6 +81,13 @@ export function formatPercent(p: number): string {
   return `${Math.round(p * 100)} %`;
 }
 
+/** A release rate in kg/s for the card: "12.3" from 10 up, "1.43" / "0.27" from 0.1, two significant figures below ("0.0031": a fitted pinhole does not read "0.00"). */
+export function formatRateKgS(rateKgS: number): string {
+  if (rateKgS >= 10) return rateKgS.toFixed(1);
+  if (rateKgS >= 0.1 || rateKgS <= 0) return rateKgS.toFixed(2);
+  return rateKgS.toPrecision(2);
+}
+
 /** The items the valves cut off when the estimate has not singled one out — "label (p)" each, and their probability together — or null for one item. */
 export function likelySourcesLine(incident: IncidentView): { items: string; together: string } | null {
   const targets = incident.assessment?.isolation?.targets ?? [];

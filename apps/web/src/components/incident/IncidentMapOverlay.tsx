@@ -5,7 +5,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { AssemblyPointView, EvacuationGroupView, IncidentValveView, IncidentView, SourceCandidateView, ThreatZoneView } from '@safetwin/protocol';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
-import { drawnVersion, formatDurationS, formatPercent, valveLook } from '../../live/incident-format.ts';
+import { drawnVersion, formatDurationS, formatPercent, formatRateKgS, valveLook } from '../../live/incident-format.ts';
 import { useWall } from '../../wall/WallContext.tsx';
 import { incidentFitRequest, incidentLayers } from '../map/incident-layers.ts';
 import { mapOverlays } from '../map/map-overlays.ts';
@@ -58,7 +58,7 @@ export function IncidentMapOverlay({ incident, accessRoute = null }: { incident:
       }
       if (id === 'incident-candidates') {
         const c = o as unknown as SourceCandidateView;
-        return t('tipCandidate', { label: c.label, p: formatPercent(c.probability), rate: c.rateKgS.toFixed(2) });
+        return t('tipCandidate', { label: c.label, p: formatPercent(c.probability), rate: formatRateKgS(c.rateKgS) });
       }
       if (id === 'incident-assembly-points') {
         const ap = o as unknown as AssemblyPointView;
