@@ -10,16 +10,21 @@
 // often the true source is among the items the response isolates (the likely sources: the leading
 // candidates 90 % probable together, @safetwin/sim likelySources). Trials
 // run in worker threads (the result does not depend on how many: seeds are kept in order).
+// A pipe leaks anywhere along its segment (uniformly; source-staging.ts), and the bench prints how far from the true hole
+// the response is planned from (the top candidate's point, or its most probable point along a pipe).
 // With SAFETWIN_BENCH_CALM=1 the leaks are staged without local meander, gusts, detector noise or faults
 // (source-staging.ts CALM_LEAK): what is missed then is the estimator's own limit, the figure to read the first beside.
+// With SAFETWIN_BENCH_MIDPOINT=1 a pipe leaks at its segment's middle (the staging before 2026-11-30); with
+// SAFETWIN_BENCH_POINTS=1 the estimator gets the segments as their middle points only (the estimate before it searched
+// along pipes) — the same leaks either way, for comparison.
 //   npm run bench:source                 (from the repository root)
 //   npx tsx bench/source-bench.ts [N = 50] [first seed = 1] [seconds after the start = 180] [workers = 3]
 import { cpus, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { LIKELY_SOURCES_COVERAGE, LIKELY_SOURCES_MAX } from '@safetwin/sim';
+import { LIKELY_SOURCES_COVERAGE, LIKELY_SOURCES_MAX, LINE_POINT_SPACING_M } from '@safetwin/sim';
 import { demoSites, type ChemicalPark } from '@safetwin/twin-models';
 import { candidatesFor } from './source-staging.ts';
-import type { TrialRow } from './source-trial.ts';
+import type { TrialOptions, TrialRow } from './source-trial.ts';
 
 const N = Number(process.argv[2] ?? 50);
 const FIRST_SEED = Number(process.argv[3] ?? 1);
@@ -27,6 +32,8 @@ const AFTER_START_S = Number(process.argv[4] ?? 180);
 const WORKERS = Number(process.argv[5] ?? 3);
 const WINDOW_MS = 300_000;
 const CALM = process.env.SAFETWIN_BENCH_CALM === '1';
+const MIDPOINT = process.env.SAFETWIN_BENCH_MIDPOINT === '1';
+const AS_POINTS = process.env.SAFETWIN_BENCH_POINTS === '1';
 const MAX_STAGED = 10 * N;
 /** Candidates closer than this to each other are one place to a plume (our yardstick for the "co-located" figure). */
 const CO_LOCATED_M = 10;
@@ -66,14 +73,14 @@ await new Promise<void>((done) => {
     w.postMessage(next++);
   };
   for (let i = 0; i < WORKERS; i++) {
-    const w = new Worker(boot, { eval: true, workerData: { afterStartS: AFTER_START_S, windowMs: WINDOW_MS, calm: CALM } });
+    const w = new Worker(boot, { eval: true, workerData: { afterStartS: AFTER_START_S, windowMs: WINDOW_MS, calm: CALM, midpoint: MIDPOINT, asPoints: AS_POINTS } satisfies TrialOptions });
     workers.push(w);
     w.on('message', (m: 'ready' | { seed: number; row: TrialRow | null }) => {
       if (m !== 'ready') {
         busy--;
         results.set(m.seed, m.row);
         const r = m.row;
-        if (r) process.stdout.write(`seed ${r.seed}: ${r.item} ${r.chemical} ${r.rateKgS.toFixed(2)} kg/s, ${r.hits} hits, ${r.wind} → rank ${r.trueRank}/${r.candidates} p=${r.trueP.toFixed(2)}, fit ${r.fitKgS.toFixed(2)} kg/s ×/÷${r.factor.toFixed(2)}, ${r.ms.toFixed(0)} ms\n`);
+        if (r) process.stdout.write(`seed ${r.seed}: ${r.item} ${r.chemical} ${r.rateKgS.toFixed(2)} kg/s, ${r.hits} hits, ${r.wind} → rank ${r.trueRank}/${r.candidates} p=${r.trueP.toFixed(2)}, fit ${r.fitKgS.toFixed(2)} kg/s ×/÷${r.factor.toFixed(2)}, placed ${r.topPlaceErrM.toFixed(0)} m off${r.lineM > 0 ? ` (a ${r.lineM.toFixed(0)} m run)` : ''}, ${r.ms.toFixed(0)} ms\n`);
       }
       feed(w);
     });
@@ -90,9 +97,13 @@ const first = rows.filter((r) => r.trueRank === 1).length;
 const near = rows.filter((r) => r.trueRank === 1 || r.topDistM <= CO_LOCATED_M).length;
 const times = rows.map((r) => r.ms).sort((a, b) => a - b);
 const median = times.length ? times[Math.floor((times.length - 1) / 2)]! : NaN;
-console.log(`\nstaged ${staged} ${CALM ? 'calm leaks (no meander, gusts, detector noise or faults)' : 'leaks'} (seeds ${FIRST_SEED}–${FIRST_SEED + staged - 1}), ${rows.length} reached ≥ 3 detectors; estimate ${AFTER_START_S} s after the start over the last ${WINDOW_MS / 1000} s; ${WORKERS} worker thread(s), ${((performance.now() - wallStart) / 1000).toFixed(0)} s`);
+console.log(`\nstaged ${staged} ${CALM ? 'calm leaks (no meander, gusts, detector noise or faults)' : 'leaks'}${MIDPOINT ? ', pipe leaks at their segment\'s middle' : ', pipe leaks anywhere along their segment'}${AS_POINTS ? ' (pipe candidates at their middles only)' : ''} (seeds ${FIRST_SEED}–${FIRST_SEED + staged - 1}), ${rows.length} reached ≥ 3 detectors; estimate ${AFTER_START_S} s after the start over the last ${WINDOW_MS / 1000} s; ${WORKERS} worker thread(s), ${((performance.now() - wallStart) / 1000).toFixed(0)} s`);
 console.log(`true source ranked first      ${first}/${rows.length} = ${pct(first)}   (target ≥ 90 %)`);
 console.log(`rate within a factor of 2     ${rows.filter(within2).length}/${rows.length} = ${pct(rows.filter(within2).length)}   (target ≥ 80 %)`);
+const q = (xs: number[], f: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(f * (s.length - 1) + 0.5))]! : NaN; };
+const longRuns = rows.filter((r) => r.lineM > LINE_POINT_SPACING_M);
+const placeErr = (rs: TrialRow[]) => rs.map((r) => r.topPlaceErrM);
+console.log(`where the response is planned from: ${q(placeErr(rows), 0.5).toFixed(0)} m from the true hole (median), ${q(placeErr(rows), 0.9).toFixed(0)} m (90 %); pipe leaks on runs over ${LINE_POINT_SPACING_M} m (${longRuns.length}): median ${q(placeErr(longRuns), 0.5).toFixed(0)} m, 90 % ${q(placeErr(longRuns), 0.9).toFixed(0)} m (the top candidate's point, or its most probable point along a pipe)`);
 const twins = rows.filter((r) => r.trueRank === 1 || r.topIsTwin).length;
 console.log(`first or an exact twin          ${twins}/${rows.length} = ${pct(twins)}   (a twin: another item at the same point and hole height — ${twinPairs()})`);
 console.log(`first or co-located (≤ ${CO_LOCATED_M} m) ${near}/${rows.length} = ${pct(near)}   (${coLocatedShare()})`);

@@ -25,6 +25,8 @@ export interface StagedLeak {
   truth: LeakTruth;
   /** Detectors of the kinds that see the leaked chemical that saw gas in the window. */
   hits: number;
+  /** Length of the leaking pipe segment's run in plan, m (0 for equipment). */
+  lineM: number;
   input: SourceEstimationInput;
   /** Mean station wind over the window: speed, m/s, direction from, degrees. */
   windSpeedMS: number;
@@ -51,14 +53,30 @@ export function leakableItems(park: ChemicalPark): { id: string; chemical: strin
   ];
 }
 
-/** Candidates of the park for the detectors `sensors`: every item holding a chemical they see, at its leak point. */
-export function candidatesFor(park: ChemicalPark, sensors: readonly Sensor[]): SourceCandidate[] {
+/**
+ * Candidates of the park for the detectors `sensors`: every item holding a chemical they see, at its leak point, a pipe
+ * segment with its run (the leak may be anywhere on it) unless `asPoints` (each at its middle: the estimate before it
+ * searched along pipes, for comparison).
+ */
+export function candidatesFor(park: ChemicalPark, sensors: readonly Sensor[], asPoints = false): SourceCandidate[] {
   return leakableItems(park)
     .filter((item) => sensors.some((s) => kindSees(s.kind, findChemical(item.chemical)!)))
     .map((item) => {
       const src = leakSource(park, item.id, item.chemical, undefined);
-      return { id: item.id, chemical: item.chemical, position: { eastM: src.point.eastM, northM: src.point.northM, upM: 0 }, releaseHeightM: src.point.upM };
+      const line = asPoints ? null : segmentEnds(park, item.id);
+      return { id: item.id, chemical: item.chemical, position: { eastM: src.point.eastM, northM: src.point.northM, upM: 0 }, releaseHeightM: src.point.upM, ...(line ? { line } : {}) };
     });
+}
+
+/** The plan ends of pipe segment `id` (a leak may be anywhere between them), or null for equipment. */
+function segmentEnds(park: ChemicalPark, id: string): SourceCandidate['line'] | null {
+  const s = park.pipes.segments.find((x) => x.id === id);
+  if (!s) return null;
+  const end = (nodeId: string) => {
+    const p = park.pipes.nodes.find((n) => n.id === nodeId)!.position;
+    return { eastM: p.eastM, northM: p.northM, upM: 0 };
+  };
+  return { from: end(s.from), to: end(s.to) };
 }
 
 /** Options of one staged leak. */
@@ -70,6 +88,10 @@ export interface StageOptions {
   windowMs: number;
   /** The leak without local meander, gusts, detector noise or faults ({@link CALM_LEAK}). */
   calm?: boolean;
+  /** A pipe leak at its segment's middle (the bench's staging before the estimator searched along pipes), not anywhere along it. */
+  midpoint?: boolean;
+  /** Pipe segments as candidates at their middles only, not along their runs ({@link candidatesFor}). */
+  asPoints?: boolean;
 }
 
 /**
@@ -85,6 +107,11 @@ export function stageRandomLeak(o: StageOptions): StagedLeak {
   const item = items[rng.int(items.length)]!;
   // Plausible rates: log-uniform 0.05–5 kg/s (a flange or small-bore leak to a ruptured 2" line; our choice).
   const rateKgS = Math.exp(rng.range(Math.log(0.05), Math.log(5)));
+  // A pipe leaks anywhere along its run, uniformly (leak frequencies of pipework are per metre: @safetwin/sim
+  // line-points.ts). Drawn from a stream of its own, so the leaks (item, rate, weather) are those of the midpoint staging.
+  const ends = segmentEnds(o.park, item.id);
+  const lineM = ends ? Math.hypot(ends.to.eastM - ends.from.eastM, ends.to.northM - ends.from.northM) : 0;
+  const alongM = ends && !o.midpoint ? new Rng(o.seed, 'source-bench-along').range(0, lineM) : undefined;
   // Random weather: any day of 2026 at any hour, prevailing direction and mean speed at random.
   const t0 = Date.UTC(2026, 0, 1) + Math.floor(rng.range(0, 365 * 24)) * 3_600_000 + rng.int(3600) * 1000;
   const weather = { prevailingFromDeg: rng.range(0, 360), meanWindSpeedMS: rng.range(1.5, 5) };
@@ -101,7 +128,7 @@ export function stageRandomLeak(o: StageOptions): StagedLeak {
   const fromMs = nowMs - o.windowMs - 900_000;
   for (let t = t0; t <= nowMs; t += 1000) {
     if (t === leakAtMs) {
-      truth = sim.stage({ kind: 'leak', siteId: o.park.id, equipmentId: item.id, chemical: item.chemical, rateKgS, durationS: 3600 }, t).leak!;
+      truth = sim.stage({ kind: 'leak', siteId: o.park.id, equipmentId: item.id, chemical: item.chemical, rateKgS, durationS: 3600, ...(alongM === undefined ? {} : { alongM }) }, t).leak!;
     }
     for (const r of sim.tick(t)) {
       if (r.ts < fromMs) continue;
@@ -133,8 +160,9 @@ export function stageRandomLeak(o: StageOptions): StagedLeak {
     chemical: item.chemical,
     rateKgS,
     truth: truth!,
+    lineM,
     hits: probe.hitDetectorIds.filter((id) => kindSees(kindOf.get(id)!, findChemical(item.chemical)!)).length,
-    input: { chemical: item.chemical, candidates: candidatesFor(o.park, used), detectors, wind, nowMs, options: { windowMs: o.windowMs } },
+    input: { chemical: item.chemical, candidates: candidatesFor(o.park, used, o.asPoints), detectors, wind, nowMs, options: { windowMs: o.windowMs } },
     windSpeedMS: recent.reduce((s, w) => s + w.windSpeedMS, 0) / Math.max(1, recent.length),
     windFromDeg: ((Math.atan2(se, ce) / rad) + 360) % 360,
     stability: recent.at(-1)?.stability ?? '?',

@@ -20,6 +20,11 @@ export interface TrialRow {
   topIsTwin: boolean;
   trueP: number;
   trueRank: number;
+  /** Distance from where the top candidate places the leak (its point, or its most probable point along a pipe) to the true hole, m; the same for the true item. */
+  topPlaceErrM: number;
+  truePlaceErrM: number;
+  /** Length of the leaking pipe segment's run, m (0 for equipment). */
+  lineM: number;
   /** How many items the response isolates (the likely sources, likelySources), and whether the true source is among them. */
   likelyCount: number;
   inLikely: boolean;
@@ -35,9 +40,18 @@ export interface TrialRow {
 
 const park = demoSites().find((s): s is ChemicalPark => s.kind === 'chemical-park')!;
 
+/** How the trials are staged (source-staging.ts StageOptions). */
+export interface TrialOptions {
+  afterStartS: number;
+  windowMs: number;
+  calm: boolean;
+  midpoint: boolean;
+  asPoints: boolean;
+}
+
 /** Runs trial `seed`: the estimate `afterStartS` after the release starts, over the last `windowMs`. */
-export function runTrial(seed: number, afterStartS: number, windowMs: number, calm = false): TrialRow | null {
-  const leak = stageRandomLeak({ park, seed, afterStartS, windowMs, calm });
+export function runTrial(seed: number, o: TrialOptions): TrialRow | null {
+  const leak = stageRandomLeak({ park, seed, ...o });
   if (leak.hits < 3) return null;
   const t = performance.now();
   const est = estimateSource(leak.input);
@@ -49,11 +63,13 @@ export function runTrial(seed: number, afterStartS: number, windowMs: number, ca
   const height = (id: string) => leak.input.candidates.find((c) => c.id === id)!.releaseHeightM;
   const likely = likelySources(est.candidates);
   const fromTop = (id: string) => Math.hypot(pos(id).eastM - pos(top.id).eastM, pos(id).northM - pos(top.id).northM);
+  const truthAt = leak.truth.source;
+  const offTruth = (p: { eastM: number; northM: number }) => Math.hypot(p.eastM - truthAt.eastM, p.northM - truthAt.northM);
   const twin = top.id !== leak.itemId && samePoint(pos(top.id), pos(leak.itemId)) && height(top.id) === height(leak.itemId);
   return {
     seed, item: leak.itemId, chemical: leak.chemical, rateKgS: leak.rateKgS, fitKgS: mine?.rateKgS ?? NaN, factor: mine?.rateFactor ?? NaN,
     top: top.id, topP: top.probability, topIsTwin: twin, topDistM: Math.hypot(pos(top.id).eastM - pos(leak.itemId).eastM, pos(top.id).northM - pos(leak.itemId).northM),
-    trueP: mine?.probability ?? 0, trueRank: rank + 1,
+    trueP: mine?.probability ?? 0, trueRank: rank + 1, topPlaceErrM: offTruth(top.position), truePlaceErrM: mine ? offTruth(mine.position) : NaN, lineM: leak.lineM,
     likelyCount: likely.length, inLikely: likely.some((c) => c.id === leak.itemId), likelySpanM: Math.max(...likely.map((c) => fromTop(c.id))), hits: leak.hits, candidates: est.candidates.length, ms,
     wind: `${leak.windSpeedMS.toFixed(1)} m/s from ${leak.windFromDeg.toFixed(0)}° ${leak.stability}`, discriminating: est.discriminating, faults: leak.truth.faults.length,
   };
