@@ -159,7 +159,8 @@ describe('assessIncident on the demo park', () => {
 
   it('a leak along a 296 m chlorine line: the estimate places it on the run near the hole, not at the line\'s middle', () => {
     const segment = park.pipes.segments.find((x) => x.id === 'CP-L-0009')!;
-    const [a, b] = [segment.from, segment.to].map((id) => park.pipes.nodes.find((n) => n.id === id)!.position) as [typeof park.origin, typeof park.origin];
+    const nodeAt = (id: string) => park.pipes.nodes.find((n) => n.id === id)!.position;
+    const [a, b] = [nodeAt(segment.from), nodeAt(segment.to)];
     const lengthM = Math.hypot(b.eastM - a.eastM, b.northM - a.northM);
     const alongM = 250;
     const hole = { eastM: a.eastM + (alongM / lengthM) * (b.eastM - a.eastM), northM: a.northM + (alongM / lengthM) * (b.northM - a.northM) };
