@@ -28,15 +28,15 @@
 // Cost: every candidate is first screened cheaply (the stations' direction only, each start at its
 // closed-form rate, no search); only those within SCREEN_MARGIN_NATS of the best are scored in full.
 import { findChemical } from '../chemicals/lookup.ts';
-import type { Chemical } from '../chemicals/types.ts';
 import { binReadings, binWind, directionSpreadDeg, type TimeGrid } from './binning.ts';
 import { refineRate, scoreLinear, screenLinear, unitPredictions, type CandidateScore, type Evidence } from './candidate-score.ts';
 import {
   DEFAULT_LOG_SIGMA, DEFAULT_OUTLIER_FRACTION, errorModel, GAUSS_HERMITE_5, Observations,
 } from './error-model.ts';
+import { byCandidate, capUnscoredLinePoints, leadingPointsPerCandidate, type Hypothesis } from './hypotheses.ts';
 import { searchPoints } from './line-points.ts';
 import { ModelCache } from './predictions.ts';
-import type { CandidateEstimate, DetectorResidual, SourceCandidate, SourceDetector, SourceEstimate, SourceEstimationInput } from './types.ts';
+import type { CandidateEstimate, DetectorResidual, SourceDetector, SourceEstimate, SourceEstimationInput } from './types.ts';
 
 /** Defaults (our choices; see the header and error-model.ts). */
 export const SOURCE_ESTIMATION_DEFAULTS = { windowMs: 300_000, binMs: 10_000, minHits: 3, residualsForTop: 3 } as const;
@@ -59,12 +59,6 @@ const REFINE_MARGIN_NATS = 30;
  * the offsets and fitting the rate moved evidences by ≲ 30 nats in our trials (our margin).
  */
 const SCREEN_MARGIN_NATS = 100;
-/**
- * Points of one line candidate scored in full: those with the best screening scores (our choice: the best and, as a
- * rule, its two neighbours — the points of one run differ by tens of nats where the detectors can tell them apart at
- * all); the rest keep their screening score, a lower bound, as candidates screened out do.
- */
-const LINE_POINTS_SCORED = 3;
 
 /** Ranks `input.candidates` as the source of what `input.detectors` read (see the header). */
 export function estimateSource(input: SourceEstimationInput): SourceEstimate {
@@ -140,7 +134,10 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
   });
   const bestScreen = Math.max(...scored.map((s) => s.score.logEvidence));
   const inRunning = leadingPointsPerCandidate(scored).filter((s) => s.score.logEvidence > bestScreen - SCREEN_MARGIN_NATS);
-  for (const s of inRunning) s.score = scoreLinear(ev, s.c, s.chemical, 1);
+  for (const s of inRunning) {
+    s.score = scoreLinear(ev, s.c, s.chemical, 1);
+    s.full = true;
+  }
   const bestLinear = Math.max(...scored.map((s) => s.score.logEvidence));
   for (const s of inRunning) {
     const farFromRef = Math.abs(s.score.lnRateMean) > Math.LN2;
@@ -148,6 +145,7 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
     const reachesSome = s.score.active.length > 0;
     if (reachesSome && (s.score.predictions.dense || farFromRef) && s.score.logEvidence > bestLinear - REFINE_MARGIN_NATS) s.score = refineRate(ev, s.c, s.chemical, s.score);
   }
+  capUnscoredLinePoints(scored);
 
   // Posterior over the hypotheses (log-sum-exp normalisation), summed per candidate.
   const logPost = scored.map((s) => (s.prior > 0 ? Math.log(s.prior) + s.score.logEvidence : -Infinity));
@@ -181,62 +179,6 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
   if (measuredSpread > DIR_SPREAD_CAP_DEG) warnings.push(`wind direction varied by ${measuredSpread.toFixed(0)}° (σθ) over the window; offsets beyond ${DIR_SPREAD_CAP_DEG}° are not considered`);
   if (candidates.length > 1 && reason === null && candidates[0]!.probability < 0.5) warnings.push(`no candidate is more likely than not (top ${(candidates[0]!.probability * 100).toFixed(0)} %)`);
   return { ...base, candidates, discriminating: reason === null, reason, dirSpreadDeg };
-}
-
-/** One search point of a candidate (line-points.ts) and its score. */
-interface Hypothesis {
-  /** Index of its candidate in the input. */
-  owner: number;
-  /** The candidate placed at the search point. */
-  c: SourceCandidate;
-  alongM: number;
-  /** Length of line the point stands for, m (0 for a point candidate). */
-  pieceM: number;
-  chemical: Chemical;
-  score: CandidateScore;
-  /** Its share of the candidate's prior weight. */
-  prior: number;
-}
-
-/** Each candidate's search points with the best screening scores, at most LINE_POINTS_SCORED of them (all of a point candidate's one). */
-function leadingPointsPerCandidate(scored: readonly Hypothesis[]): Hypothesis[] {
-  const byOwner = new Map<number, Hypothesis[]>();
-  for (const h of scored) byOwner.set(h.owner, [...(byOwner.get(h.owner) ?? []), h]);
-  return [...byOwner.values()].flatMap((points) => [...points].sort((a, b) => b.score.logEvidence - a.score.logEvidence).slice(0, LINE_POINTS_SCORED));
-}
-
-/**
- * The hypotheses grouped by candidate: the candidate's probability (the sum of its points'), its evidence (the points'
- * evidences averaged under the uniform prior along the line), its most probable point and, for a line, that point's
- * distance along it and the posterior spread of the distance.
- */
-function byCandidate(scored: readonly Hypothesis[], probability: readonly number[]) {
-  const groups = new Map<number, { best: Hypothesis; bestP: number; probability: number; logEvs: number[]; ps: number[]; alongs: number[] }>();
-  scored.forEach((h, i) => {
-    const p = probability[i]!;
-    const g = groups.get(h.owner);
-    if (!g) groups.set(h.owner, { best: h, bestP: p, probability: p, logEvs: [h.score.logEvidence], ps: [p], alongs: [h.alongM] });
-    else {
-      if (p > g.bestP || (p === g.bestP && h.score.logEvidence > g.best.score.logEvidence)) [g.best, g.bestP] = [h, p];
-      g.probability += p;
-      g.logEvs.push(h.score.logEvidence);
-      g.ps.push(p);
-      g.alongs.push(h.alongM);
-    }
-  });
-  return [...groups.values()].map((g) => {
-    const maxEv = Math.max(...g.logEvs);
-    const logEvidence = maxEv + Math.log(g.logEvs.reduce((sum, l) => sum + Math.exp(l - maxEv), 0) / g.logEvs.length);
-    let along: CandidateEstimate['along'] = null;
-    if (g.best.c.line) {
-      const w = g.probability > 0 ? g.ps.map((p) => p / g.probability) : g.ps.map(() => 1 / g.ps.length);
-      const mean = g.alongs.reduce((sum, a, k) => sum + w[k]! * a, 0);
-      // Plus the spread within a piece: uniform over its length ℓ, variance ℓ²/12.
-      const variance = g.alongs.reduce((sum, a, k) => sum + w[k]! * (a - mean) ** 2, 0) + g.best.pieceM ** 2 / 12;
-      along = { distanceM: g.best.alongM, sdM: Math.sqrt(variance) };
-    }
-    return { best: g.best, probability: g.probability, logEvidence, along };
-  });
 }
 
 /** The best fit's prediction at every observation (mean over the offsets), detector units (0 where the candidate cannot reach). */

@@ -1,0 +1,89 @@
+// The hypotheses of one estimate: every search point of every candidate (line-points.ts) with its
+// score, and how they are folded back into candidates — which points of a line are scored in full,
+// how the others' screening scores are bounded, and each candidate's probability, evidence and
+// most probable point (estimate-source.ts).
+import type { Chemical } from '../chemicals/types.ts';
+import type { CandidateScore } from './candidate-score.ts';
+import type { CandidateEstimate, SourceCandidate } from './types.ts';
+
+/**
+ * Points of one line candidate scored in full: those with the best screening scores (our choice: the best and, as a
+ * rule, its two neighbours — the points of one run differ by tens of nats where the detectors can tell them apart at
+ * all); the rest keep their screening score, bounded by {@link capUnscoredLinePoints}.
+ */
+export const LINE_POINTS_SCORED = 3;
+
+/** One search point of a candidate (line-points.ts) and its score. */
+export interface Hypothesis {
+  /** Index of its candidate in the input. */
+  owner: number;
+  /** The candidate placed at the search point. */
+  c: SourceCandidate;
+  alongM: number;
+  /** Length of line the point stands for, m (0 for a point candidate). */
+  pieceM: number;
+  chemical: Chemical;
+  score: CandidateScore;
+  /** Its share of the candidate's prior weight. */
+  prior: number;
+  /** Scored in full (else it keeps its screening score). */
+  full?: boolean;
+}
+
+/**
+ * A line's points not scored in full keep their screening score, but no higher than the lowest full score of the line's
+ * scored points: they screened below those, and a screening score (one offset, the likelihood at one rate) lacks the
+ * rate's Occam factor and the offsets' spread that a full score pays, so it may exceed a full one by a few nats —
+ * enough to make an unscored point the line's most probable one, with a screening rate.
+ */
+export function capUnscoredLinePoints(scored: readonly Hypothesis[]): void {
+  const lowestFull = new Map<number, number>();
+  for (const h of scored) if (h.full) lowestFull.set(h.owner, Math.min(lowestFull.get(h.owner) ?? Infinity, h.score.logEvidence));
+  for (const h of scored) {
+    const cap = lowestFull.get(h.owner);
+    if (!h.full && cap !== undefined && h.score.logEvidence > cap) h.score = { ...h.score, logEvidence: cap };
+  }
+}
+
+/** Each candidate's search points with the best screening scores, at most LINE_POINTS_SCORED of them (all of a point candidate's one). */
+export function leadingPointsPerCandidate(scored: readonly Hypothesis[]): Hypothesis[] {
+  const byOwner = new Map<number, Hypothesis[]>();
+  for (const h of scored) byOwner.set(h.owner, [...(byOwner.get(h.owner) ?? []), h]);
+  return [...byOwner.values()].flatMap((points) => [...points].sort((a, b) => b.score.logEvidence - a.score.logEvidence).slice(0, LINE_POINTS_SCORED));
+}
+
+/**
+ * The hypotheses grouped by candidate: the candidate's probability (the sum of its points'), its evidence (the points'
+ * evidences averaged under the uniform prior along the line), its most probable point and, for a line, that point's
+ * distance along it and the posterior spread of the distance.
+ */
+export function byCandidate(scored: readonly Hypothesis[], probability: readonly number[]) {
+  const groups = new Map<number, { best: Hypothesis; bestP: number; probability: number; logEvs: number[]; ps: number[]; alongs: number[] }>();
+  scored.forEach((h, i) => {
+    const p = probability[i]!;
+    const g = groups.get(h.owner);
+    if (!g) groups.set(h.owner, { best: h, bestP: p, probability: p, logEvs: [h.score.logEvidence], ps: [p], alongs: [h.alongM] });
+    else {
+      // The most probable point, a point scored in full before one that is not (its rate is the screening's rough one).
+      const better = Boolean(h.full) !== Boolean(g.best.full) ? Boolean(h.full) : p > g.bestP || (p === g.bestP && h.score.logEvidence > g.best.score.logEvidence);
+      if (better) [g.best, g.bestP] = [h, p];
+      g.probability += p;
+      g.logEvs.push(h.score.logEvidence);
+      g.ps.push(p);
+      g.alongs.push(h.alongM);
+    }
+  });
+  return [...groups.values()].map((g) => {
+    const maxEv = Math.max(...g.logEvs);
+    const logEvidence = maxEv + Math.log(g.logEvs.reduce((sum, l) => sum + Math.exp(l - maxEv), 0) / g.logEvs.length);
+    let along: CandidateEstimate['along'] = null;
+    if (g.best.c.line) {
+      const w = g.probability > 0 ? g.ps.map((p) => p / g.probability) : g.ps.map(() => 1 / g.ps.length);
+      const mean = g.alongs.reduce((sum, a, k) => sum + w[k]! * a, 0);
+      // Plus the spread within a piece: uniform over its length ℓ, variance ℓ²/12.
+      const variance = g.alongs.reduce((sum, a, k) => sum + w[k]! * (a - mean) ** 2, 0) + g.best.pieceM ** 2 / 12;
+      along = { distanceM: g.best.alongM, sdM: Math.sqrt(variance) };
+    }
+    return { best: g.best, probability: g.probability, logEvidence, along };
+  });
+}
