@@ -25,8 +25,9 @@
 //   marginal tempered by κ (error-model.ts).
 // Dense gas (Britter–McQuaid) is not linear in q: its likelihood is scanned over q with the model
 // resolved at each rate (candidate-score.ts).
-// Cost: every candidate is first screened cheaply (the stations' direction only, each start at its
-// closed-form rate, no search); only those within SCREEN_MARGIN_NATS of the best are scored in full.
+// Cost: every hypothesis is first screened cheaply (the stations' direction only, each start at its
+// closed-form rate, no search); only those within SCREEN_MARGIN_NATS of the best are scored in full,
+// and of a line only its LINE_POINTS_SCORED best-screened points (hypotheses.ts).
 import { findChemical } from '../chemicals/lookup.ts';
 import { binReadings, binWind, directionSpreadDeg, type TimeGrid } from './binning.ts';
 import { refineRate, scoreLinear, screenLinear, unitPredictions, type CandidateScore, type Evidence } from './candidate-score.ts';

@@ -23,7 +23,7 @@ export interface SourceCandidate {
   /**
    * A pipe segment: the hole may be anywhere on the straight run between these plan points (their `upM` is unused, the
    * hole is at `releaseHeightM`), equally likely at every metre of it; `position` is then only where the run is shown.
-   * The run is searched at points at most LINE_POINT_SPACING_M apart (estimate-source.ts).
+   * The run is searched at points at most LINE_POINT_SPACING_M apart (line-points.ts).
    */
   line?: { from: EnuPoint; to: EnuPoint };
 }
