@@ -58,7 +58,9 @@ export function IncidentMapOverlay({ incident, accessRoute = null }: { incident:
       }
       if (id === 'incident-candidates') {
         const c = o as unknown as SourceCandidateView;
-        return t('tipCandidate', { label: c.label, p: formatPercent(c.probability), rate: formatRateKgS(c.rateKgS) });
+        const tip = t('tipCandidate', { label: c.label, p: formatPercent(c.probability), rate: formatRateKgS(c.rateKgS) });
+        // A pipe run: where along it this mark stands.
+        return c.along ? `${tip} · ${t('along', { distance: Math.round(c.along.distanceM), from: c.along.fromLabel, sd: Math.round(c.along.sdM) })}` : tip;
       }
       if (id === 'incident-assembly-points') {
         const ap = o as unknown as AssemblyPointView;
