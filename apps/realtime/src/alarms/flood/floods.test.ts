@@ -93,7 +93,9 @@ describe.each(storeVariants())('floods and incidents ($name)', (variant) => {
       expect(groups.length).toBeGreaterThanOrEqual(1);
       // Each group notified the site once, at its first-out (read after the list: the detectors' later silence opens `stale` groups).
       expect(groups.length).toBeLessThanOrEqual((await loadOf(hub, commander, park.id)).notificationsLast10Min);
-      const firstOuts = alarms.filter((a) => a.firstOut);
+      // The leak's first-outs (its high / high-high alarms): on a loaded machine the detectors' silence after the
+      // ingest may already have raised `stale` alarms in the list, whose groups come and go with the next readings.
+      const firstOuts = alarms.filter((a) => a.firstOut && (a.kind === 'high' || a.kind === 'high-high'));
       expect(firstOuts.length).toBeGreaterThanOrEqual(1);
       for (const a of firstOuts) expect(groups.some((g) => g.id === a.groupId && g.firstOutAlarmId === a.id), a.id).toBe(true);
       const biggest = groups.reduce((a, b) => (a.memberCount >= b.memberCount ? a : b));
