@@ -20,9 +20,8 @@ export interface TrialRow {
   topIsTwin: boolean;
   trueP: number;
   trueRank: number;
-  /** Distance from where the top candidate places the leak (its point, or its most probable point along a pipe) to the true hole, m; the same for the true item. */
+  /** Distance from where the top candidate places the leak (its point, or its most probable point along a pipe) to the true hole, m. */
   topPlaceErrM: number;
-  truePlaceErrM: number;
   /** Length of the leaking pipe segment's run, m (0 for equipment). */
   lineM: number;
   /** How many items the response isolates (the likely sources, likelySources), and whether the true source is among them. */
@@ -69,7 +68,7 @@ export function runTrial(seed: number, o: TrialOptions): TrialRow | null {
   return {
     seed, item: leak.itemId, chemical: leak.chemical, rateKgS: leak.rateKgS, fitKgS: mine?.rateKgS ?? NaN, factor: mine?.rateFactor ?? NaN,
     top: top.id, topP: top.probability, topIsTwin: twin, topDistM: Math.hypot(pos(top.id).eastM - pos(leak.itemId).eastM, pos(top.id).northM - pos(leak.itemId).northM),
-    trueP: mine?.probability ?? 0, trueRank: rank + 1, topPlaceErrM: offTruth(top.position), truePlaceErrM: mine ? offTruth(mine.position) : NaN, lineM: leak.lineM,
+    trueP: mine?.probability ?? 0, trueRank: rank + 1, topPlaceErrM: offTruth(top.position), lineM: leak.lineM,
     likelyCount: likely.length, inLikely: likely.some((c) => c.id === leak.itemId), likelySpanM: Math.max(...likely.map((c) => fromTop(c.id))), hits: leak.hits, candidates: est.candidates.length, ms,
     wind: `${leak.windSpeedMS.toFixed(1)} m/s from ${leak.windFromDeg.toFixed(0)}° ${leak.stability}`, discriminating: est.discriminating, faults: leak.truth.faults.length,
   };

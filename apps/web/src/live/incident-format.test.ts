@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentView } from '@safetwin/protocol';
 import { fixtureIncident } from './incident-fixture.ts';
-import { FIRE_BRIGADE_TARGET_MS, drawnVersion, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, formatRateKgS, incidentPermissions, likelySourcesLine, targetStatus, valveLook, zoneColours } from './incident-format.ts';
+import { alongValues, FIRE_BRIGADE_TARGET_MS, drawnVersion, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, formatRateKgS, incidentPermissions, likelySourcesLine, targetStatus, valveLook, zoneColours } from './incident-format.ts';
 
 describe('incident formatting', () => {
   it('formats elapsed time as mm:ss, h:mm:ss past an hour', () => {
@@ -62,6 +62,8 @@ describe('incident formatting', () => {
     expect(formatPercent(0.004)).toBe('<1 %');
     // Rates: a fitted pinhole keeps two significant figures instead of reading "0.00".
     expect([25.04, 1.434, 0.27, 0.0031, 0.00048].map(formatRateKgS)).toEqual(['25.0', '1.43', '0.27', '0.0031', '0.00048']);
+    // Where along a pipe: whole metres.
+    expect(alongValues({ fromLabel: 'CP-N-0001', distanceM: 246.68, sdM: 35.32 })).toEqual({ distance: 247, from: 'CP-N-0001', sd: 35 });
     expect(formatPercent(0)).toBe('0 %');
   });
 

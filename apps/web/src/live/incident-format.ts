@@ -1,7 +1,7 @@
 // How the wall tells an incident's numbers: the countdowns from the first alarm against the
 // pilot's targets, valve states as glyph + word + tone, zone levels as colours, probabilities.
 // Pure: the card, the plan, the twin and the printable brief share it, and it is tested alone.
-import type { IncidentValveState, IncidentView, Role } from '@safetwin/protocol';
+import type { IncidentValveState, IncidentView, Role, SourceCandidateView } from '@safetwin/protocol';
 
 /**
  * The response targets of the seed's park pilot (shared/DESIGN.md, "Linked response"): after a
@@ -86,6 +86,11 @@ export function formatRateKgS(rateKgS: number): string {
   if (rateKgS >= 10) return rateKgS.toFixed(1);
   if (rateKgS >= 0.1 || rateKgS <= 0) return rateKgS.toFixed(2);
   return rateKgS.toPrecision(2);
+}
+
+/** The values of the card's "≈ {distance} m from {from} (± {sd} m)" for where along a pipe run a candidate places the leak. */
+export function alongValues(along: NonNullable<SourceCandidateView['along']>): { distance: number; from: string; sd: number } {
+  return { distance: Math.round(along.distanceM), from: along.fromLabel, sd: Math.round(along.sdM) };
 }
 
 /** The items the valves cut off when the estimate has not singled one out — "label (p)" each, and their probability together — or null for one item. */

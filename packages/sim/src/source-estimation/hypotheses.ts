@@ -48,7 +48,11 @@ export function capUnscoredLinePoints(scored: readonly Hypothesis[]): void {
 /** Each candidate's search points with the best screening scores, at most LINE_POINTS_SCORED of them (all of a point candidate's one). */
 export function leadingPointsPerCandidate(scored: readonly Hypothesis[]): Hypothesis[] {
   const byOwner = new Map<number, Hypothesis[]>();
-  for (const h of scored) byOwner.set(h.owner, [...(byOwner.get(h.owner) ?? []), h]);
+  for (const h of scored) {
+    const points = byOwner.get(h.owner);
+    if (points) points.push(h);
+    else byOwner.set(h.owner, [h]);
+  }
   return [...byOwner.values()].flatMap((points) => [...points].sort((a, b) => b.score.logEvidence - a.score.logEvidence).slice(0, LINE_POINTS_SCORED));
 }
 

@@ -188,10 +188,13 @@ function sourceMaker(input: AssessmentInput, ctx: ChooseContext): SourceMaker {
   };
   // Where on the item: the estimate's most likely point (along a pipe), else the item's own point.
   const placeOf = (item: LeakItem, from: ChosenSource['from']) => (from === 'estimate' ? fitted(item.id)?.place : undefined) ?? item;
-  const ofItem = (item: LeakItem, from: ChosenSource['from']): ChosenSource => ({
-    id: item.id, kind: item.kind, item, eastM: placeOf(item, from).eastM, northM: placeOf(item, from).northM, releaseHeightM: item.releaseHeightM,
-    chemical: ctx.chemical?.id ?? (findChemical(item.chemical)?.id ?? null), ...rateOf(item.id), releaseStartMs: startOf(item.id), from,
-  });
+  const ofItem = (item: LeakItem, from: ChosenSource['from']): ChosenSource => {
+    const { eastM, northM } = placeOf(item, from);
+    return {
+      id: item.id, kind: item.kind, item, eastM, northM, releaseHeightM: item.releaseHeightM,
+      chemical: ctx.chemical?.id ?? (findChemical(item.chemical)?.id ?? null), ...rateOf(item.id), releaseStartMs: startOf(item.id), from,
+    };
+  };
   const ofPoint = (p: { eastM: number; northM: number }, chemical: string | null, from: ChosenSource['from']): ChosenSource => ({
     id: null, kind: 'point', item: null, eastM: p.eastM, northM: p.northM, releaseHeightM: 1, chemical, ...rateOf(null), releaseStartMs: startFallback, from,
   });

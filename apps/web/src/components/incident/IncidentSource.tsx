@@ -3,7 +3,7 @@
 import type { IncidentView } from '@safetwin/protocol';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
-import { formatPercent, formatRateKgS } from '../../live/incident-format.ts';
+import { alongValues, formatPercent, formatRateKgS } from '../../live/incident-format.ts';
 import styles from './Incident.module.css';
 
 /** "Where is the leak?": the top three candidates with confidence bars, or why the detectors cannot tell yet. */
@@ -39,7 +39,7 @@ export function IncidentSource({ incident }: { incident: IncidentView }) {
                 <span className={styles.candidateRate}>{t('rate', { rate: formatRateKgS(c.rateKgS) })}</span>
                 {c.along ? (
                   <span className={styles.candidateAlong} data-testid="incident-candidate-along">
-                    {t('along', { distance: Math.round(c.along.distanceM), from: c.along.fromLabel, sd: Math.round(c.along.sdM) })}
+                    {t('along', alongValues(c.along))}
                   </span>
                 ) : null}
               </li>
