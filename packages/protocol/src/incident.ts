@@ -43,6 +43,11 @@ export interface SourceCandidateView {
    * stored before the estimate searched along pipes (their place is the segment's middle).
    */
   along?: { fromLabel: string; distanceM: number; sdM: number } | null;
+  /**
+   * Height of the hole above grade at `place`, m: the item's hole, or on a pipe its height there (a riser climbs).
+   * Absent in assessments stored before the estimate searched a pipe's height (the item's own then).
+   */
+  releaseHeightM?: number;
 }
 
 /** "Where is the leak?" */

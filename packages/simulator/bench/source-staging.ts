@@ -68,13 +68,13 @@ export function candidatesFor(park: ChemicalPark, sensors: readonly Sensor[], as
     });
 }
 
-/** The plan ends of pipe segment `id` (a leak may be anywhere between them), or null for equipment. */
+/** The ends of pipe segment `id` (a leak may be anywhere between them; `upM` the pipe's height there), or null for equipment. */
 function segmentEnds(park: ChemicalPark, id: string): SourceCandidate['line'] | null {
   const s = park.pipes.segments.find((x) => x.id === id);
   if (!s) return null;
   const end = (nodeId: string) => {
     const p = park.pipes.nodes.find((n) => n.id === nodeId)!.position;
-    return { eastM: p.eastM, northM: p.northM, upM: 0 };
+    return { eastM: p.eastM, northM: p.northM, upM: p.upM };
   };
   return { from: end(s.from), to: end(s.to) };
 }

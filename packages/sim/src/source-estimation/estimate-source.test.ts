@@ -12,6 +12,8 @@ const WIND_FROM_DEG = 270;
 const WIND_MS = 3;
 const FLOOR_PPM = 0.5;
 const at = (eastM: number, northM: number) => ({ eastM, northM, upM: 0 });
+/** A point of a pipe's run `upM` above grade (a line candidate's ends carry the pipe's height). */
+const pipeAt = (eastM: number, northM: number, upM = 1) => ({ eastM, northM, upM });
 /** The true source A and two rivals: B straight upwind of A, C 60 m to its north. */
 const A: SourceCandidate = { id: 'A', position: at(0, 0), releaseHeightM: 1 };
 const B: SourceCandidate = { id: 'B', position: at(-250, 0), releaseHeightM: 1 };
@@ -152,7 +154,7 @@ describe('estimateSource', () => {
 
   it('searches a pipe run for the leak: a long line through A wins over a point at its middle, and places the leak at A', () => {
     // A crosswind run 400 m long from 70 m south of A: A lies 70 m along it, on the middle of its 4th 20-m piece.
-    const line: SourceCandidate = { id: 'L', position: at(0, 130), releaseHeightM: 1, line: { from: at(0, -70), to: at(0, 330) } };
+    const line: SourceCandidate = { id: 'L', position: at(0, 130), releaseHeightM: 1, line: { from: pipeAt(0, -70), to: pipeAt(0, 330) } };
     const middle: SourceCandidate = { id: 'M', position: at(0, 130), releaseHeightM: 1 };
     const r = estimateSource(input({ noise: 0.2, seed: 5, candidates: [line, middle, B] }));
     const top = r.candidates[0]!;
@@ -174,7 +176,7 @@ describe('estimateSource', () => {
   });
 
   it('a run no longer than a search spacing is one place; the probability of a run is the sum of its points', () => {
-    const spool: SourceCandidate = { ...A, id: 'S', line: { from: at(-1, 0), to: at(1, 0) } };
+    const spool: SourceCandidate = { ...A, id: 'S', line: { from: pipeAt(-1, 0), to: pipeAt(1, 0) } };
     const r = estimateSource(input({ candidates: [spool, B, C] }));
     const s = r.candidates.find((x) => x.id === 'S')!;
     expect(s.along!.distanceM).toBe(1);
@@ -183,6 +185,26 @@ describe('estimateSource', () => {
     const asPoint = estimateSource(input({ candidates: [A, B, C] }));
     expect(s.probability).toBeCloseTo(asPoint.candidates.find((x) => x.id === 'A')!.probability, 12);
     expect(r.candidates.map((x) => x.probability).reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('searches a riser for the height of the hole: a leak near its foot is placed low, with its rate', () => {
+    // A riser climbing from 0.5 m to 8.5 m at A (a 2 m run in plan), searched every metre (1, 2, … 8 m); A's hole is at
+    // 1 m and the detectors hang at 1.5 m, so holes at 1 m and 2 m look alike to them (mirror images about their height).
+    const riser: SourceCandidate = { ...A, id: 'R', releaseHeightM: 4.5, line: { from: pipeAt(-1, 0, 0.5), to: pipeAt(1, 0, 8.5) } };
+    const close: [number, number][] = [[15, -3], [15, 0], [15, 3], [30, 0], ...DOWNWIND];
+    const r = estimateSource({ ...input({ points: close, candidates: [riser, B] }), options: { dirSpreadDeg: 0 } });
+    const top = r.candidates[0]!;
+    expect(top.id).toBe('R');
+    expect([1, 2]).toContain(Number(top.releaseHeightM.toFixed(9)));
+    expect(top.rateKgS / 0.5).toBeGreaterThan(1 / 1.25);
+    expect(top.rateKgS / 0.5).toBeLessThan(1.25);
+    // The riser at its middle's height only (how a run was modelled before its height was searched) fits far worse,
+    // with a rate about twice too high.
+    const flat = estimateSource({ ...input({ points: close, candidates: [{ ...riser, line: { from: pipeAt(-1, 0, 4.5), to: pipeAt(1, 0, 4.5) } }, B] }), options: { dirSpreadDeg: 0 } });
+    const flatTop = flat.candidates.find((x) => x.id === 'R')!;
+    expect(flatTop.releaseHeightM).toBe(4.5);
+    expect(flatTop.logEvidence).toBeLessThan(top.logEvidence - 50);
+    expect(flatTop.rateKgS / 0.5).toBeGreaterThan(1.5);
   });
 
   it('a %LEL detector reads a flammable candidate through its LEL; a ppm detector of another gas sees nothing', () => {

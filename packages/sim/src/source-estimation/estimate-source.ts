@@ -6,7 +6,7 @@
 // Yee & Lien 2007, Atmos. Environ. 41, 465–479, reduced to known candidate positions):
 //   P(c | data) ∝ π(c) · Σ_t0 w_t0 ∫ Π_e [Σ_δ w_δ Π_{bins k of e} L(k | c, q, δ, t0)]^κ π(ln q) d ln q
 // - where on the candidate: its one point, or for a pipe segment a uniform prior along the run,
-//   searched at points no more than 20 m apart (line-points.ts); each point is a hypothesis of
+//   searched at points no more than 20 m apart and 1 m in height (line-points.ts); each point is a hypothesis of
 //   its own and the candidate's probability is the sum of its points';
 // - q the release rate: closed-form start, robust maximisation and Laplace evidence (rate-fit.ts);
 // - δ the offset of the wind direction the plume took from the stations' one (local meander the
@@ -128,8 +128,8 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
     }
     const prior = c.priorWeight === undefined ? 1 : Number.isFinite(c.priorWeight) && c.priorWeight > 0 ? c.priorWeight : 0;
     const points = searchPoints(c);
-    for (const { position, alongM, pieceM } of points) {
-      const at = { ...c, position };
+    for (const { position, releaseHeightM, alongM, pieceM } of points) {
+      const at = { ...c, position, releaseHeightM };
       scored.push({ owner, c: at, alongM, pieceM, chemical, score: screenLinear(ev, at, chemical), prior: prior / points.length });
     }
   });
@@ -168,6 +168,7 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
       releaseStartMs: ev.startsMs[s.score.bestStart]!,
       model: s.score.predictions.model,
       position: s.c.position,
+      releaseHeightM: s.c.releaseHeightM,
       along: g.along,
       hitsExplained: hitsExplained(ev, fitted),
       residuals: rank < residualsForTop ? residuals(ev, fitted) : [],

@@ -3,8 +3,9 @@
 // loss-of-containment frequencies of pipework are given per metre of pipe: Guidelines for
 // Quantitative Risk Assessment, "Purple Book", CPR 18E, 2005, ch. 3; HSE, Failure Rate and Event
 // Data for use within Land Use Planning Risk Assessments, pipework).
-// The run is cut into equal pieces no longer than LINE_POINT_SPACING_M and searched at each piece's
-// middle, so the leak lies within half a spacing of a searched point.
+// The run is cut into equal pieces no longer than LINE_POINT_SPACING_M in plan and rising no more
+// than LINE_POINT_RISE_M, and searched at each piece's middle, at the pipe's height there: the
+// leak lies within half a spacing of a searched point, and within half a rise of its height.
 import type { EnuPoint, SourceCandidate } from './types.ts';
 
 /**
@@ -14,24 +15,33 @@ import type { EnuPoint, SourceCandidate } from './types.ts';
  * ring its equipment a few metres off, where pipes join it, and its long runs are watched from afar).
  */
 export const LINE_POINT_SPACING_M = 20;
+/**
+ * Largest rise of a line's piece searched at one height, m (our choice: the plume engine's σz 10 m downwind of a
+ * ground-level release is 0.3–1 m in classes B–F — Briggs rural, plume-physics.md §2 — so a detector a few metres from a
+ * riser tells holes a metre apart in height; the park's risers climb 3.5–5 m between grade and the rack).
+ */
+export const LINE_POINT_RISE_M = 1;
 
 /** A point a candidate is searched at, how far along its line (0 for a point candidate), m, and the length of line it stands for (0 for a point), m. */
 export interface SearchPoint {
   position: EnuPoint;
+  /** Height of the hole there above the candidate's grade, m. */
+  releaseHeightM: number;
   alongM: number;
   pieceM: number;
 }
 
 /** The points candidate `c` is searched at (see the header): its position, or the middles of its line's pieces. */
-export function searchPoints(c: Pick<SourceCandidate, 'position' | 'line'>): SearchPoint[] {
-  if (!c.line) return [{ position: c.position, alongM: 0, pieceM: 0 }];
+export function searchPoints(c: Pick<SourceCandidate, 'position' | 'releaseHeightM' | 'line'>): SearchPoint[] {
+  if (!c.line) return [{ position: c.position, releaseHeightM: c.releaseHeightM, alongM: 0, pieceM: 0 }];
   const { from, to } = c.line;
   const lengthM = Math.hypot(to.eastM - from.eastM, to.northM - from.northM);
-  const n = Math.max(1, Math.ceil(lengthM / LINE_POINT_SPACING_M));
+  const n = Math.max(1, Math.ceil(lengthM / LINE_POINT_SPACING_M), Math.ceil(Math.abs(to.upM - from.upM) / LINE_POINT_RISE_M));
   return Array.from({ length: n }, (_, i) => {
     const f = (i + 0.5) / n;
     return {
       position: { eastM: from.eastM + f * (to.eastM - from.eastM), northM: from.northM + f * (to.northM - from.northM), upM: c.position.upM },
+      releaseHeightM: Math.max(0, from.upM + f * (to.upM - from.upM)),
       alongM: f * lengthM,
       pieceM: lengthM / n,
     };

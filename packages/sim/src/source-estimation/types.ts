@@ -21,9 +21,10 @@ export interface SourceCandidate {
   /** Prior weight (any positive number; normalised over the candidates). @defaultValue 1 */
   priorWeight?: number;
   /**
-   * A pipe segment: the hole may be anywhere on the straight run between these plan points (their `upM` is unused, the
-   * hole is at `releaseHeightM`), equally likely at every metre of it; `position` is then only where the run is shown.
-   * The run is searched at points at most LINE_POINT_SPACING_M apart (line-points.ts).
+   * A pipe segment: the hole may be anywhere on the straight run between these points, equally likely at every metre of
+   * it, at the pipe's height there — `upM` of each end is the pipe's height above the candidate's grade (a riser climbs
+   * from one to the other); `position` and `releaseHeightM` are then only where the run is shown. The run is searched
+   * at points at most LINE_POINT_SPACING_M apart in plan and LINE_POINT_RISE_M in height (line-points.ts).
    */
   line?: { from: EnuPoint; to: EnuPoint };
 }
@@ -122,6 +123,8 @@ export interface CandidateEstimate {
    * points (`upM` 0, as the candidates' positions).
    */
   position: EnuPoint;
+  /** Height of the hole above grade there, m: the candidate's `releaseHeightM`, or the pipe's height at `position`. */
+  releaseHeightM: number;
   /**
    * A line candidate: how far `position` lies from `line.from`, m, and the spread of the leak's distance along the line
    * under the posterior (1 σ, m; the search points' spread plus the length each stands for); null for a point.

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type SqlClient } from '@safetwin/db';
 import type { IncidentAssessmentView } from '@safetwin/protocol';
-import { findChemical, likelySources } from '@safetwin/sim';
+import { findChemical, likelySources, LINE_POINT_RISE_M } from '@safetwin/sim';
 import { bearingDeg, getDemoSite, shiftAt, type ChemicalPark } from '@safetwin/twin-models';
 import { SiteRegistry } from '../../sites/site-registry.ts';
 import { assessIncident } from './assess-incident.ts';
@@ -157,15 +157,18 @@ describe('assessIncident on the demo park', () => {
     expect(view.evacuation!.groups.length).toBeGreaterThan(0);
   }, SLOW_MS);
 
-  it('a leak along a 296 m chlorine line: the estimate places it on the run near the hole, not at the line\'s middle', () => {
+  it('a leak along a 296 m chlorine line: the estimate places it on the run near the hole, at the pipe\'s height there', () => {
+    // The line runs east from the rack (6 m up) down to 1.5 m; the wind from the north blows across it, so the detectors
+    // south of it tell where along it the cloud comes from (a wind along the line leaves that to the plume's decay alone,
+    // where a higher hole farther off looks much like a lower one nearer).
     const segment = park.pipes.segments.find((x) => x.id === 'CP-L-0009')!;
     const nodeAt = (id: string) => park.pipes.nodes.find((n) => n.id === id)!.position;
     const [a, b] = [nodeAt(segment.from), nodeAt(segment.to)];
     const lengthM = Math.hypot(b.eastM - a.eastM, b.northM - a.northM);
     const alongM = 250;
-    const hole = { eastM: a.eastM + (alongM / lengthM) * (b.eastM - a.eastM), northM: a.northM + (alongM / lengthM) * (b.northM - a.northM) };
+    const hole = { eastM: a.eastM + (alongM / lengthM) * (b.eastM - a.eastM), northM: a.northM + (alongM / lengthM) * (b.northM - a.northM), upM: a.upM + (alongM / lengthM) * (b.upM - a.upM) };
     const middle = { eastM: (a.eastM + b.eastM) / 2, northM: (a.northM + b.northM) / 2 };
-    const staged = stage({ itemId: segment.id, chemical: 'Cl2', rateKgS: 1, alongM, afterStartS: 150, weather: { prevailingFromDeg: 270, meanWindSpeedMS: 3 } });
+    const staged = stage({ itemId: segment.id, chemical: 'Cl2', rateKgS: 1, alongM, afterStartS: 150, weather: { prevailingFromDeg: 0, meanWindSpeedMS: 3 } });
     const view = assessIncident(staged.input(subjectOf(staged.leakAtMs)));
     const off = (p: { eastM: number; northM: number }) => Math.hypot(p.eastM - hole.eastM, p.northM - hole.northM);
     expect(view.source.discriminating).toBe(true);
@@ -173,8 +176,10 @@ describe('assessIncident on the demo park', () => {
     const top = view.source.candidates[0]!;
     expect(top.along).toMatchObject({ fromLabel: expect.any(String) });
     expect(Math.abs(top.along!.distanceM - alongM)).toBeLessThan(top.along!.sdM * 3);
-    // Planned for the place on the run, far nearer the hole than the line's middle is.
-    expect(off(view.source.chosen.place)).toBeLessThan(off(middle) / 2);
+    // Planned for the place on the run, far nearer the hole than the line's middle is, and at the pipe's height there
+    // (within a search step of the riser's rise: LINE_POINT_RISE_M), not the middle's 3.75 m.
+    expect(off(view.source.chosen.place)).toBeLessThan(off(middle) / 4);
+    expect(Math.abs(top.releaseHeightM! - hole.upM)).toBeLessThan(LINE_POINT_RISE_M);
     expect(view.source.chosen.place).toEqual(top.place);
   }, SLOW_MS);
 

@@ -37,7 +37,7 @@ export type CandidatePlace = DetectorPoint & { line?: { from: DetectorPoint; to:
 /** The places a candidate may leak from: its point, or the estimator's search points along its run (@safetwin/sim searchPoints). */
 export function placesOf(c: CandidatePlace): DetectorPoint[] {
   const at = (p: DetectorPoint) => ({ eastM: p.eastM, northM: p.northM, upM: 0 });
-  return c.line ? searchPoints({ position: at(c), line: { from: at(c.line.from), to: at(c.line.to) } }).map((p) => p.position) : [c];
+  return c.line ? searchPoints({ position: at(c), releaseHeightM: 0, line: { from: at(c.line.from), to: at(c.line.to) } }).map((p) => p.position) : [c];
 }
 
 /**

@@ -1,6 +1,6 @@
 // The items of a park that can leak a chemical the plume engine knows: equipment holding one and
 // pipe segments carrying one, each with its release point (the candidates of "where is the leak?").
-import { findChemical } from '@safetwin/sim';
+import { findChemical, type SourceCandidate } from '@safetwin/sim';
 import type { AssessmentSite } from './assessment-input.ts';
 
 /**
@@ -24,8 +24,11 @@ export interface LeakItem {
   northM: number;
   /** Height of the hole above the (flat) site's grade, m. */
   releaseHeightM: number;
-  /** A pipe segment: its run in plan, from its first node (named `fromLabel`) to its last; the hole may be anywhere on it. */
-  line?: { from: { eastM: number; northM: number }; to: { eastM: number; northM: number }; fromLabel: string };
+  /**
+   * A pipe segment: its run from its first node (named `fromLabel`) to its last, `upM` the pipe's height above grade
+   * there; the hole may be anywhere on it, at the pipe's height.
+   */
+  line?: { from: { eastM: number; northM: number; upM: number }; to: { eastM: number; northM: number; upM: number }; fromLabel: string };
 }
 
 /** Every item holding a chemical the engine knows (others cannot be modelled and are left out). */
@@ -72,6 +75,14 @@ function segmentItem(site: AssessmentSite, id: string, anyChemical = false): Lea
     id: s.id, kind: 'pipe-segment', label: `pipe ${end(a)} → ${end(b)}`, enterpriseId: s.enterpriseId, chemical: known?.id ?? s.chemical,
     eastM: (a.position.eastM + b.position.eastM) / 2, northM: (a.position.northM + b.position.northM) / 2,
     releaseHeightM: Math.max(0, (a.position.upM + b.position.upM) / 2),
-    line: { from: { eastM: a.position.eastM, northM: a.position.northM }, to: { eastM: b.position.eastM, northM: b.position.northM }, fromLabel: end(a) },
+    line: { from: pipePoint(a.position), to: pipePoint(b.position), fromLabel: end(a) },
   };
+}
+
+/** A pipe node's point: plan position and the pipe's height above the (flat) site's grade. */
+const pipePoint = (p: { eastM: number; northM: number; upM: number }) => ({ eastM: p.eastM, northM: p.northM, upM: Math.max(0, p.upM) });
+
+/** An item as the estimator (@safetwin/sim estimateSource) takes it: a point at grade with its hole's height, or a pipe segment's run the leak may lie anywhere on. */
+export function estimatorCandidate(c: LeakItem): SourceCandidate {
+  return { id: c.id, chemical: c.chemical, position: { eastM: c.eastM, northM: c.northM, upM: 0 }, releaseHeightM: c.releaseHeightM, ...(c.line ? { line: { from: c.line.from, to: c.line.to } } : {}) };
 }

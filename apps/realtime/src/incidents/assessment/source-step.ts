@@ -3,14 +3,14 @@
 // else the estimate's first, else (not discriminating yet) a provisional one next to the detector
 // reading highest.
 import {
-  CHEMICALS, estimateSource, findChemical, likelySources, LINE_POINT_SPACING_M, SOURCE_ESTIMATION_DEFAULTS, type CandidateEstimate, type Chemical, type SourceCandidate, type SourceEstimate,
+  CHEMICALS, estimateSource, findChemical, likelySources, LINE_POINT_SPACING_M, SOURCE_ESTIMATION_DEFAULTS, type CandidateEstimate, type Chemical, type SourceEstimate,
 } from '@safetwin/sim';
 import type { SourceAssessmentView, SourceCandidateView } from '@safetwin/protocol';
 import { horizontalDistanceM } from '@safetwin/twin-models';
 import type { AssessmentInput, DetectorInput } from './assessment-input.ts';
 import { reachedDetectors, reachingCandidates } from './candidate-filter.ts';
 import { measureSees, type GasMeasure } from './gas-metrics.ts';
-import { leakItem, leakItems, type LeakItem } from './leak-items.ts';
+import { estimatorCandidate, leakItem, leakItems, type LeakItem } from './leak-items.ts';
 import { sitePlace } from './site-place.ts';
 import type { WindSummary } from './wind-summary.ts';
 
@@ -52,14 +52,8 @@ export interface SourceStep {
 /** A detector's largest reading in the window, as a multiple of its detection limit (> 1: it saw gas). */
 interface DetectorPeak { d: DetectorInput; ratio: number }
 
-/** Fitted figures per candidate id, from a fresh estimate or the previous view: rate, start, and where on the item the leak most likely is. */
-type Fits = Map<string, { rateKgS: number; releaseStartMs: number | null; place: { eastM: number; northM: number } }>;
-
-/** An item as the estimator takes it: a point, or a pipe segment's run the leak may lie anywhere on. */
-function estimatorCandidate(c: LeakItem): SourceCandidate {
-  const at = (p: { eastM: number; northM: number }) => ({ eastM: p.eastM, northM: p.northM, upM: 0 });
-  return { id: c.id, chemical: c.chemical, position: at(c), releaseHeightM: c.releaseHeightM, ...(c.line ? { line: { from: at(c.line.from), to: at(c.line.to) } } : {}) };
-}
+/** Fitted figures per candidate id, from a fresh estimate or the previous view: rate, start, and where on the item the leak most likely is (its hole's height unset in views stored before the estimate searched it). */
+type Fits = Map<string, { rateKgS: number; releaseStartMs: number | null; place: { eastM: number; northM: number; releaseHeightM?: number } }>;
 
 /** Runs the source part (see the file comment). */
 export function assessSource(input: AssessmentInput, wind: WindSummary | null): SourceStep {
@@ -83,7 +77,7 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
   if (prev?.discriminating && sameIds(prev.hitDetectorIds, hitIds) && nowMs - subject.previous!.dataUntil <= REUSE_ESTIMATE_MAX_AGE_MS) {
     const { chosen: _, ...rest } = prev;
     estimate = rest;
-    fits = new Map(prev.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs, place: { eastM: c.place.eastM, northM: c.place.northM } }]));
+    fits = new Map(prev.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs, place: { eastM: c.place.eastM, northM: c.place.northM, ...(c.releaseHeightM === undefined ? {} : { releaseHeightM: c.releaseHeightM }) } }]));
   } else if (hits.length < SOURCE_ESTIMATION_DEFAULTS.minHits) {
     // Below the estimator's own minimum it cannot tell the candidates apart (it says so and ranks them anyway,
     // at the full cost): skipped, so the first assessment after an alarm reaches the wall at once, with a provisional source.
@@ -107,7 +101,7 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
     });
     warnings.push(...result.warnings);
     estimate = estimateView(input, result, new Map(reaching.map((c) => [c.id, c])), hitIds);
-    fits = new Map(result.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs, place: { eastM: c.position.eastM, northM: c.position.northM } }]));
+    fits = new Map(result.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs, place: { eastM: c.position.eastM, northM: c.position.northM, releaseHeightM: c.releaseHeightM } }]));
   }
 
   const ctx: ChooseContext = { estimate, fits, peaks, declaredItem, chemical, chemicals, warnings };
@@ -139,7 +133,7 @@ function estimateView(input: AssessmentInput, r: SourceEstimate, items: Map<stri
     return {
       id: c.id, kind: item.kind, label: item.label, enterpriseId: item.enterpriseId, chemical: c.chemical, place: sitePlace(input.site.origin, c.position),
       probability: c.probability, rateKgS: c.rateKgS, rateFactor: c.rateFactor, releaseStartMs: c.releaseStartMs,
-      along: alongOf(item, c),
+      along: alongOf(item, c), releaseHeightM: c.releaseHeightM,
     };
   });
   return { discriminating: r.discriminating, reason: r.reason, candidates, hitDetectorIds: hitIds, detectorsUsed: r.detectorsUsed.length };
@@ -186,12 +180,12 @@ function sourceMaker(input: AssessmentInput, ctx: ChooseContext): SourceMaker {
     // null: the release began before the estimate's window.
     return fit.releaseStartMs ?? Math.min(startFallback, nowMs - SOURCE_ESTIMATION_DEFAULTS.windowMs);
   };
-  // Where on the item: the estimate's most likely point (along a pipe), else the item's own point.
+  // Where on the item: the estimate's most likely point (along a pipe, at its height there), else the item's own point.
   const placeOf = (item: LeakItem, from: ChosenSource['from']) => (from === 'estimate' ? fitted(item.id)?.place : undefined) ?? item;
   const ofItem = (item: LeakItem, from: ChosenSource['from']): ChosenSource => {
-    const { eastM, northM } = placeOf(item, from);
+    const { eastM, northM, releaseHeightM = item.releaseHeightM } = placeOf(item, from);
     return {
-      id: item.id, kind: item.kind, item, eastM, northM, releaseHeightM: item.releaseHeightM,
+      id: item.id, kind: item.kind, item, eastM, northM, releaseHeightM,
       chemical: ctx.chemical?.id ?? (findChemical(item.chemical)?.id ?? null), ...rateOf(item.id), releaseStartMs: startOf(item.id), from,
     };
   };
