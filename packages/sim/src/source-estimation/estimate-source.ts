@@ -139,7 +139,9 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
     s.score = scoreLinear(ev, s.c, s.chemical, 1);
     s.full = true;
   }
-  const bestLinear = Math.max(...scored.map((s) => s.score.logEvidence));
+  // The refine margin's reference: the best of the hypotheses scored in full (an unscored line point's screening score,
+  // which the cap below only lowers afterwards, is no reference).
+  const bestLinear = Math.max(...inRunning.map((s) => s.score.logEvidence));
   for (const s of inRunning) {
     const farFromRef = Math.abs(s.score.lnRateMean) > Math.LN2;
     // A hypothesis that reaches no detector under any offset has a likelihood that no rate or model changes.
