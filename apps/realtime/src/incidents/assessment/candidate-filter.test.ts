@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { searchPoints } from '@safetwin/sim';
 import { placesOf, reachedDetectors, reachingCandidates, type CandidatePlace } from './candidate-filter.ts';
+import { estimatorCandidate, type LeakItem } from './leak-items.ts';
 
 // Wind from the west (270°): plumes go east. A hit detector at the origin.
 const FROM_WEST = [270];
@@ -26,5 +28,16 @@ describe('candidate filter', () => {
     const farEast = { id: 'east', position: { eastM: 1500, northM: 0 } };
     const westOfRun = { id: 'west', position: { eastM: -900, northM: 0 } };
     expect(reachedDetectors([farEast, westOfRun], [run], FROM_WEST).map((d) => d.id)).toEqual(['east']);
+  });
+
+  it('a riser\'s places are the estimator\'s points: searched every metre of its climb, not only every 20 m in plan', () => {
+    // 30 m in plan, climbing from grade to the 4.5 m rack: 5 points for the estimator (rise ≤ 1 m a piece), not 2.
+    const riser: LeakItem = {
+      id: 'R', kind: 'pipe-segment', label: 'pipe A → B', enterpriseId: null, chemical: 'Cl2', eastM: 15, northM: 0, releaseHeightM: 2.25,
+      line: { from: { eastM: 0, northM: 0, upM: 0 }, to: { eastM: 30, northM: 0, upM: 4.5 }, fromLabel: 'A' },
+    };
+    const estimator = searchPoints(estimatorCandidate(riser));
+    expect(estimator).toHaveLength(5);
+    expect(placesOf(riser)).toEqual(estimator.map((p) => p.position));
   });
 });

@@ -31,13 +31,19 @@ function reaches(c: DetectorPoint, d: DetectorPoint, towardDeg: readonly number[
 
 const toward = (sweptFromDeg: readonly number[]) => sweptFromDeg.map((d) => (d + 180) % 360);
 
-/** A candidate: a point, or a pipe segment's run (the leak may be anywhere on it). */
-export type CandidatePlace = DetectorPoint & { line?: { from: DetectorPoint; to: DetectorPoint } };
+/** A point of a pipe's run: its plan position and the pipe's height there (unset: at grade). */
+type RunEnd = DetectorPoint & { upM?: number };
 
-/** The places a candidate may leak from: its point, or the estimator's search points along its run (@safetwin/sim searchPoints). */
+/** A candidate: a point, or a pipe segment's run (the leak may be anywhere on it). */
+export type CandidatePlace = DetectorPoint & { line?: { from: RunEnd; to: RunEnd } };
+
+/**
+ * The places a candidate may leak from: its point, or the estimator's search points along its run (@safetwin/sim
+ * searchPoints — the same points, a riser's included, when the ends carry the pipe's height as a LeakItem's do).
+ */
 export function placesOf(c: CandidatePlace): DetectorPoint[] {
-  const at = (p: DetectorPoint) => ({ eastM: p.eastM, northM: p.northM, upM: 0 });
-  return c.line ? searchPoints({ position: at(c), releaseHeightM: 0, line: { from: at(c.line.from), to: at(c.line.to) } }).map((p) => p.position) : [c];
+  const at = (p: RunEnd) => ({ eastM: p.eastM, northM: p.northM, upM: p.upM ?? 0 });
+  return c.line ? searchPoints({ position: { ...at(c), upM: 0 }, releaseHeightM: 0, line: { from: at(c.line.from), to: at(c.line.to) } }).map((p) => p.position) : [c];
 }
 
 /**
