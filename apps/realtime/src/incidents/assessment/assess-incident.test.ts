@@ -4,16 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type SqlClient } from '@safetwin/db';
 import type { IncidentAssessmentView } from '@safetwin/protocol';
-import { findChemical, likelySources, LINE_POINT_RISE_M } from '@safetwin/sim';
+import { findChemical, likelySources, LINE_POINT_RISE_M, SOURCE_ESTIMATION_DEFAULTS } from '@safetwin/sim';
 import { bearingDeg, getDemoSite, shiftAt, type ChemicalPark } from '@safetwin/twin-models';
 import { SiteRegistry } from '../../sites/site-registry.ts';
 import { assessIncident } from './assess-incident.ts';
 import type { AssessmentSubject } from './assessment-input.ts';
 import { buildAssessmentInput } from './build-input.ts';
 import { RecentReadings } from './recent-readings.ts';
-import { REUSE_ESTIMATE_MAX_AGE_MS } from './source-step.ts';
+import { assessSource, REUSE_ESTIMATE_MAX_AGE_MS } from './source-step.ts';
 import { playStagedLeak, type StagedLeakOptions } from './staged-leak.ts';
-import { angleBetweenDeg } from './wind-summary.ts';
+import { angleBetweenDeg, summarizeWind } from './wind-summary.ts';
 
 const park = getDemoSite('cp-nanjing') as ChemicalPark;
 const SLOW_MS = 300_000; // staging plays minutes of the whole park, and the machine may be loaded
@@ -181,6 +181,27 @@ describe('assessIncident on the demo park', () => {
     expect(off(view.source.chosen.place)).toBeLessThan(off(middle) / 4);
     expect(Math.abs(top.releaseHeightM! - hole.upM)).toBeLessThan(LINE_POINT_RISE_M);
     expect(view.source.chosen.place).toEqual(top.place);
+    // The forecast is planned from that height; an estimate reused from a view stored before heights were searched
+    // (no releaseHeightM) falls back to the item's own, its middle's 3.75 m.
+    const input = staged.input(subjectOf(staged.leakAtMs));
+    const wind = summarizeWind(input.wind, input.nowMs - SOURCE_ESTIMATION_DEFAULTS.windowMs, input.nowMs);
+    expect(assessSource(input, wind).chosen.releaseHeightM).toBe(top.releaseHeightM);
+    const older = { ...view, source: { ...view.source, candidates: view.source.candidates.map(({ releaseHeightM: _, ...c }) => c) } };
+    const reused = assessSource(staged.input(subjectOf(staged.leakAtMs, { previous: older })), wind);
+    expect(reused.chosen.releaseHeightM).toBe((a.upM + b.upM) / 2); // a fresh estimate would give top's 2.25 m
+  }, SLOW_MS);
+
+  it('the same leak with the wind along the line: the line is still first, its place uncertain and said to be', () => {
+    // Along the wind the detectors see one plume whichever point of the run it left; a higher hole farther up the
+    // line looks much like a lower one nearer (in this draw points 128 m and 247 m along score within 0.01 nats).
+    const segment = park.pipes.segments.find((x) => x.id === 'CP-L-0009')!;
+    const alongM = 250;
+    const staged = stage({ itemId: segment.id, chemical: 'Cl2', rateKgS: 1, alongM, afterStartS: 150, weather: { prevailingFromDeg: 270, meanWindSpeedMS: 3 } });
+    const view = assessIncident(staged.input(subjectOf(staged.leakAtMs)));
+    const top = view.source.candidates[0]!;
+    expect(view.source.chosen.id).toBe(segment.id);
+    expect(top.along!.sdM).toBeGreaterThan(30);
+    expect(Math.abs(top.along!.distanceM - alongM)).toBeLessThan(top.along!.sdM * 3);
   }, SLOW_MS);
 
   it('a flammable leak seen by %LEL detectors only: candidates hold flammables, zones at 60 % / 10 % of the LEL', () => {
