@@ -5,7 +5,7 @@ import { byCandidate, capUnscoredLinePoints, leadingPointsPerCandidate, LINE_POI
 
 const CL2 = findChemical('Cl2')!;
 const at = (eastM: number) => ({ eastM, northM: 0, upM: 0 });
-const LINE = { id: 'L', position: at(50), releaseHeightM: 5, line: { from: at(0), to: at(100) } };
+const LINE = { id: 'L', position: at(50), releaseHeightM: 5, line: { from: { ...at(0), upM: 5 }, to: { ...at(100), upM: 5 } } };
 /** A score with only what the grouping reads: the evidence and the fitted rate. */
 const score = (logEvidence: number, lnRate = 0): CandidateScore => ({ logEvidence, lnRateMean: lnRate, lnRateVar: 0.01, bestLnRate: lnRate, bestStart: 0, active: new Int32Array(1), predictions: {} as CandidateScore['predictions'] });
 /** Point k (of 5, 20 m pieces) of the 100 m line L, or the point candidate P. */

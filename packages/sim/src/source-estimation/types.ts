@@ -120,13 +120,13 @@ export interface CandidateEstimate {
   model: string;
   /**
    * Where the leak most likely is: the candidate's `position`, or for a line candidate the most probable of its search
-   * points (`upM` 0, as the candidates' positions).
+   * points (`upM` the candidate's grade, as its `position`'s).
    */
   position: EnuPoint;
   /** Height of the hole above grade there, m: the candidate's `releaseHeightM`, or the pipe's height at `position`. */
   releaseHeightM: number;
   /**
-   * A line candidate: how far `position` lies from `line.from`, m, and the spread of the leak's distance along the line
+   * A line candidate: how far `position` lies from `line.from` in plan, m, and the spread of the leak's distance along the line
    * under the posterior (1 σ, m; the search points' spread plus the length each stands for); null for a point.
    */
   along: { distanceM: number; sdM: number } | null;

@@ -79,8 +79,8 @@ function segmentItem(site: AssessmentSite, id: string, anyChemical = false): Lea
   };
 }
 
-/** A pipe node's point: plan position and the pipe's height above the (flat) site's grade. */
-const pipePoint = (p: { eastM: number; northM: number; upM: number }) => ({ eastM: p.eastM, northM: p.northM, upM: Math.max(0, p.upM) });
+/** A pipe node's point: plan position and the pipe's height above the (flat) site's grade (a search point below grade is lifted to it: @safetwin/sim searchPoints). */
+const pipePoint = (p: { eastM: number; northM: number; upM: number }) => ({ eastM: p.eastM, northM: p.northM, upM: p.upM });
 
 /** An item as the estimator (@safetwin/sim estimateSource) takes it: a point at grade with its hole's height, or a pipe segment's run the leak may lie anywhere on. */
 export function estimatorCandidate(c: LeakItem): SourceCandidate {
