@@ -106,22 +106,33 @@ describe.skipIf(!HAVE_CHROMIUM)('the command-center wall in headless Chromium', 
     await page.waitForSelector('[data-testid=site-wall] [data-connection=live]', { timeout: 30_000 });
     await page.waitForSelector(`[data-testid=sensor-detail][data-device-id="${sensor.deviceId}"]`, { timeout: 30_000 });
 
+    // A gateway reports the value at the sensor's interval until the wall shows it live (one reading alone could go
+    // stale, 3 intervals on, before a wall busy building its scene in software WebGL has drawn it); then it stops.
     const value = 4.25; // a distinctive value inside the detector's range
-    const ingested = await fetch(`${env.hub.url}/api/v1/ingest`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${GATEWAY_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ readings: [{ deviceId: sensor.deviceId, ts: Date.now(), seq: 2_000_000_001, values: { [metric]: value } }] }),
-    });
-    expect(ingested.status, await ingested.clone().text()).toBe(202);
-    await page.waitForFunction(
-      ([name, text]: [string, string]) => {
-        const values = document.querySelector('[data-testid=sensor-detail] [data-testid=detail-values]');
-        const state = values?.getAttribute('data-state') ?? '';
-        return !['stale', 'offline', 'no-data'].includes(state) && (values?.querySelector(`[data-metric="${name}"] dd`)?.textContent ?? '').includes(text);
-      },
-      [metric, '4.25'] as [string, string],
-      { timeout: 45_000 },
-    );
+    let seq = 2_000_000_001;
+    const ingest = async () => {
+      const ingested = await fetch(`${env.hub.url}/api/v1/ingest`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${GATEWAY_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ readings: [{ deviceId: sensor.deviceId, ts: Date.now(), seq: seq++, values: { [metric]: value } }] }),
+      });
+      expect(ingested.status, await ingested.clone().text()).toBe(202);
+    };
+    await ingest();
+    const reporting = setInterval(() => void ingest(), sensor.intervalMs);
+    try {
+      await page.waitForFunction(
+        ([name, text]: [string, string]) => {
+          const values = document.querySelector('[data-testid=sensor-detail] [data-testid=detail-values]');
+          const state = values?.getAttribute('data-state') ?? '';
+          return !['stale', 'offline', 'no-data'].includes(state) && (values?.querySelector(`[data-metric="${name}"] dd`)?.textContent ?? '').includes(text);
+        },
+        [metric, '4.25'] as [string, string],
+        { timeout: 45_000 },
+      );
+    } finally {
+      clearInterval(reporting);
+    }
     await page.screenshot({ path: path.join(SCREENSHOTS, 'wall-sensor-live.png') });
 
     // No more readings: after 3× its interval it must read stale, not its last value as if live.
