@@ -77,7 +77,7 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
   if (prev?.discriminating && sameIds(prev.hitDetectorIds, hitIds) && nowMs - subject.previous!.dataUntil <= REUSE_ESTIMATE_MAX_AGE_MS) {
     const { chosen: _, ...rest } = prev;
     estimate = rest;
-    fits = new Map(prev.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs, place: { eastM: c.place.eastM, northM: c.place.northM, ...(c.releaseHeightM === undefined ? {} : { releaseHeightM: c.releaseHeightM }) } }]));
+    fits = new Map(prev.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs, place: { eastM: c.place.eastM, northM: c.place.northM, releaseHeightM: c.releaseHeightM } }]));
   } else if (hits.length < SOURCE_ESTIMATION_DEFAULTS.minHits) {
     // Below the estimator's own minimum it cannot tell the candidates apart (it says so and ranks them anyway,
     // at the full cost): skipped, so the first assessment after an alarm reaches the wall at once, with a provisional source.
