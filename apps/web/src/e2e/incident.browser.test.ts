@@ -171,11 +171,19 @@ describe.skipIf(!HAVE_CHROMIUM)('a staged leak on the park wall', () => {
     // A level-1 alarm joining later raises the level: the card shows one of the gas levels.
     expect(['1', '2']).toContain(await page.getAttribute('[data-testid=incident-card]', 'data-level'));
     // One read of the card: a new assessment may replace "not yet discriminating" by candidates between two reads.
-    const { candidates, notDiscriminating } = await page.$eval('[data-testid=incident-card]', (card) => ({
+    const { candidates, notDiscriminating, alongs, rates } = await page.$eval('[data-testid=incident-card]', (card) => ({
       candidates: [...card.querySelectorAll('[data-testid=incident-candidate]')].map((e) => e.getAttribute('data-candidate-id')),
       notDiscriminating: card.querySelectorAll('[data-testid=incident-not-discriminating]').length,
+      alongs: [...card.querySelectorAll('[data-testid=incident-candidate-along]')].map((e) => e.textContent),
+      rates: [...card.querySelectorAll('[data-testid=incident-candidate-rate]')].map((e) => e.textContent),
     }));
     expect(candidates.length).toBeLessThanOrEqual(3);
+    // A pipe run among them says where along it and how high the hole most likely is.
+    for (const line of alongs) expect(line).toMatch(/^≈ \d+ m from \S+ \(± \d+ m\), \d+(\.5)? m up$/);
+    if (alongs.length > 0) console.log(`[incident] along the pipe runs: ${alongs.join(' | ')}`);
+    // Each a fitted rate, or its 1 σ range where the readings do not pin it within ×2 (detectors at full scale).
+    for (const rate of rates) expect(rate).toMatch(/^[\d.]+(–[\d.]+)? kg\/s$/);
+    if (rates.length > 0) console.log(`[incident] rates on the card: ${rates.join(' | ')}`);
     if (candidates.length === 0) {
       // The card says why it cannot tell the candidates apart yet and what the response is planned for (the hub may have moved on since).
       expect(notDiscriminating).toBe(1);

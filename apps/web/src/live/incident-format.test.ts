@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentView } from '@safetwin/protocol';
 import { fixtureIncident } from './incident-fixture.ts';
-import { alongValues, FIRE_BRIGADE_TARGET_MS, drawnVersion, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, formatRateKgS, incidentPermissions, likelySourcesLine, targetStatus, valveLook, zoneColours } from './incident-format.ts';
+import { alongMessage, formatRateRange, FIRE_BRIGADE_TARGET_MS, drawnVersion, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, formatRateKgS, incidentPermissions, likelySourcesLine, targetStatus, valveLook, zoneColours } from './incident-format.ts';
 
 describe('incident formatting', () => {
   it('formats elapsed time as mm:ss, h:mm:ss past an hour', () => {
@@ -62,8 +62,17 @@ describe('incident formatting', () => {
     expect(formatPercent(0.004)).toBe('<1 %');
     // Rates: a fitted pinhole keeps two significant figures instead of reading "0.00".
     expect([25.04, 1.434, 0.27, 0.0031, 0.00048].map(formatRateKgS)).toEqual(['25.0', '1.43', '0.27', '0.0031', '0.00048']);
+    // A rate the readings do not pin within ×2 is given as its 1 σ range (detectors at full scale: the prior's decade).
+    expect(formatRateRange(1.434, 1.4)).toBe('1.43');
+    expect(formatRateRange(1, 10)).toBe('0.10–10.0');
+    expect(formatRateRange(0.6, 2.5)).toBe('0.24–1.50');
     // Where along a pipe: whole metres.
-    expect(alongValues({ fromLabel: 'CP-N-0001', distanceM: 246.68, sdM: 35.32 })).toEqual({ distance: 247, from: 'CP-N-0001', sd: 35 });
+    const along = { fromLabel: 'CP-N-0001', distanceM: 246.68, sdM: 35.32 };
+    expect(alongMessage(along, undefined)).toEqual(['along', { distance: 247, from: 'CP-N-0001', sd: 35 }]);
+    // The hole's height to the half metre: a riser's foot, a rack line overhead.
+    expect(alongMessage(along, 2.26)).toEqual(['alongUp', { distance: 247, from: 'CP-N-0001', sd: 35, height: '2.5' }]);
+    expect(alongMessage(along, 6.6)).toEqual(['alongUp', { distance: 247, from: 'CP-N-0001', sd: 35, height: '6.5' }]);
+    expect(alongMessage(along, 0.9)).toEqual(['alongUp', { distance: 247, from: 'CP-N-0001', sd: 35, height: '1' }]);
     expect(formatPercent(0)).toBe('0 %');
   });
 

@@ -2,6 +2,7 @@
 // pilot's targets, valve states as glyph + word + tone, zone levels as colours, probabilities.
 // Pure: the card, the plan, the twin and the printable brief share it, and it is tested alone.
 import type { IncidentValveState, IncidentView, Role, SourceCandidateView } from '@safetwin/protocol';
+import type { MessageValues } from '../i18n/messages-core.ts';
 
 /**
  * The response targets of the seed's park pilot (shared/DESIGN.md, "Linked response"): after a
@@ -88,9 +89,29 @@ export function formatRateKgS(rateKgS: number): string {
   return rateKgS.toPrecision(2);
 }
 
-/** The values of the card's "≈ {distance} m from {from} (± {sd} m)" for where along a pipe run a candidate places the leak. */
-export function alongValues(along: NonNullable<SourceCandidateView['along']>): { distance: number; from: string; sd: number } {
-  return { distance: Math.round(along.distanceM), from: along.fromLabel, sd: Math.round(along.sdM) };
+/** From this ×/÷ factor (1 σ) on, the card gives a rate as its range: the issue's own yardstick for a rate, a factor of 2. */
+export const RATE_RANGE_FACTOR = 2;
+
+/**
+ * A candidate's fitted release rate for the card, kg/s: the fit when the readings pin it within a factor of 2 (1 σ), else
+ * its 1 σ range — "0.10–10": detectors at full scale only bound the rate from below, and the fit then sits at the
+ * prior's 1 kg/s with the prior's decade of spread (@safetwin/sim rate-fit.ts), which a bare "1.00" would hide.
+ */
+export function formatRateRange(rateKgS: number, rateFactor: number): string {
+  if (!(rateFactor >= RATE_RANGE_FACTOR)) return formatRateKgS(rateKgS);
+  return `${formatRateKgS(rateKgS / rateFactor)}–${formatRateKgS(rateKgS * rateFactor)}`;
+}
+
+/**
+ * Where along a pipe run a candidate places the leak, as the card's message key and values: "≈ {distance} m from {from}
+ * (± {sd} m)", with "{height} m up" where the assessment gives the hole's height (a riser climbs, a rack line runs
+ * overhead: where the field team looks). The height to the half metre: the estimate searches in steps of ≤ 1 m.
+ */
+export function alongMessage(along: NonNullable<SourceCandidateView['along']>, releaseHeightM: number | undefined): ['along' | 'alongUp', MessageValues] {
+  const values = { distance: Math.round(along.distanceM), from: along.fromLabel, sd: Math.round(along.sdM) };
+  if (releaseHeightM === undefined || !Number.isFinite(releaseHeightM)) return ['along', values];
+  const halfM = Math.round(releaseHeightM * 2) / 2;
+  return ['alongUp', { ...values, height: halfM.toFixed(Number.isInteger(halfM) ? 0 : 1) }];
 }
 
 /** The items the valves cut off when the estimate has not singled one out — "label (p)" each, and their probability together — or null for one item. */

@@ -5,7 +5,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import type { AssemblyPointView, EvacuationGroupView, IncidentValveView, IncidentView, SourceCandidateView, ThreatZoneView } from '@safetwin/protocol';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
-import { alongValues, drawnVersion, formatDurationS, formatPercent, formatRateKgS, valveLook } from '../../live/incident-format.ts';
+import { alongMessage, drawnVersion, formatDurationS, formatPercent, formatRateRange, valveLook } from '../../live/incident-format.ts';
 import { useWall } from '../../wall/WallContext.tsx';
 import { incidentFitRequest, incidentLayers } from '../map/incident-layers.ts';
 import { mapOverlays } from '../map/map-overlays.ts';
@@ -58,9 +58,9 @@ export function IncidentMapOverlay({ incident, accessRoute = null }: { incident:
       }
       if (id === 'incident-candidates') {
         const c = o as unknown as SourceCandidateView;
-        const tip = t('tipCandidate', { label: c.label, p: formatPercent(c.probability), rate: formatRateKgS(c.rateKgS) });
+        const tip = t('tipCandidate', { label: c.label, p: formatPercent(c.probability), rate: formatRateRange(c.rateKgS, c.rateFactor) });
         // A pipe run: where along it this mark stands.
-        return c.along ? `${tip} · ${t('along', alongValues(c.along))}` : tip;
+        return c.along ? `${tip} · ${t(...alongMessage(c.along, c.releaseHeightM))}` : tip;
       }
       if (id === 'incident-assembly-points') {
         const ap = o as unknown as AssemblyPointView;

@@ -3,7 +3,7 @@
 import type { IncidentView } from '@safetwin/protocol';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
-import { alongValues, formatPercent, formatRateKgS } from '../../live/incident-format.ts';
+import { alongMessage, formatPercent, formatRateRange } from '../../live/incident-format.ts';
 import styles from './Incident.module.css';
 
 /** "Where is the leak?": the top three candidates with confidence bars, or why the detectors cannot tell yet. */
@@ -36,10 +36,10 @@ export function IncidentSource({ incident }: { incident: IncidentView }) {
                   <span className={styles.barFill} style={{ width: `${Math.round(c.probability * 100)}%` }} />
                 </span>
                 <span className={styles.candidateP}>{formatPercent(c.probability)}</span>
-                <span className={styles.candidateRate}>{t('rate', { rate: formatRateKgS(c.rateKgS) })}</span>
+                <span className={styles.candidateRate} data-testid="incident-candidate-rate">{t('rate', { rate: formatRateRange(c.rateKgS, c.rateFactor) })}</span>
                 {c.along ? (
                   <span className={styles.candidateAlong} data-testid="incident-candidate-along">
-                    {t('along', alongValues(c.along))}
+                    {t(...alongMessage(c.along, c.releaseHeightM))}
                   </span>
                 ) : null}
               </li>
