@@ -16,7 +16,8 @@
 // (source-staging.ts CALM_LEAK): what is missed then is the estimator's own limit, the figure to read the first beside.
 // With SAFETWIN_BENCH_MIDPOINT=1 a pipe leaks at its segment's middle (the staging before 2026-11-30); with
 // SAFETWIN_BENCH_POINTS=1 the estimator gets the segments as their middle points only (the estimate before it searched
-// along pipes) — the same leaks either way, for comparison.
+// along pipes) — the same leaks either way, for comparison. SAFETWIN_BENCH_WINDOW_S sets how far back the estimate
+// looks (the hub's 300 s by default).
 //   npm run bench:source                 (from the repository root)
 //   npx tsx bench/source-bench.ts [N = 50] [first seed = 1] [seconds after the start = 180] [workers = 3]
 import { cpus, loadavg } from 'node:os';
@@ -30,7 +31,8 @@ const N = Number(process.argv[2] ?? 50);
 const FIRST_SEED = Number(process.argv[3] ?? 1);
 const AFTER_START_S = Number(process.argv[4] ?? 180);
 const WORKERS = Number(process.argv[5] ?? 3);
-const WINDOW_MS = 300_000;
+/** Readings the estimate looks back over, ms (SAFETWIN_BENCH_WINDOW_S; the hub's 5 min by default). */
+const WINDOW_MS = Number(process.env.SAFETWIN_BENCH_WINDOW_S ?? 300) * 1000;
 const CALM = process.env.SAFETWIN_BENCH_CALM === '1';
 const MIDPOINT = process.env.SAFETWIN_BENCH_MIDPOINT === '1';
 const AS_POINTS = process.env.SAFETWIN_BENCH_POINTS === '1';
