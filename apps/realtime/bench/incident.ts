@@ -75,7 +75,7 @@ try {
   await new Promise((r) => setTimeout(r, args.warmup * 1000));
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  const rows: { leak: string; alarmToReadyMs: number | null; computeMs: number | null; seq: number | null; top: string; evacuees: number }[] = [];
+  const rows: { leak: string; alarmed: boolean; alarmToReadyMs: number | null; computeMs: number | null; seq: number | null; top: string; evacuees: number }[] = [];
   for (const leak of BENCH_LEAKS.slice(args.skip, args.skip + args.runs)) {
     // Earlier runs' incidents closed, so this leak's alarms open their own.
     const open = ((await (await api('GET', `/incidents?siteId=${SITE}`)).json()) as { incidents: IncidentView[] }).incidents.filter((i) => i.state !== 'closed');
@@ -106,6 +106,7 @@ try {
     const top = a?.source.candidates[0];
     rows.push({
       leak: label,
+      alarmed: first !== undefined,
       alarmToReadyMs: first && ready ? ready.at - first.at : null,
       computeMs: a?.computeMs ?? null,
       seq: a?.seq ?? null,
@@ -124,9 +125,15 @@ try {
   }
   socket.close();
 
-  const done = rows.flatMap((r) => (r.alarmToReadyMs === null ? [] : [r.alarmToReadyMs]));
+  // The latency is measured from an alarm: a run whose leak raised none has nothing to measure (a detection gap, said
+  // apart); a run with an alarm but no complete assessment within the timeout fails the target.
+  const alarmed = rows.filter((r) => r.alarmed);
+  const done = alarmed.flatMap((r) => (r.alarmToReadyMs === null ? [] : [r.alarmToReadyMs]));
   const med = median(done);
-  console.log(`\nalarm → complete assessment on the wall: median ${(med / 1000).toFixed(2)} s over ${done.length}/${rows.length} runs — target < ${TARGET_MS / 1000} s: ${done.length === rows.length && med < TARGET_MS ? 'met' : 'NOT met'}`);
+  const met = alarmed.length > 0 && done.length === alarmed.length && med < TARGET_MS;
+  console.log(`\nalarm → complete assessment on the wall: median ${(med / 1000).toFixed(2)} s, max ${(Math.max(...done) / 1000).toFixed(2)} s over ${done.length} of the ${alarmed.length} runs that raised a gas alarm — target < ${TARGET_MS / 1000} s: ${met ? 'met' : 'NOT met'}`);
+  const silent = rows.filter((r) => !r.alarmed);
+  if (silent.length > 0) console.log(`no level-1/2 gas alarm within ${args.timeout} s (a detection gap, not latency): ${silent.map((r) => r.leak).join('; ')} — ${silent.length} of ${rows.length} runs`);
   console.log(`baseline in the same process: heartbeat event latency p50 ${median(heartbeatMs).toFixed(1)} / p99 ${p99(heartbeatMs).toFixed(1)} ms (${heartbeatMs.length} events); alarm event latency (reading time → received) p50 ${median(alarmEventMs).toFixed(1)} / p99 ${p99(alarmEventMs).toFixed(1)} ms (${alarmEventMs.length} events)`);
   console.log(`load average at the end ${load()}`);
 } finally {
