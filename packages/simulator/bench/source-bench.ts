@@ -24,18 +24,14 @@ import { cpus, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LIKELY_SOURCES_COVERAGE, LIKELY_SOURCES_MAX, LINE_POINT_SPACING_M } from '@safetwin/sim';
 import { demoSites, type ChemicalPark } from '@safetwin/twin-models';
-import { candidatesFor } from './source-staging.ts';
+import { candidatesFor, stagingFromEnv } from './source-staging.ts';
 import type { TrialOptions, TrialRow } from './source-trial.ts';
 
 const N = Number(process.argv[2] ?? 50);
 const FIRST_SEED = Number(process.argv[3] ?? 1);
 const AFTER_START_S = Number(process.argv[4] ?? 180);
 const WORKERS = Number(process.argv[5] ?? 3);
-/** Readings the estimate looks back over, ms (SAFETWIN_BENCH_WINDOW_S; the hub's 5 min by default). */
-const WINDOW_MS = Number(process.env.SAFETWIN_BENCH_WINDOW_S ?? 300) * 1000;
-const CALM = process.env.SAFETWIN_BENCH_CALM === '1';
-const MIDPOINT = process.env.SAFETWIN_BENCH_MIDPOINT === '1';
-const AS_POINTS = process.env.SAFETWIN_BENCH_POINTS === '1';
+const { windowMs: WINDOW_MS, calm: CALM, midpoint: MIDPOINT, asPoints: AS_POINTS } = stagingFromEnv();
 const MAX_STAGED = 10 * N;
 /** Candidates closer than this to each other are one place to a plume (our yardstick for the "co-located" figure). */
 const CO_LOCATED_M = 10;

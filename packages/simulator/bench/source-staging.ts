@@ -100,6 +100,17 @@ export interface StageOptions {
  */
 export const CALM_LEAK = { meanderDeg: 0, gustFraction: 0, noiseFraction: 0, faultChance: 0 } as const;
 
+/**
+ * How the bench tools stage and look, from the environment: SAFETWIN_BENCH_CALM=1 ({@link CALM_LEAK}),
+ * SAFETWIN_BENCH_MIDPOINT=1 (a pipe leak at its segment's middle), SAFETWIN_BENCH_POINTS=1 (pipe candidates at their
+ * middles only), SAFETWIN_BENCH_WINDOW_S (the estimate's look-back, s; the hub's 300 by default).
+ */
+export function stagingFromEnv(env: NodeJS.ProcessEnv = process.env): { windowMs: number; calm: boolean; midpoint: boolean; asPoints: boolean } {
+  const windowS = Number(env.SAFETWIN_BENCH_WINDOW_S ?? 300);
+  if (!(Number.isFinite(windowS) && windowS > 0)) throw new Error(`SAFETWIN_BENCH_WINDOW_S: a look-back in seconds above 0, got '${env.SAFETWIN_BENCH_WINDOW_S}'`);
+  return { windowMs: windowS * 1000, calm: env.SAFETWIN_BENCH_CALM === '1', midpoint: env.SAFETWIN_BENCH_MIDPOINT === '1', asPoints: env.SAFETWIN_BENCH_POINTS === '1' };
+}
+
 /** Stages a random leak (item, rate, weather from `seed`), runs the park and builds the estimator's input. */
 export function stageRandomLeak(o: StageOptions): StagedLeak {
   const rng = new Rng(o.seed, 'source-bench');

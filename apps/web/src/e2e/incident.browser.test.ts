@@ -179,7 +179,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a staged leak on the park wall', () => {
     }));
     expect(candidates.length).toBeLessThanOrEqual(3);
     // A pipe run among them says where along it and how high the hole most likely is.
-    for (const line of alongs) expect(line).toMatch(/^≈ \d+ m from \S+ \(± \d+ m\), \d+(\.5)? m up$/);
+    for (const line of alongs) expect(line).toMatch(/^≈ [\d,]+ m from .+? \(± [\d,]+ m\), \d+(\.5)? m up$/);
     if (alongs.length > 0) console.log(`[incident] along the pipe runs: ${alongs.join(' | ')}`);
     // Each a fitted rate, or its 1 σ range where the readings do not pin it within ×2 (detectors at full scale).
     for (const rate of rates) expect(rate).toMatch(/^[\d.]+(–[\d.]+)? kg\/s$/);

@@ -94,7 +94,7 @@ export const RATE_RANGE_FACTOR = 2;
 
 /**
  * A candidate's fitted release rate for the card, kg/s: the fit when the readings pin it within a factor of 2 (1 σ), else
- * its 1 σ range — "0.10–10": detectors at full scale only bound the rate from below, and the fit then sits at the
+ * its 1 σ range — "0.10–10.0": detectors at full scale only bound the rate from below, and the fit then sits at the
  * prior's 1 kg/s with the prior's decade of spread (@safetwin/sim rate-fit.ts), which a bare "1.00" would hide.
  */
 export function formatRateRange(rateKgS: number, rateFactor: number): string {
