@@ -13,6 +13,14 @@ export const INCIDENT_ORIGINS = ['alarm', 'declared', 'drill'] as const;
 /** One of {@link INCIDENT_ORIGINS}. */
 export type IncidentOrigin = (typeof INCIDENT_ORIGINS)[number];
 
+/**
+ * A fitted release rate whose ×/÷ 1σ factor reaches this is not pinned by the readings — the issue's own yardstick for
+ * a rate, a factor of 2. It happens where every hit is at the top of its range (the readings only bound the rate from
+ * below, and the fit then sits at the estimator's prior with its decade of spread): the card gives the rate as its
+ * range and the assessment warns that its zones may be too small.
+ */
+export const RATE_UNPINNED_FACTOR = 2;
+
 /** A place on the site: metres east/north of the site origin, and the same as [lon, lat]. */
 export interface SitePlace {
   eastM: number;
@@ -32,7 +40,7 @@ export interface SourceCandidateView {
   place: SitePlace;
   /** Posterior probability over the candidates, 0..1. */
   probability: number;
-  /** Fitted release rate, kg/s, and its ×/÷ 1σ factor. */
+  /** Fitted release rate, kg/s, and its ×/÷ 1σ factor (from {@link RATE_UNPINNED_FACTOR} on, the readings do not pin it). */
   rateKgS: number;
   rateFactor: number;
   /** Most likely release start, epoch ms (null: before the window). */

@@ -55,6 +55,7 @@ export {
   INCIDENT_STATES,
   INCIDENT_ORIGINS,
   INCIDENT_VALVE_STATES,
+  RATE_UNPINNED_FACTOR,
   DeclareIncidentSchema,
   IncidentStateRequestSchema,
   ConfirmIsolationSchema,

@@ -1,7 +1,7 @@
 // How the wall tells an incident's numbers: the countdowns from the first alarm against the
 // pilot's targets, valve states as glyph + word + tone, zone levels as colours, probabilities.
 // Pure: the card, the plan, the twin and the printable brief share it, and it is tested alone.
-import type { IncidentValveState, IncidentView, Role, SourceCandidateView } from '@safetwin/protocol';
+import { RATE_UNPINNED_FACTOR, type IncidentValveState, type IncidentView, type Role, type SourceCandidateView } from '@safetwin/protocol';
 import type { MessageValues } from '../i18n/messages-core.ts';
 
 /**
@@ -89,16 +89,14 @@ export function formatRateKgS(rateKgS: number): string {
   return rateKgS.toPrecision(2);
 }
 
-/** From this ×/÷ factor (1 σ) on, the card gives a rate as its range: the issue's own yardstick for a rate, a factor of 2. */
-export const RATE_RANGE_FACTOR = 2;
-
 /**
- * A candidate's fitted release rate for the card, kg/s: the fit when the readings pin it within a factor of 2 (1 σ), else
- * its 1 σ range — "0.10–10.0": detectors at full scale only bound the rate from below, and the fit then sits at the
- * prior's 1 kg/s with the prior's decade of spread (@safetwin/sim rate-fit.ts), which a bare "1.00" would hide.
+ * A candidate's fitted release rate for the card, kg/s: the fit when the readings pin it (its ×/÷ 1 σ factor under
+ * RATE_UNPINNED_FACTOR, @safetwin/protocol), else its 1 σ range — "0.10–10.0": detectors at full scale only bound the
+ * rate from below, and the fit then sits at the prior's 1 kg/s with the prior's decade of spread (@safetwin/sim
+ * rate-fit.ts), which a bare "1.00" would hide.
  */
 export function formatRateRange(rateKgS: number, rateFactor: number): string {
-  if (!(rateFactor >= RATE_RANGE_FACTOR)) return formatRateKgS(rateKgS);
+  if (!(rateFactor >= RATE_UNPINNED_FACTOR)) return formatRateKgS(rateKgS);
   return `${formatRateKgS(rateKgS / rateFactor)}–${formatRateKgS(rateKgS * rateFactor)}`;
 }
 

@@ -5,6 +5,7 @@ import type { FireBrigadeBrief, IncidentAssessmentView, IncidentView, NamedPlace
 import { findChemical } from '@safetwin/sim';
 import type { ChemicalPark, EnuPlan } from '@safetwin/twin-models';
 import { parkItem, sitePlace } from '../site-places.ts';
+import { unpinnedRateCaveat } from '../assessment/rate-caveat.ts';
 import { accessRoute } from './access-route.ts';
 import { describePlace, nearestGate, nearestRoad, type Landmark } from './site-landmarks.ts';
 
@@ -18,7 +19,7 @@ export function fireBrigadeBrief(site: ChemicalPark, incident: IncidentView, now
   const chosenId = a?.source.chosen.id ?? incident.declared?.equipmentId ?? null;
   const label = chosenId ? (parkItem(site, chosenId)?.label ?? chosenId) : 'a point';
   if (!a) warnings.push('no assessment yet: zones, wind and access route follow with the first assessment');
-  else warnings.push(...locationCaveats(a.source));
+  else warnings.push(...locationCaveats(a.source), ...rateCaveats(a.source));
 
   const chemicalKey = incident.chemical ?? a?.source.candidates[0]?.chemical ?? null;
   const chem = chemicalKey ? findChemical(chemicalKey) : undefined;
@@ -86,6 +87,13 @@ function locationCaveats(source: IncidentAssessmentView['source']): string[] {
   if (!chosen || chosen.probability >= 0.5) return [];
   const others = source.candidates.filter((c) => c !== chosen).slice(0, 3).map((c) => `${c.label} (${c.id}) ${pct(c.probability)}`);
   return [`location uncertain: ${chosen.id} is the most likely source at ${pct(chosen.probability)}${others.length > 0 ? `; also possible: ${others.join(', ')}` : ''}`];
+}
+
+/** An estimated source's rate the readings do not pin: its range, and that the zones may be too small. */
+function rateCaveats(source: IncidentAssessmentView['source']): string[] {
+  const chosen = source.chosen.from === 'estimate' ? source.candidates.find((c) => c.id === source.chosen.id) : undefined;
+  const caveat = chosen ? unpinnedRateCaveat(chosen.id, chosen.rateKgS, chosen.rateFactor) : null;
+  return caveat ? [caveat] : [];
 }
 
 /** Where the release is: the assessment's chosen source, else the declared place or item. */

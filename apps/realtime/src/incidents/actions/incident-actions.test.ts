@@ -265,6 +265,11 @@ describe.each(storeVariants())('incident actions on $name', (variant) => {
     expect(actions.brief(estimated({})).warnings).toContain('location uncertain: TP-TK-1 is the most likely source at 31 %; also possible: item TP-TK-2 (TP-TK-2) 30 %, item TP-P-3 (TP-P-3) 12 %');
     expect(actions.brief(estimated({ candidates: [guess('TP-TK-1', 0.9)] })).warnings.filter((w) => w.startsWith('location'))).toEqual([]);
     expect(actions.brief(estimated({ discriminating: false, reason: 'only 2 detector(s) saw gas', candidates: [] })).warnings).toContain('location not yet fixed by the detectors (only 2 detector(s) saw gas): the item nearest the highest reading is given');
+    // An estimated rate the readings do not pin (×/÷ 3 at 1 σ) is given as its range, the zones said to be drawn for its middle.
+    const rateCaveats = (v: IncidentView) => actions.brief(v).warnings.filter((w) => w.includes('release rate'));
+    expect(rateCaveats(estimated({}))).toEqual(["the readings pin TP-TK-1's release rate only to 0.33–3 kg/s (1 σ): the zones are drawn for 1 kg/s and may be too small"]);
+    expect(rateCaveats(estimated({ candidates: [{ ...guess('TP-TK-1', 0.9), rateFactor: 1.4 }] }))).toEqual([]);
+    expect(rateCaveats(view)).toEqual([]); // the assessment's own source, not the estimate's
 
     // Level 1 with zones: notified automatically after the first assessment.
     actions.onAssessment(view, a);

@@ -3,7 +3,7 @@
 // detector data, a flammable (%LEL) leak, and the reuse of an unchanged estimate.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type SqlClient } from '@safetwin/db';
-import type { IncidentAssessmentView } from '@safetwin/protocol';
+import { RATE_UNPINNED_FACTOR, type IncidentAssessmentView } from '@safetwin/protocol';
 import { findChemical, likelySources, LINE_POINT_RISE_M, SOURCE_ESTIMATION_DEFAULTS } from '@safetwin/sim';
 import { bearingDeg, getDemoSite, shiftAt, type ChemicalPark } from '@safetwin/twin-models';
 import { SiteRegistry } from '../../sites/site-registry.ts';
@@ -138,6 +138,15 @@ describe('assessIncident on the demo park', () => {
       const previous = { ...view, source: { ...view.source, candidates: view.source.candidates.map((c) => ({ ...c, rateKgS: c.rateKgS * 10 })) } };
       const reused = assessIncident(staged.input(subjectOf(staged.leakAtMs, { previous }), staged.nowMs));
       expect(reused.source.candidates[0]!.rateKgS).toBe(previous.source.candidates[0]!.rateKgS); // taken from `previous`, not fitted again
+      // Readings that pin the rate give no warning about it; a rate they leave a decade wide (every hit at full scale)
+      // is said to be so, for the brief: the zones are drawn for its middle.
+      const unpinned = (w: readonly string[]) => w.filter((x) => x.includes('release rate only to'));
+      expect(view.source.candidates[0]!.rateFactor).toBeLessThan(RATE_UNPINNED_FACTOR);
+      expect(unpinned(reused.warnings)).toEqual([]);
+      const wide = { ...view, source: { ...view.source, candidates: view.source.candidates.map((c) => ({ ...c, rateKgS: 1, rateFactor: 10 })) } };
+      const top = view.source.candidates[0]!.id;
+      expect(unpinned(assessIncident(staged.input(subjectOf(staged.leakAtMs, { previous: wide }), staged.nowMs)).warnings))
+        .toEqual([`the readings pin ${top}'s release rate only to 0.1–10 kg/s (1 σ): the zones are drawn for 1 kg/s and may be too small`]);
       const stale = { ...previous, dataUntil: view.dataUntil - REUSE_ESTIMATE_MAX_AGE_MS - 1 };
       const redone = assessIncident(staged.input(subjectOf(staged.leakAtMs, { previous: stale }), staged.nowMs));
       expect(redone.source.candidates[0]!.rateKgS).toBe(view.source.candidates[0]!.rateKgS);

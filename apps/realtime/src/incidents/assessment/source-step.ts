@@ -11,6 +11,7 @@ import type { AssessmentInput, DetectorInput } from './assessment-input.ts';
 import { reachedDetectors, reachingCandidates } from './candidate-filter.ts';
 import { measureSees, type GasMeasure } from './gas-metrics.ts';
 import { estimatorCandidate, leakItem, leakItems, type LeakItem } from './leak-items.ts';
+import { unpinnedRateCaveat } from './rate-caveat.ts';
 import { sitePlace } from './site-place.ts';
 import type { WindSummary } from './wind-summary.ts';
 
@@ -52,8 +53,8 @@ export interface SourceStep {
 /** A detector's largest reading in the window, as a multiple of its detection limit (> 1: it saw gas). */
 interface DetectorPeak { d: DetectorInput; ratio: number }
 
-/** Fitted figures per candidate id, from a fresh estimate or the previous view: rate, start, and where on the item the leak most likely is (its hole's height unset in views stored before the estimate searched it). */
-type Fits = Map<string, { rateKgS: number; releaseStartMs: number | null; place: { eastM: number; northM: number; releaseHeightM?: number } }>;
+/** Fitted figures per candidate id, from a fresh estimate or the previous view: rate (and its ×/÷ 1 σ factor), start, and where on the item the leak most likely is (its hole's height unset in views stored before the estimate searched it). */
+type Fits = Map<string, { rateKgS: number; rateFactor: number; releaseStartMs: number | null; place: { eastM: number; northM: number; releaseHeightM?: number } }>;
 
 /** Runs the source part (see the file comment). */
 export function assessSource(input: AssessmentInput, wind: WindSummary | null): SourceStep {
@@ -77,7 +78,7 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
   if (prev?.discriminating && sameIds(prev.hitDetectorIds, hitIds) && nowMs - subject.previous!.dataUntil <= REUSE_ESTIMATE_MAX_AGE_MS) {
     const { chosen: _, ...rest } = prev;
     estimate = rest;
-    fits = new Map(prev.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs, place: { eastM: c.place.eastM, northM: c.place.northM, releaseHeightM: c.releaseHeightM } }]));
+    fits = new Map(prev.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, rateFactor: c.rateFactor, releaseStartMs: c.releaseStartMs, place: { eastM: c.place.eastM, northM: c.place.northM, releaseHeightM: c.releaseHeightM } }]));
   } else if (hits.length < SOURCE_ESTIMATION_DEFAULTS.minHits) {
     // Below the estimator's own minimum it cannot tell the candidates apart (it says so and ranks them anyway,
     // at the full cost): skipped, so the first assessment after an alarm reaches the wall at once, with a provisional source.
@@ -101,12 +102,14 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
     });
     warnings.push(...result.warnings);
     estimate = estimateView(input, result, new Map(reaching.map((c) => [c.id, c])), hitIds);
-    fits = new Map(result.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, releaseStartMs: c.releaseStartMs, place: { eastM: c.position.eastM, northM: c.position.northM, releaseHeightM: c.releaseHeightM } }]));
+    fits = new Map(result.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, rateFactor: c.rateFactor, releaseStartMs: c.releaseStartMs, place: { eastM: c.position.eastM, northM: c.position.northM, releaseHeightM: c.releaseHeightM } }]));
   }
 
   const ctx: ChooseContext = { estimate, fits, peaks, declaredItem, chemical, chemicals, warnings };
   const make = sourceMaker(input, ctx);
   const chosen = chooseSource(input, ctx, make);
+  const unpinned = chosen.rateFrom === 'fitted' && chosen.id !== null ? unpinnedRateCaveat(chosen.id, chosen.rateKgS, fits.get(chosen.id)!.rateFactor) : null;
+  if (unpinned) warnings.push(unpinned);
   const view: SourceAssessmentView = {
     ...ctx.estimate,
     chosen: { id: chosen.id, kind: chosen.kind, place: sitePlace(site.origin, chosen), from: chosen.from },
