@@ -75,12 +75,11 @@ function segmentItem(site: AssessmentSite, id: string, anyChemical = false): Lea
     id: s.id, kind: 'pipe-segment', label: `pipe ${end(a)} → ${end(b)}`, enterpriseId: s.enterpriseId, chemical: known?.id ?? s.chemical,
     eastM: (a.position.eastM + b.position.eastM) / 2, northM: (a.position.northM + b.position.northM) / 2,
     releaseHeightM: Math.max(0, (a.position.upM + b.position.upM) / 2),
-    line: { from: pipePoint(a.position), to: pipePoint(b.position), fromLabel: end(a) },
+    // The nodes' own points: plan position and the pipe's height above the (flat) site's grade (a search point below
+    // grade is lifted to it: @safetwin/sim searchPoints).
+    line: { from: { ...a.position }, to: { ...b.position }, fromLabel: end(a) },
   };
 }
-
-/** A pipe node's point: plan position and the pipe's height above the (flat) site's grade (a search point below grade is lifted to it: @safetwin/sim searchPoints). */
-const pipePoint = (p: { eastM: number; northM: number; upM: number }) => ({ eastM: p.eastM, northM: p.northM, upM: p.upM });
 
 /** An item as the estimator (@safetwin/sim estimateSource) takes it: a point at grade with its hole's height, or a pipe segment's run the leak may lie anywhere on. */
 export function estimatorCandidate(c: LeakItem): SourceCandidate {
