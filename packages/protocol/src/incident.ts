@@ -21,6 +21,11 @@ export type IncidentOrigin = (typeof INCIDENT_ORIGINS)[number];
  */
 export const RATE_UNPINNED_FACTOR = 2;
 
+/** The 1 σ range, kg/s, of a fitted rate the readings do not pin ({@link RATE_UNPINNED_FACTOR}), or null when they pin it. */
+export function unpinnedRateRangeKgS(rateKgS: number, rateFactor: number): { lowKgS: number; highKgS: number } | null {
+  return rateFactor >= RATE_UNPINNED_FACTOR ? { lowKgS: rateKgS / rateFactor, highKgS: rateKgS * rateFactor } : null;
+}
+
 /** A place on the site: metres east/north of the site origin, and the same as [lon, lat]. */
 export interface SitePlace {
   eastM: number;

@@ -56,6 +56,7 @@ export {
   INCIDENT_ORIGINS,
   INCIDENT_VALVE_STATES,
   RATE_UNPINNED_FACTOR,
+  unpinnedRateRangeKgS,
   DeclareIncidentSchema,
   IncidentStateRequestSchema,
   ConfirmIsolationSchema,

@@ -1,7 +1,7 @@
 // How the wall tells an incident's numbers: the countdowns from the first alarm against the
 // pilot's targets, valve states as glyph + word + tone, zone levels as colours, probabilities.
 // Pure: the card, the plan, the twin and the printable brief share it, and it is tested alone.
-import { RATE_UNPINNED_FACTOR, type IncidentValveState, type IncidentView, type Role, type SourceCandidateView } from '@safetwin/protocol';
+import { unpinnedRateRangeKgS, type IncidentValveState, type IncidentView, type Role, type SourceCandidateView } from '@safetwin/protocol';
 import type { MessageValues } from '../i18n/messages-core.ts';
 
 /**
@@ -90,14 +90,14 @@ export function formatRateKgS(rateKgS: number): string {
 }
 
 /**
- * A candidate's fitted release rate for the card, kg/s: the fit when the readings pin it (its ×/÷ 1 σ factor under
- * RATE_UNPINNED_FACTOR, @safetwin/protocol), else its 1 σ range — "0.10–10.0": detectors at full scale only bound the
- * rate from below, and the fit then sits at the prior's 1 kg/s with the prior's decade of spread (@safetwin/sim
- * rate-fit.ts), which a bare "1.00" would hide.
+ * A candidate's fitted release rate for the card, kg/s: the fit when the readings pin it, else its 1 σ range
+ * (@safetwin/protocol unpinnedRateRangeKgS) — "0.10–10.0": detectors at full scale only bound the rate from below, and
+ * the fit then sits at the prior's 1 kg/s with the prior's decade of spread (@safetwin/sim rate-fit.ts), which a bare
+ * "1.00" would hide.
  */
 export function formatRateRange(rateKgS: number, rateFactor: number): string {
-  if (!(rateFactor >= RATE_UNPINNED_FACTOR)) return formatRateKgS(rateKgS);
-  return `${formatRateKgS(rateKgS / rateFactor)}–${formatRateKgS(rateKgS * rateFactor)}`;
+  const range = unpinnedRateRangeKgS(rateKgS, rateFactor);
+  return range ? `${formatRateKgS(range.lowKgS)}–${formatRateKgS(range.highKgS)}` : formatRateKgS(rateKgS);
 }
 
 /**

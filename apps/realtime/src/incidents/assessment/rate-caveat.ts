@@ -1,11 +1,12 @@
-// The caveat on a fitted release rate the readings do not pin (RATE_UNPINNED_FACTOR, @safetwin/protocol): the card
+// The caveat on a fitted release rate the readings do not pin (unpinnedRateRangeKgS, @safetwin/protocol): the card
 // shows such a rate as its range; the assessment's warnings and the fire brigade's brief say it in words, because the
 // zones are drawn for the fit — the middle of the range — and may be too small.
-import { RATE_UNPINNED_FACTOR } from '@safetwin/protocol';
+import { unpinnedRateRangeKgS } from '@safetwin/protocol';
 
 /** The caveat for item `id` fitted at `rateKgS` ×/÷ `rateFactor` (1 σ), or null when the readings pin the rate. */
 export function unpinnedRateCaveat(id: string, rateKgS: number, rateFactor: number): string | null {
-  if (!(rateFactor >= RATE_UNPINNED_FACTOR)) return null;
+  const range = unpinnedRateRangeKgS(rateKgS, rateFactor);
+  if (!range) return null;
   const kgS = (q: number) => Number(q.toPrecision(2));
-  return `the readings pin ${id}'s release rate only to ${kgS(rateKgS / rateFactor)}–${kgS(rateKgS * rateFactor)} kg/s (1 σ): the zones are drawn for ${kgS(rateKgS)} kg/s and may be too small`;
+  return `the readings pin ${id}'s release rate only to ${kgS(range.lowKgS)}–${kgS(range.highKgS)} kg/s (1 σ): the zones are drawn for ${kgS(rateKgS)} kg/s and may be too small`;
 }
