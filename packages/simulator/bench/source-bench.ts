@@ -6,7 +6,8 @@
 // ≥ 80 %), how often the top candidate is right by the probability it was given (calibration), the
 // median time per estimate with the machine's load during the run, and the confusions;
 // beside "first" (never redefined) it prints "first or an exact twin" (the park has items drawn at the
-// same point and hole height: no plume can tell them apart) and "first or co-located (≤ 10 m)", and how
+// same point and hole height: no plume can tell them apart), "first or co-located (≤ 10 m)", how the leaks whose hole has
+// another candidate within 4 m fare against the others (and what a coin flip among such neighbours would give), and how
 // often the true source is among the items the response isolates (the likely sources: the leading
 // candidates 90 % probable together, @safetwin/sim likelySources). Trials
 // run in worker threads (the result does not depend on how many: seeds are kept in order).
@@ -25,7 +26,7 @@ import { Worker } from 'node:worker_threads';
 import { LIKELY_SOURCES_COVERAGE, LIKELY_SOURCES_MAX, LINE_POINT_SPACING_M } from '@safetwin/sim';
 import { demoSites, type ChemicalPark } from '@safetwin/twin-models';
 import { candidatesFor, stagingFromEnv } from './source-staging.ts';
-import type { TrialOptions, TrialRow } from './source-trial.ts';
+import { NEIGHBOUR_M, type TrialOptions, type TrialRow } from './source-trial.ts';
 
 const N = Number(process.argv[2] ?? 50);
 const FIRST_SEED = Number(process.argv[3] ?? 1);
@@ -105,6 +106,13 @@ console.log(`where the response is planned from: ${q(placeErr(rows), 0.5).toFixe
 const twins = rows.filter((r) => r.trueRank === 1 || r.topIsTwin).length;
 console.log(`first or an exact twin          ${twins}/${rows.length} = ${pct(twins)}   (a twin: another item at the same point and hole height — ${twinPairs()})`);
 console.log(`first or co-located (≤ ${CO_LOCATED_M} m) ${near}/${rows.length} = ${pct(near)}   (${coLocatedShare()})`);
+// How much of the misses the layout explains: a hole with another candidate within NEIGHBOUR_M (a vessel's outlet stubs) sends
+// its cloud over the same detectors; a coin flip among those would leave the figure printed last.
+const withNeighbours = rows.filter((r) => r.neighbours > 0);
+const alone = rows.filter((r) => r.neighbours === 0);
+const firstOf = (rs: TrialRow[]) => rs.filter((r) => r.trueRank === 1).length;
+const coinFlipFirst = alone.length + withNeighbours.reduce((s, r) => s + 1 / (r.neighbours + 1), 0);
+console.log(`hole with another candidate within ${NEIGHBOUR_M} m ${withNeighbours.length}/${rows.length}: first in ${firstOf(withNeighbours)}/${withNeighbours.length}; the others first in ${firstOf(alone)}/${alone.length} (if readings could not tell those neighbours from the truth, an estimate right on every other leak would be first in ${pct(coinFlipFirst)})`);
 const inLikely = rows.filter((r) => r.inLikely).length;
 const spans = rows.map((r) => r.likelySpanM).sort((a, b) => a - b);
 console.log(`true source among the items isolated ${inLikely}/${rows.length} = ${pct(inLikely)}   (the likely sources: leading candidates ≥ ${LIKELY_SOURCES_COVERAGE * 100} % together, at most ${LIKELY_SOURCES_MAX}; ${[1, 2, 3, 4].map((n) => `${rows.filter((r) => r.likelyCount === n).length}× ${n}`).join(', ')} item(s); farthest from the first: median ${spans[Math.floor((spans.length - 1) / 2)]?.toFixed(0)} m, max ${spans.at(-1)?.toFixed(0)} m)`);

@@ -1,7 +1,7 @@
 // One trial of the source-estimation bench (source-bench.ts): stage a random leak (seed), estimate its source, and
 // compare with the truth; null when the leak reached fewer than 3 detectors. Runs in the bench's worker threads.
-import { estimateSource, likelySources } from '@safetwin/sim';
-import { demoSites, type ChemicalPark } from '@safetwin/twin-models';
+import { estimateSource, likelySources, type SourceCandidate } from '@safetwin/sim';
+import { demoSites, distanceToSegmentM, type ChemicalPark } from '@safetwin/twin-models';
 import { stageRandomLeak } from './source-staging.ts';
 
 /** What one kept trial gives. */
@@ -29,6 +29,8 @@ export interface TrialRow {
   inLikely: boolean;
   /** Farthest of the likely sources from the top candidate, m. */
   likelySpanM: number;
+  /** Other candidates with a point within NEIGHBOUR_M of the true hole in plan (a cloud from either crosses the same detectors). */
+  neighbours: number;
   hits: number;
   candidates: number;
   ms: number;
@@ -36,6 +38,9 @@ export interface TrialRow {
   discriminating: boolean;
   faults: number;
 }
+
+/** Candidates this close to the true hole in plan are its neighbours (the co-located stubs and items of the park, 3–4 m apart). */
+export const NEIGHBOUR_M = 4;
 
 const park = demoSites().find((s): s is ChemicalPark => s.kind === 'chemical-park')!;
 
@@ -64,14 +69,20 @@ export function runTrial(seed: number, o: TrialOptions): TrialRow | null {
   const fromTop = (id: string) => Math.hypot(pos(id).eastM - pos(top.id).eastM, pos(id).northM - pos(top.id).northM);
   const truthAt = leak.truth.source;
   const offTruth = (p: { eastM: number; northM: number }) => Math.hypot(p.eastM - truthAt.eastM, p.northM - truthAt.northM);
+  const neighbours = leak.input.candidates.filter((c) => c.id !== leak.itemId && planDistanceM(truthAt, c) <= NEIGHBOUR_M).length;
   const twin = top.id !== leak.itemId && samePoint(pos(top.id), pos(leak.itemId)) && height(top.id) === height(leak.itemId);
   return {
     seed, item: leak.itemId, chemical: leak.chemical, rateKgS: leak.rateKgS, fitKgS: mine?.rateKgS ?? NaN, factor: mine?.rateFactor ?? NaN,
     top: top.id, topP: top.probability, topIsTwin: twin, topDistM: Math.hypot(pos(top.id).eastM - pos(leak.itemId).eastM, pos(top.id).northM - pos(leak.itemId).northM),
     trueP: mine?.probability ?? 0, trueRank: rank + 1, topPlaceErrM: offTruth(top.position), lineM: leak.lineM,
-    likelyCount: likely.length, inLikely: likely.some((c) => c.id === leak.itemId), likelySpanM: Math.max(...likely.map((c) => fromTop(c.id))), hits: leak.hits, candidates: est.candidates.length, ms,
+    likelyCount: likely.length, inLikely: likely.some((c) => c.id === leak.itemId), likelySpanM: Math.max(...likely.map((c) => fromTop(c.id))), neighbours, hits: leak.hits, candidates: est.candidates.length, ms,
     wind: `${leak.windSpeedMS.toFixed(1)} m/s from ${leak.windFromDeg.toFixed(0)}° ${leak.stability}`, discriminating: est.discriminating, faults: leak.truth.faults.length,
   };
+}
+
+/** Plan distance from `p` to candidate `c`: to its point, or to the nearest point of its run for a pipe segment, m. */
+function planDistanceM(p: { eastM: number; northM: number }, c: SourceCandidate): number {
+  return c.line ? distanceToSegmentM(p, c.line.from, c.line.to) : Math.hypot(p.eastM - c.position.eastM, p.northM - c.position.northM);
 }
 
 /** Whether two plan positions coincide (to 1 cm). */
