@@ -16,6 +16,7 @@ import { fitRequestBounds, padForCovers } from './zone-fit.ts';
 import { MapScale, type MapScaleHandle } from './MapScale.tsx';
 import { MINER_STATES } from './marker-buffers.ts';
 import { minerLayers, selectionLayer, sensorLayers, type MapMiner } from './marker-layers.ts';
+import { canvasMeasure, metresPerPixel } from './label-boxes.ts';
 import { localName, planLayers } from './plan-layers.ts';
 import { siteMapData, type MapArea, type MapPath, type MapPoi, type MapSensor, type SiteMapData } from './site-map-data.ts';
 import { useElementSize, useRootFontPx } from './use-element-size.ts';
@@ -28,6 +29,8 @@ import styles from './MapPanel.module.css';
 const FIT_PADDING_PX = { top: 96, right: 40, bottom: 48, left: 40 } as const;
 /** Label size at an 18 px root font, px. */
 const LABEL_PX = 14;
+/** The labels that fit are chosen again every 1/this of a zoom level (a fly-to re-renders a few times, not every frame). */
+const LABEL_ZOOM_STEPS = 4;
 /**
  * The labels' font for loading their glyphs. Its size does not choose which font files load, so it
  * is fixed: a resize (a 4K wall doubles the label size) then keeps the labels on the plan.
@@ -89,7 +92,14 @@ function SiteMap({ data }: { data: SiteMapData }) {
   // Labels wait for the CJK web font's glyphs (or a few seconds), so they are never rasterised as boxes;
   // each time they come back they are new layers (see PlanLayers.labels).
   const labelsReady = useFontsReady(LABEL_FONT, plan.labelTexts);
-  const labelLayers = useMemo(() => (labelsReady ? plan.labels() : []), [plan, labelsReady]);
+  // The view's zoom in quarter steps (a React render only when a step is crossed): the labels that fit at that scale.
+  const [labelZoom, setLabelZoom] = useState<number | null>(null);
+  const siteLatitudeDeg = (data.viewBounds[0][1] + data.viewBounds[1][1]) / 2;
+  const measurePx = useMemo(() => canvasMeasure(MAP_FONT_WEIGHT, MAP_FONT_FAMILY) ?? undefined, []);
+  const labelLayers = useMemo(
+    () => (labelsReady ? plan.labels(labelZoom === null ? undefined : metresPerPixel(labelZoom, siteLatitudeDeg), measurePx) : []),
+    [plan, labelsReady, labelZoom, siteLatitudeDeg, measurePx],
+  );
   const live = useMapLive(site, data.sensors, wall);
   const overlays = useSyncExternalStore(
     useCallback((listener: () => void) => mapOverlays.subscribe(listener), []),
@@ -151,6 +161,7 @@ function SiteMap({ data }: { data: SiteMapData }) {
     scaleRef.current?.update(view);
     // The view on the panel, for tests and tools (a DOM write, no React render per frame).
     containerRef.current?.setAttribute('data-view-state', `${view.longitude.toFixed(5)},${view.latitude.toFixed(5)},${view.zoom.toFixed(3)}`);
+    setLabelZoom(Math.round(view.zoom * LABEL_ZOOM_STEPS) / LABEL_ZOOM_STEPS);
   }, []);
   useEffect(() => {
     if (initialViewState) showView(initialViewState);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDemoSite } from '@safetwin/twin-models';
-import { labelsApart, mapLabel, nearDistanceM, planLayers } from './plan-layers.ts';
+import { nearDistanceM } from './plan-distance.ts';
+import { labelsApart, mapLabel, planLayers } from './plan-layers.ts';
 import { siteMapData } from './site-map-data.ts';
 
 describe('mapLabel', () => {

@@ -5,6 +5,8 @@ import type { Layer } from '@deck.gl/core';
 import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Name, RoadwayKind } from '@safetwin/twin-models';
 import type { Locale } from '../../i18n/locale.ts';
+import { labelsOnScreen, type MeasurePx } from './label-boxes.ts';
+import { nearDistanceM, siteSpanM } from './plan-distance.ts';
 import type { LonLat } from './site-projector.ts';
 import type { MapArea, MapPath, MapPoi, SiteMapData } from './site-map-data.ts';
 import {
@@ -26,8 +28,10 @@ export interface PlanLayers {
    * load, and deck.gl finalizes a layer that leaves its list: the same instance passed back fails
    * deck.gl's check that a finalized layer is never initialized again (Layer._initialize), reported
    * as "initialization of MultiIconLayer(…-characters): assertion failed", and the plan stops drawing.
+   * With `metresPerPx` (the view's scale) only the labels whose boxes do not overlap there, most important first, each
+   * measured by `measurePx` (label-boxes.ts).
    */
-  labels: () => Layer[];
+  labels: (metresPerPx?: number, measurePx?: MeasurePx) => Layer[];
   labelTexts: string[];
 }
 
@@ -61,6 +65,8 @@ interface Label {
   offsetPx: [number, number];
   /** Background names (enterprise plots) are smaller and dimmer than places people go to. */
   muted: boolean;
+  /** Font size, px. */
+  sizePx: number;
 }
 
 const LABEL_RGBA: Rgba = [232, 238, 244, 255];
@@ -164,7 +170,7 @@ export function planLayers(data: SiteMapData, { locale, labelPx }: PlanLayerOpti
 
   // Most important first: where people go in an emergency, then working places, then the rest.
   const poiRank: Readonly<Record<MapPoi['kind'], number>> = { 'refuge-chamber': 0, 'assembly-point': 1, gate: 2, shaft: 4 };
-  const ranked: Array<Label & { rank: number }> = [
+  const ranked: Array<Omit<Label, 'sizePx'> & { rank: number }> = [
     ...data.pois.map((p) => ({ id: p.id, text: mapLabel(localName(p.name, locale)), position: p.position, offsetPx: [0, Math.round(labelPx * 1.3)] as [number, number], muted: false, rank: poiRank[p.kind] })),
     ...onePerKind(roadways.filter((p) => LABELLED_ROADWAYS.has(p.kind as RoadwayKind))).map((p) => ({
       id: p.id, text: mapLabel(localName(p.name, locale)), position: centroid(p.path), offsetPx: [0, -Math.round(labelPx * 1.2)] as [number, number], muted: false, rank: 3,
@@ -172,19 +178,19 @@ export function planLayers(data: SiteMapData, { locale, labelPx }: PlanLayerOpti
     ...data.areas.filter((a) => a.kind === 'enterprise' && a.name).map((a) => ({ id: a.id, text: mapLabel(localName(a.name!, locale)), position: centroid(a.polygon), offsetPx: [0, 0] as [number, number], muted: true, rank: 5 })),
   ];
   ranked.sort((a, b) => a.rank - b.rank);
-  const labels = labelsApart(ranked, siteSpanM(data.viewBounds) / LABEL_SPACING_DIVISOR);
+  const labels = labelsApart(ranked, siteSpanM(data.viewBounds) / LABEL_SPACING_DIVISOR).map((l) => ({ ...l, sizePx: l.muted ? Math.round(labelPx * 0.85) : labelPx }));
   return {
     base,
     labelTexts: labels.map((l) => l.text),
-    labels: () => [
+    labels: (metresPerPx, measurePx) => [
       new TextLayer<Label>({
         id: `plan-labels-${locale}`,
-        data: labels,
+        data: metresPerPx === undefined ? labels : labelsOnScreen(labels, metresPerPx, LABEL_MAX_WIDTH_EM, measurePx),
         getPosition: (l) => l.position,
         getText: (l) => l.text,
         getPixelOffset: (l) => l.offsetPx,
         getColor: (l) => (l.muted ? MUTED_LABEL_RGBA : LABEL_RGBA),
-        getSize: (l) => (l.muted ? Math.round(labelPx * 0.85) : labelPx),
+        getSize: (l) => l.sizePx,
         sizeUnits: 'pixels',
         fontFamily: MAP_FONT_FAMILY,
         fontWeight: MAP_FONT_WEIGHT,
@@ -192,12 +198,15 @@ export function planLayers(data: SiteMapData, { locale, labelPx }: PlanLayerOpti
         fontSettings: { sdf: true },
         outlineWidth: 4,
         outlineColor: [8, 13, 19, 255],
-        maxWidth: 8,
+        maxWidth: LABEL_MAX_WIDTH_EM,
         wordBreak: 'break-word',
       }),
     ],
   };
 }
+
+/** A label wraps at this many ems (its font size). */
+const LABEL_MAX_WIDTH_EM = 8;
 
 /** Labels sit at least the site's span / this apart, so they do not pile up at the fitted view. */
 const LABEL_SPACING_DIVISOR = 14;
@@ -216,20 +225,6 @@ function pathLengthDeg(path: readonly LonLat[]): number {
   let sum = 0;
   for (let i = 1; i < path.length; i++) sum += Math.hypot(path[i]![0] - path[i - 1]![0], path[i]![1] - path[i - 1]![1]);
   return sum;
-}
-
-/** Metres per degree of latitude (mean; plenty for spacing labels). */
-const M_PER_DEG_LAT = 111_320;
-
-/** Ground distance between two nearby lon/lat points, m (equirectangular: labels need no more). */
-export function nearDistanceM(a: LonLat, b: LonLat): number {
-  const cosLat = Math.cos((((a[1] + b[1]) / 2) * Math.PI) / 180);
-  return Math.hypot((b[0] - a[0]) * M_PER_DEG_LAT * cosLat, (b[1] - a[1]) * M_PER_DEG_LAT);
-}
-
-/** The diagonal of a site's bounds, m. */
-export function siteSpanM(bounds: readonly [LonLat, LonLat]): number {
-  return nearDistanceM(bounds[0], bounds[1]);
 }
 
 /** Keeps labels in the order given, dropping any closer than `minSeparationM` to one already kept (the tooltip still names it). */

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { estimateWidthPx, labelsOnScreen, metresPerPixel, textBoxPx } from './label-boxes.ts';
+import type { LonLat } from './site-projector.ts';
+
+/** A point `eastM` east and `northM` north of the park's corner (1 m ≈ 1/111 320° of latitude). */
+const at = (eastM: number, northM: number): LonLat => [118.7 + eastM / (111_320 * Math.cos((32.2 * Math.PI) / 180)), 32.2 + northM / 111_320];
+const label = (id: string, text: string, position: LonLat, offsetPx: [number, number] = [0, 0]) => ({ id, text, position, offsetPx, sizePx: 14 });
+
+describe('metresPerPixel', () => {
+  it('is the 512 px Web Mercator world: 78 272 m a pixel at zoom 0 on the equator, halving each level', () => {
+    expect(metresPerPixel(0, 0)).toBeCloseTo(78_271.5, 0);
+    expect(metresPerPixel(16, 32)).toBeCloseTo((78_271.5 * Math.cos((32 * Math.PI) / 180)) / 65_536, 6);
+  });
+});
+
+describe('textBoxPx', () => {
+  /** Every glyph 0.5 em: widths that add up exactly. */
+  const halfEm = (text: string, sizePx: number) => [...text].length * sizePx * 0.5;
+  it('wraps at the layer\'s width between words, as wide as the widest line', () => {
+    expect(textBoxPx('north gate', 10, 8, halfEm)).toEqual({ widthPx: 50, heightPx: 10 });
+    // "assembly point 3" is 8 em: one line; "assembly point 12" is 8.5 em: "assembly point" (7 em) and "12".
+    expect(textBoxPx('assembly point 3', 10, 8, halfEm)).toEqual({ widthPx: 80, heightPx: 10 });
+    expect(textBoxPx('assembly point 12', 10, 8, halfEm)).toEqual({ widthPx: 70, heightPx: 20 });
+  });
+
+  it('breaks a word longer than a line between its characters (a Chinese name has no spaces)', () => {
+    const square = (text: string, sizePx: number) => [...text].length * sizePx;
+    expect(textBoxPx('江北新材料科技园紧急集合点', 10, 8, square)).toEqual({ widthPx: 80, heightPx: 20 });
+  });
+
+  it('estimates CJK glyphs a full em and others 0.55 em where no canvas measures', () => {
+    expect(estimateWidthPx('北门', 14)).toBe(28);
+    expect(estimateWidthPx('gate', 20)).toBeCloseTo(44, 9);
+  });
+});
+
+describe('labelsOnScreen', () => {
+  const gate = label('gate', 'north gate', at(0, 0));
+  const ap = label('ap', 'assembly point 3', at(100, 0));
+  it('keeps two labels 100 m apart where that is 200 px, drops the second where it is 10 px', () => {
+    expect(labelsOnScreen([gate, ap], 0.5, 8).map((l) => l.id)).toEqual(['gate', 'ap']);
+    expect(labelsOnScreen([gate, ap], 10, 8).map((l) => l.id)).toEqual(['gate']);
+  });
+
+  it('the first given wins a place (the caller orders by importance)', () => {
+    expect(labelsOnScreen([ap, gate], 10, 8).map((l) => l.id)).toEqual(['ap']);
+  });
+
+  it('places text by its pixel offset: a name drawn under its glyph clears one drawn above a neighbour', () => {
+    const below = label('below', 'assembly point 1', at(0, 0), [0, 18]);
+    const above = label('above', 'longwall face', at(0, 0), [0, -17]);
+    expect(labelsOnScreen([below, above], 10, 8).map((l) => l.id)).toEqual(['below', 'above']);
+    expect(labelsOnScreen([below, label('also-below', 'refuge chamber', at(0, 0), [0, 18])], 10, 8).map((l) => l.id)).toEqual(['below']);
+  });
+
+  it('north is up: a label 30 m north of another sits 30 px above it at 1 m a pixel', () => {
+    const south = label('south', 'gate', at(0, 0));
+    expect(labelsOnScreen([south, label('north', 'gate', at(0, 30))], 1, 8)).toHaveLength(2);
+    expect(labelsOnScreen([south, label('north', 'gate', at(0, 10))], 1, 8)).toHaveLength(1);
+  });
+
+  it('nothing to place, nothing kept', () => {
+    expect(labelsOnScreen([], 1, 8)).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+// Which plan labels fit on the screen at the map's current scale: in priority order, a label is
+// kept unless its box — the text's extent, measured in the map's font where a browser draws it,
+// wrapped as the text layer wraps it, at its pixel offset — overlaps one already kept. The plan spaces its labels for the fitted site view; zoomed out
+// (a release's zones fitted, the site a few hundred pixels wide) they would pile up unread.
+import { nearOffsetM } from './plan-distance.ts';
+import type { LonLat } from './site-projector.ts';
+
+/** A label as the screen sees it. */
+export interface ScreenLabel {
+  position: LonLat;
+  text: string;
+  /** Pixel offset of the text's centre from its anchor point. */
+  offsetPx: readonly [number, number];
+  /** Font size, px. */
+  sizePx: number;
+}
+
+/** Widths of a glyph in ems for the estimate: CJK and full-width forms are square, other scripts narrower (Noto Sans ≈ 0.55 em). */
+const WIDE_EM = 1;
+const NARROW_EM = 0.55;
+const WIDE_GLYPH = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
+/** Room kept between two labels, px. */
+const LABEL_GAP_PX = 4;
+/** Metres per pixel at zoom 0 on the equator: the Earth's circumference (WGS 84) over deck.gl's 512 px world. */
+const EQUATOR_M_PER_PX_AT_ZOOM_0 = (2 * Math.PI * 6_378_137) / 512;
+
+/** Ground metres per screen pixel of a Web Mercator view at `zoom` and `latitudeDeg`. */
+export function metresPerPixel(zoom: number, latitudeDeg: number): number {
+  return (EQUATOR_M_PER_PX_AT_ZOOM_0 * Math.cos((latitudeDeg * Math.PI) / 180)) / 2 ** zoom;
+}
+
+/** How wide one line of `text` is at `sizePx`, px: the browser's measure of the map font, or {@link estimateWidthPx}. */
+export type MeasurePx = (text: string, sizePx: number) => number;
+
+/** A line's width measured by a 2D canvas in `fontWeight` `fontFamily` (what the text layer draws with); null without a DOM. */
+export function canvasMeasure(fontWeight: number | string, fontFamily: string): MeasurePx | null {
+  const ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!ctx) return null;
+  return (text, sizePx) => {
+    ctx.font = `${fontWeight} ${sizePx}px ${fontFamily}`;
+    return ctx.measureText(text).width;
+  };
+}
+
+/** A line's width estimated from its characters (where no canvas measures it: tests). */
+export function estimateWidthPx(text: string, sizePx: number): number {
+  let ems = 0;
+  for (const ch of text) ems += WIDE_GLYPH.test(ch) ? WIDE_EM : NARROW_EM;
+  return ems * sizePx;
+}
+
+/**
+ * The box a text takes at `sizePx` wrapped at `maxWidthEm` ems as the plan's text layer wraps it ('break-word': at
+ * spaces, a word wider than a line broken between its characters), px.
+ */
+export function textBoxPx(text: string, sizePx: number, maxWidthEm: number, measurePx: MeasurePx = estimateWidthPx): { widthPx: number; heightPx: number } {
+  const maxPx = maxWidthEm * sizePx;
+  const lines: string[] = [];
+  let line = '';
+  const put = (piece: string, sep: string) => {
+    const joined = line ? line + sep + piece : piece;
+    if (!line || measurePx(joined, sizePx) <= maxPx) line = joined;
+    else {
+      lines.push(line);
+      line = piece;
+    }
+  };
+  for (const word of text.split(' ')) {
+    if (measurePx(word, sizePx) <= maxPx) put(word, ' ');
+    else for (const [i, ch] of [...word].entries()) put(ch, i === 0 ? ' ' : '');
+  }
+  lines.push(line);
+  return { widthPx: Math.max(...lines.map((l) => measurePx(l, sizePx))), heightPx: lines.length * sizePx };
+}
+
+/**
+ * The labels that fit at `metresPerPx`, in the order given (most important first): each kept unless its box overlaps a
+ * kept one's (LABEL_GAP_PX apart). Positions are placed on the screen by their ground distance from the first label
+ * (a north-up plan; a site is small enough for flat distances).
+ */
+export function labelsOnScreen<T extends ScreenLabel>(labels: readonly T[], metresPerPx: number, maxWidthEm: number, measurePx: MeasurePx = estimateWidthPx): T[] {
+  const origin = labels[0]?.position;
+  if (!origin) return [];
+  const kept: Array<{ label: T; x0: number; x1: number; y0: number; y1: number }> = [];
+  for (const label of labels) {
+    const { eastM, northM } = nearOffsetM(origin, label.position);
+    const { widthPx, heightPx } = textBoxPx(label.text, label.sizePx, maxWidthEm, measurePx);
+    // Screen y grows downward; the offset is in screen pixels.
+    const cx = eastM / metresPerPx + label.offsetPx[0], cy = -northM / metresPerPx + label.offsetPx[1];
+    const box = { label, x0: cx - widthPx / 2, x1: cx + widthPx / 2, y0: cy - heightPx / 2, y1: cy + heightPx / 2 };
+    const clear = kept.every((k) => box.x1 + LABEL_GAP_PX <= k.x0 || k.x1 + LABEL_GAP_PX <= box.x0 || box.y1 + LABEL_GAP_PX <= k.y0 || k.y1 + LABEL_GAP_PX <= box.y0);
+    if (clear) kept.push(box);
+  }
+  return kept.map((k) => k.label);
+}
