@@ -1,7 +1,8 @@
 // Which plan labels fit on the screen at the map's current scale: in priority order, a label is
 // kept unless its box — the text's extent, measured in the map's font where a browser draws it,
-// wrapped as the text layer wraps it, at its pixel offset — overlaps one already kept. The plan spaces its labels for the fitted site view; zoomed out
-// (a release's zones fitted, the site a few hundred pixels wide) they would pile up unread.
+// wrapped as the text layer wraps it, at its pixel offset — overlaps one already kept. The plan
+// spaces its labels for the fitted site view; zoomed out (a release's zones fitted, the site a
+// few hundred pixels wide) they would pile up unread.
 import { nearOffsetM } from './plan-distance.ts';
 import type { LonLat } from './site-projector.ts';
 
