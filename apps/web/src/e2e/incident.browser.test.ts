@@ -11,7 +11,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { planViewport } from './plan-view.ts';
+import { mapView, planViewport } from './plan-view.ts';
 import type { IncidentDetailView, IncidentView } from '@safetwin/protocol';
 import { elementPixels } from './pixels.ts';
 import { waitAndReport } from './timed-wait.ts';
@@ -209,24 +209,27 @@ describe.skipIf(!HAVE_CHROMIUM)('a staged leak on the park wall', () => {
     // Routes at the incident's own view (the plan fits the source, the routes and the assembly points whole, the zones as far
     // as keeps the park readable): each route projected onto the plan with the view's Web Mercator, and the route cyan
     // found within 3 px of at least a third of its length (sensor markers and labels cover much of it inside the park) —
-    // a route zoomed out to a dot, or drawn anywhere else, fails.
+    // a route zoomed out to a dot, or drawn anywhere else, fails. The hub re-plans as the cloud grows (a group may turn to
+    // another assembly point, or shelter), so each look asks the hub for the routes it plans now.
     const hubRoutes = async () =>
       ((await hubAs<{ incident: IncidentDetailView }>(env.hub, 'commander', `/incidents/${encodeURIComponent(incidentId)}`)).incident.assessment?.evacuation?.groups ?? [])
         .flatMap((g) => (g.decision === 'evacuate' && g.route !== null && g.route.pathLonLat.length > 1 ? [g.route] : []));
-    const routes = await hubRoutes();
-    if (routes.length === 0) console.log('[incident] no evacuation route in the hub\'s assessment now (every group shelters, or no assembly point is usable)');
+    const onRoutes = async () => {
+      const routes = await hubRoutes();
+      const png = await elementPng(page, MAP_CANVAS);
+      const img = PNG.sync.read(png);
+      const vp = await planViewport(page, img.width, img.height);
+      return { routes, png, view: await mapView(page), ...routeCoverage(img, (p) => vp.project(p), routes.map((r) => r.pathLonLat)) };
+    };
+    const seen = await pollUntil(onRoutes, (c) => c.routes.length === 0 || (c.samples >= 20 && c.covered >= c.samples / 3), 30, 1_000);
+    if (seen.routes.length === 0) console.log('[incident] no evacuation route in the hub\'s assessment now (every group shelters, or no assembly point is usable)');
     else {
-      const onRoutes = async () => {
-        const png = await elementPng(page, MAP_CANVAS);
-        const img = PNG.sync.read(png);
-        const vp = await planViewport(page, img.width, img.height);
-        return { png, ...routeCoverage(img, (p) => vp.project(p), routes.map((r) => r.pathLonLat)) };
-      };
-      const seen = await pollUntil(onRoutes, (c) => c.samples >= 20 && c.covered >= c.samples / 3, 30, 1_000);
       writeFileSync(path.join(SCREENSHOTS, 'incident-plan-routes.png'), seen.png);
-      console.log(`[incident] ${routes.length} evacuation route(s) in the hub (${routes.map((r) => r.lengthM.toFixed(0)).join(' + ')} m): ${seen.samples} px long on the plan, route cyan along ${seen.covered}`);
-      expect(seen.samples, 'evacuation routes at least 20 px long on the plan').toBeGreaterThanOrEqual(20);
-      expect(seen.covered, 'evacuation routes drawn along their paths').toBeGreaterThanOrEqual(seen.samples / 3);
+      const routeText = seen.routes.map((r) => `${r.lengthM.toFixed(0)} m to ${r.assemblyPointId}`).join(' + ');
+      console.log(`[incident] ${seen.routes.length} evacuation route(s) in the hub (${routeText}): ${seen.samples} px long on the plan, route cyan along ${seen.covered}`);
+      const why = `routes ${routeText}, view ${JSON.stringify(seen.view)} (the plan's canvas in .reports/screenshots/incident-plan-routes.png)`;
+      expect(seen.samples, `evacuation routes at least 20 px long on the plan: ${why}`).toBeGreaterThanOrEqual(20);
+      expect(seen.covered, `evacuation routes drawn along their paths: ${why}`).toBeGreaterThanOrEqual(seen.samples / 3);
     }
     console.log(`[incident] leak staged → zones and routes on the plan: ${Date.now() - stagedAt} ms (design bound ${ON_WALL_BOUND_MS} ms from the first alarm)`);
 
