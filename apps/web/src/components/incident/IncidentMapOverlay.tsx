@@ -15,11 +15,14 @@ import { useMapOverlay } from '../map/use-map-overlay.ts';
 import { formatKm, formatPpm } from '../release/release-format.ts';
 
 const OVERLAY_ID = 'incident';
+/** The routes and assembly points, drawn over the live markers (incident-layers.ts). */
+const OVER_MARKERS_ID = 'incident-routes';
 
 /**
- * The shown incident on the site plan, over the plan but under the live markers (a sensor in
- * alarm stays readable in the zone); the first forecast of an incident asks the plan to fit its
- * zones, and hovering a zone, route, candidate, assembly point or valve names it.
+ * The shown incident on the site plan: the zones, candidates and valves under the live markers (a
+ * sensor in alarm stays readable in the zone), the routes and assembly points over them; the first
+ * forecast of an incident asks the plan to fit its zones, and hovering a zone, route, candidate,
+ * assembly point or valve names it.
  */
 export function IncidentMapOverlay({ incident, accessRoute = null }: { incident: IncidentView; accessRoute?: readonly LonLat[] | null }) {
   const { site } = useWall();
@@ -74,7 +77,8 @@ export function IncidentMapOverlay({ incident, accessRoute = null }: { incident:
     },
     [t],
   );
-  useMapOverlay(OVERLAY_ID, layers, 'under-markers', 20, tooltip);
+  useMapOverlay(OVERLAY_ID, layers.underMarkers, 'under-markers', 20, tooltip);
+  useMapOverlay(OVER_MARKERS_ID, layers.overMarkers, 'top', 20, tooltip);
 
   // Fit the zones once per incident, when its first forecast arrives (re-assessments every few seconds must not move the view).
   const hasZones = (incident.assessment?.zones.length ?? 0) > 0;

@@ -9,13 +9,16 @@ import { ZONE_FILL_ALPHA, zoneRgb } from './threat-zone-layers.ts';
 const projector = new SiteProjector(FIXTURE_PARK.origin);
 const incident = fixtureIncident(1_700_000_000_000);
 const access: [number, number][] = [[118.81, 32.26], [118.812, 32.262]];
-const layers = new Map(incidentLayers(incident, { projector, scale: 2, accessRoute: access, candidateLabel: defaultCandidateLabel }).map((l) => [l.id, l]));
+const groups = incidentLayers(incident, { projector, scale: 2, accessRoute: access, candidateLabel: defaultCandidateLabel });
+const layers = new Map([...groups.underMarkers, ...groups.overMarkers].map((l) => [l.id, l]));
 
 describe('incidentLayers', () => {
-  it('draws every part of the incident, the zones first', () => {
-    expect([...layers.keys()]).toEqual([
-      'incident-zone-fills', 'incident-zone-outlines', 'incident-access-route', 'incident-routes', 'incident-route-chevrons',
-      'incident-assembly-points', 'incident-assembly-marks', 'incident-candidates', 'incident-candidate-labels', 'incident-valves', 'incident-valve-glyphs',
+  it('draws the zones, candidates and valves under the live markers, the routes and assembly points over them', () => {
+    expect(groups.underMarkers.map((l) => l.id)).toEqual([
+      'incident-zone-fills', 'incident-zone-outlines', 'incident-candidates', 'incident-candidate-labels', 'incident-valves', 'incident-valve-glyphs',
+    ]);
+    expect(groups.overMarkers.map((l) => l.id)).toEqual([
+      'incident-access-route', 'incident-routes', 'incident-route-chevrons', 'incident-assembly-points', 'incident-assembly-marks',
     ]);
   });
 

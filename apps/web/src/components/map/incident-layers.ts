@@ -93,13 +93,19 @@ export function incidentZoneLayers(zones: readonly ThreatZoneView[], scale = 1):
   ];
 }
 
-/** Every layer of an incident (ids `incident-*`), to show with `useMapOverlay`. */
-export function incidentLayers(incident: IncidentView, { projector, scale = 1, accessRoute = null, candidateLabel }: IncidentLayerOptions): Layer[] {
+/**
+ * An incident's layers (ids `incident-*`), to show with `useMapOverlay`, in two groups. Under the live markers: the zones,
+ * the source candidates and the isolation's valves (a sensor in alarm by the hole stays readable). Over them: the routes
+ * and the assembly points people walk to — under the markers, a park's sensors hid half a route's length at the
+ * incident's zoomed-out view (incident e2e: route cyan along 45 of 84 px).
+ */
+export function incidentLayers(incident: IncidentView, { projector, scale = 1, accessRoute = null, candidateLabel }: IncidentLayerOptions): { underMarkers: Layer[]; overMarkers: Layer[] } {
   const a = incident.assessment;
   const layers: Layer[] = a ? incidentZoneLayers(a.zones, scale) : [];
+  const over: Layer[] = [];
 
   if (accessRoute && accessRoute.length > 1) {
-    layers.push(
+    over.push(
       new PathLayer<readonly LonLat[], { getDashArray: () => [number, number]; dashJustified: boolean }>({
         id: 'incident-access-route',
         data: [accessRoute],
@@ -118,7 +124,7 @@ export function incidentLayers(incident: IncidentView, { projector, scale = 1, a
 
   const routes = (a?.evacuation?.groups ?? []).filter((g) => g.decision === 'evacuate' && g.route && g.route.pathLonLat.length > 1);
   const chevrons = routes.flatMap((g) => routeChevrons(g.route!.pathEnu).map((c) => c.map(([e, n]) => projector.lonLat(e, n))));
-  layers.push(
+  over.push(
     new PathLayer<(typeof routes)[number]>({
       id: 'incident-routes',
       data: routes,
@@ -134,7 +140,7 @@ export function incidentLayers(incident: IncidentView, { projector, scale = 1, a
   );
 
   const aps = a?.evacuation?.assemblyPoints ?? [];
-  layers.push(
+  over.push(
     new ScatterplotLayer<AssemblyPointView>({
       id: 'incident-assembly-points',
       data: aps,
@@ -227,7 +233,7 @@ export function incidentLayers(incident: IncidentView, { projector, scale = 1, a
       getAlignmentBaseline: 'center',
     }),
   );
-  return layers;
+  return { underMarkers: layers, overMarkers: over };
 }
 
 /** The candidate label: "1 · 82 %". */
