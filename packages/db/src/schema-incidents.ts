@@ -19,6 +19,8 @@ export const incidents = pgTable(
     /** alarm, declared, drill. */
     origin: text('origin').notNull(),
     title: text('title').notNull(),
+    /** The title as a hub sentence (protocol HubText) for the wall to word; null on rows written before it existed. */
+    titleText: jsonb('title_text'),
     chemical: text('chemical'),
     /** Worst alarm level that joined (1 or 2); null for a declaration without alarms. */
     level: smallint('level'),

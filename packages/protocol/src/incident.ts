@@ -2,6 +2,7 @@
 // API and socket.io `incident` event carry them. Positions are given both in site metres
 // (east/north of the site origin, what the 3D twin draws) and as [lon, lat] (the map panel).
 import { z } from 'zod';
+import type { HubText, SiteName } from './hub-text.ts';
 
 /** Lifecycle: detected → assessing → responding → contained → closed (closed is final). */
 export const INCIDENT_STATES = ['detected', 'assessing', 'responding', 'contained', 'closed'] as const;
@@ -38,8 +39,10 @@ export interface SourceCandidateView {
   /** Equipment or pipe-segment id. */
   id: string;
   kind: 'equipment' | 'pipe-segment';
-  /** Human label (equipment name, or "pipe A → B"). */
+  /** Human label (equipment name, or "pipe A → B"), in English. */
   label: string;
+  /** The label in both languages (absent in assessments stored before the wall was bilingual). */
+  name?: SiteName;
   enterpriseId: string | null;
   chemical: string;
   place: SitePlace;
@@ -55,7 +58,7 @@ export interface SourceCandidateView {
    * start of its label "pipe A → B") and the spread of that distance (1 σ). Null for equipment; absent in assessments
    * stored before the estimate searched along pipes (their place is the segment's middle).
    */
-  along?: { fromLabel: string; distanceM: number; sdM: number } | null;
+  along?: { fromLabel: string; fromName?: SiteName; distanceM: number; sdM: number } | null;
   /**
    * Height of the hole above grade at `place`, m: the item's hole, or on a pipe its height there (a riser climbs).
    * Absent in assessments stored before the estimate searched a pipe's height (the item's own then).
@@ -68,6 +71,8 @@ export interface SourceAssessmentView {
   /** False when the detectors cannot yet tell the candidates apart (`reason` says why). */
   discriminating: boolean;
   reason: string | null;
+  /** `reason` for the wall to word in its language (absent in assessments stored before). */
+  reasonText?: HubText | null;
   /** Top candidates, most probable first (at most 5). */
   candidates: SourceCandidateView[];
   hitDetectorIds: string[];
@@ -147,10 +152,14 @@ export interface ThreatZoneView {
 export interface AssemblyPointView {
   id: string;
   label: string;
+  /** The label in both languages (absent in assessments stored before the wall was bilingual). */
+  name?: SiteName;
   place: SitePlace;
   usable: boolean;
   /** Why not, in words ('' when usable). */
   reason: string;
+  /** Why not, for the wall to word in its language (null when usable; absent in assessments stored before). */
+  reasonText?: HubText | null;
   capacityPersons: number;
   assignedPersons: number;
 }
@@ -160,6 +169,8 @@ export interface EvacuationGroupView {
   id: string;
   kind: 'building' | 'person' | 'outdoor-group';
   label: string;
+  /** The label in both languages (a building's or item's; absent for a tagged person and in assessments stored before). */
+  name?: SiteName;
   persons: number;
   decision: 'evacuate' | 'shelter' | 'unaffected';
   reason: string;
@@ -251,7 +262,10 @@ export interface IncidentView {
   enterpriseId: string | null;
   state: IncidentState;
   origin: IncidentOrigin;
+  /** In English (timeline, logs, webhooks). */
   title: string;
+  /** The title for the wall to word in its language (null on incidents stored before it was sent). */
+  titleText: HubText | null;
   chemical: string | null;
   /** Worst alarm level that joined it (1 or 2), or null for a declaration without alarms. */
   level: 1 | 2 | null;

@@ -6,6 +6,7 @@
 // SensorFault and EscapePlan decision are restated here field for field.
 
 /** A point in site metres east, north and up of the site origin (twin-models Enu). */
+import type { SiteName } from './hub-text.ts';
 export interface MinePoint {
   eastM: number;
   northM: number;
@@ -13,10 +14,7 @@ export interface MinePoint {
 }
 
 /** A bilingual name, as the site description gives it. */
-export interface MineName {
-  zh: string;
-  en: string;
-}
+export type MineName = SiteName;
 
 /** Why a methane sensor failed: silent too long, or a reading outside its physical range (twin-models SensorFault). */
 export type MethaneSensorFault = 'stale' | 'out-of-range';

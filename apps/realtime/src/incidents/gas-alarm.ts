@@ -1,6 +1,6 @@
 // Which alarms are chemical gas alarms of a park, and what they say about the leak: where the
 // detector is, which gas family it senses, which unit it watches and which chemical is likely.
-import type { AlarmView } from '@safetwin/protocol';
+import type { AlarmView, SiteName } from '@safetwin/protocol';
 import { CHEMICAL_INFO, CHEMICALS, horizontalDistanceM, type ChemicalPark, type Chemical, type Enu, type GasDetectorKind, type Site } from '@safetwin/twin-models';
 
 /** Detector kinds that sense a chemical a park holds (O₂ and mine methane detectors are not: their alarms open no park incident). */
@@ -18,22 +18,15 @@ export interface GasAlarmFacts {
   chemical: Chemical | null;
   /** The plant of the unit (or of the detector); null: park-level. */
   enterpriseId: string | null;
-  /** The unit the alarm is named after: the watched equipment or pipe, else the nearest equipment. */
+  /** The unit the alarm is named after: the watched equipment or pipe, else the nearest equipment (`unitName.en`). */
   unitLabel: string;
+  unitName: SiteName;
 }
 
 /** Whether a detector kind senses `chemical` (a chemical the park library does not list: never). */
 export function senses(detectorKind: string, chemical: string): boolean {
   const info = (CHEMICAL_INFO as Record<string, (typeof CHEMICAL_INFO)[Chemical] | undefined>)[chemical];
   return info?.detectors.includes(detectorKind as GasDetectorKind) ?? false;
-}
-
-/** A chemical name for titles: formulas with subscripts (Cl₂, NH₃), mixtures by name. */
-export function chemicalLabel(chemical: string | null, detectorKind?: string): string {
-  if (chemical === null) return detectorKind === 'gas-flammable' ? 'Flammable gas' : 'Toxic gas';
-  if (/^[A-Z][A-Za-z0-9]*$/.test(chemical) && /\d/.test(chemical)) return chemical.replace(/\d/g, (d) => String.fromCharCode(0x2080 + Number(d)));
-  const info = (CHEMICAL_INFO as Record<string, (typeof CHEMICAL_INFO)[Chemical] | undefined>)[chemical];
-  return chemical.length <= 4 || !info ? chemical : info.nameEn[0]!.toUpperCase() + info.nameEn.slice(1);
 }
 
 /**
@@ -53,12 +46,14 @@ export function gasAlarmFacts(site: Site | undefined, alarm: AlarmView): GasAlar
     const watchedChemical = watched?.chemical && senses(kind, watched.chemical) ? watched.chemical : null;
     const nearest = nearestHolder(site, sensor.position, kind);
     const family = CHEMICALS.filter((c) => senses(kind, c));
+    const unitName = equipment?.name ?? (segment ? { zh: `管道 ${segment.id}`, en: `pipe ${segment.id}` } : (nearest?.name ?? { zh: sensor.id, en: sensor.id }));
     return {
       position: sensor.position,
       detectorKind: kind,
       chemical: watchedChemical ?? nearest?.chemical ?? (family.length === 1 ? family[0]! : null),
       enterpriseId: watched?.enterpriseId ?? sensor.enterpriseId,
-      unitLabel: equipment ? equipment.name.en : segment ? `pipe ${segment.id}` : (nearest?.name.en ?? sensor.id),
+      unitLabel: unitName.en,
+      unitName,
     };
   }
   const unit = alarm.metric === VOTING_METRIC ? site.equipment.find((e) => e.id === alarm.deviceId) : undefined;
@@ -69,6 +64,7 @@ export function gasAlarmFacts(site: Site | undefined, alarm: AlarmView): GasAlar
     chemical: unit.chemical && senses('gas-flammable', unit.chemical) ? unit.chemical : null,
     enterpriseId: unit.enterpriseId,
     unitLabel: unit.name.en,
+    unitName: unit.name,
   };
 }
 
@@ -76,8 +72,8 @@ export function gasAlarmFacts(site: Site | undefined, alarm: AlarmView): GasAlar
 const HOLDER_RADIUS_M = 500;
 
 /** The nearest equipment within {@link HOLDER_RADIUS_M} holding a chemical this detector kind senses. */
-function nearestHolder(site: ChemicalPark, at: Enu, kind: GasDetectorKind): { name: { en: string }; chemical: Chemical } | null {
-  let best: { name: { en: string }; chemical: Chemical } | null = null;
+function nearestHolder(site: ChemicalPark, at: Enu, kind: GasDetectorKind): { name: SiteName; chemical: Chemical } | null {
+  let best: { name: SiteName; chemical: Chemical } | null = null;
   let bestM = HOLDER_RADIUS_M;
   for (const e of site.equipment) {
     if (e.chemical === null || !senses(kind, e.chemical)) continue;

@@ -3,7 +3,8 @@ import type { AlarmView, IncidentView } from '@safetwin/protocol';
 import { horizontalDistanceM, type Enu, type Site } from '@safetwin/twin-models';
 import type { AlarmListener } from '../alarms/alarm-engine.ts';
 import { isNewActivation } from '../alarms/alarm-engine.ts';
-import { chemicalLabel, gasAlarmFacts, senses, type GasAlarmFacts } from './gas-alarm.ts';
+import { gasAlarmFacts, senses, type GasAlarmFacts } from './gas-alarm.ts';
+import { chemicalName, detectedTitle } from './incident-title.ts';
 import { isOpenState } from './incident-lifecycle.ts';
 import type { IncidentService } from './incident-service.ts';
 import { parkItem } from './site-places.ts';
@@ -117,7 +118,7 @@ export class IncidentAutoCreator {
     this.deps.service
       .create({
         siteId: alarm.siteId, enterpriseId: facts.enterpriseId, origin: 'alarm', chemical: facts.chemical, declared: null, createdBy: 'system',
-        title: `${chemicalLabel(facts.chemical, facts.detectorKind)} detected near ${facts.unitLabel}`,
+        ...detectedTitle(chemicalName(facts.chemical, facts.detectorKind), facts.unitName),
         alarm: { view: alarm, unitLabel: facts.unitLabel },
       }, id)
       .catch((err: unknown) => {

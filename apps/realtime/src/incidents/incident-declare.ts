@@ -1,9 +1,9 @@
-import type { DeclareIncidentRequest, Principal } from '@safetwin/protocol';
+import type { DeclareIncidentRequest, Principal, SiteName } from '@safetwin/protocol';
 import { findChemical, CHEMICALS as ENGINE_CHEMICALS } from '@safetwin/sim';
-import { pointInPolygon, type Site } from '@safetwin/twin-models';
+import { pointInPolygon, type EnuPlan, type Site } from '@safetwin/twin-models';
 import { canSeeSite } from '../auth/access.ts';
 import { badBody, forbidden, notFound } from '../errors.ts';
-import { chemicalLabel } from './gas-alarm.ts';
+import { chemicalName, declaredTitle } from './incident-title.ts';
 import type { NewIncident } from './incident-service.ts';
 import { parkItem, plotOwner, sitePlace } from './site-places.ts';
 
@@ -27,21 +27,21 @@ export function declaredIncident(site: Site | undefined, user: Principal, body: 
   if (!engineChemical) throw badBody(`chemical: unknown chemical '${body.chemical}' (known: ${ENGINE_CHEMICALS.map((c) => c.id).join(', ')})`);
   const chemical = engineChemical.id;
   const warnings: string[] = [];
-  let label: string;
+  let at: SiteName | EnuPlan;
   let enterpriseId: string | null;
   let place;
   if (body.equipmentId !== undefined) {
     const item = parkItem(site, body.equipmentId);
     if (!item) throw badBody(`equipmentId: no equipment or pipe segment '${body.equipmentId}' on site '${site.id}'`);
     if (item.chemical !== chemical) warnings.push(`${item.label} holds ${item.chemical ?? 'no chemical'}, not ${chemical}: assessed as declared`);
-    label = item.label;
+    at = item.name;
     enterpriseId = item.enterpriseId;
     place = sitePlace(site, item.position);
   } else {
     const p = body.position!;
     if (!pointInPolygon(p, site.boundary)) throw badBody(`position: (${p.eastM}, ${p.northM}) m lies outside the park boundary`);
     enterpriseId = plotOwner(site, p);
-    label = `(${Math.round(p.eastM)} m E, ${Math.round(p.northM)} m N)`;
+    at = p;
     place = sitePlace(site, p);
   }
   if (user.role === 'safety-officer' && enterpriseId !== user.enterpriseId) {
@@ -52,7 +52,7 @@ export function declaredIncident(site: Site | undefined, user: Principal, body: 
     siteId: site.id,
     enterpriseId,
     origin: drill ? 'drill' : 'declared',
-    title: `${drill ? 'Drill: ' : ''}${chemicalLabel(chemical)} release at ${label}`,
+    ...declaredTitle(chemicalName(chemical), at, drill),
     chemical,
     declared: { equipmentId: body.equipmentId ?? null, place, rateKgS: body.rateKgS ?? null },
     createdBy: user.username,

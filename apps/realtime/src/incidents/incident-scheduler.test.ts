@@ -149,7 +149,7 @@ describe('assessment scheduler', () => {
 
 function sampleIncident(): IncidentView {
   return {
-    id: 'i-1', siteId: 's', enterpriseId: null, state: 'assessing', origin: 'alarm', title: 't', chemical: 'Cl2', level: 2, declared: null,
+    id: 'i-1', siteId: 's', enterpriseId: null, state: 'assessing', origin: 'alarm', title: 't', titleText: null, chemical: 'Cl2', level: 2, declared: null,
     alarmIds: [], alarmGroupIds: [], createdAt: 0, createdBy: 'system', updatedAt: 0,
     milestones: { firstAlarmAt: 0, assessedAt: null, valvesCommandedAt: null, isolatedAt: null, fireBrigadeNotifiedAt: null, containedAt: null, closedAt: null },
     assessment: null, valves: [], people: { inZone: 0, evacuating: 0, sheltered: 0, safe: 0 }, concerns: [],

@@ -20,6 +20,7 @@ export interface NewIncident {
   enterpriseId: string | null;
   origin: IncidentView['origin'];
   title: string;
+  titleText: IncidentView['titleText'];
   chemical: string | null;
   declared: IncidentView['declared'];
   createdBy: string;
@@ -93,7 +94,7 @@ export class IncidentService {
     this.open.set(id, entry);
     const run = (async () => {
       let view: IncidentView = {
-        id, siteId: input.siteId, enterpriseId: input.enterpriseId, state: 'detected', origin: input.origin, title: input.title,
+        id, siteId: input.siteId, enterpriseId: input.enterpriseId, state: 'detected', origin: input.origin, title: input.title, titleText: input.titleText,
         chemical: input.chemical, level: null, declared: input.declared, alarmIds: [], alarmGroupIds: [], createdAt: at,
         createdBy: input.createdBy, updatedAt: at,
         milestones: { firstAlarmAt: null, assessedAt: null, valvesCommandedAt: null, isolatedAt: null, fireBrigadeNotifiedAt: null, containedAt: null, closedAt: null },

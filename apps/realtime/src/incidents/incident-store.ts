@@ -33,6 +33,7 @@ function toView(row: Row): IncidentView {
     state: row.state as IncidentState,
     origin: row.origin as IncidentView['origin'],
     title: row.title,
+    titleText: (row.titleText as IncidentView['titleText']) ?? null,
     chemical: row.chemical,
     level: row.level as IncidentView['level'],
     declared: row.declared as IncidentView['declared'],
@@ -63,7 +64,7 @@ const json = (v: unknown) => (v === null || v === undefined ? null : JSON.string
 /** The columns an update rewrites (everything but the id, site, origin and creation). */
 const MUTABLE = `enterprise_id = $3, state = $4, title = $5, chemical = $6, level = $7, declared = $8::jsonb, alarm_ids = $9::jsonb,
   alarm_group_ids = $10::jsonb, updated_at = $11, milestones = $12::jsonb, assessment = $13::jsonb, valves = $14::jsonb, people = $15::jsonb,
-  concerns = $17::jsonb`;
+  concerns = $17::jsonb, title_text = $18::jsonb`;
 
 /**
  * `incidents` and `incident_events`. Every write is one transaction: the row (inserted, or
@@ -78,12 +79,12 @@ export class IncidentStore {
     await this.db.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO incidents (id, site_id, enterprise_id, state, origin, title, chemical, level, declared, alarm_ids, alarm_group_ids,
-           created_at, created_by, updated_at, milestones, assessment, valves, people, concerns, version, last_event_seq)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13, $14, $15::jsonb, $16::jsonb, $17::jsonb, $18::jsonb, $19::jsonb, 1, $20)`,
+           created_at, created_by, updated_at, milestones, assessment, valves, people, concerns, version, last_event_seq, title_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13, $14, $15::jsonb, $16::jsonb, $17::jsonb, $18::jsonb, $19::jsonb, 1, $20, $21::jsonb)`,
         [
           view.id, view.siteId, view.enterpriseId, view.state, view.origin, view.title, view.chemical, view.level, json(view.declared),
           json(view.alarmIds), json(view.alarmGroupIds), new Date(view.createdAt), view.createdBy, new Date(view.updatedAt),
-          json(view.milestones), json(view.assessment), json(view.valves), json(view.people), json(view.concerns), events.length,
+          json(view.milestones), json(view.assessment), json(view.valves), json(view.people), json(view.concerns), events.length, json(view.titleText),
         ],
       );
       await appendEvents(tx, view.id, 0, events);
@@ -103,7 +104,7 @@ export class IncidentStore {
         [
           next.id, current.version, next.enterpriseId, next.state, next.title, next.chemical, next.level, json(next.declared), json(next.alarmIds),
           json(next.alarmGroupIds), new Date(next.updatedAt), json(next.milestones), json(next.assessment), json(next.valves), json(next.people), lastEventSeq,
-          json(next.concerns),
+          json(next.concerns), json(next.titleText),
         ],
       );
       if (rows.length === 0) throw new StaleIncidentError(next.id, current.version);

@@ -4,6 +4,7 @@
 import type { AlarmView, IncidentAssessmentView, IncidentHandoverView, IncidentView } from '@safetwin/protocol';
 import type { TestSocket } from '../test-support/test-hub.ts';
 import type { NewIncident } from './incident-service.ts';
+import { declaredTitle } from './incident-title.ts';
 
 const place = (eastM: number, northM: number) => ({ eastM, northM, lonLat: [118.8 + eastM / 1e5, 32.2 + northM / 1e5] as [number, number] });
 
@@ -49,7 +50,7 @@ export function sampleAssessment(seq: number, at: number, complete = true): Inci
 /** A declared incident's input on `siteId`. */
 export function declaredInput(siteId: string, enterpriseId: string | null = 'ent-a'): NewIncident {
   return {
-    siteId, enterpriseId, origin: 'declared', title: 'Cl₂ release at Chlorine tank 1', chemical: 'Cl2',
+    siteId, enterpriseId, origin: 'declared', ...declaredTitle({ zh: 'Cl₂', en: 'Cl₂' }, { zh: '1号氯罐', en: 'Chlorine tank 1' }, false), chemical: 'Cl2',
     declared: { equipmentId: 'tank-1', place: place(10, 20), rateKgS: 2 }, createdBy: 'commander',
   };
 }

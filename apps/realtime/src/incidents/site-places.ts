@@ -1,12 +1,15 @@
 // Places on a chemical park, as incidents name them: equipment, pipe segments, points.
-import type { SitePlace } from '@safetwin/protocol';
+import type { SiteName, SitePlace } from '@safetwin/protocol';
 import { enuToLonLat, pointInPolygon, type ChemicalPark, type Enu, type EnuPlan } from '@safetwin/twin-models';
 
 /** A leakable item of a park: a piece of equipment or a pipe segment, where it is and what it holds. */
 export interface ParkItem {
   id: string;
   kind: 'equipment' | 'pipe-segment';
+  /** `name.en`. */
   label: string;
+  /** The equipment's name, or "pipe A → B" (its nodes), in both languages. */
+  name: SiteName;
   enterpriseId: string | null;
   chemical: string | null;
   /** The equipment's position, or the segment's midpoint. */
@@ -16,14 +19,15 @@ export interface ParkItem {
 /** A piece of equipment or a pipe segment by id, or undefined. */
 export function parkItem(site: ChemicalPark, id: string): ParkItem | undefined {
   const e = site.equipment.find((x) => x.id === id);
-  if (e) return { id, kind: 'equipment', label: e.name.en, enterpriseId: e.enterpriseId, chemical: e.chemical, position: e.position };
+  if (e) return { id, kind: 'equipment', label: e.name.en, name: e.name, enterpriseId: e.enterpriseId, chemical: e.chemical, position: e.position };
   const s = site.pipes.segments.find((x) => x.id === id);
   if (!s) return undefined;
   const a = site.pipes.nodes.find((n) => n.id === s.from)?.position;
   const b = site.pipes.nodes.find((n) => n.id === s.to)?.position;
   if (!a || !b) return undefined;
   const mid = { eastM: (a.eastM + b.eastM) / 2, northM: (a.northM + b.northM) / 2, upM: (a.upM + b.upM) / 2 };
-  return { id, kind: 'pipe-segment', label: `pipe ${s.from} → ${s.to}`, enterpriseId: s.enterpriseId, chemical: s.chemical, position: mid };
+  const name = { zh: `管道 ${s.from} → ${s.to}`, en: `pipe ${s.from} → ${s.to}` };
+  return { id, kind: 'pipe-segment', label: name.en, name, enterpriseId: s.enterpriseId, chemical: s.chemical, position: mid };
 }
 
 /** A site point as the API gives it: metres east/north of the origin and [lon, lat]. */

@@ -63,7 +63,7 @@ describe.skipIf(!HAVE_CHROMIUM)('a plant officer’s wall when an incident’s l
 
     const title = `Cl₂ release at ${a.id} (handover e2e)`;
     const created = await hub.incidents.create({
-      siteId: PARK, enterpriseId: null, origin: 'declared', title, chemical: 'Cl2',
+      siteId: PARK, enterpriseId: null, origin: 'declared', title, titleText: null, chemical: 'Cl2',
       declared: { equipmentId: a.id, place: a.place, rateKgS: 2 }, createdBy: 'commander',
     });
     const at = Date.now();

@@ -2,7 +2,7 @@
 // chlorine leak at the demo park's liquid chlorine sphere, with the real park's places (equipment,
 // assembly points, buildings, gates) and the real isolation plan of twin-models; the threat zones
 // and routes are simple test geometry (downwind ellipses, straight walks), not a forecast.
-import type { IncidentAssessmentView, IncidentDetailView, IncidentView, SitePlace, ThreatZoneView } from '@safetwin/protocol';
+import { hubText, type IncidentAssessmentView, type IncidentDetailView, type IncidentView, type SitePlace, type ThreatZoneView } from '@safetwin/protocol';
 import { buildChemicalPark, enuToLonLat, parseSite, planIsolation, type ChemicalPark } from '@safetwin/twin-models';
 
 /** The demo park, parsed once. */
@@ -60,10 +60,12 @@ export function fixtureAssessment(computedAt: number, seq = 1): IncidentAssessme
   const aps = park.assemblyPoints.map((ap, k) => ({
     id: ap.id,
     label: ap.name.en,
+    name: ap.name,
     place: parkPlace(ap.position.eastM, ap.position.northM),
     // The fixture's plume blows east-north-east: the point nearest downwind is not usable.
     usable: k !== 1,
-    reason: k !== 1 ? '' : 'inside the AEGL-2 zone within 6 min',
+    reason: k !== 1 ? '' : 'under the forecast zone: 2 ppm reached 360 s from now, peak 8.4 ppm',
+    reasonText: k !== 1 ? null : hubText('ap.under-forecast', { zonePpm: 2, inS: 360, peakPpm: 8.4 }),
     capacityPersons: ap.capacityPersons,
     assignedPersons: 0,
   }));
@@ -77,6 +79,7 @@ export function fixtureAssessment(computedAt: number, seq = 1): IncidentAssessme
       id: b.id,
       kind: 'building' as const,
       label: b.name.en,
+      name: b.name,
       persons: b.occupancy.dayPersons,
       decision: evacuate ? ('evacuate' as const) : k === 3 ? ('shelter' as const) : ('unaffected' as const),
       reason: evacuate ? 'indoor dose would pass AEGL-2 within 30 min' : k === 3 ? 'indoor dose stays under AEGL-2 for 60 min' : 'outside every zone',
@@ -98,8 +101,8 @@ export function fixtureAssessment(computedAt: number, seq = 1): IncidentAssessme
       discriminating: true,
       reason: null,
       candidates: [
-        { id: tank.id, kind: 'equipment', label: tank.name.en, enterpriseId: tank.enterpriseId, chemical: 'Cl2', place: parkPlace(src.eastM, src.northM), probability: 0.82, rateKgS: 1.9, rateFactor: 1.4, releaseStartMs: computedAt - 95_000 },
-        { id: neighbour.id, kind: 'equipment', label: neighbour.name.en, enterpriseId: neighbour.enterpriseId, chemical: 'Cl2', place: parkPlace(neighbour.position.eastM, neighbour.position.northM), probability: 0.12, rateKgS: 3.1, rateFactor: 1.8, releaseStartMs: null },
+        { id: tank.id, kind: 'equipment', label: tank.name.en, name: tank.name, enterpriseId: tank.enterpriseId, chemical: 'Cl2', place: parkPlace(src.eastM, src.northM), probability: 0.82, rateKgS: 1.9, rateFactor: 1.4, releaseStartMs: computedAt - 95_000 },
+        { id: neighbour.id, kind: 'equipment', label: neighbour.name.en, name: neighbour.name, enterpriseId: neighbour.enterpriseId, chemical: 'Cl2', place: parkPlace(neighbour.position.eastM, neighbour.position.northM), probability: 0.12, rateKgS: 3.1, rateFactor: 1.8, releaseStartMs: null },
         { id: 'CP-PS-0001', kind: 'pipe-segment', label: 'pipe CP-N-0002 → CP-N-0003', enterpriseId: tank.enterpriseId, chemical: 'Cl2', place: parkPlace(src.eastM + 4, src.northM - 5), probability: 0.06, rateKgS: 1.2, rateFactor: 2.2, releaseStartMs: null },
       ],
       hitDetectorIds: ['CP-E1-GT-001', 'CP-E1-GT-002', 'CP-E1-GT-003'],
@@ -135,6 +138,7 @@ export function fixtureIncident(firstAlarmAt: number, overrides: Partial<Inciden
     state: 'responding',
     origin: 'alarm',
     title: 'Cl₂ detected near liquid chlorine sphere 1',
+    titleText: hubText('title.detected-near', { chemical: { zh: 'Cl₂', en: 'Cl₂' }, place: FIXTURE_PARK.equipment.find((e) => e.id === FIXTURE_SOURCE_ID)!.name }),
     chemical: 'Cl2',
     level: 2,
     declared: null,

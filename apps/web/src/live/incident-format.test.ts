@@ -52,9 +52,11 @@ describe('incident formatting', () => {
   it('names the likely sources the valves cut off when there are several, none for one', () => {
     const incident = fixtureIncident(Date.UTC(2026, 10, 30, 8));
     const source = incident.assessment!.source;
-    expect(likelySourcesLine(incident)).toEqual({ items: `${source.candidates[0]!.label} (82 %), ${source.candidates[1]!.label} (12 %)`, together: '94 %' });
+    expect(likelySourcesLine(incident, 'en')).toEqual({ items: `${source.candidates[0]!.label} (82 %), ${source.candidates[1]!.label} (12 %)`, together: '94 %' });
+    // In Chinese, the items' Chinese names from the site description.
+    expect(likelySourcesLine(incident, 'zh-CN')!.items).toBe(`${source.candidates[0]!.name!.zh} (82 %), ${source.candidates[1]!.name!.zh} (12 %)`);
     const one: IncidentView = { ...incident, assessment: { ...incident.assessment!, isolation: { ...incident.assessment!.isolation!, targets: [{ kind: 'equipment', id: source.chosen.id! }] } } };
-    expect(likelySourcesLine(one)).toBeNull();
+    expect(likelySourcesLine(one, 'en')).toBeNull();
   });
 
   it('formats probabilities', () => {
@@ -68,11 +70,14 @@ describe('incident formatting', () => {
     expect(formatRateRange(0.6, 2.5)).toBe('0.24–1.50');
     // Where along a pipe: whole metres.
     const along = { fromLabel: 'CP-N-0001', distanceM: 246.68, sdM: 35.32 };
-    expect(alongMessage(along, undefined)).toEqual(['along', { distance: 247, from: 'CP-N-0001', sd: 35 }]);
+    expect(alongMessage(along, undefined, 'en')).toEqual(['along', { distance: 247, from: 'CP-N-0001', sd: 35 }]);
     // The hole's height to the half metre: a riser's foot, a rack line overhead.
-    expect(alongMessage(along, 2.26)).toEqual(['alongUp', { distance: 247, from: 'CP-N-0001', sd: 35, height: '2.5' }]);
-    expect(alongMessage(along, 6.6)).toEqual(['alongUp', { distance: 247, from: 'CP-N-0001', sd: 35, height: '6.5' }]);
-    expect(alongMessage(along, 0.9)).toEqual(['alongUp', { distance: 247, from: 'CP-N-0001', sd: 35, height: '1' }]);
+    expect(alongMessage(along, 2.26, 'en')).toEqual(['alongUp', { distance: 247, from: 'CP-N-0001', sd: 35, height: '2.5' }]);
+    expect(alongMessage(along, 6.6, 'en')).toEqual(['alongUp', { distance: 247, from: 'CP-N-0001', sd: 35, height: '6.5' }]);
+    expect(alongMessage(along, 0.9, 'en')).toEqual(['alongUp', { distance: 247, from: 'CP-N-0001', sd: 35, height: '1' }]);
+    // A run starting at a vessel: the vessel's name in the UI language.
+    const fromVessel = { ...along, fromLabel: 'liquid chlorine sphere 1', fromName: { zh: '液氯球罐1', en: 'liquid chlorine sphere 1' } };
+    expect(alongMessage(fromVessel, undefined, 'zh-CN')[1].from).toBe('液氯球罐1');
     expect(formatPercent(0)).toBe('0 %');
   });
 

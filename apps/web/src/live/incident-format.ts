@@ -3,6 +3,8 @@
 // Pure: the card, the plan, the twin and the printable brief share it, and it is tested alone.
 import { unpinnedRateRangeKgS, type IncidentValveState, type IncidentView, type Role, type SourceCandidateView } from '@safetwin/protocol';
 import type { MessageValues } from '../i18n/messages-core.ts';
+import { labelIn, nameIn } from '../i18n/hub-text.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 /**
  * The response targets of the seed's park pilot (shared/DESIGN.md, "Linked response"): after a
@@ -105,15 +107,16 @@ export function formatRateRange(rateKgS: number, rateFactor: number): string {
  * (± {sd} m)", with "{height} m up" where the assessment gives the hole's height (a riser climbs, a rack line runs
  * overhead: where the field team looks). The height to the half metre: the estimate searches in steps of ≤ 1 m.
  */
-export function alongMessage(along: NonNullable<SourceCandidateView['along']>, releaseHeightM: number | undefined): ['along' | 'alongUp', MessageValues] {
-  const values = { distance: Math.round(along.distanceM), from: along.fromLabel, sd: Math.round(along.sdM) };
+export function alongMessage(along: NonNullable<SourceCandidateView['along']>, releaseHeightM: number | undefined, locale: Locale): ['along' | 'alongUp', MessageValues] {
+  const from = along.fromName ? nameIn(along.fromName, locale) : along.fromLabel;
+  const values = { distance: Math.round(along.distanceM), from, sd: Math.round(along.sdM) };
   if (releaseHeightM === undefined || !Number.isFinite(releaseHeightM)) return ['along', values];
   const halfM = Math.round(releaseHeightM * 2) / 2;
   return ['alongUp', { ...values, height: halfM.toFixed(Number.isInteger(halfM) ? 0 : 1) }];
 }
 
 /** The items the valves cut off when the estimate has not singled one out — "label (p)" each, and their probability together — or null for one item. */
-export function likelySourcesLine(incident: IncidentView): { items: string; together: string } | null {
+export function likelySourcesLine(incident: IncidentView, locale: Locale): { items: string; together: string } | null {
   const targets = incident.assessment?.isolation?.targets ?? [];
   if (targets.length < 2) return null;
   const candidates = incident.assessment?.source.candidates ?? [];
@@ -121,7 +124,7 @@ export function likelySourcesLine(incident: IncidentView): { items: string; toge
   const items = targets.map((t) => {
     const c = candidates.find((x) => x.id === t.id);
     together += c?.probability ?? 0;
-    return c ? `${c.label} (${formatPercent(c.probability)})` : t.id;
+    return c ? `${labelIn(c, locale)} (${formatPercent(c.probability)})` : t.id;
   }).join(', ');
   return { items, together: formatPercent(together) };
 }

@@ -5,6 +5,9 @@ import { CLOSED_LINGER_MS, IncidentStore, compareIncidents, mergeIncident, merge
 
 const T0 = 1_700_000_000_000;
 
+/** The fixture's title as the hub words it: a handover notice keeps it. */
+const FIXTURE_TITLE_TEXT = fixtureIncident(0).titleText;
+
 function incident(id: string, createdAt: number, updatedAt: number, more: Partial<IncidentView> = {}): IncidentView {
   return fixtureIncident(createdAt, { id, createdAt, updatedAt, ...more });
 }
@@ -86,7 +89,7 @@ describe('IncidentStore handovers (incident-handed-over: the incident no longer 
     store.handOver(handover('a', T0 + 2_000), T0 + 2_100);
     expect(store.incidents.map((i) => i.id)).toEqual(['b']);
     // The title of the version held: the notice names the incident the event does not describe.
-    expect(store.handedOver).toEqual([{ ...handover('a', T0 + 2_000), receivedAt: T0 + 2_100, title: 'Cl₂ at sphere 1' }]);
+    expect(store.handedOver).toEqual([{ ...handover('a', T0 + 2_000), receivedAt: T0 + 2_100, title: 'Cl₂ at sphere 1', titleText: FIXTURE_TITLE_TEXT }]);
     expect(listener).toHaveBeenCalledTimes(1);
     // The notice of an incident the wall never held still says so (a view may tell why nothing shows).
     store.handOver(handover('z', T0 + 2_000), T0 + 2_200);
@@ -159,7 +162,7 @@ describe('IncidentStore after a reconnect (the wall was offline at a handover)',
     store.apply(incident('a', T0, T0 + 1_000, { title: 'Cl₂ at sphere 1' }));
     store.dropNotVisible('a', T0 + 1_000, T0 + 5_000);
     expect(store.incidents).toEqual([]);
-    expect(store.handedOver).toEqual([{ id: 'a', siteId: 'cp-nanjing', updatedAt: T0 + 1_000, reason: 'not-visible', receivedAt: T0 + 5_000, title: 'Cl₂ at sphere 1' }]);
+    expect(store.handedOver).toEqual([{ id: 'a', siteId: 'cp-nanjing', updatedAt: T0 + 1_000, reason: 'not-visible', receivedAt: T0 + 5_000, title: 'Cl₂ at sphere 1', titleText: FIXTURE_TITLE_TEXT }]);
     store.applyFetched([incident('a', T0, T0 + 1_000)], T0 + 5_100);
     expect(store.incidents).toEqual([]);
     // The source moves back: a newer version brings it back and clears the notice.

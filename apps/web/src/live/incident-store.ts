@@ -7,7 +7,7 @@
 // the incident off this wall and keeps the notice, so versions up to it (a crossing refetch) stay out.
 // A wall that was offline at a handover learns it on reconnect instead: the refetch's list lacks the
 // incident, the one-by-one check answers 404, and `dropNotVisible` takes it off the same way.
-import type { IncidentHandoverReason, IncidentHandoverView, IncidentView } from '@safetwin/protocol';
+import type { HubText, IncidentHandoverReason, IncidentHandoverView, IncidentView } from '@safetwin/protocol';
 
 /** How long a closed incident stays on the wall after it closed, ms (long enough to read the outcome). */
 export const CLOSED_LINGER_MS = 5 * 60_000;
@@ -70,8 +70,9 @@ export type IncidentLeftReason = IncidentHandoverReason | 'not-visible';
 export interface HandedOverIncident extends Omit<IncidentHandoverView, 'reason'> {
   reason: IncidentLeftReason;
   receivedAt: number;
-  /** The title of the version the wall held when it left (null: the wall did not hold it). */
+  /** The title of the version the wall held when it left (null: the wall did not hold it), and its hub sentence. */
   title: string | null;
+  titleText: HubText | null;
 }
 
 /**
@@ -169,13 +170,15 @@ export class IncidentStore {
   }
 
   /** Takes the incident off the wall and keeps the notice; versions up to `left.updatedAt` stay out. */
-  private leave(left: Omit<HandedOverIncident, 'receivedAt' | 'title'>, nowMs: number): void {
+  private leave(left: Omit<HandedOverIncident, 'receivedAt' | 'title' | 'titleText'>, nowMs: number): void {
     const held = this.handovers.find((h) => h.id === left.id);
     if (held && held.updatedAt >= left.updatedAt) return;
     // A newer version already here (another hub's, the source back with this plant) outranks a late handover.
     if ((this.get(left.id)?.updatedAt ?? -Infinity) > left.updatedAt) return;
-    const title = this.get(left.id)?.title ?? held?.title ?? null;
-    this.handovers = [{ ...left, receivedAt: nowMs, title }, ...this.handovers.filter((h) => h.id !== left.id)];
+    const current = this.get(left.id);
+    const title = current?.title ?? held?.title ?? null;
+    const titleText = (current ? current.titleText : held?.titleText) ?? null;
+    this.handovers = [{ ...left, receivedAt: nowMs, title, titleText }, ...this.handovers.filter((h) => h.id !== left.id)];
     const keep = this.list.filter((i) => !isHandedOver(i, this.handovers));
     if (!this.set(keep.length === this.list.length ? this.list : keep)) this.notify();
   }

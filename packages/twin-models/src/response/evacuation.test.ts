@@ -68,10 +68,11 @@ describe('evacuation routes on hand-made graphs', () => {
     });
     const plan = planEvacuation(input);
     const status = Object.fromEntries(plan.assemblyPoints.map((p) => [p.id, p]));
-    expect(status['AP-in']).toMatchObject({ usable: false, reason: expect.stringMatching(/^inside the zone now \(20 ppm/) });
-    expect(status['AP-under']).toMatchObject({ usable: false, reason: expect.stringMatching(/^under the forecast zone: 0.5 ppm reached 2\d0 s from now/) });
-    expect(status['AP-far']!.usable).toBe(true);
-    expect(status['AP-off']).toMatchObject({ usable: false, reason: 'its road node X is not on the road graph' });
+    expect(status['AP-in']).toMatchObject({ usable: false, reason: expect.stringMatching(/^inside the zone now \(20 ppm/), reasonText: { key: 'ap.in-zone', values: { ppm: 20, zonePpm: 0.5 } } });
+    expect(status['AP-under']).toMatchObject({ usable: false, reason: expect.stringMatching(/^under the forecast zone: 0.5 ppm reached 2\d0 s from now/), reasonText: { key: 'ap.under-forecast' } });
+    expect(status['AP-under']!.reasonText!.values).toEqual({ zonePpm: 0.5, inS: expect.any(Number), peakPpm: 20 });
+    expect(status['AP-far']).toMatchObject({ usable: true, reasonText: null });
+    expect(status['AP-off']).toMatchObject({ usable: false, reason: 'its road node X is not on the road graph', reasonText: { key: 'ap.no-road', values: { node: 'X' } } });
     expect(plan.groups[0]!.route!.assemblyPointId).toBe('AP-far');
     expect(status['AP-far']!.assignedPersons).toBe(1);
     // half an hour later the puff has gone: nobody is in a zone, every reachable point is usable

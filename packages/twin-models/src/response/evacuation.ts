@@ -2,6 +2,7 @@
 // decide shelter in place or evacuate, and route evacuees over the road graph to the best
 // assembly point that stays outside the forecast zones, by the dose collected on the way.
 // Re-planning when the zones change is calling it again with the new forecast. Pure.
+import { hubText, type HubText } from '@safetwin/protocol';
 import type { EnuPlan } from '../geo.ts';
 import type { ConcentrationField, DownwindPenalty, ExposureLevels } from './dose.ts';
 import { pointSeries } from './dose.ts';
@@ -63,6 +64,8 @@ export interface AssemblyPointStatus {
   id: string;
   usable: boolean;
   reason: string;
+  /** Why it is unusable, for a client to word in its language (null when usable). */
+  reasonText: HubText | null;
   /** Highest forecast concentration there over the horizon, ppm. */
   peakPpm: number;
   capacityPersons: number;
@@ -163,10 +166,16 @@ export function planEvacuation(input: EvacuationInput): EvacuationPlan {
 function assemblyPointStatus(ap: PlanAssemblyPoint, input: EvacuationInput, zonePpm: number, onRoads: boolean): AssemblyPointStatus {
   const s = pointSeries(input.concentrationPpm, ap.position, input.nowS, input.horizonS ?? 3600, input.stepS ?? 10, zonePpm);
   const base = { id: ap.id, peakPpm: s.peakPpm, capacityPersons: ap.capacityPersons, assignedPersons: 0 };
-  if (!onRoads) return { ...base, usable: false, reason: `its road node ${ap.roadNodeId} is not on the road graph` };
-  if (s.firstAboveS === null) return { ...base, usable: true, reason: `stays below ${zonePpm} ppm over the forecast (peak ${round3(s.peakPpm)} ppm)` };
-  if (s.firstAboveS <= input.nowS) return { ...base, usable: false, reason: `inside the zone now (${round3(input.concentrationPpm(ap.position.eastM, ap.position.northM, input.nowS))} ppm ≥ ${zonePpm} ppm)` };
-  return { ...base, usable: false, reason: `under the forecast zone: ${zonePpm} ppm reached ${Math.round(s.firstAboveS - input.nowS)} s from now, peak ${round3(s.peakPpm)} ppm` };
+  if (!onRoads) return { ...base, usable: false, reason: `its road node ${ap.roadNodeId} is not on the road graph`, reasonText: hubText('ap.no-road', { node: ap.roadNodeId }) };
+  if (s.firstAboveS === null) return { ...base, usable: true, reason: `stays below ${zonePpm} ppm over the forecast (peak ${round3(s.peakPpm)} ppm)`, reasonText: null };
+  if (s.firstAboveS <= input.nowS) {
+    const ppm = round3(input.concentrationPpm(ap.position.eastM, ap.position.northM, input.nowS));
+    return { ...base, usable: false, reason: `inside the zone now (${ppm} ppm ≥ ${zonePpm} ppm)`, reasonText: hubText('ap.in-zone', { ppm, zonePpm }) };
+  }
+  const inS = Math.round(s.firstAboveS - input.nowS), peakPpm = round3(s.peakPpm);
+  return {
+    ...base, usable: false, reason: `under the forecast zone: ${zonePpm} ppm reached ${inS} s from now, peak ${peakPpm} ppm`, reasonText: hubText('ap.under-forecast', { zonePpm, inS, peakPpm }),
+  };
 }
 
 const round3 = (x: number) => Number(x.toPrecision(3));

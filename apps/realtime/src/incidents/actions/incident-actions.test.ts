@@ -74,7 +74,7 @@ describe.each(storeVariants())('incident actions on $name', (variant) => {
     expect((await call(hub, 'POST', '/ingest', { token: TEST_GATEWAY_KEY, body: { readings } })).status).toBe(202);
   };
   const newIncident = async (origin: 'declared' | 'drill' = 'declared') =>
-    service.create({ siteId: SMALL_PARK_ID, enterpriseId: 'TP-ENT', origin, title: 'Cl₂ at chlorine tank 1', chemical: 'Cl2', declared: { equipmentId: 'TP-TK-1', place: null, rateKgS: 2 }, createdBy: 'commander' });
+    service.create({ siteId: SMALL_PARK_ID, enterpriseId: 'TP-ENT', origin, title: 'Cl₂ at chlorine tank 1', titleText: null, chemical: 'Cl2', declared: { equipmentId: 'TP-TK-1', place: null, rateKgS: 2 }, createdBy: 'commander' });
   const detail = (id: string) => service.detail(id);
   const kinds = async (id: string) => (await detail(id)).timeline.map((e) => e.kind);
   /** A level-2 incident after its first assessment: rank 1's TP-XV-1 awaits confirmation, nothing commanded. */

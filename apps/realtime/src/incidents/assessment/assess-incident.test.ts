@@ -55,6 +55,9 @@ describe('assessIncident on the demo park', () => {
       expect(view.source.discriminating).toBe(true);
       expect(view.source.candidates.map((c) => c.id)).toContain(tank.id);
       expect(view.source.candidates.every((c) => c.chemical === 'Cl2')).toBe(true);
+      expect(view.source.candidates.find((c) => c.id === tank.id)!.name).toEqual(tank.name);
+      // A pipe segment's name in both languages, "pipe A → B" / "管道 A → B".
+      for (const c of view.source.candidates.filter((x) => x.kind === 'pipe-segment')) expect([c.name!.en, c.name!.zh]).toEqual([c.label, expect.stringMatching(/^管道 .+ → .+$/)]);
       const probabilities = view.source.candidates.map((c) => c.probability);
       expect([...probabilities].sort((a, b) => b - a)).toEqual(probabilities);
       expect(view.source.chosen).toMatchObject({ id: view.source.candidates[0]!.id, from: 'estimate' });
@@ -117,7 +120,14 @@ describe('assessIncident on the demo park', () => {
         expect(g.route!.etaS).toBeGreaterThan(0);
         expect(g.priority).toBeGreaterThan(0);
       }
-      for (const a of evac.assemblyPoints.filter((x) => !x.usable)) expect(a.reason).not.toBe('');
+      for (const a of evac.assemblyPoints.filter((x) => !x.usable)) {
+        expect(a.reason).not.toBe('');
+        // Why, for the wall to word in its language; names in both of the site description's languages.
+        expect(a.reasonText?.key).toMatch(/^ap\./);
+      }
+      for (const a of evac.assemblyPoints) expect(a.name).toEqual(park.assemblyPoints.find((p) => p.id === a.id)!.name);
+      const places = new Map([...park.buildings, ...park.equipment].map((x) => [x.id, x.name]));
+      for (const g of evac.groups.filter((x) => x.kind === 'building')) expect(g.name, g.id).toEqual(places.get(g.id));
       expect(view.doses).toEqual([]);
       expect(view.warnings.some((w) => /no tagged people/.test(w))).toBe(true);
     });
@@ -160,6 +170,7 @@ describe('assessIncident on the demo park', () => {
     const view = assessIncident(staged.input(subject));
     expect(view.source).toMatchObject({ discriminating: false, candidates: [], hitDetectorIds: [], detectorsUsed: 0, chosen: { id: 'CP-E2-TK-01', kind: 'equipment', from: 'declared' } });
     expect(view.source.reason).toMatch(/no detector saw gas/);
+    expect(view.source.reasonText).toEqual({ key: 'source.no-hits', values: { minutes: 5 } });
     expect(view.isolation!.targets).toEqual([{ kind: 'equipment', id: 'CP-E2-TK-01' }]);
     expect(view.release).toMatchObject({ rateKgS: 2, startedAt: subject.createdAt });
     expect(view.zones.map((z) => z.level)).toEqual(['aegl-3', 'aegl-2', 'aegl-1']);
@@ -183,7 +194,7 @@ describe('assessIncident on the demo park', () => {
     expect(view.source.discriminating).toBe(true);
     expect(view.source.chosen.id).toBe(segment.id);
     const top = view.source.candidates[0]!;
-    expect(top.along).toMatchObject({ fromLabel: expect.any(String) });
+    expect(top.along).toMatchObject({ fromLabel: expect.any(String), fromName: { zh: expect.any(String), en: top.along!.fromLabel } });
     expect(Math.abs(top.along!.distanceM - alongM)).toBeLessThan(top.along!.sdM * 3);
     // Planned for the place on the run, far nearer the hole than the line's middle is, and at the pipe's height there
     // (within a search step of the riser's rise: LINE_POINT_RISE_M), not the middle's 3.75 m.

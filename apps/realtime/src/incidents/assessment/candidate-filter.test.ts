@@ -33,8 +33,8 @@ describe('candidate filter', () => {
   it('a riser\'s places are the estimator\'s points: searched every metre of its climb, not only every 20 m in plan', () => {
     // 30 m in plan, climbing from grade to the 4.5 m rack: 5 points for the estimator (rise ≤ 1 m a piece), not 2.
     const riser: LeakItem = {
-      id: 'R', kind: 'pipe-segment', label: 'pipe A → B', enterpriseId: null, chemical: 'Cl2', eastM: 15, northM: 0, releaseHeightM: 2.25,
-      line: { from: { eastM: 0, northM: 0, upM: 0 }, to: { eastM: 30, northM: 0, upM: 4.5 }, fromLabel: 'A' },
+      id: 'R', kind: 'pipe-segment', label: 'pipe A → B', name: { zh: '管道 A → B', en: 'pipe A → B' }, enterpriseId: null, chemical: 'Cl2', eastM: 15, northM: 0, releaseHeightM: 2.25,
+      line: { from: { eastM: 0, northM: 0, upM: 0 }, to: { eastM: 30, northM: 0, upM: 4.5 }, fromLabel: 'A', fromName: { zh: 'A', en: 'A' } },
     };
     const estimator = searchPoints(estimatorCandidate(riser));
     expect(estimator).toHaveLength(5);

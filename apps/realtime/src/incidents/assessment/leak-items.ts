@@ -1,5 +1,6 @@
 // The items of a park that can leak a chemical the plume engine knows: equipment holding one and
 // pipe segments carrying one, each with its release point (the candidates of "where is the leak?").
+import type { SiteName } from '@safetwin/protocol';
 import { findChemical, type SourceCandidate } from '@safetwin/sim';
 import type { AssessmentSite } from './assessment-input.ts';
 
@@ -15,7 +16,10 @@ export const EQUIPMENT_HOLE_M = 1;
 export interface LeakItem {
   id: string;
   kind: 'equipment' | 'pipe-segment';
+  /** `name.en`. */
   label: string;
+  /** Equipment's name, or "pipe A → B" (A, B its ends: equipment names or node ids), in both languages. */
+  name: SiteName;
   enterpriseId: string | null;
   /** Plume-engine library key of what it holds. */
   chemical: string;
@@ -25,10 +29,10 @@ export interface LeakItem {
   /** Height of the hole above the (flat) site's grade, m. */
   releaseHeightM: number;
   /**
-   * A pipe segment: its run from its first node (named `fromLabel`) to its last, `upM` the pipe's height above grade
-   * there; the hole may be anywhere on it, at the pipe's height.
+   * A pipe segment: its run from its first node (named `fromLabel`, `fromName` in both languages) to its last, `upM`
+   * the pipe's height above grade there; the hole may be anywhere on it, at the pipe's height.
    */
-  line?: { from: { eastM: number; northM: number; upM: number }; to: { eastM: number; northM: number; upM: number }; fromLabel: string };
+  line?: { from: { eastM: number; northM: number; upM: number }; to: { eastM: number; northM: number; upM: number }; fromLabel: string; fromName: SiteName };
 }
 
 /** Every item holding a chemical the engine knows (others cannot be modelled and are left out). */
@@ -58,7 +62,7 @@ function equipmentItem(site: AssessmentSite, id: string, anyChemical = false): L
   const g = e.geometry;
   const topM = g.shape === 'sphere' ? g.diameterM : g.heightM;
   return {
-    id: e.id, kind: 'equipment', label: e.name.en, enterpriseId: e.enterpriseId, chemical: known?.id ?? e.chemical,
+    id: e.id, kind: 'equipment', label: e.name.en, name: e.name, enterpriseId: e.enterpriseId, chemical: known?.id ?? e.chemical,
     eastM: e.position.eastM, northM: e.position.northM, releaseHeightM: e.position.upM + Math.min(EQUIPMENT_HOLE_M, topM),
   };
 }
@@ -70,14 +74,16 @@ function segmentItem(site: AssessmentSite, id: string, anyChemical = false): Lea
   if (!known && !anyChemical) return null;
   const a = site.pipes.nodes.find((n) => n.id === s.from), b = site.pipes.nodes.find((n) => n.id === s.to);
   if (!a || !b) return null;
-  const end = (n: typeof a) => (n.equipmentId ? site.equipment.find((e) => e.id === n.equipmentId)?.name.en ?? n.equipmentId : n.id);
+  const end = (n: typeof a): SiteName => (n.equipmentId ? site.equipment.find((e) => e.id === n.equipmentId)?.name : undefined) ?? { zh: n.equipmentId ?? n.id, en: n.equipmentId ?? n.id };
+  const from = end(a), to = end(b);
+  const name = { zh: `管道 ${from.zh} → ${to.zh}`, en: `pipe ${from.en} → ${to.en}` };
   return {
-    id: s.id, kind: 'pipe-segment', label: `pipe ${end(a)} → ${end(b)}`, enterpriseId: s.enterpriseId, chemical: known?.id ?? s.chemical,
+    id: s.id, kind: 'pipe-segment', label: name.en, name, enterpriseId: s.enterpriseId, chemical: known?.id ?? s.chemical,
     eastM: (a.position.eastM + b.position.eastM) / 2, northM: (a.position.northM + b.position.northM) / 2,
     releaseHeightM: Math.max(0, (a.position.upM + b.position.upM) / 2),
     // The nodes' own points: plan position and the pipe's height above the (flat) site's grade (a search point below
     // grade is lifted to it: @safetwin/sim searchPoints).
-    line: { from: { ...a.position }, to: { ...b.position }, fromLabel: end(a) },
+    line: { from: { ...a.position }, to: { ...b.position }, fromLabel: from.en, fromName: from },
   };
 }
 

@@ -1,7 +1,7 @@
 // "Who goes where?" and the doses: every occupied building and equipment item (the shift's
 // occupancy) and every tagged person, sheltered or evacuated under the forecast field by
 // planEvacuation (twin-models), as the view lists them; tagged people's doses along their tracks.
-import type { DoseExceedanceView, EvacuationAssessmentView, EvacuationGroupView } from '@safetwin/protocol';
+import type { DoseExceedanceView, EvacuationAssessmentView, EvacuationGroupView, SiteName } from '@safetwin/protocol';
 import { aeglExceedances, doseAlongTrack, parkEvacuationGroups, planEvacuation, type ConcentrationField, type ExposureLevels, type PersonDose } from '@safetwin/twin-models';
 import type { AssessmentSite, PersonTrack } from './assessment-input.ts';
 import { bothForms, sitePlace } from './site-place.ts';
@@ -17,21 +17,22 @@ export function assessEvacuation(site: AssessmentSite, shift: 'day' | 'night', p
   });
   const groups = parkEvacuationGroups(site, { shift, people: tagged });
   const plan = planEvacuation({ roads: site.roads, assemblyPoints: site.assemblyPoints, groups, concentrationPpm: field, levels: exposure, nowS, horizonS: PEOPLE_HORIZON_S });
-  const labels = new Map<string, string>([
-    ...site.buildings.map((b): [string, string] => [b.id, b.name.en]),
-    ...site.equipment.map((e): [string, string] => [e.id, e.name.en]),
-    ...people.map((p): [string, string] => [p.id, p.label]),
-  ]);
+  const names = new Map<string, SiteName>([...site.buildings, ...site.equipment].map((x): [string, SiteName] => [x.id, x.name]));
+  const personLabels = new Map(people.map((p) => [p.id, p.label]));
   const byId = new Map(site.assemblyPoints.map((a) => [a.id, a]));
   return {
     assemblyPoints: plan.assemblyPoints.map((p) => {
       const ap = byId.get(p.id)!;
-      return { id: p.id, label: ap.name.en, place: sitePlace(site.origin, ap.position), usable: p.usable, reason: p.usable ? '' : p.reason, capacityPersons: p.capacityPersons, assignedPersons: p.assignedPersons };
+      return {
+        id: p.id, label: ap.name.en, name: ap.name, place: sitePlace(site.origin, ap.position),
+        usable: p.usable, reason: p.usable ? '' : p.reason, reasonText: p.reasonText, capacityPersons: p.capacityPersons, assignedPersons: p.assignedPersons,
+      };
     }),
     groups: plan.groups.map((g): EvacuationGroupView => {
       const path = g.route ? bothForms(site.origin, g.route.polyline) : null;
+      const name = names.get(g.groupId);
       return {
-        id: g.groupId, kind: g.kind, label: labels.get(g.groupId) ?? g.groupId, persons: g.persons, decision: g.decision, reason: g.reason, priority: g.priority,
+        id: g.groupId, kind: g.kind, label: name?.en ?? personLabels.get(g.groupId) ?? g.groupId, ...(name ? { name } : {}), persons: g.persons, decision: g.decision, reason: g.reason, priority: g.priority,
         zoneArrivesS: g.zoneArrivesS === null ? null : Math.max(0, g.zoneArrivesS - nowS),
         route: g.route && path ? { assemblyPointId: g.route.assemblyPointId, etaS: g.route.etaS, lengthM: g.route.distanceM, pathLonLat: path.lonLat, pathEnu: path.enu } : null,
       };

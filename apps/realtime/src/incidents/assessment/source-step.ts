@@ -5,7 +5,7 @@
 import {
   CHEMICALS, estimateSource, findChemical, likelySources, LINE_POINT_SPACING_M, SOURCE_ESTIMATION_DEFAULTS, type CandidateEstimate, type Chemical, type SourceEstimate,
 } from '@safetwin/sim';
-import type { SourceAssessmentView, SourceCandidateView } from '@safetwin/protocol';
+import { hubText, type HubText, type SourceAssessmentView, type SourceCandidateView } from '@safetwin/protocol';
 import { horizontalDistanceM } from '@safetwin/twin-models';
 import type { AssessmentInput, DetectorInput } from './assessment-input.ts';
 import { reachedDetectors, reachingCandidates } from './candidate-filter.ts';
@@ -82,10 +82,12 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
   } else if (hits.length < SOURCE_ESTIMATION_DEFAULTS.minHits) {
     // Below the estimator's own minimum it cannot tell the candidates apart (it says so and ranks them anyway,
     // at the full cost): skipped, so the first assessment after an alarm reaches the wall at once, with a provisional source.
+    const minutes = windowMs / 60_000, needed = SOURCE_ESTIMATION_DEFAULTS.minHits;
     const reason = hits.length === 0
-      ? `no detector saw gas in the last ${windowMs / 60_000} min`
-      : `only ${hits.length} detector(s) saw gas; at least ${SOURCE_ESTIMATION_DEFAULTS.minHits} are needed to tell the candidates apart`;
-    estimate = { discriminating: false, reason, candidates: [], hitDetectorIds: hitIds, detectorsUsed: peaks.length };
+      ? `no detector saw gas in the last ${minutes} min`
+      : `only ${hits.length} detector(s) saw gas; at least ${needed} are needed to tell the candidates apart`;
+    const reasonText = hits.length === 0 ? hubText('source.no-hits', { minutes }) : hubText('source.few-hits', { hits: hits.length, needed });
+    estimate = { discriminating: false, reason, reasonText, candidates: [], hitDetectorIds: hitIds, detectorsUsed: peaks.length };
     fits = new Map();
   } else {
     const items = leakItems(site).filter((c) => chemicals.some((k) => k.id === c.chemical));
@@ -134,18 +136,27 @@ function estimateView(input: AssessmentInput, r: SourceEstimate, items: Map<stri
   const candidates: SourceCandidateView[] = r.candidates.slice(0, TOP_CANDIDATES).map((c) => {
     const item = items.get(c.id)!;
     return {
-      id: c.id, kind: item.kind, label: item.label, enterpriseId: item.enterpriseId, chemical: c.chemical, place: sitePlace(input.site.origin, c.position),
+      id: c.id, kind: item.kind, label: item.label, name: item.name, enterpriseId: item.enterpriseId, chemical: c.chemical, place: sitePlace(input.site.origin, c.position),
       probability: c.probability, rateKgS: c.rateKgS, rateFactor: c.rateFactor, releaseStartMs: c.releaseStartMs,
       along: alongOf(item, c), releaseHeightM: c.releaseHeightM,
     };
   });
-  return { discriminating: r.discriminating, reason: r.reason, candidates, hitDetectorIds: hitIds, detectorsUsed: r.detectorsUsed.length };
+  return { discriminating: r.discriminating, reason: r.reason, reasonText: estimateReasonText(r), candidates, hitDetectorIds: hitIds, detectorsUsed: r.detectorsUsed.length };
+}
+
+/** Why the estimator could not tell the candidates apart (its `reason`), for the wall to word; null when it could. */
+function estimateReasonText(r: SourceEstimate): HubText | null {
+  if (r.discriminating) return null;
+  const needed = SOURCE_ESTIMATION_DEFAULTS.minHits;
+  if (r.hitDetectorIds.length < needed) return hubText('source.few-hits', { hits: r.hitDetectorIds.length, needed });
+  if (r.candidates.length === 0) return hubText('source.no-candidate');
+  return hubText('source.no-wind');
 }
 
 /** Where along a pipe segment the leak most likely is, for a run long enough to be searched at more than one point (a spool of a few metres is one place). */
 function alongOf(item: LeakItem, c: CandidateEstimate): SourceCandidateView['along'] {
   if (!item.line || !c.along || horizontalDistanceM(item.line.from, item.line.to) <= LINE_POINT_SPACING_M) return null;
-  return { fromLabel: item.line.fromLabel, distanceM: c.along.distanceM, sdM: c.along.sdM };
+  return { fromLabel: item.line.fromLabel, fromName: item.line.fromName, distanceM: c.along.distanceM, sdM: c.along.sdM };
 }
 
 interface ChooseContext {
@@ -215,6 +226,7 @@ function chooseSource(input: AssessmentInput, ctx: ChooseContext, { ofItem, ofPo
   const alarmDetector = input.detectors.find((d) => subject.alarmDeviceIds.includes(d.id));
   const anchor = strongest && strongest.ratio > 1 ? strongest.d : alarmDetector;
   const why = ctx.estimate.reason ?? 'the detectors cannot tell the candidates apart yet';
+  const whyText = ctx.estimate.reasonText ?? hubText('source.cannot-tell');
   if (!anchor) {
     ctx.warnings.push(`no declared source, no detector reading and no alarm detector: the source is unknown (${why})`);
     return ofPoint({ eastM: 0, northM: 0 }, ctx.chemical?.id ?? null, 'estimate');
@@ -225,9 +237,14 @@ function chooseSource(input: AssessmentInput, ctx: ChooseContext, { ofItem, ofPo
   const nearest = leakItems(input.site)
     .filter((c) => seen.some((k) => k.id === c.chemical))
     .sort((a, b) => horizontalDistanceM(a, anchor.position) - horizontalDistanceM(b, anchor.position))[0];
-  const provisional = `provisional source: ${nearest ? `${nearest.id}, the item nearest to` : 'the position of'} detector ${anchor.id} (${anchor === strongest?.d ? 'highest reading' : 'its alarm'}), because ${why}`;
+  const highest = anchor === strongest?.d;
+  const provisional = `provisional source: ${nearest ? `${nearest.id}, the item nearest to` : 'the position of'} detector ${anchor.id} (${highest ? 'highest reading' : 'its alarm'}), because ${why}`;
+  const basis = hubText(highest ? 'source.basis-highest' : 'source.basis-alarm');
+  const provisionalText = nearest
+    ? hubText('source.provisional-item', { item: nearest.name, detector: anchor.id, basis, why: whyText })
+    : hubText('source.provisional-detector', { detector: anchor.id, basis, why: whyText });
   ctx.warnings.push(provisional);
-  ctx.estimate = { ...ctx.estimate, reason: provisional };
+  ctx.estimate = { ...ctx.estimate, reason: provisional, reasonText: provisionalText };
   return nearest ? ofItem(nearest, 'estimate') : ofPoint(anchor.position, ctx.chemical?.id ?? (anchor.gas ?? null), 'estimate');
 }
 

@@ -1,7 +1,8 @@
 'use client';
 
 import type { IncidentView } from '@safetwin/protocol';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
+import { reasonIn } from '../../i18n/hub-text.ts';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
 import { LEVEL_STYLES } from '../../live/alarm-format.ts';
 import { useIncidents } from './IncidentProvider.tsx';
@@ -79,6 +80,7 @@ function SyncFailed({ error }: { error: string | null }) {
 
 function IncidentHead({ incident }: { incident: IncidentView }) {
   const t = useT(incidentMessages);
+  const locale = useLocale();
   const level = incident.level ? LEVEL_STYLES[incident.level] : null;
   return (
     <header className={styles.head}>
@@ -97,7 +99,7 @@ function IncidentHead({ incident }: { incident: IncidentView }) {
         {incident.chemical ? <span className={styles.chemical}>{incident.chemical}</span> : null}
       </div>
       <h2 className={styles.title} data-testid="incident-title">
-        {incident.title}
+        {reasonIn(incident.titleText, incident.title, locale)}
       </h2>
     </header>
   );

@@ -1,6 +1,7 @@
 'use client';
 
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
+import { reasonIn } from '../../i18n/hub-text.ts';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
 import { clockTime } from '../../kpi/clock-time.ts';
 import type { HandedOverIncident } from '../../live/incident-store.ts';
@@ -14,12 +15,13 @@ import styles from './Incident.module.css';
  */
 export function IncidentHandovers({ handedOver }: { handedOver: readonly HandedOverIncident[] }) {
   const t = useT(incidentMessages);
+  const locale = useLocale();
   if (handedOver.length === 0) return null;
   return (
     <div className={styles.handovers} role="status" aria-label={t('handedOverLabel')}>
       {handedOver.map((h) => {
         // The title of the version the wall held; the id when it never held one (the messages quote it).
-        const name = h.title ?? h.id;
+        const name = reasonIn(h.titleText, h.title, locale) ?? h.id;
         const text =
           h.reason === 'source-moved'
             ? t('handedOverSourceMoved', { name, time: clockTime(h.updatedAt) })

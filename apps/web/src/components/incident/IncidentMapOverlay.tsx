@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { PickingInfo } from '@deck.gl/core';
 import type { AssemblyPointView, EvacuationGroupView, IncidentValveView, IncidentView, SourceCandidateView, ThreatZoneView } from '@safetwin/protocol';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
+import { labelIn, reasonIn } from '../../i18n/hub-text.ts';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
 import { alongMessage, drawnVersion, formatDurationS, formatPercent, formatRateRange, valveLook } from '../../live/incident-format.ts';
 import { useWall } from '../../wall/WallContext.tsx';
@@ -27,6 +28,7 @@ const OVER_MARKERS_ID = 'incident-routes';
 export function IncidentMapOverlay({ incident, accessRoute = null }: { incident: IncidentView; accessRoute?: readonly LonLat[] | null }) {
   const { site } = useWall();
   const t = useT(incidentMessages);
+  const locale = useLocale();
   const projector = useMemo(() => new SiteProjector(site.origin), [site.origin]);
   const scale = useRootFontPx() / 18;
   // Rebuilt only when what is drawn changed (a new assessment, a valve's state), not on every event.
@@ -57,17 +59,18 @@ export function IncidentMapOverlay({ incident, accessRoute = null }: { incident:
       }
       if (id === 'incident-routes') {
         const g = o as unknown as EvacuationGroupView;
-        return t('tipRoute', { group: g.label, persons: g.persons, ap: g.route!.assemblyPointId, eta: formatDurationS(g.route!.etaS) });
+        const ap = incidentRef.current.assessment?.evacuation?.assemblyPoints.find((p) => p.id === g.route!.assemblyPointId);
+        return t('tipRoute', { group: labelIn(g, locale), persons: g.persons, ap: ap ? labelIn(ap, locale) : g.route!.assemblyPointId, eta: formatDurationS(g.route!.etaS) });
       }
       if (id === 'incident-candidates') {
         const c = o as unknown as SourceCandidateView;
-        const tip = t('tipCandidate', { label: c.label, p: formatPercent(c.probability), rate: formatRateRange(c.rateKgS, c.rateFactor) });
+        const tip = t('tipCandidate', { label: labelIn(c, locale), p: formatPercent(c.probability), rate: formatRateRange(c.rateKgS, c.rateFactor) });
         // A pipe run: where along it this mark stands.
-        return c.along ? `${tip} · ${t(...alongMessage(c.along, c.releaseHeightM))}` : tip;
+        return c.along ? `${tip} · ${t(...alongMessage(c.along, c.releaseHeightM, locale))}` : tip;
       }
       if (id === 'incident-assembly-points') {
         const ap = o as unknown as AssemblyPointView;
-        return t('tipAssembly', { ap: ap.label, state: ap.usable ? t('usable') : `✕ ${ap.reason}` });
+        return t('tipAssembly', { ap: labelIn(ap, locale), state: ap.usable ? t('usable') : `✕ ${reasonIn(ap.reasonText, ap.reason, locale)}` });
       }
       if (id === 'incident-valves') {
         const v = o as unknown as IncidentValveView;
@@ -75,7 +78,7 @@ export function IncidentMapOverlay({ incident, accessRoute = null }: { incident:
       }
       return null;
     },
-    [t],
+    [t, locale],
   );
   useMapOverlay(OVERLAY_ID, layers.underMarkers, 'under-markers', 20, tooltip);
   useMapOverlay(OVER_MARKERS_ID, layers.overMarkers, 'top', 20, tooltip);

@@ -1,7 +1,8 @@
 'use client';
 
 import type { IncidentView } from '@safetwin/protocol';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
+import { labelIn, reasonIn } from '../../i18n/hub-text.ts';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
 import { formatDurationS } from '../../live/incident-format.ts';
 import styles from './Incident.module.css';
@@ -17,8 +18,9 @@ const PEOPLE = [
 /** "Who goes where?": people by state, the groups to evacuate in order with assembly point and ETA, who shelters, unusable assembly points, doses over AEGL. */
 export function IncidentPeople({ incident }: { incident: IncidentView }) {
   const t = useT(incidentMessages);
+  const locale = useLocale();
   const ev = incident.assessment?.evacuation ?? null;
-  const apLabel = new Map((ev?.assemblyPoints ?? []).map((ap) => [ap.id, ap.label]));
+  const apLabel = new Map((ev?.assemblyPoints ?? []).map((ap) => [ap.id, labelIn(ap, locale)]));
   const evacuate = (ev?.groups ?? []).filter((g) => g.decision === 'evacuate').sort((a, b) => (a.priority ?? 99) - (b.priority ?? 99));
   const shelter = (ev?.groups ?? []).filter((g) => g.decision === 'shelter');
   const unusable = (ev?.assemblyPoints ?? []).filter((ap) => !ap.usable);
@@ -43,7 +45,7 @@ export function IncidentPeople({ incident }: { incident: IncidentView }) {
             {evacuate.map((g) => (
               <li key={g.id} data-testid="incident-group" data-group-id={g.id}>
                 <span className={styles.groupOrder}>{g.priority ?? '·'}</span>
-                <span className={styles.groupLabel}>{g.label}</span>
+                <span className={styles.groupLabel}>{labelIn(g, locale)}</span>
                 {g.route ? (
                   <span className={styles.groupRoute}>
                     {t('groupRoute', { persons: g.persons, ap: apLabel.get(g.route.assemblyPointId) ?? g.route.assemblyPointId, eta: formatDurationS(g.route.etaS) })}
@@ -55,10 +57,10 @@ export function IncidentPeople({ incident }: { incident: IncidentView }) {
           </ol>
         </>
       ) : null}
-      {shelter.length > 0 ? <p className={styles.shelter}>{t('shelterList', { groups: shelter.map((g) => `${g.label} (${g.persons})`).join(', ') })}</p> : null}
+      {shelter.length > 0 ? <p className={styles.shelter}>{t('shelterList', { groups: shelter.map((g) => `${labelIn(g, locale)} (${g.persons})`).join(', ') })}</p> : null}
       {unusable.map((ap) => (
         <p key={ap.id} className={styles.unusable} data-testid="incident-unusable-ap">
-          {t('unusableAp', { ap: ap.label, reason: ap.reason })}
+          {t('unusableAp', { ap: labelIn(ap, locale), reason: reasonIn(ap.reasonText, ap.reason, locale) ?? '' })}
         </p>
       ))}
       {doses.map((d) => (

@@ -1,7 +1,8 @@
 'use client';
 
 import type { IncidentView } from '@safetwin/protocol';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
+import { labelIn, reasonIn } from '../../i18n/hub-text.ts';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
 import { alongMessage, formatPercent, formatRateRange } from '../../live/incident-format.ts';
 import styles from './Incident.module.css';
@@ -9,7 +10,9 @@ import styles from './Incident.module.css';
 /** "Where is the leak?": the top three candidates with confidence bars, or why the detectors cannot tell yet. */
 export function IncidentSource({ incident }: { incident: IncidentView }) {
   const t = useT(incidentMessages);
+  const locale = useLocale();
   const a = incident.assessment;
+  const reason = a ? reasonIn(a.source.reasonText, a.source.reason, locale) : null;
   return (
     <section className={styles.section} data-testid="incident-source">
       <h3 className={styles.sectionTitle}>{t('sourceTitle')}</h3>
@@ -20,7 +23,7 @@ export function IncidentSource({ incident }: { incident: IncidentView }) {
           {!a.source.discriminating ? (
             <p className={styles.notDiscriminating} data-testid="incident-not-discriminating">
               {t('notDiscriminating')}
-              {a.source.reason ? `: ${a.source.reason}` : ''}
+              {reason ? t('reasonAfter', { reason }) : ''}
             </p>
           ) : null}
           {a.source.candidates.length === 0 ? (
@@ -31,7 +34,7 @@ export function IncidentSource({ incident }: { incident: IncidentView }) {
           <ol className={styles.candidates}>
             {a.source.candidates.slice(0, 3).map((c) => (
               <li key={c.id} className={styles.candidate} data-testid="incident-candidate" data-candidate-id={c.id}>
-                <span className={styles.candidateLabel}>{c.label}</span>
+                <span className={styles.candidateLabel}>{labelIn(c, locale)}</span>
                 <span className={styles.bar} aria-hidden="true">
                   <span className={styles.barFill} style={{ width: `${Math.round(c.probability * 100)}%` }} />
                 </span>
@@ -39,7 +42,7 @@ export function IncidentSource({ incident }: { incident: IncidentView }) {
                 <span className={styles.candidateRate} data-testid="incident-candidate-rate">{t('rate', { rate: formatRateRange(c.rateKgS, c.rateFactor) })}</span>
                 {c.along ? (
                   <span className={styles.candidateAlong} data-testid="incident-candidate-along">
-                    {t(...alongMessage(c.along, c.releaseHeightM))}
+                    {t(...alongMessage(c.along, c.releaseHeightM, locale))}
                   </span>
                 ) : null}
               </li>

@@ -1,7 +1,7 @@
 'use client';
 
 import type { IncidentValveView, IncidentView } from '@safetwin/protocol';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
 import { likelySourcesLine, valveLook } from '../../live/incident-format.ts';
 import { useIncidents } from './IncidentProvider.tsx';
@@ -21,11 +21,12 @@ export function valvesToShow(incident: IncidentView): IncidentValveView[] {
 /** "Which valves?": each valve's state as glyph + word + colour; Confirm for commanders, Done for field tasks. */
 export function IncidentValves({ incident }: { incident: IncidentView }) {
   const t = useT(incidentMessages);
+  const locale = useLocale();
   const wall = useIncidents();
   const allowed = wall?.permissions;
   const iso = incident.assessment?.isolation ?? null;
   const valves = valvesToShow(incident);
-  const likely = likelySourcesLine(incident);
+  const likely = likelySourcesLine(incident, locale);
   const awaiting = valves.filter((v) => v.state === 'awaiting-confirmation');
   const busy = wall?.action?.phase === 'running';
   return (

@@ -6,6 +6,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { mapMessages } from '../../i18n/messages/map.ts';
 import { kindMessages } from '../../i18n/messages/detail.ts';
+import { nameIn } from '../../i18n/hub-text.ts';
 import { kindName } from '../detail/kind-name.ts';
 import { SENSOR_VISUAL_STATES, type SensorVisualState } from '../../wall/sensor-visual.ts';
 import { useWall } from '../../wall/WallContext.tsx';
@@ -17,7 +18,7 @@ import { MapScale, type MapScaleHandle } from './MapScale.tsx';
 import { MINER_STATES } from './marker-buffers.ts';
 import { minerLayers, selectionLayer, sensorLayers, type MapMiner } from './marker-layers.ts';
 import { canvasMeasure, metresPerPixel } from './label-boxes.ts';
-import { localName, planLayers } from './plan-layers.ts';
+import { planLayers } from './plan-layers.ts';
 import { siteMapData, type MapArea, type MapPath, type MapPoi, type MapSensor, type SiteMapData } from './site-map-data.ts';
 import { useElementSize, useRootFontPx } from './use-element-size.ts';
 import { useFontsReady } from './use-fonts-ready.ts';
@@ -277,13 +278,13 @@ function tooltipText(info: PickingInfo, { t, kind, locale, sensorStates, minerSt
   }
   if (id === 'plan-poi-glyphs') {
     const p = object as MapPoi;
-    const name = localName(p.name, locale);
+    const name = nameIn(p.name, locale);
     return p.capacityPersons === null ? name : t('tipCapacity', { name, n: p.capacityPersons });
   }
   if (id === 'plan-areas') {
     const a = object as MapArea;
-    return a.name ? localName(a.name, locale) : a.id;
+    return a.name ? nameIn(a.name, locale) : a.id;
   }
-  if (id === 'plan-roads' || id === 'plan-roadways') return localName((object as MapPath).name, locale);
+  if (id === 'plan-roads' || id === 'plan-roadways') return nameIn((object as MapPath).name, locale);
   return null;
 }

@@ -3,8 +3,9 @@
 // site and language; nothing here changes with live data.
 import type { Layer } from '@deck.gl/core';
 import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import type { Name, RoadwayKind } from '@safetwin/twin-models';
+import type { RoadwayKind } from '@safetwin/twin-models';
 import type { Locale } from '../../i18n/locale.ts';
+import { nameIn } from '../../i18n/hub-text.ts';
 import { labelsOnScreen, type MeasurePx } from './label-boxes.ts';
 import { nearDistanceM, siteSpanM } from './plan-distance.ts';
 import type { LonLat } from './site-projector.ts';
@@ -33,11 +34,6 @@ export interface PlanLayers {
    */
   labels: (metresPerPx?: number, measurePx?: MeasurePx) => Layer[];
   labelTexts: string[];
-}
-
-/** A name in the UI language. */
-export function localName(name: Name, locale: Locale): string {
-  return locale === 'zh-CN' ? name.zh : name.en;
 }
 
 /** Legal-form suffixes and trailing parentheticals that a map label can do without. */
@@ -171,11 +167,11 @@ export function planLayers(data: SiteMapData, { locale, labelPx }: PlanLayerOpti
   // Most important first: where people go in an emergency, then working places, then the rest.
   const poiRank: Readonly<Record<MapPoi['kind'], number>> = { 'refuge-chamber': 0, 'assembly-point': 1, gate: 2, shaft: 4 };
   const ranked: Array<Omit<Label, 'sizePx'> & { rank: number }> = [
-    ...data.pois.map((p) => ({ id: p.id, text: mapLabel(localName(p.name, locale)), position: p.position, offsetPx: [0, Math.round(labelPx * 1.3)] as [number, number], muted: false, rank: poiRank[p.kind] })),
+    ...data.pois.map((p) => ({ id: p.id, text: mapLabel(nameIn(p.name, locale)), position: p.position, offsetPx: [0, Math.round(labelPx * 1.3)] as [number, number], muted: false, rank: poiRank[p.kind] })),
     ...onePerKind(roadways.filter((p) => LABELLED_ROADWAYS.has(p.kind as RoadwayKind))).map((p) => ({
-      id: p.id, text: mapLabel(localName(p.name, locale)), position: centroid(p.path), offsetPx: [0, -Math.round(labelPx * 1.2)] as [number, number], muted: false, rank: 3,
+      id: p.id, text: mapLabel(nameIn(p.name, locale)), position: centroid(p.path), offsetPx: [0, -Math.round(labelPx * 1.2)] as [number, number], muted: false, rank: 3,
     })),
-    ...data.areas.filter((a) => a.kind === 'enterprise' && a.name).map((a) => ({ id: a.id, text: mapLabel(localName(a.name!, locale)), position: centroid(a.polygon), offsetPx: [0, 0] as [number, number], muted: true, rank: 5 })),
+    ...data.areas.filter((a) => a.kind === 'enterprise' && a.name).map((a) => ({ id: a.id, text: mapLabel(nameIn(a.name!, locale)), position: centroid(a.polygon), offsetPx: [0, 0] as [number, number], muted: true, rank: 5 })),
   ];
   ranked.sort((a, b) => a.rank - b.rank);
   const labels = labelsApart(ranked, siteSpanM(data.viewBounds) / LABEL_SPACING_DIVISOR).map((l) => ({ ...l, sizePx: l.muted ? Math.round(labelPx * 0.85) : labelPx }));

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { HUB_TEXT_KEYS, hubText } from '@safetwin/protocol';
+import { labelIn, reasonIn, wordHubText } from './hub-text.ts';
+import { hubTextMessages } from './messages/hub-text.ts';
+
+describe('the hub\'s words in the UI language', () => {
+  it('words every hub sentence in both languages, each with the placeholders of the English', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of HUB_TEXT_KEYS) {
+      expect(hubTextMessages['zh-CN'][key], key).toMatch(/[\u4e00-\u9fff]/);
+      expect(placeholders(hubTextMessages['zh-CN'][key]), key).toEqual(placeholders(hubTextMessages.en[key]));
+    }
+  });
+
+  it('fills names and nested sentences in the same language', () => {
+    const text = hubText('source.provisional-item', {
+      item: { zh: '液氯球罐1', en: 'liquid chlorine sphere 1' },
+      detector: 'CP-E1-GT-004',
+      basis: hubText('source.basis-highest'),
+      why: hubText('source.few-hits', { hits: 2, needed: 3 }),
+    });
+    expect(wordHubText(text, 'en')).toBe('provisional source: liquid chlorine sphere 1, the item nearest to detector CP-E1-GT-004 (highest reading), because only 2 detector(s) saw gas; at least 3 are needed to tell the candidates apart');
+    expect(wordHubText(text, 'zh-CN')).toBe('暂定泄漏源：液氯球罐1，距探测器 CP-E1-GT-004（读数最高）最近的设备，原因：仅 2 个探测器检测到气体；至少需要 3 个才能区分候选泄漏源');
+  });
+
+  it('shows what an older view carries: the English label or reason', () => {
+    expect(labelIn({ label: 'pipe CP-N-0002 → CP-N-0003' }, 'zh-CN')).toBe('pipe CP-N-0002 → CP-N-0003');
+    expect(labelIn({ label: 'park canteen', name: { zh: '园区公共食堂', en: 'park canteen' } }, 'zh-CN')).toBe('园区公共食堂');
+    expect(reasonIn(undefined, 'no detector saw gas in the last 5 min', 'zh-CN')).toBe('no detector saw gas in the last 5 min');
+    expect(reasonIn(hubText('source.no-hits', { minutes: 5 }), 'no detector saw gas in the last 5 min', 'zh-CN')).toBe('最近 5 分钟内没有探测器检测到气体');
+    expect(reasonIn(null, null, 'en')).toBeNull();
+  });
+});

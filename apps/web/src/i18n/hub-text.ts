@@ -1,0 +1,31 @@
+// The hub's words in the user's language: the site's names (both languages come with the data) and
+// the hub's sentences, sent as a key and values (protocol hub-text.ts), worded here. A view stored
+// before the hub sent them has only its English, which is shown as it is.
+import type { HubText, HubTextValue, SiteName } from '@safetwin/protocol';
+import type { Locale } from './locale.ts';
+import { translator } from './messages-core.ts';
+import { hubTextMessages } from './messages/hub-text.ts';
+
+/** A site name in the UI language. */
+export function nameIn(name: SiteName, locale: Locale): string {
+  return locale === 'zh-CN' ? name.zh : name.en;
+}
+
+const isName = (v: HubTextValue): v is SiteName => typeof v === 'object' && 'zh' in v && 'en' in v;
+
+/** A hub sentence in the UI language; names and nested sentences are worded in it too. */
+export function wordHubText(text: HubText, locale: Locale): string {
+  const values: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(text.values)) values[k] = typeof v === 'object' ? (isName(v) ? nameIn(v, locale) : wordHubText(v, locale)) : v;
+  return translator(hubTextMessages, locale)(text.key, values);
+}
+
+/** What the wall shows for something the hub labelled: its name in the UI language, else the hub's English label. */
+export function labelIn(view: { label: string; name?: SiteName }, locale: Locale): string {
+  return view.name ? nameIn(view.name, locale) : view.label;
+}
+
+/** What the wall shows for a hub sentence: worded in the UI language, else the hub's English (null when there is none). */
+export function reasonIn(text: HubText | null | undefined, english: string | null, locale: Locale): string | null {
+  return text ? wordHubText(text, locale) : english;
+}

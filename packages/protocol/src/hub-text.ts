@@ -1,0 +1,46 @@
+// Words the hub sends to the wall in a form each user's language can take: the site description's
+// names in both languages, and the hub's own sentences (why a source cannot be told yet, why an
+// assembly point is unusable) as a message key with its values. The English the hub logs stays in
+// the plain field beside each (`reason`, `label`), for logs, webhooks and older clients.
+
+/** A name in the site description's two languages. */
+export interface SiteName {
+  zh: string;
+  en: string;
+}
+
+/** The sentences the hub composes for the wall; each client words them (apps/web: i18n/messages/hub-text.ts). */
+export const HUB_TEXT_KEYS = [
+  'source.no-hits',
+  'source.few-hits',
+  'source.no-candidate',
+  'source.no-wind',
+  'source.cannot-tell',
+  'source.provisional-item',
+  'source.provisional-detector',
+  'source.basis-highest',
+  'source.basis-alarm',
+  'ap.no-road',
+  'ap.in-zone',
+  'ap.under-forecast',
+  'title.detected-near',
+  'title.release-at',
+  'title.drill',
+  'place.position',
+] as const;
+/** One of {@link HUB_TEXT_KEYS}. */
+export type HubTextKey = (typeof HUB_TEXT_KEYS)[number];
+
+/** A value of a hub sentence: a number (worded in the user's locale), an id or other literal, a name, or a nested sentence. */
+export type HubTextValue = string | number | SiteName | HubText;
+
+/** A hub sentence: its key and values. */
+export interface HubText {
+  key: HubTextKey;
+  values: Readonly<Record<string, HubTextValue>>;
+}
+
+/** Builds a {@link HubText}. */
+export function hubText(key: HubTextKey, values: Readonly<Record<string, HubTextValue>> = {}): HubText {
+  return { key, values };
+}
