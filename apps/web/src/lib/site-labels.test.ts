@@ -25,6 +25,9 @@ describe('site labels', () => {
   });
   it('labels park sensors by their equipment and actuators by their valve', () => {
     expect(deviceLabels(PARK)).toEqual({ 'CP-E1-GT-001': 'liquid chlorine sphere 1', 'CP-E1-XV-001': 'sphere 1 outlet ESD valve' });
+    // In Chinese, the description's Chinese names.
+    expect(deviceLabels(PARK, 'zh-CN')).toEqual({ 'CP-E1-GT-001': '1#液氯球罐', 'CP-E1-XV-001': '阀' });
+    expect(enterpriseNames(PARK, 'zh-CN')).toEqual({ 'CP-E1': '江北氯碱化工有限公司' });
   });
   it('labels mine sensors by placement, power switches by machine, tags by wearer and team', () => {
     expect(deviceLabels(MINE)).toEqual({ 'CM-CH4-01': 'longwall face', 'CM-PWR-01': 'shearer', 'CM-TAG-001': '徐建国 · 综采一队' });

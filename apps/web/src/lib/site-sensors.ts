@@ -4,6 +4,7 @@ import { HubError } from './hub-error.ts';
 import type { DeviceInfo, SiteSummary } from './hub-types.ts';
 import { sitesFor } from './session.ts';
 import { deviceLabels, enterpriseNames } from './site-labels.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 /** What the sensor page needs about one site; `site` is null when the user may not see it. */
 export interface SiteSensors {
@@ -13,8 +14,8 @@ export interface SiteSensors {
   enterpriseNames: Record<string, string>;
 }
 
-/** Loads a site's summary, devices and (best effort) the names from its twin description. */
-export async function loadSiteSensors(token: string, siteId: string): Promise<SiteSensors> {
+/** Loads a site's summary, devices and (best effort) the names from its twin description, in `locale`. */
+export async function loadSiteSensors(token: string, siteId: string, locale: Locale): Promise<SiteSensors> {
   const [sites, devices, description] = await Promise.all([
     sitesFor(token),
     hubSiteDevices(token, siteId),
@@ -24,10 +25,10 @@ export async function loadSiteSensors(token: string, siteId: string): Promise<Si
       throw error;
     }),
   ]);
-  const labels = deviceLabels(description);
+  const labels = deviceLabels(description, locale);
   return {
     site: sites.find((site) => site.id === siteId) ?? null,
     devices: devices.map((device) => (device.label || !labels[device.deviceId] ? device : { ...device, label: labels[device.deviceId] })),
-    enterpriseNames: enterpriseNames(description),
+    enterpriseNames: enterpriseNames(description, locale),
   };
 }

@@ -5,6 +5,7 @@ import { HubError } from './hub-error.ts';
 import type { DeviceInfo, SiteSummary } from './hub-types.ts';
 import { sitesFor } from './session.ts';
 import { deviceLabels } from './site-labels.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 /** What the site wall needs from the hub; `summary` is null when the user may not see the site. */
 export interface SiteWallData {
@@ -24,14 +25,14 @@ function asSite(value: unknown, siteId: string): Site {
   return value as Site;
 }
 
-/** Loads the site's summary, description and devices for the wall, all scoped to the user by the hub. */
-export async function loadSiteWall(token: string, siteId: string): Promise<SiteWallData> {
+/** Loads the site's summary, description and devices (labelled in `locale`) for the wall, all scoped to the user by the hub. */
+export async function loadSiteWall(token: string, siteId: string, locale: Locale): Promise<SiteWallData> {
   const sites = await sitesFor(token);
   const summary = sites.find((site) => site.id === siteId) ?? null;
   if (!summary) return { summary: null, site: null, devices: [] };
   const [description, devices] = await Promise.all([hubSite(token, siteId), hubSiteDevices(token, siteId)]);
   const site = asSite(description, siteId);
-  const labels = deviceLabels(site);
+  const labels = deviceLabels(site, locale);
   return {
     summary,
     site,

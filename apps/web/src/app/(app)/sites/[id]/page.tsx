@@ -6,6 +6,7 @@ import { requireSession, type Session } from '../../../../lib/session.ts';
 import { loadSiteWall, type SiteWallData } from '../../../../lib/site-wall.ts';
 import { siteNameText } from '../../../../lib/site-name.ts';
 import { hubUrl, publicHubUrl } from '../../../../lib/server-config.ts';
+import { getLocale } from '../../../../i18n/server.ts';
 
 /** `/sites/:id`: the site wall (3D twin, site plan, situation, alarms), scoped to what the user may see. */
 export default async function SiteWallPage({
@@ -22,7 +23,7 @@ export default async function SiteWallPage({
   let loaded: SiteWallData;
   try {
     session = await requireSession();
-    loaded = await loadSiteWall(session.token, id);
+    loaded = await loadSiteWall(session.token, id, await getLocale());
   } catch (error) {
     return <HubErrorPanel error={pageHubError(error)} hubUrl={hubUrl()} />;
   }

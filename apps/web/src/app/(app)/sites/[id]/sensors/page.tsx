@@ -9,6 +9,7 @@ import { requireSession, type Session } from '../../../../../lib/session.ts';
 import { loadSiteSensors, type SiteSensors } from '../../../../../lib/site-sensors.ts';
 import { siteNameParts } from '../../../../../lib/site-name.ts';
 import { hubUrl, publicHubUrl } from '../../../../../lib/server-config.ts';
+import { getLocale } from '../../../../../i18n/server.ts';
 
 export const metadata: Metadata = { title: 'Sensors' };
 
@@ -19,7 +20,7 @@ export default async function SiteSensorsPage({ params }: { params: Promise<{ id
   let loaded: SiteSensors;
   try {
     session = await requireSession();
-    loaded = await loadSiteSensors(session.token, id);
+    loaded = await loadSiteSensors(session.token, id, await getLocale());
   } catch (error) {
     return <HubErrorPanel error={pageHubError(error)} hubUrl={hubUrl()} />;
   }
