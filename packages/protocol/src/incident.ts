@@ -232,6 +232,8 @@ export interface IncidentValveView extends IsolationValveView {
   /** Closing was confirmed by a drop in flow or pressure downstream (device and reading in `evidence`). */
   confirmedAt: number | null;
   evidence: string | null;
+  /** `evidence` a sentence per part, for the wall to word (null: English only, e.g. a command channel's reason; absent before). */
+  evidenceTexts?: HubText[] | null;
 }
 
 /** People on the site by where they stand in the response. */
@@ -361,6 +363,8 @@ export const IncidentNoteSchema = z.strictObject({ text: z.string().min(1).max(2
 export interface NamedPlaceView {
   id: string;
   label: string;
+  /** The label in both languages (absent in briefs of hubs before). */
+  name?: SiteName;
   place: SitePlace;
   /** From the release point, m. */
   distanceM: number;
@@ -376,17 +380,34 @@ export interface FireBrigadeBrief {
   incidentId: string;
   siteId: string;
   siteName: string;
+  /** The site's name in both languages. */
+  siteNames?: SiteName;
   title: string;
+  /** The title for the page to word in its language (null on incidents stored before). */
+  titleText?: HubText | null;
   /** A drill: nobody is to turn out. */
   drill: boolean;
   level: 1 | 2 | null;
   preparedAt: number;
   /** The release point (the chosen source), the nearest gate and road, in words too. */
-  location: { label: string; place: SitePlace; nearestGate: NamedPlaceView | null; nearestRoad: NamedPlaceView | null; description: string };
+  location: {
+    label: string;
+    /** The chosen source's id and name in both languages (null: a point; absent in briefs of hubs before). */
+    itemId?: string | null;
+    name?: SiteName | null;
+    place: SitePlace;
+    nearestGate: NamedPlaceView | null;
+    nearestRoad: NamedPlaceView | null;
+    description: string;
+    /** `description` a part per sentence (the road, the landmark), for the page to word. */
+    descriptionTexts?: HubText[];
+  };
   /** The chemical and its hazards (plume-engine library: AEGL 60 min, flammability limits). */
   chemical: {
     id: string;
     name: string;
+    /** The name in both languages, where the park's chemical list gives the Chinese. */
+    names?: SiteName;
     cas: string | null;
     flammable: boolean;
     lelVolPct: number | null;
@@ -406,12 +427,16 @@ export interface FireBrigadeBrief {
     gate: NamedPlaceView;
     staging: NamedPlaceView;
     lengthM: number;
-    /** Road names in driving order. */
+    /** Road names in driving order (`roadNames` in both languages). */
     roads: string[];
+    roadNames?: SiteName[];
     pathLonLat: [number, number][];
     pathEnu: [number, number][];
     /** Why this gate and staging point, in words (wind side, distance outside the zones). */
     reason: string;
+    reasonText?: HubText;
   } | null;
   warnings: string[];
+  /** `warnings` for the page to word, one per warning. */
+  warningTexts?: HubText[];
 }

@@ -319,6 +319,19 @@ describe.skipIf(!HAVE_CHROMIUM)('a staged leak on the park wall', () => {
     copyFileSync(shot, path.join(DOCS_SCREENSHOTS, 'incident-brief.png'));
     await brief.pdf({ path: path.join(SCREENSHOTS, 'incident-brief.pdf'), format: 'A4' });
     await brief.close();
+
+    // In Chinese, what the hub says reads in Chinese too: the title, where the leak is, the access route's reason.
+    const zh = await env.browser.newPage({ viewport: { width: 1000, height: 1400 }, locale: 'zh-CN' });
+    await logIn(zh, env.next.url, 'commander');
+    await zh.goto(`${env.next.url}/incidents/${encodeURIComponent(incidentId)}/brief`);
+    await zh.waitForSelector('[data-testid=incident-brief]', { timeout: 60_000 });
+    expect(await zh.textContent('[data-testid=brief-title]')).toMatch(/附近检测到/);
+    if (hubBrief.accessRoute) expect(await zh.textContent('[data-testid=incident-brief]')).toMatch(/位于泄漏点(上|侧|下)风向/);
+    await zh.emulateMedia({ media: 'print' });
+    const zhShot = path.join(SCREENSHOTS, 'incident-brief-zh.png');
+    await zh.screenshot({ path: zhShot, fullPage: true, timeout: 120_000 });
+    copyFileSync(zhShot, path.join(DOCS_SCREENSHOTS, 'incident-brief-zh.png'));
+    await zh.close();
   }, 300_000);
 
   it('a reloaded wall (a lost link) fetches the incident again, in Chinese too', async () => {
@@ -331,6 +344,8 @@ describe.skipIf(!HAVE_CHROMIUM)('a staged leak on the park wall', () => {
     const list = (await hubAs<{ incidents: IncidentView[] }>(env.hub, 'commander', `/incidents?siteId=${PARK}`)).incidents;
     expect(list.some((i) => i.id === incidentId)).toBe(true);
     expect(await zh.textContent('[data-testid=incident-source]')).toContain('泄漏源');
+    // The hub's title in Chinese, not its English.
+    expect(await zh.textContent('[data-testid=incident-title]')).toMatch(/[\u4e00-\u9fff]/);
     await waitDrawn(zh, MAP_CANVAS);
     await zh.waitForTimeout(3_000);
     const shot = path.join(SCREENSHOTS, 'incident-wall-zh.png');

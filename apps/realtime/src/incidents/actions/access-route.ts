@@ -3,8 +3,9 @@
 // zone, upwind of the source — choosing the route that crosses the least of the zones. The
 // routing is twin-models' walkRoutes over the park roads with the zones as a step concentration
 // field (zoneStepField): the cost is the exposure on the way, with distance as a tie-breaker.
-import type { FireBrigadeBrief, NamedPlaceView, ThreatZoneView } from '@safetwin/protocol';
+import { hubText, type FireBrigadeBrief, type NamedPlaceView, type SiteName, type ThreatZoneView } from '@safetwin/protocol';
 import { distanceToSegmentM, pointInPolygon, walkRoutes, zoneStepField, type ChemicalPark, type EnuPlan, type WalkRoute } from '@safetwin/twin-models';
+import { said, type Said } from '../said.ts';
 import { sitePlace } from '../site-places.ts';
 
 /** Fire-engine speed on park roads, m/s (30 km/h, a typical in-plant speed limit; our choice: only the timing of the zone field uses it, and the zones are static). */
@@ -32,9 +33,11 @@ export function angleFromUpwindDeg(source: EnuPlan, point: EnuPlan, windFromDeg:
 const windSide = (deg: number): 'upwind' | 'crosswind' | 'downwind' => (deg <= UPWIND_MAX_DEG ? 'upwind' : deg <= CROSSWIND_MAX_DEG ? 'crosswind' : 'downwind');
 const SIDE_RANK = { upwind: 0, crosswind: 1, downwind: 2 } as const;
 
+const sideText = (side: keyof typeof SIDE_RANK) => hubText(`side.${side}`);
+
 /** The access route for the brief, and warnings (e.g. no upwind staging point); route null when no gate reaches a staging point. */
-export function accessRoute(site: ChemicalPark, source: EnuPlan, zones: readonly ThreatZoneView[], windFromDeg: number): { route: AccessRoute | null; warnings: string[] } {
-  const warnings: string[] = [];
+export function accessRoute(site: ChemicalPark, source: EnuPlan, zones: readonly ThreatZoneView[], windFromDeg: number): { route: AccessRoute | null; warnings: Said[] } {
+  const warnings: Said[] = [];
   const polygons = zones.map((z) => z.ringEnu.map(([eastM, northM]) => ({ eastM, northM })));
   const inZone = (p: EnuPlan) => polygons.some((poly) => pointInPolygon(p, poly));
   const dist = (p: EnuPlan) => Math.hypot(p.eastM - source.eastM, p.northM - source.northM);
@@ -42,9 +45,11 @@ export function accessRoute(site: ChemicalPark, source: EnuPlan, zones: readonly
   let staging = clear.filter((n) => angleFromUpwindDeg(source, n.position, windFromDeg) <= UPWIND_MAX_DEG);
   if (staging.length === 0) {
     staging = clear.filter((n) => angleFromUpwindDeg(source, n.position, windFromDeg) <= CROSSWIND_MAX_DEG);
-    if (staging.length > 0) warnings.push('no road node upwind of the release lies outside the zones: staging crosswind');
+    if (staging.length > 0) warnings.push(said('no road node upwind of the release lies outside the zones: staging crosswind', 'brief.staging-crosswind'));
   }
-  if (staging.length === 0) return { route: null, warnings: [...warnings, 'no road node upwind or crosswind of the release lies outside the zones: no staging point'] };
+  if (staging.length === 0) {
+    return { route: null, warnings: [...warnings, said('no road node upwind or crosswind of the release lies outside the zones: no staging point', 'brief.no-staging')] };
+  }
   // The nearest clean points first: the brigade wants to be close; a few candidates keep the search small.
   const targets = staging.sort((a, b) => dist(a.position) - dist(b.position)).slice(0, 5).map((n) => ({ id: n.id, roadNodeId: n.id, position: n.position }));
 
@@ -60,38 +65,50 @@ export function accessRoute(site: ChemicalPark, source: EnuPlan, zones: readonly
       if (!best || lexLess(score(cand), score(best))) best = cand;
     }
   }
-  if (!best) return { route: null, warnings: [...warnings, 'no gate reaches a staging point over the roads'] };
+  if (!best) return { route: null, warnings: [...warnings, said('no gate reaches a staging point over the roads', 'brief.no-gate-route')] };
   const { gate, side, route } = best;
-  if (route.dosePpmS > 0) warnings.push(`the access route from ${gate.name.en} crosses a threat zone: approach in protective equipment`);
-  if (side === 'downwind') warnings.push(`every gate is downwind of the release: ${gate.name.en} is used`);
+  if (route.dosePpmS > 0) {
+    warnings.push(said(`the access route from ${gate.name.en} crosses a threat zone: approach in protective equipment`, 'brief.route-crosses-zone', { gate: gate.name }));
+  }
+  if (side === 'downwind') warnings.push(said(`every gate is downwind of the release: ${gate.name.en} is used`, 'brief.gates-downwind', { gate: gate.name }));
   const stagingNode = site.roads.nodes.find((n) => n.id === route.targetId)!;
-  const named = (id: string, label: string, p: EnuPlan): NamedPlaceView => ({ id, label, place: sitePlace(site, p), distanceM: round1(dist(p)) });
+  const named = (id: string, name: SiteName, p: EnuPlan): NamedPlaceView => ({ id, label: name.en, name, place: sitePlace(site, p), distanceM: round1(dist(p)) });
   const polyline = route.polyline.map((p) => sitePlace(site, p));
+  const roads = roadNames(site, route.polyline);
+  const windFrom = Math.round(windFromDeg), stagingM = Math.round(dist(stagingNode.position));
+  const stagingSide = windSide(angleFromUpwindDeg(source, stagingNode.position, windFromDeg));
+  const reason = said(
+    `${gate.name.en} is ${side} of the release (wind from ${windFrom}°); staging ${stagingM} m from the source, ${stagingSide}, outside every zone`,
+    'brief.route-reason',
+    { gate: gate.name, side: sideText(side), windFromDeg: windFrom, stagingM, stagingSide: sideText(stagingSide) },
+  );
   return {
     route: {
-      gate: named(gate.id, gate.name.en, gate.position),
-      staging: named(stagingNode.id, `road node ${stagingNode.id}`, stagingNode.position),
+      gate: named(gate.id, gate.name, gate.position),
+      staging: named(stagingNode.id, { zh: `道路节点 ${stagingNode.id}`, en: `road node ${stagingNode.id}` }, stagingNode.position),
       lengthM: round1(route.distanceM),
-      roads: roadNames(site, route.polyline),
+      roads: roads.map((r) => r.en),
+      roadNames: roads,
       pathLonLat: polyline.map((p) => p.lonLat),
       pathEnu: polyline.map((p) => [p.eastM, p.northM]),
-      reason: `${gate.name.en} is ${side} of the release (wind from ${Math.round(windFromDeg)}°); staging ${Math.round(dist(stagingNode.position))} m from the source, ${windSide(angleFromUpwindDeg(source, stagingNode.position, windFromDeg))}, outside every zone`,
+      reason: reason.en,
+      reasonText: reason.text,
     },
     warnings,
   };
 }
 
 /** The names of the roads a polyline drives along (a leg lying on a road edge), consecutive repeats merged. */
-function roadNames(site: ChemicalPark, polyline: readonly EnuPlan[]): string[] {
+function roadNames(site: ChemicalPark, polyline: readonly EnuPlan[]): SiteName[] {
   const nodes = new Map(site.roads.nodes.map((n) => [n.id, n.position]));
-  const names: string[] = [];
+  const names: SiteName[] = [];
   for (let i = 1; i < polyline.length; i++) {
     const p = polyline[i - 1]!, q = polyline[i]!;
     const edge = site.roads.edges.find((e) => {
       const a = nodes.get(e.from), b = nodes.get(e.to);
       return a && b && distanceToSegmentM(p, a, b) < ON_ROAD_M && distanceToSegmentM(q, a, b) < ON_ROAD_M;
     });
-    if (edge && names.at(-1) !== edge.name.en) names.push(edge.name.en);
+    if (edge && names.at(-1)?.en !== edge.name.en) names.push(edge.name);
   }
   return names;
 }

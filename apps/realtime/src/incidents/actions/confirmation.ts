@@ -2,6 +2,7 @@
 // transmitter of the isolated item, shows the drop a shut line gives. A leaking item loses
 // pressure by itself; its fall before the command is the trend the shut line must beat, or a
 // leak alone would "confirm" every valve, shut or not. Pure.
+import { said, type Said } from '../said.ts';
 import type { ProcessSample } from './process-readings.ts';
 
 /**
@@ -28,18 +29,22 @@ export const PRESSURE_TREND_MS = 60_000;
  */
 export function dropEvidence(
   kind: 'flow' | 'pressure', deviceId: string, before: ProcessSample | undefined, now: ProcessSample | undefined, earlier?: ProcessSample,
-): string | null {
+): Said | null {
   if (!before || !now || now.ts <= before.ts) return null;
   if (kind === 'flow') {
     if (before.value < MIN_BASELINE_FLOW_KG_S || now.value > FLOW_CONFIRM_FRACTION * before.value) return null;
-    return `${deviceId} flow ${fmt(now.value)} kg/s, was ${fmt(before.value)} kg/s before the command (≤ ${FLOW_CONFIRM_FRACTION * 100} %)`;
+    const values = { device: deviceId, nowKgS: fmt(now.value), beforeKgS: fmt(before.value), pct: FLOW_CONFIRM_FRACTION * 100 };
+    return said(`${deviceId} flow ${values.nowKgS} kg/s, was ${values.beforeKgS} kg/s before the command (≤ ${values.pct} %)`, 'valve.flow-drop', values);
   }
   if (before.value < MIN_BASELINE_PRESSURE_KPA) return null;
   const fallKpaPerS = earlier && earlier.ts < before.ts ? Math.max(0, (earlier.value - before.value) / ((before.ts - earlier.ts) / 1000)) : 0;
   const trendKpa = before.value - fallKpaPerS * ((now.ts - before.ts) / 1000);
   if (now.value > trendKpa - PRESSURE_DROP_FRACTION * before.value) return null;
-  const trend = fallKpaPerS > 0 ? `, beyond the ${fmt(fallKpaPerS * 60)} kPa/min it was already falling` : '';
-  return `${deviceId} pressure ${fmt(now.value)} kPa, was ${fmt(before.value)} kPa before the command (fell ≥ ${PRESSURE_DROP_FRACTION * 100} %${trend})`;
+  const values = { device: deviceId, nowKpa: fmt(now.value), beforeKpa: fmt(before.value), pct: PRESSURE_DROP_FRACTION * 100 };
+  const en = `${deviceId} pressure ${values.nowKpa} kPa, was ${values.beforeKpa} kPa before the command (fell ≥ ${values.pct} %`;
+  if (fallKpaPerS <= 0) return said(`${en})`, 'valve.pressure-drop', values);
+  const fallKpaMin = fmt(fallKpaPerS * 60);
+  return said(`${en}, beyond the ${fallKpaMin} kPa/min it was already falling)`, 'valve.pressure-drop-trend', { ...values, fallKpaMin });
 }
 
-const fmt = (x: number) => String(Math.round(x * 1000) / 1000);
+const fmt = (x: number) => Math.round(x * 1000) / 1000;

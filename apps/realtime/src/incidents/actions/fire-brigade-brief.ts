@@ -1,29 +1,30 @@
 // The brief for the fire brigade (FireBrigadeBrief): what the printable page and the
 // `incident.fire-brigade` webhook carry — built from the incident as it stands (its latest
 // assessment, valves and people) and the park description. Pure.
-import type { FireBrigadeBrief, IncidentAssessmentView, IncidentView, NamedPlaceView, SitePlace } from '@safetwin/protocol';
+import { hubText, type FireBrigadeBrief, type IncidentAssessmentView, type IncidentView, type NamedPlaceView, type SiteName, type SitePlace } from '@safetwin/protocol';
 import { findChemical } from '@safetwin/sim';
-import type { ChemicalPark, EnuPlan } from '@safetwin/twin-models';
+import { CHEMICAL_INFO, type ChemicalPark, type EnuPlan } from '@safetwin/twin-models';
+import { said, type Said } from '../said.ts';
 import { parkItem, sitePlace } from '../site-places.ts';
-import { unpinnedRateCaveat } from '../assessment/rate-caveat.ts';
+import { unpinnedRateSaid } from '../assessment/rate-caveat.ts';
 import { accessRoute } from './access-route.ts';
-import { describePlace, nearestGate, nearestRoad, type Landmark } from './site-landmarks.ts';
+import { nearestGate, nearestRoad, placeParts, type Landmark } from './site-landmarks.ts';
 
 /** The brief of `incident` on `site` at `nowMs`. */
 export function fireBrigadeBrief(site: ChemicalPark, incident: IncidentView, nowMs: number): FireBrigadeBrief {
   const a = incident.assessment;
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   const place = sourcePlace(site, incident);
   const at: EnuPlan = { eastM: place.eastM, northM: place.northM };
-  const named = (l: Landmark | null): NamedPlaceView | null => (l ? { id: l.id, label: l.label, place: sitePlace(site, l.position), distanceM: Math.round(l.distanceM * 10) / 10 } : null);
+  const named = (l: Landmark | null): NamedPlaceView | null => (l ? { id: l.id, label: l.label, name: l.name, place: sitePlace(site, l.position), distanceM: Math.round(l.distanceM * 10) / 10 } : null);
   const chosenId = a?.source.chosen.id ?? incident.declared?.equipmentId ?? null;
-  const label = chosenId ? (parkItem(site, chosenId)?.label ?? chosenId) : 'a point';
-  if (!a) warnings.push('no assessment yet: zones, wind and access route follow with the first assessment');
+  const itemName: SiteName | null = chosenId ? (parkItem(site, chosenId)?.name ?? { zh: chosenId, en: chosenId }) : null;
+  if (!a) warnings.push(said('no assessment yet: zones, wind and access route follow with the first assessment', 'brief.no-assessment'));
   else warnings.push(...locationCaveats(a.source), ...rateCaveats(a.source));
 
   const chemicalKey = incident.chemical ?? a?.source.candidates[0]?.chemical ?? null;
   const chem = chemicalKey ? findChemical(chemicalKey) : undefined;
-  if (chemicalKey && !chem) warnings.push(`chemical ${chemicalKey} is not in the plume engine's library: hazards unknown`);
+  if (chemicalKey && !chem) warnings.push(said(`chemical ${chemicalKey} is not in the plume engine's library: hazards unknown`, 'brief.unknown-chemical', { chemical: chemicalKey }));
 
   let route: FireBrigadeBrief['accessRoute'] = null;
   if (a && a.zones.length > 0) {
@@ -31,28 +32,36 @@ export function fireBrigadeBrief(site: ChemicalPark, incident: IncidentView, now
     route = r.route;
     warnings.push(...r.warnings);
   } else if (a) {
-    warnings.push('no threat zones in the latest assessment: approach upwind');
+    warnings.push(said('no threat zones in the latest assessment: approach upwind', 'brief.no-zones'));
   }
+  const parts = placeParts(site, at, chosenId ?? undefined);
+  const zh = chem ? (CHEMICAL_INFO as Record<string, { nameZh: string } | undefined>)[chem.id]?.nameZh : undefined;
   const groups = a?.evacuation?.groups ?? [];
   return {
     incidentId: incident.id,
     siteId: site.id,
     siteName: site.name.en,
+    siteNames: site.name,
     title: incident.title,
+    titleText: incident.titleText,
     drill: incident.origin === 'drill',
     level: incident.level,
     preparedAt: nowMs,
     location: {
-      label: chosenId ? `${label} (${chosenId})` : label,
+      label: itemName ? `${itemName.en} (${chosenId})` : 'a point',
+      itemId: chosenId,
+      name: itemName,
       place,
       nearestGate: named(nearestGate(site, at)),
       nearestRoad: named(nearestRoad(site, at)),
-      description: describePlace(site, at, chosenId ?? undefined),
+      description: parts.map((s) => s.en).join('; '),
+      descriptionTexts: parts.map((s) => s.text),
     },
     chemical: chem
       ? {
         id: chem.id,
         name: chem.name,
+        names: { zh: zh ?? chem.name, en: chem.name },
         cas: chem.cas || null,
         flammable: chem.lelVolPct !== undefined,
         lelVolPct: chem.lelVolPct ?? null,
@@ -70,7 +79,8 @@ export function fireBrigadeBrief(site: ChemicalPark, incident: IncidentView, now
     },
     valves: incident.valves.map((v) => ({ valveId: v.valveId, actuation: v.actuation, state: v.state, place: v.place })),
     accessRoute: route,
-    warnings,
+    warnings: warnings.map((w) => w.en),
+    warningTexts: warnings.map((w) => w.text),
   };
 }
 
@@ -79,20 +89,25 @@ export function fireBrigadeBrief(site: ChemicalPark, incident: IncidentView, now
  * or one not more likely than not, says so and names the other candidates (the estimator ranks the true source first in
  * about 7 leaks of 10 on the demo park: packages/sim README), so nobody drives to one pipe on a 12 % guess.
  */
-function locationCaveats(source: IncidentAssessmentView['source']): string[] {
+function locationCaveats(source: IncidentAssessmentView['source']): Said[] {
   if (source.chosen.from !== 'estimate') return [];
   const pct = (p: number) => `${Math.round(p * 100)} %`;
-  if (!source.discriminating) return [`location not yet fixed by the detectors (${source.reason ?? 'too few see gas'}): the item nearest the highest reading is given`];
+  if (!source.discriminating) {
+    const why = source.reasonText ?? hubText('source.cannot-tell');
+    return [said(`location not yet fixed by the detectors (${source.reason ?? 'too few see gas'}): the item nearest the highest reading is given`, 'brief.location-not-fixed', { why })];
+  }
   const chosen = source.candidates.find((c) => c.id === source.chosen.id);
   if (!chosen || chosen.probability >= 0.5) return [];
-  const others = source.candidates.filter((c) => c !== chosen).slice(0, 3).map((c) => `${c.label} (${c.id}) ${pct(c.probability)}`);
-  return [`location uncertain: ${chosen.id} is the most likely source at ${pct(chosen.probability)}${others.length > 0 ? `; also possible: ${others.join(', ')}` : ''}`];
+  const others = source.candidates.filter((c) => c !== chosen).slice(0, 3);
+  const othersEn = others.map((c) => `${c.label} (${c.id}) ${pct(c.probability)}`);
+  const en = `location uncertain: ${chosen.id} is the most likely source at ${pct(chosen.probability)}${othersEn.length > 0 ? `; also possible: ${othersEn.join(', ')}` : ''}`;
+  return [said(en, 'brief.location-uncertain', { id: chosen.id, p: pct(chosen.probability), others: others.map((c) => `${c.id} ${pct(c.probability)}`).join(', ') || '—' })];
 }
 
 /** An estimated source's rate the readings do not pin: its range, and that the zones may be too small. */
-function rateCaveats(source: IncidentAssessmentView['source']): string[] {
+function rateCaveats(source: IncidentAssessmentView['source']): Said[] {
   const chosen = source.chosen.from === 'estimate' ? source.candidates.find((c) => c.id === source.chosen.id) : undefined;
-  const caveat = chosen ? unpinnedRateCaveat(chosen.id, chosen.rateKgS, chosen.rateFactor) : null;
+  const caveat = chosen ? unpinnedRateSaid(chosen.id, chosen.rateKgS, chosen.rateFactor) : null;
   return caveat ? [caveat] : [];
 }
 

@@ -140,6 +140,8 @@ describe.each(storeVariants())('incident actions on $name', (variant) => {
     }, 10_000);
     expect(done!.valves[0]).toMatchObject({ state: 'confirmed' });
     expect(done!.valves[0]!.evidence).toContain('TP-FT-1 flow 0.1 kg/s, was 3 kg/s');
+    // The closing's evidence and the drop, each a sentence the wall words.
+    expect(done!.valves[0]!.evidenceTexts!.map((e) => e.key)).toEqual(['valve.reports-open', 'valve.flow-drop']);
     expect(done!.milestones.valvesCommandedAt).not.toBeNull();
     expect(await kinds(incident.id)).toEqual(expect.arrayContaining(['valves-proposed', 'valve-commanded', 'valve-closed', 'valve-confirmed', 'isolated']));
     actions.forget(incident.id);
@@ -151,6 +153,7 @@ describe.each(storeVariants())('incident actions on $name', (variant) => {
     const valves = await actions.confirmIsolation({ ...incident, level: 2, assessment: a }, 2, 'commander');
     expect(valves.map((v) => [v.valveId, v.state])).toEqual([['TP-XV-2', 'commanded'], ['TP-HV-3', 'field-task']]);
     expect(valves[1]!.evidence).toMatch(/field task: \d+ m from (Main Avenue|North Road)/);
+    expect(valves[1]!.evidenceTexts!.map((e) => e.key)).toEqual(['valve.field-task', 'place.from-road', 'place.of-landmark']);
     const sent = await pollUntil(async () => commands.find((c) => c.deviceId === 'TP-XV-2'), 10_000);
     expect((await hub.db.query<{ issued_by: string }>(`SELECT issued_by FROM commands WHERE id = $1`, [sent!.id]))[0]!.issued_by).toBe('commander');
     expect(commands.some((c) => c.deviceId === 'TP-XV-1'), 'the unconfirmed rank-1 proposal is dropped').toBe(false);
@@ -258,11 +261,17 @@ describe.each(storeVariants())('incident actions on $name', (variant) => {
     expect(endE).toBeLessThan(0); // upwind of the tank
     expect(route.pathLonLat).toHaveLength(route.pathEnu.length);
     expect(route.roads).toEqual(['Main Avenue']);
+    // The page words the brief in its reader's language: names in both, the hub's sentences by key, one per warning.
+    expect(route.roadNames!.map((r) => r.en)).toEqual(['Main Avenue']);
+    expect(route.reasonText).toMatchObject({ key: 'brief.route-reason', values: { side: { key: 'side.upwind' }, stagingSide: { key: 'side.upwind' } } });
+    expect(brief.location.descriptionTexts!.map((d) => d.key)).toEqual(['place.from-road', 'place.of-landmark']);
+    expect(brief.warningTexts).toHaveLength(brief.warnings.length);
     // A declared source is as sure as the declaration; an estimated one not more likely than not says so and names the others.
     expect(brief.warnings.filter((w) => w.startsWith('location'))).toEqual([]);
     const guess = (id: string, probability: number) => ({ id, kind: 'equipment' as const, label: `item ${id}`, enterpriseId: null, chemical: 'Cl2', place: a.source.chosen.place, probability, rateKgS: 1, rateFactor: 3, releaseStartMs: null });
     const estimated = (over: Partial<IncidentAssessmentView['source']>): IncidentView => ({ ...view, assessment: { ...a, source: { ...a.source, chosen: { ...a.source.chosen, from: 'estimate' }, candidates: [guess('TP-TK-1', 0.31), guess('TP-TK-2', 0.3), guess('TP-P-3', 0.12)], ...over } } });
     expect(actions.brief(estimated({})).warnings).toContain('location uncertain: TP-TK-1 is the most likely source at 31 %; also possible: item TP-TK-2 (TP-TK-2) 30 %, item TP-P-3 (TP-P-3) 12 %');
+    expect(actions.brief(estimated({})).warningTexts).toContainEqual({ key: 'brief.location-uncertain', values: { id: 'TP-TK-1', p: '31 %', others: 'TP-TK-2 30 %, TP-P-3 12 %' } });
     expect(actions.brief(estimated({ candidates: [guess('TP-TK-1', 0.9)] })).warnings.filter((w) => w.startsWith('location'))).toEqual([]);
     expect(actions.brief(estimated({ discriminating: false, reason: 'only 2 detector(s) saw gas', candidates: [] })).warnings).toContain('location not yet fixed by the detectors (only 2 detector(s) saw gas): the item nearest the highest reading is given');
     // An estimated rate the readings do not pin (×/÷ 3 at 1 σ) is given as its range, the zones said to be drawn for its middle.

@@ -1,8 +1,8 @@
 // Carrying out an incident's response: the isolation (valves commanded, confirmed, failed, field
 // tasks) and the fire brigade's brief. See the realtime README, "Incident actions".
-import type {
-  FireBrigadeBrief, IncidentAssessmentView, IncidentDetailView, IncidentMilestonesView, IncidentValveView, IncidentView, IsolationAlternativeView,
-  IsolationValveView, LiveReading,
+import {
+  hubText, type FireBrigadeBrief, type IncidentAssessmentView, type IncidentDetailView, type IncidentMilestonesView, type IncidentValveView, type IncidentView,
+  type IsolationAlternativeView, type IsolationValveView, type LiveReading,
 } from '@safetwin/protocol';
 import { lineFlowTransmitters, type ChemicalPark } from '@safetwin/twin-models';
 import { incidentEnterprises } from '../../auth/access.ts';
@@ -12,10 +12,11 @@ import type { IngestService } from '../../ingest/ingest-service.ts';
 import type { WebhookNotifier, WebhookRecipient } from '../../notify/webhook-notifier.ts';
 import type { SiteRegistry } from '../../sites/site-registry.ts';
 import { CLOSED_MAX_PCT, REPORT_CLOCK_SKEW_MS, closeTimeoutMs } from '../../alarms/response/esd-shutdown.ts';
+import { said, type Said } from '../said.ts';
 import { dropEvidence, PRESSURE_TREND_MS } from './confirmation.ts';
 import { fireBrigadeBrief } from './fire-brigade-brief.ts';
 import { PROCESS_METRICS, ProcessReadings } from './process-readings.ts';
-import { describePlace } from './site-landmarks.ts';
+import { placeParts } from './site-landmarks.ts';
 
 /** Where the actions write: the incident's timeline and its valves (the incidents helper's IncidentService). */
 export interface ActionSink {
@@ -172,7 +173,7 @@ export class IncidentActions {
       throw new HubError('incident:valve-state', `valveId: valve ${valveId} is ${v.state}; only a field task (or a failed valve shut by hand) can be reported done`, 409);
     }
     const at = this.deps.now();
-    this.update(run, valveId, { state: 'field-done', closedAt: at, evidence: `shut by hand, reported by ${actor}` });
+    this.update(run, valveId, { state: 'field-done', closedAt: at, ...evidenceOf(said(`shut by hand, reported by ${actor}`, 'valve.by-hand', { actor })) });
     this.event(run, 'valve-closed', actor, `${valveId} shut by hand (reported by ${actor})`, { valveId, by: 'field' });
     this.afterChange(run);
     await this.settled(run.id);
@@ -257,13 +258,14 @@ export class IncidentActions {
       const have = run.valves.get(v.valveId);
       if (have && have.state !== 'awaiting-confirmation' && have.state !== 'to-close') continue;
       if (v.actuation === 'manual') {
-        const where = describePlace(site, v.place);
-        run.valves.set(v.valveId, blank(v, 'field-task', `field task: ${where}`));
+        const parts = placeParts(site, v.place);
+        const where = parts.map((p) => p.en).join('; ');
+        run.valves.set(v.valveId, blank(v, 'field-task', { evidence: `field task: ${where}`, evidenceTexts: [hubText('valve.field-task'), ...parts.map((p) => p.text)] }));
         this.event(run, 'field-task', actor, `close ${v.valveId} (${v.function}) by hand: ${where}`, { valveId: v.valveId, place: v.place, location: where });
       } else if (mode === 'await') {
-        run.valves.set(v.valveId, blank(v, 'awaiting-confirmation', null));
+        run.valves.set(v.valveId, blank(v, 'awaiting-confirmation', NO_EVIDENCE));
       } else {
-        run.valves.set(v.valveId, blank(v, 'to-close', null));
+        run.valves.set(v.valveId, blank(v, 'to-close', NO_EVIDENCE));
         this.command(run, v, mode === 'auto' ? incidentActor(run.id) : actor);
       }
     }
@@ -281,23 +283,25 @@ export class IncidentActions {
     const now = this.deps.now();
     const pos = v.deviceId ? this.readings.latest(v.deviceId, PROCESS_METRICS.position) : undefined;
     if (pos && pos.value <= CLOSED_MAX_PCT && pos.ts >= run.startedAt - REPORT_CLOCK_SKEW_MS) {
-      this.update(run, v.valveId, { state: 'closed', closedAt: pos.ts, evidence: `${v.deviceId} reports open_pct ${pos.value} %: closed before the incident commanded it (the level-1 ESD ring or an operator)` });
+      const en = `${v.deviceId} reports open_pct ${pos.value} %: closed before the incident commanded it (the level-1 ESD ring or an operator)`;
+      this.update(run, v.valveId, { state: 'closed', closedAt: pos.ts, ...evidenceOf(said(en, 'valve.closed-before', { device: v.deviceId!, openPct: pos.value })) });
       this.event(run, 'valve-closed', 'system', `${v.valveId} already closed (level-1 ESD ring or operator): not commanded again`, { valveId: v.valveId, openPct: pos.value, by: 'earlier command' });
       return;
     }
     if (pos && pos.value < 100 - CLOSED_MAX_PCT && pos.ts >= run.startedAt - REPORT_CLOCK_SKEW_MS) {
-      this.update(run, v.valveId, { state: 'commanded', commandedAt: now, evidence: `${v.deviceId} already closing (open_pct ${pos.value} %): commanded by the level-1 ESD ring or an operator` });
+      const en = `${v.deviceId} already closing (open_pct ${pos.value} %): commanded by the level-1 ESD ring or an operator`;
+      this.update(run, v.valveId, { state: 'commanded', commandedAt: now, ...evidenceOf(said(en, 'valve.already-closing', { device: v.deviceId!, openPct: pos.value })) });
       this.event(run, 'valve-commanded', 'system', `${v.valveId} already closing (open_pct ${pos.value} %): recognised, not commanded again`, { valveId: v.valveId, deviceId: v.deviceId, recognised: true });
       this.watchClose(run, v.valveId, now);
       return;
     }
     if (run.drill && !(this.deps.simulatedSite?.(run.siteId) ?? false)) {
-      this.update(run, v.valveId, { state: 'commanded', commandedAt: now, evidence: `drill: not sent — would command valve.close on ${v.deviceId}` });
+      this.update(run, v.valveId, { state: 'commanded', commandedAt: now, ...evidenceOf(said(`${DRILL_NOT_SENT} — would command valve.close on ${v.deviceId}`, 'valve.drill-not-sent', { device: v.deviceId! })) });
       this.event(run, 'valve-commanded', issuedBy, `drill: ${v.valveId} would be commanded closed (${v.deviceId}, valve.close) — not sent`, { valveId: v.valveId, deviceId: v.deviceId, drill: true, sent: false });
       this.milestone(run, { valvesCommandedAt: now });
       return;
     }
-    this.update(run, v.valveId, { state: 'commanded', commandedAt: now, evidence: null });
+    this.update(run, v.valveId, { state: 'commanded', commandedAt: now, ...NO_EVIDENCE });
     this.event(run, 'valve-commanded', issuedBy, `${v.valveId} commanded closed (${v.deviceId}, valve.close)${run.drill ? ' — drill on the simulated site' : ''}`, { valveId: v.valveId, deviceId: v.deviceId, drill: run.drill, sent: true });
     this.milestone(run, { valvesCommandedAt: now });
     this.watchClose(run, v.valveId, now);
@@ -339,7 +343,8 @@ export class IncidentActions {
     if (!cur || DONE_STATES.has(cur.state) || cur.state === 'failed') return;
     clearTimeout(run.timers.get(valveId));
     run.timers.delete(valveId);
-    this.update(run, valveId, { state: 'failed', evidence: reason, ...(commandId ? { commandId } : {}) });
+    // The command channel's reason, in English only.
+    this.update(run, valveId, { state: 'failed', evidence: reason, evidenceTexts: null, ...(commandId ? { commandId } : {}) });
     run.active.delete(valveId);
     this.event(run, 'valve-failed', 'system', `${valveId} failed: ${reason}`, { valveId, reason });
     const failed = new Set([...run.valves.values()].filter((v) => v.state === 'failed').map((v) => v.valveId));
@@ -374,11 +379,11 @@ export class IncidentActions {
   private checkClosed(run: Run, v: IncidentValveView): boolean {
     const pos = this.readings.latest(v.deviceId!, PROCESS_METRICS.position);
     if (!pos || pos.value > CLOSED_MAX_PCT || pos.ts < (v.commandedAt ?? run.startedAt) - REPORT_CLOCK_SKEW_MS) return false;
-    if (v.evidence?.startsWith('drill: not sent')) return false;
+    if (v.evidence?.startsWith(DRILL_NOT_SENT)) return false;
     clearTimeout(run.timers.get(v.valveId));
     run.timers.delete(v.valveId);
     const late = v.state === 'failed';
-    this.update(run, v.valveId, { state: 'closed', closedAt: pos.ts, evidence: `${v.deviceId} reports open_pct ${pos.value} %` });
+    this.update(run, v.valveId, { state: 'closed', closedAt: pos.ts, ...evidenceOf(said(`${v.deviceId} reports open_pct ${pos.value} %`, 'valve.reports-open', { device: v.deviceId!, openPct: pos.value })) });
     if (late) run.active.add(v.valveId);
     this.event(run, 'valve-closed', 'system', `${v.valveId} reports closed (${v.deviceId} open_pct ${pos.value} %)${late ? ' after it was marked failed' : ''}`, { valveId: v.valveId, openPct: pos.value, at: pos.ts });
     return true;
@@ -395,8 +400,13 @@ export class IncidentActions {
       const earlier = before && kind === 'pressure' ? this.readings.before(deviceId, metric, before.ts - PRESSURE_TREND_MS) : undefined;
       const evidence = dropEvidence(kind, deviceId, before, now, earlier);
       if (!evidence || !now) continue;
-      this.update(run, v.valveId, { state: 'confirmed', confirmedAt: Math.max(now.ts, v.closedAt ?? now.ts), evidence: `${v.evidence ?? 'closed'}; ${evidence}` });
-      this.event(run, 'valve-confirmed', 'system', `${v.valveId} confirmed: ${evidence}`, { valveId: v.valveId, deviceId, kind });
+      // The closing's evidence, then the drop; worded by the wall only when every part can be.
+      const closing = v.evidence ?? 'closed';
+      const texts = v.evidence === null ? [said(closing, 'valve.closed').text] : v.evidenceTexts;
+      this.update(run, v.valveId, {
+        state: 'confirmed', confirmedAt: Math.max(now.ts, v.closedAt ?? now.ts), evidence: `${closing}; ${evidence.en}`, evidenceTexts: texts ? [...texts, evidence.text] : null,
+      });
+      this.event(run, 'valve-confirmed', 'system', `${v.valveId} confirmed: ${evidence.en}`, { valveId: v.valveId, deviceId, kind });
       return true;
     }
     return false;
@@ -506,8 +516,8 @@ export class IncidentActions {
 }
 
 /** A valve of a set with nothing done yet. */
-function blank(v: IsolationValveView, state: IncidentValveView['state'], evidence: string | null): IncidentValveView {
-  return { ...v, state, commandId: null, commandedAt: null, closedAt: null, confirmedAt: null, evidence };
+function blank(v: IsolationValveView, state: IncidentValveView['state'], evidence: Pick<IncidentValveView, 'evidence' | 'evidenceTexts'>): IncidentValveView {
+  return { ...v, state, commandId: null, commandedAt: null, closedAt: null, confirmedAt: null, ...evidence };
 }
 
 /** "XV-1, XV-2 (remote), HV-3 (manual): 12.5 kg before isolation, 40 kg in all". */
@@ -517,3 +527,13 @@ function describeSet(alt: IsolationAlternativeView): string {
   const parts = [remote.length ? `${remote.join(', ')} (remote)` : '', manual.length ? `${manual.join(', ')} (manual)` : ''].filter(Boolean).join(', ');
   return `${parts || 'no valve'}: ${Math.round(alt.releasedBeforeIsolationKg * 10) / 10} kg before isolation, ${Number.isFinite(alt.totalReleaseKg) ? `${Math.round(alt.totalReleaseKg * 10) / 10} kg` : 'unbounded'} in all`;
 }
+
+/** A valve's evidence from its sentences: the English joined, and each for the wall to word. */
+function evidenceOf(...parts: Said[]): Pick<IncidentValveView, 'evidence' | 'evidenceTexts'> {
+  return { evidence: parts.map((p) => p.en).join('; '), evidenceTexts: parts.map((p) => p.text) };
+}
+
+const NO_EVIDENCE = { evidence: null, evidenceTexts: null } as const;
+
+/** How a drill's valve that was not sent to the field starts its evidence (checked when its position report comes). */
+const DRILL_NOT_SENT = 'drill: not sent';

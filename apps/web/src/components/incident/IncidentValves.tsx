@@ -2,6 +2,7 @@
 
 import type { IncidentValveView, IncidentView } from '@safetwin/protocol';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
+import { wordHubText } from '../../i18n/hub-text.ts';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
 import { likelySourcesLine, valveLook } from '../../live/incident-format.ts';
 import { useIncidents } from './IncidentProvider.tsx';
@@ -52,7 +53,7 @@ export function IncidentValves({ incident }: { incident: IncidentView }) {
                   ✔ {t('fieldDone')}
                 </button>
               ) : null}
-              {v.evidence ? <span className={styles.evidence}>{v.evidence}</span> : null}
+              {v.evidence ? <span className={styles.evidence}>{v.evidenceTexts?.length ? v.evidenceTexts.map((e) => wordHubText(e, locale)).join(t('listSep')) : v.evidence}</span> : null}
               <ActionError actionKey={`field-done:${v.valveId}`} />
             </li>
           );

@@ -9,6 +9,7 @@ import styles from '../../../../../components/incident/brief/Brief.module.css';
 import { formatKm, formatPpm } from '../../../../../components/release/release-format.ts';
 import { incidentMessages } from '../../../../../i18n/messages/incident.ts';
 import { getLocale } from '../../../../../i18n/server.ts';
+import { labelIn, nameIn, reasonIn, wordHubText } from '../../../../../i18n/hub-text.ts';
 import { translator } from '../../../../../i18n/messages-core.ts';
 import { hubIncident, hubIncidentBrief, hubSite } from '../../../../../lib/hub-client.ts';
 import { pageHubError } from '../../../../../lib/hub-page-error.ts';
@@ -43,9 +44,17 @@ export default async function IncidentBriefPage({ params }: { params: Promise<{ 
   const route = brief.accessRoute;
   const c = brief.chemical;
   const num = (v: number | null) => (v === null ? '—' : formatPpm(v));
+  // The hub's words in the page's language; its English where a hub before did not send them.
+  const title = reasonIn(brief.titleText ?? incident.titleText, brief.title, locale)!;
+  const siteName = brief.siteNames ? nameIn(brief.siteNames, locale) : brief.siteName;
+  const item = brief.location.name;
+  const where = item === undefined ? brief.location.label : item ? `${nameIn(item, locale)} (${brief.location.itemId})` : t('briefPoint');
+  const description = brief.location.descriptionTexts ? brief.location.descriptionTexts.map((d) => wordHubText(d, locale)).join(t('listSep')) : brief.location.description;
+  const roads = route ? (route.roadNames ?? route.roads.map((en) => ({ zh: en, en }))).map((r) => nameIn(r, locale)) : [];
+  const warnings = brief.warningTexts ? brief.warningTexts.map((w) => wordHubText(w, locale)) : brief.warnings;
   return (
     <article className={styles.page} lang={locale} data-testid="incident-brief">
-      <title>{`${t('briefTitle')} · ${brief.title}`}</title>
+      <title>{`${t('briefTitle')} · ${title}`}</title>
       <div className={styles.toolbar}>
         <Link href={`/sites/${encodeURIComponent(brief.siteId)}`}>{t('briefBack')}</Link>
         <PrintButton label={t('briefPrint')} />
@@ -56,8 +65,8 @@ export default async function IncidentBriefPage({ params }: { params: Promise<{ 
           {t('briefTitle')}
           {brief.level ? <span className={styles.level}>{t('levelWord', { level: brief.level })}</span> : null}
         </h1>
-        <p className={styles.titleLine}>
-          <strong>{brief.title}</strong> · {brief.siteName}
+        <p className={styles.titleLine} data-testid="brief-title">
+          <strong>{title}</strong> · {siteName}
         </p>
         <p className={styles.issued} data-testid="brief-issued">
           {t('briefIssued', { at: when(brief.preparedAt) })}
@@ -68,20 +77,20 @@ export default async function IncidentBriefPage({ params }: { params: Promise<{ 
         <div>
           <h2>{t('briefLocation')}</h2>
           <p>
-            <strong>{brief.location.label}</strong>
+            <strong>{where}</strong>
           </p>
-          <p>{brief.location.description}</p>
+          <p>{description}</p>
           <p className={styles.mono}>
             {brief.location.place.lonLat[1].toFixed(5)}° N, {brief.location.place.lonLat[0].toFixed(5)}° E
           </p>
-          {brief.location.nearestGate ? <p>{t('briefNearestGate', { gate: `${brief.location.nearestGate.label} (${Math.round(brief.location.nearestGate.distanceM)} m)` })}</p> : null}
+          {brief.location.nearestGate ? <p>{t('briefNearestGate', { gate: `${labelIn(brief.location.nearestGate, locale)} (${Math.round(brief.location.nearestGate.distanceM)} m)` })}</p> : null}
         </div>
         <div>
           <h2>{t('briefChemical')}</h2>
           {c ? (
             <>
               <p>
-                <strong>{c.name}</strong> ({c.id}
+                <strong>{c.names ? nameIn(c.names, locale) : c.name}</strong> ({c.id}
                 {c.cas ? `, CAS ${c.cas}` : ''})
               </p>
               <p>{t('briefAegl', { a1: num(c.aeglPpm.aegl1), a2: num(c.aeglPpm.aegl2), a3: num(c.aeglPpm.aegl3) })}</p>
@@ -147,19 +156,19 @@ export default async function IncidentBriefPage({ params }: { params: Promise<{ 
         {route ? (
           <>
             <p data-testid="brief-access">
-              <strong>{t('briefAccessFrom', { gate: route.gate.label, lengthM: Math.round(route.lengthM) })}</strong>
-              {route.roads.length > 0 ? ` · ${route.roads.join(' → ')}` : ''} → {route.staging.label}
+              <strong>{t('briefAccessFrom', { gate: labelIn(route.gate, locale), lengthM: Math.round(route.lengthM) })}</strong>
+              {roads.length > 0 ? ` · ${roads.join(' → ')}` : ''} → {labelIn(route.staging, locale)}
             </p>
-            <p className={styles.muted}>{route.reason}</p>
+            <p className={styles.muted}>{reasonIn(route.reasonText, route.reason, locale)}</p>
           </>
         ) : (
           <p>—</p>
         )}
-        {map ? <BriefMap map={map} labels={{ gate: route?.gate.label ?? '', staging: route?.staging.label ?? '', source: brief.location.label }} /> : null}
+        {map ? <BriefMap map={map} labels={{ gate: route ? labelIn(route.gate, locale) : '', staging: route ? labelIn(route.staging, locale) : '', source: where }} /> : null}
       </section>
-      {brief.warnings.length > 0 ? (
+      {warnings.length > 0 ? (
         <ul className={styles.warnings}>
-          {brief.warnings.map((w) => (
+          {warnings.map((w) => (
             <li key={w}>⚠ {w}</li>
           ))}
         </ul>
