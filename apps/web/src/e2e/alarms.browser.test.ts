@@ -230,7 +230,7 @@ describe.skipIf(!HAVE_CHROMIUM)('alarms on the walls in headless Chromium', () =
     try {
       const page = await env.browser.newPage({ viewport: WALL_VIEWPORT });
       await openSiteWall(page);
-      const card = await page.waitForSelector(`[data-red-card="${id}"]`, { timeout: 60_000 });
+      const card = await page.waitForSelector(`[data-red-card="${id}"]`, { timeout: 120_000 });
       const text = (await card.textContent()) ?? '';
       expect(text).toContain('LEVEL 1');
       expect(text).toContain(sensor.id);
@@ -245,7 +245,7 @@ describe.skipIf(!HAVE_CHROMIUM)('alarms on the walls in headless Chromium', () =
       const region = await env.browser.newPage({ viewport: WALL_VIEWPORT });
       await logIn(region, env.next.url, 'commander');
       await region.waitForSelector('[data-testid=region-wall]');
-      const regionCard = await region.waitForSelector(`[data-red-card="${id}"]`, { timeout: 60_000 });
+      const regionCard = await region.waitForSelector(`[data-red-card="${id}"]`, { timeout: 120_000 });
       expect((await regionCard.textContent()) ?? '').toContain(sensor.id);
       expect(await region.getAttribute('[data-testid=alarm-sound]', 'data-sound')).toMatch(/^(blocked|on)$/);
       // Let the globe draw (software WebGL) before the picture.

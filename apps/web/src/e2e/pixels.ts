@@ -38,9 +38,12 @@ export function pixelStats(png: Buffer): PixelStats {
   return { width, height, distinctColours: counts.size, drawnFraction: drawn / (width * height) };
 }
 
-/** Pixel statistics of the first element matching `selector` (e.g. a WebGL canvas). */
+/**
+ * Pixel statistics of the first element matching `selector` (e.g. a WebGL canvas), waiting long for a frame: software
+ * WebGL on a loaded machine can stall the page for more than the default 30 s (CI, incident e2e's first look at the plan).
+ */
 export async function elementPixels(page: Page, selector: string): Promise<PixelStats> {
-  const png = await page.locator(selector).first().screenshot();
+  const png = await page.locator(selector).first().screenshot({ timeout: 120_000 });
   return pixelStats(png);
 }
 
