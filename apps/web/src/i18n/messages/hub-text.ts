@@ -75,7 +75,7 @@ export const hubTextMessages = defineMessages<HubTextKey>({
     'title.drill': '演练：{title}',
     'place.position': '（东 {eastM} 米，北 {northM} 米）',
     'place.from-road': '距{road} {distanceM} 米',
-    'place.of-landmark': '位于{landmark}（{id}）{direction}方 {distanceM} 米',
+    'place.of-landmark': '位于{landmark}（{id}）{direction}侧 {distanceM} 米',
     'place.from-origin': '园区原点以东 {eastM} 米、以北 {northM} 米',
     'compass.N': '北',
     'compass.NE': '东北',
