@@ -15,11 +15,16 @@ const layers = new Map([...groups.underMarkers, ...groups.overMarkers].map((l) =
 describe('incidentLayers', () => {
   it('draws the zones, candidates and valves under the live markers, the routes and assembly points over them', () => {
     expect(groups.underMarkers.map((l) => l.id)).toEqual([
-      'incident-zone-fills', 'incident-zone-outlines', 'incident-candidates', 'incident-candidate-labels', 'incident-valves', 'incident-valve-glyphs',
+      'incident-zone-fills', 'incident-zone-outlines', 'incident-routes', 'incident-assembly-points',
+      'incident-candidates', 'incident-candidate-labels', 'incident-valves', 'incident-valve-glyphs',
     ]);
     expect(groups.overMarkers.map((l) => l.id)).toEqual([
-      'incident-access-route', 'incident-routes', 'incident-route-chevrons', 'incident-assembly-points', 'incident-assembly-marks',
+      'incident-access-route', 'incident-routes-over', 'incident-route-chevrons', 'incident-assembly-points-over', 'incident-assembly-marks',
     ]);
+    // Nothing over the markers takes a click from a sensor: routes and assembly points are picked through their copies under them.
+    expect(groups.overMarkers.filter((l) => l.props.pickable).map((l) => l.id)).toEqual([]);
+    expect(layers.get('incident-routes')!.props.pickable).toBe(true);
+    expect(layers.get('incident-routes-over')!.props.data).toBe(layers.get('incident-routes')!.props.data);
   });
 
   it('fills zones translucent, yellow under orange under red', () => {

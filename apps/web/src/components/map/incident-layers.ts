@@ -97,7 +97,10 @@ export function incidentZoneLayers(zones: readonly ThreatZoneView[], scale = 1):
  * An incident's layers (ids `incident-*`), to show with `useMapOverlay`, in two groups. Under the live markers: the zones,
  * the source candidates and the isolation's valves (a sensor in alarm by the hole stays readable). Over them: the routes
  * and the assembly points people walk to — under the markers, a park's sensors hid half a route's length at the
- * incident's zoomed-out view (incident e2e: route cyan along 45 of 84 px).
+ * incident's zoomed-out view (incident e2e: route cyan along 45 of 84 px). Those over the markers take no clicks (deck.gl
+ * leaves a layer that is not pickable out of the picking pass): a sensor on a route stays the one hovered and clicked;
+ * the routes and assembly points are picked through their copies under the markers (`incident-routes`,
+ * `incident-assembly-points`; the copies over them end in `-over`).
  */
 export function incidentLayers(incident: IncidentView, { projector, scale = 1, accessRoute = null, candidateLabel }: IncidentLayerOptions): { underMarkers: Layer[]; overMarkers: Layer[] } {
   const a = incident.assessment;
@@ -124,36 +127,39 @@ export function incidentLayers(incident: IncidentView, { projector, scale = 1, a
 
   const routes = (a?.evacuation?.groups ?? []).filter((g) => g.decision === 'evacuate' && g.route && g.route.pathLonLat.length > 1);
   const chevrons = routes.flatMap((g) => routeChevrons(g.route!.pathEnu).map((c) => c.map(([e, n]) => projector.lonLat(e, n))));
+  const routeLayer = new PathLayer<(typeof routes)[number]>({
+    id: 'incident-routes',
+    data: routes,
+    getPath: (g) => g.route!.pathLonLat,
+    getColor: rgba(ROUTE_RGB, 235),
+    getWidth: 4 * scale,
+    widthUnits: 'pixels',
+    capRounded: true,
+    jointRounded: true,
+    pickable: true,
+  });
   over.push(
-    new PathLayer<(typeof routes)[number]>({
-      id: 'incident-routes',
-      data: routes,
-      getPath: (g) => g.route!.pathLonLat,
-      getColor: rgba(ROUTE_RGB, 235),
-      getWidth: 4 * scale,
-      widthUnits: 'pixels',
-      capRounded: true,
-      jointRounded: true,
-      pickable: true,
-    }),
+    routeLayer.clone({ id: 'incident-routes-over', pickable: false }),
     new PathLayer<LonLat[]>({ id: 'incident-route-chevrons', data: chevrons, getPath: (p) => p, getColor: rgba(ROUTE_RGB, 255), getWidth: 3 * scale, widthUnits: 'pixels', capRounded: true, jointRounded: true }),
   );
 
   const aps = a?.evacuation?.assemblyPoints ?? [];
+  const apLayer = new ScatterplotLayer<AssemblyPointView>({
+    id: 'incident-assembly-points',
+    data: aps,
+    getPosition: (ap) => ap.place.lonLat,
+    getRadius: 13 * scale,
+    radiusUnits: 'pixels',
+    getFillColor: [8, 13, 19, 235],
+    getLineColor: (ap) => rgba(ap.usable ? USABLE_RGB : UNUSABLE_RGB),
+    getLineWidth: 3 * scale,
+    lineWidthUnits: 'pixels',
+    stroked: true,
+    pickable: true,
+  });
+  layers.push(routeLayer, apLayer);
   over.push(
-    new ScatterplotLayer<AssemblyPointView>({
-      id: 'incident-assembly-points',
-      data: aps,
-      getPosition: (ap) => ap.place.lonLat,
-      getRadius: 13 * scale,
-      radiusUnits: 'pixels',
-      getFillColor: [8, 13, 19, 235],
-      getLineColor: (ap) => rgba(ap.usable ? USABLE_RGB : UNUSABLE_RGB),
-      getLineWidth: 3 * scale,
-      lineWidthUnits: 'pixels',
-      stroked: true,
-      pickable: true,
-    }),
+    apLayer.clone({ id: 'incident-assembly-points-over', pickable: false }),
     new TextLayer<AssemblyPointView>({
       id: 'incident-assembly-marks',
       data: aps,
