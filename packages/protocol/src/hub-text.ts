@@ -63,6 +63,10 @@ export const HUB_TEXT_KEYS = [
   'valve.flow-drop',
   'valve.pressure-drop',
   'valve.pressure-drop-trend',
+  'valve.command-failed',
+  'valve.command-not-sent',
+  'valve.close-timeout',
+  'brief.location-uncertain-alone',
 ] as const;
 /** One of {@link HUB_TEXT_KEYS}. */
 export type HubTextKey = (typeof HUB_TEXT_KEYS)[number];

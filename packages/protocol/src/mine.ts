@@ -4,9 +4,9 @@
 // The hub's services return these types and the wall reads them, so both are checked against
 // one contract. Plain shapes only: protocol does not depend on twin-models, so its Enu, CutCause,
 // SensorFault and EscapePlan decision are restated here field for field.
+import type { SiteName } from './hub-text.ts';
 
 /** A point in site metres east, north and up of the site origin (twin-models Enu). */
-import type { SiteName } from './hub-text.ts';
 export interface MinePoint {
   eastM: number;
   northM: number;

@@ -23,6 +23,12 @@ describe('the hub\'s words in the UI language', () => {
     expect(wordHubText(text, 'zh-CN')).toBe('暂定泄漏源：液氯球罐1，距探测器 CP-E1-GT-004（读数最高）最近的设备，原因：仅 2 个探测器检测到气体；至少需要 3 个才能区分候选泄漏源');
   });
 
+  it('keeps the small numbers the hub rounded (the rate bound of a pinhole, a trace in ppm)', () => {
+    const caveat = hubText('brief.rate-unpinned', { id: 'X', lowKgS: 0.0042, highKgS: 0.042, rateKgS: 0.013 });
+    expect(wordHubText(caveat, 'en')).toContain('0.0042–0.042 kg/s');
+    expect(wordHubText(hubText('ap.in-zone', { ppm: 0.00051, zonePpm: 0.0005 }), 'zh-CN')).toContain('0.00051 ppm ≥ 0.0005 ppm');
+  });
+
   it('shows what an older view carries: the English label or reason', () => {
     expect(labelIn({ label: 'pipe CP-N-0002 → CP-N-0003' }, 'zh-CN')).toBe('pipe CP-N-0002 → CP-N-0003');
     expect(labelIn({ label: 'park canteen', name: { zh: '园区公共食堂', en: 'park canteen' } }, 'zh-CN')).toBe('园区公共食堂');

@@ -13,10 +13,16 @@ export function nameIn(name: SiteName, locale: Locale): string {
 
 const isName = (v: HubTextValue): v is SiteName => typeof v === 'object' && 'zh' in v && 'en' in v;
 
-/** A hub sentence in the UI language; names and nested sentences are worded in it too. */
+/**
+ * A hub sentence in the UI language; names and nested sentences are worded in it too, numbers to six significant digits
+ * (the hub rounds them; the default three decimals would show a 0.0042 kg/s bound as 0.004 and 0.0004 ppm as 0).
+ */
 export function wordHubText(text: HubText, locale: Locale): string {
-  const values: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(text.values)) values[k] = typeof v === 'object' ? (isName(v) ? nameIn(v, locale) : wordHubText(v, locale)) : v;
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(text.values)) {
+    if (typeof v === 'number') values[k] = v.toLocaleString(locale, { maximumSignificantDigits: 6 });
+    else values[k] = typeof v === 'object' ? (isName(v) ? nameIn(v, locale) : wordHubText(v, locale)) : v;
+  }
   return translator(hubTextMessages, locale)(text.key, values);
 }
 

@@ -99,9 +99,12 @@ function locationCaveats(source: IncidentAssessmentView['source']): Said[] {
   const chosen = source.candidates.find((c) => c.id === source.chosen.id);
   if (!chosen || chosen.probability >= 0.5) return [];
   const others = source.candidates.filter((c) => c !== chosen).slice(0, 3);
-  const othersEn = others.map((c) => `${c.label} (${c.id}) ${pct(c.probability)}`);
-  const en = `location uncertain: ${chosen.id} is the most likely source at ${pct(chosen.probability)}${othersEn.length > 0 ? `; also possible: ${othersEn.join(', ')}` : ''}`;
-  return [said(en, 'brief.location-uncertain', { id: chosen.id, p: pct(chosen.probability), others: others.map((c) => `${c.id} ${pct(c.probability)}`).join(', ') || '—' })];
+  // The others as one name in each language: "label (id) p" each, listed as each language lists.
+  const listed = (lang: 'zh' | 'en', sep: string) => others.map((c) => `${c.name?.[lang] ?? c.label} (${c.id}) ${pct(c.probability)}`).join(sep);
+  const first = `location uncertain: ${chosen.id} is the most likely source at ${pct(chosen.probability)}`;
+  if (others.length === 0) return [said(first, 'brief.location-uncertain-alone', { id: chosen.id, p: pct(chosen.probability) })];
+  const en = `${first}; also possible: ${listed('en', ', ')}`;
+  return [said(en, 'brief.location-uncertain', { id: chosen.id, p: pct(chosen.probability), others: { zh: listed('zh', '、'), en: listed('en', ', ') } })];
 }
 
 /** An estimated source's rate the readings do not pin: its range, and that the zones may be too small. */

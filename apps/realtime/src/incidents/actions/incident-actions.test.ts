@@ -271,7 +271,10 @@ describe.each(storeVariants())('incident actions on $name', (variant) => {
     const guess = (id: string, probability: number) => ({ id, kind: 'equipment' as const, label: `item ${id}`, enterpriseId: null, chemical: 'Cl2', place: a.source.chosen.place, probability, rateKgS: 1, rateFactor: 3, releaseStartMs: null });
     const estimated = (over: Partial<IncidentAssessmentView['source']>): IncidentView => ({ ...view, assessment: { ...a, source: { ...a.source, chosen: { ...a.source.chosen, from: 'estimate' }, candidates: [guess('TP-TK-1', 0.31), guess('TP-TK-2', 0.3), guess('TP-P-3', 0.12)], ...over } } });
     expect(actions.brief(estimated({})).warnings).toContain('location uncertain: TP-TK-1 is the most likely source at 31 %; also possible: item TP-TK-2 (TP-TK-2) 30 %, item TP-P-3 (TP-P-3) 12 %');
-    expect(actions.brief(estimated({})).warningTexts).toContainEqual({ key: 'brief.location-uncertain', values: { id: 'TP-TK-1', p: '31 %', others: 'TP-TK-2 30 %, TP-P-3 12 %' } });
+    expect(actions.brief(estimated({})).warningTexts).toContainEqual({
+      key: 'brief.location-uncertain',
+      values: { id: 'TP-TK-1', p: '31 %', others: { zh: 'item TP-TK-2 (TP-TK-2) 30 %、item TP-P-3 (TP-P-3) 12 %', en: 'item TP-TK-2 (TP-TK-2) 30 %, item TP-P-3 (TP-P-3) 12 %' } },
+    });
     expect(actions.brief(estimated({ candidates: [guess('TP-TK-1', 0.9)] })).warnings.filter((w) => w.startsWith('location'))).toEqual([]);
     expect(actions.brief(estimated({ discriminating: false, reason: 'only 2 detector(s) saw gas', candidates: [] })).warnings).toContain('location not yet fixed by the detectors (only 2 detector(s) saw gas): the item nearest the highest reading is given');
     // An estimated rate the readings do not pin (×/÷ 3 at 1 σ) is given as its range, the zones said to be drawn for its middle.

@@ -314,12 +314,14 @@ export class IncidentActions {
           if (cur && cur.commandId === null) this.update(run, v.valveId, { commandId: record.id });
           this.afterChange(run);
         } else {
-          this.fail(run, v.valveId, `command ${record.state}${record.message ? ` (${record.message})` : ''}`, record.id);
+          const message = record.message ? ` (${record.message})` : '';
+          this.fail(run, v.valveId, said(`command ${record.state}${message}`, 'valve.command-failed', { state: record.state, message }), record.id);
         }
       })
       .catch((err: unknown) => {
         this.deps.log(err);
-        this.fail(run, v.valveId, `command not sent (${err instanceof Error ? err.message : String(err)})`, null);
+        const message = err instanceof Error ? err.message : String(err);
+        this.fail(run, v.valveId, said(`command not sent (${message})`, 'valve.command-not-sent', { message }), null);
       });
   }
 
@@ -331,20 +333,21 @@ export class IncidentActions {
     clearTimeout(run.timers.get(valveId));
     const timer = setTimeout(() => {
       run.timers.delete(valveId);
-      if (run.valves.get(valveId)?.state === 'commanded') this.fail(run, valveId, `did not report closed within ${limitMs / 1000} s of the command`, null);
+      const seconds = limitMs / 1000;
+      if (run.valves.get(valveId)?.state === 'commanded') this.fail(run, valveId, said(`did not report closed within ${seconds} s of the command`, 'valve.close-timeout', { seconds }), null);
     }, Math.max(0, commandedAt + limitMs - this.deps.now()));
     timer.unref();
     run.timers.set(valveId, timer);
   }
 
   /** A valve failed: timeline, and (level 1) the best set without the failed valves is commanded; (level 2) proposed. */
-  private fail(run: Run, valveId: string, reason: string, commandId: string | null): void {
+  private fail(run: Run, valveId: string, why: Said, commandId: string | null): void {
     const cur = run.valves.get(valveId);
     if (!cur || DONE_STATES.has(cur.state) || cur.state === 'failed') return;
     clearTimeout(run.timers.get(valveId));
     run.timers.delete(valveId);
-    // The command channel's reason, in English only.
-    this.update(run, valveId, { state: 'failed', evidence: reason, evidenceTexts: null, ...(commandId ? { commandId } : {}) });
+    const reason = why.en;
+    this.update(run, valveId, { state: 'failed', ...evidenceOf(why), ...(commandId ? { commandId } : {}) });
     run.active.delete(valveId);
     this.event(run, 'valve-failed', 'system', `${valveId} failed: ${reason}`, { valveId, reason });
     const failed = new Set([...run.valves.values()].filter((v) => v.state === 'failed').map((v) => v.valveId));
