@@ -137,6 +137,7 @@ describe('estimateSource', () => {
     expect(r.hitDetectorIds).toEqual(['D0', 'D1']);
     expect(r.discriminating).toBe(false);
     expect(r.reason).toMatch(/only 2 detector\(s\) saw gas; at least 3/);
+    expect(r.reasonCode).toBe('few-hits');
     expect(r.candidates).toHaveLength(3);
   });
 

@@ -99,7 +99,7 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
   const base = { detectorsUsed: detectors.map((d) => d.id), hitDetectorIds, detectorsIgnored: ignored, warnings };
 
   const wind = binWind(input.wind, grid.startMs - WIND_LOOKBACK_MS, input.nowMs, binMs);
-  if (!wind) return { ...base, candidates: [], discriminating: false, reason: 'no wind samples', dirSpreadDeg: 0 };
+  if (!wind) return { ...base, candidates: [], discriminating: false, reason: 'no wind samples', reasonCode: 'no-wind', dirSpreadDeg: 0 };
   const measuredSpread = directionSpreadDeg(input.wind, grid.startMs, input.nowMs);
   const dirSpreadDeg = o.dirSpreadDeg ?? Math.min(DIR_SPREAD_CAP_DEG, Math.max(DIR_SPREAD_FLOOR_DEG, measuredSpread));
 
@@ -178,11 +178,17 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
   });
 
   let reason: string | null = null;
-  if (hitDetectorIds.length < minHits) reason = `only ${hitDetectorIds.length} detector(s) saw gas; at least ${minHits} are needed to tell the candidates apart`;
-  else if (candidates.length === 0) reason = 'no candidate with a known chemical';
+  let reasonCode: SourceEstimate['reasonCode'] = null;
+  if (hitDetectorIds.length < minHits) {
+    reason = `only ${hitDetectorIds.length} detector(s) saw gas; at least ${minHits} are needed to tell the candidates apart`;
+    reasonCode = 'few-hits';
+  } else if (candidates.length === 0) {
+    reason = 'no candidate with a known chemical';
+    reasonCode = 'no-candidate';
+  }
   if (measuredSpread > DIR_SPREAD_CAP_DEG) warnings.push(`wind direction varied by ${measuredSpread.toFixed(0)}° (σθ) over the window; offsets beyond ${DIR_SPREAD_CAP_DEG}° are not considered`);
   if (candidates.length > 1 && reason === null && candidates[0]!.probability < 0.5) warnings.push(`no candidate is more likely than not (top ${(candidates[0]!.probability * 100).toFixed(0)} %)`);
-  return { ...base, candidates, discriminating: reason === null, reason, dirSpreadDeg };
+  return { ...base, candidates, discriminating: reason === null, reason, reasonCode, dirSpreadDeg };
 }
 
 /** The best fit's prediction at every observation (mean over the offsets), detector units (0 where the candidate cannot reach). */

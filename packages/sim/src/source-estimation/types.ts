@@ -142,8 +142,9 @@ export interface SourceEstimate {
   candidates: CandidateEstimate[];
   /** False when the data cannot tell the candidates apart (fewer than `minHits` detectors hit, or no candidate). */
   discriminating: boolean;
-  /** Why not, when `discriminating` is false. */
+  /** Why not, when `discriminating` is false, in words and as a code (no wind samples, too few hits, no candidate). */
   reason: string | null;
+  reasonCode: 'no-wind' | 'few-hits' | 'no-candidate' | null;
   /** Detectors whose readings were used, and those that saw gas. */
   detectorsUsed: string[];
   hitDetectorIds: string[];

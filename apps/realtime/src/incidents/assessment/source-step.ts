@@ -144,18 +144,15 @@ function estimateView(input: AssessmentInput, r: SourceEstimate, items: Map<stri
   return { discriminating: r.discriminating, reason: r.reason, reasonText: estimateReasonText(r), candidates, hitDetectorIds: hitIds, detectorsUsed: r.detectorsUsed.length };
 }
 
-/** Why the estimator could not tell the candidates apart (its `reason`), for the wall to word; null when it could. */
+/** Why the estimator could not tell the candidates apart (its `reasonCode`), for the wall to word; null when it could. */
 function estimateReasonText(r: SourceEstimate): HubText | null {
-  if (r.discriminating) return null;
-  // The estimator stops at a missing wind before it counts the hits (@safetwin/sim estimateSource).
-  if (r.reason === NO_WIND_REASON) return hubText('source.no-wind');
-  const needed = SOURCE_ESTIMATION_DEFAULTS.minHits;
-  if (r.hitDetectorIds.length < needed) return hubText('source.few-hits', { hits: r.hitDetectorIds.length, needed });
-  return hubText('source.no-candidate');
+  switch (r.reasonCode) {
+    case null: return null;
+    case 'no-wind': return hubText('source.no-wind');
+    case 'few-hits': return hubText('source.few-hits', { hits: r.hitDetectorIds.length, needed: SOURCE_ESTIMATION_DEFAULTS.minHits });
+    case 'no-candidate': return hubText('source.no-candidate');
+  }
 }
-
-/** The estimator's reason when it had no wind samples. */
-const NO_WIND_REASON = 'no wind samples';
 
 /** Where along a pipe segment the leak most likely is, for a run long enough to be searched at more than one point (a spool of a few metres is one place). */
 function alongOf(item: LeakItem, c: CandidateEstimate): SourceCandidateView['along'] {
