@@ -1,6 +1,7 @@
 // Which alarms are chemical gas alarms of a park, and what they say about the leak: where the
 // detector is, which gas family it senses, which unit it watches and which chemical is likely.
 import type { AlarmView, SiteName } from '@safetwin/protocol';
+import { idName, pipeName } from './site-places.ts';
 import { CHEMICAL_INFO, CHEMICALS, horizontalDistanceM, type ChemicalPark, type Chemical, type Enu, type GasDetectorKind, type Site } from '@safetwin/twin-models';
 
 /** Detector kinds that sense a chemical a park holds (O₂ and mine methane detectors are not: their alarms open no park incident). */
@@ -18,8 +19,7 @@ export interface GasAlarmFacts {
   chemical: Chemical | null;
   /** The plant of the unit (or of the detector); null: park-level. */
   enterpriseId: string | null;
-  /** The unit the alarm is named after: the watched equipment or pipe, else the nearest equipment (`unitName.en`). */
-  unitLabel: string;
+  /** The unit the alarm is named after: the watched equipment or pipe, else the nearest equipment. */
   unitName: SiteName;
 }
 
@@ -46,13 +46,12 @@ export function gasAlarmFacts(site: Site | undefined, alarm: AlarmView): GasAlar
     const watchedChemical = watched?.chemical && senses(kind, watched.chemical) ? watched.chemical : null;
     const nearest = nearestHolder(site, sensor.position, kind);
     const family = CHEMICALS.filter((c) => senses(kind, c));
-    const unitName = equipment?.name ?? (segment ? { zh: `管道 ${segment.id}`, en: `pipe ${segment.id}` } : (nearest?.name ?? { zh: sensor.id, en: sensor.id }));
+    const unitName = equipment?.name ?? (segment ? pipeName(idName(segment.id)) : (nearest?.name ?? idName(sensor.id)));
     return {
       position: sensor.position,
       detectorKind: kind,
       chemical: watchedChemical ?? nearest?.chemical ?? (family.length === 1 ? family[0]! : null),
       enterpriseId: watched?.enterpriseId ?? sensor.enterpriseId,
-      unitLabel: unitName.en,
       unitName,
     };
   }
@@ -63,7 +62,6 @@ export function gasAlarmFacts(site: Site | undefined, alarm: AlarmView): GasAlar
     detectorKind: 'gas-flammable',
     chemical: unit.chemical && senses('gas-flammable', unit.chemical) ? unit.chemical : null,
     enterpriseId: unit.enterpriseId,
-    unitLabel: unit.name.en,
     unitName: unit.name,
   };
 }

@@ -26,9 +26,17 @@ export function parkItem(site: ChemicalPark, id: string): ParkItem | undefined {
   const b = site.pipes.nodes.find((n) => n.id === s.to)?.position;
   if (!a || !b) return undefined;
   const mid = { eastM: (a.eastM + b.eastM) / 2, northM: (a.northM + b.northM) / 2, upM: (a.upM + b.upM) / 2 };
-  const name = { zh: `管道 ${s.from} → ${s.to}`, en: `pipe ${s.from} → ${s.to}` };
+  const name = pipeName(idName(s.from), idName(s.to));
   return { id, kind: 'pipe-segment', label: name.en, name, enterpriseId: s.enterpriseId, chemical: s.chemical, position: mid };
 }
+
+/** A pipe by what it runs between ("pipe A → B", "管道 A → B"), or by its id alone. */
+export function pipeName(...ends: SiteName[]): SiteName {
+  return { zh: `管道 ${ends.map((e) => e.zh).join(' → ')}`, en: `pipe ${ends.map((e) => e.en).join(' → ')}` };
+}
+
+/** An id where a name is wanted: the same in both languages. */
+export const idName = (id: string): SiteName => ({ zh: id, en: id });
 
 /** A site point as the API gives it: metres east/north of the origin and [lon, lat]. */
 export function sitePlace(site: ChemicalPark, p: EnuPlan): SitePlace {

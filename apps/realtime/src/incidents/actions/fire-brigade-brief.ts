@@ -5,7 +5,7 @@ import { hubText, type FireBrigadeBrief, type IncidentAssessmentView, type Incid
 import { findChemical } from '@safetwin/sim';
 import { CHEMICAL_INFO, type ChemicalPark, type EnuPlan } from '@safetwin/twin-models';
 import { said, type Said } from '../said.ts';
-import { parkItem, sitePlace } from '../site-places.ts';
+import { idName, parkItem, sitePlace } from '../site-places.ts';
 import { unpinnedRateSaid } from '../assessment/rate-caveat.ts';
 import { accessRoute } from './access-route.ts';
 import { nearestGate, nearestRoad, placeParts, type Landmark } from './site-landmarks.ts';
@@ -18,7 +18,7 @@ export function fireBrigadeBrief(site: ChemicalPark, incident: IncidentView, now
   const at: EnuPlan = { eastM: place.eastM, northM: place.northM };
   const named = (l: Landmark | null): NamedPlaceView | null => (l ? { id: l.id, label: l.label, name: l.name, place: sitePlace(site, l.position), distanceM: Math.round(l.distanceM * 10) / 10 } : null);
   const chosenId = a?.source.chosen.id ?? incident.declared?.equipmentId ?? null;
-  const itemName: SiteName | null = chosenId ? (parkItem(site, chosenId)?.name ?? { zh: chosenId, en: chosenId }) : null;
+  const itemName: SiteName | null = chosenId ? (parkItem(site, chosenId)?.name ?? idName(chosenId)) : null;
   if (!a) warnings.push(said('no assessment yet: zones, wind and access route follow with the first assessment', 'brief.no-assessment'));
   else warnings.push(...locationCaveats(a.source), ...rateCaveats(a.source));
 

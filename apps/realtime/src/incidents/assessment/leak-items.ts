@@ -2,6 +2,7 @@
 // pipe segments carrying one, each with its release point (the candidates of "where is the leak?").
 import type { SiteName } from '@safetwin/protocol';
 import { findChemical, type SourceCandidate } from '@safetwin/sim';
+import { idName, pipeName } from '../site-places.ts';
 import type { AssessmentSite } from './assessment-input.ts';
 
 /**
@@ -74,9 +75,9 @@ function segmentItem(site: AssessmentSite, id: string, anyChemical = false): Lea
   if (!known && !anyChemical) return null;
   const a = site.pipes.nodes.find((n) => n.id === s.from), b = site.pipes.nodes.find((n) => n.id === s.to);
   if (!a || !b) return null;
-  const end = (n: typeof a): SiteName => (n.equipmentId ? site.equipment.find((e) => e.id === n.equipmentId)?.name : undefined) ?? { zh: n.equipmentId ?? n.id, en: n.equipmentId ?? n.id };
-  const from = end(a), to = end(b);
-  const name = { zh: `管道 ${from.zh} → ${to.zh}`, en: `pipe ${from.en} → ${to.en}` };
+  const end = (n: typeof a): SiteName => (n.equipmentId ? site.equipment.find((e) => e.id === n.equipmentId)?.name : undefined) ?? idName(n.equipmentId ?? n.id);
+  const from = end(a);
+  const name = pipeName(from, end(b));
   return {
     id: s.id, kind: 'pipe-segment', label: name.en, name, enterpriseId: s.enterpriseId, chemical: known?.id ?? s.chemical,
     eastM: (a.position.eastM + b.position.eastM) / 2, northM: (a.position.northM + b.position.northM) / 2,
