@@ -67,7 +67,10 @@ export const incidentEvents = pgTable(
     kind: text('kind').notNull(),
     /** Username, or 'system'. */
     actor: text('actor').notNull(),
+    /** In English. */
     message: text('message').notNull(),
+    /** The same sentence as a message key and its values (protocol HubText), for the wall's language; null for what a person typed (migration 0015). */
+    messageText: jsonb('message_text'),
     data: jsonb('data'),
   },
   (t) => [primaryKey({ columns: [t.incidentId, t.seq] })],

@@ -315,7 +315,10 @@ export interface IncidentEventView {
   kind: string;
   /** Username, or 'system'. */
   actor: string;
+  /** In English (logs, webhooks, a reader without the keys). */
   message: string;
+  /** The same sentence as a key with values, for the wall to word in its user's language; absent for what a person typed and for events stored before it. */
+  messageText?: HubText | null;
   data: Record<string, unknown> | null;
 }
 

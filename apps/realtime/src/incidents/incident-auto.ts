@@ -105,7 +105,7 @@ export class IncidentAutoCreator {
       target.alarmIds.add(alarm.id);
       if (alarm.groupId) target.groupIds.add(alarm.groupId);
       this.extend(target, facts);
-      this.deps.service.joinAlarm(target.id, alarm, facts.unitName.en).catch(this.deps.log);
+      this.deps.service.joinAlarm(target.id, alarm, facts.unitName).catch(this.deps.log);
       return;
     }
     const id = randomUUID();
@@ -119,7 +119,7 @@ export class IncidentAutoCreator {
       .create({
         siteId: alarm.siteId, enterpriseId: facts.enterpriseId, origin: 'alarm', chemical: facts.chemical, declared: null, createdBy: 'system',
         ...detectedTitle(chemicalName(facts.chemical, facts.detectorKind), facts.unitName),
-        alarm: { view: alarm, unitLabel: facts.unitName.en },
+        alarm: { view: alarm, unitName: facts.unitName },
       }, id)
       .catch((err: unknown) => {
         this.routes.delete(id);

@@ -1,9 +1,10 @@
 // Pure changes of an incident view: each returns the next view and the timeline entries that
 // record it (the service stores both in one transaction). No I/O here.
-import type { AlarmView, IncidentAssessmentView, IncidentMilestonesView, IncidentPeopleView, IncidentState, IncidentValveView, IncidentView } from '@safetwin/protocol';
+import { hubText, type AlarmView, type IncidentAssessmentView, type IncidentMilestonesView, type IncidentPeopleView, type IncidentState, type IncidentValveView, type IncidentView, type SiteName } from '@safetwin/protocol';
 import { concernedEnterprises } from '../auth/access.ts';
 import { checkTransition } from './incident-lifecycle.ts';
 import type { NewIncidentEvent } from './incident-store.ts';
+import { said, type Said } from './said.ts';
 
 /** A change: the view after it and what the timeline records; null when nothing changes. */
 export type IncidentChange = { next: IncidentView; events: NewIncidentEvent[] } | null;
@@ -11,14 +12,19 @@ export type IncidentChange = { next: IncidentView; events: NewIncidentEvent[] } 
 /** The milestone a state reaches (the wall's countdowns stop there). */
 const STATE_MILESTONE: Partial<Record<IncidentState, keyof IncidentMilestonesView>> = { contained: 'containedAt', closed: 'closedAt' };
 
-/** Moves the incident to `to` (throws IncidentTransitionError when the lifecycle forbids it), recording who and why. */
-export function changeState(view: IncidentView, to: IncidentState, actor: string, reason: string, at: number): { next: IncidentView; events: NewIncidentEvent[] } {
+/** Moves the incident to `to` (throws IncidentTransitionError when the lifecycle forbids it), recording who and why (a person's words as typed, or the hub's sentence). */
+export function changeState(view: IncidentView, to: IncidentState, actor: string, why: string | Said, at: number): { next: IncidentView; events: NewIncidentEvent[] } {
   checkTransition(view.state, to);
+  const reason = typeof why === 'string' ? why : why.en;
   const milestone = STATE_MILESTONE[to];
   const milestones = milestone && view.milestones[milestone] === null ? { ...view.milestones, [milestone]: at } : view.milestones;
   return {
     next: { ...view, state: to, milestones, updatedAt: at },
-    events: [{ at, kind: 'state', actor, message: `${view.state} → ${to}: ${reason}`, data: { from: view.state, to, reason } }],
+    events: [{
+      at, kind: 'state', actor, message: `${view.state} → ${to}: ${reason}`,
+      messageText: hubText('event.state', { from: hubText(`state.${view.state}`), to: hubText(`state.${to}`), reason: typeof why === 'string' ? why : why.text }),
+      data: { from: view.state, to, reason },
+    }],
   };
 }
 
@@ -27,7 +33,7 @@ export function changeState(view: IncidentView, to: IncidentState, actor: string
  * the worst of its alarms, the first alarm time the earliest; a contained incident returns to
  * responding (the leak was not stopped).
  */
-export function joinAlarm(view: IncidentView, alarm: AlarmView, unitLabel: string, at: number): IncidentChange {
+export function joinAlarm(view: IncidentView, alarm: AlarmView, unit: SiteName, at: number): IncidentChange {
   const alarmIds = view.alarmIds.includes(alarm.id) ? view.alarmIds : [...view.alarmIds, alarm.id];
   const alarmGroupIds = alarm.groupId && !view.alarmGroupIds.includes(alarm.groupId) ? [...view.alarmGroupIds, alarm.groupId] : view.alarmGroupIds;
   const level = (view.level === null ? alarm.level : Math.min(view.level, alarm.level)) as 1 | 2;
@@ -36,11 +42,12 @@ export function joinAlarm(view: IncidentView, alarm: AlarmView, unitLabel: strin
   let next: IncidentView = { ...view, alarmIds, alarmGroupIds, level, milestones: { ...view.milestones, firstAlarmAt }, updatedAt: at };
   const events: NewIncidentEvent[] = [{
     at, kind: 'alarm-joined', actor: 'system',
-    message: `level-${alarm.level} alarm ${alarm.metric} ${alarm.kind} at ${alarm.value ?? '?'} (set-point ${alarm.setpoint ?? '?'}) on ${alarm.deviceId} near ${unitLabel}`,
+    message: `level-${alarm.level} alarm ${alarm.metric} ${alarm.kind} at ${alarm.value ?? '?'} (set-point ${alarm.setpoint ?? '?'}) on ${alarm.deviceId} near ${unit.en}`,
+    messageText: hubText('event.alarm-joined', { level: alarm.level, metric: alarm.metric, kind: alarm.kind, value: alarm.value ?? '?', setpoint: alarm.setpoint ?? '?', device: alarm.deviceId, unit }),
     data: { alarmId: alarm.id, groupId: alarm.groupId, deviceId: alarm.deviceId, level: alarm.level, value: alarm.value, raisedAt },
   }];
   if (view.state === 'contained') {
-    const back = changeState(next, 'responding', 'system', `alarm ${alarm.id} activated after containment`, at);
+    const back = changeState(next, 'responding', 'system', said(`alarm ${alarm.id} activated after containment`, 'reason.alarm-after-containment', { alarm: alarm.id }), at);
     next = back.next;
     events.push(...back.events);
   }
@@ -84,12 +91,15 @@ export function assessmentEvent(a: IncidentAssessmentView): NewIncidentEvent {
   const valves = a.isolation?.alternatives[0]?.valves.map((v) => v.valveId) ?? [];
   const evacuate = a.evacuation?.groups.filter((g) => g.decision === 'evacuate').map((g) => g.id) ?? [];
   const unusable = a.evacuation?.assemblyPoints.filter((p) => !p.usable).map((p) => p.id) ?? [];
-  const where = top ? `${top.label} (${Math.round(top.probability * 100)} %)` : (a.source.chosen.id ?? 'a point');
+  const percent = top ? Math.round(top.probability * 100) : 0;
+  const where = top ? `${top.label} (${percent} %)` : (a.source.chosen.id ?? 'a point');
+  const source = top ? hubText('event.source-candidate', { name: top.name ?? top.label, percent }) : (a.source.chosen.id ?? '—');
   return {
     at: a.computedAt,
     kind: 'assessment',
     actor: 'system',
     message: `assessment ${a.seq}: source ${where}; ${valves.length} valve(s) to close; ${evacuate.length} group(s) to evacuate; ${unusable.length} assembly point(s) unusable`,
+    messageText: hubText('event.assessment', { seq: a.seq, source, valves: valves.length, groups: evacuate.length, unusable: unusable.length }),
     data: {
       seq: a.seq,
       topCandidate: top && { id: top.id, label: top.label, probability: top.probability, rateKgS: top.rateKgS },
@@ -115,7 +125,7 @@ export function applyAssessment(view: IncidentView, a: IncidentAssessmentView, a
   next = { ...next, concerns: concernedEnterprises(next, view.concerns) };
   const events = [assessmentEvent(a)];
   if ((view.state === 'assessing' || view.state === 'detected') && hasActionPlan(a)) {
-    const moved = changeState(next, 'responding', 'system', `assessment ${a.seq} brought an isolation or evacuation plan`, at);
+    const moved = changeState(next, 'responding', 'system', said(`assessment ${a.seq} brought an isolation or evacuation plan`, 'reason.assessment-plan', { seq: a.seq }), at);
     next = moved.next;
     events.push(...moved.events);
   }

@@ -4,6 +4,7 @@ import { pointInPolygon, type EnuPlan, type Site } from '@safetwin/twin-models';
 import { canSeeSite } from '../auth/access.ts';
 import { badBody, forbidden, notFound } from '../errors.ts';
 import { chemicalName, declaredTitle } from './incident-title.ts';
+import { said, type Said } from './said.ts';
 import type { NewIncident } from './incident-service.ts';
 import { parkItem, plotOwner, sitePlace } from './site-places.ts';
 
@@ -26,14 +27,16 @@ export function declaredIncident(site: Site | undefined, user: Principal, body: 
   const engineChemical = findChemical(body.chemical);
   if (!engineChemical) throw badBody(`chemical: unknown chemical '${body.chemical}' (known: ${ENGINE_CHEMICALS.map((c) => c.id).join(', ')})`);
   const chemical = engineChemical.id;
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   let at: SiteName | EnuPlan;
   let enterpriseId: string | null;
   let place;
   if (body.equipmentId !== undefined) {
     const item = parkItem(site, body.equipmentId);
     if (!item) throw badBody(`equipmentId: no equipment or pipe segment '${body.equipmentId}' on site '${site.id}'`);
-    if (item.chemical !== chemical) warnings.push(`${item.label} holds ${item.chemical ?? 'no chemical'}, not ${chemical}: assessed as declared`);
+    if (item.chemical !== chemical) {
+      warnings.push(said(`${item.label} holds ${item.chemical ?? 'no chemical'}, not ${chemical}: assessed as declared`, 'event.warning-other-chemical', { item: item.name, held: item.chemical ?? '—', chemical }));
+    }
     at = item.name;
     enterpriseId = item.enterpriseId;
     place = sitePlace(site, item.position);
@@ -57,7 +60,7 @@ export function declaredIncident(site: Site | undefined, user: Principal, body: 
     declared: { equipmentId: body.equipmentId ?? null, place, rateKgS: body.rateKgS ?? null },
     createdBy: user.username,
     events: [
-      ...warnings.map((message) => ({ kind: 'warning', actor: 'system', message, data: null })),
+      ...warnings.map((w) => ({ kind: 'warning', actor: 'system', message: w.en, messageText: w.text, data: null })),
       ...(body.note ? [{ kind: 'note', actor: user.username, message: body.note, data: null }] : []),
     ],
   };

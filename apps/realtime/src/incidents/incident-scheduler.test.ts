@@ -81,7 +81,7 @@ describe('assessment scheduler', () => {
     // Three requests while one runs: one more run, never two at once.
     scheduler.request(created.id);
     scheduler.request(created.id);
-    await service.joinAlarm(created.id, gasAlarm('cp-test', 'gd-3', Date.now(), { groupId: 'g-9' }), 'Chlorine tank 1');
+    await service.joinAlarm(created.id, gasAlarm('cp-test', 'gd-3', Date.now(), { groupId: 'g-9' }), { zh: '1#氯罐', en: 'Chlorine tank 1' });
     assessor.release();
     await until('the coalesced second run', () => assessor.calls.length === 2);
     assessor.hold = false;

@@ -2,6 +2,7 @@ import type { IncidentAssessmentView, IncidentView } from '@safetwin/protocol';
 import type { AssessmentSubject } from './assessment/assessment-input.ts';
 import { IncidentTransitionError, isOpenState } from './incident-lifecycle.ts';
 import type { IncidentService } from './incident-service.ts';
+import { said } from './said.ts';
 
 /** What computes an assessment (the assessment's IncidentAssessor). */
 export interface Assessor {
@@ -144,7 +145,7 @@ export class AssessmentScheduler {
 
   private async toAssessing(id: string, incident: IncidentView): Promise<IncidentView> {
     try {
-      return await this.deps.service.transition(id, 'assessing', 'system', 'first assessment requested');
+      return await this.deps.service.transition(id, 'assessing', 'system', said('first assessment requested', 'reason.first-assessment'));
     } catch (err) {
       // Someone else moved it on in between (contained, closed): assess it as it now is.
       if (err instanceof IncidentTransitionError) return this.deps.service.get(id);

@@ -59,14 +59,23 @@ for (const backend of testBackends()) {
       const created = await service.create(declaredInput('cp-test'));
       await service.transition(created.id, 'contained', 'alice', 'leak stopped');
       const alarm = gasAlarm('cp-test', 'gd-7', clock - 5000, { level: 2, groupId: 'g-1' });
-      const joined = await service.joinAlarm(created.id, alarm, 'Chlorine tank 1');
+      const tank = { zh: '1#氯罐', en: 'Chlorine tank 1' };
+      const joined = await service.joinAlarm(created.id, alarm, tank);
       expect(joined).toMatchObject({ state: 'responding', level: 2, alarmIds: [alarm.id], alarmGroupIds: ['g-1'] });
       expect(joined.milestones.firstAlarmAt).toBe(clock - 5000);
-      const again = await service.joinAlarm(created.id, { ...alarm, level: 1, raisedAt: clock }, 'Chlorine tank 1');
+      const again = await service.joinAlarm(created.id, { ...alarm, level: 1, raisedAt: clock }, tank);
       expect(again.level).toBe(1);
       expect(again.alarmIds).toEqual([alarm.id]);
       expect(again.milestones.firstAlarmAt).toBe(clock - 5000);
       expect(await timelineKinds(created.id)).toEqual(['created', 'state', 'alarm-joined', 'state', 'alarm-joined']);
+      // Each entry keeps its English and, stored beside it, the sentence for the wall's language: a person's reason as typed,
+      // the hub's own as a key; the unit by its names in both languages.
+      const [, typed, joinedEvent, back] = (await service.detail(created.id)).timeline;
+      expect(typed!.message).toBe('detected → contained: leak stopped');
+      expect(typed!.messageText).toEqual({ key: 'event.state', values: { from: { key: 'state.detected', values: {} }, to: { key: 'state.contained', values: {} }, reason: 'leak stopped' } });
+      expect(joinedEvent!.message).toContain('near Chlorine tank 1');
+      expect(joinedEvent!.messageText).toMatchObject({ key: 'event.alarm-joined', values: { level: 2, device: 'gd-7', unit: tank } });
+      expect(back!.messageText).toMatchObject({ key: 'event.state', values: { reason: { key: 'reason.alarm-after-containment', values: { alarm: alarm.id } } } });
     });
 
     it('writes a change and its timeline entries together or not at all', async () => {

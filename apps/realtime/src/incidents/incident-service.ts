@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  AlarmView, IncidentAssessmentView, IncidentDetailView, IncidentMilestonesView, IncidentState, IncidentValveView, IncidentView,
+import {
+  hubText, type AlarmView, type IncidentAssessmentView, type IncidentDetailView, type IncidentMilestonesView, type IncidentState, type IncidentValveView, type IncidentView, type SiteName,
 } from '@safetwin/protocol';
 import { applyAssessment, applyValves, changeState, joinAlarm, type IncidentChange } from './incident-changes.ts';
 import { isOpenState } from './incident-lifecycle.ts';
-import { StaleIncidentError, type IncidentStore, type NewIncidentEvent, type StoredIncident } from './incident-store.ts';
+import { StaleIncidentError, type IncidentStore, type NewIncidentEvent, type StoredIncident, type TimelineEntry } from './incident-store.ts';
+import type { Said } from './said.ts';
 
 /** No incident with that id (or not one this caller may see: the routes answer 404 either way). */
 export class IncidentNotFoundError extends Error {
@@ -25,7 +26,7 @@ export interface NewIncident {
   declared: IncidentView['declared'];
   createdBy: string;
   /** The alarm it starts from (origin 'alarm'), joined in the same write. */
-  alarm?: { view: AlarmView; unitLabel: string };
+  alarm?: { view: AlarmView; unitName: SiteName };
   /** Further entries for the creation's timeline (e.g. a declaration's warnings). */
   events?: readonly Omit<NewIncidentEvent, 'at'>[];
 }
@@ -101,9 +102,9 @@ export class IncidentService {
         assessment: null, valves: [], people: { inZone: 0, evacuating: 0, sheltered: 0, safe: 0 },
         concerns: input.enterpriseId === null ? [] : [input.enterpriseId],
       };
-      const events: NewIncidentEvent[] = [{ at, kind: 'created', actor: input.createdBy, message: `${input.origin} incident: ${input.title}`, data: { origin: input.origin, chemical: input.chemical, declared: input.declared } }];
+      const events: NewIncidentEvent[] = [{ at, kind: 'created', actor: input.createdBy, message: `${input.origin} incident: ${input.title}`, messageText: hubText('event.created', { origin: hubText(`origin.${input.origin}`), title: input.titleText ?? input.title }), data: { origin: input.origin, chemical: input.chemical, declared: input.declared } }];
       if (input.alarm) {
-        const joined = joinAlarm(view, input.alarm.view, input.alarm.unitLabel, at)!;
+        const joined = joinAlarm(view, input.alarm.view, input.alarm.unitName, at)!;
         view = joined.next;
         events.push(...joined.events);
       }
@@ -122,12 +123,12 @@ export class IncidentService {
   }
 
   /** An alarm joins an open incident (a contained one returns to responding). */
-  joinAlarm(id: string, alarm: AlarmView, unitLabel: string): Promise<IncidentView> {
-    return this.change(id, 'alarm-joined', (view) => joinAlarm(view, alarm, unitLabel, this.deps.now()));
+  joinAlarm(id: string, alarm: AlarmView, unitName: SiteName): Promise<IncidentView> {
+    return this.change(id, 'alarm-joined', (view) => joinAlarm(view, alarm, unitName, this.deps.now()));
   }
 
   /** A state change by a person or the system; throws IncidentTransitionError when the lifecycle forbids it. */
-  transition(id: string, to: IncidentState, actor: string, reason: string): Promise<IncidentView> {
+  transition(id: string, to: IncidentState, actor: string, reason: string | Said): Promise<IncidentView> {
     return this.change(id, 'state', (view) => changeState(view, to, actor, reason, this.deps.now()));
   }
 
@@ -137,10 +138,10 @@ export class IncidentService {
   }
 
   /** A timeline entry (a note, a command, a notification…): `ActionSink.record`. */
-  async record(incidentId: string, event: { kind: string; actor: string; message: string; data?: Record<string, unknown> }): Promise<void> {
+  async record(incidentId: string, event: TimelineEntry): Promise<void> {
     await this.change(incidentId, 'event', (view) => {
       const at = this.deps.now();
-      return { next: { ...view, updatedAt: at }, events: [{ at, kind: event.kind, actor: event.actor, message: event.message, data: event.data ?? null }] };
+      return { next: { ...view, updatedAt: at }, events: [{ at, kind: event.kind, actor: event.actor, message: event.message, messageText: event.messageText ?? null, data: event.data ?? null }] };
     });
   }
 

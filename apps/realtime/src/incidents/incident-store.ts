@@ -12,6 +12,8 @@ export interface StoredIncident {
 
 /** A timeline entry to append (the store numbers it). */
 export type NewIncidentEvent = Omit<IncidentEventView, 'seq'>;
+/** A timeline entry as a writer gives it (the store sets the time): `messageText` the sentence for the wall's language, absent for what a person typed. */
+export type TimelineEntry = { kind: string; actor: string; message: string; messageText?: IncidentEventView['messageText']; data?: Record<string, unknown> };
 
 /** The stored row changed since it was read (another hub, or a write that raced): read it again. */
 export class StaleIncidentError extends Error {
@@ -123,7 +125,7 @@ export class IncidentStore {
   /** An incident's timeline, oldest first. */
   async timeline(id: string): Promise<IncidentEventView[]> {
     const rows = await this.db.orm.select().from(incidentEvents).where(eq(incidentEvents.incidentId, id)).orderBy(incidentEvents.seq);
-    return rows.map((r) => ({ seq: r.seq, at: r.at.getTime(), kind: r.kind, actor: r.actor, message: r.message, data: (r.data as Record<string, unknown> | null) ?? null }));
+    return rows.map((r) => ({ seq: r.seq, at: r.at.getTime(), kind: r.kind, actor: r.actor, message: r.message, messageText: (r.messageText as IncidentEventView['messageText']) ?? null, data: (r.data as Record<string, unknown> | null) ?? null }));
   }
 
   /** Incidents of these sites, newest first, optionally in one state. */
@@ -144,8 +146,8 @@ export class IncidentStore {
 
 async function appendEvents(tx: SqlTransaction, incidentId: string, afterSeq: number, events: readonly NewIncidentEvent[]): Promise<void> {
   for (const [i, e] of events.entries()) {
-    await tx.query(`INSERT INTO incident_events (incident_id, seq, at, kind, actor, message, data) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`, [
-      incidentId, afterSeq + i + 1, new Date(e.at), e.kind, e.actor, e.message, json(e.data),
+    await tx.query(`INSERT INTO incident_events (incident_id, seq, at, kind, actor, message, message_text, data) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb)`, [
+      incidentId, afterSeq + i + 1, new Date(e.at), e.kind, e.actor, e.message, json(e.messageText ?? null), json(e.data),
     ]);
   }
 }

@@ -7,7 +7,8 @@ describe('the hub\'s words in the UI language', () => {
   it('words every hub sentence in both languages, each with the placeholders of the English', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of HUB_TEXT_KEYS) {
-      expect(hubTextMessages['zh-CN'][key], key).toMatch(/[\u4e00-\u9fff]/);
+      // Chinese words, or (a bare joint of two sentences) Chinese punctuation.
+      expect(hubTextMessages['zh-CN'][key], key).toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]/);
       expect(placeholders(hubTextMessages['zh-CN'][key]), key).toEqual(placeholders(hubTextMessages.en[key]));
     }
   });
@@ -21,6 +22,17 @@ describe('the hub\'s words in the UI language', () => {
     });
     expect(wordHubText(text, 'en')).toBe('provisional source: liquid chlorine sphere 1, the item nearest to detector CP-E1-GT-004 (highest reading), because only 2 detector(s) saw gas; at least 3 are needed to tell the candidates apart');
     expect(wordHubText(text, 'zh-CN')).toBe('暂定泄漏源：液氯球罐1，距探测器 CP-E1-GT-004（读数最高）最近的设备，原因：仅 2 个探测器检测到气体；至少需要 3 个才能区分候选泄漏源');
+  });
+
+  it('words a timeline entry with its reason and valve set nested, and a person\'s reason as typed', () => {
+    const proposed = hubText('event.valves-proposed', {
+      why: hubText('why.after-failed-rank', { valve: 'XV-1', rank: 2 }),
+      set: hubText('valves.set', { valves: hubText('valves.both', { remote: 'XV-2', manual: 'HV-3' }), beforeKg: 12.5, totalKg: 40 }),
+    });
+    expect(wordHubText(proposed, 'en')).toBe('after XV-1 failed, isolation rank 2: XV-2 (remote), HV-3 (manual): 12.5 kg before isolation, 40 kg in all');
+    expect(wordHubText(proposed, 'zh-CN')).toBe('XV-1 失效后，采用第 2 隔离方案：阀门组合 XV-2（远程），HV-3（手动）：隔离前泄放 12.5 kg，共 40 kg');
+    const typed = hubText('event.state', { from: hubText('state.responding'), to: hubText('state.contained'), reason: 'leak plugged' });
+    expect(wordHubText(typed, 'zh-CN')).toBe('状态 处置中 → 已控制：leak plugged');
   });
 
   it('keeps the small numbers the hub rounded (the rate bound of a pinhole, a trace in ppm)', () => {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { FieldCommand, IncidentAssessmentView, IncidentView, IsolationAlternativeView } from '@safetwin/protocol';
+import { hubText, type FieldCommand, type HubText, type IncidentAssessmentView, type IncidentView, type IsolationAlternativeView } from '@safetwin/protocol';
 import { pointInPolygon, planIsolation, type ChemicalPark } from '@safetwin/twin-models';
 import { call, connect, login, pollUntil, startTestHub, storeVariants, TEST_GATEWAY_KEY, type TestSocket } from '../../test-support/test-hub.ts';
 import type { Hub } from '../../create-hub.ts';
@@ -170,6 +170,11 @@ describe.each(storeVariants())('incident actions on $name', (variant) => {
     expect(isolated!.valves.map((v) => v.state)).toEqual(['closed', 'field-done']); // no transmitter on the reactor line: closed, not confirmed
     const timeline = (await detail(incident.id)).timeline;
     expect(timeline.find((e) => e.kind === 'field-task')!.data).toMatchObject({ valveId: 'TP-HV-3' });
+    // Each entry also carries its sentence by key for the wall's language; the place of a field task, part by part.
+    const task = timeline.find((e) => e.kind === 'field-task')!.messageText!;
+    expect(task).toMatchObject({ key: 'event.field-task', values: { valve: 'TP-HV-3' } });
+    expect((task.values.where as HubText).key).toMatch(/^(place\.|join\.semicolon)/);
+    expect(timeline.find((e) => e.kind === 'valve-closed' && e.actor === 'crew-1')!.messageText).toEqual(hubText('event.valve-by-hand', { valve: 'TP-HV-3', actor: 'crew-1' }));
     expect(timeline.filter((e) => e.kind === 'valve-commanded').map((e) => e.actor)).toEqual(['commander']);
     actions.forget(incident.id);
   });
@@ -189,6 +194,10 @@ describe.each(storeVariants())('incident actions on $name', (variant) => {
     const timeline = (await detail(incident.id)).timeline;
     expect(timeline.find((e) => e.kind === 'valve-failed')!.message).toContain('TP-XV-1 failed: command rejected');
     expect(timeline.filter((e) => e.kind === 'valves-proposed').at(-1)!.message).toContain('after TP-XV-1 failed, isolation rank 2');
+    expect(timeline.find((e) => e.kind === 'valve-failed')!.messageText).toMatchObject({ key: 'event.valve-failed', values: { valve: 'TP-XV-1', reason: { key: 'valve.command-failed' } } });
+    expect(timeline.filter((e) => e.kind === 'valves-proposed').at(-1)!.messageText).toMatchObject({
+      key: 'event.valves-proposed', values: { why: hubText('why.after-failed-rank', { valve: 'TP-XV-1', rank: 2 }), set: { key: 'valves.set' } },
+    });
     actions.forget(incident.id);
   });
 
@@ -304,6 +313,7 @@ describe.each(storeVariants())('incident actions on $name', (variant) => {
     await actions.notifyFireBrigade({ ...drill, level: 1, assessment: a }, 'drill-planner');
     const said = (await detail(drill.id)).timeline.find((e) => e.kind === 'notification');
     expect(said!.message).toBe('drill: the fire brigade would be notified by drill-planner — brief not sent');
+    expect(said!.messageText).toEqual(hubText('event.brief-drill-by', { actor: 'drill-planner' }));
     expect(said!.data).toMatchObject({ drill: true, sent: false });
     await new Promise((r) => setTimeout(r, 1000));
     expect(receiver.received.filter((r) => r.body.incident?.id === drill.id)).toEqual([]);

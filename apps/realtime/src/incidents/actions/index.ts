@@ -8,11 +8,12 @@ import { lineFlowTransmitters, type ChemicalPark } from '@safetwin/twin-models';
 import { incidentEnterprises } from '../../auth/access.ts';
 import type { CommandChannel } from '../../commands/command-channel.ts';
 import { HubError, notFound } from '../../errors.ts';
+import type { TimelineEntry } from '../incident-store.ts';
 import type { IngestService } from '../../ingest/ingest-service.ts';
 import type { WebhookNotifier, WebhookRecipient } from '../../notify/webhook-notifier.ts';
 import type { SiteRegistry } from '../../sites/site-registry.ts';
 import { CLOSED_MAX_PCT, REPORT_CLOCK_SKEW_MS, closeTimeoutMs } from '../../alarms/response/esd-shutdown.ts';
-import { said, type Said } from '../said.ts';
+import { joinSaid, said, type Said } from '../said.ts';
 import { dropEvidence, PRESSURE_TREND_MS } from './confirmation.ts';
 import { fireBrigadeBrief } from './fire-brigade-brief.ts';
 import { PROCESS_METRICS, ProcessReadings } from './process-readings.ts';
@@ -20,7 +21,7 @@ import { placeParts } from './site-landmarks.ts';
 
 /** Where the actions write: the incident's timeline and its valves (the incidents helper's IncidentService). */
 export interface ActionSink {
-  record(incidentId: string, event: { kind: string; actor: string; message: string; data?: Record<string, unknown> }): Promise<void>;
+  record(incidentId: string, event: TimelineEntry): Promise<void>;
   setValves(incidentId: string, valves: IncidentValveView[], milestones?: Partial<IncidentMilestonesView>): Promise<void>;
 }
 
@@ -99,12 +100,11 @@ export class IncidentActions {
     deps.webhooks.onOutcome((o) => {
       const out = this.briefsOut.get(o.eventId);
       if (!out) return;
-      const r = out.recipients.find((x) => x.hookId === o.hookId);
-      this.write(out.incidentId, (sink) => sink.record(out.incidentId, {
-        kind: 'notification', actor: 'system',
-        message: o.outcome === 'delivered' ? `fire-brigade brief delivered to ${r?.host ?? o.hookId}` : `fire-brigade brief NOT delivered to ${r?.host ?? o.hookId} (gave up after retries): call the fire brigade`,
-        data: { eventId: o.eventId, hookId: o.hookId, delivery: o.outcome },
-      }));
+      const host = out.recipients.find((x) => x.hookId === o.hookId)?.host ?? o.hookId;
+      const message = o.outcome === 'delivered'
+        ? said(`fire-brigade brief delivered to ${host}`, 'event.brief-delivered', { host })
+        : said(`fire-brigade brief NOT delivered to ${host} (gave up after retries): call the fire brigade`, 'event.brief-not-delivered', { host });
+      this.write(out.incidentId, (sink) => sink.record(out.incidentId, { kind: 'notification', actor: 'system', ...entry(message), data: { eventId: o.eventId, hookId: o.hookId, delivery: o.outcome } }));
     });
   }
 
@@ -125,7 +125,7 @@ export class IncidentActions {
     if (!run && alts.length > 0) {
       run = this.newRun(incident, assessment.source.chosen.id);
       run.alternatives = alts;
-      this.adopt(run, alts[0]!, 'system', run.level === 1 ? 'auto' : 'await', `isolation rank 1 of ${alts.length}`);
+      this.adopt(run, alts[0]!, 'system', run.level === 1 ? 'auto' : 'await', said(`isolation rank 1 of ${alts.length}`, 'why.isolation-rank', { rank: 1, of: alts.length }));
     } else if (run && alts.length > 0) {
       const moved = assessment.source.chosen.id !== run.sourceId;
       run.alternatives = alts;
@@ -134,13 +134,14 @@ export class IncidentActions {
       const best = alts.find((a) => !a.valves.some((v) => failed.has(v.valveId))) ?? alts[0]!;
       const awaiting = [...run.valves.values()].some((v) => v.state === 'awaiting-confirmation');
       if (escalated && awaiting) {
-        this.adopt(run, best, 'system', 'auto', `escalated to level 1: isolation rank ${best.rank} commanded without waiting for confirmation`);
+        this.adopt(run, best, 'system', 'auto', said(`escalated to level 1: isolation rank ${best.rank} commanded without waiting for confirmation`, 'why.escalated', { rank: best.rank }));
       } else if (!run.tried.has(setKey(best))) {
         const pendingOnly = [...run.valves.values()].every((v) => v.state === 'awaiting-confirmation');
-        const why = moved ? `the source estimate moved to ${assessment.source.chosen.id ?? 'a point'}` : 'the assessment changed';
-        if (run.level === 1) this.adopt(run, best, 'system', 'auto', `${why}: valves added`);
-        else if (pendingOnly) this.adopt(run, best, 'system', 'await', `${why}: proposal replaced`);
-        else this.propose(run, best, `${why}: a new set is proposed (nothing already commanded changes)`);
+        const to = assessment.source.chosen.id;
+        const why = moved ? said(`the source estimate moved to ${to ?? 'a point'}`, 'why.source-moved', { source: to ?? '—' }) : said('the assessment changed', 'why.assessment-changed');
+        if (run.level === 1) this.adopt(run, best, 'system', 'auto', said(`${why.en}: valves added`, 'why.valves-added', { why: why.text }));
+        else if (pendingOnly) this.adopt(run, best, 'system', 'await', said(`${why.en}: proposal replaced`, 'why.proposal-replaced', { why: why.text }));
+        else this.propose(run, best, said(`${why.en}: a new set is proposed (nothing already commanded changes)`, 'why.new-set', { why: why.text }));
       }
     }
     if (incident.level === 1 && assessment.zones.length > 0 && incident.milestones.fireBrigadeNotifiedAt === null && !this.autoNotified.has(incident.id)) {
@@ -158,7 +159,7 @@ export class IncidentActions {
     if (!alt) throw new HubError('incident:no-isolation', alts.length === 0 ? `rank: incident ${incident.id} has no isolation assessed yet` : `rank: no alternative ${rank} (the latest assessment has ranks 1–${alts.length})`, 409);
     const run = this.runs.get(incident.id) ?? this.restoreRun(incident);
     run.alternatives = alts;
-    this.adopt(run, alt, actor, 'confirmed', `isolation rank ${rank} confirmed by ${actor}`);
+    this.adopt(run, alt, actor, 'confirmed', said(`isolation rank ${rank} confirmed by ${actor}`, 'why.rank-confirmed', { rank, actor }));
     await this.settled(run.id);
     return [...run.valves.values()];
   }
@@ -174,7 +175,7 @@ export class IncidentActions {
     }
     const at = this.deps.now();
     this.update(run, valveId, { state: 'field-done', closedAt: at, ...evidenceOf(said(`shut by hand, reported by ${actor}`, 'valve.by-hand', { actor })) });
-    this.event(run, 'valve-closed', actor, `${valveId} shut by hand (reported by ${actor})`, { valveId, by: 'field' });
+    this.event(run, 'valve-closed', actor, said(`${valveId} shut by hand (reported by ${actor})`, 'event.valve-by-hand', { valve: valveId, actor }), { valveId, by: 'field' });
     this.afterChange(run);
     await this.settled(run.id);
     return [...run.valves.values()];
@@ -248,20 +249,21 @@ export class IncidentActions {
    * commanded ('auto', 'confirmed') or wait for a commander ('await'). Valves already commanded
    * or shut stay as they are; proposals no longer in the set are dropped.
    */
-  private adopt(run: Run, alt: IsolationAlternativeView, actor: string, mode: 'auto' | 'await' | 'confirmed', why: string): void {
+  private adopt(run: Run, alt: IsolationAlternativeView, actor: string, mode: 'auto' | 'await' | 'confirmed', why: Said): void {
     run.tried.add(setKey(alt));
     for (const [id, v] of run.valves) if (v.state === 'awaiting-confirmation' && !alt.valves.some((x) => x.valveId === id)) run.valves.delete(id);
     run.active = new Set(alt.valves.map((v) => v.valveId));
-    this.event(run, 'valves-proposed', actor, `${why}: ${describeSet(alt)}`, { rank: alt.rank, valveIds: alt.valves.map((v) => v.valveId), mode, releasedBeforeIsolationKg: alt.releasedBeforeIsolationKg, totalReleaseKg: alt.totalReleaseKg });
+    const set = describeSet(alt);
+    this.event(run, 'valves-proposed', actor, said(`${why.en}: ${set.en}`, 'event.valves-proposed', { why: why.text, set: set.text }), { rank: alt.rank, valveIds: alt.valves.map((v) => v.valveId), mode, releasedBeforeIsolationKg: alt.releasedBeforeIsolationKg, totalReleaseKg: alt.totalReleaseKg });
     const site = this.park(run.siteId)!;
     for (const v of alt.valves) {
       const have = run.valves.get(v.valveId);
       if (have && have.state !== 'awaiting-confirmation' && have.state !== 'to-close') continue;
       if (v.actuation === 'manual') {
         const parts = placeParts(site, v.place);
-        const where = parts.map((p) => p.en).join('; ');
-        run.valves.set(v.valveId, blank(v, 'field-task', { evidence: `field task: ${where}`, evidenceTexts: [hubText('valve.field-task'), ...parts.map((p) => p.text)] }));
-        this.event(run, 'field-task', actor, `close ${v.valveId} (${v.function}) by hand: ${where}`, { valveId: v.valveId, place: v.place, location: where });
+        const where = joinSaid(parts);
+        run.valves.set(v.valveId, blank(v, 'field-task', { evidence: `field task: ${where.en}`, evidenceTexts: [hubText('valve.field-task'), ...parts.map((p) => p.text)] }));
+        this.event(run, 'field-task', actor, said(`close ${v.valveId} (${v.function}) by hand: ${where.en}`, 'event.field-task', { valve: v.valveId, function: v.function, where: where.text }), { valveId: v.valveId, place: v.place, location: where.en });
       } else if (mode === 'await') {
         run.valves.set(v.valveId, blank(v, 'awaiting-confirmation', NO_EVIDENCE));
       } else {
@@ -273,9 +275,10 @@ export class IncidentActions {
   }
 
   /** Records a set as proposed without changing any valve (level 2 once something is commanded). */
-  private propose(run: Run, alt: IsolationAlternativeView, why: string): void {
+  private propose(run: Run, alt: IsolationAlternativeView, why: Said): void {
     run.tried.add(setKey(alt));
-    this.event(run, 'valves-proposed', 'system', `${why}: rank ${alt.rank}, ${describeSet(alt)} — confirm to command`, { rank: alt.rank, valveIds: alt.valves.map((v) => v.valveId), mode: 'proposal' });
+    const set = describeSet(alt);
+    this.event(run, 'valves-proposed', 'system', said(`${why.en}: rank ${alt.rank}, ${set.en} — confirm to command`, 'event.valves-proposal', { why: why.text, rank: alt.rank, set: set.text }), { rank: alt.rank, valveIds: alt.valves.map((v) => v.valveId), mode: 'proposal' });
   }
 
   /** Commands one remote valve closed — unless it is closed or closing already, or this is a drill off the simulator. */
@@ -285,24 +288,24 @@ export class IncidentActions {
     if (pos && pos.value <= CLOSED_MAX_PCT && pos.ts >= run.startedAt - REPORT_CLOCK_SKEW_MS) {
       const en = `${v.deviceId} reports open_pct ${pos.value} %: closed before the incident commanded it (the level-1 ESD ring or an operator)`;
       this.update(run, v.valveId, { state: 'closed', closedAt: pos.ts, ...evidenceOf(said(en, 'valve.closed-before', { device: v.deviceId!, openPct: pos.value })) });
-      this.event(run, 'valve-closed', 'system', `${v.valveId} already closed (level-1 ESD ring or operator): not commanded again`, { valveId: v.valveId, openPct: pos.value, by: 'earlier command' });
+      this.event(run, 'valve-closed', 'system', said(`${v.valveId} already closed (level-1 ESD ring or operator): not commanded again`, 'event.valve-closed-before', { valve: v.valveId }), { valveId: v.valveId, openPct: pos.value, by: 'earlier command' });
       return;
     }
     if (pos && pos.value < 100 - CLOSED_MAX_PCT && pos.ts >= run.startedAt - REPORT_CLOCK_SKEW_MS) {
       const en = `${v.deviceId} already closing (open_pct ${pos.value} %): commanded by the level-1 ESD ring or an operator`;
       this.update(run, v.valveId, { state: 'commanded', commandedAt: now, ...evidenceOf(said(en, 'valve.already-closing', { device: v.deviceId!, openPct: pos.value })) });
-      this.event(run, 'valve-commanded', 'system', `${v.valveId} already closing (open_pct ${pos.value} %): recognised, not commanded again`, { valveId: v.valveId, deviceId: v.deviceId, recognised: true });
+      this.event(run, 'valve-commanded', 'system', said(`${v.valveId} already closing (open_pct ${pos.value} %): recognised, not commanded again`, 'event.valve-already-closing', { valve: v.valveId, openPct: pos.value }), { valveId: v.valveId, deviceId: v.deviceId, recognised: true });
       this.watchClose(run, v.valveId, now);
       return;
     }
     if (run.drill && !(this.deps.simulatedSite?.(run.siteId) ?? false)) {
       this.update(run, v.valveId, { state: 'commanded', commandedAt: now, ...evidenceOf(said(`${DRILL_NOT_SENT} — would command valve.close on ${v.deviceId}`, 'valve.drill-not-sent', { device: v.deviceId! })) });
-      this.event(run, 'valve-commanded', issuedBy, `drill: ${v.valveId} would be commanded closed (${v.deviceId}, valve.close) — not sent`, { valveId: v.valveId, deviceId: v.deviceId, drill: true, sent: false });
+      this.event(run, 'valve-commanded', issuedBy, said(`drill: ${v.valveId} would be commanded closed (${v.deviceId}, valve.close) — not sent`, 'event.valve-drill-not-sent', { valve: v.valveId, device: v.deviceId! }), { valveId: v.valveId, deviceId: v.deviceId, drill: true, sent: false });
       this.milestone(run, { valvesCommandedAt: now });
       return;
     }
     this.update(run, v.valveId, { state: 'commanded', commandedAt: now, ...NO_EVIDENCE });
-    this.event(run, 'valve-commanded', issuedBy, `${v.valveId} commanded closed (${v.deviceId}, valve.close)${run.drill ? ' — drill on the simulated site' : ''}`, { valveId: v.valveId, deviceId: v.deviceId, drill: run.drill, sent: true });
+    this.event(run, 'valve-commanded', issuedBy, said(`${v.valveId} commanded closed (${v.deviceId}, valve.close)${run.drill ? ' — drill on the simulated site' : ''}`, run.drill ? 'event.valve-commanded-drill' : 'event.valve-commanded', { valve: v.valveId, device: v.deviceId! }), { valveId: v.valveId, deviceId: v.deviceId, drill: run.drill, sent: true });
     this.milestone(run, { valvesCommandedAt: now });
     this.watchClose(run, v.valveId, now);
     this.deps.commands
@@ -349,15 +352,15 @@ export class IncidentActions {
     const reason = why.en;
     this.update(run, valveId, { state: 'failed', ...evidenceOf(why), ...(commandId ? { commandId } : {}) });
     run.active.delete(valveId);
-    this.event(run, 'valve-failed', 'system', `${valveId} failed: ${reason}`, { valveId, reason });
+    this.event(run, 'valve-failed', 'system', said(`${valveId} failed: ${reason}`, 'event.valve-failed', { valve: valveId, reason: why.text }), { valveId, reason });
     const failed = new Set([...run.valves.values()].filter((v) => v.state === 'failed').map((v) => v.valveId));
     const next = run.alternatives.find((a) => !a.valves.some((v) => failed.has(v.valveId)) && !run.tried.has(setKey(a)));
     if (!next) {
-      this.event(run, 'valves-proposed', 'system', `no other valve set avoids ${[...failed].join(', ')}: shut ${valveId} by hand (report it as field-done)`, { valveIds: [], mode: 'none' });
+      this.event(run, 'valves-proposed', 'system', said(`no other valve set avoids ${[...failed].join(', ')}: shut ${valveId} by hand (report it as field-done)`, 'event.no-other-set', { failed: [...failed].join(', '), valve: valveId }), { valveIds: [], mode: 'none' });
     } else if (run.level === 1) {
-      this.adopt(run, next, 'system', 'auto', `after ${valveId} failed, isolation rank ${next.rank}`);
+      this.adopt(run, next, 'system', 'auto', said(`after ${valveId} failed, isolation rank ${next.rank}`, 'why.after-failed-rank', { valve: valveId, rank: next.rank }));
     } else {
-      this.propose(run, next, `after ${valveId} failed`);
+      this.propose(run, next, said(`after ${valveId} failed`, 'why.after-failed', { valve: valveId }));
     }
     this.afterChange(run);
   }
@@ -388,7 +391,7 @@ export class IncidentActions {
     const late = v.state === 'failed';
     this.update(run, v.valveId, { state: 'closed', closedAt: pos.ts, ...evidenceOf(said(`${v.deviceId} reports open_pct ${pos.value} %`, 'valve.reports-open', { device: v.deviceId!, openPct: pos.value })) });
     if (late) run.active.add(v.valveId);
-    this.event(run, 'valve-closed', 'system', `${v.valveId} reports closed (${v.deviceId} open_pct ${pos.value} %)${late ? ' after it was marked failed' : ''}`, { valveId: v.valveId, openPct: pos.value, at: pos.ts });
+    this.event(run, 'valve-closed', 'system', said(`${v.valveId} reports closed (${v.deviceId} open_pct ${pos.value} %)${late ? ' after it was marked failed' : ''}`, late ? 'event.valve-reports-closed-late' : 'event.valve-reports-closed', { valve: v.valveId, device: v.deviceId!, openPct: pos.value }), { valveId: v.valveId, openPct: pos.value, at: pos.ts });
     return true;
   }
 
@@ -409,7 +412,7 @@ export class IncidentActions {
       this.update(run, v.valveId, {
         state: 'confirmed', confirmedAt: Math.max(now.ts, v.closedAt ?? now.ts), evidence: `${closing}; ${evidence.en}`, evidenceTexts: texts ? [...texts, evidence.text] : null,
       });
-      this.event(run, 'valve-confirmed', 'system', `${v.valveId} confirmed: ${evidence.en}`, { valveId: v.valveId, deviceId, kind });
+      this.event(run, 'valve-confirmed', 'system', said(`${v.valveId} confirmed: ${evidence.en}`, 'event.valve-confirmed', { valve: v.valveId, evidence: evidence.text }), { valveId: v.valveId, deviceId, kind });
       return true;
     }
     return false;
@@ -435,7 +438,7 @@ export class IncidentActions {
     if (run.isolatedAt === null && active.length > 0 && active.every((v) => DONE_STATES.has(v.state))) {
       run.isolatedAt = Math.max(...active.map((v) => v.closedAt ?? this.deps.now()));
       milestones = { isolatedAt: run.isolatedAt };
-      this.event(run, 'isolated', 'system', `isolation complete: ${active.map((v) => `${v.valveId} ${v.state}`).join(', ')}`, { valveIds: active.map((v) => v.valveId) });
+      this.event(run, 'isolated', 'system', said(`isolation complete: ${active.map((v) => `${v.valveId} ${v.state}`).join(', ')}`, 'event.isolated', { valves: active.map((v) => v.valveId).join(', ') }), { valveIds: active.map((v) => v.valveId) });
     }
     const valves = [...run.valves.values()];
     this.write(run.id, (sink) => sink.setValves(run.id, valves, milestones));
@@ -451,8 +454,8 @@ export class IncidentActions {
     if (cur) run.valves.set(valveId, { ...cur, ...patch });
   }
 
-  private event(run: Run, kind: string, actor: string, message: string, data: Record<string, unknown>): void {
-    this.write(run.id, (sink) => sink.record(run.id, { kind, actor, message, data }));
+  private event(run: Run, kind: string, actor: string, message: Said, data: Record<string, unknown>): void {
+    this.write(run.id, (sink) => sink.record(run.id, { kind, actor, ...entry(message), data }));
   }
 
   /** Queues a write of one incident after its earlier ones. */
@@ -475,9 +478,11 @@ export class IncidentActions {
     const at = this.deps.now();
     if (incident.origin === 'drill') {
       // A drill never reaches the real fire brigade: the timeline says what would have been sent (the milestone times the drill).
+      const message = automatic
+        ? said('drill: the fire brigade would be notified automatically (level 1) — brief not sent', 'event.brief-drill-auto')
+        : said(`drill: the fire brigade would be notified by ${actor} — brief not sent`, 'event.brief-drill-by', { actor });
       this.write(incident.id, (sink) => sink.record(incident.id, {
-        kind: 'notification', actor,
-        message: `drill: the fire brigade would be notified ${automatic ? 'automatically (level 1)' : `by ${actor}`} — brief not sent`,
+        kind: 'notification', actor, ...entry(message),
         data: { to: 'fire-brigade', drill: true, sent: false, delivery: 'none', automatic },
       }));
       this.markNotified(incident, at);
@@ -492,12 +497,14 @@ export class IncidentActions {
     );
     const to = recipients.map((r) => `${r.host} (${r.tier}${r.enterpriseId ? ` ${r.enterpriseId}` : ''})`).join(', ');
     const message = recipients.length > 0
-      ? `fire-brigade brief ${automatic ? 'sent automatically (level 1)' : `sent by ${actor}`}: queued to ${to}`
+      ? automatic
+        ? said(`fire-brigade brief sent automatically (level 1): queued to ${to}`, 'event.brief-queued-auto', { to })
+        : said(`fire-brigade brief sent by ${actor}: queued to ${to}`, 'event.brief-queued-by', { actor, to })
       : automatic
-        ? 'no webhook takes incident.fire-brigade: call the fire brigade and hand them the printed brief'
-        : `fire brigade notified by ${actor} (no webhook takes incident.fire-brigade: by phone / printed brief)`;
+        ? said('no webhook takes incident.fire-brigade: call the fire brigade and hand them the printed brief', 'event.brief-no-webhook-auto')
+        : said(`fire brigade notified by ${actor} (no webhook takes incident.fire-brigade: by phone / printed brief)`, 'event.brief-no-webhook-by', { actor });
     if (recipients.length > 0) this.briefsOut.set(eventId, { incidentId: incident.id, recipients });
-    this.write(incident.id, (sink) => sink.record(incident.id, { kind: 'notification', actor, message, data: { to: 'fire-brigade', eventId, recipients, delivery: recipients.length > 0 ? 'queued' : 'none', automatic } }));
+    this.write(incident.id, (sink) => sink.record(incident.id, { kind: 'notification', actor, ...entry(message), data: { to: 'fire-brigade', eventId, recipients, delivery: recipients.length > 0 ? 'queued' : 'none', automatic } }));
     // Told: a webhook took it, or a person says they told them.
     if (recipients.length > 0 || !automatic) {
       this.markNotified(incident, at);
@@ -524,11 +531,20 @@ function blank(v: IsolationValveView, state: IncidentValveView['state'], evidenc
 }
 
 /** "XV-1, XV-2 (remote), HV-3 (manual): 12.5 kg before isolation, 40 kg in all". */
-function describeSet(alt: IsolationAlternativeView): string {
-  const remote = alt.valves.filter((v) => v.actuation === 'remote').map((v) => v.valveId);
-  const manual = alt.valves.filter((v) => v.actuation === 'manual').map((v) => v.valveId);
-  const parts = [remote.length ? `${remote.join(', ')} (remote)` : '', manual.length ? `${manual.join(', ')} (manual)` : ''].filter(Boolean).join(', ');
-  return `${parts || 'no valve'}: ${Math.round(alt.releasedBeforeIsolationKg * 10) / 10} kg before isolation, ${Number.isFinite(alt.totalReleaseKg) ? `${Math.round(alt.totalReleaseKg * 10) / 10} kg` : 'unbounded'} in all`;
+function describeSet(alt: IsolationAlternativeView): Said {
+  const remote = alt.valves.filter((v) => v.actuation === 'remote').map((v) => v.valveId).join(', ');
+  const manual = alt.valves.filter((v) => v.actuation === 'manual').map((v) => v.valveId).join(', ');
+  const parts = [remote ? `${remote} (remote)` : '', manual ? `${manual} (manual)` : ''].filter(Boolean).join(', ');
+  const valves = remote && manual ? hubText('valves.both', { remote, manual }) : remote ? hubText('valves.remote', { ids: remote }) : manual ? hubText('valves.manual', { ids: manual }) : hubText('valves.none');
+  const beforeKg = Math.round(alt.releasedBeforeIsolationKg * 10) / 10;
+  if (!Number.isFinite(alt.totalReleaseKg)) return said(`${parts || 'no valve'}: ${beforeKg} kg before isolation, unbounded in all`, 'valves.set-unbounded', { valves, beforeKg });
+  const totalKg = Math.round(alt.totalReleaseKg * 10) / 10;
+  return said(`${parts || 'no valve'}: ${beforeKg} kg before isolation, ${totalKg} kg in all`, 'valves.set', { valves, beforeKg, totalKg });
+}
+
+/** A timeline entry's message: the English and the sentence for the wall. */
+function entry(message: Said): Pick<TimelineEntry, 'message' | 'messageText'> {
+  return { message: message.en, messageText: message.text };
 }
 
 /** A valve's evidence from its sentences: the English joined, and each for the wall to word. */

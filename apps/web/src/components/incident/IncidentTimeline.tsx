@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { IncidentEventView, IncidentView } from '@safetwin/protocol';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { reasonIn } from '../../i18n/hub-text.ts';
+import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
 import { clockTime } from '../../kpi/clock-time.ts';
 import { fetchIncidentDetail } from '../../live/incident-client.ts';
@@ -13,11 +14,13 @@ import styles from './Incident.module.css';
 const TIMELINE_SETTLE_MS = 1_000;
 
 /**
- * The incident's timeline, latest first (who and when): fetched with `GET /incidents/:id` after
+ * The incident's timeline, latest first (who and when; each entry in the UI language where the hub sent its sentence
+ * by key, else its English — a person's words as typed): fetched with `GET /incidents/:id` after
  * a change of the incident (the socket event leaves the timeline out), at most once a second.
  */
 export function IncidentTimeline({ incident }: { incident: IncidentView }) {
   const t = useT(incidentMessages);
+  const locale = useLocale();
   const caller = useIncidents()?.caller ?? null;
   const [events, setEvents] = useState<{ id: string; list: IncidentEventView[] } | null>(null);
   const { id, updatedAt } = incident;
@@ -52,7 +55,7 @@ export function IncidentTimeline({ incident }: { incident: IncidentView }) {
           <li key={e.seq} data-kind={e.kind}>
             <time className={styles.timelineAt}>{clockTime(e.at)}</time>
             <span className={styles.timelineActor}>{e.actor}</span>
-            <span className={styles.timelineMessage}>{e.message}</span>
+            <span className={styles.timelineMessage}>{reasonIn(e.messageText, e.message, locale)}</span>
           </li>
         ))}
       </ol>
