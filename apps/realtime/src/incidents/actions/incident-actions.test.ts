@@ -153,7 +153,8 @@ describe.each(storeVariants())('incident actions on $name', (variant) => {
     const valves = await actions.confirmIsolation({ ...incident, level: 2, assessment: a }, 2, 'commander');
     expect(valves.map((v) => [v.valveId, v.state])).toEqual([['TP-XV-2', 'commanded'], ['TP-HV-3', 'field-task']]);
     expect(valves[1]!.evidence).toMatch(/field task: \d+ m from (Main Avenue|North Road)/);
-    expect(valves[1]!.evidenceTexts!.map((e) => e.key)).toEqual(['valve.field-task', 'place.from-road', 'place.of-landmark']);
+    // One sentence, the place inside it (a Chinese wall reads "现场任务：距…；位于…", not the task and the place as two items).
+    expect(valves[1]!.evidenceTexts).toEqual([hubText('valve.field-task', { where: hubText('join.semicolon', { first: expect.objectContaining({ key: 'place.from-road' }), rest: expect.objectContaining({ key: 'place.of-landmark' }) }) })]);
     const sent = await pollUntil(async () => commands.find((c) => c.deviceId === 'TP-XV-2'), 10_000);
     expect((await hub.db.query<{ issued_by: string }>(`SELECT issued_by FROM commands WHERE id = $1`, [sent!.id]))[0]!.issued_by).toBe('commander');
     expect(commands.some((c) => c.deviceId === 'TP-XV-1'), 'the unconfirmed rank-1 proposal is dropped').toBe(false);

@@ -262,7 +262,7 @@ export class IncidentActions {
       if (v.actuation === 'manual') {
         const parts = placeParts(site, v.place);
         const where = joinSaid(parts);
-        run.valves.set(v.valveId, blank(v, 'field-task', { evidence: `field task: ${where.en}`, evidenceTexts: [hubText('valve.field-task'), ...parts.map((p) => p.text)] }));
+        run.valves.set(v.valveId, blank(v, 'field-task', { evidence: `field task: ${where.en}`, evidenceTexts: [hubText('valve.field-task', { where: where.text })] }));
         this.event(run, 'field-task', actor, said(`close ${v.valveId} (${v.function}) by hand: ${where.en}`, 'event.field-task', { valve: v.valveId, function: v.function, where: where.text }), { valveId: v.valveId, place: v.place, location: where.en });
       } else if (mode === 'await') {
         run.valves.set(v.valveId, blank(v, 'awaiting-confirmation', NO_EVIDENCE));
