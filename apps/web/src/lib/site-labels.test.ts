@@ -31,6 +31,9 @@ describe('site labels', () => {
   });
   it('labels mine sensors by placement, power switches by machine, tags by wearer and team', () => {
     expect(deviceLabels(MINE)).toEqual({ 'CM-CH4-01': 'longwall face', 'CM-PWR-01': 'shearer', 'CM-TAG-001': '徐建国 · 综采一队' });
+    // In Chinese, the placement in the regulations' words; one the wall does not know yet, as its words.
+    expect(deviceLabels(MINE, 'zh-CN')['CM-CH4-01']).toBe('采煤工作面');
+    expect(deviceLabels({ sensors: [{ id: 'X', placement: 'bleeder-road' }] }, 'zh-CN')).toEqual({ X: 'bleeder road' });
   });
   it('tolerates missing or odd descriptions', () => {
     expect(deviceLabels(null)).toEqual({});

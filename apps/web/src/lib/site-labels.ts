@@ -4,7 +4,10 @@
 // The description is typed in @safetwin/twin-models; here it is read defensively as plain JSON so
 // a richer or older description never breaks the list.
 
+import { METHANE_PLACEMENTS, type MethanePlacement } from '@safetwin/twin-models';
 import type { Locale } from '../i18n/locale.ts';
+import { translator, type Translate } from '../i18n/messages-core.ts';
+import { placementMessages } from '../i18n/messages/placement.ts';
 
 type Json = Record<string, unknown>;
 
@@ -36,6 +39,7 @@ export function deviceLabels(site: unknown, locale: Locale = 'en'): Record<strin
   const s = (site ?? {}) as Json;
   const out: Record<string, string> = {};
   const equipmentNames = new Map<string, string>();
+  const placementIn = translator(placementMessages, locale);
   for (const e of list(s.equipment)) {
     const name = nameText(e.name, locale);
     if (typeof e.id === 'string' && name) equipmentNames.set(e.id, name);
@@ -44,7 +48,7 @@ export function deviceLabels(site: unknown, locale: Locale = 'en'): Record<strin
   for (const sensor of list(s.sensors)) {
     if (typeof sensor.id !== 'string') continue;
     const onEquipment = typeof sensor.equipmentId === 'string' ? equipmentNames.get(sensor.equipmentId) : undefined;
-    const placement = typeof sensor.placement === 'string' ? sensor.placement.replace(/-/g, ' ') : undefined;
+    const placement = typeof sensor.placement === 'string' ? placementLabel(sensor.placement, placementIn) : undefined;
     const label = onEquipment ?? placement;
     if (label) out[sensor.id] = label;
   }
@@ -58,3 +62,10 @@ export function deviceLabels(site: unknown, locale: Locale = 'en'): Record<strin
   }
   return out;
 }
+
+/** A methane sensor's placement in the UI language; one the wall does not know yet, as its words. */
+function placementLabel(placement: string, placementIn: Translate<MethanePlacement>): string {
+  return isPlacement(placement) ? placementIn(placement) : placement.replace(/-/g, ' ');
+}
+
+const isPlacement = (p: string): p is MethanePlacement => (METHANE_PLACEMENTS as readonly string[]).includes(p);
