@@ -4,7 +4,7 @@ import { hubText, type AlarmView, type IncidentAssessmentView, type IncidentMile
 import { concernedEnterprises } from '../auth/access.ts';
 import { checkTransition } from './incident-lifecycle.ts';
 import type { NewIncidentEvent } from './incident-store.ts';
-import { said, type Said } from './said.ts';
+import { said, type Said } from '../said.ts';
 
 /** A change: the view after it and what the timeline records; null when nothing changes. */
 export type IncidentChange = { next: IncidentView; events: NewIncidentEvent[] } | null;

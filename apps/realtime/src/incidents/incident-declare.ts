@@ -4,7 +4,7 @@ import { pointInPolygon, type EnuPlan, type Site } from '@safetwin/twin-models';
 import { canSeeSite } from '../auth/access.ts';
 import { badBody, forbidden, notFound } from '../errors.ts';
 import { chemicalName, declaredTitle } from './incident-title.ts';
-import { said, type Said } from './said.ts';
+import { said, type Said } from '../said.ts';
 import type { NewIncident } from './incident-service.ts';
 import { parkItem, plotOwner, sitePlace } from './site-places.ts';
 

@@ -2,7 +2,7 @@ import type { IncidentAssessmentView, IncidentView } from '@safetwin/protocol';
 import type { AssessmentSubject } from './assessment/assessment-input.ts';
 import { IncidentTransitionError, isOpenState } from './incident-lifecycle.ts';
 import type { IncidentService } from './incident-service.ts';
-import { said } from './said.ts';
+import { said } from '../said.ts';
 
 /** What computes an assessment (the assessment's IncidentAssessor). */
 export interface Assessor {

@@ -5,7 +5,7 @@ import {
 import { applyAssessment, applyValves, changeState, joinAlarm, type IncidentChange } from './incident-changes.ts';
 import { isOpenState } from './incident-lifecycle.ts';
 import { StaleIncidentError, type IncidentStore, type NewIncidentEvent, type StoredIncident, type TimelineEntry } from './incident-store.ts';
-import type { Said } from './said.ts';
+import type { Said } from '../said.ts';
 
 /** No incident with that id (or not one this caller may see: the routes answer 404 either way). */
 export class IncidentNotFoundError extends Error {

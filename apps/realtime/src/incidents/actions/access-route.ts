@@ -5,7 +5,7 @@
 // field (zoneStepField): the cost is the exposure on the way, with distance as a tie-breaker.
 import { hubText, type FireBrigadeBrief, type NamedPlaceView, type SiteName, type ThreatZoneView } from '@safetwin/protocol';
 import { distanceToSegmentM, pointInPolygon, walkRoutes, zoneStepField, type ChemicalPark, type EnuPlan, type WalkRoute } from '@safetwin/twin-models';
-import { said, type Said } from '../said.ts';
+import { said, type Said } from '../../said.ts';
 import { sitePlace } from '../site-places.ts';
 
 /** Fire-engine speed on park roads, m/s (30 km/h, a typical in-plant speed limit; our choice: only the timing of the zone field uses it, and the zones are static). */

@@ -2,7 +2,7 @@
 // transmitter of the isolated item, shows the drop a shut line gives. A leaking item loses
 // pressure by itself; its fall before the command is the trend the shut line must beat, or a
 // leak alone would "confirm" every valve, shut or not. Pure.
-import { said, type Said } from '../said.ts';
+import { said, type Said } from '../../said.ts';
 import type { ProcessSample } from './process-readings.ts';
 
 /**

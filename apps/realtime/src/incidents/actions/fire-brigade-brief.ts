@@ -4,7 +4,7 @@
 import { hubText, type FireBrigadeBrief, type IncidentAssessmentView, type IncidentView, type NamedPlaceView, type SiteName, type SitePlace } from '@safetwin/protocol';
 import { findChemical } from '@safetwin/sim';
 import { CHEMICAL_INFO, type ChemicalPark, type EnuPlan } from '@safetwin/twin-models';
-import { said, type Said } from '../said.ts';
+import { said, type Said } from '../../said.ts';
 import { idName, parkItem, sitePlace } from '../site-places.ts';
 import { unpinnedRateSaid } from '../assessment/rate-caveat.ts';
 import { accessRoute } from './access-route.ts';

@@ -13,7 +13,7 @@ import type { IngestService } from '../../ingest/ingest-service.ts';
 import type { WebhookNotifier, WebhookRecipient } from '../../notify/webhook-notifier.ts';
 import type { SiteRegistry } from '../../sites/site-registry.ts';
 import { CLOSED_MAX_PCT, REPORT_CLOCK_SKEW_MS, closeTimeoutMs } from '../../alarms/response/esd-shutdown.ts';
-import { joinSaid, said, type Said } from '../said.ts';
+import { joinSaid, said, type Said } from '../../said.ts';
 import { dropEvidence, PRESSURE_TREND_MS } from './confirmation.ts';
 import { fireBrigadeBrief } from './fire-brigade-brief.ts';
 import { PROCESS_METRICS, ProcessReadings } from './process-readings.ts';

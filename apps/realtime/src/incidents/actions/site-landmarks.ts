@@ -3,7 +3,7 @@
 // compass direction. Pure.
 import { hubText, type SiteName } from '@safetwin/protocol';
 import { distanceToSegmentM, type ChemicalPark, type EnuPlan } from '@safetwin/twin-models';
-import { said, type Said } from '../said.ts';
+import { said, type Said } from '../../said.ts';
 
 /** A named thing near a point. */
 export interface Landmark {

@@ -2,7 +2,7 @@
 // shows such a rate as its range; the assessment's warnings and the fire brigade's brief say it in words, because the
 // zones are drawn for the fit — the middle of the range — and may be too small.
 import { unpinnedRateRangeKgS } from '@safetwin/protocol';
-import { said, type Said } from '../said.ts';
+import { said, type Said } from '../../said.ts';
 
 /** The caveat for item `id` fitted at `rateKgS` ×/÷ `rateFactor` (1 σ), or null when the readings pin the rate. */
 export function unpinnedRateCaveat(id: string, rateKgS: number, rateFactor: number): string | null {
