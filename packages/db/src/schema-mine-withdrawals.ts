@@ -12,6 +12,8 @@ export const mineWithdrawals = pgTable(
     seq: integer('seq').notNull(),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
     reason: text('reason').notNull(),
+    /** The hub's reason as a message key with values (protocol HubText), for the wall's language; null for a commander's words (migration 0016). */
+    reasonText: jsonb('reason_text'),
     orderedBy: text('ordered_by').notNull(),
     /** Roadway ids, as ordered. */
     sourceRoadwayIds: jsonb('source_roadway_ids').notNull(),

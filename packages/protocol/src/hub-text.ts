@@ -124,6 +124,11 @@ export const HUB_TEXT_KEYS = [
   'event.brief-no-webhook-auto',
   'event.brief-no-webhook-by',
   'join.semicolon',
+  'withdrawal.methane-cut',
+  'withdrawal.methane-fault',
+  'fault.stale',
+  'fault.out-of-range',
+  'withdrawal.co-alarm',
 ] as const;
 /** One of {@link HUB_TEXT_KEYS}. */
 export type HubTextKey = (typeof HUB_TEXT_KEYS)[number];

@@ -4,7 +4,7 @@
 // The hub's services return these types and the wall reads them, so both are checked against
 // one contract. Plain shapes only: protocol does not depend on twin-models, so its Enu, CutCause,
 // SensorFault and EscapePlan decision are restated here field for field.
-import type { SiteName } from './hub-text.ts';
+import type { HubText, SiteName } from './hub-text.ts';
 
 /** A point in site metres east, north and up of the site origin (twin-models Enu). */
 export interface MinePoint {
@@ -76,7 +76,10 @@ export interface PersonView {
 export interface WithdrawalView {
   id: string;
   at: number;
+  /** In English, or as the commander typed it. */
   reason: string;
+  /** The hub's own reason (an interlock cut, a CO alarm) as a key with values, for the wall to word in its language; absent for a commander's words and withdrawals stored before. */
+  reasonText?: HubText | null;
   orderedBy: string;
   sourceRoadwayIds: string[];
   affectedRoadwayIds: string[];

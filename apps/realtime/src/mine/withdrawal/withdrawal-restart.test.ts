@@ -3,7 +3,7 @@
 // on the same database must show the same withdrawal, orders and states, and number on from it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBackends, type SqlClient } from '@safetwin/db';
-import type { CommandRecord, LiveReading, SitePeopleView } from '@safetwin/protocol';
+import { hubText, type CommandRecord, type LiveReading, type SitePeopleView } from '@safetwin/protocol';
 import { getDemoSite, type CoalMine } from '@safetwin/twin-models';
 import { RESTORE_FINISHED_MS, WithdrawalService } from './withdrawal-service.ts';
 
@@ -51,11 +51,13 @@ describe.each(testBackends())('withdrawals across a restart on $name', (backend)
     // The withdrawal is stored before the tags have taken the pages; their outcome is written after.
     let answer!: () => void;
     answered = new Promise((resolve) => (answer = resolve));
-    const ordering = before.order(SITE, { sourceRoadwayIds: ['CM-R-17'], reason: 'commander: smoke in the heading', orderedBy: 'commander' });
+    // (A hub's own reason, with its key: stored and restored with the withdrawal.)
+    const reasonText = hubText('withdrawal.co-alarm', { ppm: 60, device: 'CM-CO-03', kind: 'high' });
+    const ordering = before.order(SITE, { sourceRoadwayIds: ['CM-R-17'], reason: 'CO 60 ppm at CM-CO-03 (high)', reasonText, orderedBy: 'system:co-alarm' });
     await before.flushed();
     answer();
     const w = await ordering;
-    expect(w).toMatchObject({ id: `W-${SITE}-1`, personIds: [first.id, second.id] });
+    expect(w).toMatchObject({ id: `W-${SITE}-1`, personIds: [first.id, second.id], reasonText });
     const route = before.people(SITE)!.people.find((p) => p.personId === first.id)!.order!.polyline;
     const halfway = route[Math.floor(route.length / 2)]!;
     before.observe([reading(first.tagDeviceId, T0 + 5_000, { ...HEADING, page_ack: 1 }), reading(first.tagDeviceId, T0 + 60_000, { east_m: halfway.eastM, north_m: halfway.northM, up_m: halfway.upM })]);
@@ -68,6 +70,7 @@ describe.each(testBackends())('withdrawals across a restart on $name', (backend)
     const after = await start();
     const is = after.people(SITE)!;
     expect(durable(is)).toEqual(durable(was));
+    expect(is.withdrawals[0]!.reasonText).toEqual(reasonText);
     expect(is.people.find((p) => p.personId === first.id)!.position).toBeNull();
     expect(is.stillInside).toBe(2);
 

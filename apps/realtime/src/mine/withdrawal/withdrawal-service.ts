@@ -1,11 +1,13 @@
 import type { SqlClient } from '@safetwin/db';
-import type {
-  AlarmTransitionView, AlarmView, CommandRecord, CommandRequest, LiveReading, PersonOrderView, PersonView, SitePeopleView, WithdrawalView,
+import {
+  hubText, type AlarmTransitionView, type AlarmView, type CommandRecord, type CommandRequest, type HubText, type InterlockLogEntry, type LiveReading,
+  type PersonOrderView, type PersonView, type SitePeopleView, type WithdrawalView,
 } from '@safetwin/protocol';
 import {
   affectedArea, locateOnRoadways, planWithdrawal, type CoalMine, type EscapeOptions, type EscapePlan, type Enu, type Site,
 } from '@safetwin/twin-models';
 import { isNewActivation } from '../../alarms/alarm-engine.ts';
+import { said, type Said } from '../../said.ts';
 import type { InterlockCutEvent } from '../interlock/methane-interlock.ts';
 import { acknowledgesPage, sendTagPage } from '../tag-page.ts';
 import { WithdrawalStore, type StoredOrder } from './withdrawal-store.ts';
@@ -85,15 +87,16 @@ export class WithdrawalService {
     for (const mine of this.mines.values()) await this.restore(mine);
     this.deps.ingest.onValidated((readings) => this.observe(readings));
     this.deps.interlock?.onCut((e) => {
-      const reason = `methane power cut: ${e.sensorId} ${e.entry.readingPct ?? e.entry.fault} (${e.entry.kind})`;
-      void this.order(e.siteId, { sourceRoadwayIds: e.sensorRoadwayId ? [e.sensorRoadwayId] : [], extraRoadwayIds: e.rangeRoadwayIds, reason, orderedBy: 'system:interlock' }).catch(this.deps.onError);
+      const why = cutReason(e.sensorId, e.entry);
+      void this.order(e.siteId, { sourceRoadwayIds: e.sensorRoadwayId ? [e.sensorRoadwayId] : [], extraRoadwayIds: e.rangeRoadwayIds, reason: why.en, reasonText: why.text, orderedBy: 'system:interlock' }).catch(this.deps.onError);
     });
     this.deps.engine?.onChange((alarm, transition, before) => {
       const mine = this.mines.get(alarm.siteId);
       if (!mine || alarm.metric !== 'co_ppm' || alarm.level > 2 || !isNewActivation(alarm, transition, before)) return;
       const roadwayId = mine.site.sensors.find((s) => s.id === alarm.deviceId)?.roadwayId;
       if (!roadwayId) return;
-      void this.order(alarm.siteId, { sourceRoadwayIds: [roadwayId], reason: `CO ${alarm.value} ppm at ${alarm.deviceId} (${alarm.kind})`, orderedBy: 'system:co-alarm' }).catch(this.deps.onError);
+      const why = said(`CO ${alarm.value} ppm at ${alarm.deviceId} (${alarm.kind})`, 'withdrawal.co-alarm', { ppm: alarm.value ?? '?', device: alarm.deviceId, kind: alarm.kind });
+      void this.order(alarm.siteId, { sourceRoadwayIds: [roadwayId], reason: why.en, reasonText: why.text, orderedBy: 'system:co-alarm' }).catch(this.deps.onError);
     });
     return this;
   }
@@ -109,14 +112,14 @@ export class WithdrawalService {
    * that is not a mine. People already withdrawing keep their order. Resolves once the pages are
    * sent and the withdrawal with its orders is stored (a failed write goes to `onError`).
    */
-  async order(siteId: string, request: { sourceRoadwayIds: string[]; extraRoadwayIds?: string[]; reason: string; orderedBy: string }): Promise<WithdrawalView | null> {
+  async order(siteId: string, request: { sourceRoadwayIds: string[]; extraRoadwayIds?: string[]; reason: string; reasonText?: HubText; orderedBy: string }): Promise<WithdrawalView | null> {
     const mine = this.mines.get(siteId);
     if (!mine) return null;
     const affected = affectedArea(mine.site, request.sourceRoadwayIds, request.extraRoadwayIds ?? []);
     const inside = [...mine.byTag.values()].filter((p) => p.view.roadwayId !== null && affected.has(p.view.roadwayId) && (p.view.order === null || p.view.state === 'safe'));
     const plans = planWithdrawal(mine.site, inside.map((p) => ({ personId: p.view.personId, position: { roadwayId: p.view.roadwayId!, chainageM: p.view.chainageM ?? 0 } })), affected, this.deps.escape);
     const seq = ++mine.seq;
-    const view: WithdrawalView = { id: `W-${siteId}-${seq}`, at: this.deps.now(), reason: request.reason, orderedBy: request.orderedBy, sourceRoadwayIds: request.sourceRoadwayIds, affectedRoadwayIds: [...affected].sort(), personIds: inside.map((p) => p.view.personId) };
+    const view: WithdrawalView = { id: `W-${siteId}-${seq}`, at: this.deps.now(), reason: request.reason, reasonText: request.reasonText ?? null, orderedBy: request.orderedBy, sourceRoadwayIds: request.sourceRoadwayIds, affectedRoadwayIds: [...affected].sort(), personIds: inside.map((p) => p.view.personId) };
     mine.withdrawals.push(view);
     const pages = inside.map((p) => this.page(mine, p, view, plans.get(p.view.personId)!));
     // Rows taken when the write runs: the orders as they are then, less any a newer withdrawal has replaced.
@@ -240,3 +243,10 @@ function pageDestination(site: CoalMine, lastRoadwayId: string | null, destinati
 const storedOrder = (p: Person): StoredOrder => ({ personId: p.view.personId, state: p.view.state, order: p.view.order! });
 
 const dist = (a: Enu, b: Enu) => Math.hypot(a.eastM - b.eastM, a.northM - b.northM, a.upM - b.upM);
+
+/** Why the interlock's cut orders a withdrawal: the sensor's reading at its cut level, or its fault (which cuts its range). */
+function cutReason(sensorId: string, entry: InterlockLogEntry): Said {
+  const en = `methane power cut: ${sensorId} ${entry.readingPct ?? entry.fault} (${entry.kind})`;
+  if (entry.fault) return said(en, 'withdrawal.methane-fault', { sensor: sensorId, fault: hubText(`fault.${entry.fault}`) });
+  return said(en, 'withdrawal.methane-cut', { sensor: sensorId, readingPct: entry.readingPct ?? '?' });
+}

@@ -24,6 +24,7 @@ interface WithdrawalRow {
   id: string;
   at: Date | string;
   reason: string;
+  reason_text: unknown;
   ordered_by: string;
   source_roadway_ids: unknown;
   affected_roadway_ids: unknown;
@@ -61,7 +62,7 @@ const orderRecord = (siteId: string, o: StoredOrder) => ({
 });
 
 const toWithdrawal = (r: WithdrawalRow): WithdrawalView => ({
-  id: r.id, at: timestampMs(r.at), reason: r.reason, orderedBy: r.ordered_by,
+  id: r.id, at: timestampMs(r.at), reason: r.reason, reasonText: (jsonValue(r.reason_text) as WithdrawalView['reasonText']) ?? null, orderedBy: r.ordered_by,
   sourceRoadwayIds: jsonValue(r.source_roadway_ids), affectedRoadwayIds: jsonValue(r.affected_roadway_ids), personIds: jsonValue(r.person_ids),
 });
 
@@ -85,7 +86,7 @@ export class WithdrawalStore {
    */
   async restore(siteId: string, sinceMs: number): Promise<RestoredWithdrawals> {
     const withdrawals = (await this.db.query<WithdrawalRow>(
-      `SELECT id, at, reason, ordered_by, source_roadway_ids, affected_roadway_ids, person_ids FROM mine_withdrawals
+      `SELECT id, at, reason, reason_text, ordered_by, source_roadway_ids, affected_roadway_ids, person_ids FROM mine_withdrawals
         WHERE site_id = $1 AND (at >= $2 OR id IN (SELECT withdrawal_id FROM mine_withdrawal_orders WHERE site_id = $1 AND state <> 'safe')) ORDER BY seq`,
       [siteId, new Date(sinceMs).toISOString()],
     )).map(toWithdrawal);
@@ -99,9 +100,9 @@ export class WithdrawalStore {
   async insert(siteId: string, seq: number, w: WithdrawalView, orders: readonly StoredOrder[]): Promise<void> {
     await this.db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO mine_withdrawals (id, site_id, seq, at, reason, ordered_by, source_roadway_ids, affected_roadway_ids, person_ids)
-          VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8::text::jsonb, $9::text::jsonb)`,
-        [w.id, siteId, seq, new Date(w.at).toISOString(), w.reason, w.orderedBy, JSON.stringify(w.sourceRoadwayIds), JSON.stringify(w.affectedRoadwayIds), JSON.stringify(w.personIds)],
+        `INSERT INTO mine_withdrawals (id, site_id, seq, at, reason, reason_text, ordered_by, source_roadway_ids, affected_roadway_ids, person_ids)
+          VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7, $8::text::jsonb, $9::text::jsonb, $10::text::jsonb)`,
+        [w.id, siteId, seq, new Date(w.at).toISOString(), w.reason, w.reasonText ? JSON.stringify(w.reasonText) : null, w.orderedBy, JSON.stringify(w.sourceRoadwayIds), JSON.stringify(w.affectedRoadwayIds), JSON.stringify(w.personIds)],
       );
       if (orders.length === 0) return;
       await tx.query(

@@ -59,6 +59,9 @@ describe.each(storeVariants())('methane reading → cut → feedback → withdra
       }, 20_000, 200);
       expect(paged, 'withdrawal orders paged').toBeDefined();
       const w = paged!.withdrawals[0]!;
+      // Why, in English and as a key for the wall's language.
+      expect(w.reason).toMatch(/^methane power cut: CM-CH4-01 /);
+      expect(w.reasonText).toMatchObject({ key: 'withdrawal.methane-cut', values: { sensor: 'CM-CH4-01' } });
       expect(w.affectedRoadwayIds).toEqual(['CM-R-14', 'CM-R-15', 'CM-R-16', 'CM-R-20', 'CM-R-21']);
       const ordered = paged!.people.filter((p) => p.order);
       for (const p of ordered) {

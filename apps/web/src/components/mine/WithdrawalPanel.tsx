@@ -1,7 +1,8 @@
 'use client';
 
 import { useMemo, useState } from 'react';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { reasonIn } from '../../i18n/hub-text.ts';
+import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { mineMessages } from '../../i18n/messages/mine.ts';
 import { formatAge } from '../../live/format.ts';
 import { PERSON_LOOK, withdrawalOverview, type WithdrawalOverview } from '../../live/mine-format.ts';
@@ -51,6 +52,7 @@ const ORDERS_LISTED = 3;
 function WithdrawalFigures({ overview }: { overview: WithdrawalOverview }) {
   const mine = useMine()!;
   const t = useT(mineMessages);
+  const locale = useLocale();
   const now = useNow();
   const { people, inside, active } = overview;
   const counts = STATE_ORDER.map((s) => [s, people.filter((p) => p.state === s).length] as const).filter(([, n]) => n > 0);
@@ -59,7 +61,7 @@ function WithdrawalFigures({ overview }: { overview: WithdrawalOverview }) {
       <ul className={styles.list}>
         {active.slice(0, ORDERS_LISTED).map((s) => (
           <li key={s.withdrawal.id} data-withdrawal-id={s.withdrawal.id}>
-            <span className={styles.name}>{s.withdrawal.reason}</span>
+            <span className={styles.name}>{reasonIn(s.withdrawal.reasonText, s.withdrawal.reason, locale)}</span>
             <span className={styles.detail}>
               {' '}· {now > 0 ? t('withdrawalSince', { age: formatAge(now - s.withdrawal.at) }) : null} · {t('withdrawalBy', { who: s.withdrawal.orderedBy })} · {s.inside.length} {t('withdrawalInside')}
             </span>

@@ -117,6 +117,11 @@ export const hubTextMessages = defineMessages<HubTextKey>({
     'event.brief-no-webhook-auto': 'no webhook takes incident.fire-brigade: call the fire brigade and hand them the printed brief',
     'event.brief-no-webhook-by': 'fire brigade notified by {actor} (no webhook takes incident.fire-brigade: by phone / printed brief)',
     'join.semicolon': '{first}; {rest}',
+    'withdrawal.methane-cut': 'methane power cut: {sensor} read {readingPct} %vol, at its cut level',
+    'withdrawal.methane-fault': 'methane power cut: sensor {sensor} {fault} (a faulty sensor cuts its range)',
+    'fault.stale': 'silent',
+    'fault.out-of-range': 'out of range',
+    'withdrawal.co-alarm': 'CO {ppm} ppm at {device} ({kind})',
   },
   'zh-CN': {
     'source.no-hits': '最近 {minutes} 分钟内没有探测器检测到气体',
@@ -232,5 +237,10 @@ export const hubTextMessages = defineMessages<HubTextKey>({
     'event.brief-no-webhook-auto': '没有接收 incident.fire-brigade 的 Webhook：请电话通知消防队并交付打印的简报',
     'event.brief-no-webhook-by': '已由 {actor} 通知消防队（没有接收 incident.fire-brigade 的 Webhook：电话 / 打印简报）',
     'join.semicolon': '{first}；{rest}',
+    'withdrawal.methane-cut': '甲烷超限断电：{sensor} 读数 {readingPct}%，达到断电浓度',
+    'withdrawal.methane-fault': '甲烷传感器故障断电：{sensor} {fault}（故障传感器切断其断电范围）',
+    'fault.stale': '数据中断',
+    'fault.out-of-range': '超出量程',
+    'withdrawal.co-alarm': '一氧化碳 {ppm} ppm：{device}（{kind}）',
   },
 });

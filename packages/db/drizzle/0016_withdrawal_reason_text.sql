@@ -1,0 +1,1 @@
+ALTER TABLE "mine_withdrawals" ADD COLUMN "reason_text" jsonb;
