@@ -6,6 +6,7 @@ import { badBody, forbidden, notFound } from '../errors.ts';
 import { chemicalName, declaredTitle } from './incident-title.ts';
 import { said, type Said } from '../said.ts';
 import type { NewIncident } from './incident-service.ts';
+import { saidMessage } from './incident-store.ts';
 import { parkItem, plotOwner, sitePlace } from './site-places.ts';
 
 /**
@@ -60,7 +61,7 @@ export function declaredIncident(site: Site | undefined, user: Principal, body: 
     declared: { equipmentId: body.equipmentId ?? null, place, rateKgS: body.rateKgS ?? null },
     createdBy: user.username,
     events: [
-      ...warnings.map((w) => ({ kind: 'warning', actor: 'system', message: w.en, messageText: w.text, data: null })),
+      ...warnings.map((w) => ({ kind: 'warning', actor: 'system', ...saidMessage(w), data: null })),
       ...(body.note ? [{ kind: 'note', actor: user.username, message: body.note, data: null }] : []),
     ],
   };

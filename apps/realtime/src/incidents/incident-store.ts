@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { incidentEvents, incidents, type SqlClient, type SqlTransaction } from '@safetwin/db';
 import type { IncidentEventView, IncidentState, IncidentView } from '@safetwin/protocol';
 import { concernedEnterprises } from '../auth/access.ts';
+import type { Said } from '../said.ts';
 
 /** An incident as stored: the view, the row's version and the seq of its newest timeline entry. */
 export interface StoredIncident {
@@ -14,6 +15,11 @@ export interface StoredIncident {
 export type NewIncidentEvent = Omit<IncidentEventView, 'seq'>;
 /** A timeline entry as a writer gives it (the store sets the time): `messageText` the sentence for the wall's language, absent for what a person typed. */
 export type TimelineEntry = { kind: string; actor: string; message: string; messageText?: IncidentEventView['messageText']; data?: Record<string, unknown> };
+
+/** A hub sentence as a timeline entry's message: the English and the key for the wall. */
+export function saidMessage(s: Said): Pick<TimelineEntry, 'message' | 'messageText'> {
+  return { message: s.en, messageText: s.text };
+}
 
 /** The stored row changed since it was read (another hub, or a write that raced): read it again. */
 export class StaleIncidentError extends Error {

@@ -8,7 +8,7 @@ import { lineFlowTransmitters, type ChemicalPark } from '@safetwin/twin-models';
 import { incidentEnterprises } from '../../auth/access.ts';
 import type { CommandChannel } from '../../commands/command-channel.ts';
 import { HubError, notFound } from '../../errors.ts';
-import type { TimelineEntry } from '../incident-store.ts';
+import { saidMessage, type TimelineEntry } from '../incident-store.ts';
 import type { IngestService } from '../../ingest/ingest-service.ts';
 import type { WebhookNotifier, WebhookRecipient } from '../../notify/webhook-notifier.ts';
 import type { SiteRegistry } from '../../sites/site-registry.ts';
@@ -104,7 +104,7 @@ export class IncidentActions {
       const message = o.outcome === 'delivered'
         ? said(`fire-brigade brief delivered to ${host}`, 'event.brief-delivered', { host })
         : said(`fire-brigade brief NOT delivered to ${host} (gave up after retries): call the fire brigade`, 'event.brief-not-delivered', { host });
-      this.write(out.incidentId, (sink) => sink.record(out.incidentId, { kind: 'notification', actor: 'system', ...entry(message), data: { eventId: o.eventId, hookId: o.hookId, delivery: o.outcome } }));
+      this.write(out.incidentId, (sink) => sink.record(out.incidentId, { kind: 'notification', actor: 'system', ...saidMessage(message), data: { eventId: o.eventId, hookId: o.hookId, delivery: o.outcome } }));
     });
   }
 
@@ -455,7 +455,7 @@ export class IncidentActions {
   }
 
   private event(run: Run, kind: string, actor: string, message: Said, data: Record<string, unknown>): void {
-    this.write(run.id, (sink) => sink.record(run.id, { kind, actor, ...entry(message), data }));
+    this.write(run.id, (sink) => sink.record(run.id, { kind, actor, ...saidMessage(message), data }));
   }
 
   /** Queues a write of one incident after its earlier ones. */
@@ -482,7 +482,7 @@ export class IncidentActions {
         ? said('drill: the fire brigade would be notified automatically (level 1) — brief not sent', 'event.brief-drill-auto')
         : said(`drill: the fire brigade would be notified by ${actor} — brief not sent`, 'event.brief-drill-by', { actor });
       this.write(incident.id, (sink) => sink.record(incident.id, {
-        kind: 'notification', actor, ...entry(message),
+        kind: 'notification', actor, ...saidMessage(message),
         data: { to: 'fire-brigade', drill: true, sent: false, delivery: 'none', automatic },
       }));
       this.markNotified(incident, at);
@@ -504,7 +504,7 @@ export class IncidentActions {
         ? said('no webhook takes incident.fire-brigade: call the fire brigade and hand them the printed brief', 'event.brief-no-webhook-auto')
         : said(`fire brigade notified by ${actor} (no webhook takes incident.fire-brigade: by phone / printed brief)`, 'event.brief-no-webhook-by', { actor });
     if (recipients.length > 0) this.briefsOut.set(eventId, { incidentId: incident.id, recipients });
-    this.write(incident.id, (sink) => sink.record(incident.id, { kind: 'notification', actor, ...entry(message), data: { to: 'fire-brigade', eventId, recipients, delivery: recipients.length > 0 ? 'queued' : 'none', automatic } }));
+    this.write(incident.id, (sink) => sink.record(incident.id, { kind: 'notification', actor, ...saidMessage(message), data: { to: 'fire-brigade', eventId, recipients, delivery: recipients.length > 0 ? 'queued' : 'none', automatic } }));
     // Told: a webhook took it, or a person says they told them.
     if (recipients.length > 0 || !automatic) {
       this.markNotified(incident, at);
@@ -540,11 +540,6 @@ function describeSet(alt: IsolationAlternativeView): Said {
   if (!Number.isFinite(alt.totalReleaseKg)) return said(`${parts || 'no valve'}: ${beforeKg} kg before isolation, unbounded in all`, 'valves.set-unbounded', { valves, beforeKg });
   const totalKg = Math.round(alt.totalReleaseKg * 10) / 10;
   return said(`${parts || 'no valve'}: ${beforeKg} kg before isolation, ${totalKg} kg in all`, 'valves.set', { valves, beforeKg, totalKg });
-}
-
-/** A timeline entry's message: the English and the sentence for the wall. */
-function entry(message: Said): Pick<TimelineEntry, 'message' | 'messageText'> {
-  return { message: message.en, messageText: message.text };
 }
 
 /** A valve's evidence from its sentences: the English joined, and each for the wall to word. */
