@@ -56,6 +56,19 @@ describe.each(storeVariants())('REST API on $name', (variant) => {
     expect((await call(hub, 'GET', '/sites')).status).toBe(401);
   });
 
+  it('asks who is calling before it reads the body: 401 without a valid token, 400 for a bad body with one', async () => {
+    const declare = (token?: string) => call(hub, 'POST', '/incidents', { token, body: {} });
+    const anonymous = await declare();
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe('auth:missing');
+    expect((await declare('not-a-token')).status).toBe(401);
+    const commander = await declare(await login(hub, 'commander'));
+    expect(commander.status).toBe(400);
+    expect(commander.body.error.message).toMatch(/siteId/);
+    // A gateway's intake takes its key the same way; an unknown key is refused before the batch is read.
+    expect((await call(hub, 'POST', '/ingest', { token: 'no-such-key', body: { readings: 'none' } })).status).toBe(401);
+  });
+
   it("gives a safety officer only their own enterprise's devices and equipment", async () => {
     const officer = await login(hub, `officer-${devices.gas.enterpriseId}`);
     const list = await call(hub, 'GET', `/sites/${devices.park.id}/devices`, { token: officer });

@@ -64,10 +64,13 @@ import { startIncidentServices } from './incidents/start-incident-services.ts';
 import { incidentRoutes } from './routes/incident-routes.ts';
 import { startMineServices } from './mine/start-mine-services.ts';
 import { mineRoutes } from './routes/mine-routes.ts';
+import { gateRoutesByCaller } from './routes/auth-gate.ts';
 
 /** Largest request body, bytes (DESIGN: oversized ingestion bodies are refused with 413). */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 /** How often partitions are checked (created ahead, expired dropped), ms. */
+/** Where the REST API lives (DESIGN.md §4). */
+const API_PREFIX = '/api/v1';
 const PARTITION_CHECK_MS = 60 * 60 * 1000;
 const PARTITION_JOB = 'maintenance.partitions';
 
@@ -292,6 +295,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
     };
     await app.register(
       async (api) => {
+        gateRoutesByCaller(api, deps, API_PREFIX);
         const zapi = api.withTypeProvider<ZodTypeProvider>();
         healthRoutes(zapi, deps);
         authRoutes(zapi, deps);
@@ -312,7 +316,7 @@ export async function createHub(overrides: Partial<HubOptions> = {}): Promise<Hu
         simulatorRoutes(zapi, deps, () => demoGateway);
         zapi.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       },
-      { prefix: '/api/v1' },
+      { prefix: API_PREFIX },
     );
 
     // Partition upkeep is a repeatable job: with BullMQ it runs once per cluster, not once per hub.
