@@ -13,11 +13,15 @@ export function said(en: string, key: HubTextKey, values: Readonly<Record<string
   return { en, text: hubText(key, values) };
 }
 
-/** Sentences joined with "; " (each worded in the reader's language); at least one. */
-export function joinSaid(parts: readonly Said[]): Said {
+/** Joints between sentences: "; " between whole sentences, ", " between the items of a list. */
+const JOINTS = { semicolon: { en: '; ', key: 'join.semicolon' }, comma: { en: ', ', key: 'join.comma' } } as const;
+
+/** Sentences joined with "; " (or ", " for a list's items), each worded in the reader's language; at least one. */
+export function joinSaid(parts: readonly Said[], joint: keyof typeof JOINTS = 'semicolon'): Said {
   const [first, ...rest] = parts;
   if (!first) throw new Error('joinSaid: no sentence to join');
   if (rest.length === 0) return first;
-  const tail = joinSaid(rest);
-  return { en: `${first.en}; ${tail.en}`, text: hubText('join.semicolon', { first: first.text, rest: tail.text }) };
+  const tail = joinSaid(rest, joint);
+  const j = JOINTS[joint];
+  return { en: `${first.en}${j.en}${tail.en}`, text: hubText(j.key, { first: first.text, rest: tail.text }) };
 }

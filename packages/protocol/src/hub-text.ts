@@ -129,6 +129,16 @@ export const HUB_TEXT_KEYS = [
   'fault.stale',
   'fault.out-of-range',
   'withdrawal.co-alarm',
+  'isolation.no-feed',
+  'isolation.isolable',
+  'isolation.cannot',
+  'isolation.cannot-others-cut',
+  'isolation.loses-every-supply',
+  'isolation.loses-connection',
+  'isolation.boundary-joined',
+  'isolation.feed-equipment',
+  'isolation.feed-boundary',
+  'join.comma',
 ] as const;
 /** One of {@link HUB_TEXT_KEYS}. */
 export type HubTextKey = (typeof HUB_TEXT_KEYS)[number];

@@ -104,6 +104,8 @@ export interface IsolationAlternativeView {
   totalReleaseKg: number;
   /** What else closing these valves shuts down, in words. */
   sideEffects: string[];
+  /** `sideEffects` for the wall to word, one per entry (absent from hubs before them). */
+  sideEffectTexts?: HubText[];
 }
 
 /** "Which valves?" */
@@ -115,6 +117,8 @@ export interface IsolationAssessmentView {
   targets: { kind: 'equipment' | 'pipe-segment'; id: string }[];
   isolable: boolean;
   reason: string;
+  /** `reason` for the wall to word (absent from hubs before it). */
+  reasonText?: HubText;
   /** Feeds that no valve can cut off (e.g. a pipeline from outside the park). */
   unisolableFeeds: { kind: string; id: string }[];
   /** Best first, at most 3. */

@@ -194,6 +194,25 @@ describe.skipIf(!HAVE_CHROMIUM)('a staged leak on the park wall', () => {
       console.log(`[incident] candidates on the card: ${candidates.join(', ')} (true source ${CHLORINE_SPHERE})`);
     }
     expect(await page.textContent('[data-testid=incident-elapsed]')).toMatch(/^T\+ \d\d:\d\d/);
+    // What the proposed valve set costs, and what else it shuts down, beside the valves (a commander confirming weighs it).
+    const sets = await page.$eval('[data-testid=incident-valves]', (card) => ({
+      figures: [...card.querySelectorAll('[data-testid=incident-set-figures]')].map((e) => e.textContent),
+      effects: [...card.querySelectorAll('[data-testid=incident-set-effects]')].map((e) => e.textContent),
+    }));
+    if ((hubIncident.assessment?.isolation?.alternatives.length ?? 0) > 0) expect(sets.figures.length).toBeGreaterThan(0);
+    for (const line of sets.figures) expect(line).toMatch(/^Shut in \d+ (s|min) · (≈ [\d,]+\s+kg released in all \([\d,]+\s+kg before isolation\)|[\d,]+\s+kg before isolation; the release does not end)$/);
+    for (const line of sets.effects) expect(line).toMatch(/^Also shuts down: .+ \(CP-[\w-]+\) loses/);
+    console.log(`[incident] valve sets on the card: ${sets.figures.join(' | ')}${sets.effects.length ? ` — ${sets.effects.join(' | ')}` : ''}`);
+    // The sets behind it open from the card, each with its valves and figures (.reports/screenshots/incident-valve-sets.png).
+    const others = page.locator('[data-testid=incident-valve-sets] details');
+    if ((await others.count()) > 0) {
+      await others.locator('summary').click();
+      const listed = await page.locator('[data-testid=incident-valve-set]').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+      expect(listed.length).toBeGreaterThan(0);
+      for (const text of listed) expect(text).toMatch(/^#\d+ .+Shut in /);
+      await page.locator('[data-testid=incident-valves]').screenshot({ path: path.join(SCREENSHOTS, 'incident-valve-sets.png') });
+      await others.locator('summary').click();
+    }
 
     // Zones on the plan (fitted to the zones): red, orange and yellow pixels appear.
     const drawn = await pollUntil(
@@ -346,6 +365,8 @@ describe.skipIf(!HAVE_CHROMIUM)('a staged leak on the park wall', () => {
     expect(await zh.textContent('[data-testid=incident-source]')).toContain('泄漏源');
     // The hub's title in Chinese, not its English.
     expect(await zh.textContent('[data-testid=incident-title]')).toMatch(/[\u4e00-\u9fff]/);
+    // The valve sets' figures and side effects in Chinese too (the equipment by its Chinese name).
+    for (const line of await zh.locator('[data-testid=incident-set-figures], [data-testid=incident-set-effects]').allTextContents()) expect(line).toMatch(/内关闭|同时停运/);
     await waitDrawn(zh, MAP_CANVAS);
     await zh.waitForTimeout(3_000);
     const shot = path.join(SCREENSHOTS, 'incident-wall-zh.png');

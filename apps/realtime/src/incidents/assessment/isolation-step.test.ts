@@ -59,6 +59,27 @@ describe('assessIsolation with several likely sources', () => {
     expect(releaseDurationS({ ...tankSource, releaseStartMs: chosen.releaseStartMs - 60_000 }, step, chosen.releaseStartMs)).toBeCloseTo(own + 60, 6);
   });
 
+  it('says why a leak cannot be cut off, and what else each set shuts down, in words a wall can put in its language', () => {
+    const alone = assessIsolation(park, chosenOf(stub), [leakItem(park, stub)!], subject, NOW_MS).view!;
+    const tankName = park.equipment.find((e) => e.id === tank)!.name;
+    // The English as before, and the same sentence as a key with the tank by its names in both languages.
+    expect(alone.reason).toMatch(new RegExp(`^cannot isolate: equipment ${tankName.en} \\(${tank}\\) reaches the leak without passing any open valve`));
+    expect(alone.reasonText!.key).toMatch(/^isolation\.cannot/);
+    expect(alone.reasonText!.values.feeds).toEqual({ key: 'isolation.feed-equipment', values: { name: { zh: tankName.zh, en: tankName.en }, id: tank } });
+
+    const both = assessIsolation(park, chosenOf(stub), [leakItem(park, stub)!, leakItem(park, tank)!], subject, NOW_MS).view!;
+    expect(both.reasonText!.key).toBe('isolation.isolable');
+    for (const a of both.alternatives) {
+      expect(a.sideEffectTexts).toHaveLength(a.sideEffects.length);
+      a.sideEffectTexts!.forEach((t, i) => {
+        expect(t.key).toMatch(/^isolation\.(loses-every-supply|loses-connection|boundary-joined)$/);
+        if (t.key !== 'isolation.boundary-joined') expect(a.sideEffects[i]).toContain(`(${t.values.id})`);
+      });
+    }
+    // The park's chlorine sets cut its consumers off: at least one set says what it shuts down.
+    expect(both.alternatives.some((a) => a.sideEffects.length > 0)).toBe(true);
+  });
+
   it('plans nothing for a point source', () => {
     const point: ChosenSource = { ...chosenOf(tank), id: null, kind: 'point', item: null };
     const step = assessIsolation(park, point, [], subject, NOW_MS);

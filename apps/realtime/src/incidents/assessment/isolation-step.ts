@@ -6,6 +6,7 @@ import type { IsolationAlternativeView, IsolationAssessmentView, ReleaseView } f
 import { isolatedRelease, planIsolation, UnknownLeakTargetError, type IsolationAlternative, type IsolationPlan } from '@safetwin/twin-models';
 import type { AssessmentSite, AssessmentSubject } from './assessment-input.ts';
 import type { LeakItem } from './leak-items.ts';
+import { BOUNDARY_JOINED, isolationReason, sideEffectSaid } from './isolation-words.ts';
 import { sitePlace } from './site-place.ts';
 import type { ChosenSource } from './source-step.ts';
 
@@ -56,10 +57,12 @@ export function assessIsolation(site: AssessmentSite, chosen: ChosenSource, like
     if (match) applied = match;
     else warnings.push(`the valves being closed (${subject.isolation.valveIds.join(', ')}) are not among the alternatives planned now; the release follows the best alternative`);
   }
+  const reason = isolationReason(site, plan);
   const view: IsolationAssessmentView = {
     targets,
     isolable: plan.isolable,
-    reason: plan.reason,
+    reason: reason.en,
+    reasonText: reason.text,
     unisolableFeeds: plan.unisolableFeeds.map((f) => ({ kind: f.kind, id: f.id })),
     alternatives: plan.alternatives.map((a) => alternativeView(site, a)),
   };
@@ -70,9 +73,8 @@ export function assessIsolation(site: AssessmentSite, chosen: ChosenSource, like
 function alternativeView(site: AssessmentSite, a: IsolationAlternative): IsolationAlternativeView {
   const unbounded = !Number.isFinite(a.trappedInventoryKg);
   const trappedKg = unbounded ? a.trappedPipeKg + a.trappedEquipmentKg : a.trappedInventoryKg;
-  const name = (id: string) => site.equipment.find((e) => e.id === id)?.name.en ?? id;
-  const sideEffects = a.sideEffects.map((s) => (s.cutOffFromAllFeeds ? `${name(s.equipmentId)} (${s.equipmentId}) loses every supply` : `${name(s.equipmentId)} (${s.equipmentId}) loses its connection to ${s.lostConnectionsTo.join(', ')}`));
-  if (unbounded) sideEffects.unshift('a boundary tie-in stays joined to the leak: the release does not end with these valves');
+  const effects = a.sideEffects.map((s) => sideEffectSaid(site, s));
+  if (unbounded) effects.unshift(BOUNDARY_JOINED);
   return {
     rank: a.rank,
     minimal: a.minimal,
@@ -81,7 +83,8 @@ function alternativeView(site: AssessmentSite, a: IsolationAlternative): Isolati
     releasedBeforeIsolationKg: a.releasedBeforeIsolationKg,
     trappedInventoryKg: trappedKg,
     totalReleaseKg: a.releasedBeforeIsolationKg + trappedKg,
-    sideEffects,
+    sideEffects: effects.map((e) => e.en),
+    sideEffectTexts: effects.map((e) => e.text),
   };
 }
 

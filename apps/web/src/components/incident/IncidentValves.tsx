@@ -2,11 +2,12 @@
 
 import type { IncidentValveView, IncidentView } from '@safetwin/protocol';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
-import { wordHubText } from '../../i18n/hub-text.ts';
+import { reasonIn, wordHubText } from '../../i18n/hub-text.ts';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
 import { likelySourcesLine, valveLook } from '../../live/incident-format.ts';
 import { useIncidents } from './IncidentProvider.tsx';
 import { ActionError } from './ActionError.tsx';
+import { IncidentValveSets } from './IncidentValveSets.tsx';
 import styles from './Incident.module.css';
 
 /**
@@ -34,7 +35,7 @@ export function IncidentValves({ incident }: { incident: IncidentView }) {
     <section className={styles.section} data-testid="incident-valves">
       <h3 className={styles.sectionTitle}>{t('valvesTitle')}</h3>
       {likely ? <p className={styles.muted} data-testid="incident-isolation-targets">{t('isolatesLikely', likely)}</p> : null}
-      {iso && !iso.isolable ? <p className={styles.warn}>{t('notIsolable', { reason: iso.reason })}</p> : null}
+      {iso && !iso.isolable ? <p className={styles.warn} data-testid="incident-not-isolable">{t('notIsolable', { reason: reasonIn(iso.reasonText, iso.reason, locale) ?? '' })}</p> : null}
       {valves.length === 0 ? <p className={styles.muted}>{incident.assessment ? t('noValves') : t('noAssessment')}</p> : null}
       <ul className={styles.valves}>
         {valves.map((v) => {
@@ -59,6 +60,7 @@ export function IncidentValves({ incident }: { incident: IncidentView }) {
           );
         })}
       </ul>
+      <IncidentValveSets incident={incident} />
       {awaiting.length > 0 && allowed?.confirmIsolation ? (
         <button type="button" className={styles.primaryButton} title={t('confirmHint')} disabled={busy} onClick={() => wall!.act('confirm', { kind: 'confirm-isolation', rank: 1 })} data-testid="incident-confirm">
           {awaiting.length === 1 ? t('confirmIsolationOne') : t('confirmIsolation', { n: awaiting.length })}
