@@ -53,7 +53,7 @@ describe.each(testBackends())('withdrawals across a restart on $name', (backend)
     answered = new Promise((resolve) => (answer = resolve));
     // (A hub's own reason, with its key: stored and restored with the withdrawal.)
     const reasonText = hubText('withdrawal.co-alarm', { ppm: 60, device: 'CM-CO-03', kind: 'high' });
-    const ordering = before.order(SITE, { sourceRoadwayIds: ['CM-R-17'], reason: 'CO 60 ppm at CM-CO-03 (high)', reasonText, orderedBy: 'system:co-alarm' });
+    const ordering = before.order(SITE, { sourceRoadwayIds: ['CM-R-17'], reason: { en: 'CO 60 ppm at CM-CO-03 (high)', text: reasonText }, orderedBy: 'system:co-alarm' });
     await before.flushed();
     answer();
     const w = await ordering;

@@ -1,6 +1,6 @@
 import type { SqlClient } from '@safetwin/db';
 import {
-  hubText, type AlarmTransitionView, type AlarmView, type CommandRecord, type CommandRequest, type HubText, type InterlockLogEntry, type LiveReading,
+  hubText, type AlarmTransitionView, type AlarmView, type CommandRecord, type CommandRequest, type InterlockLogEntry, type LiveReading,
   type PersonOrderView, type PersonView, type SitePeopleView, type WithdrawalView,
 } from '@safetwin/protocol';
 import {
@@ -88,7 +88,7 @@ export class WithdrawalService {
     this.deps.ingest.onValidated((readings) => this.observe(readings));
     this.deps.interlock?.onCut((e) => {
       const why = cutReason(e.sensorId, e.entry);
-      void this.order(e.siteId, { sourceRoadwayIds: e.sensorRoadwayId ? [e.sensorRoadwayId] : [], extraRoadwayIds: e.rangeRoadwayIds, reason: why.en, reasonText: why.text, orderedBy: 'system:interlock' }).catch(this.deps.onError);
+      void this.order(e.siteId, { sourceRoadwayIds: e.sensorRoadwayId ? [e.sensorRoadwayId] : [], extraRoadwayIds: e.rangeRoadwayIds, reason: why, orderedBy: 'system:interlock' }).catch(this.deps.onError);
     });
     this.deps.engine?.onChange((alarm, transition, before) => {
       const mine = this.mines.get(alarm.siteId);
@@ -96,7 +96,7 @@ export class WithdrawalService {
       const roadwayId = mine.site.sensors.find((s) => s.id === alarm.deviceId)?.roadwayId;
       if (!roadwayId) return;
       const why = said(`CO ${alarm.value} ppm at ${alarm.deviceId} (${alarm.kind})`, 'withdrawal.co-alarm', { ppm: alarm.value ?? '?', device: alarm.deviceId, kind: alarm.kind });
-      void this.order(alarm.siteId, { sourceRoadwayIds: [roadwayId], reason: why.en, reasonText: why.text, orderedBy: 'system:co-alarm' }).catch(this.deps.onError);
+      void this.order(alarm.siteId, { sourceRoadwayIds: [roadwayId], reason: why, orderedBy: 'system:co-alarm' }).catch(this.deps.onError);
     });
     return this;
   }
@@ -110,16 +110,17 @@ export class WithdrawalService {
    * Orders a withdrawal (a commander's order, or the triggers above): the people in the roadways
    * downstream of the sources (and in `extraRoadwayIds`) are planned and paged. Null for a site
    * that is not a mine. People already withdrawing keep their order. Resolves once the pages are
-   * sent and the withdrawal with its orders is stored (a failed write goes to `onError`).
+   * sent and the withdrawal with its orders is stored (a failed write goes to `onError`). `reason`: a person's words
+   * as typed, or the hub's sentence in both forms (a wall words it in its user's language).
    */
-  async order(siteId: string, request: { sourceRoadwayIds: string[]; extraRoadwayIds?: string[]; reason: string; reasonText?: HubText; orderedBy: string }): Promise<WithdrawalView | null> {
+  async order(siteId: string, request: { sourceRoadwayIds: string[]; extraRoadwayIds?: string[]; reason: string | Said; orderedBy: string }): Promise<WithdrawalView | null> {
     const mine = this.mines.get(siteId);
     if (!mine) return null;
     const affected = affectedArea(mine.site, request.sourceRoadwayIds, request.extraRoadwayIds ?? []);
     const inside = [...mine.byTag.values()].filter((p) => p.view.roadwayId !== null && affected.has(p.view.roadwayId) && (p.view.order === null || p.view.state === 'safe'));
     const plans = planWithdrawal(mine.site, inside.map((p) => ({ personId: p.view.personId, position: { roadwayId: p.view.roadwayId!, chainageM: p.view.chainageM ?? 0 } })), affected, this.deps.escape);
     const seq = ++mine.seq;
-    const view: WithdrawalView = { id: `W-${siteId}-${seq}`, at: this.deps.now(), reason: request.reason, reasonText: request.reasonText ?? null, orderedBy: request.orderedBy, sourceRoadwayIds: request.sourceRoadwayIds, affectedRoadwayIds: [...affected].sort(), personIds: inside.map((p) => p.view.personId) };
+    const view: WithdrawalView = { id: `W-${siteId}-${seq}`, at: this.deps.now(), ...reasonFields(request.reason), orderedBy: request.orderedBy, sourceRoadwayIds: request.sourceRoadwayIds, affectedRoadwayIds: [...affected].sort(), personIds: inside.map((p) => p.view.personId) };
     mine.withdrawals.push(view);
     const pages = inside.map((p) => this.page(mine, p, view, plans.get(p.view.personId)!));
     // Rows taken when the write runs: the orders as they are then, less any a newer withdrawal has replaced.
@@ -249,4 +250,9 @@ function cutReason(sensorId: string, entry: InterlockLogEntry): Said {
   const en = `methane power cut: ${sensorId} ${entry.readingPct ?? entry.fault} (${entry.kind})`;
   if (entry.fault) return said(en, 'withdrawal.methane-fault', { sensor: sensorId, fault: hubText(`fault.${entry.fault}`) });
   return said(en, 'withdrawal.methane-cut', { sensor: sensorId, readingPct: entry.readingPct ?? '?' });
+}
+
+/** A withdrawal's reason as its view stores it: the English, and the sentence for a wall (null: a person's words). */
+function reasonFields(reason: string | Said): Pick<WithdrawalView, 'reason' | 'reasonText'> {
+  return typeof reason === 'string' ? { reason, reasonText: null } : { reason: reason.en, reasonText: reason.text };
 }
