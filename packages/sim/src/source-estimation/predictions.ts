@@ -17,6 +17,12 @@ import { binCentreMs, windIndex, type TimeGrid, type WindBins } from './binning.
 import type { DetectorUnit, EnuPoint } from './types.ts';
 
 const RAD = Math.PI / 180;
+/**
+ * Scatter of one wind-vane sample about the air's direction, degrees: a cup-and-vane monitor's stated accuracy is ±3°
+ * (R. M. Young 05103 Wind Monitor specifications; WMO-No. 8, 2018, Annex 1.A asks 5° of a direction measurement). It
+ * is in the stations' within-bin spread but does not swing the plume, so it is taken out of it ({@link airSwingRad}).
+ */
+export const VANE_NOISE_DEG = 3;
 /** Wind speeds are rounded to this step before a model is resolved, m/s (so bins share models; our choice). */
 const SPEED_STEP_MS = 0.1;
 /** Farther upwind than this nothing is predicted, m (a dense cloud's upwind spread D/2 + 2 l_b stays below ~70 m for 10 kg/s of LPG at 1 m/s; our bound). */
@@ -145,7 +151,7 @@ export function predict(
     const emission = windIndex(wind, tMs - (rangeM / u) * 1000);
     out.emissionBin[k] = emission;
     const fromDeg = wind.fromDeg[emission]!;
-    const spreadRad = wind.dirSpreadDeg[emission]! * RAD;
+    const spreadRad = airSwingRad(wind.dirSpreadDeg[emission]!);
     const perUnit = scale / (model.ppmToKgM3(1) * c.refRateKgS);
     const passive = model.model === 'gaussian-plume';
     for (let o = 0; o < nOff; o++) {
@@ -167,8 +173,17 @@ export function predict(
 }
 
 /**
+ * How far the air's direction swung inside a bin, radians: the stations' within-bin circular standard deviation less the
+ * vanes' own sample scatter, in quadrature (independent errors add in variance). Measured on the demo simulator's staged
+ * leaks, whose stations add 3° of noise the leak does not see (packages/sim/README.md, "The vanes' own scatter").
+ */
+export function airSwingRad(measuredSpreadDeg: number): number {
+  return Math.sqrt(Math.max(0, measuredSpreadDeg * measuredSpreadDeg - VANE_NOISE_DEG * VANE_NOISE_DEG)) * RAD;
+}
+
+/**
  * A passive plume's mean over one bin at (x, y, z), kg/m³ per the model's rate: the direction the wind took varied inside
- * the bin with circular standard deviation `spreadRad` (what the stations sampled), and the mean of a plume swinging as a
+ * the bin with circular standard deviation `spreadRad` (the stations' spread less their vanes' scatter), and the mean of a plume swinging as a
  * whole about its mean axis is Gaussian across it with σ² = σy² + (x·σθ)² — Gifford's meandering plume (1959, Adv.
  * Geophys. 6, 117–137) for small angles. At a detector 3–4 σy off the axis the bin mean is several times the plume at
  * the mean direction (one degree moves the reading there by a factor of two or more). `sigmaY` is the model's σy at

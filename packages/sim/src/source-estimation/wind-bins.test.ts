@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findChemical } from '../chemicals/lookup.ts';
 import { binWind } from './binning.ts';
-import { ModelCache, predict, travelAtM } from './predictions.ts';
+import { airSwingRad, ModelCache, predict, travelAtM, VANE_NOISE_DEG } from './predictions.ts';
 import type { WindSample } from './types.ts';
 
 // The wind the estimator bins: a bin's stability class, and how far a release's front has got.
@@ -61,7 +61,7 @@ describe('the direction’s spread inside a bin', () => {
       const cache = new ModelCache();
       const wind = binWind(dirs.map((d, i) => at(T0 - BIN_MS + i * 1000, d)).concat(dirs.map((d, i) => at(T0 + i * 1000, d))), T0 - BIN_MS, T0 + BIN_MS, BIN_MS)!;
       const p = predict(candidate, layout, { ...grid, startMs: T0 }, wind, [0], cache);
-      return { p, model: cache.get('NH3', 1, 4, 10, 'D', 0.05), spreadRad: (wind.dirSpreadDeg[1]! * Math.PI) / 180 };
+      return { p, model: cache.get('NH3', 1, 4, 10, 'D', 0.05), measuredDeg: wind.dirSpreadDeg[1]!, spreadRad: airSwingRad(wind.dirSpreadDeg[1]!) };
     };
     const steady = predictAt([270, 270, 270, 270]);
     expect(steady.p.model).toBe('gaussian-plume');
@@ -69,7 +69,7 @@ describe('the direction’s spread inside a bin', () => {
     expect(steady.p.steady[0]).toBeCloseTo(steady.model.concentrationKgM3(100, 0, 1.5).concentrationKgM3 * perUnit, 9);
     expect(steady.p.steady[1]).toBeCloseTo(steady.model.concentrationKgM3(100, 20, 1.5).concentrationKgM3 * perUnit, 9);
 
-    const swinging = predictAt([265, 275, 265, 275]);
+    const swinging = predictAt([264, 276, 264, 276]);
     const sigmaY = steady.p.sigmaXM[0]!;
     const sigmaMean = Math.hypot(sigmaY, 100 * swinging.spreadRad);
     const axis = steady.p.steady[0]!;
@@ -78,5 +78,11 @@ describe('the direction’s spread inside a bin', () => {
     // Off the axis the mean is several times the plume at the mean direction; on it, a little less.
     expect(swinging.p.steady[1]! / steady.p.steady[1]!).toBeGreaterThan(3);
     expect(swinging.p.steady[0]!).toBeLessThan(axis);
+    // The swing is the stations' spread less their vanes' scatter: ±6° read as a 6° spread swings the air by 5.2°.
+    expect(swinging.spreadRad).toBeCloseTo((Math.sqrt(swinging.measuredDeg ** 2 - VANE_NOISE_DEG ** 2) * Math.PI) / 180, 12);
+    // Vanes scattering within their own accuracy about one direction: the plume is not widened.
+    const scatter = predictAt([269, 271, 269, 271]);
+    expect(scatter.measuredDeg).toBeLessThan(VANE_NOISE_DEG);
+    expect(scatter.p.steady[1]).toBeCloseTo(steady.p.steady[1]!, 9);
   });
 });
