@@ -68,9 +68,9 @@ import { gateRoutesByCaller } from './routes/auth-gate.ts';
 
 /** Largest request body, bytes (DESIGN: oversized ingestion bodies are refused with 413). */
 export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
-/** How often partitions are checked (created ahead, expired dropped), ms. */
 /** Where the REST API lives (DESIGN.md §4). */
 const API_PREFIX = '/api/v1';
+/** How often partitions are checked (created ahead, expired dropped), ms. */
 const PARTITION_CHECK_MS = 60 * 60 * 1000;
 const PARTITION_JOB = 'maintenance.partitions';
 

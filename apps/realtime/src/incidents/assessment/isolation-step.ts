@@ -41,7 +41,7 @@ export function assessIsolation(site: AssessmentSite, chosen: ChosenSource, like
     for (let n = all.length - 1; !plan.isolable && n >= 1; n--) {
       const fewer = planFor(all.slice(0, n));
       if (!fewer.isolable) continue;
-      warnings.push(`no valve set cuts off ${all.slice(n).map((t) => t.id).join(', ')} with the likelier sources (${plan.reason}): the valves isolate ${all.slice(0, n).map((t) => t.id).join(', ')}`);
+      warnings.push(`no valve set cuts off ${all.slice(n).map((t) => t.id).join(', ')} with the likelier sources (${isolationReason(site, plan).en}): the valves isolate ${all.slice(0, n).map((t) => t.id).join(', ')}`);
       plan = fewer;
     }
   } catch (err) {

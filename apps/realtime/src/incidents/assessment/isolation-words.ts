@@ -1,7 +1,9 @@
 // The isolation plan's sentences in both forms the hub sends (said.ts): why a leak can or cannot be
 // cut off, and what else a valve set shuts down, with the equipment by its names in both languages.
+import type { SiteName } from '@safetwin/protocol';
 import type { FeedRef, IsolationPlan, SideEffect } from '@safetwin/twin-models';
 import { joinSaid, said, type Said } from '../../said.ts';
+import { idName } from '../site-places.ts';
 import type { AssessmentSite } from './assessment-input.ts';
 
 /** Why the leak can or cannot be cut off: nothing feeds it, every feed is cut off by the sets listed, or which feeds no valve stands between. */
@@ -37,7 +39,7 @@ function feedSaid(site: AssessmentSite, f: FeedRef): Said {
   return said(`equipment ${name.en} (${f.id})`, 'isolation.feed-equipment', { name, id: f.id });
 }
 
-function equipmentName(site: AssessmentSite, id: string) {
-  const e = site.equipment.find((x) => x.id === id);
-  return e ? { zh: e.name.zh, en: e.name.en } : { zh: id, en: id };
+/** A piece of equipment by its names, or by its id where the site lacks it. */
+function equipmentName(site: AssessmentSite, id: string): SiteName {
+  return site.equipment.find((x) => x.id === id)?.name ?? idName(id);
 }
