@@ -7,7 +7,7 @@ import { estimateSource, findChemical, type SourceCandidate, type SourceDetector
 import type { ChemicalPark, Sensor } from '@safetwin/twin-models';
 import { kindSees, TOXIC_DETECTOR_GAS } from '../src/leak/detector-response.ts';
 import { leakSource } from '../src/leak/leak-source.ts';
-import { weatherStability } from '../src/leak/weather-stability.ts';
+import { trailingMeanStability, type StationSample } from '../src/leak/weather-stability.ts';
 import { Rng } from '../src/prng.ts';
 import type { LeakTruth } from '../src/leak/leak-book.ts';
 import { createSimulator } from '../src/simulator.ts';
@@ -134,7 +134,7 @@ export function stageRandomLeak(o: StageOptions): StagedLeak {
   const kindOf = new Map(detectorSensors.map((s) => [s.id, s.kind]));
   const readings = new Map<string, [number, number][]>(detectorSensors.map((s) => [s.id, []]));
   const stations = new Set(o.park.sensors.filter((s) => s.kind === 'weather').map((s) => s.id));
-  const wind: WindSample[] = [];
+  const stationSamples: (StationSample & { windFromDeg: number })[] = [];
   let truth: LeakTruth | undefined;
   const fromMs = nowMs - o.windowMs - 900_000;
   for (let t = t0; t <= nowMs; t += 1000) {
@@ -147,11 +147,14 @@ export function stageRandomLeak(o: StageOptions): StagedLeak {
       const metric = metricOf.get(r.deviceId);
       if (list && metric && r.values[metric] !== undefined) list.push([r.ts, r.values[metric]!]);
       else if (stations.has(r.deviceId) && r.values.wind_speed_ms !== undefined && r.values.wind_dir_deg !== undefined) {
-        const state = { windSpeedMS: r.values.wind_speed_ms, windFromDeg: r.values.wind_dir_deg, airTempC: r.values.air_temp_c ?? 15, rhPct: 50, airPressureHpa: r.values.air_pressure_hpa ?? 1013, solarRadWM2: r.values.solar_rad_w_m2 ?? 0 };
-        wind.push({ tMs: r.ts, windSpeedMS: state.windSpeedMS, windFromDeg: state.windFromDeg, stability: weatherStability(state, r.ts, o.park.origin), windHeightM: STATION_WIND_HEIGHT_M });
+        stationSamples.push({ tMs: r.ts, windSpeedMS: r.values.wind_speed_ms, windFromDeg: r.values.wind_dir_deg, solarRadWM2: r.values.solar_rad_w_m2 ?? 0 });
       }
     }
   }
+  // Each sample's class from the stations' mean wind, as the hub reads it (apps/realtime build-input.ts).
+  stationSamples.sort((a, b) => a.tMs - b.tMs);
+  const classes = trailingMeanStability(stationSamples, o.park.origin);
+  const wind: WindSample[] = stationSamples.map((w, i) => ({ tMs: w.tMs, windSpeedMS: w.windSpeedMS, windFromDeg: w.windFromDeg, stability: classes[i]!, windHeightM: STATION_WIND_HEIGHT_M }));
   const allDetectors: SourceDetector[] = detectorSensors.map((s) => {
     const spec = s.metrics[metricOf.get(s.id)!]!;
     const alarm = s.setpoints?.high ?? spec.maxValue * 0.1;

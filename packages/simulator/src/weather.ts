@@ -22,7 +22,13 @@ export interface WeatherOptions {
 
 /** The weather right now, in the units of the weather-station metrics. */
 export interface WeatherState {
+  /** The wind now, gusts included, m/s. */
   windSpeedMS: number;
+  /**
+   * The mean wind the gusts blow about, m/s, where the weather knows it (the simulated weather does): what a Pasquill
+   * class is read from (weather-stability.ts).
+   */
+  meanWindSpeedMS?: number;
   windFromDeg: number;
   airTempC: number;
   rhPct: number;
@@ -102,6 +108,7 @@ export class SiteWeather {
     const s = this.state;
     const meanSpeed = this.meanSpeed * (1 + 0.3 * dailyCycle(tMs, lonDeg, 14)) * Math.exp(this.speedLog.x);
     s.windSpeedMS = clamp(meanSpeed * (1 + this.gust.x), 0, 40);
+    s.meanWindSpeedMS = clamp(meanSpeed, 0, 40);
     s.windFromDeg = ((this.dirDeg % 360) + 360) % 360;
     const dailyMeanC = seasonalMeanAirTempC(tMs) + this.tempAnomaly.x;
     const diurnal = dailyCycle(tMs, lonDeg, 14.5);

@@ -56,6 +56,16 @@ describe('LeakField', () => {
     expect(want.ppm[1]).toBeGreaterThan(0);
   });
 
+  it('takes its class from the mean wind, not from the gust of the moment', () => {
+    // Night, clear: 5.5 m/s would give D, the 4.5 m/s mean it gusts about gives E (the engine's Pasquill table).
+    const gust = field('NH3', 2, 600, { weather: { ...WEATHER, windSpeedMS: 5.5, meanWindSpeedMS: 4.5 } });
+    gust.ppmAt(0, T0 + 60_000);
+    expect(gust.state).toMatchObject({ stability: 'E', windSpeedMS: 5.5 });
+    const noMean = field('NH3', 2, 600, { weather: { ...WEATHER, windSpeedMS: 5.5 } });
+    noMean.ppmAt(0, T0 + 60_000);
+    expect(noMean.state!.stability).toBe('D');
+  });
+
   it('reads nothing upwind of a passive release and nothing before the release', () => {
     const f = field('NH3', 2, 600);
     expect(f.ppmAt(3, T0 + 300_000)).toBe(0);

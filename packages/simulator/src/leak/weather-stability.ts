@@ -12,8 +12,8 @@ export const DAY_ELEVATION_DEG = 10;
 /** SRDT insolation bands of global solar radiation, W/m² (EPA-454/R-99-005 §6.4.4.2); below `slight` the table gives D. */
 const SRDT_W_M2: readonly (readonly [Insolation, number])[] = [['strong', 925], ['moderate', 675], ['slight', 175]];
 
-/** Stability class of the weather `w` at `tMs` at `place`. */
-export function weatherStability(w: Readonly<WeatherState>, tMs: number, place: WeatherPlace): StabilityClass {
+/** Stability class of the weather `w` (its mean wind and radiation: header) at `tMs` at `place`. */
+export function weatherStability(w: Readonly<Pick<WeatherState, 'windSpeedMS' | 'solarRadWM2'>>, tMs: number, place: WeatherPlace): StabilityClass {
   const elevationDeg = (Math.asin(Math.max(-1, Math.min(1, sunElevationSin(tMs, place.latDeg, place.lonDeg)))) * 180) / Math.PI;
   const windSpeed10MS = w.windSpeedMS;
   if (elevationDeg < DAY_ELEVATION_DEG) return stabilityFromObservation({ windSpeed10MS, isDay: false, cloudCoverOktas: 0 }).stabilityClass;
@@ -21,4 +21,40 @@ export function weatherStability(w: Readonly<WeatherState>, tMs: number, place: 
   // Weak radiation by day (thick cloud): an 8/8 overcast, which gives D.
   if (!band) return stabilityFromObservation({ windSpeed10MS, isDay: true, cloudCoverOktas: 8 }).stabilityClass;
   return stabilityFromObservation({ windSpeed10MS, isDay: true, insolation: band[0], cloudCoverOktas: 0 }).stabilityClass;
+}
+
+/**
+ * Averaging period of the wind and radiation a station sample's class is read from, ms: the 10-min mean wind of
+ * synoptic practice (WMO-No. 8, 2018, Part I, §5.1.1), short enough to follow a front or the evening transition.
+ */
+export const STABILITY_AVERAGING_MS = 600_000;
+
+/** What a station sample gives the class. */
+export interface StationSample {
+  tMs: number;
+  windSpeedMS: number;
+  /** Global solar radiation, W/m² (0 without a pyranometer: taken as night or overcast, the more stable reading). */
+  solarRadWM2: number;
+}
+
+/**
+ * The class at each of `samples` (oldest first; several stations' pooled) from the mean speed and radiation of the
+ * samples in the {@link STABILITY_AVERAGING_MS} before it (those there are, at the start of a record).
+ */
+export function trailingMeanStability(samples: readonly StationSample[], place: WeatherPlace): StabilityClass[] {
+  const out: StabilityClass[] = [];
+  let from = 0, speed = 0, solar = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const s = samples[i]!;
+    speed += s.windSpeedMS;
+    solar += s.solarRadWM2;
+    while (samples[from]!.tMs < s.tMs - STABILITY_AVERAGING_MS) {
+      speed -= samples[from]!.windSpeedMS;
+      solar -= samples[from]!.solarRadWM2;
+      from++;
+    }
+    const n = i - from + 1;
+    out.push(weatherStability({ windSpeedMS: speed / n, solarRadWM2: solar / n }, s.tMs, place));
+  }
+  return out;
 }

@@ -1,8 +1,8 @@
 // Gathers one assessment's input on the hub: the park's description, its gas detectors' readings of
 // the estimator's window (zeros included), the stations' wind of the last 20 min with the Pasquill
-// class of each sample, tagged people's tracks, the shift, and the incident.
+// class at each sample (from the mean wind), tagged people's tracks, the shift, and the incident.
 import { SOURCE_ESTIMATION_DEFAULTS, type WindSample } from '@safetwin/sim';
-import { weatherStability } from '@safetwin/simulator';
+import { trailingMeanStability, type StationSample } from '@safetwin/simulator';
 import { shiftAt, type ChemicalPark, type Sensor } from '@safetwin/twin-models';
 import { notFound } from '../../errors.ts';
 import type { SiteRegistry } from '../../sites/site-registry.ts';
@@ -10,9 +10,6 @@ import type { AssessmentInput, AssessmentSubject, DetectorInput, PersonTrack } f
 import { detectionLimit, gasMeasure } from './gas-metrics.ts';
 import { STATION_WIND_HEIGHT_M } from './forecast.ts';
 import { RECENT_WINDOW_MS, type RecentReadings, type TrackedDevice } from './recent-readings.ts';
-
-/** Fallbacks of the station values the class does not depend on (the Pasquill class reads wind and radiation only). */
-const STATION_DEFAULTS = { rhPct: 50, airPressureHpa: 1013.25, airTempC: 15 } as const;
 
 /** The input of an assessment of `subject` at `nowMs` (throws a 404 HubError for a site that is not a stored chemical park). */
 export function buildAssessmentInput(registry: Pick<SiteRegistry, 'site'>, readings: RecentReadings, subject: AssessmentSubject, seq: number, nowMs: number): AssessmentInput {
@@ -35,9 +32,12 @@ export function buildAssessmentInput(registry: Pick<SiteRegistry, 'site'>, readi
   return { seq, nowMs, shift: shiftAt(nowMs, site.origin.lonDeg), detectors, wind, airTempK, people, subject, site: pickSite(site) };
 }
 
-/** The stations' wind samples of the last 20 min (oldest first), each with its Pasquill class, and the newest air temperature, K. */
+/**
+ * The stations' wind samples of the last 20 min (oldest first), each with its Pasquill class read from the stations'
+ * mean wind and radiation of the 10 min before it (trailingMeanStability), and the newest air temperature, K.
+ */
 function stationWind(stations: readonly TrackedDevice[], site: ChemicalPark, nowMs: number): { wind: WindSample[]; airTempK: number | null } {
-  const wind: WindSample[] = [];
+  const samples: (StationSample & { windFromDeg: number })[] = [];
   let newestTemp = { tMs: -Infinity, c: NaN };
   for (const t of stations) {
     const rows = t.ring.since(nowMs - RECENT_WINDOW_MS);
@@ -50,11 +50,12 @@ function stationWind(stations: readonly TrackedDevice[], site: ChemicalPark, now
       if (Number.isFinite(airTempC) && tMs > newestTemp.tMs) newestTemp = { tMs, c: airTempC };
       if (!Number.isFinite(windSpeedMS) || !Number.isFinite(windFromDeg)) continue;
       // Without a pyranometer reading the class is taken as by night or overcast (0 W/m²): the more stable, conservative reading.
-      const state = { ...STATION_DEFAULTS, windSpeedMS, windFromDeg, solarRadWM2: Number.isFinite(solarRadWM2) ? solarRadWM2 : 0 };
-      wind.push({ tMs, windSpeedMS, windFromDeg: windFromDeg % 360, stability: weatherStability(state, tMs, site.origin), windHeightM: STATION_WIND_HEIGHT_M });
+      samples.push({ tMs, windSpeedMS, windFromDeg: windFromDeg % 360, solarRadWM2: Number.isFinite(solarRadWM2) ? solarRadWM2 : 0 });
     }
   }
-  wind.sort((a, b) => a.tMs - b.tMs);
+  samples.sort((a, b) => a.tMs - b.tMs);
+  const classes = trailingMeanStability(samples, site.origin);
+  const wind = samples.map((s, i): WindSample => ({ tMs: s.tMs, windSpeedMS: s.windSpeedMS, windFromDeg: s.windFromDeg, stability: classes[i]!, windHeightM: STATION_WIND_HEIGHT_M }));
   return { wind, airTempK: Number.isFinite(newestTemp.c) ? newestTemp.c + 273.15 : null };
 }
 

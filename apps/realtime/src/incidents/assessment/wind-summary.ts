@@ -13,7 +13,7 @@ export interface WindSummary {
   windFromDeg: number;
   /** Standard deviation of the direction, degrees: Yamartino's estimator (J. Clim. Appl. Meteor. 23, 1362–1366, 1984). */
   sigmaThetaDeg: number;
-  /** Stability class of the newest sample. */
+  /** Stability class at the newest sample (read from the stations' 10-min mean wind: build-input.ts). */
   stability: StabilityClass;
   /** Newest sample time, epoch ms. */
   observedAt: number;
