@@ -6,6 +6,7 @@
 import { STABILITY_CLASSES as CLASSES, type StabilityClass } from '../stability.ts';
 import { clippedBinMean } from './clipped-bin.ts';
 import type { SourceDetector, WindSample } from './types.ts';
+import { windRegimes, type WindRegime } from './wind-regimes.ts';
 
 /** Default height of a wind speed measurement, m (the 10 m standard anemometer height, WMO-No. 8). */
 export const DEFAULT_WIND_HEIGHT_M = 10;
@@ -60,8 +61,11 @@ export interface WindBins {
    * noise included; a bin with fewer than two samples carries the previous bin's (the first measured one's before it; 0 without any).
    */
   dirSpreadDeg: Float64Array;
+  /** The bin's majority class (below): the cloud's transport speed and front are taken in it. */
   stability: StabilityClass[];
   heightM: Float64Array;
+  /** The classes and speeds the bin's samples gave (wind-regimes.ts): the plume is averaged over them. */
+  regimes: WindRegime[][];
 }
 
 /** Bins the wind `samples` from `startMs` to `endMs` (bins of `binMs`); null when there is no sample. */
@@ -99,7 +103,7 @@ export function binWind(samples: readonly WindSample[], startMs: number, endMs: 
   // Before the first bin with two samples: that bin's spread.
   const firstSpread = count.findIndex((c) => c >= 2);
   let prevSpread = firstSpread >= 0 ? circularSdDeg(se[firstSpread]!, ce[firstSpread]!, count[firstSpread]!) : 0;
-  const out: WindBins = { startMs, binMs, speedMS: new Float64Array(n), fromDeg: new Float64Array(n), dirSpreadDeg: new Float64Array(n), stability: [], heightM: new Float64Array(n) };
+  const out: WindBins = { startMs, binMs, speedMS: new Float64Array(n), fromDeg: new Float64Array(n), dirSpreadDeg: new Float64Array(n), stability: [], heightM: new Float64Array(n), regimes: windRegimes(samples, startMs, binMs, n) };
   for (let j = 0; j < n; j++) {
     if (count[j]! > 0) {
       prev = { speed: speed[j]! / count[j]!, dir: ((Math.atan2(se[j]!, ce[j]!) / RAD) + 360) % 360, stability: stability[j]!, height: height[j]! };

@@ -121,3 +121,10 @@ export const GAUSS_HERMITE_5: readonly { node: number; weight: number }[] = [
   { node: 1.355626179974266, weight: 0.22207592200561266 },
   { node: 2.856970013872806, weight: 0.011257411327720691 },
 ];
+
+/** Three-point Gauss–Hermite rule for a standard normal (nodes 0, ±√3; weights 2/3, 1/6; same source), exact up to degree 5. */
+export const GAUSS_HERMITE_3: readonly { node: number; weight: number }[] = [
+  { node: -Math.sqrt(3), weight: 1 / 6 },
+  { node: 0, weight: 2 / 3 },
+  { node: Math.sqrt(3), weight: 1 / 6 },
+];

@@ -14,7 +14,10 @@ import { plumeScenarioSchema } from '../scenario.ts';
 import { sigmaYM } from '../sigma.ts';
 import type { StabilityClass } from '../stability.ts';
 import { binCentreMs, windIndex, type TimeGrid, type WindBins } from './binning.ts';
+import { GAUSS_HERMITE_3 } from './error-model.ts';
 import type { DetectorUnit, EnuPoint } from './types.ts';
+
+const GUST_NODES = GAUSS_HERMITE_3;
 
 const RAD = Math.PI / 180;
 /**
@@ -119,21 +122,31 @@ export function predict(
     model: 'gaussian-plume',
   };
   const perPpm = layout.units.map((u, i) => unitsPerPpm(u, layout.gases[i], c.chemical));
-  // One model per wind bin, resolved lazily.
+  // The bin's model (its majority class at its mean speed: the cloud's transport and front), resolved lazily, and the
+  // models its plume is averaged over (wind-regimes.ts): one per regime, a dense cloud's at the regime's gust nodes.
   const models = new Map<number, ResolvedModel>();
-  const modelAt = (w: number): ResolvedModel => {
-    let m = models.get(w);
-    if (!m) {
-      m = cache.get(c.chemical.id, c.releaseHeightM, wind.speedMS[w]!, wind.heightM[w]!, wind.stability[w]!, c.refRateKgS);
-      models.set(w, m);
-      if (m.model !== 'gaussian-plume') {
-        out.dense = true;
-        out.model = m.model;
-      }
+  const mixes = new Map<number, RegimeModel[]>();
+  const resolve = (w: number, speedMS: number, stability: StabilityClass): ResolvedModel => {
+    const m = cache.get(c.chemical.id, c.releaseHeightM, speedMS, wind.heightM[w]!, stability, c.refRateKgS);
+    if (m.model !== 'gaussian-plume') {
+      out.dense = true;
+      out.model = m.model;
     }
     return m;
   };
-  for (let w = 0; w < wind.speedMS.length; w++) out.travelM[w + 1] = out.travelM[w]! + (modelAt(w).windSpeedMS * wind.binMs) / 1000;
+  const modelAt = (w: number): ResolvedModel => {
+    let m = models.get(w);
+    if (!m) models.set(w, (m = resolve(w, wind.speedMS[w]!, wind.stability[w]!)));
+    return m;
+  };
+  const mixAt = (w: number): RegimeModel[] => {
+    let mix = mixes.get(w);
+    if (!mix) mixes.set(w, (mix = regimeModels(wind, w, resolve)));
+    return mix;
+  };
+  // The front moves at the bin's mean transport speed: its regimes' speeds at the release height by their shares.
+  const transportMS = Float64Array.from(wind.speedMS, (_, w) => mixAt(w).reduce((sum, r) => sum + r.weight * r.model.windSpeedMS, 0));
+  for (let w = 0; w < wind.speedMS.length; w++) out.travelM[w + 1] = out.travelM[w]! + (transportMS[w]! * wind.binMs) / 1000;
   for (let k = 0; k < nObs; k++) {
     const i = layout.detector[k]!;
     const scale = perPpm[i]!;
@@ -142,7 +155,7 @@ export function predict(
     const w = windIndex(wind, tMs);
     const model = modelAt(w);
     const stability = wind.stability[w]!;
-    const u = model.windSpeedMS;
+    const u = transportMS[w]!;
     if (scale === 0) continue;
     const e = p.eastM - c.position.eastM, n = p.northM - c.position.northM;
     const zM = Math.max(0, p.upM - c.position.upM);
@@ -153,7 +166,7 @@ export function predict(
     const fromDeg = wind.fromDeg[emission]!;
     const spreadRad = airSwingRad(wind.dirSpreadDeg[emission]!);
     const perUnit = scale / (model.ppmToKgM3(1) * c.refRateKgS);
-    const passive = model.model === 'gaussian-plume';
+    const mix = mixAt(w);
     for (let o = 0; o < nOff; o++) {
       if (offsetUsed && !offsetUsed[o]) continue;
       const towardRad = (fromDeg + offsetsDeg[o]! + 180) * RAD;
@@ -163,9 +176,13 @@ export function predict(
       const idx = o * nObs + k;
       out.downwindM[idx] = x;
       if (x < -UPWIND_CUT_M) continue;
-      const sigmaY = sigmaYM(Math.max(1, x), stability, model.sigma);
-      out.sigmaXM[idx] = sigmaY;
-      const cKgM3 = passive ? binMeanPlumeKgM3(model, x, y, zM, sigmaY, spreadRad) : model.concentrationKgM3(x, y, zM).concentrationKgM3;
+      out.sigmaXM[idx] = sigmaYM(Math.max(1, x), stability, model.sigma);
+      let cKgM3 = 0;
+      for (const r of mix) {
+        cKgM3 += r.weight * (r.model.model === 'gaussian-plume'
+          ? binMeanPlumeKgM3(r.model, x, y, zM, sigmaYM(Math.max(1, x), r.stability, r.model.sigma), spreadRad)
+          : r.model.concentrationKgM3(x, y, zM).concentrationKgM3);
+      }
       out.steady[idx] = cKgM3 > 0 ? cKgM3 * perUnit : 0;
     }
   }
@@ -194,6 +211,35 @@ function binMeanPlumeKgM3(model: ResolvedModel, x: number, y: number, zM: number
   const sigmaMeanYM = Math.hypot(sigmaY, x * spreadRad);
   if (Math.abs(y) > CROSSWIND_CUT_SIGMAS * sigmaMeanYM) return 0;
   return model.concentrationKgM3(x, 0, zM).concentrationKgM3 * (sigmaY / sigmaMeanYM) * Math.exp(-(y * y) / (2 * sigmaMeanYM * sigmaMeanYM));
+}
+
+/** One term of a bin's plume average: a model, the class its σ are taken in, and its weight (the weights sum to 1). */
+interface RegimeModel {
+  model: ResolvedModel;
+  stability: StabilityClass;
+  weight: number;
+}
+
+/**
+ * The terms bin `w`'s plume is averaged over: each regime (the samples of one class) by its share of the bin; a regime
+ * whose model is a dense cloud also over its gusts — a lognormal speed with the regime's mean and ln-speed spread, by
+ * the three-point Gauss–Hermite rule — since its size goes as 1/u³ (wind-regimes.ts header), where a passive plume's
+ * concentration goes as 1/u and its mean over the gusts is within e^(σ²) ≈ 1.04 of its value at the mean speed.
+ */
+function regimeModels(wind: WindBins, w: number, resolve: (w: number, speedMS: number, stability: StabilityClass) => ResolvedModel): RegimeModel[] {
+  const regimes = wind.regimes[w]!;
+  if (regimes.length === 0) return [{ model: resolve(w, wind.speedMS[w]!, wind.stability[w]!), stability: wind.stability[w]!, weight: 1 }];
+  const out: RegimeModel[] = [];
+  for (const r of regimes) {
+    const atMean = resolve(w, r.speedMS, r.stability);
+    if (atMean.model === 'gaussian-plume' || r.lnSpeedSd === 0) {
+      out.push({ model: atMean, stability: r.stability, weight: r.fraction });
+      continue;
+    }
+    const sd = r.lnSpeedSd;
+    for (const g of GUST_NODES) out.push({ model: resolve(w, r.speedMS * Math.exp(sd * g.node - (sd * sd) / 2), r.stability), stability: r.stability, weight: r.fraction * g.weight });
+  }
+  return out;
 }
 
 /**
