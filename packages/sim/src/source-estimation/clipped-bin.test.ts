@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { erf } from '../palazzi.ts';
 import { clippedBinMean } from './clipped-bin.ts';
+import { errorModel, Observations } from './error-model.ts';
 
 /** Inverse of the standard normal CDF, by bisection. */
 function normalQuantile(p: number): number {
@@ -30,6 +31,28 @@ describe('clippedBinMean', () => {
   it('is only a lower bound when too few readings sit below the top', () => {
     expect(clippedBinMean([100, 100, 100, 100], 100, 1)).toEqual({ mean: 100, lowerBound: true });
     expect(clippedBinMean([100, 100, 100, 100, 100, 100, 100, 100, 60, 70], 100, 1)).toEqual({ mean: 93, lowerBound: true });
+  });
+
+  it('takes clean seconds as clean air, not as the cloud\'s low tail: a bin of clean and clipped seconds is a lower bound', () => {
+    // An intermittent cloud (a dense cloud's zone growing over the detector in the lulls): eight clean seconds, two at the top.
+    const read = [0.1, 0.1, 0.1, 100, 0.1, 0.1, 0.1, 100, 0.1, 0.1];
+    expect(clippedBinMean(read, 100, 1)).toEqual({ mean: mean(read), lowerBound: true });
+    // With three seconds in the cloud below the top, the log-normal is fitted to those and the clipped ones only: the
+    // clean seconds do not pull its median down (fitted with them, the clipped seconds were imputed barely above the top).
+    const inCloud = [60, 70, 80, 100, 100, 100];
+    const withClean = [...inCloud, 0.1, 0.1, 0.1, 0.1];
+    const alone = clippedBinMean(inCloud, 100, 1), mixed = clippedBinMean(withClean, 100, 1);
+    expect(mixed.lowerBound).toBe(false);
+    expect(mixed.mean * withClean.length).toBeCloseTo(alone.mean * inCloud.length + 0.4, 6);
+  });
+
+  it('censors a lower-bound bin at its own value, not at the top of the range', () => {
+    const obs = new Observations(2, errorModel(0.8, 0.1, 10_000));
+    obs.set(0, 20, 1, 100, true);
+    obs.set(1, 98, 1, 100);
+    // At a prediction of 20 a bin known to be ≥ 20 is as likely as not (under the log-normal part); one at the top is not.
+    expect(obs.rawLogLikelihood(0, 20)).toBeGreaterThan(obs.rawLogLikelihood(1, 20) + 1);
+    expect(Math.exp(obs.rawLogLikelihood(0, 20))).toBeCloseTo(0.9 * 0.5 + 0.1 / Math.log(99 / 1), 3);
   });
 
   it('recovers the air\'s mean from a bin whose readings were partly clipped, where the plain mean falls short', () => {

@@ -8,8 +8,16 @@
 // spread fitted by maximum likelihood (a weak prior on the spread), and each clipped second replaced by the fitted
 // distribution's mean above the top, E[C | C > T] = e^(μ+σ²/2)·Q(z − σ)/Q(z), z = (ln T − μ)/σ,
 // Q the standard normal tail (the truncated log-normal's mean: Johnson, Kotz & Balakrishnan 1994,
-// Continuous Univariate Distributions vol. 1, §14.3). A bin of (nearly) only clipped readings stays
-// a lower bound (censored in error-model.ts): nothing in it tells how far above the top the air was.
+// Continuous Univariate Distributions vol. 1, §14.3). The log-normal is fitted to the seconds in the
+// cloud only: a cloud is intermittent at a fixed point — its edge meanders across the detector, a
+// dense cloud's zone grows and shrinks with the gusts — and the air between is clean (the
+// intermittency factor of concentration-fluctuation models: Wilson 1995, Concentration
+// Fluctuations and Averaging Time in Vapor Clouds, CCPS, ch. 3). Fitted to both, "eight clean
+// seconds and two at the top" gave a median near zero and imputed the two as barely above the top,
+// where on the demo park they were a dense cloud's core at 10⁵ ppm and more. A bin with fewer
+// than MIN_UNCLIPPED readings in the cloud below the top stays a lower bound — its plain mean, the
+// clipped seconds at the top — censored in error-model.ts: nothing in it tells how far above
+// the top the air was.
 import { lnErfc } from '../palazzi.ts';
 import { goldenSectionMax } from '../search.ts';
 import { SATURATION_SHARE } from './error-model.ts';
@@ -28,7 +36,7 @@ const SPREADS = Array.from({ length: 13 }, (_, i) => 0.15 * Math.pow(2 / 0.15, i
 const MEDIAN_BELOW_TOP_LN = 8;
 const MEDIAN_ABOVE_TOP_LN = 4;
 const GOLDEN_STEPS = 30;
-/** Fewer readings below the top than this, and the bin is only a lower bound (our choice: two points do not fit a median and a spread). */
+/** Fewer readings in the cloud (above the floor) below the top than this, and the bin is only a lower bound (our choice: two points do not fit a median and a spread). */
 const MIN_UNCLIPPED = 3;
 
 /** One bin's readings summarised: their mean (clipped seconds imputed), or a lower bound of it (too few readings below the top). */
@@ -55,9 +63,12 @@ export function clippedBinMean(values: readonly number[], top: number | undefine
   const unclipped = values.filter((v) => v < clipAt);
   const k = n - unclipped.length;
   if (k === 0) return { mean: plain, lowerBound: false };
-  if (unclipped.length < MIN_UNCLIPPED) return { mean: plain, lowerBound: true };
+  // The seconds in the cloud: a reading at or below the floor was clean air (the plume's edge swung off, a dense cloud's
+  // zone shrank in a gust), not the low tail of the cloud's concentration (header, intermittency).
+  const inCloud = unclipped.filter((v) => v > floor);
+  if (inCloud.length < MIN_UNCLIPPED) return { mean: plain, lowerBound: true };
   const c = Math.log(clipAt + floor);
-  const xs = unclipped.map((v) => Math.log(Math.max(0, v) + floor));
+  const xs = inCloud.map((v) => Math.log(v + floor));
   const logLik = (mu: number, sigma: number): number => {
     let s = k * lnTail((c - mu) / sigma) - xs.length * Math.log(sigma) - (Math.log(sigma / SPREAD_PRIOR_MEDIAN) ** 2) / (2 * SPREAD_PRIOR_LN_SD ** 2);
     for (const x of xs) s -= ((x - mu) / sigma) ** 2 / 2;

@@ -13,8 +13,9 @@
 //   of the instrument (Hogg, Bovy & Lang 2010, "Data analysis recipes: fitting a model to data",
 //   arXiv:1008.4686, §5 mixture model for outliers): a stuck, silent or drifting detector costs at
 //   most ln(ε/W) per bin, so it cannot outvote the others.
-// - Readings at the top of the range are right-censored: P(y ≥ sat) = Φ((ln(μ+d) − ln(sat+d))/σ)
-//   (Tobit likelihood, Tobin 1958, Econometrica 26, 24–36).
+// - Readings at the top of the range are right-censored: P(y ≥ b) = Φ((ln(μ+d) − ln(b+d))/σ), b the
+//   top, or a lower bound below it (a bin of clipped and clean seconds: clipped-bin.ts) (Tobit
+//   likelihood, Tobin 1958, Econometrica 26, 24–36).
 // - Bins are correlated in time (meander, τ ≈ 30 s); each emission bin's marginal log-likelihood
 //   (rate-fit.ts) is tempered by κ = min(1, bin/τ) (a power likelihood: Holmes & Walker 2017,
 //   Biometrika 104, 497–503), so a
@@ -80,7 +81,9 @@ export class Observations {
     this.valueLn[k] = Math.log(Math.max(0, value) + floor);
     this.floor[k] = floor;
     this.saturated[k] = finite && (censored ?? value >= SATURATION_SHARE * sat) ? 1 : 0;
-    this.satLn[k] = finite ? Math.log(SATURATION_SHARE * sat + floor) : Infinity;
+    // The bound a censored bin gives: its value (a bin of clipped and clean seconds is bounded by its plain mean, the
+    // clipped ones at the top: clipped-bin.ts), at most the top.
+    this.satLn[k] = finite ? Math.log(Math.min(Math.max(0, value), SATURATION_SHARE * sat) + floor) : Infinity;
     this.lnOutlier[k] = Math.log(this.em.epsilon / span);
     this.zeroRaw[k] = this.rawLogLikelihood(k, 0);
   }
