@@ -17,8 +17,10 @@ export const DAY_MARGIN_H = 1;
 
 /** What the class is computed from. */
 export interface StabilityInputs {
-  /** Wind speed, m/s, as measured (taken as the 10 m wind of the table). */
+  /** Wind speed, m/s, as measured (taken as the 10 m wind of the table): a station's recent mean (station-wind.ts), or one reading. */
   windSpeedMS: number;
+  /** Over how long the speed (and radiation) were averaged, ms; null for one reading. */
+  windAveragedOverMs?: number | null;
   /** Height of the anemometer above ground, m, when known (reported with the inputs). */
   anemometerHeightM: number | null;
   /** Measured global solar radiation, W/m²; null when the station has no pyranometer. */
@@ -31,7 +33,7 @@ export interface StabilityInputs {
 
 /** One input as the KPI lists it: which quantity, and its value as words. */
 export type StabilityInputUsed =
-  | { kind: 'wind'; windSpeedMS: number; anemometerHeightM: number | null }
+  | { kind: 'wind'; windSpeedMS: number; anemometerHeightM: number | null; averagedOverMs: number | null }
   | { kind: 'time'; period: 'day' | 'night'; solarElevationDeg: number; hoursFromHorizon: number }
   | { kind: 'insolation'; from: 'radiation'; solarRadWM2: number; category: Insolation | 'weak' }
   | { kind: 'insolation'; from: 'sun-elevation'; solarElevationDeg: number; category: Insolation }
@@ -67,7 +69,7 @@ export function siteStability(input: StabilityInputs): SiteStability {
   const sun = solarPosition(input.tMs, input.latDeg, input.lonDeg);
   const isDay = sun.hoursFromHorizon >= DAY_MARGIN_H;
   const inputs: StabilityInputUsed[] = [
-    { kind: 'wind', windSpeedMS: input.windSpeedMS, anemometerHeightM: input.anemometerHeightM },
+    { kind: 'wind', windSpeedMS: input.windSpeedMS, anemometerHeightM: input.anemometerHeightM, averagedOverMs: input.windAveragedOverMs ?? null },
     { kind: 'time', period: isDay ? 'day' : 'night', solarElevationDeg: sun.elevationDeg, hoursFromHorizon: sun.hoursFromHorizon },
   ];
   let result;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LatestSample } from '../live/merge-batch.ts';
+import { StationWind } from './station-wind.ts';
 import { weatherNow, type WeatherInputs } from './weather-now.ts';
 
 const NOW = Date.UTC(2024, 5, 21, 4, 6); // local solar noon in Nanjing
@@ -25,6 +26,22 @@ describe('weatherNow', () => {
     if (w.status !== 'live') throw new Error('expected live');
     expect(w.stability?.stabilityClass).toBe('B');
     expect(w.stability?.inputs[0]).toMatchObject({ kind: 'wind', windSpeedMS: 3.2, anemometerHeightM: 10 });
+  });
+
+  it('takes the class from the station\'s 10-minute mean wind, not from the gust of its latest reading', () => {
+    const gust = { ...WX, wind_speed_ms: 5.2 };
+    const means = new StationWind();
+    for (let s = 600; s > 0; s -= 10) means.add('WS-MAST', NOW - 100 - s * 1000, { wind_speed_ms: 3.2, solar_rad_w_m2: 980 });
+    means.add('WS-MAST', NOW - 100, gust);
+    // The gust alone reads C (5–6 m/s under strong sun); the ten minutes it blew in read B.
+    const alone = weatherNow(inputs({ 'WS-MAST': reading('WS-MAST', 100, gust) }));
+    const averaged = weatherNow(inputs({ 'WS-MAST': reading('WS-MAST', 100, gust) }, { means }));
+    if (alone.status !== 'live' || averaged.status !== 'live') throw new Error('expected live');
+    expect(alone.stability?.stabilityClass).toBe('C');
+    expect(averaged.stability?.stabilityClass).toBe('B');
+    expect(averaged.windSpeedMS).toBe(5.2);
+    expect(averaged.stability?.inputs[0]).toMatchObject({ kind: 'wind', anemometerHeightM: 10, averagedOverMs: 590_000 });
+    expect((averaged.stability?.inputs[0] as { windSpeedMS: number }).windSpeedMS).toBeCloseTo((3.2 * 59 + 5.2) / 60, 9);
   });
 
   it('falls back to the roof mast when the 10 m mast is stale', () => {

@@ -1,10 +1,12 @@
 // The site's weather for the KPI panel: the chosen station's latest reading, whether it is live,
 // the wind as "from NE, 3.2 m/s" with the direction it blows to, and the Pasquill class computed
-// only from live data (stale weather is shown as stale and gives no class).
+// only from live data (stale weather is shown as stale and gives no class), from the station's
+// 10-minute mean wind and radiation where the wall has them (station-wind.ts), else the reading's.
 import type { GeoOrigin, Sensor } from '@safetwin/twin-models';
 import { deviceState, lastHeardMs, type DeviceState, type LinkState } from '../live/device-state.ts';
 import type { LatestSample } from '../live/merge-batch.ts';
 import { siteStability, type SiteStability } from './site-stability.ts';
+import type { WindMean } from './station-wind.ts';
 import { compassPoint, pickWeatherStation, windToDeg, type CompassPoint } from './wind.ts';
 
 /** The weather panel's content. */
@@ -35,12 +37,14 @@ export interface WeatherInputs {
   origin: GeoOrigin;
   nowMs: number;
   link: LinkState;
+  /** The stations' recent mean wind (a StationWind); absent, or no mean for the station: the class from the latest reading alone. */
+  means?: { mean(deviceId: string, nowMs: number): WindMean | null };
 }
 
 const finite = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
 
 /** The weather to show now. */
-export function weatherNow({ stations, get, origin, nowMs, link }: WeatherInputs): WeatherNow {
+export function weatherNow({ stations, get, origin, nowMs, link, means }: WeatherInputs): WeatherNow {
   if (stations.length === 0) return { status: 'no-station' };
   const states = new Map<string, DeviceState>();
   const chosen = pickWeatherStation(
@@ -60,8 +64,12 @@ export function weatherNow({ stations, get, origin, nowMs, link }: WeatherInputs
   const status = state === 'live' ? 'live' : state === 'stale' ? 'stale' : 'offline';
   let stability: SiteStability | null = null;
   if (status === 'live' && windSpeedMS !== null && windSpeedMS >= 0) {
+    const mean = means?.mean(chosen.deviceId, sample.reading.ts) ?? null;
     stability = siteStability({
-      windSpeedMS, anemometerHeightM: chosen.heightM, solarRadWM2: finite(v.solar_rad_w_m2),
+      windSpeedMS: mean?.windSpeedMS ?? windSpeedMS,
+      windAveragedOverMs: mean && mean.samples > 1 ? mean.spanMs : null,
+      anemometerHeightM: chosen.heightM,
+      solarRadWM2: mean?.solarRadWM2 ?? finite(v.solar_rad_w_m2),
       tMs: sample.reading.ts, latDeg: origin.latDeg, lonDeg: origin.lonDeg,
     });
   }

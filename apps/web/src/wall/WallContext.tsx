@@ -4,6 +4,7 @@ import { createContext, useContext } from 'react';
 import type { Site } from '@safetwin/twin-models';
 import type { LinkState } from '../live/device-state.ts';
 import type { LiveStore } from '../live/live-store.ts';
+import type { StationWind } from '../kpi/station-wind.ts';
 import type { AlarmStore } from '../live/alarm-store.ts';
 import type { HubConnection } from '../live/use-hub-socket.ts';
 import type { DeviceInfo } from '../lib/hub-types.ts';
@@ -23,6 +24,8 @@ export interface WallState {
   /** The devices the user may see, by deviceId. */
   devices: ReadonlyMap<string, DeviceInfo>;
   live: LiveStore;
+  /** The weather stations' recent wind, for the stability class (absent on benchmark walls: the class from one reading). */
+  stationWind?: StationWind;
   alarms: AlarmStore;
   connection: HubConnection;
   /** The link as staleness rules need it. */

@@ -80,7 +80,9 @@ export function WeatherKpi({ weather }: { weather: WeatherNow }) {
 function inputText(input: StabilityInputUsed, t: T): string {
   switch (input.kind) {
     case 'wind':
-      return t('usedWind', { speed: input.windSpeedMS.toFixed(1), h: input.anemometerHeightM ?? '?' });
+      return input.averagedOverMs === null
+        ? t('usedWind', { speed: input.windSpeedMS.toFixed(1), h: input.anemometerHeightM ?? '?' })
+        : t('usedWindMean', { min: Math.max(1, Math.round(input.averagedOverMs / 60_000)), speed: input.windSpeedMS.toFixed(1), h: input.anemometerHeightM ?? '?' });
     case 'time':
       return t(input.period === 'day' ? 'usedDay' : 'usedNight', { el: Math.round(input.solarElevationDeg) });
     case 'insolation':

@@ -86,7 +86,7 @@ function kpiComputer(site: Site, devices: ReadonlyMap<string, unknown>): (wall: 
       sensors: countSensorStates(sensorIds, (id) => deviceVisual(wall, id, nowMs)),
       readingsPerS: rate.perSecond(),
       people,
-      weather: weatherNow({ stations, get: (id) => wall.live.get(id), origin: site.origin, nowMs, link: wall.link }),
+      weather: weatherNow({ stations, get: (id) => wall.live.get(id), origin: site.origin, nowMs, link: wall.link, means: wall.stationWind }),
     };
   };
 }

@@ -23,7 +23,7 @@ function useLiveWeather(): WeatherNow | null {
   const stations = useMemo(() => site.sensors.filter((s) => s.kind === 'weather' && devices.has(s.id)), [site, devices]);
   const [now, setNow] = useState<WeatherNow | null>(null);
   useEffect(() => {
-    const read = () => setNow(weatherNow({ stations, get: (id) => wall.live.get(id), origin: site.origin, nowMs: Date.now(), link: wall.link }));
+    const read = () => setNow(weatherNow({ stations, get: (id) => wall.live.get(id), origin: site.origin, nowMs: Date.now(), link: wall.link, means: wall.stationWind }));
     read();
     const timer = setInterval(read, WEATHER_REFRESH_MS);
     return () => clearInterval(timer);

@@ -15,6 +15,7 @@ import { IncidentStore } from '../../live/incident-store.ts';
 import { IncidentSync } from '../../live/incident-sync.ts';
 import { linkStateOf, quietAfterMs } from '../../live/device-state.ts';
 import { LiveStore } from '../../live/live-store.ts';
+import { useStationWind } from './use-station-wind.ts';
 import { NowProvider } from '../../live/NowProvider.tsx';
 import { resolveHubUrl } from '../../live/resolve-hub-url.ts';
 import { SimRunFeed } from '../../live/sim-run-feed.ts';
@@ -85,10 +86,12 @@ function SiteWallInner({ site, devices, token, hubUrl, role, initialDeviceId = n
   useEffect(() => setBrowserHubUrl(resolveHubUrl(hubUrl, window.location)), [hubUrl]);
 
   const devicesById = useMemo(() => new Map(devices.map((d) => [d.deviceId, d])), [devices]);
+  const stationIds = useMemo(() => site.sensors.filter((s) => s.kind === 'weather' && devicesById.has(s.id)).map((s) => s.id), [site, devicesById]);
+  const stationWind = useStationWind(live, stationIds, browserHubUrl, token);
   const link = linkStateOf(connection.status, live.primed);
   const wall = useMemo<WallState>(
-    () => ({ site, devices: devicesById, live, alarms, connection, link, role, token, hubUrl: browserHubUrl, selectedDeviceId, selectDevice, focus, setFocus }),
-    [site, devicesById, live, alarms, connection, link, role, token, browserHubUrl, selectedDeviceId, focus],
+    () => ({ site, devices: devicesById, live, stationWind, alarms, connection, link, role, token, hubUrl: browserHubUrl, selectedDeviceId, selectDevice, focus, setFocus }),
+    [site, devicesById, live, stationWind, alarms, connection, link, role, token, browserHubUrl, selectedDeviceId, focus],
   );
   return <SiteWallView wall={wall} simRuns={simRuns} alarmLoad={alarmLoad} incidents={incidents ?? null} />;
 }
