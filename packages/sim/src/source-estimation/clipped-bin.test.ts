@@ -46,6 +46,12 @@ describe('clippedBinMean', () => {
     expect(mixed.mean * withClean.length).toBeCloseTo(alone.mean * inCloud.length + 0.4, 6);
   });
 
+  it('does not extrapolate a bin mostly at the top: a few seconds at the cloud\'s edge do not fix the tail above it', () => {
+    // Seed 316 of the source bench: 1.1, 1.2 and 1.7 ppm and seven seconds at the 10 ppm top once imputed a mean of 164.
+    const read = [1.1, 1.17, 10, 10, 10, 10, 1.74, 10, 10, 10];
+    expect(clippedBinMean(read, 10, 0.06)).toEqual({ mean: mean(read), lowerBound: true });
+  });
+
   it('censors a lower-bound bin at its own value, not at the top of the range', () => {
     const obs = new Observations(2, errorModel(0.8, 0.1, 10_000));
     obs.set(0, 20, 1, 100, true);

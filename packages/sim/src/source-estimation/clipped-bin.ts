@@ -17,7 +17,8 @@
 // where on the demo park they were a dense cloud's core at 10⁵ ppm and more. A bin with fewer
 // than MIN_UNCLIPPED readings in the cloud below the top stays a lower bound — its plain mean, the
 // clipped seconds at the top — censored in error-model.ts: nothing in it tells how far above
-// the top the air was.
+// the top the air was. So does a bin with most of its seconds at the top: its mean above the top
+// would be the fitted tail, extrapolated beyond every reading.
 import { lnErfc } from '../palazzi.ts';
 import { goldenSectionMax } from '../search.ts';
 import { SATURATION_SHARE } from './error-model.ts';
@@ -38,6 +39,8 @@ const MEDIAN_ABOVE_TOP_LN = 4;
 const GOLDEN_STEPS = 30;
 /** Fewer readings in the cloud (above the floor) below the top than this, and the bin is only a lower bound (our choice: two points do not fit a median and a spread). */
 const MIN_UNCLIPPED = 3;
+/** More of a bin's seconds at the top than this share, and it is only a lower bound too (our choice; see clippedBinMean). */
+const MAX_CLIPPED_SHARE = 0.5;
 
 /** One bin's readings summarised: their mean (clipped seconds imputed), or a lower bound of it (too few readings below the top). */
 export interface BinMean {
@@ -66,7 +69,9 @@ export function clippedBinMean(values: readonly number[], top: number | undefine
   // The seconds in the cloud: a reading at or below the floor was clean air (the plume's edge swung off, a dense cloud's
   // zone shrank in a gust), not the low tail of the cloud's concentration (header, intermittency).
   const inCloud = unclipped.filter((v) => v > floor);
-  if (inCloud.length < MIN_UNCLIPPED) return { mean: plain, lowerBound: true };
+  // Most seconds at the top: the fitted median lies above it and the mean above the top is the log-normal's tail, set
+  // by a spread that a few readings at the cloud's edge hardly fix (1.1, 1.2, 1.7 ppm and seven at 10 gave 164).
+  if (inCloud.length < MIN_UNCLIPPED || k > MAX_CLIPPED_SHARE * n) return { mean: plain, lowerBound: true };
   const c = Math.log(clipAt + floor);
   const xs = inCloud.map((v) => Math.log(v + floor));
   const logLik = (mu: number, sigma: number): number => {
