@@ -31,7 +31,11 @@ const CLEAR_S = 45;
 /** The first alarm of a run is a detector within this distance of the leaking item, m (the incident join radius). */
 const NEAR_LEAK_M = 500;
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-const median = (xs: readonly number[]) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+/** The median (the mean of the middle two of an even count). */
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 const p99 = (xs: readonly number[]) => (xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!);
 
 /** An assessment the wall can act on: zones, isolation alternatives and every group decided (routes for evacuees). */

@@ -13,6 +13,7 @@ export {
   applyLowWindFloor,
   insolationCategory,
   LOW_WIND_FLOOR_MS,
+  STABILITY_AVERAGING_MS,
   STABILITY_CLASSES,
   stabilityFromObservation,
   WIND_HEIGHT_FLOOR_M,

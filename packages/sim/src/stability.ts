@@ -7,6 +7,13 @@ export type StabilityClass = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
 /** All classes in order. */
 export const STABILITY_CLASSES: readonly StabilityClass[] = ['A', 'B', 'C', 'D', 'E', 'F'];
 
+/**
+ * Averaging period of the wind and radiation a class is read from, ms: the 10-min mean wind of synoptic practice
+ * (WMO-No. 8, 2018, Part I, §5.1.1), short enough to follow a front or the evening transition. The class belongs to the
+ * boundary layer, not to one gust.
+ */
+export const STABILITY_AVERAGING_MS = 600_000;
+
 /** Daytime incoming solar radiation category of the Pasquill table. */
 export type Insolation = 'strong' | 'moderate' | 'slight';
 

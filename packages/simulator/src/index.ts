@@ -12,6 +12,6 @@ export type { Scenario, MethaneRiseScenario, SensorDropoutScenario, LeakScenario
 export { SimulatorError } from './errors.ts';
 export type { SimulatorErrorCode } from './errors.ts';
 export type { WeatherState, WeatherOptions } from './weather.ts';
-export { STABILITY_AVERAGING_MS, trailingMeanStability, weatherStability, type StationSample } from './leak/weather-stability.ts';
+export { trailingMeanStability, weatherStability, type StationSample } from './leak/weather-stability.ts';
 export type { WalkerOptions } from './miners.ts';
 export type { UwbRangingOptions } from './uwb-ranging.ts';

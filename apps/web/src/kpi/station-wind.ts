@@ -2,10 +2,10 @@
 // class belongs to the boundary layer, not to the gust of one reading: read from the latest sample
 // it flips with every gust across a class boundary (3.0 → 2.9 m/s turns C into B at noon), and it
 // would disagree with the hub's incident assessment and the demo simulator's cloud, which both read
-// it from the 10-minute trailing mean (WMO-No. 8, 2018, Part I ch. 5: wind averaged over 10 min;
-// @safetwin/simulator trailingMeanStability). Fed with every reading the wall receives and seeded
-// from the hub's stored history when the wall opens.
-import { STABILITY_AVERAGING_MS } from '@safetwin/simulator';
+// it from a 10-minute trailing mean (WMO-No. 8, 2018, Part I ch. 5: wind averaged over 10 min;
+// @safetwin/sim's STABILITY_AVERAGING_MS). Fed with every reading the wall receives and seeded from the
+// hub's stored history when the wall opens and whenever its link to the hub comes back.
+import { STABILITY_AVERAGING_MS } from '@safetwin/sim';
 
 /** The mean of a station's samples over the averaging window. */
 export interface WindMean {

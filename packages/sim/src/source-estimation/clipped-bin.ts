@@ -39,10 +39,10 @@ const MEDIAN_ABOVE_TOP_LN = 4;
 const GOLDEN_STEPS = 30;
 /** Fewer readings in the cloud (above the floor) below the top than this, and the bin is only a lower bound (our choice: two points do not fit a median and a spread). */
 const MIN_UNCLIPPED = 3;
-/** More of a bin's seconds at the top than this share, and it is only a lower bound too (our choice; see clippedBinMean). */
+/** More of a bin's seconds in the cloud at the top than this share, and it is only a lower bound too (our choice; see clippedBinMean). */
 const MAX_CLIPPED_SHARE = 0.5;
 
-/** One bin's readings summarised: their mean (clipped seconds imputed), or a lower bound of it (too few readings below the top). */
+/** One bin's readings summarised: their mean (clipped seconds imputed), or a lower bound of it (too few seconds in the cloud below the top, or most of them at it). */
 export interface BinMean {
   mean: number;
   lowerBound: boolean;
@@ -56,7 +56,8 @@ function lnTail(z: number): number {
 /**
  * Mean of one bin's `values` from a detector with range top `top` and floor `floor` (same unit; see the header): the
  * plain mean when no reading reached the top (within SATURATION_SHARE), and as a lower bound when fewer than
- * MIN_UNCLIPPED readings are below it.
+ * MIN_UNCLIPPED of its seconds in the cloud (above `floor`) are below it, or more than MAX_CLIPPED_SHARE of those in the
+ * cloud are at it.
  */
 export function clippedBinMean(values: readonly number[], top: number | undefined, floor: number): BinMean {
   const n = values.length;
@@ -71,7 +72,7 @@ export function clippedBinMean(values: readonly number[], top: number | undefine
   const inCloud = unclipped.filter((v) => v > floor);
   // Most seconds at the top: the fitted median lies above it and the mean above the top is the log-normal's tail, set
   // by a spread that a few readings at the cloud's edge hardly fix (1.1, 1.2, 1.7 ppm and seven at 10 gave 164).
-  if (inCloud.length < MIN_UNCLIPPED || k > MAX_CLIPPED_SHARE * n) return { mean: plain, lowerBound: true };
+  if (inCloud.length < MIN_UNCLIPPED || k > MAX_CLIPPED_SHARE * (k + inCloud.length)) return { mean: plain, lowerBound: true };
   const c = Math.log(clipAt + floor);
   const xs = inCloud.map((v) => Math.log(v + floor));
   const logLik = (mu: number, sigma: number): number => {

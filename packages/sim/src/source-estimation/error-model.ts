@@ -51,7 +51,7 @@ export function errorModel(sigma: number, epsilon: number, binMs: number): Error
   return { sigma, epsilon, good: 1 - epsilon, lnGood: Math.log(1 - epsilon) - Math.log(sigma) - LN_SQRT_2PI, kappa: Math.min(1, binMs / ERROR_CORRELATION_MS) };
 }
 
-/** Binned readings as typed arrays: ln(value + floor), floor, saturation flag, ln(top + floor), ln(ε/W). */
+/** Binned readings as typed arrays: ln(value + floor), floor, censoring flag, ln(bound + floor) (the top, or a censored bin's own value), ln(ε/W). */
 export class Observations {
   readonly valueLn: Float64Array;
   readonly floor: Float64Array;

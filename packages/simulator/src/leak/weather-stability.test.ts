@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { STABILITY_AVERAGING_MS, trailingMeanStability, weatherStability, type StationSample } from './weather-stability.ts';
+import { STABILITY_AVERAGING_MS } from '@safetwin/sim';
+import { trailingMeanStability, weatherStability, type StationSample } from './weather-stability.ts';
 
 // A Pasquill class is read from the mean wind, not from one gust: at night a clear sky gives E from 3 m/s up to 5 m/s
 // and D from 5 m/s (the engine's table), so a 4.6 m/s wind gusting ±20 % flips sample by sample, its mean does not.

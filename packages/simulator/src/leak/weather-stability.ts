@@ -2,7 +2,7 @@
 // chooses it from a station (apps/web site-stability.ts): day or night from the sun, by day the
 // insolation from the global solar radiation (EPA SRDT bands), at night a clear sky (the more
 // stable, more conservative reading). The class itself comes from the plume engine's table.
-import { stabilityFromObservation, type Insolation, type StabilityClass } from '@safetwin/sim';
+import { STABILITY_AVERAGING_MS, stabilityFromObservation, type Insolation, type StabilityClass } from '@safetwin/sim';
 import { sunElevationSin } from '../signals.ts';
 import type { WeatherPlace, WeatherState } from '../weather.ts';
 
@@ -23,11 +23,6 @@ export function weatherStability(w: Readonly<Pick<WeatherState, 'windSpeedMS' | 
   return stabilityFromObservation({ windSpeed10MS, isDay: true, insolation: band[0], cloudCoverOktas: 0 }).stabilityClass;
 }
 
-/**
- * Averaging period of the wind and radiation a station sample's class is read from, ms: the 10-min mean wind of
- * synoptic practice (WMO-No. 8, 2018, Part I, §5.1.1), short enough to follow a front or the evening transition.
- */
-export const STABILITY_AVERAGING_MS = 600_000;
 
 /** What a station sample gives the class. */
 export interface StationSample {

@@ -80,9 +80,11 @@ export function WeatherKpi({ weather }: { weather: WeatherNow }) {
 function inputText(input: StabilityInputUsed, t: T): string {
   switch (input.kind) {
     case 'wind':
-      return input.averagedOverMs === null
-        ? t('usedWind', { speed: input.windSpeedMS.toFixed(1), h: input.anemometerHeightM ?? '?' })
-        : t('usedWindMean', { min: Math.max(1, Math.round(input.averagedOverMs / 60_000)), speed: input.windSpeedMS.toFixed(1), h: input.anemometerHeightM ?? '?' });
+      if (input.averagedOverMs === null) return t('usedWind', { speed: input.windSpeedMS.toFixed(1), h: input.anemometerHeightM ?? '?' });
+      // Under a minute in seconds: two readings a second apart are no "1-min mean".
+      return input.averagedOverMs < 60_000
+        ? t('usedWindMeanS', { s: Math.round(input.averagedOverMs / 1000), speed: input.windSpeedMS.toFixed(1), h: input.anemometerHeightM ?? '?' })
+        : t('usedWindMean', { min: Math.round(input.averagedOverMs / 60_000), speed: input.windSpeedMS.toFixed(1), h: input.anemometerHeightM ?? '?' });
     case 'time':
       return t(input.period === 'day' ? 'usedDay' : 'usedNight', { el: Math.round(input.solarElevationDeg) });
     case 'insolation':

@@ -27,7 +27,7 @@ function useLiveWeather(): WeatherNow | null {
     read();
     const timer = setInterval(read, WEATHER_REFRESH_MS);
     return () => clearInterval(timer);
-  }, [stations, wall.live, wall.link, site.origin]);
+  }, [stations, wall.live, wall.link, wall.stationWind, site.origin]);
   return now;
 }
 

@@ -87,8 +87,8 @@ function SiteWallInner({ site, devices, token, hubUrl, role, initialDeviceId = n
 
   const devicesById = useMemo(() => new Map(devices.map((d) => [d.deviceId, d])), [devices]);
   const stationIds = useMemo(() => site.sensors.filter((s) => s.kind === 'weather' && devicesById.has(s.id)).map((s) => s.id), [site, devicesById]);
-  const stationWind = useStationWind(live, stationIds, browserHubUrl, token);
   const link = linkStateOf(connection.status, live.primed);
+  const stationWind = useStationWind(live, stationIds, browserHubUrl, token, link === 'up');
   const wall = useMemo<WallState>(
     () => ({ site, devices: devicesById, live, stationWind, alarms, connection, link, role, token, hubUrl: browserHubUrl, selectedDeviceId, selectDevice, focus, setFocus }),
     [site, devicesById, live, stationWind, alarms, connection, link, role, token, browserHubUrl, selectedDeviceId, focus],

@@ -7,9 +7,11 @@ import { StationWind } from '../../kpi/station-wind.ts';
 
 /**
  * The wall's weather stations' recent wind (kpi/station-wind.ts): every reading the wall receives, and the hub's stored
- * readings of the averaging window once the hub's URL is known (without them the mean builds up from the live readings).
+ * readings of the averaging window once the hub's URL is known and again whenever the link comes back up (the live store
+ * keeps only a device's newest reading per frame, so a reconnect's replay or a hidden tab would leave gaps; without the
+ * history the mean builds up from the live readings).
  */
-export function useStationWind(live: LiveStore, stationIds: readonly string[], hubUrl: string | null, token: string): StationWind {
+export function useStationWind(live: LiveStore, stationIds: readonly string[], hubUrl: string | null, token: string, linkUp: boolean): StationWind {
   const [wind] = useState(() => new StationWind());
   useEffect(() => {
     const take = (id: string) => {
@@ -21,7 +23,7 @@ export function useStationWind(live: LiveStore, stationIds: readonly string[], h
     return () => offs.forEach((off) => off());
   }, [live, wind, stationIds]);
   useEffect(() => {
-    if (!hubUrl || stationIds.length === 0) return;
+    if (!hubUrl || !linkUp || stationIds.length === 0) return;
     const abort = new AbortController();
     const toMs = Date.now();
     for (const deviceId of stationIds) {
@@ -31,6 +33,6 @@ export function useStationWind(live: LiveStore, stationIds: readonly string[], h
       );
     }
     return () => abort.abort();
-  }, [hubUrl, token, wind, stationIds]);
+  }, [hubUrl, token, wind, stationIds, linkUp]);
   return wind;
 }
