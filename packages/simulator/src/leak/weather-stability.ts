@@ -23,7 +23,6 @@ export function weatherStability(w: Readonly<Pick<WeatherState, 'windSpeedMS' | 
   return stabilityFromObservation({ windSpeed10MS, isDay: true, insolation: band[0], cloudCoverOktas: 0 }).stabilityClass;
 }
 
-
 /** What a station sample gives the class. */
 export interface StationSample {
   tMs: number;

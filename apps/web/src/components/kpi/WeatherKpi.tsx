@@ -79,12 +79,14 @@ export function WeatherKpi({ weather }: { weather: WeatherNow }) {
 /** One input of the stability class, in words. */
 function inputText(input: StabilityInputUsed, t: T): string {
   switch (input.kind) {
-    case 'wind':
-      if (input.averagedOverMs === null) return t('usedWind', { speed: input.windSpeedMS.toFixed(1), h: input.anemometerHeightM ?? '?' });
+    case 'wind': {
+      const wind = { speed: input.windSpeedMS.toFixed(1), h: input.anemometerHeightM ?? '?' };
+      if (input.averagedOverMs === null) return t('usedWind', wind);
       // Under a minute in seconds: two readings a second apart are no "1-min mean".
       return input.averagedOverMs < 60_000
-        ? t('usedWindMeanS', { s: Math.round(input.averagedOverMs / 1000), speed: input.windSpeedMS.toFixed(1), h: input.anemometerHeightM ?? '?' })
-        : t('usedWindMean', { min: Math.round(input.averagedOverMs / 60_000), speed: input.windSpeedMS.toFixed(1), h: input.anemometerHeightM ?? '?' });
+        ? t('usedWindMeanS', { ...wind, s: Math.round(input.averagedOverMs / 1000) })
+        : t('usedWindMean', { ...wind, min: Math.round(input.averagedOverMs / 60_000) });
+    }
     case 'time':
       return t(input.period === 'day' ? 'usedDay' : 'usedNight', { el: Math.round(input.solarElevationDeg) });
     case 'insolation':
