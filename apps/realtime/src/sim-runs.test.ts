@@ -134,6 +134,9 @@ describe.each(variants)('simulation runs on $name', ({ variant, redisUrl }) => {
       const release = queued.context.release!;
       expect(queued.input.release).toMatchObject({ kind: 'continuous', rateKgS: release.airborneRateKgS, durationS: release.maxDurationS });
       expect(release.airborneRateKgS).toBeGreaterThan(0);
+      // The engine's warnings travel as keyed notes beside their English (the wall words them in its language).
+      expect(release.warningNotes?.map((w) => w.text)).toEqual(release.warnings);
+      expect(release.warningNotes?.map((w) => w.key)).toContain('hole.vapour-pressure-estimated');
       expect(queued.input.origin).toMatchObject({ lon: expect.any(Number), lat: expect.any(Number) });
       expect(queued.context.points).toMatchObject({ 'assembly-point': 5, gate: 4, 'control-room': 7 });
       const controlRoom = (queued.input.points as { id: string; eastM: number; northM: number; zM: number }[]).find((p) => p.id === 'control-room:CP-E2-CR-01')!;

@@ -34,7 +34,7 @@ export { MQTT_TOPIC_ROOT, telemetryTopic, commandTopic, commandAckTopic, ingestE
 export { ALARM_STATES, ALARM_PRIORITIES, RESPONSE_TIERS, ShelveRequestSchema, AlarmReasonSchema } from './alarm.ts';
 export type { AlarmStateName, AlarmPriority, AlarmView, AlarmTransitionView, AlarmResponseView, ResponseTier, AlarmLoadView } from './alarm.ts';
 export { SIM_RUN_KINDS, SIM_RUN_STATES, SimRunRequestSchema, SimSourceSchema } from './sim-run.ts';
-export type { SimReleaseContext, SimReplayView, SimRunContext, SimRunKind, SimRunRequest, SimRunState, SimRunView, SimSource, SimWeatherOrigin } from './sim-run.ts';
+export type { EngineNote, SimReleaseContext, SimReplayView, SimRunContext, SimRunKind, SimRunRequest, SimRunState, SimRunView, SimSource, SimWeatherOrigin } from './sim-run.ts';
 export { decodeF32Base64, encodeF32Base64 } from './f32-base64.ts';
 export {
   SIMULATOR_SCENARIO_KINDS,

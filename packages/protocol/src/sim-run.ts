@@ -42,6 +42,16 @@ export type SimRunRequest = z.infer<typeof SimRunRequestSchema>;
 /** Where a run's weather came from. */
 export type SimWeatherOrigin = { from: 'live'; deviceId: string; observedAt: number } | { from: 'request' };
 
+/**
+ * A warning of the plume engine as its key and values (@safetwin/sim notes.ts), with its English: a client words the
+ * keys it knows in the reader's language and shows the English of the others.
+ */
+export interface EngineNote {
+  key: string;
+  values: Record<string, string>;
+  text: string;
+}
+
 /** The release rate the hub derived from a hole in a piece of equipment (`scenario.release.holeDiameterM`). */
 export interface SimReleaseContext {
   from: 'hole';
@@ -65,6 +75,8 @@ export interface SimReleaseContext {
   durationS: number | null;
   explanations: string[];
   warnings: string[];
+  /** `warnings` as keyed notes (runs from before they were sent have none). */
+  warningNotes?: EngineNote[];
 }
 
 /** How a run was set up beyond its scenario. */

@@ -12,21 +12,21 @@ describe('dense model applicability (review #2)', () => {
     const m = model(cl2(30));
     expect(m.model).toBe('gaussian-plume');
     expect(m.explanations.join(' ')).toMatch(/released at 30 m > 2 m/);
-    expect(m.warnings.join(' ')).toMatch(/slumping/);
+    expect(m.warnings.map((n) => n.text).join(' ')).toMatch(/slumping/);
     expect(model(cl2(2)).model).toBe('dense');
   });
 
   it('forced dense at 30 m warns that heightM is ignored', () => {
     const m = model(cl2(30, 'dense'));
     expect(m.model).toBe('dense');
-    expect(m.warnings.join(' ')).toMatch(/ground-level release; heightM 30 m is ignored/);
+    expect(m.warnings.map((n) => n.text).join(' ')).toMatch(/ground-level release; heightM 30 m is ignored/);
   });
 
   it('forced dense on a buoyant gas (methane) warns and gives no negative or NaN widths', () => {
     for (const release of [{ kind: 'continuous', rateKgS: 2 }, { kind: 'instantaneous', massKg: 500 }]) {
       const input = { chemical: 'CH4', model: 'dense', release, weather, thresholdsPpm: [50_000, 5_000] };
       const m = model(input);
-      expect(m.warnings.join(' ')).toMatch(/not denser than air/);
+      expect(m.warnings.map((n) => n.text).join(' ')).toMatch(/not denser than air/);
       for (const ppm of [50_000, 5_000]) {
         const thr = m.ppmToKgM3(ppm);
         for (let x = 1; x < 5000; x *= 1.3) {

@@ -1,6 +1,7 @@
 // Dense (heavier-than-air) gas: Britter–McQuaid (1988) workbook correlations, continuous and instantaneous,
 // with the non-isothermal correction, and the Richardson-type criterion for choosing it (plume-physics.md §6).
 import { GRAVITY_M_S2 } from './constants.ts';
+import { simNote, type SimNote } from './notes.ts';
 
 /**
  * Height [m] up to which a dense cloud is read at its ground-level (centreline) value even where the top-hat height LV
@@ -87,7 +88,7 @@ export interface DensePlume {
   lengthScaleM: number;
   /** Buoyancy length lb = g0' Q0/u10³ [m]. */
   buoyancyLengthM: number;
-  warnings: string[];
+  warnings: SimNote[];
   /** Isothermal centreline ratio Cm/C0 at x [m] from the correlations (before the non-isothermal correction). */
   isothermalRatio(xM: number): number;
   /** Centreline volume fraction at x [m], non-isothermal correction applied. */
@@ -102,14 +103,14 @@ export interface DensePlume {
 
 /** Britter–McQuaid continuous ground-level release (workbook, CCPS 1999 p.118 lines; plume-physics.md §6.1). */
 export function densePlume(p: DensePlumeParams): DensePlume {
-  const warnings: string[] = [];
+  const warnings: SimNote[] = [];
   const g0 = reducedGravityMS2(p.releaseDensityKgM3, p.ambientDensityKgM3);
   const u = p.windSpeed10MS;
   const d = Math.sqrt(p.volumeRateM3S / u);
   // A release not denser than air (model forced to dense) has g0' ≤ 0: no gravity spreading, lb = 0 (no negative widths).
   const lb = (Math.max(0, g0) * p.volumeRateM3S) / u ** 3;
   const alpha = Math.max(ALPHA_FLOOR, 0.2 * Math.log10((g0 * g0 * p.volumeRateM3S) / u ** 5));
-  if (alpha > 1) warnings.push(`Britter–McQuaid plume: α = ${alpha.toFixed(2)} > 1, outside the correlations (extrapolated)`);
+  if (alpha > 1) warnings.push(simNote('dense.plume-alpha', { alpha: alpha.toFixed(2) }));
   const pts = BM_PLUME_LINES.map((l) => ({ ratio: l.ratio, beta: lineBeta(l.line, alpha) }));
   const beta01 = pts[0]!.beta;
   const nearFieldLimit = Math.min(30, 10 ** beta01);
@@ -167,7 +168,7 @@ export function densePuffCriterion(p: DensePuffParams): { value: number; thresho
 /** A solved Britter–McQuaid puff (§6.1). */
 export interface DensePuff {
   alpha: number;
-  warnings: string[];
+  warnings: SimNote[];
   isothermalRatio(xM: number): number;
   /** Maximum volume fraction when the cloud passes x [m] (non-isothermal correction applied). */
   maxVolumeFraction(xM: number): number;
@@ -177,11 +178,11 @@ export interface DensePuff {
 
 /** Britter–McQuaid instantaneous ground-level release (workbook; GasDispersion.jl britter_mcquaid_puff.jl; §6.1). */
 export function densePuff(p: DensePuffParams): DensePuff {
-  const warnings: string[] = [];
+  const warnings: SimNote[] = [];
   const g0 = reducedGravityMS2(p.releaseDensityKgM3, p.ambientDensityKgM3);
   const v13 = Math.cbrt(p.volumeM3);
   const alpha = Math.max(ALPHA_FLOOR, 0.5 * Math.log10((Math.abs(g0) * v13) / p.windSpeed10MS ** 2));
-  if (alpha > 1) warnings.push(`Britter–McQuaid puff: α = ${alpha.toFixed(2)} > 1, outside the correlations (extrapolated)`);
+  if (alpha > 1) warnings.push(simNote('dense.puff-alpha', { alpha: alpha.toFixed(2) }));
   const pts = BM_PUFF_LINES.map((l) => ({ ratio: l.ratio, beta: lineBeta(l.line, alpha) }));
   const first = pts[0]!;
   const last = pts[pts.length - 1]!;

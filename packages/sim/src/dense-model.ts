@@ -10,6 +10,7 @@ import type { PlumeScenario } from './scenario.ts';
 import type { SigmaSet } from './sigma.ts';
 import { applyLowWindFloor } from './stability.ts';
 import { fmt } from './format.ts';
+import { simNote, type SimNote } from './notes.ts';
 
 /** What the dense model needs from resolveModel. */
 export interface DenseContext {
@@ -23,7 +24,7 @@ export interface DenseContext {
   windSpeedGivenMS: number;
   toKg(ppm: number): number;
   explanations: string[];
-  warnings: string[];
+  warnings: SimNote[];
 }
 
 /** Builds the dense model with its dense → passive hand-over (see dense-handover.ts for the criterion). */
@@ -33,8 +34,8 @@ export function denseModel(c: DenseContext): ResolvedModel {
   const vfToKg = (vf: number) => toKg(vf * 1e6);
   const ppm = (kg: number) => (kg / toKg(1)).toPrecision(3);
   const common = { model: 'dense' as const, chemical: c.chemical, windSpeedMS: u10, windSpeedGivenMS: c.windSpeedGivenMS, ppmToKgM3: toKg, explanations, warnings, scanStepRatio: 1.001 };
-  if (s.release.heightM > 0) warnings.push(`Britter–McQuaid assumes a ground-level release; heightM ${fmt(s.release.heightM, 1)} m is ignored`);
-  if (rhoRelease <= base.ambientDensityKgM3) warnings.push(`dense model for a release not denser than air (${rhoRelease.toFixed(3)} vs ${base.ambientDensityKgM3.toFixed(3)} kg/m³): Britter–McQuaid is outside its basis (no gravity spreading applied); use gaussian-plume / gaussian-puff`);
+  if (s.release.heightM > 0) warnings.push(simNote('dense.ground-level-only', { heightM: fmt(s.release.heightM, 1) }));
+  if (rhoRelease <= base.ambientDensityKgM3) warnings.push(simNote('dense.not-denser-than-air', { releaseKgM3: rhoRelease.toFixed(3), airKgM3: base.ambientDensityKgM3.toFixed(3) }));
   const plumeSigma: SigmaSet = s.sigma ?? (w.terrain === 'urban' ? 'briggs-urban' : 'briggs-rural');
   const tailText = (sigma: SigmaSet, u: number) => `σ set ${sigma}, u = ${u.toFixed(2)} m/s, ground-level virtual source`;
   if (s.release.kind === 'instantaneous') {
@@ -91,7 +92,7 @@ export function denseModel(c: DenseContext): ResolvedModel {
   const volumeRateM3S = s.release.rateKgS / rhoRelease;
   const pl = densePlume({ ...base, volumeRateM3S });
   warnings.push(...pl.warnings);
-  if (s.release.durationS !== undefined || s.release.rateSteps !== undefined) warnings.push('Britter–McQuaid plume treats the release as steady (durationS / rateSteps ignored); conservative for short releases');
+  if (s.release.durationS !== undefined || s.release.rateSteps !== undefined) warnings.push(simNote('dense.steady'));
   explanations.push(`Britter–McQuaid continuous: Q0 = ${volumeRateM3S.toFixed(3)} m³/s, D = ${pl.lengthScaleM.toFixed(2)} m, α = ${pl.alpha.toFixed(3)}; non-isothermal correction with T0 = ${fmt(base.releaseTemperatureK, 1)} K, Ta = ${fmt(w.airTempK, 1)} K`);
   // The passive tail is a steady plume: the EPA low-wind floor applies to it (§1).
   const tailWind = applyLowWindFloor(u10).windSpeedMS;

@@ -7,6 +7,8 @@ export type { AeglDuration, LevelOfConcern } from './chemicals/lookup.ts';
 export type { AeglPpm, Chemical, DurationLevelsPpm, ErpgPpm, SourcedField } from './chemicals/types.ts';
 export { AIR_MOLAR_MASS_KG_MOL, GAS_CONSTANT_J_MOL_K, GRAVITY_M_S2, STANDARD_PRESSURE_PA } from './constants.ts';
 export { SimError } from './errors.ts';
+export { fillTemplate, mergeLevels, noteLines, SIM_NOTE_EN, simNote } from './notes.ts';
+export type { SimNote, SimNoteKey } from './notes.ts';
 export type { SimErrorCode } from './errors.ts';
 export { idealGasDensityKgM3, kgM3ToPpm, mgM3ToPpm, MOLAR_VOLUME_25C_L_MOL, ppmToKgM3, ppmToMgM3 } from './units.ts';
 export {
@@ -21,7 +23,7 @@ export {
   windProfileExponent,
 } from './stability.ts';
 export type { Insolation, StabilityClass, StabilityObservation, StabilityResult, Terrain } from './stability.ts';
-export { BRIGGS_RURAL, BRIGGS_URBAN, CCPS_PUFF, isc3SigmaYM, isc3SigmaZM, SIGMA_SETS, sigmaRangeWarning, sigmaYM, sigmaZM } from './sigma.ts';
+export { BRIGGS_RURAL, BRIGGS_URBAN, CCPS_PUFF, isc3SigmaYM, isc3SigmaZM, SIGMA_SETS, sigmaFittedRangeM, sigmaYM, sigmaZM } from './sigma.ts';
 export type { BriggsTerm, SigmaSet } from './sigma.ts';
 export { gaussianPlumeKgM3, plumeConcentrationKgM3, plumeHalfWidthM, plumeMaximumKgM3 } from './gaussian-plume.ts';
 export type { PlumeParams } from './gaussian-plume.ts';

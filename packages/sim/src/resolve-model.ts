@@ -15,6 +15,7 @@ import { sigmaYM, type SigmaSet } from './sigma.ts';
 import { applyLowWindFloor, WIND_HEIGHT_FLOOR_M, windAtHeightMS, windProfileExponent } from './stability.ts';
 import { idealGasDensityKgM3, ppmToKgM3 } from './units.ts';
 import { fmt } from './format.ts';
+import { simNote, type SimNote } from './notes.ts';
 
 /**
  * Highest release height [m] that `auto` still treats as a ground-level dense release (the Britter–McQuaid workbook is
@@ -66,7 +67,7 @@ export interface ResolvedModel {
   /** Dense models: where the cloud was handed over to passive dispersion (and, for a puff, when). */
   handover?: Handover & { timeS?: number };
   explanations: string[];
-  warnings: string[];
+  warnings: SimNote[];
 }
 
 /** Builds the model for a scenario (see resolve-model.ts header). */
@@ -74,7 +75,7 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
   const chemical = requireChemical(s.chemical);
   const w = s.weather;
   const explanations: string[] = [];
-  const warnings: string[] = [];
+  const warnings: SimNote[] = [];
   const releaseHeightM = s.release.heightM;
   const p = windProfileExponent(w.stability, w.terrain);
   // Transport wind at release height (power law from windHeightM if given, §4.2), wind at 10 m for dense gas.
@@ -104,7 +105,7 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
     );
     if (elevated) {
       explanations.push(`dense by the criterion, but released at ${fmt(releaseHeightM, 1)} m > ${AUTO_DENSE_MAX_HEIGHT_M} m: Britter–McQuaid is a ground-level model, so the passive ${passive} from the release height is used (our rule, [M])`);
-      warnings.push(`dense gas released at ${fmt(releaseHeightM, 1)} m modelled as a passive ${passive}: the cloud's slumping to the ground is not modelled and near-source ground concentrations may be under-predicted; run model 'dense' (ground-level release) for a protective bound`);
+      warnings.push(simNote('model.elevated-dense', { heightM: fmt(releaseHeightM, 1), passive }));
     }
   } else {
     model = s.model;
@@ -120,10 +121,10 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
     const common = { sigma, chemical, windSpeedGivenMS: w.windSpeedMS, ppmToKgM3: toKg, explanations, warnings };
     if (model === 'gaussian-plume') {
       const floor = applyLowWindFloor(uRelease);
-      if (floor.raised) warnings.push(`wind ${uRelease.toFixed(2)} m/s below 1 m/s reset to 1 m/s for the steady plume (EPA Meteorological Monitoring Guidance §6.9)`);
-      if (s.release.kind === 'continuous' && (s.release.durationS !== undefined || s.release.rateSteps !== undefined)) warnings.push('steady plume ignores durationS / rateSteps (conservative); use model gaussian-puff for a finite release');
+      if (floor.raised) warnings.push(simNote('model.low-wind-floor', { windMS: uRelease.toFixed(2) }));
+      if (s.release.kind === 'continuous' && (s.release.durationS !== undefined || s.release.rateSteps !== undefined)) warnings.push(simNote('model.steady-ignores-duration'));
       const rate = s.release.kind === 'continuous' ? s.release.rateKgS : s.release.massKg;
-      if (s.release.kind === 'instantaneous') warnings.push('gaussian-plume requested for an instantaneous release: massKg is read as kg/s');
+      if (s.release.kind === 'instantaneous') warnings.push(simNote('model.plume-for-instantaneous'));
       const pp: PlumeParams = { rateKgS: rate, windSpeedMS: floor.windSpeedMS, releaseHeightM, stabilityClass: w.stability, sigmaSet: sigma, ...(w.mixingHeightM === undefined ? {} : { mixingHeightM: w.mixingHeightM }) };
       return {
         ...common,
@@ -151,7 +152,7 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
     const steps = rel.rateSteps ?? [{ tS: 0, rateKgS: rel.rateKgS }];
     const lastStepS = Math.max(...steps.map((st) => st.tS));
     const endS = rel.durationS ?? lastStepS + 3600;
-    if (rel.durationS === undefined) warnings.push(`no durationS: the rate schedule is run until ${fmt(endS, 0)} s (last step + 1 h)`);
+    if (rel.durationS === undefined) warnings.push(simNote('model.no-duration', { endS: fmt(endS, 0) }));
     explanations.push(`finite release over ${fmt(endS, 0)} s as the n → ∞ limit of a puff train (Palazzi closed form, σx = σy(x); plume-physics.md §3)`);
     const fp: FiniteReleaseParams = { steps, endS, windSpeedMS: u, releaseHeightM, stabilityClass: w.stability, sigmaSet: sigma };
     const cFinite = finiteRelease(fp);

@@ -5,7 +5,8 @@ import { resolveModel, type ModelName, type ResolvedModel } from './resolve-mode
 import { parseInput, plumeScenarioSchema, type PlumeScenario } from './scenario.ts';
 import { farthestCrossingM } from './search.ts';
 import type { SigmaSet } from './sigma.ts';
-import { sigmaRangeWarning } from './sigma.ts';
+import { sigmaFittedRangeM } from './sigma.ts';
+import { mergeLevels, noteLines, simNote, type SimNote } from './notes.ts';
 import { kgM3ToPpm } from './units.ts';
 
 /** Engine identity, stored with every run so it can be replayed. */
@@ -45,7 +46,9 @@ export interface PlumeResult {
   receptors: ReceptorResult[];
   thresholds: ThresholdResult[];
   explanations: string[];
+  /** The English of `warningNotes`. */
   warnings: string[];
+  warningNotes: SimNote[];
   engine: typeof ENGINE;
 }
 
@@ -53,7 +56,7 @@ export interface PlumeResult {
 export function scenarioThresholds(s: PlumeScenario, m: ResolvedModel): { ppm: number; label?: string }[] {
   if (s.thresholdsPpm) return s.thresholdsPpm.map((ppm) => ({ ppm }));
   const levels = defaultLevelsOfConcern(m.chemical);
-  if (levels.length === 0) m.warnings.push(`${m.chemical.id} has no AEGL in the library and no thresholdsPpm were given`);
+  if (levels.length === 0) m.warnings.push(simNote('levels.none-for-plume', { chemical: m.chemical.id }));
   return levels.map((l) => ({ ppm: l.ppm, label: l.label }));
 }
 
@@ -66,16 +69,18 @@ export function thresholdDistance(m: ResolvedModel, ppm: number, zM: number): { 
 }
 
 /** Warnings about one threshold distance (scan limit reached, beyond the dense → passive hand-over, σ outside its fitted range); shared by plume and zones. */
-export function thresholdWarnings(m: ResolvedModel, ppm: number, d: { distanceM: number; reachedLimit: boolean }): string[] {
-  const out: string[] = [];
-  if (d.reachedLimit) out.push(`${ppm} ppm is still exceeded at the scan limit ${Math.round(d.distanceM)} m: the zone is cut there`);
+export function thresholdWarnings(m: ResolvedModel, ppm: number, d: { distanceM: number; reachedLimit: boolean }): SimNote[] {
+  const out: SimNote[] = [];
+  if (d.reachedLimit) out.push(simNote('threshold.scan-limit', { ppm, distanceM: Math.round(d.distanceM) }));
   if (m.handover && d.distanceM > m.handover.distanceM) {
-    out.push(`${ppm} ppm is reached beyond the dense → passive hand-over (${Math.round(m.handover.distanceM)} m): its distance is the passive Gaussian ${m.time.kind === 'steady' ? 'plume' : 'puff'} from the virtual sources, not a Britter–McQuaid value`);
+    out.push(simNote(m.time.kind === 'steady' ? 'threshold.beyond-handover-plume' : 'threshold.beyond-handover-puff', { ppm, handoverM: Math.round(m.handover.distanceM) }));
   }
   // A dense model's σ set serves its passive part only: no σ-range warning inside the Britter–McQuaid region.
   if (d.distanceM > 0 && !(m.handover && d.distanceM <= m.handover.distanceM)) {
-    const w = sigmaRangeWarning(d.distanceM, m.sigma);
-    if (w) out.push(`${ppm} ppm: ${w}`);
+    const range = sigmaFittedRangeM(m.sigma);
+    if (d.distanceM < range.fromM || d.distanceM > range.toM) {
+      out.push(simNote('threshold.sigma-range', { ppm, sigma: m.sigma, fromM: range.fromM, toKm: range.toM / 1000, xM: Math.round(d.distanceM) }));
+    }
   }
   return out;
 }
@@ -120,7 +125,8 @@ export function runPlume(input: unknown): PlumeResult {
     receptors,
     thresholds,
     explanations: m.explanations,
-    warnings: m.warnings,
+    warnings: noteLines(mergeLevels(m.warnings)),
+    warningNotes: mergeLevels(m.warnings),
     engine: ENGINE,
   };
 }

@@ -7,6 +7,7 @@ import type { Feature, Polygon } from 'geojson';
 import { lonLatToLocal, type Point2 } from './geo.ts';
 import { resolveModel } from './resolve-model.ts';
 import { ENGINE, thresholdDistance, thresholdWarnings } from './run-plume.ts';
+import { mergeLevels, noteLines, simNote, type SimNote } from './notes.ts';
 import { parseInput, zonesScenarioSchema, type ZonesScenario } from './scenario.ts';
 import type { ResolvedModel } from './resolve-model.ts';
 import { CALM_WIND_MS, footprintRing, uncertaintyHalfAngleDeg } from './threat-zones.ts';
@@ -33,7 +34,9 @@ export interface ZonesResult {
     uncertaintyHalfAngleDeg: number;
     zones: { label: string; ppm: number; color: string; distanceM: number }[];
     explanations: string[];
+    /** The English of `warningNotes`. */
     warnings: string[];
+    warningNotes: SimNote[];
     engine: typeof ENGINE;
   };
 }
@@ -62,11 +65,11 @@ export function buildZones(s: ZonesScenario, windFromDeg: number, m: ResolvedMod
   const levels: LevelOfConcern[] = s.thresholdsPpm
     ? s.thresholdsPpm.map((ppm, i) => ({ ppm, label: `${ppm} ppm`, color: (['red', 'orange', 'yellow'][i] ?? EXTRA_COLORS[i - 3] ?? 'gray') as LevelOfConcern['color'] }))
     : defaultLevelsOfConcern(m.chemical);
-  if (levels.length === 0) m.warnings.push(`${m.chemical.id} has no AEGL in the library; give thresholdsPpm`);
+  if (levels.length === 0) m.warnings.push(simNote('levels.none-for-zones', { chemical: m.chemical.id }));
   const z = s.thresholdHeightM;
   const calm = m.windSpeedGivenMS < CALM_WIND_MS;
   const halfAngle = uncertaintyHalfAngleDeg(s.weather.stability, m.windSpeedGivenMS, s.weather.sigmaThetaDeg);
-  if (calm) m.warnings.push(`wind ${fmt(m.windSpeedGivenMS, 1)} m/s < ${CALM_WIND_MS} m/s: direction not trusted, zones drawn as circles of the threat distance`);
+  if (calm) m.warnings.push(simNote('zones.calm', { windMS: fmt(m.windSpeedGivenMS, 1), calmMS: CALM_WIND_MS }));
   const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
   // Geometry in lon/lat with turf around the origin (or a reference origin for local metres); output lon/lat to
   // 1e-7° (~1 cm) or local metres to 1 cm.
@@ -111,7 +114,8 @@ export function buildZones(s: ZonesScenario, windFromDeg: number, m: ResolvedMod
       uncertaintyHalfAngleDeg: halfAngle,
       zones,
       explanations: m.explanations,
-      warnings: m.warnings,
+      warnings: noteLines(mergeLevels(m.warnings)),
+      warningNotes: mergeLevels(m.warnings),
       engine: ENGINE,
     },
   };

@@ -133,9 +133,7 @@ export function sigmaZM(xM: number, stabilityClass: StabilityClass, set: SigmaSe
   }
 }
 
-/** A warning when x lies outside a set's stated validity (Briggs ~100 m–10 km, PGT 100 m–100 km; §10); warn, never refuse. */
-export function sigmaRangeWarning(xM: number, set: SigmaSet): string | undefined {
-  const [lo, hi] = set === 'pgt-isc3' ? [100, 100_000] : set === 'ccps-puff' ? [100, 10_000] : [100, 10_000];
-  if (xM < lo || xM > hi) return `σ set ${set} is fitted for ${lo} m – ${hi / 1000} km; x = ${Math.round(xM)} m is outside (extrapolated)`;
-  return undefined;
+/** The distances a set is fitted for (Briggs ~100 m–10 km, PGT 100 m–100 km; §10): beyond them it is extrapolated (warn, never refuse). */
+export function sigmaFittedRangeM(set: SigmaSet): { fromM: number; toM: number } {
+  return set === 'pgt-isc3' ? { fromM: 100, toM: 100_000 } : { fromM: 100, toM: 10_000 };
 }

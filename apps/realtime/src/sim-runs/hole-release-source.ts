@@ -77,6 +77,7 @@ export function releaseFromHole(
       durationS,
       explanations: hole.explanations,
       warnings: hole.warnings,
+      warningNotes: hole.warningNotes,
     },
   };
 }

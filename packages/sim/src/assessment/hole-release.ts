@@ -4,6 +4,7 @@ import type { Chemical } from '../chemicals/types.ts';
 import { GRAVITY_M_S2, STANDARD_PRESSURE_PA } from '../constants.ts';
 import { SimError } from '../errors.ts';
 import { clausiusClapeyronVapourPressurePa, DEFAULT_GAS_CD, DEFAULT_LIQUID_CD, flashFraction, gasOrificeRate, liquidOrificeRate } from '../source-terms.ts';
+import { noteLines, simNote, type SimNote } from '../notes.ts';
 
 /** Input of holeRelease: pressures absolute [Pa]. */
 export interface HoleReleaseInput {
@@ -36,7 +37,9 @@ export interface HoleReleaseResult {
   /** inventoryKg / rateKgS [s], null without an inventory. */
   maxDurationS: number | null;
   explanations: string[];
+  /** The English of `warningNotes`. */
   warnings: string[];
+  warningNotes: SimNote[];
 }
 
 /**
@@ -94,7 +97,7 @@ export function holeRelease(input: HoleReleaseInput): HoleReleaseResult {
   const inventoryKg = input.inventoryKg === undefined ? undefined : num(input.inventoryKg, 'inventoryKg', false);
   const headM = input.liquidHeadM === undefined ? 0 : num(input.liquidHeadM, 'liquidHeadM', false);
   const explanations: string[] = [];
-  const warnings: string[] = [];
+  const warnings: SimNote[] = [];
   const tb = property(c, 'boilingPointK');
   const hv = property(c, 'heatOfVaporizationJKg');
   if (input.phase !== undefined && input.phase !== 'gas' && input.phase !== 'liquid') throw new SimError('sim:bad-input', "phase must be 'gas' or 'liquid'", 'phase');
@@ -102,26 +105,26 @@ export function holeRelease(input: HoleReleaseInput): HoleReleaseResult {
   const tc = c.criticalTemperatureK;
   const pvBar = (pv / 1e5).toFixed(2);
   const tText = `${t0.toFixed(1)} K`;
-  if (p0 <= pa) warnings.push(`pressurePa ${Math.round(p0)} Pa is not above the ambient ${Math.round(pa)} Pa: no pressure-driven release`);
+  if (p0 <= pa) warnings.push(simNote('hole.no-overpressure', { pressurePa: Math.round(p0), ambientPa: Math.round(pa) }));
   const maxDuration = (rate: number) => (inventoryKg === undefined ? null : rate > 0 ? inventoryKg / rate : null);
   let liquid: boolean;
   if (tc !== undefined && t0 >= tc) {
     liquid = false;
     explanations.push(`gas phase: ${tText} is at or above the critical temperature of ${c.id} (${tc} K, ${c.sources.criticalTemperatureK ?? 'library'}): no liquid at any pressure`);
-    if (input.phase === 'liquid') warnings.push(`phase 'liquid' given, but ${tText} ≥ the critical temperature ${tc} K: released as gas`);
+    if (input.phase === 'liquid') warnings.push(simNote('hole.liquid-above-critical', { temperatureK: t0.toFixed(1), criticalK: tc }));
   } else {
-    if (tc === undefined) warnings.push(`${c.id} has no critical temperature in the library: the phase is decided from the vapour pressure alone`);
-    warnings.push(`vapour pressure of ${c.id} at ${tText} estimated by Clausius–Clapeyron from Tb = ${tb} K and ΔHvap (${pvBar} bar): an estimate, the phase decision near it is uncertain`);
+    if (tc === undefined) warnings.push(simNote('hole.no-critical-temperature', { chemical: c.id }));
+    warnings.push(simNote('hole.vapour-pressure-estimated', { chemical: c.id, temperatureK: t0.toFixed(1), boilingK: tb, vapourBar: pvBar }));
     if (input.phase !== undefined) {
       liquid = input.phase === 'liquid';
       explanations.push(`${input.phase} phase as given (hole in the ${liquid ? 'liquid' : 'vapour'} space); estimated vapour pressure ${pvBar} bar at ${tText}`);
-      if (!liquid && p0 > (1 + SATURATION_BAND) * pv) warnings.push(`phase 'gas' given at ${(p0 / 1e5).toFixed(2)} bar, above the estimated vapour pressure ${pvBar} bar: ${c.id} would condense at this pressure; check the operating state`);
+      if (!liquid && p0 > (1 + SATURATION_BAND) * pv) warnings.push(simNote('hole.gas-would-condense', { pressureBar: (p0 / 1e5).toFixed(2), vapourBar: pvBar, chemical: c.id }));
     } else {
       liquid = p0 >= (1 - SATURATION_BAND) * pv;
       explanations.push(liquid
         ? `liquid phase: ${(p0 / 1e5).toFixed(2)} bar ≥ ${(1 - SATURATION_BAND) * 100} % of the estimated vapour pressure ${pvBar} bar at ${tText} (a liquefied gas, hole below the liquid level assumed)`
         : `gas phase: ${(p0 / 1e5).toFixed(2)} bar < ${(1 - SATURATION_BAND) * 100} % of the estimated vapour pressure ${pvBar} bar at ${tText}`);
-      if (Math.abs(p0 - pv) <= SATURATION_BAND * pv) warnings.push(`pressure within ${SATURATION_BAND * 100} % of the estimated vapour pressure: taken as saturated liquid (a liquefied-gas tank under its own vapour pressure); a hole in the vapour space releases gas at a much lower rate — give phase: 'gas' if so`);
+      if (Math.abs(p0 - pv) <= SATURATION_BAND * pv) warnings.push(simNote('hole.taken-saturated', { bandPct: SATURATION_BAND * 100 }));
     }
   }
   if (liquid) {
@@ -132,17 +135,17 @@ export function holeRelease(input: HoleReleaseInput): HoleReleaseResult {
     const airborneFraction = Math.min(1, AEROSOL_FACTOR * xv);
     const headText = headM > 0 ? ` + liquid head ${headM.toFixed(1)} m (ρgh = ${((rho * GRAVITY_M_S2 * headM) / 1e5).toFixed(2)} bar)` : '';
     explanations.push(`liquid orifice (Bernoulli, CCPS 1999 p.40): Cd = ${cd}, ρ = ${rho} kg/m³, ΔP = ${((p0 - pa) / 1e5).toFixed(2)} bar${headText} → ${r.rateKgS.toFixed(3)} kg/s at ${r.velocityMS.toFixed(1)} m/s`);
-    if (headM === 0 && input.liquidHeadM === undefined) warnings.push('no liquidHeadM given: the liquid column above the hole is not counted (for a low-pressure or refrigerated tank it can dominate the driving pressure)');
-    if (airborneFraction < SMALL_AIRBORNE_FRACTION) warnings.push(`only ${(airborneFraction * 100).toFixed(1)} % of the liquid becomes airborne by flash and aerosol; the rest forms a pool whose evaporation is not modelled here (use the pool-evaporation source term, or the whole rate for a protective bound)`);
+    if (headM === 0 && input.liquidHeadM === undefined) warnings.push(simNote('hole.no-liquid-head'));
+    if (airborneFraction < SMALL_AIRBORNE_FRACTION) warnings.push(simNote('hole.small-airborne', { airbornePct: (airborneFraction * 100).toFixed(1) }));
     explanations.push(xv > 0
       ? `flash fraction x_v = cp,l (T − Tb)/ΔHvap = ${xv.toFixed(3)}; airborne = min(1, 2·x_v) = ${airborneFraction.toFixed(3)} of the rate (aerosol taken equal to the flashed vapour: Kletz rule via CCPS 1999, [M] not verified), the rest rains out`
       : `liquid below its boiling point (${tText} ≤ Tb ${tb} K): no flash; airborne rate 0 (pool evaporation not modelled here)`);
-    if (xv > 0) warnings.push('high-momentum flashing jets can carry nearly all the liquid as aerosol (Jack Rabbit, Desert Tortoise; plume-physics.md §7); the 2·x_v rule may under-predict — use the whole rate for a conservative bound');
-    return { rateKgS: r.rateKgS, phase: 'liquid', flashFraction: xv, airborneRateKgS: r.rateKgS * airborneFraction, maxDurationS: maxDuration(r.rateKgS), explanations, warnings };
+    if (xv > 0) warnings.push(simNote('hole.flashing-jet'));
+    return { rateKgS: r.rateKgS, phase: 'liquid', flashFraction: xv, airborneRateKgS: r.rateKgS * airborneFraction, maxDurationS: maxDuration(r.rateKgS), explanations, warnings: noteLines(warnings), warningNotes: warnings };
   }
   const cd = input.dischargeCoefficient ?? DEFAULT_GAS_CD;
   const k = property(c, 'heatCapacityRatio');
   const g = gasOrificeRate({ pressurePa: p0, temperatureK: t0, molarMassKgMol: c.molarMassKgMol, heatCapacityRatio: k, holeDiameterM: d, dischargeCoefficient: cd, ambientPressurePa: pa });
   explanations.push(`gas orifice (isentropic, TNO Yellow Book): Cd = ${cd}, k = ${k}, ${g.choked ? 'choked' : 'subsonic'} (P0/Pa = ${(p0 / pa).toFixed(2)} vs critical ${g.criticalPressureRatio.toFixed(2)}) → ${g.rateKgS.toFixed(4)} kg/s, all airborne`);
-  return { rateKgS: g.rateKgS, phase: 'gas', choked: g.choked, airborneRateKgS: g.rateKgS, maxDurationS: maxDuration(g.rateKgS), explanations, warnings };
+  return { rateKgS: g.rateKgS, phase: 'gas', choked: g.choked, airborneRateKgS: g.rateKgS, maxDurationS: maxDuration(g.rateKgS), explanations, warnings: noteLines(warnings), warningNotes: warnings };
 }

@@ -10,6 +10,7 @@ import { CALM_GRID_HORIZON_S, CALM_GRID_MIN_HALF_SIDE_M, calmGridHalfSideM, cell
 import { pointThreat, STEADY_HORIZON_S, type PointThreat } from './points.ts';
 import { assessmentScenarioSchema } from './schema.ts';
 import { fmt } from '../format.ts';
+import { noteLines, type SimNote } from '../notes.ts';
 
 /** Output of the `assessment` command (contract). */
 export interface AssessmentResult {
@@ -21,7 +22,9 @@ export interface AssessmentResult {
   windFromDeg: number;
   chemical: { id: string; cas: string; molarMassKgMol: number };
   explanations: string[];
+  /** The English of `warningNotes`. */
   warnings: string[];
+  warningNotes: SimNote[];
   engine: { name: string; version: string };
   /** Exactly what runZones returns for the same input. */
   zones: ZonesResult;
@@ -51,7 +54,7 @@ export function runAssessment(input: unknown, onProgress?: (fraction: number, st
   const { result: zones, localRings } = buildZones(s, windFromDeg, m);
   onProgress?.(ZONES_DONE, 'zones');
   const explanations = [...zones.metadata.explanations];
-  const warnings = [...zones.metadata.warnings];
+  const warningNotes = [...zones.metadata.warningNotes];
   const toPpm = kgM3ToPpm(1, m.chemical.molarMassKgMol, s.weather.airTempK, s.weather.pressurePa);
 
   const calm = zones.features.some((f) => f.properties.kind === 'calm-circle');
@@ -99,7 +102,8 @@ export function runAssessment(input: unknown, onProgress?: (fraction: number, st
     windFromDeg,
     chemical: { id: m.chemical.id, cas: m.chemical.cas, molarMassKgMol: m.chemical.molarMassKgMol },
     explanations,
-    warnings,
+    warnings: noteLines(warningNotes),
+    warningNotes,
     engine: ENGINE,
     zones,
     grid: { ...spec, unit: 'ppm', frames },
