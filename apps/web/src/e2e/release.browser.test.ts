@@ -286,7 +286,7 @@ describe.skipIf(!HAVE_CHROMIUM)('modelling a toxic release on the site wall', ()
     await page.close();
   }, 300_000);
 
-  it('a release point is picked by a click on the plan; the form reads in Chinese', async () => {
+  it('a release point is picked by a click on the plan; the form and the engine warnings read in Chinese', async () => {
     const page = await openParkWall(env, 'commander', 'zh-CN');
     await page.click('[data-testid=release-open]');
     // Picking equipment takes clicks in the 3D twin too (crosshair there); Esc stops it.
@@ -308,8 +308,19 @@ describe.skipIf(!HAVE_CHROMIUM)('modelling a toxic release on the site wall', ()
     await page.click('[data-testid=release-run]');
     expect((await page.locator('[data-testid=release-field-error]').allTextContents()).join(' ')).toContain('孔径需要设备');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'wall-release-form-zh.png') });
+    // The engine's warnings on the result card read in Chinese too (a hole in the sphere: the vapour pressure is estimated).
+    await page.click('[data-testid=release-form] [data-value=equipment]');
+    await page.selectOption('[data-testid=release-equipment]', CHLORINE_SPHERE);
+    await page.click('[data-testid=release-run]');
+    await page.waitForSelector('[data-testid=release-warnings]', { timeout: 60_000 });
+    const warnings = await page.locator('[data-testid=release-warnings] li').allTextContents();
+    console.log(`[release] warnings on a Chinese wall: ${warnings.join(' | ')}`);
+    expect(warnings.join(' ')).toContain('蒸气压按 Clausius–Clapeyron 方程');
+    for (const w of warnings) expect(w, 'each warning worded in Chinese').toMatch(/[\u4e00-\u9fff]/);
+    await page.locator('[data-testid=release-warnings]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'wall-release-warnings-zh.png') });
     await page.close();
-  });
+  }, 180_000);
 
   it('a finite ammonia release plays its cloud over time', async () => {
     const page = await openParkWall(env, 'drill-planner');

@@ -3,7 +3,7 @@
 // validation with a message key per field, and the stored result as it comes back (grids as
 // base64 Float32) → typed arrays. No React, no fetch: see sim-run-client.ts for the calls.
 import { decodeF32Base64, type SimReleaseContext, type SimRunContext, type SimRunRequest, type SimSource } from '@safetwin/protocol';
-import type { AssessmentFrame, AssessmentGrid, AssessmentResult, PointThreat, ZoneFeature, ZonesResult } from '@safetwin/sim';
+import type { AssessmentFrame, AssessmentGrid, AssessmentResult, PointThreat, SimNote, ZoneFeature, ZonesResult } from '@safetwin/sim';
 
 /** The engine's chemical library (packages/sim/src/chemicals/library.ts): what a release can be modelled for. */
 export const ENGINE_CHEMICALS = ['Cl2', 'NH3', 'H2S', 'HCl', 'HF', 'SO2', 'CO', 'CH4', 'C3H8', 'LPG'] as const;
@@ -226,6 +226,9 @@ export class ResultShapeError extends Error {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** An engine note as the engine sends it (@safetwin/sim notes.ts); a malformed one is dropped (its English is still in `warnings`). */
+const isEngineNote = (v: unknown): v is SimNote =>
+  isObject(v) && typeof v.key === 'string' && typeof v.text === 'string' && isObject(v.values) && Object.values(v.values).every((x) => typeof x === 'string');
 
 /**
  * Decodes a stored assessment: every `grid.frames[k].valuesPpmF32Base64` becomes a Float32Array
@@ -256,6 +259,7 @@ export function decodeAssessment(result: unknown): AssessmentView {
     points: Array.isArray(result.points) ? (result.points as PointThreatView[]) : [],
     explanations: Array.isArray(result.explanations) ? (result.explanations as string[]) : [],
     warnings: Array.isArray(result.warnings) ? (result.warnings as string[]) : [],
+    warningNotes: Array.isArray(result.warningNotes) ? result.warningNotes.filter(isEngineNote) : [],
     grid: { nx, ny, east0M: Number(grid.east0M), north0M: Number(grid.north0M), cellM: Number(grid.cellM), zM: Number(grid.zM), unit: 'ppm', frames },
   };
 }

@@ -1,13 +1,16 @@
 'use client';
 
 import type { SimRunView } from '@safetwin/protocol';
-import { useT } from '../../i18n/I18nProvider.tsx';
+import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
+import { engineWarnings } from '../../i18n/engine-notes.ts';
 import { kpiMessages } from '../../i18n/messages/kpi.ts';
 import { releaseMessages } from '../../i18n/messages/release.ts';
 import { compassPoint } from '../../kpi/wind.ts';
 import { releaseContextOf, worstFirst, type AssessmentView } from '../../live/sim-run.ts';
 import { rgbCss } from '../../wall/palette.ts';
 import { zoneRgb } from '../map/threat-zone-layers.ts';
+import { useWall } from '../../wall/WallContext.tsx';
+import { pointNameIn } from './point-names.ts';
 import { formatAfter, formatAgeS, formatKm, formatPpm } from './release-format.ts';
 import styles from './Release.module.css';
 
@@ -18,6 +21,8 @@ const MAX_POINTS = 12;
 export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run: SimRunView; result: AssessmentView; drill: boolean; onClear(): void; onEdit(): void }) {
   const t = useT(releaseMessages);
   const tKpi = useT(kpiMessages);
+  const locale = useLocale();
+  const { site } = useWall();
   const release = releaseContextOf(run.context);
   const input = run.input as { release?: { rateKgS?: number; durationS?: number } };
   const durationS = release?.durationS ?? input.release?.durationS ?? null;
@@ -26,6 +31,7 @@ export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run
   const threatened = points.filter((p) => p.worstLevel !== null);
   const dir = (deg: number) => tKpi(`dir${compassPoint(deg)}`);
   const sorted = [...result.zones.metadata.zones].sort((a, b) => b.ppm - a.ppm);
+  const warnings = [...engineWarnings(result.warnings, result.warningNotes, locale), ...(release ? engineWarnings(release.warnings, release.warningNotes, locale) : [])];
 
   return (
     <section className={styles.card} data-testid="release-result" data-model={result.model} data-sigma={result.sigma}>
@@ -63,7 +69,7 @@ export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run
           return (
             <li key={p.id} data-level={level?.color ?? 'none'}>
               <span className={styles.swatch} style={{ background: level ? rgbCss(zoneRgb(level.color)) : 'transparent' }} aria-hidden="true" />
-              <span className={styles.pointName}>{p.label ?? p.id}</span>
+              <span className={styles.pointName}>{pointNameIn(p.id, site, locale, t) ?? p.label ?? p.id}</span>
               <span className={styles.pointFacts}>
                 {p.worstLevel ? `${p.worstLevel.label} · ` : ''}
                 {t('pointPeak', { ppm: formatPpm(p.peakPpm) })}
@@ -127,11 +133,11 @@ export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run
           </ul>
         </details>
       ) : null}
-      {result.warnings.length + (release?.warnings.length ?? 0) > 0 ? (
-        <details className={`${styles.details} ${styles.warnings}`} open>
+      {warnings.length > 0 ? (
+        <details className={`${styles.details} ${styles.warnings}`} open data-testid="release-warnings">
           <summary>⚠ {t('warnings')}</summary>
           <ul>
-            {[...result.warnings, ...(release?.warnings ?? [])].map((w, i) => (
+            {warnings.map((w, i) => (
               <li key={i}>{w}</li>
             ))}
           </ul>

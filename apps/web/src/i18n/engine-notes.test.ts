@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { SIM_NOTE_EN, simNote, type SimNoteKey } from '@safetwin/sim';
+import { engineWarnings, wordEngineNote } from './engine-notes.ts';
+import { engineNoteMessages } from './messages/engine-notes.ts';
+
+describe("the plume engine's warnings in the UI language", () => {
+  it('words every engine note in Chinese with the placeholders of its English', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(SIM_NOTE_EN) as SimNoteKey[]) {
+      expect(engineNoteMessages['zh-CN'][key], key).toMatch(/[\u4e00-\u9fff]/);
+      expect(placeholders(engineNoteMessages['zh-CN'][key]), key).toEqual(placeholders(SIM_NOTE_EN[key]));
+    }
+  });
+
+  it("words a note with the engine's values; English is the engine's own sentence", () => {
+    const note = simNote('threshold.beyond-handover-plume', { ppm: 20, handoverM: 138 });
+    expect(wordEngineNote(note, 'en')).toBe(note.text);
+    expect(wordEngineNote(note, 'zh-CN')).toBe('20 ppm：达到的距离超出重气 → 被动扩散的转换点（138 米）；该距离由虚源的被动高斯烟羽给出，不是 Britter–McQuaid 的结果');
+  });
+
+  it('shows the English of a key it does not know, and of a run stored before notes were sent', () => {
+    expect(wordEngineNote({ key: 'future.note', values: {}, text: 'something new' }, 'zh-CN')).toBe('something new');
+    expect(engineWarnings(['old warning'], undefined, 'zh-CN')).toEqual(['old warning']);
+    const notes = [simNote('dense.steady')];
+    expect(engineWarnings(notes.map((n) => n.text), notes, 'zh-CN')).toEqual([engineNoteMessages['zh-CN']['dense.steady']]);
+  });
+});
