@@ -21,11 +21,11 @@ interface Candidate {
 /** Where people gather or may be: what a chemical park describes. */
 function parkCandidates(site: Extract<Site, { kind: 'chemical-park' }>, sourceEquipmentId: string | undefined): Candidate[] {
   return [
-    ...site.assemblyPoints.map((a) => ({ kind: 'assembly-point', id: a.id, label: `assembly point ${a.name.en} (${a.capacityPersons} persons)`, at: a.position })),
+    ...site.assemblyPoints.map((a) => ({ kind: 'assembly-point', id: a.id, label: `${a.name.en} (${a.capacityPersons} persons)`, at: a.position })),
     ...site.buildings
       .filter((b) => b.occupancy.dayPersons + b.occupancy.nightPersons > 0)
-      .map((b) => ({ kind: 'building', id: b.id, label: `${b.name.en} (${b.kind}, ${b.occupancy.dayPersons} by day / ${b.occupancy.nightPersons} by night)`, at: b.position })),
-    ...site.gates.map((g) => ({ kind: 'gate', id: g.id, label: `gate ${g.name.en}`, at: g.position })),
+      .map((b) => ({ kind: 'building', id: b.id, label: `${b.name.en} (${b.occupancy.dayPersons} by day / ${b.occupancy.nightPersons} by night)`, at: b.position })),
+    ...site.gates.map((g) => ({ kind: 'gate', id: g.id, label: g.name.en, at: g.position })),
     // Control rooms, and other equipment where people usually are (warehouses, loading bays); never the source itself.
     ...site.equipment
       .filter((e) => e.id !== sourceEquipmentId && (e.kind === 'control-room' || e.occupancy !== undefined))
