@@ -97,15 +97,16 @@ function SiteMap({ data }: { data: SiteMapData }) {
   const [labelZoom, setLabelZoom] = useState<number | null>(null);
   const siteLatitudeDeg = (data.viewBounds[0][1] + data.viewBounds[1][1]) / 2;
   const measurePx = useMemo(() => canvasMeasure(MAP_FONT_WEIGHT, MAP_FONT_FAMILY) ?? undefined, []);
-  const labelLayers = useMemo(
-    () => (labelsReady ? plan.labels(labelZoom === null ? undefined : metresPerPixel(labelZoom, siteLatitudeDeg), measurePx) : []),
-    [plan, labelsReady, labelZoom, siteLatitudeDeg, measurePx],
-  );
   const live = useMapLive(site, data.sensors, wall);
   const overlays = useSyncExternalStore(
     useCallback((listener: () => void) => mapOverlays.subscribe(listener), []),
     () => mapOverlays.list(),
     () => NO_OVERLAYS,
+  );
+  const labelObstacles = useMemo(() => overlays.flatMap((o) => o.labelObstacles ?? []), [overlays]);
+  const labelLayers = useMemo(
+    () => (labelsReady ? plan.labels(labelZoom === null ? undefined : metresPerPixel(labelZoom, siteLatitudeDeg), measurePx, labelObstacles) : []),
+    [plan, labelsReady, labelZoom, siteLatitudeDeg, measurePx, labelObstacles],
   );
 
   const fitEntry = useSyncExternalStore(

@@ -9,6 +9,7 @@ import { PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck
 import type { AssemblyPointView, IncidentValveView, IncidentView, SourceCandidateView, ThreatZoneView } from '@safetwin/protocol';
 import { formatPercent, valveLook, zoneColours, type ValveLook } from '../../live/incident-format.ts';
 import { GLYPH_FONT_FAMILY, MAP_FONT_FAMILY } from './map-style.ts';
+import type { LabelObstacle } from './label-boxes.ts';
 import type { LonLat, SiteProjector } from './site-projector.ts';
 import { ZONE_FILL_ALPHA, ZONE_LINE_PX, zoneRgb, type Rgb } from './threat-zone-layers.ts';
 import { boundsOfPoints, type FitRequest } from './zone-fit.ts';
@@ -102,7 +103,9 @@ export function incidentZoneLayers(zones: readonly ThreatZoneView[], scale = 1):
  * the routes and assembly points are picked through their copies under the markers (`incident-routes`,
  * `incident-assembly-points`; the copies over them end in `-over`).
  */
-export function incidentLayers(incident: IncidentView, { projector, scale = 1, accessRoute = null, candidateLabel }: IncidentLayerOptions): { underMarkers: Layer[]; overMarkers: Layer[] } {
+export function incidentLayers(
+  incident: IncidentView, { projector, scale = 1, accessRoute = null, candidateLabel }: IncidentLayerOptions,
+): { underMarkers: Layer[]; overMarkers: Layer[]; labelObstacles: LabelObstacle[] } {
   const a = incident.assessment;
   const layers: Layer[] = a ? incidentZoneLayers(a.zones, scale) : [];
   const over: Layer[] = [];
@@ -148,11 +151,11 @@ export function incidentLayers(incident: IncidentView, { projector, scale = 1, a
     id: 'incident-assembly-points',
     data: aps,
     getPosition: (ap) => ap.place.lonLat,
-    getRadius: 13 * scale,
+    getRadius: AP_RING_RADIUS_PX * scale,
     radiusUnits: 'pixels',
     getFillColor: [8, 13, 19, 235],
     getLineColor: (ap) => rgba(ap.usable ? USABLE_RGB : UNUSABLE_RGB),
-    getLineWidth: 3 * scale,
+    getLineWidth: RING_LINE_PX * scale,
     lineWidthUnits: 'pixels',
     stroked: true,
     pickable: true,
@@ -216,11 +219,11 @@ export function incidentLayers(incident: IncidentView, { projector, scale = 1, a
       id: 'incident-valves',
       data: incident.valves,
       getPosition: (v) => v.place.lonLat,
-      getRadius: 11 * scale,
+      getRadius: VALVE_RING_RADIUS_PX * scale,
       radiusUnits: 'pixels',
       getFillColor: [8, 13, 19, 240],
       getLineColor: (v) => rgba(VALVE_TONE_RGB[valveLook(v.state).tone]),
-      getLineWidth: 3 * scale,
+      getLineWidth: RING_LINE_PX * scale,
       lineWidthUnits: 'pixels',
       stroked: true,
       pickable: true,
@@ -239,8 +242,20 @@ export function incidentLayers(incident: IncidentView, { projector, scale = 1, a
       getAlignmentBaseline: 'center',
     }),
   );
-  return { underMarkers: layers, overMarkers: over };
+  // The plan's names keep clear of these marks (their outer edge: half the line lies outside the radius).
+  const ring = (radiusPx: number) => (radiusPx + RING_LINE_PX / 2) * scale;
+  const labelObstacles: LabelObstacle[] = [
+    ...aps.map((ap) => ({ position: ap.place.lonLat, radiusPx: ring(AP_RING_RADIUS_PX) })),
+    ...candidates.map((c) => ({ position: c.place.lonLat, radiusPx: candidateRadiusPx(c.probability, scale) + (RING_LINE_PX / 2) * scale })),
+    ...incident.valves.map((v) => ({ position: v.place.lonLat, radiusPx: ring(VALVE_RING_RADIUS_PX) })),
+  ];
+  return { underMarkers: layers, overMarkers: over, labelObstacles };
 }
+
+/** Radii of the assembly-point and valve rings and the width of their lines, px at scale 1. */
+const AP_RING_RADIUS_PX = 13;
+const VALVE_RING_RADIUS_PX = 11;
+const RING_LINE_PX = 3;
 
 /** The candidate label: "1 · 82 %". */
 export function defaultCandidateLabel(c: SourceCandidateView, rank: number): string {

@@ -63,3 +63,34 @@ describe('labelsOnScreen', () => {
     expect(labelsOnScreen([], 1, 8)).toEqual([]);
   });
 });
+
+describe('labelsOnScreen with marks of other features on the plan', () => {
+  /** "gate" is 4 × 0.55 em at 14 px: 30.8 × 14 px. */
+  const name = (id: string, eastM: number, clearRadiusPx?: number) => ({ ...label(id, 'gate', at(eastM, 0), [0, 18]), ...(clearRadiusPx === undefined ? {} : { clearRadiusPx }) });
+  const ring = (eastM: number, radiusPx = 14.5) => ({ position: at(eastM, 0), radiusPx });
+
+  it('a name under its glyph moves below a larger ring drawn on the same point (an assembly point in an incident)', () => {
+    // Its own offset puts the box's top 11 px below the point: inside a 14.5 px ring (+ 4 px gap); just outside it is 14.5 + 7 + 4 px.
+    const [kept] = labelsOnScreen([name('ap', 0, 10.5)], 1, 8, estimateWidthPx, [ring(0)]);
+    expect(kept!.offsetPx).toEqual([0, 25.5]);
+  });
+
+  it('keeps its own offset where nothing is in the way', () => {
+    const [kept] = labelsOnScreen([name('ap', 0, 10.5)], 1, 8, estimateWidthPx, [ring(200)]);
+    expect(kept!.offsetPx).toEqual([0, 18]);
+  });
+
+  it('tries below, above, right, then left of its point, and gives way when every side is taken', () => {
+    // Rings 30 px below and above the point: the name goes to the right of its 10.5 px glyph.
+    const blocked = [ring(0), { position: at(0, -30), radiusPx: 14.5 }, { position: at(0, 30), radiusPx: 14.5 }];
+    const [right] = labelsOnScreen([name('ap', 0, 10.5)], 1, 8, estimateWidthPx, blocked);
+    expect(right!.offsetPx[1]).toBe(0);
+    expect(right!.offsetPx[0]).toBeCloseTo(14.5 + 30.8 / 2 + 4, 6);
+    const everywhere = [...blocked, ring(35), ring(-35)];
+    expect(labelsOnScreen([name('ap', 0, 10.5)], 1, 8, estimateWidthPx, everywhere)).toEqual([]);
+  });
+
+  it('a name without a clearance (a plot, a roadway) is dropped under a mark rather than moved', () => {
+    expect(labelsOnScreen([name('plot', 0)], 1, 8, estimateWidthPx, [ring(0)])).toEqual([]);
+  });
+});

@@ -14,6 +14,8 @@ export interface ScreenLabel {
   offsetPx: readonly [number, number];
   /** Font size, px. */
   sizePx: number;
+  /** Radius of the glyph (and any mark) at its anchor, px: the label may move just outside it (see labelsOnScreen). */
+  clearRadiusPx?: number;
 }
 
 /** Widths of a glyph in ems for the estimate: CJK and full-width forms are square, other scripts narrower (Noto Sans ≈ 0.55 em). */
@@ -74,23 +76,66 @@ export function textBoxPx(text: string, sizePx: number, maxWidthEm: number, meas
   return { widthPx: Math.max(...lines.map((l) => measurePx(l, sizePx))), heightPx: lines.length * sizePx };
 }
 
+/** A mark another feature draws over the plan (an incident's assembly-point ring, a source candidate): labels keep clear of it. */
+export interface LabelObstacle {
+  position: LonLat;
+  /** Its radius on the screen, px (the mark and its outline). */
+  radiusPx: number;
+}
+
+/** A label's box on the screen, px, its anchor-relative centre at (cx, cy). */
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** Whether `box` comes within LABEL_GAP_PX of the disc at (x, y) of radius r. */
+function touchesDisc(box: Box, x: number, y: number, r: number): boolean {
+  const dx = Math.max(box.x0 - x, 0, x - box.x1);
+  const dy = Math.max(box.y0 - y, 0, y - box.y1);
+  return Math.hypot(dx, dy) < r + LABEL_GAP_PX;
+}
+
 /**
  * The labels that fit at `metresPerPx`, in the order given (most important first): each kept unless its box overlaps a
- * kept one's (LABEL_GAP_PX apart). Positions are placed on the screen by their ground distance from the first label
- * (a north-up plan; a site is small enough for flat distances).
+ * kept one's (LABEL_GAP_PX apart) or an obstacle's mark. A label with `clearRadiusPx` (a place name under its glyph)
+ * may move, when its own offset collides, to just outside a disc of that radius around its anchor — below, above, right
+ * or left of it, in that order — and is returned with the offset it got. Positions are placed on the screen by their
+ * ground distance from the first label (a north-up plan; a site is small enough for flat distances).
  */
-export function labelsOnScreen<T extends ScreenLabel>(labels: readonly T[], metresPerPx: number, maxWidthEm: number, measurePx: MeasurePx = estimateWidthPx): T[] {
+export function labelsOnScreen<T extends ScreenLabel>(
+  labels: readonly T[], metresPerPx: number, maxWidthEm: number, measurePx: MeasurePx = estimateWidthPx, obstacles: readonly LabelObstacle[] = [],
+): T[] {
   const origin = labels[0]?.position;
   if (!origin) return [];
-  const kept: Array<{ label: T; x0: number; x1: number; y0: number; y1: number }> = [];
+  // Screen y grows downward; offsets are in screen pixels.
+  const toScreen = (p: LonLat) => {
+    const { eastM, northM } = nearOffsetM(origin, p);
+    return { x: eastM / metresPerPx, y: -northM / metresPerPx };
+  };
+  const marks = obstacles.map((o) => ({ ...toScreen(o.position), r: o.radiusPx }));
+  const kept: Array<{ label: T; box: Box }> = [];
   for (const label of labels) {
-    const { eastM, northM } = nearOffsetM(origin, label.position);
+    const anchor = toScreen(label.position);
     const { widthPx, heightPx } = textBoxPx(label.text, label.sizePx, maxWidthEm, measurePx);
-    // Screen y grows downward; the offset is in screen pixels.
-    const cx = eastM / metresPerPx + label.offsetPx[0], cy = -northM / metresPerPx + label.offsetPx[1];
-    const box = { label, x0: cx - widthPx / 2, x1: cx + widthPx / 2, y0: cy - heightPx / 2, y1: cy + heightPx / 2 };
-    const clear = kept.every((k) => box.x1 + LABEL_GAP_PX <= k.x0 || k.x1 + LABEL_GAP_PX <= box.x0 || box.y1 + LABEL_GAP_PX <= k.y0 || k.y1 + LABEL_GAP_PX <= box.y0);
-    if (clear) kept.push(box);
+    const offsets: (readonly [number, number])[] = [label.offsetPx];
+    // Clear of the glyph, or of a larger mark drawn on the same anchor (an assembly point's ring in an incident).
+    const r = label.clearRadiusPx === undefined ? undefined : Math.max(label.clearRadiusPx, ...marks.filter((m) => Math.hypot(m.x - anchor.x, m.y - anchor.y) < 1).map((m) => m.r));
+    if (r !== undefined) {
+      const down = r + heightPx / 2 + LABEL_GAP_PX, side = r + widthPx / 2 + LABEL_GAP_PX;
+      offsets.push([0, down], [0, -down], [side, 0], [-side, 0]);
+    }
+    for (const [ox, oy] of offsets) {
+      const cx = anchor.x + ox, cy = anchor.y + oy;
+      const box = { x0: cx - widthPx / 2, x1: cx + widthPx / 2, y0: cy - heightPx / 2, y1: cy + heightPx / 2 };
+      const clearOfLabels = kept.every(({ box: k }) => box.x1 + LABEL_GAP_PX <= k.x0 || k.x1 + LABEL_GAP_PX <= box.x0 || box.y1 + LABEL_GAP_PX <= k.y0 || k.y1 + LABEL_GAP_PX <= box.y0);
+      if (clearOfLabels && marks.every((m) => !touchesDisc(box, m.x, m.y, m.r))) {
+        kept.push({ label: ox === label.offsetPx[0] && oy === label.offsetPx[1] ? label : { ...label, offsetPx: [ox, oy] }, box });
+        break;
+      }
+    }
   }
   return kept.map((k) => k.label);
 }

@@ -2,6 +2,7 @@
 // registry the map panel listens to, so a feature adds its layers without touching the panel.
 // One registry per page: the wall has one map.
 import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { LabelObstacle } from './label-boxes.ts';
 import type { FitRequest } from './zone-fit.ts';
 
 /** Where an overlay is drawn: over the plan but under the sensors and people, or on top of everything. */
@@ -18,6 +19,8 @@ export interface MapOverlay {
   order?: number;
   /** Text shown when hovering one of its (pickable) layers; null lets the map say its own. */
   tooltip?: (info: PickingInfo) => string | null;
+  /** Marks it draws over the plan's place names: the names move or give way (label-boxes.ts). */
+  labelObstacles?: readonly LabelObstacle[];
 }
 
 /** A feature's request that the plan fit a view, with a number that rises with each new request. */

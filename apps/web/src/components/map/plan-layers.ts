@@ -6,7 +6,7 @@ import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/l
 import type { RoadwayKind } from '@safetwin/twin-models';
 import type { Locale } from '../../i18n/locale.ts';
 import { nameIn } from '../../i18n/hub-text.ts';
-import { labelsOnScreen, type MeasurePx } from './label-boxes.ts';
+import { labelsOnScreen, type LabelObstacle, type MeasurePx } from './label-boxes.ts';
 import { nearDistanceM, siteSpanM } from './plan-distance.ts';
 import type { LonLat } from './site-projector.ts';
 import type { MapArea, MapPath, MapPoi, SiteMapData } from './site-map-data.ts';
@@ -30,9 +30,9 @@ export interface PlanLayers {
    * deck.gl's check that a finalized layer is never initialized again (Layer._initialize), reported
    * as "initialization of MultiIconLayer(…-characters): assertion failed", and the plan stops drawing.
    * With `metresPerPx` (the view's scale) only the labels whose boxes do not overlap there, most important first, each
-   * measured by `measurePx` (label-boxes.ts).
+   * measured by `measurePx`, clear of the `obstacles` other features mark on the plan (label-boxes.ts).
    */
-  labels: (metresPerPx?: number, measurePx?: MeasurePx) => Layer[];
+  labels: (metresPerPx?: number, measurePx?: MeasurePx, obstacles?: readonly LabelObstacle[]) => Layer[];
   labelTexts: string[];
 }
 
@@ -63,6 +63,8 @@ interface Label {
   muted: boolean;
   /** Font size, px. */
   sizePx: number;
+  /** A place name stays clear of its glyph (radius, px) when it has to move (label-boxes.ts). */
+  clearRadiusPx?: number;
 }
 
 const LABEL_RGBA: Rgba = [232, 238, 244, 255];
@@ -153,7 +155,7 @@ export function planLayers(data: SiteMapData, { locale, labelPx }: PlanLayerOpti
       getPosition: (p) => p.position,
       getText: (p) => POI_STYLE[p.kind].glyph,
       getColor: (p) => [...POI_STYLE[p.kind].rgb, 255],
-      getSize: labelPx * 1.5,
+      getSize: labelPx * POI_GLYPH_EM,
       sizeUnits: 'pixels',
       fontFamily: GLYPH_FONT_FAMILY,
       characterSet: Object.values(POI_STYLE).map((s) => s.glyph),
@@ -167,7 +169,10 @@ export function planLayers(data: SiteMapData, { locale, labelPx }: PlanLayerOpti
   // Most important first: where people go in an emergency, then working places, then the rest.
   const poiRank: Readonly<Record<MapPoi['kind'], number>> = { 'refuge-chamber': 0, 'assembly-point': 1, gate: 2, shaft: 4 };
   const ranked: Array<Omit<Label, 'sizePx'> & { rank: number }> = [
-    ...data.pois.map((p) => ({ id: p.id, text: mapLabel(nameIn(p.name, locale)), position: p.position, offsetPx: [0, Math.round(labelPx * 1.3)] as [number, number], muted: false, rank: poiRank[p.kind] })),
+    ...data.pois.map((p) => ({
+      id: p.id, text: mapLabel(nameIn(p.name, locale)), position: p.position, offsetPx: [0, Math.round(labelPx * 1.3)] as [number, number], muted: false, rank: poiRank[p.kind],
+      clearRadiusPx: labelPx * POI_GLYPH_RADIUS_EM,
+    })),
     ...onePerKind(roadways.filter((p) => LABELLED_ROADWAYS.has(p.kind as RoadwayKind))).map((p) => ({
       id: p.id, text: mapLabel(nameIn(p.name, locale)), position: centroid(p.path), offsetPx: [0, -Math.round(labelPx * 1.2)] as [number, number], muted: false, rank: 3,
     })),
@@ -178,10 +183,10 @@ export function planLayers(data: SiteMapData, { locale, labelPx }: PlanLayerOpti
   return {
     base,
     labelTexts: labels.map((l) => l.text),
-    labels: (metresPerPx, measurePx) => [
+    labels: (metresPerPx, measurePx, obstacles) => [
       new TextLayer<Label>({
         id: `plan-labels-${locale}`,
-        data: metresPerPx === undefined ? labels : labelsOnScreen(labels, metresPerPx, LABEL_MAX_WIDTH_EM, measurePx),
+        data: metresPerPx === undefined ? labels : labelsOnScreen(labels, metresPerPx, LABEL_MAX_WIDTH_EM, measurePx, obstacles),
         getPosition: (l) => l.position,
         getText: (l) => l.text,
         getPixelOffset: (l) => l.offsetPx,
@@ -200,6 +205,10 @@ export function planLayers(data: SiteMapData, { locale, labelPx }: PlanLayerOpti
     ],
   };
 }
+
+/** A point of interest's glyph is this many label ems tall; a name that moves keeps clear of half of it. */
+const POI_GLYPH_EM = 1.5;
+const POI_GLYPH_RADIUS_EM = POI_GLYPH_EM / 2;
 
 /** A label wraps at this many ems (its font size). */
 const LABEL_MAX_WIDTH_EM = 8;
