@@ -2,6 +2,7 @@
 // reference cases: Cl2 1 kg/s steady, Cl2 1 kg/s for 600 s, Cl2 500 kg instantaneous, each with `auto` (dense for
 // chlorine) and forced passive. 20 points of interest, 128×128 grid, 12 frames. Timings are printed, never asserted.
 import { runAssessment, runZones } from '../src/index.ts';
+import { median } from './median.ts';
 
 const RUNS = 11;
 const WARMUP = 3;
@@ -12,7 +13,6 @@ const releases: [string, unknown][] = [
   ['Cl2 1 kg/s for 600 s', { kind: 'continuous', rateKgS: 1, durationS: 600 }],
   ['Cl2 500 kg instantaneous', { kind: 'instantaneous', massKg: 500 }],
 ];
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function time(f: () => unknown): number {
   const all: number[] = [];

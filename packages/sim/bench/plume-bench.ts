@@ -7,6 +7,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { plumeGridKgM3, type GridSpec, type PlumeParams } from '../src/index.ts';
+import { median } from './median.ts';
 
 const N = 1000;
 const RUNS = 9;
@@ -16,7 +17,6 @@ const p: PlumeParams = { rateKgS: 1, windSpeedMS: 3, releaseHeightM: 0, stabilit
 const g: GridSpec = { nx: N, ny: N, east0M: -5000, north0M: -5000, cellM: 10, zM: 0, windFromDeg: 250 };
 const CELLS = N * N;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mcps = (ms: number) => CELLS / (ms / 1000) / 1e6;
 
 /** Minimal plain loop of the same formula (Briggs rural D, ground source and receptor): C = Q/(π u σy σz)·exp(−y²/2σy²). */

@@ -95,7 +95,9 @@ const within2 = (r: TrialRow) => r.fitKgS / r.rateKgS >= 0.5 && r.fitKgS / r.rat
 const first = rows.filter((r) => r.trueRank === 1).length;
 const near = rows.filter((r) => r.trueRank === 1 || r.topDistM <= CO_LOCATED_M).length;
 const times = rows.map((r) => r.ms).sort((a, b) => a - b);
-const median = times.length ? times[Math.floor((times.length - 1) / 2)]! : NaN;
+const mid = times.length >> 1;
+/** The median time (the mean of the middle two of an even count). */
+const median = times.length === 0 ? NaN : times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
 console.log(`\nstaged ${staged} ${CALM ? 'calm leaks (no meander, gusts, detector noise or faults)' : 'leaks'}${MIDPOINT ? ', pipe leaks at their segment\'s middle' : ', pipe leaks anywhere along their segment'}${AS_POINTS ? ' (pipe candidates at their middles only)' : ''} (seeds ${FIRST_SEED}–${FIRST_SEED + staged - 1}), ${rows.length} reached ≥ 3 detectors; estimate ${AFTER_START_S} s after the start over the last ${WINDOW_MS / 1000} s; ${WORKERS} worker thread(s), ${((performance.now() - wallStart) / 1000).toFixed(0)} s`);
 console.log(`true source ranked first      ${first}/${rows.length} = ${pct(first)}   (target ≥ 90 %)`);
 console.log(`rate within a factor of 2     ${rows.filter(within2).length}/${rows.length} = ${pct(rows.filter(within2).length)}   (target ≥ 80 %)`);
