@@ -4,6 +4,7 @@ import type { IncidentValveView, IncidentView } from '@safetwin/protocol';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { reasonIn, wordHubText } from '../../i18n/hub-text.ts';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
+import type { MessageKey, Translate } from '../../i18n/messages-core.ts';
 import { likelySourcesLine, valveLook } from '../../live/incident-format.ts';
 import { useIncidents } from './IncidentProvider.tsx';
 import { ActionError } from './ActionError.tsx';
@@ -47,7 +48,7 @@ export function IncidentValves({ incident }: { incident: IncidentView }) {
               </span>
               <span className={styles.valveState}>{t(look.key)}</span>
               <span className={styles.valveId}>
-                {v.valveId} <span className={styles.muted}>· {v.function} · {t(v.actuation)}</span>
+                {v.valveId} <span className={styles.muted}>· {valveFunction(v.function, t)} · {t(v.actuation)}</span>
               </span>
               {v.state === 'field-task' && allowed?.fieldDone ? (
                 <button type="button" className={styles.smallButton} title={t('fieldDoneHint')} disabled={busy} onClick={() => wall!.act(`field-done:${v.valveId}`, { kind: 'field-done', valveId: v.valveId })} data-testid="incident-field-done">
@@ -69,4 +70,11 @@ export function IncidentValves({ incident }: { incident: IncidentView }) {
       <ActionError actionKey="confirm" />
     </section>
   );
+}
+
+const VALVE_FUNCTION_KEYS = { esd: 'valveFn_esd', isolation: 'valveFn_isolation', root: 'valveFn_root' } as const;
+
+/** A valve's function in the UI language ("紧急切断阀"); one the wall does not know as the hub sent it. */
+function valveFunction(fn: string, t: Translate<MessageKey<typeof incidentMessages>>): string {
+  return Object.hasOwn(VALVE_FUNCTION_KEYS, fn) ? t(VALVE_FUNCTION_KEYS[fn as keyof typeof VALVE_FUNCTION_KEYS]) : fn;
 }
