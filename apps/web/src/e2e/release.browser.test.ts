@@ -212,8 +212,9 @@ describe.skipIf(!HAVE_CHROMIUM)('modelling a toxic release on the site wall', ()
     const runId = (await page.textContent('[data-testid=release-run-id]'))!.trim();
     const { run } = await hubAs<{ run: SimRunView }>(env.hub, 'commander', `/sim/runs/${runId}`);
     const stored = run.result as { model: string; sigma: string };
-    expect(await page.textContent('[data-testid=release-model]')).toBe(stored.model);
-    expect(await page.textContent('[data-testid=release-sigma]')).toBe(stored.sigma);
+    expect(await page.getAttribute('[data-testid=release-model]', 'data-model')).toBe(stored.model);
+    expect(await page.getAttribute('[data-testid=release-sigma]', 'data-sigma')).toBe(stored.sigma);
+    expect(await page.textContent('[data-testid=release-model]')).toMatch(/^(dense gas \(Britter–McQuaid\)|Gaussian plume|Gaussian puff)$/);
     console.log(`[release] hub: queued ${run.startedAt! - run.createdAt} ms, computed in ${run.finishedAt! - run.startedAt!} ms (model ${stored.model}, σ ${stored.sigma})`);
     expect(run.context.source?.equipmentId).toBe(CHLORINE_SPHERE);
     expect(run.context.weather.from).toBe('live');
@@ -317,8 +318,16 @@ describe.skipIf(!HAVE_CHROMIUM)('modelling a toxic release on the site wall', ()
     console.log(`[release] warnings on a Chinese wall: ${warnings.join(' | ')}`);
     expect(warnings.join(' ')).toContain('蒸气压按 Clausius–Clapeyron 方程');
     for (const w of warnings) expect(w, 'each warning worded in Chinese').toMatch(/[\u4e00-\u9fff]/);
+    // So are the model, and the points of interest (named from the site description, not the hub's English labels).
+    expect(await page.textContent('[data-testid=release-model]')).toMatch(/^(重气模型（Britter–McQuaid）|高斯烟羽|高斯烟团)$/);
+    const points = await page.locator('[data-testid=release-point-name]').allTextContents();
+    console.log(`[release] points on a Chinese wall: ${points.join(' | ')}`);
+    expect(points.length, 'threatened points on the card').toBeGreaterThan(0);
+    for (const p of points) expect(p, 'each point named in Chinese').toMatch(/[\u4e00-\u9fff]/);
     await page.locator('[data-testid=release-warnings]').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'wall-release-warnings-zh.png') });
+    const warningsShot = path.join(SCREENSHOTS, 'wall-release-warnings-zh.png');
+    await page.screenshot({ path: warningsShot });
+    copyFileSync(warningsShot, path.join(DOCS_SCREENSHOTS, 'wall-release-warnings-zh.png'));
     await page.close();
   }, 180_000);
 

@@ -5,6 +5,7 @@ import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { engineWarnings } from '../../i18n/engine-notes.ts';
 import { kpiMessages } from '../../i18n/messages/kpi.ts';
 import { releaseMessages } from '../../i18n/messages/release.ts';
+import type { MessageKey, Translate } from '../../i18n/messages-core.ts';
 import { compassPoint } from '../../kpi/wind.ts';
 import { releaseContextOf, worstFirst, type AssessmentView } from '../../live/sim-run.ts';
 import { rgbCss } from '../../wall/palette.ts';
@@ -69,7 +70,7 @@ export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run
           return (
             <li key={p.id} data-level={level?.color ?? 'none'}>
               <span className={styles.swatch} style={{ background: level ? rgbCss(zoneRgb(level.color)) : 'transparent' }} aria-hidden="true" />
-              <span className={styles.pointName}>{pointNameIn(p.id, site, locale, t) ?? p.label ?? p.id}</span>
+              <span className={styles.pointName} data-testid="release-point-name">{pointNameIn(p.id, site, locale, t) ?? p.label ?? p.id}</span>
               <span className={styles.pointFacts}>
                 {p.worstLevel ? `${p.worstLevel.label} · ` : ''}
                 {t('pointPeak', { ppm: formatPpm(p.peakPpm) })}
@@ -85,9 +86,9 @@ export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run
 
       <dl className={styles.facts}>
         <dt>{t('model')}</dt>
-        <dd data-testid="release-model">{result.model}</dd>
+        <dd data-testid="release-model" data-model={result.model}>{named(t, 'model_', result.model)}</dd>
         <dt>{t('sigma')}</dt>
-        <dd data-testid="release-sigma">{result.sigma}</dd>
+        <dd data-testid="release-sigma" data-sigma={result.sigma}>{named(t, 'sigma_', result.sigma)}</dd>
         <dt>{t('stabilityClass')}</dt>
         <dd>{result.stability}</dd>
         <dt>{t('wind')}</dt>
@@ -146,4 +147,12 @@ export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run
 
     </section>
   );
+}
+
+type ReleaseKey = MessageKey<typeof releaseMessages>;
+
+/** An engine id (a model, a σ set) by its name in the UI language; an id the wall has no name for as it is. */
+function named(t: Translate<ReleaseKey>, prefix: 'model_' | 'sigma_', id: string): string {
+  const key = `${prefix}${id}`;
+  return Object.hasOwn(releaseMessages.en, key) ? t(key as ReleaseKey) : id;
 }
