@@ -32,6 +32,19 @@ const FIT_PADDING_PX = { top: 96, right: 40, bottom: 48, left: 40 } as const;
 const LABEL_PX = 14;
 /** The labels that fit are chosen again every 1/this of a zoom level (a fly-to re-renders a few times, not every frame). */
 const LABEL_ZOOM_STEPS = 4;
+/** Label placement follows a pan in steps of this many pixels; names keep this far inside the panel's edge. */
+const LABEL_FRAME_STEP_PX = 32;
+const LABEL_FRAME_MARGIN_PX = 8;
+
+/** The view's centre rounded to LABEL_FRAME_STEP_PX on the Web Mercator plane at its zoom, as "lon,lat". */
+function quantisedCentre(view: { longitude: number; latitude: number; zoom: number }): string {
+  const worldPx = 512 * 2 ** view.zoom;
+  const y = Math.log(Math.tan(Math.PI / 4 + (view.latitude * Math.PI) / 360));
+  const step = (LABEL_FRAME_STEP_PX / worldPx) * 2 * Math.PI;
+  const lon = (Math.round((view.longitude * Math.PI) / 180 / step) * step * 180) / Math.PI;
+  const lat = (2 * Math.atan(Math.exp(Math.round(y / step) * step)) - Math.PI / 2) * (180 / Math.PI);
+  return `${lon.toFixed(7)},${lat.toFixed(7)}`;
+}
 /**
  * The labels' font for loading their glyphs. Its size does not choose which font files load, so it
  * is fixed: a resize (a 4K wall doubles the label size) then keeps the labels on the plan.
@@ -95,6 +108,8 @@ function SiteMap({ data }: { data: SiteMapData }) {
   const labelsReady = useFontsReady(LABEL_FONT, plan.labelTexts);
   // The view's zoom in quarter steps (a React render only when a step is crossed): the labels that fit at that scale.
   const [labelZoom, setLabelZoom] = useState<number | null>(null);
+  // The view's centre in steps of LABEL_FRAME_STEP_PX (a render only when a step is crossed): names stay inside the panel.
+  const [labelCentre, setLabelCentre] = useState<string | null>(null);
   const siteLatitudeDeg = (data.viewBounds[0][1] + data.viewBounds[1][1]) / 2;
   const measurePx = useMemo(() => canvasMeasure(MAP_FONT_WEIGHT, MAP_FONT_FAMILY) ?? undefined, []);
   const live = useMapLive(site, data.sensors, wall);
@@ -105,8 +120,14 @@ function SiteMap({ data }: { data: SiteMapData }) {
   );
   const labelObstacles = useMemo(() => overlays.flatMap((o) => o.labelObstacles ?? []), [overlays]);
   const labelLayers = useMemo(
-    () => (labelsReady ? plan.labels(labelZoom === null ? undefined : metresPerPixel(labelZoom, siteLatitudeDeg), measurePx, labelObstacles) : []),
-    [plan, labelsReady, labelZoom, siteLatitudeDeg, measurePx, labelObstacles],
+    () => {
+      if (!labelsReady) return [];
+      if (labelZoom === null) return plan.labels();
+      const centre = labelCentre?.split(',').map(Number) as [number, number] | undefined;
+      const frame = centre && size ? { centre, widthPx: size.width - 2 * LABEL_FRAME_MARGIN_PX, heightPx: size.height - 2 * LABEL_FRAME_MARGIN_PX } : undefined;
+      return plan.labels(metresPerPixel(labelZoom, siteLatitudeDeg), { ...(measurePx ? { measurePx } : {}), obstacles: labelObstacles, ...(frame ? { frame } : {}) });
+    },
+    [plan, labelsReady, labelZoom, labelCentre, size, siteLatitudeDeg, measurePx, labelObstacles],
   );
 
   const fitEntry = useSyncExternalStore(
@@ -164,6 +185,7 @@ function SiteMap({ data }: { data: SiteMapData }) {
     // The view on the panel, for tests and tools (a DOM write, no React render per frame).
     containerRef.current?.setAttribute('data-view-state', `${view.longitude.toFixed(5)},${view.latitude.toFixed(5)},${view.zoom.toFixed(3)}`);
     setLabelZoom(Math.round(view.zoom * LABEL_ZOOM_STEPS) / LABEL_ZOOM_STEPS);
+    setLabelCentre(quantisedCentre(view));
   }, []);
   useEffect(() => {
     if (initialViewState) showView(initialViewState);

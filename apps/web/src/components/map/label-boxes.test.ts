@@ -71,26 +71,35 @@ describe('labelsOnScreen with marks of other features on the plan', () => {
 
   it('a name under its glyph moves below a larger ring drawn on the same point (an assembly point in an incident)', () => {
     // Its own offset puts the box's top 11 px below the point: inside a 14.5 px ring (+ 4 px gap); just outside it is 14.5 + 7 + 4 px.
-    const [kept] = labelsOnScreen([name('ap', 0, 10.5)], 1, 8, estimateWidthPx, [ring(0)]);
+    const [kept] = labelsOnScreen([name('ap', 0, 10.5)], 1, 8, { obstacles: [ring(0)] });
     expect(kept!.offsetPx).toEqual([0, 25.5]);
   });
 
   it('keeps its own offset where nothing is in the way', () => {
-    const [kept] = labelsOnScreen([name('ap', 0, 10.5)], 1, 8, estimateWidthPx, [ring(200)]);
+    const [kept] = labelsOnScreen([name('ap', 0, 10.5)], 1, 8, { obstacles: [ring(200)] });
     expect(kept!.offsetPx).toEqual([0, 18]);
   });
 
   it('tries below, above, right, then left of its point, and gives way when every side is taken', () => {
     // Rings 30 px below and above the point: the name goes to the right of its 10.5 px glyph.
     const blocked = [ring(0), { position: at(0, -30), radiusPx: 14.5 }, { position: at(0, 30), radiusPx: 14.5 }];
-    const [right] = labelsOnScreen([name('ap', 0, 10.5)], 1, 8, estimateWidthPx, blocked);
+    const [right] = labelsOnScreen([name('ap', 0, 10.5)], 1, 8, { obstacles: blocked });
     expect(right!.offsetPx[1]).toBe(0);
     expect(right!.offsetPx[0]).toBeCloseTo(14.5 + 30.8 / 2 + 4, 6);
     const everywhere = [...blocked, ring(35), ring(-35)];
-    expect(labelsOnScreen([name('ap', 0, 10.5)], 1, 8, estimateWidthPx, everywhere)).toEqual([]);
+    expect(labelsOnScreen([name('ap', 0, 10.5)], 1, 8, { obstacles: everywhere })).toEqual([]);
+  });
+
+  it("a name the panel's edge would cut moves to the side of its point still in view, or gives way", () => {
+    // The point 10 px from the frame's right edge: "gate" (30.8 px wide) centred under it would stick out; to its left it fits.
+    const frame = { centre: at(-190, 0), widthPx: 400, heightPx: 100 };
+    const [moved] = labelsOnScreen([name('gate', 0, 10.5)], 1, 8, { frame });
+    expect(moved!.offsetPx[0]).toBeCloseTo(-(10.5 + 30.8 / 2 + 4), 6);
+    // Off the frame altogether: nothing drawn for it.
+    expect(labelsOnScreen([name('gate', 0, 10.5)], 1, 8, { frame: { ...frame, centre: at(-500, 0) } })).toEqual([]);
   });
 
   it('a name without a clearance (a plot, a roadway) is dropped under a mark rather than moved', () => {
-    expect(labelsOnScreen([name('plot', 0)], 1, 8, estimateWidthPx, [ring(0)])).toEqual([]);
+    expect(labelsOnScreen([name('plot', 0)], 1, 8, { obstacles: [ring(0)] })).toEqual([]);
   });
 });

@@ -83,6 +83,14 @@ export interface LabelObstacle {
   radiusPx: number;
 }
 
+/** How labels are placed beyond their own boxes: measured by `measurePx`, clear of `obstacles`, inside `frame` (the map panel's view). */
+export interface LabelPlacing {
+  measurePx?: MeasurePx;
+  obstacles?: readonly LabelObstacle[];
+  /** The view: a name whose box would be cut by the panel's edge moves (see labelsOnScreen) or is left out. */
+  frame?: { centre: LonLat; widthPx: number; heightPx: number };
+}
+
 /** A label's box on the screen, px, its anchor-relative centre at (cx, cy). */
 interface Box {
   x0: number;
@@ -100,14 +108,13 @@ function touchesDisc(box: Box, x: number, y: number, r: number): boolean {
 
 /**
  * The labels that fit at `metresPerPx`, in the order given (most important first): each kept unless its box overlaps a
- * kept one's (LABEL_GAP_PX apart) or an obstacle's mark. A label with `clearRadiusPx` (a place name under its glyph)
+ * kept one's (LABEL_GAP_PX apart) or an obstacle's mark, or leaves the frame. A label with `clearRadiusPx` (a place name under its glyph)
  * may move, when its own offset collides, to just outside a disc of that radius around its anchor — below, above, right
  * or left of it, in that order — and is returned with the offset it got. Positions are placed on the screen by their
  * ground distance from the first label (a north-up plan; a site is small enough for flat distances).
  */
-export function labelsOnScreen<T extends ScreenLabel>(
-  labels: readonly T[], metresPerPx: number, maxWidthEm: number, measurePx: MeasurePx = estimateWidthPx, obstacles: readonly LabelObstacle[] = [],
-): T[] {
+export function labelsOnScreen<T extends ScreenLabel>(labels: readonly T[], metresPerPx: number, maxWidthEm: number, placing: LabelPlacing = {}): T[] {
+  const { measurePx = estimateWidthPx, obstacles = [], frame } = placing;
   const origin = labels[0]?.position;
   if (!origin) return [];
   // Screen y grows downward; offsets are in screen pixels.
@@ -116,6 +123,9 @@ export function labelsOnScreen<T extends ScreenLabel>(
     return { x: eastM / metresPerPx, y: -northM / metresPerPx };
   };
   const marks = obstacles.map((o) => ({ ...toScreen(o.position), r: o.radiusPx }));
+  const view = frame && toScreen(frame.centre);
+  const inFrame = (b: Box) =>
+    !frame || !view || (b.x0 >= view.x - frame.widthPx / 2 && b.x1 <= view.x + frame.widthPx / 2 && b.y0 >= view.y - frame.heightPx / 2 && b.y1 <= view.y + frame.heightPx / 2);
   const kept: Array<{ label: T; box: Box }> = [];
   for (const label of labels) {
     const anchor = toScreen(label.position);
@@ -131,7 +141,7 @@ export function labelsOnScreen<T extends ScreenLabel>(
       const cx = anchor.x + ox, cy = anchor.y + oy;
       const box = { x0: cx - widthPx / 2, x1: cx + widthPx / 2, y0: cy - heightPx / 2, y1: cy + heightPx / 2 };
       const clearOfLabels = kept.every(({ box: k }) => box.x1 + LABEL_GAP_PX <= k.x0 || k.x1 + LABEL_GAP_PX <= box.x0 || box.y1 + LABEL_GAP_PX <= k.y0 || k.y1 + LABEL_GAP_PX <= box.y0);
-      if (clearOfLabels && marks.every((m) => !touchesDisc(box, m.x, m.y, m.r))) {
+      if (clearOfLabels && inFrame(box) && marks.every((m) => !touchesDisc(box, m.x, m.y, m.r))) {
         kept.push({ label: ox === label.offsetPx[0] && oy === label.offsetPx[1] ? label : { ...label, offsetPx: [ox, oy] }, box });
         break;
       }

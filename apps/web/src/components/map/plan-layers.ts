@@ -6,7 +6,7 @@ import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/l
 import type { RoadwayKind } from '@safetwin/twin-models';
 import type { Locale } from '../../i18n/locale.ts';
 import { nameIn } from '../../i18n/hub-text.ts';
-import { labelsOnScreen, type LabelObstacle, type MeasurePx } from './label-boxes.ts';
+import { labelsOnScreen, type LabelPlacing } from './label-boxes.ts';
 import { nearDistanceM, siteSpanM } from './plan-distance.ts';
 import type { LonLat } from './site-projector.ts';
 import type { MapArea, MapPath, MapPoi, SiteMapData } from './site-map-data.ts';
@@ -30,9 +30,10 @@ export interface PlanLayers {
    * deck.gl's check that a finalized layer is never initialized again (Layer._initialize), reported
    * as "initialization of MultiIconLayer(…-characters): assertion failed", and the plan stops drawing.
    * With `metresPerPx` (the view's scale) only the labels whose boxes do not overlap there, most important first, each
-   * measured by `measurePx`, clear of the `obstacles` other features mark on the plan (label-boxes.ts).
+   * placed as `placing` says: measured in the map's font, clear of the marks other features draw, inside the panel's
+   * view (label-boxes.ts).
    */
-  labels: (metresPerPx?: number, measurePx?: MeasurePx, obstacles?: readonly LabelObstacle[]) => Layer[];
+  labels: (metresPerPx?: number, placing?: LabelPlacing) => Layer[];
   labelTexts: string[];
 }
 
@@ -183,10 +184,10 @@ export function planLayers(data: SiteMapData, { locale, labelPx }: PlanLayerOpti
   return {
     base,
     labelTexts: labels.map((l) => l.text),
-    labels: (metresPerPx, measurePx, obstacles) => [
+    labels: (metresPerPx, placing) => [
       new TextLayer<Label>({
         id: `plan-labels-${locale}`,
-        data: metresPerPx === undefined ? labels : labelsOnScreen(labels, metresPerPx, LABEL_MAX_WIDTH_EM, measurePx, obstacles),
+        data: metresPerPx === undefined ? labels : labelsOnScreen(labels, metresPerPx, LABEL_MAX_WIDTH_EM, placing),
         getPosition: (l) => l.position,
         getText: (l) => l.text,
         getPixelOffset: (l) => l.offsetPx,
