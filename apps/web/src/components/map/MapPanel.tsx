@@ -17,7 +17,8 @@ import { fitRequestBounds, padForCovers } from './zone-fit.ts';
 import { MapScale, type MapScaleHandle } from './MapScale.tsx';
 import { MINER_STATES } from './marker-buffers.ts';
 import { minerLayers, selectionLayer, sensorLayers, type MapMiner } from './marker-layers.ts';
-import { canvasMeasure, metresPerPixel } from './label-boxes.ts';
+import { canvasMeasure, metresPerPixel, type LabelObstacle } from './label-boxes.ts';
+import { labelCentreKey, labelFrame, labelZoomOf } from './label-frame.ts';
 import { planLayers } from './plan-layers.ts';
 import { siteMapData, type MapArea, type MapPath, type MapPoi, type MapSensor, type SiteMapData } from './site-map-data.ts';
 import { useElementSize, useRootFontPx } from './use-element-size.ts';
@@ -30,21 +31,6 @@ import styles from './MapPanel.module.css';
 const FIT_PADDING_PX = { top: 96, right: 40, bottom: 48, left: 40 } as const;
 /** Label size at an 18 px root font, px. */
 const LABEL_PX = 14;
-/** The labels that fit are chosen again every 1/this of a zoom level (a fly-to re-renders a few times, not every frame). */
-const LABEL_ZOOM_STEPS = 4;
-/** Label placement follows a pan in steps of this many pixels; names keep this far inside the panel's edge. */
-const LABEL_FRAME_STEP_PX = 32;
-const LABEL_FRAME_MARGIN_PX = 8;
-
-/** The view's centre rounded to LABEL_FRAME_STEP_PX on the Web Mercator plane at its zoom, as "lon,lat". */
-function quantisedCentre(view: { longitude: number; latitude: number; zoom: number }): string {
-  const worldPx = 512 * 2 ** view.zoom;
-  const y = Math.log(Math.tan(Math.PI / 4 + (view.latitude * Math.PI) / 360));
-  const step = (LABEL_FRAME_STEP_PX / worldPx) * 2 * Math.PI;
-  const lon = (Math.round((view.longitude * Math.PI) / 180 / step) * step * 180) / Math.PI;
-  const lat = (2 * Math.atan(Math.exp(Math.round(y / step) * step)) - Math.PI / 2) * (180 / Math.PI);
-  return `${lon.toFixed(7)},${lat.toFixed(7)}`;
-}
 /**
  * The labels' font for loading their glyphs. Its size does not choose which font files load, so it
  * is fixed: a resize (a 4K wall doubles the label size) then keeps the labels on the plan.
@@ -108,7 +94,7 @@ function SiteMap({ data }: { data: SiteMapData }) {
   const labelsReady = useFontsReady(LABEL_FONT, plan.labelTexts);
   // The view's zoom in quarter steps (a React render only when a step is crossed): the labels that fit at that scale.
   const [labelZoom, setLabelZoom] = useState<number | null>(null);
-  // The view's centre in steps of LABEL_FRAME_STEP_PX (a render only when a step is crossed): names stay inside the panel.
+  // The view's centre in steps (a render only when a step is crossed: label-frame.ts): names stay inside the panel.
   const [labelCentre, setLabelCentre] = useState<string | null>(null);
   const siteLatitudeDeg = (data.viewBounds[0][1] + data.viewBounds[1][1]) / 2;
   const measurePx = useMemo(() => canvasMeasure(MAP_FONT_WEIGHT, MAP_FONT_FAMILY) ?? undefined, []);
@@ -118,13 +104,12 @@ function SiteMap({ data }: { data: SiteMapData }) {
     () => mapOverlays.list(),
     () => NO_OVERLAYS,
   );
-  const labelObstacles = useMemo(() => overlays.flatMap((o) => o.labelObstacles ?? []), [overlays]);
+  const labelObstacles = useLabelObstacles(overlays);
   const labelLayers = useMemo(
     () => {
       if (!labelsReady) return [];
       if (labelZoom === null) return plan.labels();
-      const centre = labelCentre?.split(',').map(Number) as [number, number] | undefined;
-      const frame = centre && size ? { centre, widthPx: size.width - 2 * LABEL_FRAME_MARGIN_PX, heightPx: size.height - 2 * LABEL_FRAME_MARGIN_PX } : undefined;
+      const frame = labelCentre && size ? labelFrame(labelCentre, size) : undefined;
       return plan.labels(metresPerPixel(labelZoom, siteLatitudeDeg), { ...(measurePx ? { measurePx } : {}), obstacles: labelObstacles, ...(frame ? { frame } : {}) });
     },
     [plan, labelsReady, labelZoom, labelCentre, size, siteLatitudeDeg, measurePx, labelObstacles],
@@ -184,8 +169,8 @@ function SiteMap({ data }: { data: SiteMapData }) {
     scaleRef.current?.update(view);
     // The view on the panel, for tests and tools (a DOM write, no React render per frame).
     containerRef.current?.setAttribute('data-view-state', `${view.longitude.toFixed(5)},${view.latitude.toFixed(5)},${view.zoom.toFixed(3)}`);
-    setLabelZoom(Math.round(view.zoom * LABEL_ZOOM_STEPS) / LABEL_ZOOM_STEPS);
-    setLabelCentre(quantisedCentre(view));
+    setLabelZoom(labelZoomOf(view.zoom));
+    setLabelCentre(labelCentreKey(view));
   }, []);
   useEffect(() => {
     if (initialViewState) showView(initialViewState);
@@ -310,4 +295,20 @@ function tooltipText(info: PickingInfo, { t, kind, locale, sensorStates, minerSt
   }
   if (id === 'plan-roads' || id === 'plan-roadways') return nameIn((object as MapPath).name, locale);
   return null;
+}
+
+const NO_OBSTACLES: readonly LabelObstacle[] = [];
+
+/**
+ * The marks the overlays declare for the plan's names, the same array until one overlay's list changes (overlays
+ * update often — a mine's people every second — and the names are placed again only when their obstacles move).
+ */
+function useLabelObstacles(overlays: readonly MapOverlay[]): readonly LabelObstacle[] {
+  const last = useRef<{ lists: (readonly LabelObstacle[])[]; all: readonly LabelObstacle[] }>({ lists: [], all: NO_OBSTACLES });
+  const lists = overlays.flatMap((o) => (o.labelObstacles && o.labelObstacles.length > 0 ? [o.labelObstacles] : []));
+  const prev = last.current;
+  if (lists.length !== prev.lists.length || lists.some((l, i) => l !== prev.lists[i])) {
+    last.current = { lists, all: lists.length === 0 ? NO_OBSTACLES : lists.flat() };
+  }
+  return last.current.all;
 }

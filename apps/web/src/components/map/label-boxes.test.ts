@@ -99,6 +99,24 @@ describe('labelsOnScreen with marks of other features on the plan', () => {
     expect(labelsOnScreen([name('gate', 0, 10.5)], 1, 8, { frame: { ...frame, centre: at(-500, 0) } })).toEqual([]);
   });
 
+  it('a name moved just outside its own ring is kept wherever its point is and at any scale (no rounding drops it)', () => {
+    // Another label first, so this one's anchor is away from the origin; scales of a 4K wall's type.
+    for (const scale of [16 / 18, 20 / 18, 24 / 18]) {
+      for (let k = 0; k < 50; k++) {
+        const first = label('first', 'x', at(-400, -400));
+        const ap = { ...label('ap', 'assembly point 3', at(37.3 * k, -11.9 * k), [0, Math.round(14 * scale * 1.3)]), sizePx: Math.round(14 * scale), clearRadiusPx: 14 * scale * 0.75 };
+        const kept = labelsOnScreen([first, ap], 0.7, 8, { obstacles: [{ position: ap.position, radiusPx: 14.5 * scale }] });
+        expect(kept.map((l) => l.id), `scale ${scale.toFixed(2)}, k ${k}`).toEqual(['first', 'ap']);
+      }
+    }
+  });
+
+  it('draws no name for a point outside the view, even where its text alone would fit inside', () => {
+    // The point 5 px beyond the frame's right edge: its name could sit to its left, inside the frame, pointing at nothing.
+    const frame = { centre: at(-205, 0), widthPx: 400, heightPx: 100 };
+    expect(labelsOnScreen([name('gate', 0, 10.5)], 1, 8, { frame })).toEqual([]);
+  });
+
   it('a name without a clearance (a plot, a roadway) is dropped under a mark rather than moved', () => {
     expect(labelsOnScreen([name('plot', 0)], 1, 8, { obstacles: [ring(0)] })).toEqual([]);
   });

@@ -103,8 +103,12 @@ interface Box {
 function touchesDisc(box: Box, x: number, y: number, r: number): boolean {
   const dx = Math.max(box.x0 - x, 0, x - box.x1);
   const dy = Math.max(box.y0 - y, 0, y - box.y1);
-  return Math.hypot(dx, dy) < r + LABEL_GAP_PX;
+  // The places around a mark are built exactly r + gap from it: rounding must not make them touch.
+  return Math.hypot(dx, dy) < r + LABEL_GAP_PX - ROUNDING_PX;
 }
+
+/** Below this a box and a disc are taken as apart, px (screen positions from lon/lat carry ~1e-12 px of rounding). */
+const ROUNDING_PX = 1e-6;
 
 /**
  * The labels that fit at `metresPerPx`, in the order given (most important first): each kept unless its box overlaps a
@@ -129,6 +133,8 @@ export function labelsOnScreen<T extends ScreenLabel>(labels: readonly T[], metr
   const kept: Array<{ label: T; box: Box }> = [];
   for (const label of labels) {
     const anchor = toScreen(label.position);
+    // A point outside the view has no name drawn for it (its name alone at the edge would point at nothing).
+    if (view && frame && (Math.abs(anchor.x - view.x) > frame.widthPx / 2 || Math.abs(anchor.y - view.y) > frame.heightPx / 2)) continue;
     const { widthPx, heightPx } = textBoxPx(label.text, label.sizePx, maxWidthEm, measurePx);
     const offsets: (readonly [number, number])[] = [label.offsetPx];
     // Clear of the glyph, or of a larger mark drawn on the same anchor (an assembly point's ring in an incident).
