@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { holeRelease, type HoleReleaseInput } from './assessment/hole-release.ts';
 import { runAssessment } from './assessment/run-assessment.ts';
+import { runPlume } from './run-plume.ts';
+import { runZones } from './run-zones.ts';
 import { fillTemplate, mergeLevels, noteLines, SIM_NOTE_EN, simNote, type SimNote } from './notes.ts';
 
 /** Runs that between them raise most of the engine's notes (dense, elevated, calm, low wind, finite, puff, hole). */
@@ -26,6 +28,8 @@ function notesOfRuns(): { warnings: string[]; notes: SimNote[] }[] {
       { warnings: r.zones.metadata.warnings, notes: r.zones.metadata.warningNotes },
     ]),
     ...HOLES.map((input) => holeRelease(input)).map((h) => ({ warnings: h.warnings, notes: h.warningNotes })),
+    ...RUNS.map((input) => runPlume(input)).map((r) => ({ warnings: r.warnings, notes: r.warningNotes })),
+    ...RUNS.map((input) => runZones(input)).map((r) => ({ warnings: r.metadata.warnings, notes: r.metadata.warningNotes })),
   ];
 }
 
@@ -43,6 +47,13 @@ describe('the engine says its warnings as keyed notes with their English', () =>
       notes[1]!.text,
       notes[3]!.text,
     ]);
+  });
+
+  it('a dense plume whose three levels reach past the hand-over says so once, for the three levels', () => {
+    const r = runZones({ chemical: 'Cl2', release: { kind: 'continuous', rateKgS: 3.6 }, weather: { windSpeedMS: 4.2, stability: 'C', windFromDeg: 120, airTempK: 293 } });
+    const handover = r.metadata.warningNotes.filter((n) => n.key === 'threshold.beyond-handover-plume');
+    expect(handover).toHaveLength(1);
+    expect(handover[0]!.values.ppm).toBe('20, 2, 0.5');
   });
 
   it('fills every placeholder and leaves unknown ones visible', () => {

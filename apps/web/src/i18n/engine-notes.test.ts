@@ -18,6 +18,19 @@ describe("the plume engine's warnings in the UI language", () => {
     expect(wordEngineNote(note, 'zh-CN')).toBe('20 ppm：达到的距离超出重气 → 被动扩散的转换点（138 米）；该距离由虚源的被动高斯烟羽给出，不是 Britter–McQuaid 的结果');
   });
 
+  it('names a model and lists levels the Chinese way', () => {
+    expect(wordEngineNote(simNote('model.elevated-dense', { heightM: '30', passive: 'gaussian-plume' }), 'zh-CN')).toContain('按被动高斯烟羽模型计算');
+    expect(wordEngineNote(simNote('threshold.beyond-handover-plume', { ppm: '20, 2, 0.5', handoverM: 307 }), 'zh-CN')).toMatch(/^20、2、0\.5 ppm：/);
+    expect(wordEngineNote(simNote('threshold.beyond-handover-plume', { ppm: '20, 2, 0.5', handoverM: 307 }), 'en')).toMatch(/^20, 2, 0\.5 ppm: /);
+  });
+
+  it("shows the English where a note's values do not fill the wall's wording, or a note was dropped as malformed", () => {
+    const short = { key: 'dense.plume-alpha', values: {}, text: 'Britter–McQuaid plume: α = 1.20 > 1, outside the correlations (extrapolated)' };
+    expect(wordEngineNote(short, 'zh-CN')).toBe(short.text);
+    // Two English lines, one note left after decoding: the lines are shown as they are.
+    expect(engineWarnings(['a', 'b'], [simNote('dense.steady')], 'zh-CN')).toEqual(['a', 'b']);
+  });
+
   it('shows the English of a key it does not know, and of a run stored before notes were sent', () => {
     expect(wordEngineNote({ key: 'future.note', values: {}, text: 'something new' }, 'zh-CN')).toBe('something new');
     expect(engineWarnings(['old warning'], undefined, 'zh-CN')).toEqual(['old warning']);

@@ -9,9 +9,24 @@ import { engineNoteMessages } from './messages/engine-notes.ts';
 
 const isKnown = (key: string): key is SimNoteKey => Object.hasOwn(engineNoteMessages.en, key);
 
-/** One engine note in the UI language (its English where the key is unknown). */
+/** Values the engine gives as ids, worded in Chinese (a model named in a sentence; a list of levels). */
+const ZH_MODEL_NAMES: Readonly<Record<string, string>> = { 'gaussian-plume': '高斯烟羽模型', 'gaussian-puff': '高斯烟团模型', dense: '重气模型' };
+
+function valuesIn(values: Readonly<Record<string, string>>, locale: Locale): Record<string, string> {
+  if (locale !== 'zh-CN') return { ...values };
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = k === 'ppm' ? v.split(', ').join('、') : (ZH_MODEL_NAMES[v] ?? v);
+  return out;
+}
+
+/**
+ * One engine note in the UI language: its English where the key is unknown, or where the note's values do not fill the
+ * wall's wording (a note from an engine whose sentence has gained a value this wall does not know).
+ */
 export function wordEngineNote(note: EngineNote, locale: Locale): string {
-  return isKnown(note.key) ? translator(engineNoteMessages, locale)(note.key, note.values) : note.text;
+  if (!isKnown(note.key)) return note.text;
+  const worded = translator(engineNoteMessages, locale)(note.key, valuesIn(note.values, locale));
+  return /\{\w+\}/.test(worded) ? note.text : worded;
 }
 
 /** The warnings to show: the notes worded in the UI language where the run sent them, else the English lines. */

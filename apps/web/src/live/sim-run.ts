@@ -2,8 +2,8 @@
 // `POST /api/v1/sim/runs` body (kind `assessment`, /work/prompts/contract.md), field by field
 // validation with a message key per field, and the stored result as it comes back (grids as
 // base64 Float32) → typed arrays. No React, no fetch: see sim-run-client.ts for the calls.
-import { decodeF32Base64, type SimReleaseContext, type SimRunContext, type SimRunRequest, type SimSource } from '@safetwin/protocol';
-import type { AssessmentFrame, AssessmentGrid, AssessmentResult, PointThreat, SimNote, ZoneFeature, ZonesResult } from '@safetwin/sim';
+import { decodeF32Base64, type EngineNote, type SimReleaseContext, type SimRunContext, type SimRunRequest, type SimSource } from '@safetwin/protocol';
+import type { AssessmentFrame, AssessmentGrid, AssessmentResult, PointThreat, ZoneFeature, ZonesResult } from '@safetwin/sim';
 
 /** The engine's chemical library (packages/sim/src/chemicals/library.ts): what a release can be modelled for. */
 export const ENGINE_CHEMICALS = ['Cl2', 'NH3', 'H2S', 'HCl', 'HF', 'SO2', 'CO', 'CH4', 'C3H8', 'LPG'] as const;
@@ -217,8 +217,11 @@ export type PointThreatView = PointThreat;
 export type GridFrame = AssessmentFrame;
 /** The ground-level grid, decoded: cell (i, j) centre at (east0M + i·cellM, north0M + j·cellM) from the source, row-major by j. */
 export type AssessmentGridView = AssessmentGrid;
-/** An assessment result with its grids decoded: what the engine's `runAssessment` returned. */
-export type AssessmentView = AssessmentResult;
+/**
+ * An assessment result with its grids decoded: what the engine's `runAssessment` returned; its warnings' notes as sent
+ * (a key this wall may not know; none in a run stored before they were sent).
+ */
+export type AssessmentView = Omit<AssessmentResult, 'warningNotes'> & { warningNotes: EngineNote[] };
 
 /** Thrown when a stored result is not an assessment as the contract describes it. */
 export class ResultShapeError extends Error {
@@ -227,7 +230,7 @@ export class ResultShapeError extends Error {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** An engine note as the engine sends it (@safetwin/sim notes.ts); a malformed one is dropped (its English is still in `warnings`). */
-const isEngineNote = (v: unknown): v is SimNote =>
+const isEngineNote = (v: unknown): v is EngineNote =>
   isObject(v) && typeof v.key === 'string' && typeof v.text === 'string' && isObject(v.values) && Object.values(v.values).every((x) => typeof x === 'string');
 
 /**

@@ -3,7 +3,7 @@
 // at 60 min, or 60 % / 10 % of the LEL for a flammable without AEGLs) as the view draws them, and
 // its concentration field in site metres and time for the evacuation plan and the doses — and, while
 // the source is one of several likely items, the envelope of their forecasts (forecastLikely).
-import { buildZones, findChemical, parseInput, resolveModel, zonesEnvelope, zonesScenarioSchema, CALM_WIND_MS, noteLines, type Chemical, type ResolvedModel } from '@safetwin/sim';
+import { buildZones, findChemical, parseInput, resolveModel, zonesEnvelope, zonesScenarioSchema, CALM_WIND_MS, mergeLevels, noteLines, type Chemical, type ResolvedModel } from '@safetwin/sim';
 import type { ThreatZoneView } from '@safetwin/protocol';
 import type { ConcentrationField, ExposureLevels, GeoOrigin } from '@safetwin/twin-models';
 import { bothForms } from './site-place.ts';
@@ -91,7 +91,7 @@ export function forecast(origin: GeoOrigin, source: ChosenSource, wind: WindSumm
   }
   const spreadDeg = wind.windSpeedMS < CALM_WIND_MS ? 180 : Math.min(FIELD_SPREAD_CAP_DEG, Math.max(FIELD_SPREAD_FLOOR_DEG, wind.sigmaThetaDeg));
   const field = plumeField(model, source, wind.windFromDeg, spreadDeg, scenario.thresholdHeightM, durationS);
-  return { zones, field, exposure: lv.exposure, chemical, warnings: [...new Set(noteLines(model.warnings))] };
+  return { zones, field, exposure: lv.exposure, chemical, warnings: [...new Set(noteLines(mergeLevels(model.warnings)))] };
 }
 
 /** A likely source and how long its release would last, s from its own start (null: it runs on). */

@@ -10,12 +10,12 @@ export const engineNoteMessages = defineMessages<SimNoteKey>({
   'zh-CN': {
     'dense.ground-level-only': 'Britter–McQuaid 重气模型假定地面释放；释放高度 heightM {heightM} 米未计入',
     'dense.not-denser-than-air':
-      '释放气体不重于空气（{releaseKgM3} 对 {airKgM3} kg/m³）却使用重气模型：超出 Britter–McQuaid 的适用范围（未计重力沉降扩展）；请改用 gaussian-plume / gaussian-puff',
+      '释放气体不重于空气（{releaseKgM3} 对 {airKgM3} kg/m³）却使用重气模型：超出 Britter–McQuaid 的适用范围（未计重力扩展（重力塌落））；请改用 gaussian-plume / gaussian-puff',
     'dense.steady': 'Britter–McQuaid 烟羽按稳态释放计算（忽略 durationS / rateSteps）；对短时释放偏保守',
     'dense.plume-alpha': 'Britter–McQuaid 烟羽：α = {alpha} > 1，超出关联式范围（外推）',
     'dense.puff-alpha': 'Britter–McQuaid 烟团：α = {alpha} > 1，超出关联式范围（外推）',
     'model.elevated-dense':
-      "重气在 {heightM} 米高处释放，按被动 {passive} 计算：未模拟气云沉降至地面，近源地面浓度可能偏低；如需保守结果，请以 'dense' 模型（地面释放）计算",
+      '重气在 {heightM} 米高处释放，按被动{passive}计算：未模拟气云沉降至地面，近源地面浓度可能偏低；如需保守结果，请以重气模型（dense，地面释放）计算',
     'model.low-wind-floor': '风速 {windMS} m/s 低于 1 m/s，稳态烟羽按 1 m/s 计算（EPA《气象监测指南》§6.9）',
     'model.steady-ignores-duration': '稳态烟羽忽略 durationS / rateSteps（偏保守）；有限时长释放请用 gaussian-puff 模型',
     'model.plume-for-instantaneous': '瞬时释放选用了 gaussian-plume：massKg 被当作 kg/s',
