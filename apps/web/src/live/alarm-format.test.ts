@@ -67,6 +67,10 @@ describe('alarm texts in Chinese', () => {
     const { alarmKindMessages, alarmMessages } = await import('../i18n/messages/alarms.ts');
     expect(alarmLevelText(2, 'high', translator(alarmKindMessages, 'zh-CN'))).toBe('L2 ▲ 高');
     expect(alarmLevelText(3, 'mystery', translator(alarmKindMessages, 'zh-CN'))).toBe('L3 ■ MYSTERY');
+    // The hub's rule alarms (apps/realtime alarm-policy.ts RuleAlarmKind, the voting monitor's degraded point) too.
+    for (const [kind, zh] of [['rate', '变化率'], ['deviation', '偏差'], ['voting', '表决'], ['voting-degraded', '表决降级'], ['pseudo-data', '伪数据']] as const) {
+      expect(alarmLevelText(3, kind, translator(alarmKindMessages, 'zh-CN'))).toBe(`L3 ■ ${zh}`);
+    }
     expect(alarmStateText({ state: 'rtn-unacknowledged', shelvedUntil: null }, translator(alarmMessages, 'zh-CN'))).toBe('已恢复未确认');
     const zh = translator(alarmMessages, 'zh-CN');
     expect(alarmReadingText({ value: 32.5, setpoint: 25, kind: 'high', processActive: true }, '%LEL', zh)).toBe('32.50 %LEL ≥ 25.00 %LEL');

@@ -87,6 +87,11 @@ export const alarmKindMessages = defineMessages({
     stuck: 'STUCK',
     jump: 'JUMP',
     'out-of-range': 'OUT OF RANGE',
+    rate: 'RATE',
+    deviation: 'DEVIATION',
+    voting: '2ooN VOTE',
+    'voting-degraded': 'VOTE DEGRADED',
+    'pseudo-data': 'PSEUDO-DATA',
   },
   'zh-CN': {
     high: '高',
@@ -97,5 +102,10 @@ export const alarmKindMessages = defineMessages({
     stuck: '数据不变',
     jump: '跳变',
     'out-of-range': '超量程',
+    rate: '变化率',
+    deviation: '偏差',
+    voting: '表决',
+    'voting-degraded': '表决降级',
+    'pseudo-data': '伪数据',
   },
 });
