@@ -43,8 +43,8 @@ export type SimRunRequest = z.infer<typeof SimRunRequestSchema>;
 export type SimWeatherOrigin = { from: 'live'; deviceId: string; observedAt: number } | { from: 'request' };
 
 /**
- * A warning of the plume engine as its key and values (@safetwin/sim notes.ts), with its English: a client words the
- * keys it knows in the reader's language and shows the English of the others.
+ * A warning or explanation of the plume engine as its key and values (@safetwin/sim notes.ts), with its English: a
+ * client words the keys it knows in the reader's language and shows the English of the others.
  */
 export interface EngineNote {
   key: string;
@@ -75,7 +75,8 @@ export interface SimReleaseContext {
   durationS: number | null;
   explanations: string[];
   warnings: string[];
-  /** `warnings` as keyed notes (runs from before they were sent have none). */
+  /** `explanations` and `warnings` as keyed notes (runs from before they were sent have none). */
+  explanationNotes?: EngineNote[];
   warningNotes?: EngineNote[];
 }
 

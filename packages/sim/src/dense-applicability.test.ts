@@ -11,7 +11,7 @@ describe('dense model applicability (review #2)', () => {
   it('auto: a dense release from 30 m is modelled passive from its height, explained and warned; 2 m stays dense', () => {
     const m = model(cl2(30));
     expect(m.model).toBe('gaussian-plume');
-    expect(m.explanations.join(' ')).toMatch(/released at 30 m > 2 m/);
+    expect(m.explanations.map((n) => n.text).join(' ')).toMatch(/released at 30 m > 2 m/);
     expect(m.warnings.map((n) => n.text).join(' ')).toMatch(/slumping/);
     expect(model(cl2(2)).model).toBe('dense');
   });

@@ -30,7 +30,7 @@ describe('dense → passive hand-over (Britter–McQuaid → Gaussian from a vir
     const after = m.centrelineKgM3(h.distanceM * (1 + 1e-9), 0);
     expect(after / before).toBeCloseTo(1, 5);
     expect(h.concentrationKgM3 / before).toBeCloseTo(1, 6);
-    expect(m.explanations.join(' ')).toMatch(/hand-over at \d+ m downwind .*σy virtual source lies \d+ m and σz virtual source \d+ m upwind/);
+    expect(m.explanations.map((n) => n.text).join(' ')).toMatch(/hand-over at \d+ m downwind .*σy virtual source lies \d+ m and σz virtual source \d+ m upwind/);
   });
 
   it('beyond the hand-over the field is a ground-level Gaussian plume of the full rate with separate σy and σz virtual sources', () => {

@@ -23,7 +23,7 @@ export interface DenseContext {
   u10: number;
   windSpeedGivenMS: number;
   toKg(ppm: number): number;
-  explanations: string[];
+  explanations: SimNote[];
   warnings: SimNote[];
 }
 
@@ -37,12 +37,11 @@ export function denseModel(c: DenseContext): ResolvedModel {
   if (s.release.heightM > 0) warnings.push(simNote('dense.ground-level-only', { heightM: fmt(s.release.heightM, 1) }));
   if (rhoRelease <= base.ambientDensityKgM3) warnings.push(simNote('dense.not-denser-than-air', { releaseKgM3: rhoRelease.toFixed(3), airKgM3: base.ambientDensityKgM3.toFixed(3) }));
   const plumeSigma: SigmaSet = s.sigma ?? (w.terrain === 'urban' ? 'briggs-urban' : 'briggs-rural');
-  const tailText = (sigma: SigmaSet, u: number) => `σ set ${sigma}, u = ${u.toFixed(2)} m/s, ground-level virtual source`;
   if (s.release.kind === 'instantaneous') {
     const volumeM3 = s.release.massKg / rhoRelease;
     const pf = densePuff({ ...base, volumeM3 });
     warnings.push(...pf.warnings);
-    explanations.push(`Britter–McQuaid instantaneous: V0 = ${volumeM3.toFixed(1)} m³, α = ${pf.alpha.toFixed(3)}; non-isothermal correction with T0 = ${fmt(base.releaseTemperatureK, 1)} K, Ta = ${fmt(w.airTempK, 1)} K`);
+    explanations.push(simNote('why.dense-puff', { volumeM3: volumeM3.toFixed(1), alpha: pf.alpha.toFixed(3), releaseK: fmt(base.releaseTemperatureK, 1), airK: fmt(w.airTempK, 1) }));
     const v13 = Math.cbrt(volumeM3);
     const r0 = Math.cbrt((3 * volumeM3) / (4 * Math.PI));
     const g0 = Math.max(0, (9.80665 * (base.releaseDensityKgM3 - base.ambientDensityKgM3)) / base.ambientDensityKgM3);
@@ -52,7 +51,7 @@ export function denseModel(c: DenseContext): ResolvedModel {
     const radiusAtM = (xM: number) => Math.sqrt(r0 * r0 + 1.2 * Math.sqrt(g0 * v13 ** 3) * (Math.max(0, xM) / cloudMS));
     const ho = puffHandover({ isothermalRatio: pf.isothermalRatio, maxConcentrationKgM3: (x) => vfToKg(pf.maxVolumeFraction(x)), radiusAtM, sourceRichardson: densePuffCriterion({ ...base, volumeM3 }).value, cloudSpeedMS: cloudMS }, s.release.massKg, tail);
     const xh = ho.handover.distanceM;
-    explanations.push(handoverText('puff', ho.handover, ppm(ho.handover.concentrationKgM3), `Gaussian puff (${tailText(tail.sigmaSet, tail.windSpeedMS)}) taken over at t = ${ho.handover.timeS.toFixed(0)} s`));
+    explanations.push(handoverNote('puff', ho.handover, ppm(ho.handover.concentrationKgM3), tail, { timeS: ho.handover.timeS.toFixed(0) }));
     // Trailing edge xc − R passes x when 0.4·u10·t − sqrt(R0² + 1.2·sqrt(g0'V0)·t) = x (cloud of §6.1); fixed point in t.
     const densePassedS = (xM: number) => {
       let t = Math.max(0, xM) / cloudMS;
@@ -93,13 +92,13 @@ export function denseModel(c: DenseContext): ResolvedModel {
   const pl = densePlume({ ...base, volumeRateM3S });
   warnings.push(...pl.warnings);
   if (s.release.durationS !== undefined || s.release.rateSteps !== undefined) warnings.push(simNote('dense.steady'));
-  explanations.push(`Britter–McQuaid continuous: Q0 = ${volumeRateM3S.toFixed(3)} m³/s, D = ${pl.lengthScaleM.toFixed(2)} m, α = ${pl.alpha.toFixed(3)}; non-isothermal correction with T0 = ${fmt(base.releaseTemperatureK, 1)} K, Ta = ${fmt(w.airTempK, 1)} K`);
+  explanations.push(simNote('why.dense-plume', { volumeRateM3S: volumeRateM3S.toFixed(3), lengthM: pl.lengthScaleM.toFixed(2), alpha: pl.alpha.toFixed(3), releaseK: fmt(base.releaseTemperatureK, 1), airK: fmt(w.airTempK, 1) }));
   // The passive tail is a steady plume: the EPA low-wind floor applies to it (§1).
   const tailWind = applyLowWindFloor(u10).windSpeedMS;
   const tail: PassiveTail = { windSpeedMS: tailWind, stabilityClass: w.stability, sigmaSet: plumeSigma, ...(w.mixingHeightM === undefined ? {} : { mixingHeightM: w.mixingHeightM }) };
   const ho = plumeHandover({ isothermalRatio: pl.isothermalRatio, centrelineKgM3: (x) => vfToKg(pl.centrelineVolumeFraction(x)), halfWidthM: pl.halfWidthM, sourceRichardson: densePlumeCriterion({ ...base, volumeRateM3S }).value }, s.release.rateKgS, tail);
   const xh = ho.handover.distanceM;
-  explanations.push(handoverText('plume', ho.handover, ppm(ho.handover.concentrationKgM3), `Gaussian plume (${tailText(plumeSigma, tailWind)})`));
+  explanations.push(handoverNote('plume', ho.handover, ppm(ho.handover.concentrationKgM3), tail));
   return {
     ...common,
     sigma: plumeSigma,
@@ -112,10 +111,11 @@ export function denseModel(c: DenseContext): ResolvedModel {
   };
 }
 
-/** The hand-over in words, for `explanations`. */
-function handoverText(kind: 'plume' | 'puff', h: Handover, ppmText: string, passiveText: string): string {
-  const why = h.criterion === 'correlation-end'
-    ? `the end of the Britter–McQuaid correlations (Cm/C0 = ${kind === 'plume' ? '0.002' : '0.001'}, CCPS 1999 p.118)`
-    : `the local Richardson number Ri0·C′^${kind === 'plume' ? '1/6' : '1/3'} falling below the workbook criterion ${kind === 'plume' ? '0.15' : '0.2'} (our local use, [M])`;
-  return `dense → passive hand-over at ${h.distanceM.toFixed(0)} m downwind (${why}; C′ = ${h.isothermalRatio.toPrecision(3)}, ${ppmText} ppm): beyond it a ${passiveText} whose σy virtual source lies ${h.virtualTravelYM.toFixed(0)} m and σz virtual source ${h.virtualTravelM.toFixed(0)} m upwind of the hand-over point: σy matched to the dense ${kind === 'plume' ? `top-hat half-width b = ${h.denseHalfWidthM.toFixed(1)} m (σy = 2b/√(2π), same peak and crosswind integral)` : `cloud radius R = ${h.denseHalfWidthM.toFixed(1)} m (σy = R/√2, same peak and horizontal integral)`}, σz so that the centreline concentration is continuous (our matching rule, [M])`;
+/** The hand-over in words, for `explanations`: where, why, and the passive tail's virtual sources and matching. */
+function handoverNote(kind: 'plume' | 'puff', h: Handover, ppmText: string, tail: PassiveTail, extra: Readonly<Record<string, string>> = {}): SimNote {
+  const key = `why.handover-${kind}-${h.criterion === 'correlation-end' ? 'end' : 'richardson'}` as const;
+  return simNote(key, {
+    distanceM: h.distanceM.toFixed(0), ratio: h.isothermalRatio.toPrecision(3), ppm: ppmText, sigma: tail.sigmaSet, windMS: tail.windSpeedMS.toFixed(2),
+    virtualYM: h.virtualTravelYM.toFixed(0), virtualZM: h.virtualTravelM.toFixed(0), widthM: h.denseHalfWidthM.toFixed(1), ...extra,
+  });
 }

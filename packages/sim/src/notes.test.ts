@@ -21,19 +21,19 @@ const HOLES: HoleReleaseInput[] = [
   { chemical: 'Cl2', holeDiameterM: 0.01, pressurePa: 5e4, temperatureK: 293, phase: 'gas' },
 ];
 
+/** Every result's lines and notes, warnings and explanations alike. */
 function notesOfRuns(): { warnings: string[]; notes: SimNote[] }[] {
+  type Said = { warnings: string[]; warningNotes: SimNote[]; explanations: string[]; explanationNotes: SimNote[] };
+  const both = (r: Said) => [{ warnings: r.warnings, notes: r.warningNotes }, { warnings: r.explanations, notes: r.explanationNotes }];
   return [
-    ...RUNS.map((input) => runAssessment(input)).flatMap((r) => [
-      { warnings: r.warnings, notes: r.warningNotes },
-      { warnings: r.zones.metadata.warnings, notes: r.zones.metadata.warningNotes },
-    ]),
-    ...HOLES.map((input) => holeRelease(input)).map((h) => ({ warnings: h.warnings, notes: h.warningNotes })),
-    ...RUNS.map((input) => runPlume(input)).map((r) => ({ warnings: r.warnings, notes: r.warningNotes })),
-    ...RUNS.map((input) => runZones(input)).map((r) => ({ warnings: r.metadata.warnings, notes: r.metadata.warningNotes })),
+    ...RUNS.map((input) => runAssessment(input)).flatMap((r) => [...both(r), ...both(r.zones.metadata)]),
+    ...HOLES.map((input) => holeRelease(input)).flatMap(both),
+    ...RUNS.map((input) => runPlume(input)).flatMap(both),
+    ...RUNS.map((input) => runZones(input)).flatMap((r) => both(r.metadata)),
   ];
 }
 
-describe('the engine says its warnings as keyed notes with their English', () => {
+describe('the engine says its warnings and explanations as keyed notes with their English', () => {
   it('says a note once for all the levels it concerns, other notes as they are', () => {
     const notes = [
       simNote('threshold.beyond-handover-plume', { ppm: 20, handoverM: 307 }),
@@ -61,7 +61,7 @@ describe('the engine says its warnings as keyed notes with their English', () =>
     expect(fillTemplate('{a} and {b}', { a: 'x' })).toBe('x and {b}');
   });
 
-  it('results keep `warnings` as exactly the English of `warningNotes`, every note worded from its template', () => {
+  it('results keep `warnings` and `explanations` as exactly the English of their notes, every note worded from its template', () => {
     const seen = new Set<string>();
     for (const { warnings, notes } of notesOfRuns()) {
       expect(warnings).toEqual(noteLines(notes));
@@ -72,7 +72,14 @@ describe('the engine says its warnings as keyed notes with their English', () =>
       }
     }
     // The runs above exercise the common notes of a wall's release card (not every one: some need odd inputs).
-    for (const key of ['dense.ground-level-only', 'dense.steady', 'model.elevated-dense', 'model.low-wind-floor', 'model.steady-ignores-duration', 'model.no-duration', 'hole.vapour-pressure-estimated', 'hole.gas-would-condense', 'hole.no-overpressure']) {
+    const common = [
+      'dense.ground-level-only', 'dense.steady', 'model.elevated-dense', 'model.low-wind-floor', 'model.steady-ignores-duration', 'model.no-duration',
+      'hole.vapour-pressure-estimated', 'hole.gas-would-condense', 'hole.no-overpressure',
+      'why.model-auto', 'why.elevated-passive', 'why.model-requested', 'why.wind-as-given', 'why.dense-plume', 'why.dense-puff', 'why.handover-plume-end',
+      'why.grid-dense-plume', 'why.grid-dense-puff', 'why.grid-plume', 'why.grid-transient', 'why.finite-release', 'why.liquid-orifice', 'why.flash',
+      'why.gas-orifice-choked', 'why.gas-orifice-subsonic', 'why.hole-gas-as-given', 'why.hole-liquid-phase',
+    ];
+    for (const key of common) {
       expect(seen, key).toContain(key);
     }
   });

@@ -1,7 +1,8 @@
-// What the plume engine says about a run that the reader must know (its warnings), as a key and values
-// that each client words in its own language, with the English. The English templates below are the one
-// source of the engine's wording; results keep `warnings` as the English lines (the CLI, logs, older
-// clients) and add `warningNotes` beside them (apps/web words them for a Chinese wall).
+// What the plume engine says about a run — why it was modelled as it was (its explanations) and what
+// the reader must know (its warnings) — as a key and values that each client words in its own language,
+// with the English. The English templates below are the one source of the engine's wording; results keep `explanations` and `warnings` as the English lines (the
+// CLI, logs, older clients) and add `explanationNotes` and `warningNotes` beside them (apps/web words
+// them for a Chinese wall).
 
 /** English of every note; `{name}` is filled from the note's values. */
 export const SIM_NOTE_EN = {
@@ -41,6 +42,57 @@ export const SIM_NOTE_EN = {
     'only {airbornePct} % of the liquid becomes airborne by flash and aerosol; the rest forms a pool whose evaporation is not modelled here (use the pool-evaporation source term, or the whole rate for a protective bound)',
   'hole.flashing-jet':
     'high-momentum flashing jets can carry nearly all the liquid as aerosol (Jack Rabbit, Desert Tortoise; plume-physics.md §7); the 2·x_v rule may under-predict — use the whole rate for a conservative bound',
+  // Why the run was modelled as it was (`explanations`).
+  'why.wind-power-law':
+    'wind {windMS} m/s at {heightM} m carried by the power law (p = {p}, {terrain}, class {stability}) to {releaseMS} m/s at release height and {u10MS} m/s at 10 m',
+  'why.wind-as-given': 'windSpeedMS {windMS} m/s used as the transport speed (and as u10 for dense gas)',
+  'why.model-auto':
+    'model auto → {model}: release density {releaseKgM3} kg/m³ vs air {airKgM3} kg/m³; Richardson criterion {form} = {value} {comparison} {threshold} (Britter–McQuaid workbook as usually quoted, plume-physics.md §6.2 [M])',
+  'why.elevated-passive':
+    'dense by the criterion, but released at {heightM} m > {maxM} m: Britter–McQuaid is a ground-level model, so the passive {passive} from the release height is used (our rule, [M])',
+  'why.model-requested': 'model {model} as requested',
+  'why.sigma-requested': 'σ set {sigma} as requested',
+  'why.sigma-puff-default': 'σ set {sigma} (puff default, CCPS/Slade)',
+  'why.sigma-terrain-default': 'σ set {sigma} (default for {terrain} terrain)',
+  'why.finite-release': 'finite release over {endS} s as the n → ∞ limit of a puff train (Palazzi closed form, σx = σy(x); plume-physics.md §3)',
+  'why.dense-puff': 'Britter–McQuaid instantaneous: V0 = {volumeM3} m³, α = {alpha}; non-isothermal correction with T0 = {releaseK} K, Ta = {airK} K',
+  'why.dense-plume':
+    'Britter–McQuaid continuous: Q0 = {volumeRateM3S} m³/s, D = {lengthM} m, α = {alpha}; non-isothermal correction with T0 = {releaseK} K, Ta = {airK} K',
+  'why.handover-plume-end':
+    'dense → passive hand-over at {distanceM} m downwind (the end of the Britter–McQuaid correlations (Cm/C0 = 0.002, CCPS 1999 p.118); C′ = {ratio}, {ppm} ppm): beyond it a Gaussian plume (σ set {sigma}, u = {windMS} m/s, ground-level virtual source) whose σy virtual source lies {virtualYM} m and σz virtual source {virtualZM} m upwind of the hand-over point: σy matched to the dense top-hat half-width b = {widthM} m (σy = 2b/√(2π), same peak and crosswind integral), σz so that the centreline concentration is continuous (our matching rule, [M])',
+  'why.handover-plume-richardson':
+    'dense → passive hand-over at {distanceM} m downwind (the local Richardson number Ri0·C′^1/6 falling below the workbook criterion 0.15 (our local use, [M]); C′ = {ratio}, {ppm} ppm): beyond it a Gaussian plume (σ set {sigma}, u = {windMS} m/s, ground-level virtual source) whose σy virtual source lies {virtualYM} m and σz virtual source {virtualZM} m upwind of the hand-over point: σy matched to the dense top-hat half-width b = {widthM} m (σy = 2b/√(2π), same peak and crosswind integral), σz so that the centreline concentration is continuous (our matching rule, [M])',
+  'why.handover-puff-end':
+    'dense → passive hand-over at {distanceM} m downwind (the end of the Britter–McQuaid correlations (Cm/C0 = 0.001, CCPS 1999 p.118); C′ = {ratio}, {ppm} ppm): beyond it a Gaussian puff (σ set {sigma}, u = {windMS} m/s, ground-level virtual source) taken over at t = {timeS} s whose σy virtual source lies {virtualYM} m and σz virtual source {virtualZM} m upwind of the hand-over point: σy matched to the dense cloud radius R = {widthM} m (σy = R/√2, same peak and horizontal integral), σz so that the centreline concentration is continuous (our matching rule, [M])',
+  'why.handover-puff-richardson':
+    'dense → passive hand-over at {distanceM} m downwind (the local Richardson number Ri0·C′^1/3 falling below the workbook criterion 0.2 (our local use, [M]); C′ = {ratio}, {ppm} ppm): beyond it a Gaussian puff (σ set {sigma}, u = {windMS} m/s, ground-level virtual source) taken over at t = {timeS} s whose σy virtual source lies {virtualYM} m and σz virtual source {virtualZM} m upwind of the hand-over point: σy matched to the dense cloud radius R = {widthM} m (σy = R/√2, same peak and horizontal integral), σz so that the centreline concentration is continuous (our matching rule, [M])',
+  'why.hole-above-critical': 'gas phase: {temperatureK} K is at or above the critical temperature of {chemical} ({criticalK} K, {source}): no liquid at any pressure',
+  'why.hole-liquid-as-given': 'liquid phase as given (hole in the liquid space); estimated vapour pressure {vapourBar} bar at {temperatureK} K',
+  'why.hole-gas-as-given': 'gas phase as given (hole in the vapour space); estimated vapour pressure {vapourBar} bar at {temperatureK} K',
+  'why.hole-liquid-phase':
+    'liquid phase: {pressureBar} bar ≥ {sharePct} % of the estimated vapour pressure {vapourBar} bar at {temperatureK} K (a liquefied gas, hole below the liquid level assumed)',
+  'why.hole-gas-phase': 'gas phase: {pressureBar} bar < {sharePct} % of the estimated vapour pressure {vapourBar} bar at {temperatureK} K',
+  'why.liquid-orifice': 'liquid orifice (Bernoulli, CCPS 1999 p.40): Cd = {cd}, ρ = {densityKgM3} kg/m³, ΔP = {dpBar} bar → {rateKgS} kg/s at {velocityMS} m/s',
+  'why.liquid-orifice-head':
+    'liquid orifice (Bernoulli, CCPS 1999 p.40): Cd = {cd}, ρ = {densityKgM3} kg/m³, ΔP = {dpBar} bar + liquid head {headM} m (ρgh = {headBar} bar) → {rateKgS} kg/s at {velocityMS} m/s',
+  'why.flash':
+    'flash fraction x_v = cp,l (T − Tb)/ΔHvap = {flash}; airborne = min(1, 2·x_v) = {airborne} of the rate (aerosol taken equal to the flashed vapour: Kletz rule via CCPS 1999, [M] not verified), the rest rains out',
+  'why.no-flash': 'liquid below its boiling point ({temperatureK} K ≤ Tb {boilingK} K): no flash; airborne rate 0 (pool evaporation not modelled here)',
+  'why.gas-orifice-choked': 'gas orifice (isentropic, TNO Yellow Book): Cd = {cd}, k = {k}, choked (P0/Pa = {ratio} vs critical {critical}) → {rateKgS} kg/s, all airborne',
+  'why.gas-orifice-subsonic': 'gas orifice (isentropic, TNO Yellow Book): Cd = {cd}, k = {k}, subsonic (P0/Pa = {ratio} vs critical {critical}) → {rateKgS} kg/s, all airborne',
+  'why.grid-extent': "grid over the requested extent ({widthM} × {heightM} m, cells ≥ {cellM} m), not the zones' box",
+  'why.grid-calm': 'calm wind: the grid follows the cloud for {minutes} min ({reachM} m around the source, at least {leastM} m), not the whole calm circles',
+  'why.grid-plume': 'grid {nx}×{ny} cells of {cellM} m at {zM} m height in ppm (steady Gaussian plume); one steady frame',
+  'why.grid-transient': 'grid {nx}×{ny} cells of {cellM} m at {zM} m height in ppm (Gaussian puff / finite release at each time); {frames} frames at {timesS} s after the release start',
+  'why.grid-dense-plume':
+    'grid {nx}×{ny} cells of {cellM} m at {zM} m height in ppm (Britter–McQuaid plume: the centreline value inside the top-hat half-width and height (read as at least {layerM} m, the breathing zone), 0 outside, and beyond the dense → passive hand-over at {handoverM} m the passive Gaussian plume from its virtual source); one steady frame',
+  'why.grid-dense-puff':
+    'grid {nx}×{ny} cells of {cellM} m at {zM} m height in ppm (Britter–McQuaid puff: the cloud value inside its cylinder at each time, 0 outside, and beyond the dense → passive hand-over at {handoverM} m the passive Gaussian puff from its virtual source); {frames} frames at {timesS} s after the release start',
+  'why.points-steady': 'points: steady plume reached at the travel time x/u and held from then on; dose over {minutes} min from arrival (the AEGL 60-min window)',
+  'why.points-steady-short':
+    'points: steady plume reached at the travel time x/u and held from then on; dose over {minutes} min from arrival (the AEGL 60-min window, shortened to the release duration)',
+  'why.points-transient':
+    'points: concentration sampled over time until the cloud has passed the point (at least until the last grid frame); dose ∫C dt by the trapezoid rule',
 } as const;
 
 /** One of the engine's notes. */
@@ -92,6 +144,15 @@ export function mergeLevels(notes: readonly SimNote[]): SimNote[] {
     }
   }
   return out;
+}
+
+/**
+ * A result's explanations and warnings as the engine gives them: the English lines (`explanations`, `warnings`) and the
+ * notes they are worded from (`explanationNotes`, `warningNotes`), a warning about several levels said once.
+ */
+export function saidNotes(explanations: readonly SimNote[], warnings: readonly SimNote[]) {
+  const merged = mergeLevels(warnings);
+  return { explanations: noteLines(explanations), explanationNotes: [...explanations], warnings: noteLines(merged), warningNotes: merged };
 }
 
 /** The English lines of `notes`, for the results' `warnings`. */

@@ -66,7 +66,7 @@ export interface ResolvedModel {
   time: { kind: 'steady' } | { kind: 'transient'; releaseEndS: number; passedS(xM: number): number; cloudAxisM?(tS: number): [number, number] };
   /** Dense models: where the cloud was handed over to passive dispersion (and, for a puff, when). */
   handover?: Handover & { timeS?: number };
-  explanations: string[];
+  explanations: SimNote[];
   warnings: SimNote[];
 }
 
@@ -74,15 +74,18 @@ export interface ResolvedModel {
 export function resolveModel(s: PlumeScenario): ResolvedModel {
   const chemical = requireChemical(s.chemical);
   const w = s.weather;
-  const explanations: string[] = [];
+  const explanations: SimNote[] = [];
   const warnings: SimNote[] = [];
   const releaseHeightM = s.release.heightM;
   const p = windProfileExponent(w.stability, w.terrain);
   // Transport wind at release height (power law from windHeightM if given, §4.2), wind at 10 m for dense gas.
   const uRelease = w.windHeightM === undefined ? w.windSpeedMS : windAtHeightMS(w.windSpeedMS, w.windHeightM, Math.max(releaseHeightM, WIND_HEIGHT_FLOOR_M), p);
   const u10 = w.windHeightM === undefined ? w.windSpeedMS : windAtHeightMS(w.windSpeedMS, w.windHeightM, 10, p);
-  if (w.windHeightM !== undefined) explanations.push(`wind ${fmt(w.windSpeedMS, 1)} m/s at ${fmt(w.windHeightM, 1)} m carried by the power law (p = ${p}, ${w.terrain}, class ${w.stability}) to ${uRelease.toFixed(2)} m/s at release height and ${u10.toFixed(2)} m/s at 10 m`);
-  else explanations.push(`windSpeedMS ${fmt(w.windSpeedMS, 1)} m/s used as the transport speed (and as u10 for dense gas)`);
+  if (w.windHeightM !== undefined) {
+    explanations.push(simNote('why.wind-power-law', {
+      windMS: fmt(w.windSpeedMS, 1), heightM: fmt(w.windHeightM, 1), p, terrain: w.terrain, stability: w.stability, releaseMS: uRelease.toFixed(2), u10MS: u10.toFixed(2),
+    }));
+  } else explanations.push(simNote('why.wind-as-given', { windMS: fmt(w.windSpeedMS, 1) }));
   const toKg = (ppm: number) => ppmToKgM3(ppm, chemical.molarMassKgMol, w.airTempK, w.pressurePa);
   const releaseTemperatureK = s.release.temperatureK ?? w.airTempK;
   const rhoRelease = s.release.densityKgM3 ?? idealGasDensityKgM3(chemical.molarMassKgMol, releaseTemperatureK, w.pressurePa);
@@ -100,16 +103,16 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
       : { ...densePlumeCriterion({ ...base, volumeRateM3S: s.release.rateKgS / rhoRelease }), form: "(g0' Q0/(u10³ D))^(1/3)" };
     const elevated = crit.dense && releaseHeightM > AUTO_DENSE_MAX_HEIGHT_M;
     model = crit.dense && !elevated ? 'dense' : passive;
-    explanations.push(
-      `model auto → ${model}: release density ${rhoRelease.toFixed(3)} kg/m³ vs air ${rhoAir.toFixed(3)} kg/m³; Richardson criterion ${crit.form} = ${crit.value.toFixed(3)} ${crit.dense ? '≥' : '<'} ${crit.threshold} (Britter–McQuaid workbook as usually quoted, plume-physics.md §6.2 [M])`,
-    );
+    explanations.push(simNote('why.model-auto', {
+      model, releaseKgM3: rhoRelease.toFixed(3), airKgM3: rhoAir.toFixed(3), form: crit.form, value: crit.value.toFixed(3), comparison: crit.dense ? '≥' : '<', threshold: crit.threshold,
+    }));
     if (elevated) {
-      explanations.push(`dense by the criterion, but released at ${fmt(releaseHeightM, 1)} m > ${AUTO_DENSE_MAX_HEIGHT_M} m: Britter–McQuaid is a ground-level model, so the passive ${passive} from the release height is used (our rule, [M])`);
+      explanations.push(simNote('why.elevated-passive', { heightM: fmt(releaseHeightM, 1), maxM: AUTO_DENSE_MAX_HEIGHT_M, passive }));
       warnings.push(simNote('model.elevated-dense', { heightM: fmt(releaseHeightM, 1), passive }));
     }
   } else {
     model = s.model;
-    explanations.push(`model ${model} as requested`);
+    explanations.push(simNote('why.model-requested', { model }));
   }
 
   if (model === 'dense') return denseModel({ s, chemical, base, rhoRelease, u10, windSpeedGivenMS: w.windSpeedMS, toKg, explanations, warnings });
@@ -117,7 +120,7 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
 
   function passiveModel(): ResolvedModel {
     const sigma: SigmaSet = s.sigma ?? (model === 'gaussian-puff' && isPuff ? 'ccps-puff' : w.terrain === 'urban' ? 'briggs-urban' : 'briggs-rural');
-    explanations.push(`σ set ${sigma}${s.sigma ? ' as requested' : isPuff && model === 'gaussian-puff' ? ' (puff default, CCPS/Slade)' : ` (default for ${w.terrain} terrain)`}`);
+    explanations.push(simNote(s.sigma ? 'why.sigma-requested' : isPuff && model === 'gaussian-puff' ? 'why.sigma-puff-default' : 'why.sigma-terrain-default', { sigma, terrain: w.terrain }));
     const common = { sigma, chemical, windSpeedGivenMS: w.windSpeedMS, ppmToKgM3: toKg, explanations, warnings };
     if (model === 'gaussian-plume') {
       const floor = applyLowWindFloor(uRelease);
@@ -153,7 +156,7 @@ export function resolveModel(s: PlumeScenario): ResolvedModel {
     const lastStepS = Math.max(...steps.map((st) => st.tS));
     const endS = rel.durationS ?? lastStepS + 3600;
     if (rel.durationS === undefined) warnings.push(simNote('model.no-duration', { endS: fmt(endS, 0) }));
-    explanations.push(`finite release over ${fmt(endS, 0)} s as the n → ∞ limit of a puff train (Palazzi closed form, σx = σy(x); plume-physics.md §3)`);
+    explanations.push(simNote('why.finite-release', { endS: fmt(endS, 0) }));
     const fp: FiniteReleaseParams = { steps, endS, windSpeedMS: u, releaseHeightM, stabilityClass: w.stability, sigmaSet: sigma };
     const cFinite = finiteRelease(fp);
     // The finite release never exceeds the steady plume of the largest rate; scan up to 1.1 × that plume's reach.

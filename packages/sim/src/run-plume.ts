@@ -6,7 +6,7 @@ import { parseInput, plumeScenarioSchema, type PlumeScenario } from './scenario.
 import { farthestCrossingM } from './search.ts';
 import type { SigmaSet } from './sigma.ts';
 import { sigmaFittedRangeM } from './sigma.ts';
-import { mergeLevels, noteLines, simNote, type SimNote } from './notes.ts';
+import { saidNotes, simNote, type SimNote } from './notes.ts';
 import { kgM3ToPpm } from './units.ts';
 
 /** Engine identity, stored with every run so it can be replayed. */
@@ -45,7 +45,9 @@ export interface PlumeResult {
   stability: string;
   receptors: ReceptorResult[];
   thresholds: ThresholdResult[];
+  /** The English of `explanationNotes`. */
   explanations: string[];
+  explanationNotes: SimNote[];
   /** The English of `warningNotes`. */
   warnings: string[];
   warningNotes: SimNote[];
@@ -124,9 +126,7 @@ export function runPlume(input: unknown): PlumeResult {
     stability: s.weather.stability,
     receptors,
     thresholds,
-    explanations: m.explanations,
-    warnings: noteLines(mergeLevels(m.warnings)),
-    warningNotes: mergeLevels(m.warnings),
+    ...saidNotes(m.explanations, m.warnings),
     engine: ENGINE,
   };
 }

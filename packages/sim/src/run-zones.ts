@@ -7,7 +7,7 @@ import type { Feature, Polygon } from 'geojson';
 import { lonLatToLocal, type Point2 } from './geo.ts';
 import { resolveModel } from './resolve-model.ts';
 import { ENGINE, thresholdDistance, thresholdWarnings } from './run-plume.ts';
-import { mergeLevels, noteLines, simNote, type SimNote } from './notes.ts';
+import { saidNotes, simNote, type SimNote } from './notes.ts';
 import { parseInput, zonesScenarioSchema, type ZonesScenario } from './scenario.ts';
 import type { ResolvedModel } from './resolve-model.ts';
 import { CALM_WIND_MS, footprintRing, uncertaintyHalfAngleDeg } from './threat-zones.ts';
@@ -33,7 +33,9 @@ export interface ZonesResult {
     windSpeedMS: number;
     uncertaintyHalfAngleDeg: number;
     zones: { label: string; ppm: number; color: string; distanceM: number }[];
+    /** The English of `explanationNotes`. */
     explanations: string[];
+    explanationNotes: SimNote[];
     /** The English of `warningNotes`. */
     warnings: string[];
     warningNotes: SimNote[];
@@ -113,9 +115,7 @@ export function buildZones(s: ZonesScenario, windFromDeg: number, m: ResolvedMod
       windSpeedMS: m.windSpeedMS,
       uncertaintyHalfAngleDeg: halfAngle,
       zones,
-      explanations: m.explanations,
-      warnings: noteLines(mergeLevels(m.warnings)),
-      warningNotes: mergeLevels(m.warnings),
+      ...saidNotes(m.explanations, m.warnings),
       engine: ENGINE,
     },
   };

@@ -76,6 +76,7 @@ export function releaseFromHole(
       maxDurationS: hole.maxDurationS,
       durationS,
       explanations: hole.explanations,
+      explanationNotes: hole.explanationNotes,
       warnings: hole.warnings,
       warningNotes: hole.warningNotes,
     },

@@ -318,7 +318,13 @@ describe.skipIf(!HAVE_CHROMIUM)('modelling a toxic release on the site wall', ()
     console.log(`[release] warnings on a Chinese wall: ${warnings.join(' | ')}`);
     expect(warnings.join(' ')).toContain('蒸气压按 Clausius–Clapeyron 方程');
     for (const w of warnings) expect(w, 'each warning worded in Chinese').toMatch(/[\u4e00-\u9fff]/);
-    // So are the model, and the points of interest (named from the site description, not the hub's English labels).
+    // So are the reasons for the model (the engine's explanations, folded under "模型选择依据")…
+    await page.click('[data-testid=release-why] summary');
+    const why = await page.locator('[data-testid=release-why] li').allTextContents();
+    console.log(`[release] why this model, on a Chinese wall: ${why.join(' | ')}`);
+    expect(why.length).toBeGreaterThan(3);
+    for (const w of why) expect(w, 'each explanation worded in Chinese').toMatch(/[\u4e00-\u9fff]/);
+    // …the model, and the points of interest (named from the site description, not the hub's English labels).
     expect(await page.textContent('[data-testid=release-model]')).toMatch(/^(重气模型（Britter–McQuaid）|高斯烟羽|高斯烟团)$/);
     const points = await page.locator('[data-testid=release-point-name]').allTextContents();
     console.log(`[release] points on a Chinese wall: ${points.join(' | ')}`);

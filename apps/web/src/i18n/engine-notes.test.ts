@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SIM_NOTE_EN, simNote, type SimNoteKey } from '@safetwin/sim';
-import { engineWarnings, wordEngineNote } from './engine-notes.ts';
+import { engineLines, wordEngineNote } from './engine-notes.ts';
 import { engineNoteMessages } from './messages/engine-notes.ts';
 
 describe("the plume engine's warnings in the UI language", () => {
@@ -28,13 +28,13 @@ describe("the plume engine's warnings in the UI language", () => {
     const short = { key: 'dense.plume-alpha', values: {}, text: 'Britter–McQuaid plume: α = 1.20 > 1, outside the correlations (extrapolated)' };
     expect(wordEngineNote(short, 'zh-CN')).toBe(short.text);
     // Two English lines, one note left after decoding: the lines are shown as they are.
-    expect(engineWarnings(['a', 'b'], [simNote('dense.steady')], 'zh-CN')).toEqual(['a', 'b']);
+    expect(engineLines(['a', 'b'], [simNote('dense.steady')], 'zh-CN')).toEqual(['a', 'b']);
   });
 
   it('shows the English of a key it does not know, and of a run stored before notes were sent', () => {
     expect(wordEngineNote({ key: 'future.note', values: {}, text: 'something new' }, 'zh-CN')).toBe('something new');
-    expect(engineWarnings(['old warning'], undefined, 'zh-CN')).toEqual(['old warning']);
+    expect(engineLines(['old warning'], undefined, 'zh-CN')).toEqual(['old warning']);
     const notes = [simNote('dense.steady')];
-    expect(engineWarnings(notes.map((n) => n.text), notes, 'zh-CN')).toEqual([engineNoteMessages['zh-CN']['dense.steady']]);
+    expect(engineLines(notes.map((n) => n.text), notes, 'zh-CN')).toEqual([engineNoteMessages['zh-CN']['dense.steady']]);
   });
 });

@@ -218,10 +218,10 @@ export type GridFrame = AssessmentFrame;
 /** The ground-level grid, decoded: cell (i, j) centre at (east0M + i·cellM, north0M + j·cellM) from the source, row-major by j. */
 export type AssessmentGridView = AssessmentGrid;
 /**
- * An assessment result with its grids decoded: what the engine's `runAssessment` returned; its warnings' notes as sent
+ * An assessment result with its grids decoded: what the engine's `runAssessment` returned; its notes as sent
  * (a key this wall may not know; none in a run stored before they were sent).
  */
-export type AssessmentView = Omit<AssessmentResult, 'warningNotes'> & { warningNotes: EngineNote[] };
+export type AssessmentView = Omit<AssessmentResult, 'warningNotes' | 'explanationNotes'> & { warningNotes: EngineNote[]; explanationNotes: EngineNote[] };
 
 /** Thrown when a stored result is not an assessment as the contract describes it. */
 export class ResultShapeError extends Error {
@@ -263,6 +263,7 @@ export function decodeAssessment(result: unknown): AssessmentView {
     explanations: Array.isArray(result.explanations) ? (result.explanations as string[]) : [],
     warnings: Array.isArray(result.warnings) ? (result.warnings as string[]) : [],
     warningNotes: Array.isArray(result.warningNotes) ? result.warningNotes.filter(isEngineNote) : [],
+    explanationNotes: Array.isArray(result.explanationNotes) ? result.explanationNotes.filter(isEngineNote) : [],
     grid: { nx, ny, east0M: Number(grid.east0M), north0M: Number(grid.north0M), cellM: Number(grid.cellM), zM: Number(grid.zM), unit: 'ppm', frames },
   };
 }

@@ -4,7 +4,7 @@ import type { Chemical } from '../chemicals/types.ts';
 import { GRAVITY_M_S2, STANDARD_PRESSURE_PA } from '../constants.ts';
 import { SimError } from '../errors.ts';
 import { clausiusClapeyronVapourPressurePa, DEFAULT_GAS_CD, DEFAULT_LIQUID_CD, flashFraction, gasOrificeRate, liquidOrificeRate } from '../source-terms.ts';
-import { noteLines, simNote, type SimNote } from '../notes.ts';
+import { saidNotes, simNote, type SimNote } from '../notes.ts';
 
 /** Input of holeRelease: pressures absolute [Pa]. */
 export interface HoleReleaseInput {
@@ -36,7 +36,9 @@ export interface HoleReleaseResult {
   airborneRateKgS: number;
   /** inventoryKg / rateKgS [s], null without an inventory. */
   maxDurationS: number | null;
+  /** The English of `explanationNotes`. */
   explanations: string[];
+  explanationNotes: SimNote[];
   /** The English of `warningNotes`. */
   warnings: string[];
   warningNotes: SimNote[];
@@ -96,7 +98,7 @@ export function holeRelease(input: HoleReleaseInput): HoleReleaseResult {
   if (input.dischargeCoefficient !== undefined && (num(input.dischargeCoefficient, 'dischargeCoefficient') > 1)) throw new SimError('sim:bad-input', 'dischargeCoefficient must be ≤ 1', 'dischargeCoefficient');
   const inventoryKg = input.inventoryKg === undefined ? undefined : num(input.inventoryKg, 'inventoryKg', false);
   const headM = input.liquidHeadM === undefined ? 0 : num(input.liquidHeadM, 'liquidHeadM', false);
-  const explanations: string[] = [];
+  const explanations: SimNote[] = [];
   const warnings: SimNote[] = [];
   const tb = property(c, 'boilingPointK');
   const hv = property(c, 'heatOfVaporizationJKg');
@@ -104,26 +106,24 @@ export function holeRelease(input: HoleReleaseInput): HoleReleaseResult {
   const pv = clausiusClapeyronVapourPressurePa(t0, tb, hv, c.molarMassKgMol);
   const tc = c.criticalTemperatureK;
   const pvBar = (pv / 1e5).toFixed(2);
-  const tText = `${t0.toFixed(1)} K`;
+  const tK = t0.toFixed(1);
   if (p0 <= pa) warnings.push(simNote('hole.no-overpressure', { pressurePa: Math.round(p0), ambientPa: Math.round(pa) }));
   const maxDuration = (rate: number) => (inventoryKg === undefined ? null : rate > 0 ? inventoryKg / rate : null);
   let liquid: boolean;
   if (tc !== undefined && t0 >= tc) {
     liquid = false;
-    explanations.push(`gas phase: ${tText} is at or above the critical temperature of ${c.id} (${tc} K, ${c.sources.criticalTemperatureK ?? 'library'}): no liquid at any pressure`);
-    if (input.phase === 'liquid') warnings.push(simNote('hole.liquid-above-critical', { temperatureK: t0.toFixed(1), criticalK: tc }));
+    explanations.push(simNote('why.hole-above-critical', { temperatureK: tK, chemical: c.id, criticalK: tc, source: c.sources.criticalTemperatureK ?? 'library' }));
+    if (input.phase === 'liquid') warnings.push(simNote('hole.liquid-above-critical', { temperatureK: tK, criticalK: tc }));
   } else {
     if (tc === undefined) warnings.push(simNote('hole.no-critical-temperature', { chemical: c.id }));
-    warnings.push(simNote('hole.vapour-pressure-estimated', { chemical: c.id, temperatureK: t0.toFixed(1), boilingK: tb, vapourBar: pvBar }));
+    warnings.push(simNote('hole.vapour-pressure-estimated', { chemical: c.id, temperatureK: tK, boilingK: tb, vapourBar: pvBar }));
     if (input.phase !== undefined) {
       liquid = input.phase === 'liquid';
-      explanations.push(`${input.phase} phase as given (hole in the ${liquid ? 'liquid' : 'vapour'} space); estimated vapour pressure ${pvBar} bar at ${tText}`);
+      explanations.push(simNote(liquid ? 'why.hole-liquid-as-given' : 'why.hole-gas-as-given', { vapourBar: pvBar, temperatureK: tK }));
       if (!liquid && p0 > (1 + SATURATION_BAND) * pv) warnings.push(simNote('hole.gas-would-condense', { pressureBar: (p0 / 1e5).toFixed(2), vapourBar: pvBar, chemical: c.id }));
     } else {
       liquid = p0 >= (1 - SATURATION_BAND) * pv;
-      explanations.push(liquid
-        ? `liquid phase: ${(p0 / 1e5).toFixed(2)} bar ≥ ${(1 - SATURATION_BAND) * 100} % of the estimated vapour pressure ${pvBar} bar at ${tText} (a liquefied gas, hole below the liquid level assumed)`
-        : `gas phase: ${(p0 / 1e5).toFixed(2)} bar < ${(1 - SATURATION_BAND) * 100} % of the estimated vapour pressure ${pvBar} bar at ${tText}`);
+      explanations.push(simNote(liquid ? 'why.hole-liquid-phase' : 'why.hole-gas-phase', { pressureBar: (p0 / 1e5).toFixed(2), sharePct: (1 - SATURATION_BAND) * 100, vapourBar: pvBar, temperatureK: tK }));
       if (Math.abs(p0 - pv) <= SATURATION_BAND * pv) warnings.push(simNote('hole.taken-saturated', { bandPct: SATURATION_BAND * 100 }));
     }
   }
@@ -133,19 +133,22 @@ export function holeRelease(input: HoleReleaseInput): HoleReleaseResult {
     const r = liquidOrificeRate({ liquidDensityKgM3: rho, pressurePa: p0, holeDiameterM: d, dischargeCoefficient: cd, ambientPressurePa: pa, liquidHeadM: headM });
     const xv = t0 > tb ? flashFraction(property(c, 'liquidHeatCapacityJKgK'), t0, tb, hv) : 0;
     const airborneFraction = Math.min(1, AEROSOL_FACTOR * xv);
-    const headText = headM > 0 ? ` + liquid head ${headM.toFixed(1)} m (ρgh = ${((rho * GRAVITY_M_S2 * headM) / 1e5).toFixed(2)} bar)` : '';
-    explanations.push(`liquid orifice (Bernoulli, CCPS 1999 p.40): Cd = ${cd}, ρ = ${rho} kg/m³, ΔP = ${((p0 - pa) / 1e5).toFixed(2)} bar${headText} → ${r.rateKgS.toFixed(3)} kg/s at ${r.velocityMS.toFixed(1)} m/s`);
+    const orifice = { cd, densityKgM3: rho, dpBar: ((p0 - pa) / 1e5).toFixed(2), rateKgS: r.rateKgS.toFixed(3), velocityMS: r.velocityMS.toFixed(1) };
+    explanations.push(headM > 0
+      ? simNote('why.liquid-orifice-head', { ...orifice, headM: headM.toFixed(1), headBar: ((rho * GRAVITY_M_S2 * headM) / 1e5).toFixed(2) })
+      : simNote('why.liquid-orifice', orifice));
     if (headM === 0 && input.liquidHeadM === undefined) warnings.push(simNote('hole.no-liquid-head'));
     if (airborneFraction < SMALL_AIRBORNE_FRACTION) warnings.push(simNote('hole.small-airborne', { airbornePct: (airborneFraction * 100).toFixed(1) }));
     explanations.push(xv > 0
-      ? `flash fraction x_v = cp,l (T − Tb)/ΔHvap = ${xv.toFixed(3)}; airborne = min(1, 2·x_v) = ${airborneFraction.toFixed(3)} of the rate (aerosol taken equal to the flashed vapour: Kletz rule via CCPS 1999, [M] not verified), the rest rains out`
-      : `liquid below its boiling point (${tText} ≤ Tb ${tb} K): no flash; airborne rate 0 (pool evaporation not modelled here)`);
+      ? simNote('why.flash', { flash: xv.toFixed(3), airborne: airborneFraction.toFixed(3) })
+      : simNote('why.no-flash', { temperatureK: tK, boilingK: tb }));
     if (xv > 0) warnings.push(simNote('hole.flashing-jet'));
-    return { rateKgS: r.rateKgS, phase: 'liquid', flashFraction: xv, airborneRateKgS: r.rateKgS * airborneFraction, maxDurationS: maxDuration(r.rateKgS), explanations, warnings: noteLines(warnings), warningNotes: warnings };
+    return { rateKgS: r.rateKgS, phase: 'liquid', flashFraction: xv, airborneRateKgS: r.rateKgS * airborneFraction, maxDurationS: maxDuration(r.rateKgS), ...saidNotes(explanations, warnings) };
   }
   const cd = input.dischargeCoefficient ?? DEFAULT_GAS_CD;
   const k = property(c, 'heatCapacityRatio');
   const g = gasOrificeRate({ pressurePa: p0, temperatureK: t0, molarMassKgMol: c.molarMassKgMol, heatCapacityRatio: k, holeDiameterM: d, dischargeCoefficient: cd, ambientPressurePa: pa });
-  explanations.push(`gas orifice (isentropic, TNO Yellow Book): Cd = ${cd}, k = ${k}, ${g.choked ? 'choked' : 'subsonic'} (P0/Pa = ${(p0 / pa).toFixed(2)} vs critical ${g.criticalPressureRatio.toFixed(2)}) → ${g.rateKgS.toFixed(4)} kg/s, all airborne`);
-  return { rateKgS: g.rateKgS, phase: 'gas', choked: g.choked, airborneRateKgS: g.rateKgS, maxDurationS: maxDuration(g.rateKgS), explanations, warnings: noteLines(warnings), warningNotes: warnings };
+  explanations.push(simNote(g.choked ? 'why.gas-orifice-choked' : 'why.gas-orifice-subsonic', { cd, k, ratio: (p0 / pa).toFixed(2), critical: g.criticalPressureRatio.toFixed(2), rateKgS: g.rateKgS.toFixed(4) }));
+  return { rateKgS: g.rateKgS, phase: 'gas', choked: g.choked, airborneRateKgS: g.rateKgS, maxDurationS: maxDuration(g.rateKgS), ...saidNotes(explanations, warnings) };
 }
+

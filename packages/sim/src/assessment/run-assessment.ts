@@ -10,7 +10,7 @@ import { CALM_GRID_HORIZON_S, CALM_GRID_MIN_HALF_SIDE_M, calmGridHalfSideM, cell
 import { pointThreat, STEADY_HORIZON_S, type PointThreat } from './points.ts';
 import { assessmentScenarioSchema } from './schema.ts';
 import { fmt } from '../format.ts';
-import { noteLines, type SimNote } from '../notes.ts';
+import { saidNotes, simNote, type SimNote } from '../notes.ts';
 
 /** Output of the `assessment` command (contract). */
 export interface AssessmentResult {
@@ -21,7 +21,9 @@ export interface AssessmentResult {
   windSpeedMS: number;
   windFromDeg: number;
   chemical: { id: string; cas: string; molarMassKgMol: number };
+  /** The English of `explanationNotes`. */
   explanations: string[];
+  explanationNotes: SimNote[];
   /** The English of `warningNotes`. */
   warnings: string[];
   warningNotes: SimNote[];
@@ -53,8 +55,7 @@ export function runAssessment(input: unknown, onProgress?: (fraction: number, st
   const m = resolveModel(s);
   const { result: zones, localRings } = buildZones(s, windFromDeg, m);
   onProgress?.(ZONES_DONE, 'zones');
-  const explanations = [...zones.metadata.explanations];
-  const warningNotes = [...zones.metadata.warningNotes];
+  const explanations = [...zones.metadata.explanationNotes];
   const toPpm = kgM3ToPpm(1, m.chemical.molarMassKgMol, s.weather.airTempK, s.weather.pressurePa);
 
   const calm = zones.features.some((f) => f.properties.kind === 'calm-circle');
@@ -65,8 +66,8 @@ export function runAssessment(input: unknown, onProgress?: (fraction: number, st
   const capM = box ? Math.max(...[box.east0M, box.east1M].flatMap((e) => [box.north0M, box.north1M].map((n) => Math.hypot(e, n)))) : calm ? calmGridHalfSideM(m.windSpeedGivenMS) : Infinity;
   const extent = box ? cellsOverBox(box, s.grid.maxCellsPerSide, GRID_MIN_CELL_M) : gridExtent(localRings, s.grid.maxCellsPerSide, capM);
   const spec = { ...extent, zM: s.thresholdHeightM, windFromDeg };
-  if (box) explanations.push(`grid over the requested extent (${Math.round(box.east1M - box.east0M)} × ${Math.round(box.north1M - box.north0M)} m, cells ≥ ${GRID_MIN_CELL_M} m), not the zones' box`);
-  else if (calm) explanations.push(`calm wind: the grid follows the cloud for ${CALM_GRID_HORIZON_S / 60} min (${Math.round(capM)} m around the source, at least ${CALM_GRID_MIN_HALF_SIDE_M} m), not the whole calm circles`);
+  if (box) explanations.push(simNote('why.grid-extent', { widthM: Math.round(box.east1M - box.east0M), heightM: Math.round(box.north1M - box.north0M), cellM: GRID_MIN_CELL_M }));
+  else if (calm) explanations.push(simNote('why.grid-calm', { minutes: CALM_GRID_HORIZON_S / 60, reachM: Math.round(capM), leastM: CALM_GRID_MIN_HALF_SIDE_M }));
   const farthestM = Math.min(capM, Math.max(0, ...zones.metadata.zones.map((z) => z.distanceM)));
   const framedM = farthestM > 1 ? farthestM : (Math.max(extent.nx, extent.ny) * extent.cellM) / 2;
   const times = frameTimesS(m, framedM, s.frames);
@@ -89,9 +90,11 @@ export function runAssessment(input: unknown, onProgress?: (fraction: number, st
     points.push(pointThreat(m, s.points[i]!, windFromDeg, toPpm, levels, horizonS, steadyExposureS));
     if ((i + 1) % POINTS_PER_CHECKPOINT === 0 && i + 1 < s.points.length) onProgress?.(FRAMES_DONE + ((1 - FRAMES_DONE) * (i + 1)) / s.points.length, `points ${i + 1}/${s.points.length}`);
   }
-  if (s.points.length) explanations.push(m.time.kind === 'steady'
-    ? `points: steady plume reached at the travel time x/u and held from then on; dose over ${Math.round(steadyExposureS / 60)} min from arrival (the AEGL 60-min window${steadyExposureS < STEADY_HORIZON_S ? ', shortened to the release duration' : ''})`
-    : 'points: concentration sampled over time until the cloud has passed the point (at least until the last grid frame); dose ∫C dt by the trapezoid rule');
+  if (s.points.length) {
+    explanations.push(m.time.kind === 'steady'
+      ? simNote(steadyExposureS < STEADY_HORIZON_S ? 'why.points-steady-short' : 'why.points-steady', { minutes: Math.round(steadyExposureS / 60) })
+      : simNote('why.points-transient'));
+  }
   onProgress?.(1, 'done');
   return {
     kind: 'assessment',
@@ -101,9 +104,7 @@ export function runAssessment(input: unknown, onProgress?: (fraction: number, st
     windSpeedMS: m.windSpeedMS,
     windFromDeg,
     chemical: { id: m.chemical.id, cas: m.chemical.cas, molarMassKgMol: m.chemical.molarMassKgMol },
-    explanations,
-    warnings: noteLines(warningNotes),
-    warningNotes,
+    ...saidNotes(explanations, zones.metadata.warningNotes),
     engine: ENGINE,
     zones,
     grid: { ...spec, unit: 'ppm', frames },
@@ -112,13 +113,14 @@ export function runAssessment(input: unknown, onProgress?: (fraction: number, st
 }
 
 /** What the grid shows, for `explanations`. */
-function gridExplanation(m: ResolvedModel, cellM: number, nx: number, ny: number, zM: number, times: number[]): string {
-  const beyond = m.handover ? `, and beyond the dense → passive hand-over at ${Math.round(m.handover.distanceM)} m the passive Gaussian ${times.length === 0 ? 'plume' : 'puff'} from its virtual source` : '';
-  const what = m.model === 'dense'
-    ? times.length === 0
-      ? `Britter–McQuaid plume: the centreline value inside the top-hat half-width and height (read as at least ${DENSE_GROUND_LAYER_M} m, the breathing zone), 0 outside${beyond}`
-      : `Britter–McQuaid puff: the cloud value inside its cylinder at each time, 0 outside${beyond}`
-    : times.length === 0 ? 'steady Gaussian plume' : 'Gaussian puff / finite release at each time';
-  const when = times.length === 0 ? 'one steady frame' : `${times.length} frames at ${times.map((t) => Math.round(t)).join(', ')} s after the release start`;
-  return `grid ${nx}×${ny} cells of ${cellM.toFixed(1)} m at ${fmt(zM, 1)} m height in ppm (${what}); ${when}`;
+function gridExplanation(m: ResolvedModel, cellM: number, nx: number, ny: number, zM: number, times: number[]): SimNote {
+  const grid = { nx, ny, cellM: cellM.toFixed(1), zM: fmt(zM, 1) };
+  const frames = { frames: times.length, timesS: times.map((t) => Math.round(t)).join(', ') };
+  if (m.model === 'dense' && m.handover) {
+    const handoverM = Math.round(m.handover.distanceM);
+    return times.length === 0
+      ? simNote('why.grid-dense-plume', { ...grid, layerM: DENSE_GROUND_LAYER_M, handoverM })
+      : simNote('why.grid-dense-puff', { ...grid, ...frames, handoverM });
+  }
+  return times.length === 0 ? simNote('why.grid-plume', grid) : simNote('why.grid-transient', { ...grid, ...frames });
 }

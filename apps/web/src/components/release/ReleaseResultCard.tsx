@@ -2,7 +2,7 @@
 
 import type { SimRunView } from '@safetwin/protocol';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
-import { engineWarnings } from '../../i18n/engine-notes.ts';
+import { engineLines } from '../../i18n/engine-notes.ts';
 import { kpiMessages } from '../../i18n/messages/kpi.ts';
 import { releaseMessages } from '../../i18n/messages/release.ts';
 import type { MessageKey, Translate } from '../../i18n/messages-core.ts';
@@ -32,7 +32,8 @@ export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run
   const threatened = points.filter((p) => p.worstLevel !== null);
   const dir = (deg: number) => tKpi(`dir${compassPoint(deg)}`);
   const sorted = [...result.zones.metadata.zones].sort((a, b) => b.ppm - a.ppm);
-  const warnings = [...engineWarnings(result.warnings, result.warningNotes, locale), ...(release ? engineWarnings(release.warnings, release.warningNotes, locale) : [])];
+  const warnings = [...engineLines(result.warnings, result.warningNotes, locale), ...(release ? engineLines(release.warnings, release.warningNotes, locale) : [])];
+  const explanations = [...engineLines(result.explanations, result.explanationNotes, locale), ...(release ? engineLines(release.explanations, release.explanationNotes, locale) : [])];
 
   return (
     <section className={styles.card} data-testid="release-result" data-model={result.model} data-sigma={result.sigma}>
@@ -123,14 +124,13 @@ export function ReleaseResultCard({ run, result, drill, onClear, onEdit }: { run
         <dd className={styles.mono} data-testid="release-run-id">{run.id}</dd>
       </dl>
 
-      {result.explanations.length > 0 ? (
-        <details className={styles.details}>
+      {explanations.length > 0 ? (
+        <details className={styles.details} data-testid="release-why">
           <summary>{t('why')}</summary>
           <ul>
-            {result.explanations.map((e, i) => (
+            {explanations.map((e, i) => (
               <li key={i}>{e}</li>
             ))}
-            {release?.explanations.map((e, i) => <li key={`r${i}`}>{e}</li>)}
           </ul>
         </details>
       ) : null}
