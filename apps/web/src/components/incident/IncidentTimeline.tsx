@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { IncidentEventView, IncidentView } from '@safetwin/protocol';
 import { reasonIn } from '../../i18n/hub-text.ts';
+import { actorIn } from '../../i18n/actors.ts';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
 import { clockTime } from '../../kpi/clock-time.ts';
@@ -54,7 +55,7 @@ export function IncidentTimeline({ incident }: { incident: IncidentView }) {
         {list.map((e) => (
           <li key={e.seq} data-kind={e.kind}>
             <time className={styles.timelineAt}>{clockTime(e.at)}</time>
-            <span className={styles.timelineActor}>{e.actor}</span>
+            <span className={styles.timelineActor}>{actorIn(e.actor, locale)}</span>
             <span className={styles.timelineMessage}>{reasonIn(e.messageText, e.message, locale)}</span>
           </li>
         ))}

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import { reasonIn } from '../../i18n/hub-text.ts';
+import { actorIn } from '../../i18n/actors.ts';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { mineMessages } from '../../i18n/messages/mine.ts';
 import { formatAge } from '../../live/format.ts';
@@ -63,7 +64,7 @@ function WithdrawalFigures({ overview }: { overview: WithdrawalOverview }) {
           <li key={s.withdrawal.id} data-withdrawal-id={s.withdrawal.id}>
             <span className={styles.name}>{reasonIn(s.withdrawal.reasonText, s.withdrawal.reason, locale)}</span>
             <span className={styles.detail}>
-              {' '}· {now > 0 ? t('withdrawalSince', { age: formatAge(now - s.withdrawal.at) }) : null} · {t('withdrawalBy', { who: s.withdrawal.orderedBy })} · {s.inside.length} {t('withdrawalInside')}
+              {' '}· {now > 0 ? t('withdrawalSince', { age: formatAge(now - s.withdrawal.at) }) : null} · {t('withdrawalBy', { who: actorIn(s.withdrawal.orderedBy, locale) })} · {s.inside.length} {t('withdrawalInside')}
             </span>
           </li>
         ))}
