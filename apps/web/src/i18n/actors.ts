@@ -1,12 +1,10 @@
 // Who did something, in the UI language: the hub's own logic (`system`, `system:interlock`, …) by name;
 // a person by their user name, as the hub recorded it.
 import type { Locale } from './locale.ts';
-import { translator, type MessageKey } from './messages-core.ts';
+import { isMessageKey, translator } from './messages-core.ts';
 import { actorMessages } from './messages/actors.ts';
-
-type ActorKey = MessageKey<typeof actorMessages>;
 
 /** `actor` as the wall shows it: the hub's logic named in `locale`, anyone else as recorded. */
 export function actorIn(actor: string, locale: Locale): string {
-  return Object.hasOwn(actorMessages.en, actor) ? translator(actorMessages, locale)(actor as ActorKey) : actor;
+  return isMessageKey(actorMessages, actor) ? translator(actorMessages, locale)(actor) : actor;
 }

@@ -2,12 +2,10 @@
 // English (@safetwin/sim notes.ts); a key this wall does not know (a newer engine) and a run stored before
 // the notes were sent show their English as it is.
 import type { EngineNote } from '@safetwin/protocol';
-import type { SimNoteKey } from '@safetwin/sim';
 import type { Locale } from './locale.ts';
-import { translator } from './messages-core.ts';
+import { isMessageKey, translator } from './messages-core.ts';
 import { engineNoteMessages } from './messages/engine-notes.ts';
 
-const isKnown = (key: string): key is SimNoteKey => Object.hasOwn(engineNoteMessages.en, key);
 
 /** Values the engine gives as ids, worded in Chinese (a model named in a sentence; a list of levels). */
 const ZH_VALUE_WORDS: Readonly<Record<string, string>> = {
@@ -26,7 +24,7 @@ function valuesIn(values: Readonly<Record<string, string>>, locale: Locale): Rec
  * wall's wording (a note from an engine whose sentence has gained a value this wall does not know).
  */
 export function wordEngineNote(note: EngineNote, locale: Locale): string {
-  if (!isKnown(note.key)) return note.text;
+  if (!isMessageKey(engineNoteMessages, note.key)) return note.text;
   const worded = translator(engineNoteMessages, locale)(note.key, valuesIn(note.values, locale));
   return /\{\w+\}/.test(worded) ? note.text : worded;
 }

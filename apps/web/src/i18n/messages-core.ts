@@ -24,6 +24,11 @@ export function formatMessage(template: string, values: MessageValues | undefine
   });
 }
 
+/** Whether `key` (an id from the hub or the engine, which this wall may not know) is one of `bundle`'s keys. */
+export function isMessageKey<K extends string>(bundle: MessageBundle<K>, key: string): key is K {
+  return Object.hasOwn(bundle.en, key);
+}
+
 /** A translate function for one bundle and locale. */
 export function translator<K extends string>(bundle: MessageBundle<K>, locale: Locale): Translate<K> {
   const table = bundle[locale];

@@ -2,7 +2,7 @@
 // DESIGN.md §1), state in capitals, ages coarse enough to read across a control room.
 import type { AlarmView } from '@safetwin/protocol';
 import { FLAG_UNIT, formatMetricValue } from './format.ts';
-import { translator, type MessageKey, type Translate } from '../i18n/messages-core.ts';
+import { isMessageKey, translator, type MessageKey, type Translate } from '../i18n/messages-core.ts';
 import { alarmKindMessages, alarmMessages } from '../i18n/messages/alarms.ts';
 
 /** Translate functions for alarm texts; English unless a component passes its language's. */
@@ -21,7 +21,7 @@ export const LEVEL_STYLES: Record<AlarmView['level'], { colour: 'red' | 'orange'
 
 /** An alarm kind in words: `high-high` → `HIGH-HIGH` (高高); an unknown kind in capitals. */
 export function alarmKindText(kind: string, t: AlarmKindT = EN_KIND): string {
-  return Object.hasOwn(alarmKindMessages.en, kind) ? t(kind as MessageKey<typeof alarmKindMessages>) : kind.toUpperCase();
+  return isMessageKey(alarmKindMessages, kind) ? t(kind) : kind.toUpperCase();
 }
 
 /** Level and kind as one label: "L2 ▲ HIGH". */

@@ -4,7 +4,7 @@ import type { IncidentValveView, IncidentView } from '@safetwin/protocol';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { reasonIn, wordHubText } from '../../i18n/hub-text.ts';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
-import type { MessageKey, Translate } from '../../i18n/messages-core.ts';
+import { isMessageKey, type MessageKey, type Translate } from '../../i18n/messages-core.ts';
 import { likelySourcesLine, valveLook } from '../../live/incident-format.ts';
 import { useIncidents } from './IncidentProvider.tsx';
 import { ActionError } from './ActionError.tsx';
@@ -72,9 +72,8 @@ export function IncidentValves({ incident }: { incident: IncidentView }) {
   );
 }
 
-const VALVE_FUNCTION_KEYS = { esd: 'valveFn_esd', isolation: 'valveFn_isolation', root: 'valveFn_root' } as const;
-
 /** A valve's function in the UI language ("紧急切断阀"); one the wall does not know as the hub sent it. */
 function valveFunction(fn: string, t: Translate<MessageKey<typeof incidentMessages>>): string {
-  return Object.hasOwn(VALVE_FUNCTION_KEYS, fn) ? t(VALVE_FUNCTION_KEYS[fn as keyof typeof VALVE_FUNCTION_KEYS]) : fn;
+  const key = `valveFn_${fn}`;
+  return isMessageKey(incidentMessages, key) ? t(key) : fn;
 }

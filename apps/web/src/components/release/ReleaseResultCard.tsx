@@ -5,7 +5,7 @@ import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { engineLines } from '../../i18n/engine-notes.ts';
 import { kpiMessages } from '../../i18n/messages/kpi.ts';
 import { releaseMessages } from '../../i18n/messages/release.ts';
-import type { MessageKey, Translate } from '../../i18n/messages-core.ts';
+import { isMessageKey, type MessageKey, type Translate } from '../../i18n/messages-core.ts';
 import { compassPoint } from '../../kpi/wind.ts';
 import { releaseContextOf, worstFirst, type AssessmentView } from '../../live/sim-run.ts';
 import { rgbCss } from '../../wall/palette.ts';
@@ -154,5 +154,5 @@ type ReleaseKey = MessageKey<typeof releaseMessages>;
 /** An engine id (a model, a σ set) by its name in the UI language; an id the wall has no name for as it is. */
 function named(t: Translate<ReleaseKey>, prefix: 'model_' | 'sigma_', id: string): string {
   const key = `${prefix}${id}`;
-  return Object.hasOwn(releaseMessages.en, key) ? t(key as ReleaseKey) : id;
+  return isMessageKey(releaseMessages, key) ? t(key) : id;
 }
