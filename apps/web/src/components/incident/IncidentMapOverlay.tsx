@@ -80,8 +80,8 @@ export function IncidentMapOverlay({ incident, accessRoute = null }: { incident:
     },
     [t, locale],
   );
-  useMapOverlay(OVERLAY_ID, layers.underMarkers, 'under-markers', 20, tooltip, layers.labelObstacles);
-  useMapOverlay(OVER_MARKERS_ID, layers.overMarkers, 'top', 20, tooltip);
+  useMapOverlay(OVERLAY_ID, layers.underMarkers, 'under-markers', 20, { tooltip, labelObstacles: layers.labelObstacles });
+  useMapOverlay(OVER_MARKERS_ID, layers.overMarkers, 'top', 20, { tooltip });
 
   // Fit the zones once per incident, when its first forecast arrives (re-assessments every few seconds must not move the view).
   const hasZones = (incident.assessment?.zones.length ?? 0) > 0;

@@ -64,7 +64,7 @@ export function MapLegend({ siteKind }: { siteKind: Site['kind'] }) {
           ['minerSos', <Swatch key="o" kind="glyph" colour={rgbaCss(MINER_RGBA.sos)} glyph="●" />],
         ];
   return (
-    <div className={styles.legend} data-open={open}>
+    <div className={styles.legend} data-open={open} data-map-legend="">
       <div className={styles.legendHead}>
         <button type="button" className={styles.legendToggle} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
           {t('legend')} {open ? '▾' : '▸'}

@@ -17,8 +17,9 @@ import { fitRequestBounds, padForCovers } from './zone-fit.ts';
 import { MapScale, type MapScaleHandle } from './MapScale.tsx';
 import { MINER_STATES } from './marker-buffers.ts';
 import { minerLayers, selectionLayer, sensorLayers, type MapMiner } from './marker-layers.ts';
-import { canvasMeasure, metresPerPixel, type LabelObstacle } from './label-boxes.ts';
-import { labelCentreKey, labelFrame, labelZoomOf } from './label-frame.ts';
+import { canvasMeasure, metresPerPixel, type ScreenBox } from './label-boxes.ts';
+import { labelGroup, placeLabelGroups } from './label-groups.ts';
+import { coverBoxes, labelCentreKey, labelFrame, labelZoomOf } from './label-frame.ts';
 import { planLayers } from './plan-layers.ts';
 import { siteMapData, type MapArea, type MapPath, type MapPoi, type MapSensor, type SiteMapData } from './site-map-data.ts';
 import { useElementSize, useRootFontPx } from './use-element-size.ts';
@@ -37,6 +38,8 @@ const LABEL_PX = 14;
  */
 const LABEL_FONT = `${MAP_FONT_WEIGHT} ${LABEL_PX}px ${MAP_FONT_FAMILY}`;
 const NO_OVERLAYS: readonly MapOverlay[] = [];
+/** No place names (while their glyphs load): the overlays' live names are drawn alone. */
+const NO_LABELS = labelGroup([], () => []);
 
 type Key = keyof (typeof mapMessages)['en'];
 const STATE_WORD: Readonly<Record<SensorVisualState, Key>> = {
@@ -104,15 +107,20 @@ function SiteMap({ data }: { data: SiteMapData }) {
     () => mapOverlays.list(),
     () => NO_OVERLAYS,
   );
-  const labelObstacles = useLabelObstacles(overlays);
+  const labelObstacles = useStableConcat(overlays, (o) => o.labelObstacles);
+  const overlayLabels = useStableConcat(overlays, (o) => o.labels);
+  // The plan's names and the overlays' live names placed in one pass (label-groups.ts); the live names alone while the
+  // plan's glyphs load.
   const labelLayers = useMemo(
     () => {
-      if (!labelsReady) return [];
-      if (labelZoom === null) return plan.labels();
+      if (!labelsReady) return placeLabelGroups(NO_LABELS, overlayLabels, 0);
+      if (labelZoom === null) return plan.labels(undefined, undefined, overlayLabels);
       const frame = labelCentre && size ? labelFrame(labelCentre, size) : undefined;
-      return plan.labels(metresPerPixel(labelZoom, siteLatitudeDeg), { ...(measurePx ? { measurePx } : {}), obstacles: labelObstacles, ...(frame ? { frame } : {}) });
+      // The legends over the plan as they are now (one opened or closed later counts from the next placement).
+      const covers = panelCovers(containerRef.current);
+      return plan.labels(metresPerPixel(labelZoom, siteLatitudeDeg), { ...(measurePx ? { measurePx } : {}), obstacles: labelObstacles, ...(frame ? { frame, covers } : {}) }, overlayLabels);
     },
-    [plan, labelsReady, labelZoom, labelCentre, size, siteLatitudeDeg, measurePx, labelObstacles],
+    [plan, labelsReady, labelZoom, labelCentre, size, siteLatitudeDeg, measurePx, labelObstacles, overlayLabels],
   );
 
   const fitEntry = useSyncExternalStore(
@@ -196,11 +204,12 @@ function SiteMap({ data }: { data: SiteMapData }) {
     return [
       ...plan.base,
       ...under,
-      ...labelLayers,
+      ...labelLayers.under,
       ...(minerBuffers ? minerLayers(miners, minerBuffers, sos, version, scale, t('stateWordSos')) : []),
       ...sensorLayers({ sensors: data.sensors, states: sensorStates, glyphs, version, scale, onPick }),
       selectionLayer(selected, scale),
       ...top,
+      ...labelLayers.onTop,
     ];
   }, [plan, labelLayers, overlays, data.sensors, sensorStates, glyphs, version, scale, onPick, minerBuffers, miners, sos, t, selected]);
 
@@ -250,6 +259,13 @@ function clearOfCovers(panel: HTMLElement | null, base: FitPadding): FitPadding 
   return padForCovers(panel.getBoundingClientRect(), [...covers].map((c) => c.getBoundingClientRect()), base);
 }
 
+/** The boxes the legends hide of the panel (its own legend, and elements marked `data-map-cover` beside it), px from its centre. */
+function panelCovers(panel: HTMLElement | null): ScreenBox[] {
+  if (!panel) return [];
+  const covers = [...panel.querySelectorAll('[data-map-legend]'), ...(panel.parentElement?.querySelectorAll('[data-map-cover]') ?? [])];
+  return coverBoxes(panel.getBoundingClientRect(), covers.map((c) => c.getBoundingClientRect()));
+}
+
 /** Whether `view` is `fit` to well under a pixel (deck.gl reports the same view again on a click without a drag). */
 function sameView(view: MapViewState, fit: MapViewState | null): boolean {
   if (!fit) return false;
@@ -297,18 +313,20 @@ function tooltipText(info: PickingInfo, { t, kind, locale, sensorStates, minerSt
   return null;
 }
 
-const NO_OBSTACLES: readonly LabelObstacle[] = [];
-
 /**
- * The marks the overlays declare for the plan's names, the same array until one overlay's list changes (overlays
- * update often — a mine's people every second — and the names are placed again only when their obstacles move).
+ * What the overlays declare for the plan's labels (marks to keep clear of, their own label groups) concatenated, the
+ * same array until one overlay's list changes (overlays update often — a mine's people every second — and the names
+ * are placed again only when what they depend on changed).
  */
-function useLabelObstacles(overlays: readonly MapOverlay[]): readonly LabelObstacle[] {
-  const last = useRef<{ lists: (readonly LabelObstacle[])[]; all: readonly LabelObstacle[] }>({ lists: [], all: NO_OBSTACLES });
-  const lists = overlays.flatMap((o) => (o.labelObstacles && o.labelObstacles.length > 0 ? [o.labelObstacles] : []));
+function useStableConcat<T>(overlays: readonly MapOverlay[], pick: (o: MapOverlay) => readonly T[] | undefined): readonly T[] {
+  const last = useRef<{ lists: (readonly T[])[]; all: readonly T[] }>({ lists: [], all: [] });
+  const lists = overlays.flatMap((o) => {
+    const list = pick(o);
+    return list && list.length > 0 ? [list] : [];
+  });
   const prev = last.current;
   if (lists.length !== prev.lists.length || lists.some((l, i) => l !== prev.lists[i])) {
-    last.current = { lists, all: lists.length === 0 ? NO_OBSTACLES : lists.flat() };
+    last.current = { lists, all: lists.flat() };
   }
   return last.current.all;
 }

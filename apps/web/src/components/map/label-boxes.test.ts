@@ -42,6 +42,46 @@ describe('labelsOnScreen', () => {
     expect(labelsOnScreen([gate, ap], 10, 8).map((l) => l.id)).toEqual(['gate']);
   });
 
+  it('a name beginning at its offset (align start, a person right of their tag) takes the room right of it, not round it', () => {
+    // "north gate" at 14 px is 10 × 0.55 em = 77 px wide. At 1 m/px a start-aligned name 10 px right of its anchor
+    // spans x 10…87; a centred one on an anchor 60 m west spans −98…−21 when shifted +10: apart. Centred at the same
+    // offset the first spans −28.5…48.5 and reaches into a name centred 80 m east (41.5…118.5 with its own +0).
+    const person = { ...label('person', 'north gate', at(0, 0), [10, 0]), align: 'start' as const };
+    const east = label('east', 'north gate', at(95, 0));
+    expect(labelsOnScreen([person, east], 1, 8).map((l) => l.id)).toEqual(['person']);
+    const centred = label('centred', 'north gate', at(0, 0), [-50, 0]);
+    expect(labelsOnScreen([centred, east], 1, 8).map((l) => l.id)).toEqual(['centred', 'east']);
+  });
+
+  it('a label\'s own maxWidthEm overrides the call\'s (Infinity: one line, as wide as its text)', () => {
+    const long = { ...label('long', 'assembly point twelve north', at(0, 0)), maxWidthEm: Infinity };
+    // Wrapped at 8 em it is two lines of 14 px (y −14…14) and reaches a name 20 px below (y 13…27); on one line it spans
+    // y −7…7 and clears it.
+    const below = label('below', 'gate', at(0, -20));
+    expect(labelsOnScreen([long, below], 1, 8).map((l) => l.id)).toEqual(['long', 'below']);
+    expect(labelsOnScreen([{ ...long, maxWidthEm: undefined }, below], 1, 8).map((l) => l.id)).toEqual(['long']);
+  });
+
+  it('a name beside its mark moves to the left of it when the right runs out of the view', () => {
+    // "north gate" is 77 px wide; the frame ends 50 px east of the anchor.
+    const person = { ...label('person', 'north gate', at(0, 0), [15, 0]), align: 'start' as const, clearRadiusPx: 10 };
+    const frame = { centre: at(-100, 0), widthPx: 300, heightPx: 100 };
+    const [placed] = labelsOnScreen([person], 1, 8, { frame });
+    // Now its text begins 10 + 4 + 77 px west of the anchor and ends 14 px short of it.
+    expect(placed!.offsetPx[0]).toBeCloseTo(-(10 + 4 + 77), 6);
+    expect(placed!.offsetPx[1]).toBe(0);
+  });
+
+  it('keeps names out from under the legends (covers) and names no point a legend hides', () => {
+    const frame = { centre: at(0, 0), widthPx: 400, heightPx: 200 };
+    // A legend over the frame's top-left quarter, and a name whose box (−38.5…38.5, −7…7 about its anchor 40 px below the centre) would reach into it.
+    const covers = [{ x0: -200, x1: 0, y0: -100, y1: 0 }];
+    expect(labelsOnScreen([label('near', 'north gate', at(0, -5))], 1, 8, { frame, covers })).toEqual([]);
+    expect(labelsOnScreen([label('clear', 'north gate', at(60, -20))], 1, 8, { frame, covers }).map((l) => l.id)).toEqual(['clear']);
+    // An anchor under the legend gets no name even where its box would clear it.
+    expect(labelsOnScreen([label('hidden', 'x', at(-100, 50), [0, 80])], 1, 8, { frame, covers })).toEqual([]);
+  });
+
   it('the first given wins a place (the caller orders by importance)', () => {
     expect(labelsOnScreen([ap, gate], 10, 8).map((l) => l.id)).toEqual(['ap']);
   });
@@ -65,6 +105,13 @@ describe('labelsOnScreen', () => {
 });
 
 describe('labelsOnScreen with marks of other features on the plan', () => {
+  it('a reading that must be seen (overMarks) lies over a mark where a name gives way to it', () => {
+    const reading = label('reading', 'CH4 1.5 %', at(0, 0));
+    const ring = { position: at(0, 0), radiusPx: 10 };
+    expect(labelsOnScreen([reading], 1, 8, { obstacles: [ring] })).toEqual([]);
+    expect(labelsOnScreen([{ ...reading, overMarks: true }], 1, 8, { obstacles: [ring] }).map((l) => l.id)).toEqual(['reading']);
+  });
+
   /** "gate" is 4 × 0.55 em at 14 px: 30.8 × 14 px. */
   const name = (id: string, eastM: number, clearRadiusPx?: number) => ({ ...label(id, 'gate', at(eastM, 0), [0, 18]), ...(clearRadiusPx === undefined ? {} : { clearRadiusPx }) });
   const ring = (eastM: number, radiusPx = 14.5) => ({ position: at(eastM, 0), radiusPx });

@@ -10,10 +10,16 @@ import type { LonLat } from './site-projector.ts';
 export interface ScreenLabel {
   position: LonLat;
   text: string;
-  /** Pixel offset of the text's centre from its anchor point. */
+  /** Pixel offset of the text's centre from its anchor point (of its left end, vertically centred, with `align: 'start'`). */
   offsetPx: readonly [number, number];
+  /** 'start': the text begins at the offset (a name to the right of its mark) instead of being centred on it. */
+  align?: 'start';
   /** Font size, px. */
   sizePx: number;
+  /** Wraps at this many ems instead of the call's `maxWidthEm` (Infinity: one line). */
+  maxWidthEm?: number;
+  /** A reading that must be seen (a gas alarm's value): it may lie over other features' marks, never over labels or legends. */
+  overMarks?: boolean;
   /** Radius of the glyph (and any mark) at its anchor, px: the label may move just outside it (see labelsOnScreen). */
   clearRadiusPx?: number;
 }
@@ -89,15 +95,19 @@ export interface LabelPlacing {
   obstacles?: readonly LabelObstacle[];
   /** The view: a name whose box would be cut by the panel's edge moves (see labelsOnScreen) or is left out. */
   frame?: { centre: LonLat; widthPx: number; heightPx: number };
+  /** Boxes the page draws over the panel (its legends), px from the frame's centre: names keep out from under them. */
+  covers?: readonly ScreenBox[];
 }
 
-/** A label's box on the screen, px, its anchor-relative centre at (cx, cy). */
-interface Box {
+/** A rectangle on the screen, px (y down). */
+export interface ScreenBox {
   x0: number;
   x1: number;
   y0: number;
   y1: number;
 }
+
+type Box = ScreenBox;
 
 /** Whether `box` comes within LABEL_GAP_PX of the disc at (x, y) of radius r. */
 function touchesDisc(box: Box, x: number, y: number, r: number): boolean {
@@ -112,13 +122,15 @@ const ROUNDING_PX = 1e-6;
 
 /**
  * The labels that fit at `metresPerPx`, in the order given (most important first): each kept unless its box overlaps a
- * kept one's (LABEL_GAP_PX apart) or an obstacle's mark, or leaves the frame. A label with `clearRadiusPx` (a place name under its glyph)
+ * kept one's (LABEL_GAP_PX apart), an obstacle's mark or a cover, or leaves the frame (no name at all for an anchor
+ * outside the frame or under a cover). A label with `clearRadiusPx` (a place name under its glyph)
  * may move, when its own offset collides, to just outside a disc of that radius around its anchor — below, above, right
- * or left of it, in that order — and is returned with the offset it got. Positions are placed on the screen by their
+ * or left of it, in that order; a name that begins at its offset (`align: 'start'`) right, left, below, above — and is
+ * returned with the offset it got (for a start-aligned name, where its text now begins). Positions are placed on the screen by their
  * ground distance from the first label (a north-up plan; a site is small enough for flat distances).
  */
 export function labelsOnScreen<T extends ScreenLabel>(labels: readonly T[], metresPerPx: number, maxWidthEm: number, placing: LabelPlacing = {}): T[] {
-  const { measurePx = estimateWidthPx, obstacles = [], frame } = placing;
+  const { measurePx = estimateWidthPx, obstacles = [], frame, covers = [] } = placing;
   const origin = labels[0]?.position;
   if (!origin) return [];
   // Screen y grows downward; offsets are in screen pixels.
@@ -130,25 +142,35 @@ export function labelsOnScreen<T extends ScreenLabel>(labels: readonly T[], metr
   const view = frame && toScreen(frame.centre);
   const inFrame = (b: Box) =>
     !frame || !view || (b.x0 >= view.x - frame.widthPx / 2 && b.x1 <= view.x + frame.widthPx / 2 && b.y0 >= view.y - frame.heightPx / 2 && b.y1 <= view.y + frame.heightPx / 2);
+  // The covers on the placement's plane (they are given from the frame's centre; without a frame, from the first label).
+  const coverBoxes = covers.map((c) => ({ x0: c.x0 + (view?.x ?? 0), x1: c.x1 + (view?.x ?? 0), y0: c.y0 + (view?.y ?? 0), y1: c.y1 + (view?.y ?? 0) }));
+  const apart = (a: Box, b: Box) => a.x1 + LABEL_GAP_PX <= b.x0 || b.x1 + LABEL_GAP_PX <= a.x0 || a.y1 + LABEL_GAP_PX <= b.y0 || b.y1 + LABEL_GAP_PX <= a.y0;
   const kept: Array<{ label: T; box: Box }> = [];
   for (const label of labels) {
     const anchor = toScreen(label.position);
     // A point outside the view has no name drawn for it (its name alone at the edge would point at nothing).
     if (view && frame && (Math.abs(anchor.x - view.x) > frame.widthPx / 2 || Math.abs(anchor.y - view.y) > frame.heightPx / 2)) continue;
-    const { widthPx, heightPx } = textBoxPx(label.text, label.sizePx, maxWidthEm, measurePx);
-    const offsets: (readonly [number, number])[] = [label.offsetPx];
+    // Nor a point under a legend.
+    if (coverBoxes.some((c) => anchor.x >= c.x0 && anchor.x <= c.x1 && anchor.y >= c.y0 && anchor.y <= c.y1)) continue;
+    const { widthPx, heightPx } = textBoxPx(label.text, label.sizePx, label.maxWidthEm ?? maxWidthEm, measurePx);
+    // Candidate places as the box's centre from the anchor: the label's own offset (for a text that begins there, half
+    // its width further right), then round the mark on its anchor.
+    const startShiftPx = label.align === 'start' ? widthPx / 2 : 0;
+    const centres: (readonly [number, number])[] = [[label.offsetPx[0] + startShiftPx, label.offsetPx[1]]];
     // Clear of the glyph, or of a larger mark drawn on the same anchor (an assembly point's ring in an incident).
     const r = label.clearRadiusPx === undefined ? undefined : Math.max(label.clearRadiusPx, ...marks.filter((m) => Math.hypot(m.x - anchor.x, m.y - anchor.y) < 1).map((m) => m.r));
     if (r !== undefined) {
       const down = r + heightPx / 2 + LABEL_GAP_PX, side = r + widthPx / 2 + LABEL_GAP_PX;
-      offsets.push([0, down], [0, -down], [side, 0], [-side, 0]);
+      // A name read beside its mark tries the sides first; a place name under its glyph, below and above.
+      if (label.align === 'start') centres.push([side, 0], [-side, 0], [0, down], [0, -down]);
+      else centres.push([0, down], [0, -down], [side, 0], [-side, 0]);
     }
-    for (const [ox, oy] of offsets) {
+    for (const [i, [ox, oy]] of centres.entries()) {
       const cx = anchor.x + ox, cy = anchor.y + oy;
       const box = { x0: cx - widthPx / 2, x1: cx + widthPx / 2, y0: cy - heightPx / 2, y1: cy + heightPx / 2 };
-      const clearOfLabels = kept.every(({ box: k }) => box.x1 + LABEL_GAP_PX <= k.x0 || k.x1 + LABEL_GAP_PX <= box.x0 || box.y1 + LABEL_GAP_PX <= k.y0 || k.y1 + LABEL_GAP_PX <= box.y0);
-      if (clearOfLabels && inFrame(box) && marks.every((m) => !touchesDisc(box, m.x, m.y, m.r))) {
-        kept.push({ label: ox === label.offsetPx[0] && oy === label.offsetPx[1] ? label : { ...label, offsetPx: [ox, oy] }, box });
+      const clear = kept.every((k) => apart(box, k.box)) && coverBoxes.every((c) => apart(box, c));
+      if (clear && inFrame(box) && (label.overMarks || marks.every((m) => !touchesDisc(box, m.x, m.y, m.r)))) {
+        kept.push({ label: i === 0 ? label : { ...label, offsetPx: [ox - startShiftPx, oy] as const }, box });
         break;
       }
     }

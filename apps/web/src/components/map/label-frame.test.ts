@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LABEL_FRAME_STEP_PX, labelCentreKey, labelFrame, labelZoomOf } from './label-frame.ts';
+import { coverBoxes, LABEL_FRAME_STEP_PX, labelCentreKey, labelFrame, labelZoomOf } from './label-frame.ts';
 
 /** Degrees of longitude per screen pixel at `zoom` (512 px world). */
 const degPerPx = (zoom: number) => 360 / (512 * 2 ** zoom);
@@ -29,5 +29,16 @@ describe('the frame the plan names are placed in', () => {
     expect(f.widthPx).toBeCloseTo((1000 - 40) * 2 ** -0.125, 9);
     expect(f.heightPx).toBeCloseTo((500 - 40) * 2 ** -0.125, 9);
     expect(labelFrame('0,0', { width: 20, height: 20 }).widthPx).toBe(0);
+  });
+});
+
+describe('coverBoxes', () => {
+  const panel = { left: 100, top: 50, right: 500, bottom: 350 };
+  it('gives the part of a legend over the panel from its centre, grown by half a step; leaves out one beside it', () => {
+    const half = LABEL_FRAME_STEP_PX / 2;
+    // A legend in the panel's top-left corner, 120 × 40 px, and one reaching 50 px past its bottom edge.
+    expect(coverBoxes(panel, [{ left: 100, top: 50, right: 220, bottom: 90 }])).toEqual([{ x0: -200 - half, x1: -80 + half, y0: -150 - half, y1: -110 + half }]);
+    expect(coverBoxes(panel, [{ left: 400, top: 300, right: 600, bottom: 400 }])).toEqual([{ x0: 100 - half, x1: 200 + half, y0: 100 - half, y1: 150 + half }]);
+    expect(coverBoxes(panel, [{ left: 520, top: 50, right: 700, bottom: 350 }])).toEqual([]);
   });
 });

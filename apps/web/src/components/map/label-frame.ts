@@ -1,6 +1,7 @@
 // The view the plan's names are placed in (label-boxes.ts `frame`), computed so that it changes only in
 // steps: the names are placed again when the view's zoom crosses a quarter level or its centre moves by
 // LABEL_FRAME_STEP_PX, never on every frame of a pan or a fly-to.
+import type { ScreenBox } from './label-boxes.ts';
 import type { LonLat } from './site-projector.ts';
 
 /** The labels that fit are chosen again every 1/this of a zoom level. */
@@ -38,4 +39,26 @@ export function labelFrame(centreKey: string, panel: { width: number; height: nu
   const shrink = 2 ** (-1 / (2 * LABEL_ZOOM_STEPS));
   const inset = LABEL_FRAME_STEP_PX / 2 + FRAME_MARGIN_PX;
   return { centre: [lon, lat], widthPx: Math.max(0, (panel.width - 2 * inset) * shrink), heightPx: Math.max(0, (panel.height - 2 * inset) * shrink) };
+}
+
+/** A rectangle of the page, CSS px (a DOMRect's fields). */
+export interface PageRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * What `covers` (legends drawn over or beside the panel) hide of `panel`, as boxes from the panel's centre for
+ * label-boxes.ts, grown by the frame centre's rounding (half a LABEL_FRAME_STEP_PX) so that no name placed clear of
+ * them ends under one; those not over the panel are left out.
+ */
+export function coverBoxes(panel: PageRect, covers: readonly PageRect[]): ScreenBox[] {
+  const cx = (panel.left + panel.right) / 2, cy = (panel.top + panel.bottom) / 2;
+  const grow = LABEL_FRAME_STEP_PX / 2;
+  return covers.flatMap((c) => {
+    const left = Math.max(c.left, panel.left), right = Math.min(c.right, panel.right), top = Math.max(c.top, panel.top), bottom = Math.min(c.bottom, panel.bottom);
+    return right > left && bottom > top ? [{ x0: left - cx - grow, x1: right - cx + grow, y0: top - cy - grow, y1: bottom - cy + grow }] : [];
+  });
 }

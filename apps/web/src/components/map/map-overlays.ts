@@ -3,6 +3,7 @@
 // One registry per page: the wall has one map.
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { LabelObstacle } from './label-boxes.ts';
+import type { LabelGroup } from './label-groups.ts';
 import type { FitRequest } from './zone-fit.ts';
 
 /** Where an overlay is drawn: over the plan but under the sensors and people, or on top of everything. */
@@ -21,6 +22,8 @@ export interface MapOverlay {
   tooltip?: (info: PickingInfo) => string | null;
   /** Marks it draws over the plan's place names: the names move or give way (label-boxes.ts). */
   labelObstacles?: readonly LabelObstacle[];
+  /** Its own names (live readings, people), placed on the screen in one pass with the plan's (label-groups.ts) and drawn under the live markers. */
+  labels?: readonly LabelGroup[];
 }
 
 /** A feature's request that the plan fit a view, with a number that rises with each new request. */

@@ -21,15 +21,15 @@ describe('planLayers', () => {
   it('builds the park plan: fence, areas, roads, assembly areas, POI glyphs, and labels in the language asked', () => {
     const layers = planLayers(siteMapData(getDemoSite('cp-nanjing')!), { locale: 'zh-CN', labelPx: 14 });
     expect(layers.base.map((l) => l.id)).toEqual(['plan-boundary', 'plan-areas', 'plan-roads', 'plan-assembly-areas', 'plan-poi-glyphs']);
-    expect(layers.labels().map((l) => l.id)).toEqual(['plan-labels-zh-CN']);
-    const texts = (layers.labels()[0]!.props.data as Array<{ text: string }>).map((l) => l.text);
+    expect(layers.labels().under.map((l) => l.id)).toEqual(['plan-labels-zh-CN']);
+    const texts = (layers.labels().under[0]!.props.data as Array<{ text: string }>).map((l) => l.text);
     expect(texts).toContain('滨江合成氨');
   });
 
   it('builds the mine plan without park layers', () => {
     const layers = planLayers(siteMapData(getDemoSite('cm-yangquan')!), { locale: 'en', labelPx: 14 });
     expect(layers.base.map((l) => l.id)).toEqual(['plan-boundary', 'plan-roadways', 'plan-poi-glyphs']);
-    const texts = (layers.labels()[0]!.props.data as Array<{ text: string }>).map((l) => l.text);
+    const texts = (layers.labels().under[0]!.props.data as Array<{ text: string }>).map((l) => l.text);
     expect(texts).toContain('longwall face');
     expect(texts).toContain('ventilation shaft');
     expect(texts.filter((x) => x.startsWith('heading'))).toHaveLength(1);
@@ -37,7 +37,7 @@ describe('planLayers', () => {
 
   it('makes new label layers on each call (deck.gl cannot take back a layer it finalized)', () => {
     const layers = planLayers(siteMapData(getDemoSite('cm-yangquan')!), { locale: 'en', labelPx: 14 });
-    const [first, again] = [layers.labels()[0]!, layers.labels()[0]!];
+    const [first, again] = [layers.labels().under[0]!, layers.labels().under[0]!];
     expect(again).not.toBe(first);
     expect(again.id).toBe(first.id);
     expect(again.props.data).toBe(first.props.data);

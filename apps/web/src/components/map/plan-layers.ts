@@ -6,7 +6,8 @@ import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/l
 import type { RoadwayKind } from '@safetwin/twin-models';
 import type { Locale } from '../../i18n/locale.ts';
 import { nameIn } from '../../i18n/hub-text.ts';
-import { labelsOnScreen, type LabelPlacing } from './label-boxes.ts';
+import type { LabelPlacing } from './label-boxes.ts';
+import { labelGroup, placeLabelGroups, type LabelGroup, type PlacedLabelLayers } from './label-groups.ts';
 import { nearDistanceM, siteSpanM } from './plan-distance.ts';
 import type { LonLat } from './site-projector.ts';
 import type { MapArea, MapPath, MapPoi, SiteMapData } from './site-map-data.ts';
@@ -31,9 +32,12 @@ export interface PlanLayers {
    * as "initialization of MultiIconLayer(…-characters): assertion failed", and the plan stops drawing.
    * With `metresPerPx` (the view's scale) only the labels whose boxes do not overlap there, most important first, each
    * placed as `placing` says: measured in the map's font, clear of the marks other features draw, inside the panel's
-   * view (label-boxes.ts).
+   * view (label-boxes.ts) — together with `others`, the live names other features draw, placed in the same pass
+   * (label-groups.ts), whose layers come back too: under the live markers, or over them for a group drawn on top.
    */
-  labels: (metresPerPx?: number, placing?: LabelPlacing) => Layer[];
+  labels: (metresPerPx?: number, placing?: LabelPlacing, others?: readonly LabelGroup[]) => PlacedLabelLayers;
+  /** The place names and their text layer, for placing with other features' labels. */
+  labelGroup: LabelGroup;
   labelTexts: string[];
 }
 
@@ -181,29 +185,31 @@ export function planLayers(data: SiteMapData, { locale, labelPx }: PlanLayerOpti
   ];
   ranked.sort((a, b) => a.rank - b.rank);
   const labels = labelsApart(ranked, siteSpanM(data.viewBounds) / LABEL_SPACING_DIVISOR).map((l) => ({ ...l, sizePx: l.muted ? Math.round(labelPx * 0.85) : labelPx }));
+  const group = labelGroup(labels, (kept) => [
+    new TextLayer<Label>({
+      id: `plan-labels-${locale}`,
+      data: kept,
+      getPosition: (l) => l.position,
+      getText: (l) => l.text,
+      getPixelOffset: (l) => l.offsetPx,
+      getColor: (l) => (l.muted ? MUTED_LABEL_RGBA : LABEL_RGBA),
+      getSize: (l) => l.sizePx,
+      sizeUnits: 'pixels',
+      fontFamily: MAP_FONT_FAMILY,
+      fontWeight: MAP_FONT_WEIGHT,
+      characterSet: 'auto',
+      fontSettings: { sdf: true },
+      outlineWidth: 4,
+      outlineColor: [8, 13, 19, 255],
+      maxWidth: LABEL_MAX_WIDTH_EM,
+      wordBreak: 'break-word',
+    }),
+  ]);
   return {
     base,
     labelTexts: labels.map((l) => l.text),
-    labels: (metresPerPx, placing) => [
-      new TextLayer<Label>({
-        id: `plan-labels-${locale}`,
-        data: metresPerPx === undefined ? labels : labelsOnScreen(labels, metresPerPx, LABEL_MAX_WIDTH_EM, placing),
-        getPosition: (l) => l.position,
-        getText: (l) => l.text,
-        getPixelOffset: (l) => l.offsetPx,
-        getColor: (l) => (l.muted ? MUTED_LABEL_RGBA : LABEL_RGBA),
-        getSize: (l) => l.sizePx,
-        sizeUnits: 'pixels',
-        fontFamily: MAP_FONT_FAMILY,
-        fontWeight: MAP_FONT_WEIGHT,
-        characterSet: 'auto',
-        fontSettings: { sdf: true },
-        outlineWidth: 4,
-        outlineColor: [8, 13, 19, 255],
-        maxWidth: LABEL_MAX_WIDTH_EM,
-        wordBreak: 'break-word',
-      }),
-    ],
+    labelGroup: group,
+    labels: (metresPerPx, placing, others = []) => placeLabelGroups(group, others, LABEL_MAX_WIDTH_EM, metresPerPx, placing),
   };
 }
 

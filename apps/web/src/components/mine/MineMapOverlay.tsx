@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useMemo } from 'react';
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { Enu } from '@safetwin/twin-models';
 import { useT } from '../../i18n/I18nProvider.tsx';
 import { mineMessages } from '../../i18n/messages/mine.ts';
@@ -14,20 +14,16 @@ import type { PersonState } from '../../live/mine-types.ts';
 import { useNow } from '../../live/NowProvider.tsx';
 import { deviceVisual, useWall } from '../../wall/WallContext.tsx';
 import { SENSOR_VISUAL_STYLES } from '../../wall/sensor-visual.ts';
-import { labelsApart } from '../map/plan-layers.ts';
 import { SiteProjector } from '../map/site-projector.ts';
 import { useRootFontPx } from '../map/use-element-size.ts';
 import { useMapOverlay } from '../map/use-map-overlay.ts';
 import { escapeRoutes, personPlaces } from './mine-draw.ts';
-import { minePeopleLayers, mineLayers, type PersonLabel, type RoofDraw, type RouteDraw } from './mine-layers.ts';
+import { minePeopleLayers, mineLayers, PEOPLE_NAMES_LAYER, type NameLabel, type PersonLabel, type RoofDraw, type RouteDraw } from './mine-layers.ts';
 import { useMine, useRoadwayGas } from './MineProvider.tsx';
 
+const NO_LAYERS: readonly Layer[] = [];
 /** Label size at an 18 px root font, px (the plan's own labels are 14). */
 const LABEL_PX = 15;
-/** Names are kept this fraction of the mine's extent apart. */
-const NAME_SPACING_DIVISOR = 6;
-/** Whose name the plan shows first. */
-const NAME_PRIORITY: Readonly<Record<PersonState, number>> = { 'no-route': 6, paged: 5, acknowledged: 4, withdrawing: 3, safe: 1, working: 0 };
 
 /**
  * The mine on the site plan: roadways banded by gas state with the reading where it alarms,
@@ -46,13 +42,6 @@ export function MineMapOverlay() {
   const site = mine?.mine ?? null;
   const projector = useMemo(() => (site ? new SiteProjector(site.origin) : null), [site]);
   const pointRoadways = useMemo(() => new Set(site?.roadways.edges.filter((r) => r.kind === 'shaft').map((r) => r.id) ?? []), [site]);
-  // Names at least a sixth of the mine's extent apart (at the fitted view a name is about that wide).
-  const nameSpacingM = useMemo(() => {
-    const ends = [...(mine?.lines.values() ?? [])].flatMap((l) => [l.a, l.b]);
-    if (ends.length === 0) return 0;
-    const span = Math.hypot(Math.max(...ends.map((p) => p.eastM)) - Math.min(...ends.map((p) => p.eastM)), Math.max(...ends.map((p) => p.northM)) - Math.min(...ends.map((p) => p.northM)));
-    return span / NAME_SPACING_DIVISOR;
-  }, [mine?.lines]);
   const sensorAt = useMemo(() => new Map<string, Enu>(site?.sensors.map((s) => [s.id, s.position]) ?? []), [site]);
 
   const roofStates = (mine?.roof ?? []).map((segment) => ({ segment, state: deviceVisual(wall, segment.sensorId, now || Date.now()) }));
@@ -68,8 +57,8 @@ export function MineMapOverlay() {
 
   const key = gasKey(gas);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt on the keys of what is drawn, not on every tick
-  const layers = useMemo(() => {
-    if (!mine || !projector) return [];
+  const drawn = useMemo(() => {
+    if (!mine || !projector) return null;
     const at = shown ? positionAt(shown.trajectory.points, shown.atMs) : null;
     return mineLayers({
       projector, scale, labelPx, lines: mine.lines, pointRoadways, gas, sensorAt, gasLabel: gasText, roof: roofStates, routes,
@@ -94,25 +83,24 @@ export function MineMapOverlay() {
         const r = o as unknown as RouteDraw;
         return t('tipRoute', { name: r.names.join(', '), to: r.to, eta: r.etaS === null ? '—' : formatDurationS(r.etaS) });
       }
-      if (id === 'mine-people-names' || id === 'mine-people-rings') {
-        const p = o as unknown as PersonLabel & { team?: string };
+      if (id?.startsWith(PEOPLE_NAMES_LAYER) || id === 'mine-people-rings') {
+        const p = (id === 'mine-people-rings' ? o : (o as unknown as NameLabel).person) as unknown as PersonLabel & { team?: string };
         return t('tipPerson', { name: p.name, team: p.team ?? '', state: t(PERSON_LOOK[p.state].key) });
       }
       return null;
     },
     [mine, t],
   );
-  useMapOverlay('mine', layers, 'under-markers', 10, tooltip);
+  const gasLabels = useMemo(() => (drawn ? [drawn.gasLabels] : []), [drawn]);
+  useMapOverlay('mine', drawn?.layers ?? NO_LAYERS, 'under-markers', 10, { tooltip, labels: gasLabels });
 
-  // Names follow the tags' live positions, once a second.
-  const names = useMemo(() => {
-    if (!mine || !projector) return [];
+  // Names follow the tags' live positions, once a second; the map places them on the screen with its own names.
+  const crew = useMemo(() => {
+    if (!mine || !projector) return null;
     const labels = personPlaces(mine.mine.miners, people, (id) => wall.live.get(id)).map((p) => ({ id: p.personId, name: p.name, team: p.team, state: p.state, position: projector.lonLat(p.position.eastM, p.position.northM) }));
-    // Names for those who need attention first, spaced so they can be read at the fitted view.
-    const named = labelsApart([...labels].sort((a, b) => NAME_PRIORITY[b.state] - NAME_PRIORITY[a.state]), nameSpacingM);
-    return minePeopleLayers(labels, named, scale, labelPx, (s) => t(PERSON_LOOK[s].key));
+    return minePeopleLayers(labels, scale, labelPx, (s) => t(PERSON_LOOK[s].key));
     // `now` ticks once a second: positions are read afresh each tick.
-  }, [mine, projector, people, wall.live, scale, labelPx, t, now, nameSpacingM]);
-  useMapOverlay('mine-people', names, 'top', 10, tooltip);
+  }, [mine, projector, people, wall.live, scale, labelPx, t, now]);
+  useMapOverlay('mine-people', crew?.layers ?? NO_LAYERS, 'top', 10, { tooltip, ...(crew ? { labels: crew.names, labelObstacles: crew.rings } : {}) });
   return null;
 }

@@ -12,7 +12,9 @@ import type { PersonState } from '../../live/mine-types.ts';
 import type { Rgb } from '../../wall/palette.ts';
 import { SENSOR_VISUAL_STYLES, type SensorVisualState } from '../../wall/sensor-visual.ts';
 import { routeChevrons } from '../map/incident-layers.ts';
-import { GLYPH_FONT_FAMILY, MAP_FONT_FAMILY, MAP_FONT_WEIGHT } from '../map/map-style.ts';
+import type { LabelObstacle, ScreenLabel } from '../map/label-boxes.ts';
+import { labelGroup, type LabelGroup } from '../map/label-groups.ts';
+import { ALARM_GLYPH_PX, GLYPH_FONT_FAMILY, MAP_FONT_FAMILY, MAP_FONT_WEIGHT } from '../map/map-style.ts';
 import type { LonLat, SiteProjector } from '../map/site-projector.ts';
 
 /** Band width and opacity per gas state at an 18 px root font: the worse, the wider and the more opaque. */
@@ -56,14 +58,10 @@ export interface RouteDraw {
   polyline: readonly Enu[];
 }
 
-/** A label at a place (gas readings, people). */
-export interface PlaceLabel {
+/** A gas reading's label above its sensor, placed on the screen with the plan's names (label-groups.ts). */
+export interface GasLabel extends ScreenLabel {
   id: string;
-  text: string;
-  position: LonLat;
   rgb: Rgb;
-  /** Higher wins a place when labels collide. */
-  priority: number;
 }
 
 /** What the plan's mine layers are built from. */
@@ -84,8 +82,8 @@ export interface MineLayerInput {
   labelPx: number;
 }
 
-/** The gas, roof, route and trajectory layers (under the live markers). */
-export function mineLayers(input: MineLayerInput): Layer[] {
+/** The gas, roof, route and trajectory layers (under the live markers), and the alarming roadways' readings, worst first. */
+export function mineLayers(input: MineLayerInput): { layers: Layer[]; gasLabels: LabelGroup } {
   const { projector, scale, labelPx } = input;
   const at = (p: Enu): LonLat => projector.lonLat(p.eastM, p.northM);
   const bands: GasBand[] = [];
@@ -98,9 +96,15 @@ export function mineLayers(input: MineLayerInput): Layer[] {
   const order: Readonly<Record<GasState, number>> = { normal: 0, 'no-data': 1, alarm: 2, 'power-cut': 3 };
   bands.sort((a, b) => order[a.gas.state] - order[b.gas.state]);
   const roofs: RoofDraw[] = input.roof.map((r) => ({ ...r, path: r.segment.path.map(at) }));
-  const gasLabels: PlaceLabel[] = bands
+  const gasLabels: GasLabel[] = bands
     .filter((b) => b.gas.state === 'alarm' || b.gas.state === 'power-cut')
-    .map((b) => ({ id: b.roadwayId, text: input.gasLabel(b.gas), position: at(input.sensorAt.get(b.gas.worst.sensorId) ?? input.lines.get(b.roadwayId)!.a), rgb: GAS_LOOK[b.gas.state].rgb, priority: order[b.gas.state] }));
+    .reverse()
+    .map((b) => ({
+      id: b.roadwayId, text: input.gasLabel(b.gas), position: at(input.sensorAt.get(b.gas.worst.sensorId) ?? input.lines.get(b.roadwayId)!.a), rgb: GAS_LOOK[b.gas.state].rgb,
+      offsetPx: [0, -Math.round(labelPx * 1.4)], sizePx: Math.round(labelPx * 1.15), maxWidthEm: Infinity,
+      // Above the sensor's alarm glyph; below, or to one side, where that is taken or out of the view; over people's rings if need be.
+      clearRadiusPx: (ALARM_GLYPH_PX / 2) * scale, overMarks: true,
+    }));
   const routes = input.routes.filter((r) => r.polyline.length > 1);
   const chevrons = routes.flatMap((r) => routeChevrons(r.polyline.map((p) => [p.eastM, p.northM] as [number, number]), 80, 10)).map((c) => c.map(([e, n]) => projector.lonLat(e, n)));
 
@@ -136,19 +140,6 @@ export function mineLayers(input: MineLayerInput): Layer[] {
       pickable: true,
     }),
     new PathLayer<LonLat[]>({ id: 'mine-route-chevrons', data: chevrons, getPath: (c) => c, getColor: [255, 255, 255, 255], getWidth: 2.5 * scale, widthUnits: 'pixels', jointRounded: true, capRounded: true }),
-    new TextLayer<PlaceLabel>({
-      id: 'mine-gas-labels',
-      data: gasLabels,
-      getPosition: (l) => l.position,
-      getText: (l) => l.text,
-      getColor: (l) => rgba(l.rgb),
-      getSize: Math.round(labelPx * 1.15),
-      getPixelOffset: [0, -Math.round(labelPx * 1.4)],
-      fontFamily: MAP_FONT_FAMILY,
-      fontWeight: 800,
-      characterSet: 'auto',
-      ...TEXT,
-    }),
   ];
   if (input.trajectory && input.trajectory.points.length > 0) {
     const t = input.trajectory;
@@ -162,7 +153,22 @@ export function mineLayers(input: MineLayerInput): Layer[] {
       );
     }
   }
-  return layers;
+  const drawGas = (kept: GasLabel[]) => [
+    new TextLayer<GasLabel>({
+      id: 'mine-gas-labels',
+      data: kept,
+      getPosition: (l) => l.position,
+      getText: (l) => l.text,
+      getColor: (l) => rgba(l.rgb),
+      getSize: (l) => l.sizePx,
+      getPixelOffset: (l) => [l.offsetPx[0], l.offsetPx[1]],
+      fontFamily: MAP_FONT_FAMILY,
+      fontWeight: 800,
+      characterSet: 'auto',
+      ...TEXT,
+    }),
+  ];
+  return { layers, gasLabels: labelGroup(gasLabels, drawGas, 'before-plan', true) };
 }
 
 /** A person to name on the plan. */
@@ -173,34 +179,38 @@ export interface PersonLabel {
   position: LonLat;
 }
 
+/** A person's name and state beside their tag, placed on the screen with the plan's names (label-groups.ts). */
+export interface NameLabel extends ScreenLabel {
+  person: PersonLabel;
+}
+
+/** Whose name comes first when names collide: those waiting for or walking out under an order before the rest. */
+const NAME_PRIORITY: Readonly<Record<PersonState, number>> = { 'no-route': 6, paged: 5, acknowledged: 4, withdrawing: 3, safe: 1, working: 0 };
+
 /**
- * The people's names on the plan, each with its state's glyph and colour; a ring round those
- * under an order. `people` come in priority order and already spaced apart (the hover names the rest).
+ * The people's rings (round those under an order) and names, each name with its state's glyph and colour: those
+ * under an order outrank the plan's place names, the others' names only where the place names leave room (the hover
+ * names everyone).
  */
-export function minePeopleLayers(people: readonly PersonLabel[], named: readonly PersonLabel[], scale: number, labelPx: number, stateWord: (s: PersonState) => string): Layer[] {
+export function minePeopleLayers(
+  people: readonly PersonLabel[], scale: number, labelPx: number, stateWord: (s: PersonState) => string,
+): { layers: Layer[]; names: LabelGroup[]; rings: LabelObstacle[] } {
   const ordered = people.filter((p) => p.state !== 'working');
-  return [
-    new ScatterplotLayer<PersonLabel>({
-      id: 'mine-people-rings',
-      data: ordered,
-      getPosition: (p) => p.position,
-      getRadius: 9 * scale,
-      radiusUnits: 'pixels',
-      filled: false,
-      stroked: true,
-      getLineColor: (p) => rgba(PERSON_LOOK[p.state].rgb),
-      getLineWidth: 3 * scale,
-      lineWidthUnits: 'pixels',
-      pickable: true,
-    }),
-    new TextLayer<PersonLabel>({
-      id: 'mine-people-names',
-      data: named,
-      getPosition: (p) => p.position,
-      getText: (p) => (p.state === 'working' ? p.name : `${PERSON_LOOK[p.state].glyph} ${p.name} · ${stateWord(p.state)}`),
-      getColor: (p) => rgba(PERSON_LOOK[p.state].rgb),
+  // A ring and its outline: the names keep clear of everyone's (their own included: a name may move round it).
+  const ringPx = (RING_PX + RING_LINE_PX / 2) * scale;
+  const name = (p: PersonLabel): NameLabel => ({
+    person: p, position: p.position, text: p.state === 'working' ? p.name : `${PERSON_LOOK[p.state].glyph} ${p.name} · ${stateWord(p.state)}`,
+    offsetPx: [labelPx, 0], align: 'start', sizePx: labelPx, maxWidthEm: Infinity, clearRadiusPx: ringPx,
+  });
+  const draw = (id: string) => (kept: NameLabel[]) => [
+    new TextLayer<NameLabel>({
+      id,
+      data: kept,
+      getPosition: (l) => l.position,
+      getText: (l) => l.text,
+      getColor: (l) => rgba(PERSON_LOOK[l.person.state].rgb),
       getSize: labelPx,
-      getPixelOffset: [Math.round(labelPx * 0.8), 0],
+      getPixelOffset: (l) => [l.offsetPx[0], l.offsetPx[1]],
       getTextAnchor: 'start',
       getAlignmentBaseline: 'center',
       fontFamily: `${MAP_FONT_FAMILY}, ${GLYPH_FONT_FAMILY}`,
@@ -210,4 +220,32 @@ export function minePeopleLayers(people: readonly PersonLabel[], named: readonly
       pickable: true,
     }),
   ];
+  const byPriority = [...ordered].sort((a, b) => NAME_PRIORITY[b.state] - NAME_PRIORITY[a.state]);
+  const working = people.filter((p) => p.state === 'working');
+  return {
+    layers: [
+      new ScatterplotLayer<PersonLabel>({
+        id: 'mine-people-rings',
+        data: ordered,
+        getPosition: (p) => p.position,
+        getRadius: RING_PX * scale,
+        radiusUnits: 'pixels',
+        filled: false,
+        stroked: true,
+        getLineColor: (p) => rgba(PERSON_LOOK[p.state].rgb),
+        getLineWidth: RING_LINE_PX * scale,
+        lineWidthUnits: 'pixels',
+        pickable: true,
+      }),
+    ],
+    names: [labelGroup(byPriority.map(name), draw(PEOPLE_NAMES_LAYER)), labelGroup(working.map(name), draw(`${PEOPLE_NAMES_LAYER}-working`), 'after-plan')],
+    rings: ordered.map((p) => ({ position: p.position, radiusPx: ringPx })),
+  };
 }
+
+/** Radius and line width of the ring round a person under an order, px at an 18 px root font. */
+const RING_PX = 9;
+const RING_LINE_PX = 3;
+
+/** Id of the people's names layer (and, with `-working`, of those at work). */
+export const PEOPLE_NAMES_LAYER = 'mine-people-names';

@@ -41,7 +41,7 @@ export function ReleaseMapOverlay({ shown, chosen }: { shown: ShownRelease | nul
     },
     [t],
   );
-  useMapOverlay(OVERLAY_ID, zones, 'under-markers', 10, tooltip);
+  useMapOverlay(OVERLAY_ID, zones, 'under-markers', 10, { tooltip });
 
   // Each new result: fit the source and the zones (the plan's button goes back to the site).
   useEffect(() => {
