@@ -17,13 +17,14 @@ import { fitRequestBounds, padForCovers } from './zone-fit.ts';
 import { MapScale, type MapScaleHandle } from './MapScale.tsx';
 import { MINER_STATES } from './marker-buffers.ts';
 import { minerLayers, selectionLayer, sensorLayers, type MapMiner } from './marker-layers.ts';
-import { canvasMeasure, metresPerPixel, type ScreenBox } from './label-boxes.ts';
+import { canvasMeasure, metresPerPixel } from './label-boxes.ts';
 import { labelGroup, placeLabelGroups } from './label-groups.ts';
-import { coverBoxes, labelCentreKey, labelFrame, labelZoomOf } from './label-frame.ts';
+import { labelCentreKey, labelFrame, labelZoomOf } from './label-frame.ts';
 import { planLayers } from './plan-layers.ts';
 import { siteMapData, type MapArea, type MapPath, type MapPoi, type MapSensor, type SiteMapData } from './site-map-data.ts';
 import { useElementSize, useRootFontPx } from './use-element-size.ts';
 import { useFontsReady } from './use-fonts-ready.ts';
+import { useMapCovers } from './use-map-covers.ts';
 import { useMapLive } from './use-map-live.ts';
 import { MAP_FONT_FAMILY, MAP_FONT_WEIGHT } from './map-style.ts';
 import styles from './MapPanel.module.css';
@@ -109,6 +110,7 @@ function SiteMap({ data }: { data: SiteMapData }) {
   );
   const labelObstacles = useStableConcat(overlays, (o) => o.labelObstacles);
   const overlayLabels = useStableConcat(overlays, (o) => o.labels);
+  const covers = useMapCovers(containerRef, overlays);
   // The plan's names and the overlays' live names placed in one pass (label-groups.ts); the live names alone while the
   // plan's glyphs load.
   const labelLayers = useMemo(
@@ -116,11 +118,9 @@ function SiteMap({ data }: { data: SiteMapData }) {
       if (!labelsReady) return placeLabelGroups(NO_LABELS, overlayLabels, 0);
       if (labelZoom === null) return plan.labels(undefined, undefined, overlayLabels);
       const frame = labelCentre && size ? labelFrame(labelCentre, size) : undefined;
-      // The legends over the plan as they are now (one opened or closed later counts from the next placement).
-      const covers = panelCovers(containerRef.current);
       return plan.labels(metresPerPixel(labelZoom, siteLatitudeDeg), { ...(measurePx ? { measurePx } : {}), obstacles: labelObstacles, ...(frame ? { frame, covers } : {}) }, overlayLabels);
     },
-    [plan, labelsReady, labelZoom, labelCentre, size, siteLatitudeDeg, measurePx, labelObstacles, overlayLabels],
+    [plan, labelsReady, labelZoom, labelCentre, size, siteLatitudeDeg, measurePx, labelObstacles, overlayLabels, covers],
   );
 
   const fitEntry = useSyncExternalStore(
@@ -257,13 +257,6 @@ function clearOfCovers(panel: HTMLElement | null, base: FitPadding): FitPadding 
   const covers = panel?.parentElement?.querySelectorAll('[data-map-cover]');
   if (!panel || !covers || covers.length === 0) return base;
   return padForCovers(panel.getBoundingClientRect(), [...covers].map((c) => c.getBoundingClientRect()), base);
-}
-
-/** The boxes the legends hide of the panel (its own legend, and elements marked `data-map-cover` beside it), px from its centre. */
-function panelCovers(panel: HTMLElement | null): ScreenBox[] {
-  if (!panel) return [];
-  const covers = [...panel.querySelectorAll('[data-map-legend]'), ...(panel.parentElement?.querySelectorAll('[data-map-cover]') ?? [])];
-  return coverBoxes(panel.getBoundingClientRect(), covers.map((c) => c.getBoundingClientRect()));
 }
 
 /** Whether `view` is `fit` to well under a pixel (deck.gl reports the same view again on a click without a drag). */
