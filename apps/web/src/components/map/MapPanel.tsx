@@ -217,7 +217,9 @@ function SiteMap({ data }: { data: SiteMapData }) {
     (info: PickingInfo) => {
       const layerId = info.layer?.id;
       const owner = layerId && info.object ? overlays.find((o) => o.tooltip && o.layers.some((l) => l.id === layerId)) : undefined;
-      const text = owner?.tooltip?.(info) ?? tooltipText(info, { t, kind: (k) => kindName(tKind, k), locale, sensorStates, minerStates: minerBuffers?.states ?? null });
+      // A label the map drew for an overlay (its label groups' layers are the map's): the overlays with labels answer for it.
+      const ofLabel = () => (layerId && info.object ? overlays.filter((o) => o.tooltip && o.labels && o.labels.length > 0).map((o) => o.tooltip!(info)).find((x) => x) : undefined);
+      const text = owner?.tooltip?.(info) ?? ofLabel() ?? tooltipText(info, { t, kind: (k) => kindName(tKind, k), locale, sensorStates, minerStates: minerBuffers?.states ?? null });
       // Keep deck's own class beside ours: tests and tools find the tooltip by it.
       return text ? { text, className: `deck-tooltip ${styles.tooltip}` } : null;
     },
