@@ -1,6 +1,6 @@
 // A sentence the hub composes, in both forms it sends: the English (timeline, logs, webhooks, the
 // plain field) and the key with values a wall words in its user's language (protocol hub-text.ts).
-import { hubText, type HubText, type HubTextKey, type HubTextValue } from '@safetwin/protocol';
+import { engineNoteText, hubText, type HubText, type HubTextKey, type HubTextValue } from '@safetwin/protocol';
 
 /** A hub sentence: `en` and `text`. */
 export interface Said {
@@ -24,4 +24,22 @@ export function joinSaid(parts: readonly Said[], joint: keyof typeof JOINTS = 's
   const tail = joinSaid(rest, joint);
   const j = JOINTS[joint];
   return { en: `${first.en}${j.en}${tail.en}`, text: hubText(j.key, { first: first.text, rest: tail.text }) };
+}
+
+/** A note of the plume engine (@safetwin/sim: key, values, English) as a hub sentence (protocol `engineNoteText`). */
+export function engineSaid(note: { key: string; values: Readonly<Record<string, string>>; text: string }): Said {
+  return { en: note.text, text: engineNoteText(note) };
+}
+
+/** Each sentence once (by its English), in the order first said. */
+export function uniqueSaid(parts: readonly Said[]): Said[] {
+  const byEn = new Map<string, Said>();
+  for (const p of parts) if (!byEn.has(p.en)) byEn.set(p.en, p);
+  return [...byEn.values()];
+}
+
+/** Sentences as a view sends them: the English (`warnings`) and the keyed texts beside them, one each, repeats dropped. */
+export function saidLists(parts: readonly Said[]): { warnings: string[]; warningTexts: HubText[] } {
+  const unique = uniqueSaid(parts);
+  return { warnings: unique.map((p) => p.en), warningTexts: unique.map((p) => p.text) };
 }

@@ -139,6 +139,19 @@ export const HUB_TEXT_KEYS = [
   'isolation.feed-equipment',
   'isolation.feed-boundary',
   'join.comma',
+  'assess.no-wind',
+  'assess.no-levels',
+  'assess.chemical-unknown',
+  'assess.no-tagged-people',
+  'assess.declared-unknown',
+  'assess.reference-rate',
+  'assess.source-unknown',
+  'assess.point-source',
+  'assess.partly-isolated',
+  'assess.unknown-target',
+  'assess.carried-not-planned',
+  'assess.zones-left-out',
+  'engine.note',
 ] as const;
 /** One of {@link HUB_TEXT_KEYS}. */
 export type HubTextKey = (typeof HUB_TEXT_KEYS)[number];
@@ -150,6 +163,15 @@ export type HubTextValue = string | number | SiteName | HubText;
 export interface HubText {
   key: HubTextKey;
   values: Readonly<Record<string, HubTextValue>>;
+}
+
+/**
+ * A note of the plume engine (@safetwin/sim notes.ts: its key, values and English) as a hub sentence: key
+ * `engine.note`, values `note` (the engine's key), `text` (its English) and the note's own values beside them. A client
+ * words it with its engine-note wording and shows `text` for a key it does not know.
+ */
+export function engineNoteText(note: { key: string; values: Readonly<Record<string, string>>; text: string }): HubText {
+  return { key: 'engine.note', values: { ...note.values, note: note.key, text: note.text } };
 }
 
 /** Builds a {@link HubText}. */

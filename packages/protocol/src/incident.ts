@@ -218,7 +218,10 @@ export interface IncidentAssessmentView {
   zones: ThreatZoneView[];
   evacuation: EvacuationAssessmentView | null;
   doses: DoseExceedanceView[];
+  /** What the assessment could not do or is unsure of, in English (timeline, logs). */
   warnings: string[];
+  /** `warnings` for the wall to word, one per warning (assessments stored before they were sent have none). */
+  warningTexts?: HubText[];
 }
 
 /** Where one valve of the chosen isolation stands. */

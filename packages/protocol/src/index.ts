@@ -123,5 +123,5 @@ export type {
   RoofSensorView,
   SiteRoofView,
 } from './mine.ts';
-export { HUB_TEXT_KEYS, hubText } from './hub-text.ts';
+export { engineNoteText, HUB_TEXT_KEYS, hubText } from './hub-text.ts';
 export type { HubText, HubTextKey, HubTextValue, SiteName } from './hub-text.ts';

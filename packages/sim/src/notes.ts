@@ -42,6 +42,9 @@ export const SIM_NOTE_EN = {
     'only {airbornePct} % of the liquid becomes airborne by flash and aerosol; the rest forms a pool whose evaporation is not modelled here (use the pool-evaporation source term, or the whole rate for a protective bound)',
   'hole.flashing-jet':
     'high-momentum flashing jets can carry nearly all the liquid as aerosol (Jack Rabbit, Desert Tortoise; plume-physics.md §7); the 2·x_v rule may under-predict — use the whole rate for a conservative bound',
+  'source.unknown-chemical': "candidate {id}: unknown chemical '{chemical}', left out",
+  'source.direction-varied': 'wind direction varied by {spreadDeg}° (σθ) over the window; offsets beyond {capDeg}° are not considered',
+  'source.no-majority': 'no candidate is more likely than not (top {percent} %)',
   // Why the run was modelled as it was (`explanations`).
   'why.wind-power-law':
     'wind {windMS} m/s at {heightM} m carried by the power law (p = {p}, {terrain}, class {stability}) to {releaseMS} m/s at release height and {u10MS} m/s at 10 m',

@@ -193,6 +193,11 @@ describe.skipIf(!HAVE_CHROMIUM)('a staged leak on the park wall', () => {
     } else {
       console.log(`[incident] candidates on the card: ${candidates.join(', ')} (true source ${CHLORINE_SPHERE})`);
     }
+    // The assessment's caveats: each warning also keyed for the wall, worded on the card (no template left unfilled).
+    expect(hubIncident.assessment!.warningTexts).toHaveLength(hubIncident.assessment!.warnings.length);
+    const caveats = await page.locator('[data-testid=incident-caveats] li').allTextContents();
+    for (const c of caveats) expect(c).not.toMatch(/\{\w+\}/);
+    console.log(`[incident] caveats on the card: ${caveats.join(' | ') || 'none'}`);
     expect(await page.textContent('[data-testid=incident-elapsed]')).toMatch(/^T\+ \d\d:\d\d/);
     // What the proposed valve set costs, and what else it shuts down, beside the valves (a commander confirming weighs it).
     const sets = await page.$eval('[data-testid=incident-valves]', (card) => ({

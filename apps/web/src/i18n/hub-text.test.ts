@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HUB_TEXT_KEYS, hubText } from '@safetwin/protocol';
+import { engineNoteText, HUB_TEXT_KEYS, hubText } from '@safetwin/protocol';
+import { simNote } from '@safetwin/sim';
 import { labelIn, reasonIn, wordHubText } from './hub-text.ts';
 import { hubTextMessages } from './messages/hub-text.ts';
 
@@ -47,5 +48,14 @@ describe('the hub\'s words in the UI language', () => {
     expect(reasonIn(undefined, 'no detector saw gas in the last 5 min', 'zh-CN')).toBe('no detector saw gas in the last 5 min');
     expect(reasonIn(hubText('source.no-hits', { minutes: 5 }), 'no detector saw gas in the last 5 min', 'zh-CN')).toBe('最近 5 分钟内没有探测器检测到气体');
     expect(reasonIn(null, null, 'en')).toBeNull();
+  });
+
+  it("words a plume engine note the hub passed on as the engine's own notes are worded, its English for a key it does not know", () => {
+    const note = simNote('source.direction-varied', { spreadDeg: '27', capDeg: 20 });
+    expect(wordHubText(engineNoteText(note), 'en')).toBe('wind direction varied by 27° (σθ) over the window; offsets beyond 20° are not considered');
+    expect(wordHubText(engineNoteText(note), 'zh-CN')).toBe('时间窗内风向变化达 27°（σθ）；超过 20° 的偏转未予考虑');
+    expect(wordHubText(engineNoteText({ key: 'future.note', values: { x: '1' }, text: 'something new' }), 'zh-CN')).toBe('something new');
+    // Nested in a hub sentence (an isolation reason, say), it is worded in the same language.
+    expect(wordHubText(hubText('join.semicolon', { first: hubText('assess.point-source'), rest: engineNoteText(note) }), 'zh-CN')).toBe('泄漏源是一个位置点，不是管网中的设备：无法规划阀门；时间窗内风向变化达 27°（σθ）；超过 20° 的偏转未予考虑');
   });
 });

@@ -3,6 +3,7 @@
 // before the hub sent them has only its English, which is shown as it is.
 import type { HubText, HubTextValue, SiteName } from '@safetwin/protocol';
 import type { Locale } from './locale.ts';
+import { wordEngineNote } from './engine-notes.ts';
 import { translator } from './messages-core.ts';
 import { hubTextMessages } from './messages/hub-text.ts';
 
@@ -18,12 +19,21 @@ const isName = (v: HubTextValue): v is SiteName => typeof v === 'object' && 'zh'
  * (the hub rounds them; the default three decimals would show a 0.0042 kg/s bound as 0.004 and 0.0004 ppm as 0).
  */
 export function wordHubText(text: HubText, locale: Locale): string {
+  if (text.key === 'engine.note') return wordEngineNoteText(text, locale);
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(text.values)) {
     if (typeof v === 'number') values[k] = v.toLocaleString(locale, { maximumSignificantDigits: 6 });
     else values[k] = typeof v === 'object' ? (isName(v) ? nameIn(v, locale) : wordHubText(v, locale)) : v;
   }
   return translator(hubTextMessages, locale)(text.key, values);
+}
+
+/** A note of the plume engine the hub passed on (protocol `engineNoteText`), worded as the engine's own notes are. */
+function wordEngineNoteText(text: HubText, locale: Locale): string {
+  const { note, text: english, ...rest } = text.values;
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(rest)) if (typeof v === 'string') values[k] = v;
+  return wordEngineNote({ key: String(note), values, text: String(english) }, locale);
 }
 
 /** What the wall shows for something the hub labelled: its name in the UI language, else the hub's English label. */

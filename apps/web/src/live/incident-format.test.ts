@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentView } from '@safetwin/protocol';
+import { engineNoteText, hubText, type IncidentView } from '@safetwin/protocol';
+import { simNote } from '@safetwin/sim';
 import { fixtureIncident } from './incident-fixture.ts';
-import { alongMessage, formatRateRange, FIRE_BRIGADE_TARGET_MS, drawnVersion, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, formatRateKgS, incidentPermissions, likelySourcesLine, targetStatus, valveLook, zoneColours } from './incident-format.ts';
+import { alongMessage, assessmentCaveats, formatRateRange, FIRE_BRIGADE_TARGET_MS, drawnVersion, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, formatRateKgS, incidentPermissions, likelySourcesLine, targetStatus, valveLook, zoneColours } from './incident-format.ts';
 
 describe('incident formatting', () => {
   it('formats elapsed time as mm:ss, h:mm:ss past an hour', () => {
@@ -89,5 +90,33 @@ describe('incident formatting', () => {
     expect(incidentPermissions('drill-planner', live)).toEqual({ confirmIsolation: false, fieldDone: false, notifyFireBrigade: false, changeState: false });
     expect(incidentPermissions('drill-planner', { ...live, origin: 'drill' }).confirmIsolation).toBe(true);
     expect(incidentPermissions('commander', { ...live, state: 'closed' }).notifyFireBrigade).toBe(false);
+  });
+
+  it("words the assessment's caveats in the UI language, less the source section's own reason", () => {
+    const a = fixtureIncident(1_000).assessment!;
+    const steady = simNote('dense.steady');
+    const provisional = 'provisional source: CP-E1-TK-01, the item nearest to detector GT-1 (highest reading), because only 2 detector(s) saw gas';
+    const caveated = {
+      ...a,
+      source: { ...a.source, reason: provisional },
+      warnings: ['no tagged people on this site: doses are not tracked; buildings are planned from the shift occupancy', provisional, 'no candidate is more likely than not (top 41 %)', steady.text],
+      warningTexts: [
+        hubText('assess.no-tagged-people'),
+        hubText('source.cannot-tell'),
+        engineNoteText({ key: 'source.no-majority', values: { percent: '41' }, text: 'no candidate is more likely than not (top 41 %)' }),
+        engineNoteText(steady),
+      ],
+    };
+    // The estimator's note is the commander's concern; the plume engine's on its modelling is folded apart.
+    expect(assessmentCaveats(caveated, 'zh-CN')).toEqual({
+      caveats: ['本场地没有佩戴定位标签的人员：不跟踪个人剂量；建筑物按班次在岗人数规划', '没有哪个候选泄漏源的概率超过一半（最高 41 %）'],
+      modelNotes: ['Britter–McQuaid 烟羽按稳态释放计算（忽略 durationS / rateSteps）；对短时释放偏保守'],
+    });
+    expect(assessmentCaveats(caveated, 'en')).toEqual({ caveats: [caveated.warnings[0], caveated.warnings[2]], modelNotes: [steady.text] });
+    // Stored before the keyed texts were sent (or a count that does not match): the English as it is, all as caveats.
+    const { warningTexts: _, ...old } = caveated;
+    const english = { caveats: [caveated.warnings[0], caveated.warnings[2], steady.text], modelNotes: [] };
+    expect(assessmentCaveats(old, 'zh-CN')).toEqual(english);
+    expect(assessmentCaveats({ ...caveated, warningTexts: caveated.warningTexts.slice(1) }, 'zh-CN')).toEqual(english);
   });
 });

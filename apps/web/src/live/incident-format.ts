@@ -1,9 +1,9 @@
 // How the wall tells an incident's numbers: the countdowns from the first alarm against the
 // pilot's targets, valve states as glyph + word + tone, zone levels as colours, probabilities.
 // Pure: the card, the plan, the twin and the printable brief share it, and it is tested alone.
-import { unpinnedRateRangeKgS, type IncidentValveState, type IncidentView, type Role, type SourceCandidateView } from '@safetwin/protocol';
+import { unpinnedRateRangeKgS, type HubText, type IncidentValveState, type IncidentView, type Role, type SourceCandidateView } from '@safetwin/protocol';
 import type { MessageValues } from '../i18n/messages-core.ts';
-import { labelIn, nameIn } from '../i18n/hub-text.ts';
+import { labelIn, nameIn, wordHubText } from '../i18n/hub-text.ts';
 import type { Locale } from '../i18n/locale.ts';
 
 /**
@@ -156,3 +156,24 @@ export function incidentPermissions(role: Role, incident: Pick<IncidentView, 'or
 export function drawnVersion(incident: Pick<IncidentView, 'id' | 'assessment' | 'valves'>): string {
   return `${incident.id}#${incident.assessment?.seq ?? 0}#${incident.valves.map((v) => `${v.valveId}:${v.state}`).join(',')}`;
 }
+
+/**
+ * What the assessment warns of, in the UI language (its keyed texts; the English of an assessment stored before they
+ * were sent), less the reason the source section already gives (a provisional source says why in both): the hub's own
+ * caveats (the source estimator's among them), and apart from them the plume engine's notes on how it modelled the
+ * release, which matter to whoever checks the zones more than to the commander.
+ */
+export function assessmentCaveats(assessment: NonNullable<IncidentView['assessment']>, locale: Locale): { caveats: string[]; modelNotes: string[] } {
+  const { warnings, warningTexts, source } = assessment;
+  const keyed = warningTexts && warningTexts.length === warnings.length ? warningTexts : null;
+  const out = { caveats: [] as string[], modelNotes: [] as string[] };
+  warnings.forEach((en, k) => {
+    if (en === source.reason) return;
+    const text = keyed?.[k];
+    (text && isModelNote(text) ? out.modelNotes : out.caveats).push(text ? wordHubText(text, locale) : en);
+  });
+  return out;
+}
+
+/** A plume engine note on its modelling (passed on as `engine.note`), not one of the source estimator's (`source.…`). */
+const isModelNote = (text: HubText) => text.key === 'engine.note' && !String(text.values.note).startsWith('source.');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveModel } from '../resolve-model.ts';
+import { simNote } from '../notes.ts';
 import { plumeScenarioSchema } from '../scenario.ts';
 import { estimateSource } from './estimate-source.ts';
 import type { SourceCandidate, SourceDetector, SourceEstimationInput, WindSample } from './types.ts';
@@ -148,6 +149,11 @@ describe('estimateSource', () => {
     const b = estimateSource({ ...base, detectors: [...base.detectors, quiet] });
     expect(a).toEqual(b);
     expect(a.detectorsIgnored).toEqual([{ id: 'silent', reason: 'no readings in the window' }]);
+    // A candidate of a chemical the engine does not know is left out, and said so in English and as a keyed note.
+    const odd = estimateSource({ ...base, candidates: [A, B, { ...C, chemical: 'XYZ' }] });
+    expect(odd.candidates.map((c) => c.id)).not.toContain('C');
+    expect(odd.warningNotes).toEqual([simNote('source.unknown-chemical', { id: 'C', chemical: 'XYZ' })]);
+    expect(odd.warnings).toEqual(["candidate C: unknown chemical 'XYZ', left out"]);
     // Equal data, C's prior 10× B's: the posterior odds of C vs B move by 10×.
     const weighted = estimateSource({ ...base, candidates: [A, B, { ...C, priorWeight: 10 }] });
     expect(prob(weighted, 'C') / prob(weighted, 'B') / ((10 * prob(a, 'C')) / prob(a, 'B'))).toBeCloseTo(1, 9);

@@ -29,6 +29,7 @@
 // closed-form rate, no search); only those within SCREEN_MARGIN_NATS of the best are scored in full,
 // and of a line only its LINE_POINTS_SCORED best-screened points (hypotheses.ts).
 import { findChemical } from '../chemicals/lookup.ts';
+import { noteLines, simNote, type SimNote } from '../notes.ts';
 import { binReadings, binWind, directionSpreadDeg, type TimeGrid } from './binning.ts';
 import { refineRate, scoreLinear, screenLinear, unitPredictions, type CandidateScore, type Evidence } from './candidate-score.ts';
 import {
@@ -69,7 +70,7 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
   const minHits = o.minHits ?? SOURCE_ESTIMATION_DEFAULTS.minHits;
   const grid: TimeGrid = { startMs: input.nowMs - windowMs, binMs, bins: Math.max(1, Math.ceil(windowMs / binMs)) };
   const em = errorModel(o.logSigma ?? DEFAULT_LOG_SIGMA, o.outlierFraction ?? DEFAULT_OUTLIER_FRACTION, binMs);
-  const warnings: string[] = [];
+  const notes: SimNote[] = [];
   const ignored: { id: string; reason: string }[] = [];
 
   // Readings → binned observations.
@@ -96,10 +97,10 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
     hit.push(isHit);
   }
   const hitDetectorIds = detectors.filter((_, i) => hit[i]).map((d) => d.id);
-  const base = { detectorsUsed: detectors.map((d) => d.id), hitDetectorIds, detectorsIgnored: ignored, warnings };
+  const base = { detectorsUsed: detectors.map((d) => d.id), hitDetectorIds, detectorsIgnored: ignored };
 
   const wind = binWind(input.wind, grid.startMs - WIND_LOOKBACK_MS, input.nowMs, binMs);
-  if (!wind) return { ...base, candidates: [], discriminating: false, reason: 'no wind samples', reasonCode: 'no-wind', dirSpreadDeg: 0 };
+  if (!wind) return { ...base, candidates: [], discriminating: false, reason: 'no wind samples', reasonCode: 'no-wind', dirSpreadDeg: 0, warnings: [], warningNotes: [] };
   const measuredSpread = directionSpreadDeg(input.wind, grid.startMs, input.nowMs);
   const dirSpreadDeg = o.dirSpreadDeg ?? Math.min(DIR_SPREAD_CAP_DEG, Math.max(DIR_SPREAD_FLOOR_DEG, measuredSpread));
 
@@ -123,7 +124,7 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
   input.candidates.forEach((c, owner) => {
     const chemical = findChemical(c.chemical ?? input.chemical);
     if (!chemical) {
-      warnings.push(`candidate ${c.id}: unknown chemical '${c.chemical ?? input.chemical}', left out`);
+      notes.push(simNote('source.unknown-chemical', { id: c.id, chemical: c.chemical ?? input.chemical }));
       return;
     }
     const prior = c.priorWeight === undefined ? 1 : Number.isFinite(c.priorWeight) && c.priorWeight > 0 ? c.priorWeight : 0;
@@ -186,9 +187,9 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
     reason = 'no candidate with a known chemical';
     reasonCode = 'no-candidate';
   }
-  if (measuredSpread > DIR_SPREAD_CAP_DEG) warnings.push(`wind direction varied by ${measuredSpread.toFixed(0)}° (σθ) over the window; offsets beyond ${DIR_SPREAD_CAP_DEG}° are not considered`);
-  if (candidates.length > 1 && reason === null && candidates[0]!.probability < 0.5) warnings.push(`no candidate is more likely than not (top ${(candidates[0]!.probability * 100).toFixed(0)} %)`);
-  return { ...base, candidates, discriminating: reason === null, reason, reasonCode, dirSpreadDeg };
+  if (measuredSpread > DIR_SPREAD_CAP_DEG) notes.push(simNote('source.direction-varied', { spreadDeg: measuredSpread.toFixed(0), capDeg: DIR_SPREAD_CAP_DEG }));
+  if (candidates.length > 1 && reason === null && candidates[0]!.probability < 0.5) notes.push(simNote('source.no-majority', { percent: (candidates[0]!.probability * 100).toFixed(0) }));
+  return { ...base, candidates, discriminating: reason === null, reason, reasonCode, dirSpreadDeg, warnings: noteLines(notes), warningNotes: notes };
 }
 
 /** The best fit's prediction at every observation (mean over the offsets), detector units (0 where the candidate cannot reach). */

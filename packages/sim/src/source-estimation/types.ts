@@ -1,6 +1,7 @@
 // Inputs and outputs of `estimateSource` (source-estimation/estimate-source.ts). Positions are
 // metres east/north of the site origin on a flat site; `upM` is the height above grade.
 import type { StabilityClass } from '../stability.ts';
+import type { SimNote } from '../notes.ts';
 
 /** A place on the site, metres east/north of the origin and above grade. */
 export interface EnuPoint {
@@ -152,5 +153,8 @@ export interface SourceEstimate {
   detectorsIgnored: { id: string; reason: string }[];
   /** Wind-direction spread marginalised over, degrees. */
   dirSpreadDeg: number;
+  /** What the reader must know (a candidate left out, the wind beyond the spread considered, no majority), in English… */
   warnings: string[];
+  /** …and as the engine's keyed notes (notes.ts), one per warning. */
+  warningNotes: SimNote[];
 }

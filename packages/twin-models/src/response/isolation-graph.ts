@@ -72,8 +72,11 @@ export const leakNodeId = (segmentId: string) => `leak:${segmentId}`;
 /** Unknown leak target (no such equipment or segment). */
 export class UnknownLeakTargetError extends Error {
   readonly code = 'isolation:unknown-target';
+  /** The target not found. */
+  readonly target: LeakTarget;
   constructor(target: LeakTarget) {
     super(`no ${target.kind} ${target.id} in the pipe network`);
+    this.target = target;
   }
 }
 

@@ -130,6 +130,9 @@ describe('assessIncident on the demo park', () => {
       for (const g of evac.groups.filter((x) => x.kind === 'building')) expect(g.name, g.id).toEqual(places.get(g.id));
       expect(view.doses).toEqual([]);
       expect(view.warnings.some((w) => /no tagged people/.test(w))).toBe(true);
+      // Each warning also as a keyed sentence for the wall to word in its language, in the same order.
+      expect(view.warningTexts).toHaveLength(view.warnings.length);
+      expect(view.warningTexts![view.warnings.findIndex((w) => /no tagged people/.test(w))]!.key).toBe('assess.no-tagged-people');
     });
 
     it('tells the weather and the data it used', () => {
@@ -175,6 +178,17 @@ describe('assessIncident on the demo park', () => {
     expect(view.release).toMatchObject({ rateKgS: 2, startedAt: subject.createdAt });
     expect(view.zones.map((z) => z.level)).toEqual(['aegl-3', 'aegl-2', 'aegl-1']);
     expect(view.evacuation!.groups.length).toBeGreaterThan(0);
+  }, SLOW_MS);
+
+  it('without wind from the stations: no zones or plan, and says so in words the wall can put in its language', () => {
+    const staged = stage({ itemId: 'CP-E2-TK-01', chemical: 'NH3', rateKgS: 2, afterStartS: 30 }, () => false);
+    const subject = subjectOf(staged.leakAtMs, { origin: 'declared', chemical: 'NH3', firstAlarmAt: null, declared: { equipmentId: 'CP-E2-TK-01', place: null, rateKgS: 2 } });
+    const view = assessIncident(staged.input(subject));
+    expect(view.zones).toEqual([]);
+    expect(view.evacuation).toBeNull();
+    expect(view.warningTexts).toHaveLength(view.warnings.length);
+    expect(view.warningTexts![0]).toEqual({ key: 'assess.no-wind', values: { minutes: 5 } });
+    expect(view.warnings[0]).toBe('no wind from the weather stations in the last 5 min: no forecast, zones or evacuation plan');
   }, SLOW_MS);
 
   it('a leak along a 296 m chlorine line: the estimate places it on the run near the hole, at the pipe\'s height there', () => {

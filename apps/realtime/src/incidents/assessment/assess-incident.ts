@@ -4,6 +4,7 @@
 // cannot single one out), who shelters or walks where, and tagged people's doses.
 import { SOURCE_ESTIMATION_DEFAULTS } from '@safetwin/sim';
 import type { DoseExceedanceView, EvacuationAssessmentView, IncidentAssessmentView, ThreatZoneView } from '@safetwin/protocol';
+import { said, saidLists, type Said } from '../../said.ts';
 import type { AssessmentInput } from './assessment-input.ts';
 import { forecastLikely } from './forecast.ts';
 import { assessIsolation, assessRelease, releaseDurationS } from './isolation-step.ts';
@@ -15,10 +16,11 @@ import { summarizeWind } from './wind-summary.ts';
 export function assessIncident(input: AssessmentInput): IncidentAssessmentView {
   const startedMs = performance.now();
   const { nowMs, site, subject } = input;
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   // The wind of the estimator's window: the forecast's transport wind and class, and the directions the plume swept.
   const wind = summarizeWind(input.wind, nowMs - SOURCE_ESTIMATION_DEFAULTS.windowMs, nowMs);
-  if (!wind) warnings.push(`no wind from the weather stations in the last ${SOURCE_ESTIMATION_DEFAULTS.windowMs / 60_000} min: no forecast, zones or evacuation plan`);
+  const minutes = SOURCE_ESTIMATION_DEFAULTS.windowMs / 60_000;
+  if (!wind) warnings.push(said(`no wind from the weather stations in the last ${minutes} min: no forecast, zones or evacuation plan`, 'assess.no-wind', { minutes }));
 
   const source = assessSource(input, wind);
   const chosen = source.chosen;
@@ -31,14 +33,18 @@ export function assessIncident(input: AssessmentInput): IncidentAssessmentView {
   let doses: DoseExceedanceView[] = [];
   const releases = [{ source: chosen, durationS: release.durationS }, ...source.others.map((s) => ({ source: s, durationS: releaseDurationS(s, isolation, chosen.releaseStartMs) }))];
   const fc = wind ? forecastLikely(site.origin, releases, wind, input.airTempK) : null;
-  if (wind && !fc) warnings.push(chosen.chemical ? `${chosen.chemical} has neither AEGLs nor a lower explosive limit in the plume engine's library: no zones` : 'the leaking chemical is not known yet (no declaration, no toxic detector hit, no candidate): no zones');
+  if (wind && !fc) {
+    warnings.push(chosen.chemical
+      ? said(`${chosen.chemical} has neither AEGLs nor a lower explosive limit in the plume engine's library: no zones`, 'assess.no-levels', { chemical: chosen.chemical })
+      : said('the leaking chemical is not known yet (no declaration, no toxic detector hit, no candidate): no zones', 'assess.chemical-unknown'));
+  }
   if (fc) {
     zones = fc.zones;
     warnings.push(...fc.warnings);
     const nowS = (nowMs - chosen.releaseStartMs) / 1000;
     evacuation = assessEvacuation(site, input.shift, input.people, fc.field, fc.exposure, nowS);
     doses = assessDoses(input.people, fc.field, fc.exposure, chosen.releaseStartMs, nowMs);
-    if (input.people.length === 0) warnings.push('no tagged people on this site: doses are not tracked; buildings are planned from the shift occupancy');
+    if (input.people.length === 0) warnings.push(said('no tagged people on this site: doses are not tracked; buildings are planned from the shift occupancy', 'assess.no-tagged-people'));
   }
 
   return {
@@ -55,7 +61,7 @@ export function assessIncident(input: AssessmentInput): IncidentAssessmentView {
     zones,
     evacuation,
     doses,
-    warnings: [...new Set(warnings)],
+    ...saidLists(warnings),
   };
 }
 

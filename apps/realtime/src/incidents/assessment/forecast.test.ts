@@ -77,7 +77,12 @@ describe('forecastLikely', () => {
       expect(covers(z, zs)).toBe(true);
       expect(z.distanceM).toBe(zs.distanceM);
     }
-    expect(fc.warnings.join()).toMatch(/TK-NH3 holds NH3, whose levels of concern do not compare with Cl2's/);
+    expect(fc.warnings.map((w) => w.en).join()).toMatch(/TK-NH3 holds NH3, whose levels of concern do not compare with Cl2's/);
+    expect(fc.warnings.find((w) => w.text.key === 'assess.zones-left-out')!.text.values).toEqual({ id: 'TK-NH3', held: 'NH3', chemical: 'Cl2' });
+    // The engine's own warnings pass as its notes, for the wall to word: key, values and the English.
+    const engine = fc.warnings.filter((w) => w.text.key === 'engine.note');
+    expect(engine.length).toBeGreaterThan(0);
+    for (const w of engine) expect(w.text.values.text).toBe(w.en);
   });
 
   it('another flammable (only %LEL detectors saw gas): its zones at its own LEL fractions, its field in the chosen one\'s LEL terms', () => {

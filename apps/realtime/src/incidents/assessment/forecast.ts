@@ -3,9 +3,10 @@
 // at 60 min, or 60 % / 10 % of the LEL for a flammable without AEGLs) as the view draws them, and
 // its concentration field in site metres and time for the evacuation plan and the doses — and, while
 // the source is one of several likely items, the envelope of their forecasts (forecastLikely).
-import { buildZones, findChemical, parseInput, resolveModel, zonesEnvelope, zonesScenarioSchema, CALM_WIND_MS, mergeLevels, noteLines, type Chemical, type ResolvedModel } from '@safetwin/sim';
+import { buildZones, findChemical, parseInput, resolveModel, zonesEnvelope, zonesScenarioSchema, CALM_WIND_MS, mergeLevels, type Chemical, type ResolvedModel } from '@safetwin/sim';
 import type { ThreatZoneView } from '@safetwin/protocol';
 import type { ConcentrationField, ExposureLevels, GeoOrigin } from '@safetwin/twin-models';
+import { engineSaid, said, uniqueSaid, type Said } from '../../said.ts';
 import { bothForms } from './site-place.ts';
 import type { ChosenSource } from './source-step.ts';
 import type { WindSummary } from './wind-summary.ts';
@@ -54,7 +55,8 @@ export interface Forecast {
   field: ConcentrationField;
   exposure: ExposureLevels;
   chemical: Chemical;
-  warnings: string[];
+  /** The engine's warnings (its notes, repeats dropped) and the envelope's own. */
+  warnings: Said[];
 }
 
 /**
@@ -91,7 +93,7 @@ export function forecast(origin: GeoOrigin, source: ChosenSource, wind: WindSumm
   }
   const spreadDeg = wind.windSpeedMS < CALM_WIND_MS ? 180 : Math.min(FIELD_SPREAD_CAP_DEG, Math.max(FIELD_SPREAD_FLOOR_DEG, wind.sigmaThetaDeg));
   const field = plumeField(model, source, wind.windFromDeg, spreadDeg, scenario.thresholdHeightM, durationS);
-  return { zones, field, exposure: lv.exposure, chemical, warnings: [...new Set(noteLines(mergeLevels(model.warnings)))] };
+  return { zones, field, exposure: lv.exposure, chemical, warnings: uniqueSaid(mergeLevels(model.warnings).map(engineSaid)) };
 }
 
 /** A likely source and how long its release would last, s from its own start (null: it runs on). */
@@ -119,13 +121,13 @@ export function forecastLikely(origin: GeoOrigin, releases: readonly LikelyRelea
   const first = forecast(origin, chosen.source, wind, airTempK, chosen.durationS);
   if (!first) return null;
   const parts: { fc: Forecast; shiftS: number; scale: number }[] = [{ fc: first, shiftS: 0, scale: 1 }];
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   for (const { source, durationS } of rest) {
     const fc = forecast(origin, source, wind, airTempK, durationS);
     if (!fc) continue;
     const comparable = fc.chemical.id === first.chemical.id || (isLelBasis(fc) && isLelBasis(first));
     if (!comparable) {
-      warnings.push(`likely source ${source.id} holds ${fc.chemical.id}, whose levels of concern do not compare with ${first.chemical.id}'s: its zones are not drawn`);
+      warnings.push(said(`likely source ${source.id} holds ${fc.chemical.id}, whose levels of concern do not compare with ${first.chemical.id}'s: its zones are not drawn`, 'assess.zones-left-out', { id: source.id ?? '—', held: fc.chemical.id, chemical: first.chemical.id }));
       continue;
     }
     // Seconds between the chosen source's start and this one's: its clock runs that far ahead.
@@ -141,7 +143,7 @@ export function forecastLikely(origin: GeoOrigin, releases: readonly LikelyRelea
     },
     exposure: first.exposure,
     chemical: first.chemical,
-    warnings: [...new Set([...parts.flatMap((p) => p.fc.warnings), ...warnings])],
+    warnings: uniqueSaid([...parts.flatMap((p) => p.fc.warnings), ...warnings]),
   };
 }
 
@@ -198,3 +200,4 @@ function plumeField(m: ResolvedModel, source: { eastM: number; northM: number },
     return m.concentrationKgM3(x, y, heightM, tS).concentrationKgM3 / perPpm;
   };
 }
+

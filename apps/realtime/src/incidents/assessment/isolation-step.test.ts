@@ -39,7 +39,9 @@ describe('assessIsolation with several likely sources', () => {
     const step = assessIsolation(park, chosenOf(other), [leakItem(park, other)!, leakItem(park, stub)!], subject, NOW_MS);
     expect(step.view!.targets).toEqual([{ kind: 'equipment', id: other }]);
     expect(step.view!.isolable).toBe(true);
-    expect(step.warnings.join()).toMatch(new RegExp(`no valve set cuts off ${stub}.*${tank}`));
+    expect(step.warnings.map((w) => w.en).join()).toMatch(new RegExp(`no valve set cuts off ${stub}.*${tank}`));
+    // Keyed for the wall: the items left out and isolated, and the nested reason why.
+    expect(step.warnings[0]!.text).toMatchObject({ key: 'assess.partly-isolated', values: { dropped: stub, kept: other, reason: { key: expect.stringMatching(/^isolation\./) } } });
   });
 
   it('each likely source releases until the same valves shut and the trapped inventory drains at its own rate', () => {
@@ -84,6 +86,7 @@ describe('assessIsolation with several likely sources', () => {
     const point: ChosenSource = { ...chosenOf(tank), id: null, kind: 'point', item: null };
     const step = assessIsolation(park, point, [], subject, NOW_MS);
     expect(step.view).toBeNull();
-    expect(step.warnings.join()).toMatch(/a point/);
+    expect(step.warnings.map((w) => w.en).join()).toMatch(/a point/);
+    expect(step.warnings.map((w) => w.text.key)).toEqual(['assess.point-source']);
   });
 });

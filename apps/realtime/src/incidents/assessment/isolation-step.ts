@@ -4,6 +4,7 @@
 // isolatedRelease.
 import type { IsolationAlternativeView, IsolationAssessmentView, ReleaseView } from '@safetwin/protocol';
 import { isolatedRelease, planIsolation, UnknownLeakTargetError, type IsolationAlternative, type IsolationPlan } from '@safetwin/twin-models';
+import { said, type Said } from '../../said.ts';
 import type { AssessmentSite, AssessmentSubject } from './assessment-input.ts';
 import type { LeakItem } from './leak-items.ts';
 import { BOUNDARY_JOINED, isolationReason, sideEffectSaid } from './isolation-words.ts';
@@ -20,15 +21,21 @@ export interface IsolationStep {
   applied: IsolationAlternative | null;
   /** When the valves are (or would be) commanded, s after the release began. */
   decisionAtS: number;
-  warnings: string[];
+  warnings: Said[];
+}
+
+/** The less likely sources no valve set cuts off together with the likelier ones, and what the valves isolate instead. */
+function partlyIsolated(dropped: readonly { id: string }[], why: Said, kept: readonly { id: string }[]): Said {
+  const ids = (ts: readonly { id: string }[]) => ts.map((t) => t.id).join(', ');
+  return said(`no valve set cuts off ${ids(dropped)} with the likelier sources (${why.en}): the valves isolate ${ids(kept)}`, 'assess.partly-isolated', { dropped: ids(dropped), reason: why.text, kept: ids(kept) });
 }
 
 /** Plans the isolation of the `likely` items, the chosen one first (none for a point source). */
 export function assessIsolation(site: AssessmentSite, chosen: ChosenSource, likely: readonly LeakItem[], subject: AssessmentSubject, nowMs: number): IsolationStep {
   const decisionAtS = Math.max(0, ((subject.isolation?.decidedAt ?? nowMs) - chosen.releaseStartMs) / 1000);
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   if (!chosen.item || likely.length === 0) {
-    warnings.push('the source is a point, not an item of the pipe network: no valves to plan');
+    warnings.push(said('the source is a point, not an item of the pipe network: no valves to plan', 'assess.point-source'));
     return { view: null, applied: null, decisionAtS, warnings };
   }
   const all = likely.map((i) => ({ kind: i.kind, id: i.id }));
@@ -41,12 +48,12 @@ export function assessIsolation(site: AssessmentSite, chosen: ChosenSource, like
     for (let n = all.length - 1; !plan.isolable && n >= 1; n--) {
       const fewer = planFor(all.slice(0, n));
       if (!fewer.isolable) continue;
-      warnings.push(`no valve set cuts off ${all.slice(n).map((t) => t.id).join(', ')} with the likelier sources (${isolationReason(site, plan).en}): the valves isolate ${all.slice(0, n).map((t) => t.id).join(', ')}`);
+      warnings.push(partlyIsolated(all.slice(n), isolationReason(site, plan), all.slice(0, n)));
       plan = fewer;
     }
   } catch (err) {
     if (!(err instanceof UnknownLeakTargetError)) throw err;
-    warnings.push(err.message);
+    warnings.push(said(err.message, 'assess.unknown-target', { kind: err.target.kind, id: err.target.id }));
     return { view: null, applied: null, decisionAtS, warnings };
   }
   const targets = plan.leaks;
@@ -55,7 +62,7 @@ export function assessIsolation(site: AssessmentSite, chosen: ChosenSource, like
     const carried = new Set(subject.isolation.valveIds);
     const match = plan.alternatives.find((a) => a.valves.length === carried.size && a.valves.every((v) => carried.has(v.valveId)));
     if (match) applied = match;
-    else warnings.push(`the valves being closed (${subject.isolation.valveIds.join(', ')}) are not among the alternatives planned now; the release follows the best alternative`);
+    else warnings.push(said(`the valves being closed (${subject.isolation.valveIds.join(', ')}) are not among the alternatives planned now; the release follows the best alternative`, 'assess.carried-not-planned', { valves: subject.isolation.valveIds.join(', ') }));
   }
   const reason = isolationReason(site, plan);
   const view: IsolationAssessmentView = {

@@ -5,11 +5,6 @@ import { unpinnedRateRangeKgS } from '@safetwin/protocol';
 import { said, type Said } from '../../said.ts';
 
 /** The caveat for item `id` fitted at `rateKgS` ×/÷ `rateFactor` (1 σ), or null when the readings pin the rate. */
-export function unpinnedRateCaveat(id: string, rateKgS: number, rateFactor: number): string | null {
-  return unpinnedRateSaid(id, rateKgS, rateFactor)?.en ?? null;
-}
-
-/** {@link unpinnedRateCaveat} with its sentence for the wall. */
 export function unpinnedRateSaid(id: string, rateKgS: number, rateFactor: number): Said | null {
   const range = unpinnedRateRangeKgS(rateKgS, rateFactor);
   if (!range) return null;

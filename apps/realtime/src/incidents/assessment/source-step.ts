@@ -11,7 +11,8 @@ import type { AssessmentInput, DetectorInput } from './assessment-input.ts';
 import { reachedDetectors, reachingCandidates } from './candidate-filter.ts';
 import { measureSees, type GasMeasure } from './gas-metrics.ts';
 import { estimatorCandidate, leakItem, leakItems, type LeakItem } from './leak-items.ts';
-import { unpinnedRateCaveat } from './rate-caveat.ts';
+import { engineSaid, said, type Said } from '../../said.ts';
+import { unpinnedRateSaid } from './rate-caveat.ts';
 import { sitePlace } from './site-place.ts';
 import type { WindSummary } from './wind-summary.ts';
 
@@ -47,7 +48,7 @@ export interface SourceStep {
   likely: LeakItem[];
   /** The estimate's other likely sources as sources of their own (their fitted rate and start), for the zones' envelope. */
   others: ChosenSource[];
-  warnings: string[];
+  warnings: Said[];
 }
 
 /** A detector's largest reading in the window, as a multiple of its detection limit (> 1: it saw gas). */
@@ -59,10 +60,13 @@ type Fits = Map<string, { rateKgS: number; rateFactor: number; releaseStartMs: n
 /** Runs the source part (see the file comment). */
 export function assessSource(input: AssessmentInput, wind: WindSummary | null): SourceStep {
   const { subject, site, nowMs } = input;
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   const windowMs = SOURCE_ESTIMATION_DEFAULTS.windowMs;
   const declaredItem = subject.declared?.equipmentId ? leakItem(site, subject.declared.equipmentId) : null;
-  if (subject.declared?.equipmentId && !declaredItem) warnings.push(`declared item ${subject.declared.equipmentId} is no equipment holding a chemical or pipe segment of the site`);
+  if (subject.declared?.equipmentId && !declaredItem) {
+    const id = subject.declared.equipmentId;
+    warnings.push(said(`declared item ${id} is no equipment holding a chemical or pipe segment of the site`, 'assess.declared-unknown', { id }));
+  }
   const chemical = findChemical(subject.chemical ?? declaredItem?.chemical ?? '') ?? null;
   // Only detectors that respond to what may leak count (another leak's detectors are no evidence for this one).
   const allPeaks = input.detectors.map((d) => ({ d, ratio: peakRatio(d, nowMs - windowMs) }));
@@ -102,7 +106,7 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
       wind: input.wind,
       nowMs,
     });
-    warnings.push(...result.warnings);
+    warnings.push(...result.warningNotes.map(engineSaid));
     estimate = estimateView(input, result, new Map(reaching.map((c) => [c.id, c])), hitIds);
     fits = new Map(result.candidates.map((c) => [c.id, { rateKgS: c.rateKgS, rateFactor: c.rateFactor, releaseStartMs: c.releaseStartMs, place: { eastM: c.position.eastM, northM: c.position.northM, releaseHeightM: c.releaseHeightM } }]));
   }
@@ -110,7 +114,7 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
   const ctx: ChooseContext = { estimate, fits, peaks, declaredItem, chemical, chemicals, warnings };
   const make = sourceMaker(input, ctx);
   const chosen = chooseSource(input, ctx, make);
-  const unpinned = chosen.rateFrom === 'fitted' && chosen.id !== null ? unpinnedRateCaveat(chosen.id, chosen.rateKgS, fits.get(chosen.id)!.rateFactor) : null;
+  const unpinned = chosen.rateFrom === 'fitted' && chosen.id !== null ? unpinnedRateSaid(chosen.id, chosen.rateKgS, fits.get(chosen.id)!.rateFactor) : null;
   if (unpinned) warnings.push(unpinned);
   const view: SourceAssessmentView = {
     ...ctx.estimate,
@@ -167,7 +171,7 @@ interface ChooseContext {
   declaredItem: LeakItem | null;
   chemical: Chemical | null;
   chemicals: Chemical[];
-  warnings: string[];
+  warnings: Said[];
 }
 
 /** Builds the sources the response may plan for: an item (its fitted rate and start) or a point. */
@@ -186,7 +190,7 @@ function sourceMaker(input: AssessmentInput, ctx: ChooseContext): SourceMaker {
     if (declared?.rateKgS) return { rateKgS: declared.rateKgS, rateFrom: 'declared' };
     const fit = fitted(id);
     if (fit && Number.isFinite(fit.rateKgS) && fit.rateKgS > 0) return { rateKgS: fit.rateKgS, rateFrom: 'fitted' };
-    ctx.warnings.push(`no fitted or declared release rate: the forecast uses ${REFERENCE_RATE_KG_S} kg/s (the estimator's prior median) until the detectors tell`);
+    ctx.warnings.push(said(`no fitted or declared release rate: the forecast uses ${REFERENCE_RATE_KG_S} kg/s (the estimator's prior median) until the detectors tell`, 'assess.reference-rate', { rateKgS: REFERENCE_RATE_KG_S }));
     return { rateKgS: REFERENCE_RATE_KG_S, rateFrom: 'reference' };
   };
   const startOf = (id: string | null): number => {
@@ -229,7 +233,7 @@ function chooseSource(input: AssessmentInput, ctx: ChooseContext, { ofItem, ofPo
   const why = ctx.estimate.reason ?? 'the detectors cannot tell the candidates apart yet';
   const whyText = ctx.estimate.reasonText ?? hubText('source.cannot-tell');
   if (!anchor) {
-    ctx.warnings.push(`no declared source, no detector reading and no alarm detector: the source is unknown (${why})`);
+    ctx.warnings.push(said(`no declared source, no detector reading and no alarm detector: the source is unknown (${why})`, 'assess.source-unknown', { why: whyText }));
     return ofPoint({ eastM: 0, northM: 0 }, ctx.chemical?.id ?? null, 'estimate');
   }
   // What the anchor sees of the chemicals in question (an alarm detector of another gas: the chemicals in question).
@@ -244,7 +248,7 @@ function chooseSource(input: AssessmentInput, ctx: ChooseContext, { ofItem, ofPo
   const provisionalText = nearest
     ? hubText('source.provisional-item', { item: nearest.name, detector: anchor.id, basis, why: whyText })
     : hubText('source.provisional-detector', { detector: anchor.id, basis, why: whyText });
-  ctx.warnings.push(provisional);
+  ctx.warnings.push({ en: provisional, text: provisionalText });
   ctx.estimate = { ...ctx.estimate, reason: provisional, reasonText: provisionalText };
   return nearest ? ofItem(nearest, 'estimate') : ofPoint(anchor.position, ctx.chemical?.id ?? (anchor.gas ?? null), 'estimate');
 }

@@ -7,6 +7,7 @@ import { incidentMessages } from '../../i18n/messages/incident.ts';
 import { LEVEL_STYLES } from '../../live/alarm-format.ts';
 import { useIncidents } from './IncidentProvider.tsx';
 import { IncidentBrigade } from './IncidentBrigade.tsx';
+import { IncidentCaveats } from './IncidentCaveats.tsx';
 import { IncidentCountdowns } from './IncidentCountdowns.tsx';
 import { IncidentHandovers } from './IncidentHandovers.tsx';
 import { IncidentPeople } from './IncidentPeople.tsx';
@@ -18,7 +19,7 @@ import styles from './Incident.module.css';
 /**
  * The incident card: while an incident is open (or lately closed) it takes the wall's situation
  * column, where the most important thing goes — title, state, chemical and level; the countdowns
- * from the first alarm against the pilot's targets; where the leak is; which valves; who goes
+ * from the first alarm against the pilot's targets; what the assessment cannot yet tell; where the leak is; which valves; who goes
  * where; the fire brigade; the timeline. Without an incident it renders nothing ({@link IncidentNotices}
  * says what there is to say then).
  */
@@ -45,6 +46,7 @@ export function IncidentCard() {
         ) : null}
         <IncidentHead incident={shown} />
         <IncidentCountdowns incident={shown} />
+        <IncidentCaveats incident={shown} />
         <IncidentSource incident={shown} />
         <IncidentValves incident={shown} />
         <IncidentBrigade incident={shown} />

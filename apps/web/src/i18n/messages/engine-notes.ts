@@ -12,6 +12,9 @@ export const engineNoteMessages = defineMessages<SimNoteKey>({
     'dense.ground-level-only': 'Britter–McQuaid 重气模型假定地面释放；释放高度 heightM {heightM} 米未计入',
     'dense.not-denser-than-air':
       '释放气体不重于空气（{releaseKgM3} 对 {airKgM3} kg/m³）却使用重气模型：超出 Britter–McQuaid 的适用范围（未计重力扩展（重力塌落））；请改用 gaussian-plume / gaussian-puff',
+    'source.unknown-chemical': '候选 {id}：化学品“{chemical}”未知，未纳入',
+    'source.direction-varied': '时间窗内风向变化达 {spreadDeg}°（σθ）；超过 {capDeg}° 的偏转未予考虑',
+    'source.no-majority': '没有哪个候选泄漏源的概率超过一半（最高 {percent} %）',
     'dense.steady': 'Britter–McQuaid 烟羽按稳态释放计算（忽略 durationS / rateSteps）；对短时释放偏保守',
     'dense.plume-alpha': 'Britter–McQuaid 烟羽：α = {alpha} > 1，超出关联式范围（外推）',
     'dense.puff-alpha': 'Britter–McQuaid 烟团：α = {alpha} > 1，超出关联式范围（外推）',
