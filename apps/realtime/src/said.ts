@@ -1,6 +1,6 @@
 // A sentence the hub composes, in both forms it sends: the English (timeline, logs, webhooks, the
 // plain field) and the key with values a wall words in its user's language (protocol hub-text.ts).
-import { engineNoteText, hubText, type HubText, type HubTextKey, type HubTextValue } from '@safetwin/protocol';
+import { engineNoteText, hubText, type EngineNote, type HubText, type HubTextKey, type HubTextValue } from '@safetwin/protocol';
 
 /** A hub sentence: `en` and `text`. */
 export interface Said {
@@ -27,7 +27,7 @@ export function joinSaid(parts: readonly Said[], joint: keyof typeof JOINTS = 's
 }
 
 /** A note of the plume engine (@safetwin/sim: key, values, English) as a hub sentence (protocol `engineNoteText`). */
-export function engineSaid(note: { key: string; values: Readonly<Record<string, string>>; text: string }): Said {
+export function engineSaid(note: EngineNote): Said {
   return { en: note.text, text: engineNoteText(note) };
 }
 

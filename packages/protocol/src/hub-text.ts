@@ -3,6 +3,8 @@
 // assembly point is unusable) as a message key with its values. The English the hub logs stays in
 // the plain field beside each (`reason`, `label`), for logs, webhooks and older clients.
 
+import type { EngineNote } from './sim-run.ts';
+
 /** A name in the site description's two languages. */
 export interface SiteName {
   zh: string;
@@ -170,7 +172,7 @@ export interface HubText {
  * `engine.note`, values `note` (the engine's key), `text` (its English) and the note's own values beside them. A client
  * words it with its engine-note wording and shows `text` for a key it does not know.
  */
-export function engineNoteText(note: { key: string; values: Readonly<Record<string, string>>; text: string }): HubText {
+export function engineNoteText(note: EngineNote): HubText {
   return { key: 'engine.note', values: { ...note.values, note: note.key, text: note.text } };
 }
 

@@ -200,4 +200,3 @@ function plumeField(m: ResolvedModel, source: { eastM: number; northM: number },
     return m.concentrationKgM3(x, y, heightM, tS).concentrationKgM3 / perPpm;
   };
 }
-
