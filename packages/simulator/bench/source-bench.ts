@@ -153,5 +153,14 @@ function calibration(): string {
     const right = inBand.filter((r) => r.trueRank === 1).length;
     const meanP = inBand.reduce((s, r) => s + r.topP, 0) / Math.max(1, inBand.length);
     return `${lo}–${Math.min(1, hi)}: right in ${right}/${inBand.length} (mean p ${meanP.toFixed(2)})`;
-  }).join('; ');
+  }).join('; ') + `; the estimates' own expectation of "first": Σ p(top) = ${expectedFirst().toFixed(1)}/${rows.length}`;
+}
+
+/**
+ * How many leaks a calibrated estimator expects to rank first: the sum of its top candidates' probabilities. Where
+ * that sum is near the count it gets, the readings, not the ranking, set the figure: a higher "first" needs a sharper
+ * posterior (more information: detectors, time, process data), not a different order.
+ */
+function expectedFirst(): number {
+  return rows.reduce((s, r) => s + r.topP, 0);
 }
