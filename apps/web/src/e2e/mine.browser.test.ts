@@ -15,6 +15,9 @@ import { ROUTE_RGB } from '../live/mine-format.ts';
 import type { SitePeopleView, SitePowerView } from '../live/mine-types.ts';
 import { LOCALE_COOKIE } from '../i18n/locale.ts';
 import { coveredPoints, spilledChildren } from './layout-checks.ts';
+import { deckTooltipText, planViewport } from './plan-view.ts';
+import { SiteProjector } from '../components/map/site-projector.ts';
+import type { GeoOrigin } from '@safetwin/twin-models';
 import { HAVE_CHROMIUM, SCREENSHOTS, hubAs, hubToken, logIn, startWebEnv, warnIfNoChromium, type WebEnv } from './web-env.ts';
 
 warnIfNoChromium('mine browser tests');
@@ -44,11 +47,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the mine on the wall in headless Chromium', () 
   let env: WebEnv;
   let token: string;
   let faceSensorId: string;
+  let origin: GeoOrigin;
 
   beforeAll(async () => {
     env = await startWebEnv();
     token = await hubToken(env.hub, 'commander');
-    const { site } = await hubAs<{ site: { sensors: Array<{ id: string; kind: string; placement?: string }> } }>(env.hub, 'commander', `/sites/${MINE}`);
+    const { site } = await hubAs<{ site: { origin: GeoOrigin; sensors: Array<{ id: string; kind: string; placement?: string }> } }>(env.hub, 'commander', `/sites/${MINE}`);
+    origin = site.origin;
     faceSensorId = site.sensors.find((s) => s.kind === 'gas-ch4' && s.placement === 'longwall-face')!.id;
     expect(faceSensorId, 'the demo mine has a longwall-face CH4 sensor').toBeTruthy();
   }, 600_000);
@@ -142,6 +147,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the mine on the wall in headless Chromium', () 
     await page.waitForTimeout(10_000);
     await shot(page, 'mine-withdrawing.png');
 
+    // A name on the plan answers a hover with who it is (the names are the map's label layers; the mine's tooltip words them).
+    // People at work first: they have no ring, so what answers near them is their name (or their tag's own marker, worded apart).
+    const placed = (await hubAs<SitePeopleView>(env.hub, 'commander', `/sites/${MINE}/people`)).people.filter((p) => p.position !== null);
+    const named = await personNameTooltip(page, new SiteProjector(origin), [...placed.filter((p) => p.state === 'working'), ...placed.filter((p) => p.state !== 'working')]);
+    console.log(`[mine] hovering a name on the plan: ${named ?? 'no name answered'}`);
+    expect(named, 'a person\'s name on the plan answers a hover with their name, team and state').toMatch(/^.+ \(.+\): .+$/);
+    await page.mouse.move(0, 0);
+
     // A commander's order from the wall: a reason the hub refuses shows its message; a good one is recorded.
     // The situation column's cards hold their content while the withdrawal list grows (a shrunk card spilled
     // over the withdrawal card), and the order button is clicked like a user does: nothing may cover it.
@@ -188,6 +201,32 @@ describe.skipIf(!HAVE_CHROMIUM)('the mine on the wall in headless Chromium', () 
     await shot(page, 'mine-wall-zh.png');
   }
 });
+
+/**
+ * Hovers round the first ten of `people` on the plan (outside a ring round them, where their name is placed; names that
+ * collide are left out, so not everyone's is drawn) until deck's tooltip names one of them as the mine's overlay words a
+ * person, "name (team): state"; the tooltip's text, or null.
+ */
+async function personNameTooltip(page: Page, projector: SiteProjector, people: SitePeopleView['people']): Promise<string | null> {
+  const canvas = page.locator('[data-testid=site-map] canvas').first();
+  const box = (await canvas.boundingBox())!;
+  const vp = await planViewport(page, box.width, box.height);
+  for (const person of people.slice(0, 10)) {
+    const [x0, y0] = vp.project(projector.lonLat(person.position!.eastM, person.position!.northM));
+    // Rings outside the person's own ring (its radius and deck's picking radius), eight directions each.
+    for (const radiusPx of [16, 26, 38, 52]) {
+      for (let k = 0; k < 8; k++) {
+        const x = x0! + radiusPx * Math.cos((k * Math.PI) / 4), y = y0! + radiusPx * Math.sin((k * Math.PI) / 4);
+        if (!(x > 4 && x < box.width - 4 && y > 4 && y < box.height - 4)) continue;
+        await page.mouse.move(box.x + x, box.y + y);
+        await page.waitForTimeout(120);
+        const text = await deckTooltipText(page);
+        if (text.startsWith(`${person.name} (`)) return text;
+      }
+    }
+  }
+  return null;
+}
 
 /** Prints how long after the reading that crossed the cut level (sensor time) something showed on the wall, next to the design bound and the time since the rise was staged (never asserted: timed-wait.ts). */
 function reportSince(what: string, seenAt: number, crossedAt: number | null, stagedAt: number, designBoundMs: number): void {

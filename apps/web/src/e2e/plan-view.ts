@@ -15,3 +15,11 @@ export async function planViewport(page: Page, widthPx: number, heightPx: number
   const { longitude, latitude, zoom } = await mapView(page);
   return new WebMercatorViewport({ width: widthPx, height: heightPx, longitude, latitude, zoom });
 }
+
+/** The text of deck's tooltip on the plan as shown now ('' when none is shown). */
+export async function deckTooltipText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('.deck-tooltip');
+    return el && el.style.display !== 'none' ? (el.textContent ?? '') : '';
+  });
+}

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { mapView, planViewport } from './plan-view.ts';
+import { deckTooltipText, mapView, planViewport } from './plan-view.ts';
 import type { SimRunView } from '@safetwin/protocol';
 import { elementPixels } from './pixels.ts';
 import { HAVE_CHROMIUM, SCREENSHOTS, hubAs, logIn, startWebEnv, warnIfNoChromium, type WebEnv } from './web-env.ts';
@@ -92,10 +92,7 @@ async function zoneTooltip(page: Page, points: [number, number][], pattern: RegE
     await page.mouse.move(box.x + x!, box.y + y!, { steps: 2 });
     for (let tries = 0; tries < 8; tries++) {
       await page.waitForTimeout(150);
-      const text = await page.evaluate(() => {
-        const el = document.querySelector<HTMLElement>('.deck-tooltip');
-        return el && el.style.display !== 'none' ? (el.textContent ?? '') : '';
-      });
+      const text = await deckTooltipText(page);
       if (pattern.test(text)) return text;
     }
   }
