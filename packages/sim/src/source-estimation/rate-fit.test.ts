@@ -34,6 +34,17 @@ describe('rateLogLikelihood', () => {
     const together = rateLogLikelihood(obs, active, Int32Array.from([3]), unit, lnW, 0, lnQ);
     expect(together).toBeLessThan(apart - 0.5);
   });
+
+  it('a plume tail far below the floor counts as no prediction, within 10⁻⁸ nats; a thousandth of the floor still counts', () => {
+    const one = Int32Array.from([0]), ends = Int32Array.from([1]), w = [0];
+    const none = rateLogLikelihood(obs, one, ends, Float64Array.from([0]), w, 0, lnQ);
+    const tail = rateLogLikelihood(obs, one, ends, Float64Array.from([1e-12]), w, 0, lnQ);
+    expect(Math.abs(tail - none)).toBeLessThan(1e-8);
+    expect(tail).toBe(em.kappa * obs.zeroRaw[0]!);
+    const faint = rateLogLikelihood(obs, one, ends, Float64Array.from([2.5e-4]), w, 0, lnQ);
+    expect(faint).toBeCloseTo(em.kappa * obs.rawLogLikelihood(0, 2 * 2.5e-4), 12);
+    expect(faint).not.toBe(none);
+  });
 });
 
 describe('fitRate', () => {

@@ -35,6 +35,14 @@ const GOLDEN_STEPS = 8;
 /** Step of the finite-difference curvature, in ln q. */
 const CURVATURE_STEP = 0.05;
 
+/**
+ * A prediction below this share of the reading's floor counts as none: the log-likelihood moves by at most
+ * |∂ ln L/∂ ln(μ + d)| · μ/d, and that derivative is under 15 (r/σ over the instrument's log span, error-model.ts), so
+ * by under 2·10⁻⁸ nats a reading — far below anything the ranking or the rate resolves — while the plume's far tails,
+ * most of the predictions a rate search meets, skip two logarithms and an exponential each.
+ */
+const NEGLIGIBLE_SHARE_OF_FLOOR = 1e-9;
+
 /** A fitted rate: posterior ln q (its mode) and its standard deviation, the log-likelihood there and the Laplace log evidence. */
 export interface RateFit {
   lnRate: number;
@@ -48,30 +56,82 @@ export interface RateFit {
  * `groupEnd[g]` is the end (exclusive) of group g in `active` (the observations that share one offset: those whose air
  * left the source in the same wind bin, estimate-source.ts); `unit` holds the unit-rate predictions offset by offset
  * (offset o at o·n … o·n + n − 1, n = active.length), `lnW` the offsets' log weights (−Infinity: not used); plus `rest`.
- * Each group's marginal is tempered (error-model.ts).
+ * Each group's marginal is tempered (error-model.ts). To evaluate at many rates, {@link rateTerms} once and
+ * {@link termsLogLikelihood} at each.
  */
 export function rateLogLikelihood(obs: Observations, active: Int32Array, groupEnd: Int32Array, unit: Float64Array, lnW: readonly number[], rest: number, lnQ: number): number {
-  const q = Math.exp(lnQ);
-  const n = active.length, nOff = lnW.length;
-  const acc = new Float64Array(nOff);
-  let s = rest;
-  let a = 0;
-  for (let g = 0; g < groupEnd.length; g++) {
+  return termsLogLikelihood(obs, rateTerms(obs, active, groupEnd, unit, lnW), lnW, rest, lnQ);
+}
+
+/**
+ * The likelihood's terms that change with q: per group and used offset, the observations predicted some gas (index and
+ * unit-rate prediction); those predicted none add their zero-prediction log-likelihood whatever q is, summed once.
+ * Most of a candidate's active observations are zero under most starts and offsets (before the cloud's front, off the
+ * offset's axis): a rate search then sums only the rest.
+ */
+export interface RateTerms {
+  groups: number;
+  offsets: number;
+  /** Σ of the zero-prediction log-likelihoods of group g under offset o, at g·offsets + o. */
+  zeroSum: Float64Array;
+  /** Group g under offset o has the entries from[g·offsets + o] … from[g·offsets + o + 1] − 1 of `obsIndex` and `unit`. */
+  from: Int32Array;
+  obsIndex: Int32Array;
+  unit: Float64Array;
+}
+
+/** The {@link RateTerms} of the `active` observations in groups ending at `groupEnd` (as in {@link rateLogLikelihood}). */
+export function rateTerms(obs: Observations, active: Int32Array, groupEnd: Int32Array, unit: Float64Array, lnW: readonly number[]): RateTerms {
+  const n = active.length, offsets = lnW.length, groups = groupEnd.length;
+  let count = 0;
+  for (let o = 0; o < offsets; o++) if (lnW[o] !== -Infinity) for (let a = 0; a < n; a++) if (unit[o * n + a]! > 0) count++;
+  const t: RateTerms = { groups, offsets, zeroSum: new Float64Array(groups * offsets), from: new Int32Array(groups * offsets + 1), obsIndex: new Int32Array(count), unit: new Float64Array(count) };
+  let e = 0, first = 0;
+  for (let g = 0; g < groups; g++) {
     const end = groupEnd[g]!;
-    acc.fill(0);
-    for (; a < end; a++) {
-      const k = active[a]!;
-      for (let o = 0; o < nOff; o++) {
-        if (lnW[o] === -Infinity) continue;
+    for (let o = 0; o < offsets; o++) {
+      t.from[g * offsets + o] = e;
+      if (lnW[o] === -Infinity) continue;
+      let zero = 0;
+      for (let a = first; a < end; a++) {
         const u = unit[o * n + a]!;
-        acc[o]! += u > 0 ? obs.rawLogLikelihood(k, q * u) : obs.zeroRaw[k]!;
+        if (u > 0) {
+          t.obsIndex[e] = active[a]!;
+          t.unit[e++] = u;
+        } else zero += obs.zeroRaw[active[a]!]!;
       }
+      t.zeroSum[g * offsets + o] = zero;
+    }
+    first = end;
+  }
+  t.from[groups * offsets] = e;
+  return t;
+}
+
+/** {@link rateLogLikelihood} from its {@link rateTerms}. */
+export function termsLogLikelihood(obs: Observations, t: RateTerms, lnW: readonly number[], rest: number, lnQ: number): number {
+  const q = Math.exp(lnQ);
+  const acc = new Float64Array(t.offsets);
+  let s = rest;
+  for (let g = 0; g < t.groups; g++) {
+    let m = -Infinity;
+    for (let o = 0; o < t.offsets; o++) {
+      if (lnW[o] === -Infinity) {
+        acc[o] = -Infinity;
+        continue;
+      }
+      const i = g * t.offsets + o;
+      let v = t.zeroSum[i]!;
+      for (let e = t.from[i]!, end = t.from[i + 1]!; e < end; e++) {
+        const k = t.obsIndex[e]!, mu = q * t.unit[e]!;
+        v += mu < NEGLIGIBLE_SHARE_OF_FLOOR * obs.floor[k]! ? obs.zeroRaw[k]! : obs.rawLogLikelihood(k, mu);
+      }
+      acc[o] = lnW[o]! + v;
+      if (acc[o]! > m) m = acc[o]!;
     }
     // Log-sum-exp over the offsets.
-    let m = -Infinity;
-    for (let o = 0; o < nOff; o++) if (lnW[o]! + acc[o]! > m) m = lnW[o]! + acc[o]!;
     let sum = 0;
-    for (let o = 0; o < nOff; o++) if (lnW[o]! > -Infinity) sum += Math.exp(lnW[o]! + acc[o]! - m);
+    for (let o = 0; o < t.offsets; o++) if (acc[o]! > -Infinity) sum += Math.exp(acc[o]! - m);
     s += obs.em.kappa * (m + Math.log(sum));
   }
   return s;
@@ -111,7 +171,8 @@ export function closedFormLnRate(obs: Observations, active: Int32Array, unit: Fl
  * and only the best point's neighbourhood is refined by golden-section search.
  */
 export function fitRate(obs: Observations, active: Int32Array, groupEnd: Int32Array, unit: Float64Array, lnW: readonly number[], rest: number, start: number | null): RateFit {
-  const ll = (lnQ: number): number => rateLogLikelihood(obs, active, groupEnd, unit, lnW, rest, lnQ) + lnRatePrior(lnQ);
+  const terms = rateTerms(obs, active, groupEnd, unit, lnW);
+  const ll = (lnQ: number): number => termsLogLikelihood(obs, terms, lnW, rest, lnQ) + lnRatePrior(lnQ);
   const lo0 = Math.log(MIN_RATE_KGS), hi0 = Math.log(MAX_RATE_KGS);
   let lo = start !== null ? Math.max(lo0, start - BRACKET_LN) : lo0;
   let hi = start !== null ? Math.min(hi0, start + BRACKET_LN) : hi0;
