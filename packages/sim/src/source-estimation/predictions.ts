@@ -12,7 +12,7 @@ import type { Chemical } from '../chemicals/types.ts';
 import { resolveModel, type ResolvedModel } from '../resolve-model.ts';
 import { plumeScenarioSchema } from '../scenario.ts';
 import { sigmaYM } from '../sigma.ts';
-import type { StabilityClass } from '../stability.ts';
+import { STABILITY_CLASSES, type StabilityClass } from '../stability.ts';
 import { binCentreMs, windIndex, type TimeGrid, type WindBins } from './binning.ts';
 import { GAUSS_HERMITE_3 } from './error-model.ts';
 import type { DetectorUnit, EnuPoint } from './types.ts';
@@ -68,18 +68,40 @@ export interface CandidatePredictions {
 
 /** Models resolved during one estimate, shared by the candidates (same chemical, height, wind → same model). */
 export class ModelCache {
-  private readonly models = new Map<string, ResolvedModel>();
+  private readonly sources = new Map<string, SourceModels>();
+
+  /** The models of one release (chemical, height rounded to 0.1 m, rate to 3 digits) under any wind. */
+  source(chemical: string, heightM: number, rateKgS: number): SourceModels {
+    const key = `${chemical}|${heightM.toFixed(1)}|${rateKgS.toPrecision(3)}`;
+    let m = this.sources.get(key);
+    if (!m) this.sources.set(key, (m = new SourceModels(chemical, Math.round(heightM * 10) / 10, rateKgS)));
+    return m;
+  }
 
   get(chemical: string, heightM: number, windSpeedMS: number, windHeightM: number, stability: StabilityClass, rateKgS: number): ResolvedModel {
-    const speed = Math.max(SPEED_STEP_MS, Math.round(windSpeedMS / SPEED_STEP_MS) * SPEED_STEP_MS);
-    const key = `${chemical}|${heightM.toFixed(1)}|${speed.toFixed(1)}|${windHeightM}|${stability}|${rateKgS.toPrecision(3)}`;
+    return this.source(chemical, heightM, rateKgS).get(windSpeedMS, windHeightM, stability);
+  }
+}
+
+/**
+ * One release's models by wind, resolved once each: the speed rounded to SPEED_STEP_MS, the wind's height to 0.1 m. A number keys them (a candidate's
+ * predictions ask for hundreds per call: a string key each was a tenth of an estimate's time).
+ */
+export class SourceModels {
+  private readonly models = new Map<number, ResolvedModel>();
+
+  constructor(private readonly chemical: string, private readonly heightM: number, private readonly rateKgS: number) {}
+
+  get(windSpeedMS: number, windHeightM: number, stability: StabilityClass): ResolvedModel {
+    const steps = Math.max(1, Math.round(windSpeedMS / SPEED_STEP_MS));
+    const key = (Math.round(windHeightM * 10) * STABILITY_CLASSES.length + STABILITY_CLASSES.indexOf(stability)) * 100_000 + steps;
     let m = this.models.get(key);
     if (!m) {
       const scenario = plumeScenarioSchema.parse({
-        chemical,
+        chemical: this.chemical,
         model: 'auto',
-        release: { kind: 'continuous', rateKgS, heightM: Math.round(heightM * 10) / 10 },
-        weather: { windSpeedMS: speed, windHeightM, stability },
+        release: { kind: 'continuous', rateKgS: this.rateKgS, heightM: this.heightM },
+        weather: { windSpeedMS: steps * SPEED_STEP_MS, windHeightM, stability },
       });
       m = resolveModel(scenario);
       this.models.set(key, m);
@@ -126,8 +148,9 @@ export function predict(
   // models its plume is averaged over (wind-regimes.ts): one per regime, a dense cloud's at the regime's gust nodes.
   const models = new Map<number, ResolvedModel>();
   const mixes = new Map<number, RegimeModel[]>();
+  const source = cache.source(c.chemical.id, c.releaseHeightM, c.refRateKgS);
   const resolve = (w: number, speedMS: number, stability: StabilityClass): ResolvedModel => {
-    const m = cache.get(c.chemical.id, c.releaseHeightM, speedMS, wind.heightM[w]!, stability, c.refRateKgS);
+    const m = source.get(speedMS, wind.heightM[w]!, stability);
     if (m.model !== 'gaussian-plume') {
       out.dense = true;
       out.model = m.model;
