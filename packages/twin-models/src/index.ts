@@ -74,14 +74,14 @@ export {
   planIsolation, integrateRateKg, isolatedRelease, DEFAULT_VALVE_WEIGHTS, buildIsolationGraph, deadEndJunctions, UnknownLeakTargetError, minVertexCut,
   segmentDensityKgM3, segmentVolumeM3, LIQUEFIED_AT_20C, planEvacuation, WALKING_SPEED_M_S, indoorExposure, shelterHolds,
   DEFAULT_AIR_CHANGES_PER_H, walkRoutes, pointSeries, legExposure, addDoseSample, doseAlongTrack, aeglExceedances, parkEvacuationGroups,
-  zoneStepField, lineValveIds, lineFlowTransmitters, evaluateClosure,
+  zoneStepField, lineValveIds, lineFlowTransmitters, meteredLine, evaluateClosure,
 } from './response/index.ts';
 export type {
   IsolationOptions, IsolationPlan, IsolationAlternative, ValveAction, ValveCostWeights, IsolationSite, IsolationGraphOptions, LeakTarget,
   FeedRef, IsolationValve, IsolationSegment, IsolationPipeNode, ClosureEffects, SideEffect, VertexCut, VertexCutProblem, EvacuationGroup,
   EvacuationInput, EvacuationPlan, EvacuationRoute, GroupPlan, AssemblyPointStatus, PlanAssemblyPoint, IndoorExposure, WalkNetwork,
   WalkTarget, WalkOptions, WalkRoute, ConcentrationField, ExposureLevels, PointSeries, LegExposure, DownwindPenalty, PersonDose,
-  TrackPoint, Exceedance, TaggedPerson, ReleaseProfile, ForecastZone, LinePipes,
+  TrackPoint, Exceedance, TaggedPerson, ReleaseProfile, ForecastZone, LinePipes, MeteredLine,
 } from './response/index.ts';
 export * from './mine/interlock/index.ts';
 export * from './mine/positioning/index.ts';

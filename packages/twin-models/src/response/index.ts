@@ -23,5 +23,5 @@ export { zoneStepField } from './zone-field.ts';
 export type { ForecastZone } from './zone-field.ts';
 export { parkEvacuationGroups } from './park-groups.ts';
 export type { TaggedPerson } from './park-groups.ts';
-export { lineValveIds, lineFlowTransmitters } from './pipe-lines.ts';
-export type { LinePipes } from './pipe-lines.ts';
+export { lineValveIds, lineFlowTransmitters, meteredLine } from './pipe-lines.ts';
+export type { LinePipes, MeteredLine } from './pipe-lines.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoSites } from '../demo-sites.ts';
 import type { ChemicalPark } from '../schema/site.ts';
-import { lineFlowTransmitters, lineValveIds } from './pipe-lines.ts';
+import { lineFlowTransmitters, lineValveIds, meteredLine } from './pipe-lines.ts';
 
 // A tank nozzle N1 — V1 — J1 (tee) — V2 — N2 (reactor), and a branch J1 — V3 — E (pipe end).
 const pipes = {
@@ -38,5 +38,25 @@ describe('lineValveIds', () => {
     expect(flows.length).toBeGreaterThan(10);
     const gated = flows.filter((s) => lineValveIds(park.pipes, s.pipeSegmentId!).some((id) => remote.has(id)));
     expect(gated.length / flows.length).toBeGreaterThan(0.8);
+  });
+});
+
+describe('meteredLine', () => {
+  // The same network with lengths, m.
+  const lengths: Record<string, number> = { S1: 10, S2: 20, S3: 30, S4: 40, S5: 5, S6: 15 };
+  const lengthed = { ...pipes, segments: pipes.segments.map((s) => ({ ...s, lengthM: lengths[s.id]! })) };
+  const sensors = [{ id: 'FT-B', kind: 'flow' as const, pipeSegmentId: 'S2' }, { id: 'FT-A', kind: 'flow' as const, pipeSegmentId: 'S1' }, { id: 'FT-C', kind: 'flow' as const, pipeSegmentId: 'S4' }];
+
+  it('lays the line out along the segment\'s flow direction, each transmitter at its segment\'s middle', () => {
+    // S2 (V1 → J1): the line is N1 —S1— V1 —S2— J1 (a tee ends it), 30 m; S2 spans 10–30 m.
+    expect(meteredLine({ pipes: lengthed, sensors }, 'S2')).toEqual({ lengthM: 30, fromAtM: 10, toAtM: 30, meters: [{ id: 'FT-A', atM: 5 }, { id: 'FT-B', atM: 20 }] });
+    expect(meteredLine({ pipes: lengthed, sensors }, 'S1')).toEqual({ lengthM: 30, fromAtM: 0, toAtM: 10, meters: [{ id: 'FT-A', atM: 5 }, { id: 'FT-B', atM: 20 }] });
+    // S4 (V2 → N2): J1 —S3— V2 —S4— N2, 70 m; FT-C at 30 + 20.
+    expect(meteredLine({ pipes: lengthed, sensors }, 'S4')).toEqual({ lengthM: 70, fromAtM: 30, toAtM: 70, meters: [{ id: 'FT-C', atM: 50 }] });
+  });
+
+  it('is null for a line without a flow transmitter and for an unknown segment', () => {
+    expect(meteredLine({ pipes: lengthed, sensors }, 'S6')).toBeNull();
+    expect(meteredLine({ pipes: lengthed, sensors }, 'nope')).toBeNull();
   });
 });

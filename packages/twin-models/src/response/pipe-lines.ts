@@ -17,34 +17,89 @@ export interface LinePipes {
 /** Longest walk from a segment end, segments (a guard against malformed loops). */
 const MAX_HOPS = 200;
 
+/** One way along a line from an end of a segment: the nodes met (the end first, the branch, nozzle or end that stops it last) and the segments between them. */
+interface LineWalk {
+  nodes: string[];
+  segments: string[];
+}
+
+/** Walks from `startNode` away from segment `segmentId` along nodes that join exactly two segments, up to and including the first branch, nozzle or end. */
+function walkLine(pipes: LinePipes, segmentId: string, startNode: string): LineWalk {
+  const segments = new Map(pipes.segments.map((s) => [s.id, s]));
+  const nodeKind = new Map(pipes.nodes.map((n) => [n.id, n.kind]));
+  const touching = new Map<string, string[]>();
+  for (const s of pipes.segments) for (const n of [s.from, s.to]) touching.set(n, [...(touching.get(n) ?? []), s.id]);
+  const out: LineWalk = { nodes: [], segments: [] };
+  let node = startNode, via = segmentId;
+  for (let hops = 0; hops < MAX_HOPS; hops++) {
+    out.nodes.push(node);
+    const links = touching.get(node) ?? [];
+    if (links.length !== 2 || nodeKind.get(node) === 'nozzle') break;
+    const next = segments.get(links[0] === via ? links[1]! : links[0]!);
+    if (!next) break;
+    via = next.id;
+    out.segments.push(via);
+    node = next.from === node ? next.to : next.from;
+  }
+  return out;
+}
+
 /**
  * The ids of the valves on the line through `segmentId`: walking from both of its ends along
  * nodes that join exactly two segments, up to and including the first branch, nozzle or end.
  * Sorted; empty for an unknown segment.
  */
 export function lineValveIds(pipes: LinePipes, segmentId: string): string[] {
-  const segments = new Map(pipes.segments.map((s) => [s.id, s]));
-  const seg = segments.get(segmentId);
+  const seg = pipes.segments.find((s) => s.id === segmentId);
   if (!seg) return [];
-  const nodeKind = new Map(pipes.nodes.map((n) => [n.id, n.kind]));
-  const touching = new Map<string, string[]>();
-  for (const s of pipes.segments) for (const n of [s.from, s.to]) touching.set(n, [...(touching.get(n) ?? []), s.id]);
   const valvesAt = new Map<string, string[]>();
   for (const v of pipes.valves) valvesAt.set(v.nodeId, [...(valvesAt.get(v.nodeId) ?? []), v.id]);
   const found = new Set<string>();
-  for (const startNode of [seg.from, seg.to]) {
-    let node = startNode, via = seg.id;
-    for (let hops = 0; hops < MAX_HOPS; hops++) {
-      for (const v of valvesAt.get(node) ?? []) found.add(v);
-      const links = touching.get(node) ?? [];
-      if (links.length !== 2 || nodeKind.get(node) === 'nozzle') break;
-      const next = segments.get(links[0] === via ? links[1]! : links[0]!);
-      if (!next) break;
-      via = next.id;
-      node = next.from === node ? next.to : next.from;
-    }
-  }
+  for (const startNode of [seg.from, seg.to]) for (const node of walkLine(pipes, segmentId, startNode).nodes) for (const v of valvesAt.get(node) ?? []) found.add(v);
   return [...found].sort();
+}
+
+/** A pipe network with its segments' routed lengths. */
+export interface LengthedLinePipes extends LinePipes {
+  segments: ReadonlyArray<Pick<PipeSegment, 'id' | 'from' | 'to' | 'lengthM'>>;
+}
+
+/** A metered line as a leak's flow evidence needs it: lengths along the line in the leaking segment's flow direction, from the line's upstream end, m. */
+export interface MeteredLine {
+  /** Routed length of the whole line, m. */
+  lengthM: number;
+  /** Where the segment's `from` and `to` ends lie along the line, m. */
+  fromAtM: number;
+  toAtM: number;
+  /** The line's flow transmitters, each where it measures (the middle of its segment), m along the line. Sorted by id. */
+  meters: { id: string; atM: number }[];
+}
+
+/**
+ * The line through pipe segment `segmentId` (as {@link lineValveIds} walks it) with its flow transmitters, laid out along
+ * the segment's flow direction (`from` → `to`); null for an unknown segment or a line without a flow transmitter.
+ */
+export function meteredLine(
+  park: { pipes: LengthedLinePipes; sensors: ReadonlyArray<Pick<Sensor, 'id' | 'kind'> & { pipeSegmentId?: string | undefined }> },
+  segmentId: string,
+): MeteredLine | null {
+  const lengths = new Map(park.pipes.segments.map((s) => [s.id, s.lengthM]));
+  const seg = park.pipes.segments.find((s) => s.id === segmentId);
+  if (!seg) return null;
+  const chain = [...walkLine(park.pipes, segmentId, seg.from).segments.reverse(), segmentId, ...walkLine(park.pipes, segmentId, seg.to).segments];
+  const startAtM = new Map<string, number>();
+  let lengthM = 0;
+  for (const id of chain) {
+    startAtM.set(id, lengthM);
+    lengthM += lengths.get(id)!;
+  }
+  const meters = park.sensors
+    .filter((s) => s.kind === 'flow' && s.pipeSegmentId !== undefined && startAtM.has(s.pipeSegmentId))
+    .map((s) => ({ id: s.id, atM: startAtM.get(s.pipeSegmentId!)! + lengths.get(s.pipeSegmentId!)! / 2 }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (meters.length === 0) return null;
+  const fromAtM = startAtM.get(segmentId)!;
+  return { lengthM, fromAtM, toAtM: fromAtM + seg.lengthM, meters };
 }
 
 /**
