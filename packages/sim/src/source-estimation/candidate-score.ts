@@ -12,6 +12,7 @@ import type { Chemical } from '../chemicals/types.ts';
 import { erf } from '../palazzi.ts';
 import { binCentreMs, type TimeGrid, type WindBins } from './binning.ts';
 import type { ErrorModel, Observations } from './error-model.ts';
+import { flowLnRate, flowLogLikelihood, type FlowTerm } from './flow-evidence.ts';
 import { predict, travelAtM, type CandidatePredictions, type ModelCache, type ObservationLayout } from './predictions.ts';
 import {
   closedFormLnRate, fitRate, laplaceAtMode, lnRatePrior, MAX_RATE_KGS, MIN_RATE_KGS, RATE_PRIOR_LN_SD, rateLogLikelihood, type RateFit,
@@ -122,22 +123,22 @@ export function screeningWeights(ev: Evidence): number[] {
  * Refines a linearised score `first` (model resolved at 1 kg/s): again with the model resolved at the fitted
  * rate ('auto' may choose another model there); the exact rate scan when either resolved dense.
  */
-export function refineRate(ev: Evidence, c: SourceCandidate, chemical: Chemical, first: CandidateScore): CandidateScore {
+export function refineRate(ev: Evidence, c: SourceCandidate, chemical: Chemical, first: CandidateScore, flow: FlowTerm | null = null): CandidateScore {
   if (!first.predictions.dense) {
-    const second = scoreLinear(ev, c, chemical, roundRate(Math.exp(first.lnRateMean)));
+    const second = scoreLinear(ev, c, chemical, roundRate(Math.exp(first.lnRateMean)), ev.lnOffsetWeights, flow);
     if (!second.predictions.dense) return second;
   }
-  return scoreDense(ev, c, chemical);
+  return scoreDense(ev, c, chemical, flow);
 }
 
 /**
  * Screening score: the stations' wind direction only, every start at its closed-form rate (no search; the likelihood
  * there is a lower bound of its maximum). Candidates far below the best are left with this score.
  */
-export function screenLinear(ev: Evidence, c: SourceCandidate, chemical: Chemical): CandidateScore {
+export function screenLinear(ev: Evidence, c: SourceCandidate, chemical: Chemical, flow: FlowTerm | null = null): CandidateScore {
   const lnW = screeningWeights(ev);
   const { predictions, active, groupEnd, rest, combos } = setUp(ev, c, chemical, 1, lnW);
-  const coarse = coarseFits(ev, active, groupEnd, rest, combos, lnW);
+  const coarse = coarseFits(ev, active, groupEnd, rest, combos, lnW, flow);
   let best = coarse[0]!;
   for (const x of coarse) if (x.ll0 > best.ll0) best = x;
   const lnRate = best.lnQ0 ?? Math.log(MIN_RATE_KGS);
@@ -145,25 +146,35 @@ export function screenLinear(ev: Evidence, c: SourceCandidate, chemical: Chemica
   return { predictions, active, logEvidence, lnRateMean: lnRate, lnRateVar: RATE_PRIOR_LN_SD ** 2, bestStart: best.start, bestLnRate: lnRate };
 }
 
-/** Every start at its closed-form rate: the rate and the log-likelihood there. */
-function coarseFits(ev: Evidence, active: Int32Array, groupEnd: Int32Array, rest: number, combos: Combo[], lnW: readonly number[]) {
+/**
+ * Every start at its closed-form rate — the detectors' or, on a metered line, the flow's (flow-evidence.ts), whichever
+ * explains both better: the rate and the log-likelihood there (the flow's included).
+ */
+function coarseFits(ev: Evidence, active: Int32Array, groupEnd: Int32Array, rest: number, combos: Combo[], lnW: readonly number[], flow: FlowTerm | null) {
+  const fromFlow = flowLnRate(flow);
   return combos.map((x) => {
-    const lnQ0 = closedFormLnRate(ev.obs, active, x.unit, lnW);
-    return { ...x, lnQ0, ll0: rateLogLikelihood(ev.obs, active, groupEnd, x.unit, lnW, rest, lnQ0 ?? Math.log(MIN_RATE_KGS)) };
+    let lnQ0 = closedFormLnRate(ev.obs, active, x.unit, lnW);
+    const ll = (lnQ: number) => rateLogLikelihood(ev.obs, active, groupEnd, x.unit, lnW, rest, lnQ) + flowLogLikelihood(flow, lnQ);
+    let ll0 = ll(lnQ0 ?? Math.log(MIN_RATE_KGS));
+    if (fromFlow !== null && (lnQ0 === null || Math.abs(fromFlow - lnQ0) > 1e-9)) {
+      const llFlow = ll(fromFlow);
+      if (llFlow > ll0) [lnQ0, ll0] = [fromFlow, llFlow];
+    }
+    return { ...x, lnQ0, ll0 };
   });
 }
 
 /** Linear in q: fits q per start, coarse to fine, with the model resolved at `refRateKgS` and offsets weighted by `lnW`. */
-export function scoreLinear(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS: number, lnW: readonly number[] = ev.lnOffsetWeights): CandidateScore {
+export function scoreLinear(ev: Evidence, c: SourceCandidate, chemical: Chemical, refRateKgS: number, lnW: readonly number[] = ev.lnOffsetWeights, flow: FlowTerm | null = null): CandidateScore {
   const { predictions, active, groupEnd, rest, combos } = setUp(ev, c, chemical, refRateKgS, lnW);
   const lnStartWeight = -Math.log(ev.startsMs.length);
   // Coarse: every start at its closed-form rate; fine: the full fit for those within reach of the best.
-  const coarse = coarseFits(ev, active, groupEnd, rest, combos, lnW);
+  const coarse = coarseFits(ev, active, groupEnd, rest, combos, lnW, flow);
   const bestCoarse = Math.max(...coarse.map((x) => x.ll0));
   const fits: { lnW: number; fit: RateFit; start: number }[] = [];
   for (const x of coarse) {
     if (x.ll0 < bestCoarse - COARSE_MARGIN_NATS) continue;
-    const fit = fitRate(ev.obs, active, groupEnd, x.unit, lnW, rest, x.lnQ0);
+    const fit = fitRate(ev.obs, active, groupEnd, x.unit, lnW, rest, x.lnQ0, flow);
     fits.push({ lnW: lnStartWeight + fit.logEvidence, fit, start: x.start });
   }
   const logEvidence = lse(fits.map((f) => f.lnW));
@@ -176,7 +187,7 @@ export function scoreLinear(ev: Evidence, c: SourceCandidate, chemical: Chemical
 }
 
 /** The exact likelihood at rate 10^(k/steps), marginalised over offsets and starts, with its best start. */
-function denseAt(ev: Evidence, c: SourceCandidate, chemical: Chemical, k: number, lnW: readonly number[]) {
+function denseAt(ev: Evidence, c: SourceCandidate, chemical: Chemical, k: number, lnW: readonly number[], flow: FlowTerm | null) {
   const rate = Math.pow(10, k / DENSE_STEPS_PER_DECADE);
   const { predictions, active, groupEnd, rest, combos } = setUp(ev, c, chemical, rate, lnW);
   const lnStartWeight = -Math.log(ev.startsMs.length);
@@ -184,7 +195,7 @@ function denseAt(ev: Evidence, c: SourceCandidate, chemical: Chemical, k: number
   const terms = combos.map((x) => lnStartWeight + rateLogLikelihood(ev.obs, active, groupEnd, x.unit, lnW, rest, lnRate));
   let best = 0;
   for (let i = 1; i < terms.length; i++) if (terms[i]! > terms[best]!) best = i;
-  const logLik = lse(terms);
+  const logLik = lse(terms) + flowLogLikelihood(flow, lnRate);
   return { k, lnRate, logLik, logPost: logLik + lnRatePrior(lnRate), predictions, active, best: combos[best]! };
 }
 
@@ -194,19 +205,19 @@ function denseAt(ev: Evidence, c: SourceCandidate, chemical: Chemical, k: number
  * best grid rate's neighbours (Brent's parabolic interpolation with golden-section safeguard). Each step compares the
  * log posterior (likelihood × the rate's prior), as the linear fit does (rate-fit.ts header).
  */
-function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical): CandidateScore {
+function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical, flow: FlowTerm | null): CandidateScore {
   const toK = (rateKgS: number) => Math.round(Math.log10(rateKgS) * DENSE_STEPS_PER_DECADE);
   const kMin = toK(MIN_RATE_KGS), kMax = toK(MAX_RATE_KGS);
   const screen = screeningWeights(ev);
   let k0 = 0, best0 = -Infinity;
   for (let k = toK(BROAD_MIN_RATE_KGS); k <= toK(BROAD_MAX_RATE_KGS); k += BROAD_STEP) {
-    const p = denseAt(ev, c, chemical, k, screen);
+    const p = denseAt(ev, c, chemical, k, screen, flow);
     if (p.logPost > best0) [k0, best0] = [k, p.logPost];
   }
   const points = new Map<number, ReturnType<typeof denseAt>>();
   const at = (k: number) => {
     let p = points.get(k);
-    if (!p) points.set(k, (p = denseAt(ev, c, chemical, k, ev.lnOffsetWeights)));
+    if (!p) points.set(k, (p = denseAt(ev, c, chemical, k, ev.lnOffsetWeights, flow)));
     return p;
   };
   let lo = k0 - 1, hi = k0 + 1;
@@ -240,7 +251,7 @@ function scoreDense(ev: Evidence, c: SourceCandidate, chemical: Chemical): Candi
       const margin = 0.1 * (d.lnRate - a.lnRate);
       const golden = b.lnRate - a.lnRate > d.lnRate - b.lnRate ? b.lnRate - (1 - INV_PHI) * (b.lnRate - a.lnRate) : b.lnRate + (1 - INV_PHI) * (d.lnRate - b.lnRate);
       const x = vertex > a.lnRate + margin && vertex < d.lnRate - margin && Math.abs(vertex - b.lnRate) > DENSE_PEAK_TOLERANCE_LN / 2 ? vertex : golden;
-      const p = denseAt(ev, c, chemical, x / h, ev.lnOffsetWeights);
+      const p = denseAt(ev, c, chemical, x / h, ev.lnOffsetWeights, flow);
       if (p.logPost > b.logPost) [a, b, d] = x < b.lnRate ? [a, p, b] : [b, p, d];
       else [a, b, d] = x < b.lnRate ? [p, b, d] : [a, b, p];
     }

@@ -224,4 +224,29 @@ describe('estimateSource', () => {
     const otherGas = estimateSource({ ...base, detectors: base.detectors.map((d) => ({ ...d, gas: 'Cl2' })) });
     expect(otherGas.candidates[0]!.hitsExplained).toBe(0);
   });
+  it('a flow transmitter tells twin pipes apart: the metered line whose flow rose leads, at the rate the flow gives', () => {
+    // Two spools through A (no plume can tell them apart), one on a 100 m metered line (the hole 50 m along it, the
+    // transmitter 10 m along: upstream, so it reads (1 − 0.5)·q more), the other on an unmetered line.
+    const spool = { position: A.position, releaseHeightM: 1, line: { from: pipeAt(-1, 0), to: pipeAt(1, 0) } };
+    const metered: SourceCandidate = { ...spool, id: 'M', flowLine: { lengthM: 100, fromAtM: 49, toAtM: 51, meters: [{ id: 'FT', atM: 10 }] } };
+    const plain: SourceCandidate = { ...spool, id: 'P' };
+    // The gas is there from the window's start (the first hit then); the flow rose with the release, 30 s before it.
+    const flow = (riseKgS: number) => {
+      const readings: [number, number][] = [];
+      for (let t = NOW_MS - 1_200_000, i = 0; t <= NOW_MS; t += 1000, i++) readings.push([t, 1 + (t >= NOW_MS - 330_000 ? riseKgS : 0) + (i % 2 ? 0.003 : -0.003)]);
+      return [{ id: 'FT', readings }];
+    };
+    const base = input({ noise: 0.2, seed: 9, candidates: [metered, plain, B] });
+    const gasOnly = estimateSource(base);
+    expect(prob(gasOnly, 'M')).toBeCloseTo(prob(gasOnly, 'P'), 6);
+    const risen = estimateSource({ ...base, flowMeters: flow(0.25) });
+    expect(risen.candidates[0]!.id).toBe('M');
+    expect(prob(risen, 'M')).toBeGreaterThan(0.95);
+    expect(risen.candidates[0]!.rateKgS / 0.5).toBeGreaterThan(0.8);
+    expect(risen.candidates[0]!.rateKgS / 0.5).toBeLessThan(1.25);
+    // The flow stayed put: a hole in the metered line would have moved it, so the plain line leads.
+    const still = estimateSource({ ...base, flowMeters: flow(0) });
+    expect(still.candidates[0]!.id).toBe('P');
+    expect(prob(still, 'M')).toBeLessThan(0.05);
+  });
 });

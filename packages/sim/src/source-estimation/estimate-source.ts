@@ -35,6 +35,7 @@ import { refineRate, scoreLinear, screenLinear, unitPredictions, type CandidateS
 import {
   DEFAULT_LOG_SIGMA, DEFAULT_OUTLIER_FRACTION, errorModel, GAUSS_HERMITE_5, Observations,
 } from './error-model.ts';
+import { flowShifts, flowTermAt, type FlowShift } from './flow-evidence.ts';
 import { byCandidate, capUnscoredLinePoints, leadingPointsPerCandidate, type Hypothesis } from './hypotheses.ts';
 import { searchPoints } from './line-points.ts';
 import { ModelCache } from './predictions.ts';
@@ -74,6 +75,7 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
   const ignored: { id: string; reason: string }[] = [];
 
   // Readings → binned observations.
+  let firstHitBin = Infinity;
   const detectors: SourceDetector[] = [], hit: boolean[] = [], det: number[] = [], bins: number[] = [], values: [number, number, number | undefined, boolean][] = [];
   for (const d of input.detectors) {
     if (!(d.detectionLimit > 0)) {
@@ -92,7 +94,10 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
       det.push(index);
       bins.push(b.bin[k]!);
       values.push([b.mean[k]!, d.detectionLimit, d.saturation, b.lowerBound[k] === 1]);
-      if (b.mean[k]! > d.detectionLimit) isHit = true;
+      if (b.mean[k]! > d.detectionLimit) {
+        isHit = true;
+        firstHitBin = Math.min(firstHitBin, b.bin[k]!);
+      }
     }
     hit.push(isHit);
   }
@@ -100,7 +105,7 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
   const base = { detectorsUsed: detectors.map((d) => d.id), hitDetectorIds, detectorsIgnored: ignored };
 
   const wind = binWind(input.wind, grid.startMs - WIND_LOOKBACK_MS, input.nowMs, binMs);
-  if (!wind) return { ...base, candidates: [], discriminating: false, reason: 'no wind samples', reasonCode: 'no-wind', dirSpreadDeg: 0, warnings: [], warningNotes: [] };
+  if (!wind) return { ...base, candidates: [], discriminating: false, reason: 'no wind samples', reasonCode: 'no-wind', dirSpreadDeg: 0, flowShifts: [], warnings: [], warningNotes: [] };
   const measuredSpread = directionSpreadDeg(input.wind, grid.startMs, input.nowMs);
   const dirSpreadDeg = o.dirSpreadDeg ?? Math.min(DIR_SPREAD_CAP_DEG, Math.max(DIR_SPREAD_FLOOR_DEG, measuredSpread));
 
@@ -117,6 +122,9 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
     cache: new ModelCache(),
   };
 
+  // Process evidence: the flow transmitters' shifts since before the first gas hit (flow-evidence.ts).
+  const shifts: ReadonlyMap<string, FlowShift> = input.flowMeters && Number.isFinite(firstHitBin) ? flowShifts(input.flowMeters, grid.startMs + firstHitBin * binMs, input.nowMs) : new Map();
+
   // Every search point of every candidate (its one point, or points along its line: line-points.ts) is a hypothesis
   // with its share of the candidate's prior. Screen them all at 1 kg/s along the stations' wind; score those in the
   // running over every offset, and refine those whose model is dense or whose rate is far from 1 kg/s.
@@ -129,15 +137,19 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
     }
     const prior = c.priorWeight === undefined ? 1 : Number.isFinite(c.priorWeight) && c.priorWeight > 0 ? c.priorWeight : 0;
     const points = searchPoints(c);
+    const lineM = points.reduce((sum, p) => sum + p.pieceM, 0);
     for (const { position, releaseHeightM, alongM, pieceM } of points) {
       const at = { ...c, position, releaseHeightM };
-      scored.push({ owner, c: at, alongM, pieceM, chemical, score: screenLinear(ev, at, chemical), prior: prior / points.length });
+      const flow = flowTermAt(c, alongM, shifts);
+      // The prior along a line is uniform per metre: each point's share is its piece's (pieces next to a flow transmitter are shorter).
+      const share = lineM > 0 ? pieceM / lineM : 1 / points.length;
+      scored.push({ owner, c: at, alongM, pieceM, chemical, flow, score: screenLinear(ev, at, chemical, flow), prior: prior * share });
     }
   });
   const bestScreen = Math.max(...scored.map((s) => s.score.logEvidence));
   const inRunning = leadingPointsPerCandidate(scored).filter((s) => s.score.logEvidence > bestScreen - SCREEN_MARGIN_NATS);
   for (const s of inRunning) {
-    s.score = scoreLinear(ev, s.c, s.chemical, 1);
+    s.score = scoreLinear(ev, s.c, s.chemical, 1, ev.lnOffsetWeights, s.flow);
     s.full = true;
   }
   // The refine margin's reference: the best of the hypotheses scored in full (an unscored line point's screening score,
@@ -147,7 +159,7 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
     const farFromRef = Math.abs(s.score.lnRateMean) > Math.LN2;
     // A hypothesis that reaches no detector under any offset has a likelihood that no rate or model changes.
     const reachesSome = s.score.active.length > 0;
-    if (reachesSome && (s.score.predictions.dense || farFromRef) && s.score.logEvidence > bestLinear - REFINE_MARGIN_NATS) s.score = refineRate(ev, s.c, s.chemical, s.score);
+    if (reachesSome && (s.score.predictions.dense || farFromRef) && s.score.logEvidence > bestLinear - REFINE_MARGIN_NATS) s.score = refineRate(ev, s.c, s.chemical, s.score, s.flow);
   }
   capUnscoredLinePoints(scored);
 
@@ -189,7 +201,8 @@ export function estimateSource(input: SourceEstimationInput): SourceEstimate {
   }
   if (measuredSpread > DIR_SPREAD_CAP_DEG) notes.push(simNote('source.direction-varied', { spreadDeg: measuredSpread.toFixed(0), capDeg: DIR_SPREAD_CAP_DEG }));
   if (candidates.length > 1 && reason === null && candidates[0]!.probability < 0.5) notes.push(simNote('source.no-majority', { percent: (candidates[0]!.probability * 100).toFixed(0) }));
-  return { ...base, candidates, discriminating: reason === null, reason, reasonCode, dirSpreadDeg, warnings: noteLines(notes), warningNotes: notes };
+  const flowShiftList = [...shifts].map(([id, s]) => ({ id, ...s }));
+  return { ...base, candidates, discriminating: reason === null, reason, reasonCode, dirSpreadDeg, flowShifts: flowShiftList, warnings: noteLines(notes), warningNotes: notes };
 }
 
 /** The best fit's prediction at every observation (mean over the offsets), detector units (0 where the candidate cannot reach). */

@@ -9,8 +9,8 @@ const LINE = { id: 'L', position: at(50), releaseHeightM: 5, line: { from: { ...
 /** A score with only what the grouping reads: the evidence and the fitted rate. */
 const score = (logEvidence: number, lnRate = 0): CandidateScore => ({ logEvidence, lnRateMean: lnRate, lnRateVar: 0.01, bestLnRate: lnRate, bestStart: 0, active: new Int32Array(1), predictions: {} as CandidateScore['predictions'] });
 /** Point k (of 5, 20 m pieces) of the 100 m line L, or the point candidate P. */
-const linePoint = (k: number, logEvidence: number, full = false): Hypothesis => ({ owner: 0, c: { ...LINE, position: at(10 + 20 * k) }, alongM: 10 + 20 * k, pieceM: 20, chemical: CL2, score: score(logEvidence), prior: 1 / 5, ...(full ? { full } : {}) });
-const point = (logEvidence: number): Hypothesis => ({ owner: 1, c: { id: 'P', position: at(300), releaseHeightM: 1 }, alongM: 0, pieceM: 0, chemical: CL2, score: score(logEvidence), prior: 1, full: true });
+const linePoint = (k: number, logEvidence: number, full = false): Hypothesis => ({ owner: 0, c: { ...LINE, position: at(10 + 20 * k) }, alongM: 10 + 20 * k, pieceM: 20, chemical: CL2, flow: null, score: score(logEvidence), prior: 1 / 5, ...(full ? { full } : {}) });
+const point = (logEvidence: number): Hypothesis => ({ owner: 1, c: { id: 'P', position: at(300), releaseHeightM: 1 }, alongM: 0, pieceM: 0, chemical: CL2, flow: null, score: score(logEvidence), prior: 1, full: true });
 
 describe('hypotheses of an estimate', () => {
   it('scores in full only the best-screened points of a line, every point candidate', () => {

@@ -4,6 +4,7 @@
 // most probable point (estimate-source.ts).
 import type { Chemical } from '../chemicals/types.ts';
 import type { CandidateScore } from './candidate-score.ts';
+import type { FlowTerm } from './flow-evidence.ts';
 import type { CandidateEstimate, SourceCandidate } from './types.ts';
 
 /**
@@ -23,6 +24,8 @@ export interface Hypothesis {
   /** Length of line the point stands for, m (0 for a point candidate). */
   pieceM: number;
   chemical: Chemical;
+  /** Its flow evidence, on a metered line (flow-evidence.ts). */
+  flow: FlowTerm | null;
   score: CandidateScore;
   /** Its share of the candidate's prior weight. */
   prior: number;
@@ -62,11 +65,11 @@ export function leadingPointsPerCandidate(scored: readonly Hypothesis[]): Hypoth
  * distance along it and the posterior spread of the distance.
  */
 export function byCandidate(scored: readonly Hypothesis[], probability: readonly number[]) {
-  const groups = new Map<number, { best: Hypothesis; bestP: number; probability: number; logEvs: number[]; ps: number[]; alongs: number[] }>();
+  const groups = new Map<number, { best: Hypothesis; bestP: number; probability: number; logEvs: number[]; ps: number[]; alongs: number[]; pieces: number[] }>();
   scored.forEach((h, i) => {
     const p = probability[i]!;
     const g = groups.get(h.owner);
-    if (!g) groups.set(h.owner, { best: h, bestP: p, probability: p, logEvs: [h.score.logEvidence], ps: [p], alongs: [h.alongM] });
+    if (!g) groups.set(h.owner, { best: h, bestP: p, probability: p, logEvs: [h.score.logEvidence], ps: [p], alongs: [h.alongM], pieces: [h.pieceM] });
     else {
       // The most probable point, a point scored in full before one that is not (its rate is the screening's rough one).
       const better = Boolean(h.full) !== Boolean(g.best.full) ? Boolean(h.full) : p > g.bestP || (p === g.bestP && h.score.logEvidence > g.best.score.logEvidence);
@@ -75,11 +78,15 @@ export function byCandidate(scored: readonly Hypothesis[], probability: readonly
       g.logEvs.push(h.score.logEvidence);
       g.ps.push(p);
       g.alongs.push(h.alongM);
+      g.pieces.push(h.pieceM);
     }
   });
   return [...groups.values()].map((g) => {
+    // The points' evidences averaged under the uniform prior along the line: each weighed by its piece's length.
     const maxEv = Math.max(...g.logEvs);
-    const logEvidence = maxEv + Math.log(g.logEvs.reduce((sum, l) => sum + Math.exp(l - maxEv), 0) / g.logEvs.length);
+    const totalM = g.pieces.reduce((sum, m) => sum + m, 0);
+    const weight = (k: number) => (totalM > 0 ? g.pieces[k]! / totalM : 1 / g.pieces.length);
+    const logEvidence = maxEv + Math.log(g.logEvs.reduce((sum, l, k) => sum + weight(k) * Math.exp(l - maxEv), 0));
     let along: CandidateEstimate['along'] = null;
     if (g.best.c.line) {
       const w = g.probability > 0 ? g.ps.map((p) => p / g.probability) : g.ps.map(() => 1 / g.ps.length);

@@ -6,6 +6,10 @@
 // The run is cut into equal pieces no longer than LINE_POINT_SPACING_M in plan and rising no more
 // than LINE_POINT_RISE_M, and searched at each piece's middle, at the pipe's height there: the
 // leak lies within half a spacing of a searched point, and within half a rise of its height.
+// A flow transmitter on the run (its `flowLine`) cuts it: a hole on one side of it raises its
+// reading and on the other lowers it (flow-evidence.ts), so no piece straddles it and the pieces
+// either side of it are short (METER_PIECE_M) — the evidence jumps there, and a point 10 m off
+// would put a hole beside the transmitter on the wrong side of it.
 import type { EnuPoint, SourceCandidate } from './types.ts';
 
 /**
@@ -22,6 +26,9 @@ export const LINE_POINT_SPACING_M = 20;
  */
 export const LINE_POINT_RISE_M = 1;
 
+/** Longest piece of a line searched at one point next to a flow transmitter on it, m (our choice: a quarter of a spacing). */
+export const METER_PIECE_M = 5;
+
 /** A point a candidate is searched at, how far along its line (0 for a point candidate), m, and the length of line it stands for (0 for a point), m. */
 export interface SearchPoint {
   position: EnuPoint;
@@ -32,18 +39,46 @@ export interface SearchPoint {
 }
 
 /** The points candidate `c` is searched at (see the header): its position, or the middles of its line's pieces. */
-export function searchPoints(c: Pick<SourceCandidate, 'position' | 'releaseHeightM' | 'line'>): SearchPoint[] {
+export function searchPoints(c: Pick<SourceCandidate, 'position' | 'releaseHeightM' | 'line' | 'flowLine'>): SearchPoint[] {
   if (!c.line) return [{ position: c.position, releaseHeightM: c.releaseHeightM, alongM: 0, pieceM: 0 }];
   const { from, to } = c.line;
   const lengthM = Math.hypot(to.eastM - from.eastM, to.northM - from.northM);
-  const n = Math.max(1, Math.ceil(lengthM / LINE_POINT_SPACING_M), Math.ceil(Math.abs(to.upM - from.upM) / LINE_POINT_RISE_M));
-  return Array.from({ length: n }, (_, i) => {
-    const f = (i + 0.5) / n;
+  const riseM = Math.abs(to.upM - from.upM);
+  // Equal pieces of [a, b] (plan metres along), no longer than `longestM` and rising no more than a search rise.
+  const split = (a: number, b: number, longestM: number): [number, number][] => {
+    const n = Math.max(1, Math.ceil((b - a) / longestM), lengthM > 0 ? Math.ceil((((b - a) / lengthM) * riseM) / LINE_POINT_RISE_M) : 0);
+    return Array.from({ length: n }, (_, i) => [a + ((b - a) * i) / n, a + ((b - a) * (i + 1)) / n]);
+  };
+  const cuts = [0, ...meterCutsM(c, lengthM), lengthM];
+  const pieces: [number, number][] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const a = cuts[k]!, b = cuts[k + 1]!;
+    // Short pieces next to a transmitter (a cut inside the run), the rest at the usual spacing.
+    const head = k > 0, tail = k + 2 < cuts.length;
+    if (b - a <= (Number(head) + Number(tail)) * METER_PIECE_M) {
+      pieces.push(...split(a, b, METER_PIECE_M));
+      continue;
+    }
+    const headEnd = head ? a + METER_PIECE_M : a, tailStart = tail ? b - METER_PIECE_M : b;
+    if (head) pieces.push(...split(a, headEnd, METER_PIECE_M));
+    pieces.push(...split(headEnd, tailStart, LINE_POINT_SPACING_M));
+    if (tail) pieces.push(...split(tailStart, b, METER_PIECE_M));
+  }
+  return pieces.map(([a, b]) => {
+    const f = lengthM > 0 ? (a + b) / 2 / lengthM : 0.5;
     return {
       position: { eastM: from.eastM + f * (to.eastM - from.eastM), northM: from.northM + f * (to.northM - from.northM), upM: c.position.upM },
       releaseHeightM: Math.max(0, from.upM + f * (to.upM - from.upM)),
       alongM: f * lengthM,
-      pieceM: lengthM / n,
+      pieceM: b - a,
     };
   });
+}
+
+/** Where the flow transmitters of `c`'s line lie on its run, plan metres from `line.from`, strictly inside it, ascending. */
+function meterCutsM(c: Pick<SourceCandidate, 'flowLine'>, lengthM: number): number[] {
+  const fl = c.flowLine;
+  if (!fl || fl.toAtM === fl.fromAtM) return [];
+  const cuts = fl.meters.map((m) => ((m.atM - fl.fromAtM) / (fl.toAtM - fl.fromAtM)) * lengthM).filter((x) => x > 1e-6 && x < lengthM - 1e-6);
+  return [...new Set(cuts)].sort((x, y) => x - y);
 }

@@ -18,6 +18,7 @@
 // candidate from "explaining" the readings with a 300 kg/s release.
 import { goldenSectionMax } from '../search.ts';
 import type { Observations } from './error-model.ts';
+import { flowLnRate, flowLogLikelihood, type FlowTerm } from './flow-evidence.ts';
 
 /** Rates searched, kg/s (1 g/s to 1 t/s, our choice: a pinhole to a line rupture). */
 export const MIN_RATE_KGS = 1e-3;
@@ -170,12 +171,15 @@ export function closedFormLnRate(obs: Observations, active: Int32Array, unit: Fl
  * another): it is scanned first, every SCAN_STEP_LN over the bracket (widened while its best point is on the edge),
  * and only the best point's neighbourhood is refined by golden-section search.
  */
-export function fitRate(obs: Observations, active: Int32Array, groupEnd: Int32Array, unit: Float64Array, lnW: readonly number[], rest: number, start: number | null): RateFit {
+export function fitRate(obs: Observations, active: Int32Array, groupEnd: Int32Array, unit: Float64Array, lnW: readonly number[], rest: number, start: number | null, flow: FlowTerm | null = null): RateFit {
   const terms = rateTerms(obs, active, groupEnd, unit, lnW);
-  const ll = (lnQ: number): number => termsLogLikelihood(obs, terms, lnW, rest, lnQ) + lnRatePrior(lnQ);
+  const ll = (lnQ: number): number => termsLogLikelihood(obs, terms, lnW, rest, lnQ) + flowLogLikelihood(flow, lnQ) + lnRatePrior(lnQ);
   const lo0 = Math.log(MIN_RATE_KGS), hi0 = Math.log(MAX_RATE_KGS);
   let lo = start !== null ? Math.max(lo0, start - BRACKET_LN) : lo0;
   let hi = start !== null ? Math.min(hi0, start + BRACKET_LN) : hi0;
+  // The flow's own rate (a metered line's transmitters: flow-evidence.ts) inside the scanned range too.
+  const fromFlow = flowLnRate(flow);
+  if (fromFlow !== null) [lo, hi] = [Math.max(lo0, Math.min(lo, fromFlow - 1)), Math.min(hi0, Math.max(hi, fromFlow + 1))];
   if (lo >= hi) lo = hi - 2 * BRACKET_LN;
   // Scan: the grid's best point, the grid widened while that point is on an edge of the searched range.
   const scan = new Map<number, number>();

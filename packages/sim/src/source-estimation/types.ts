@@ -28,6 +28,20 @@ export interface SourceCandidate {
    * at points at most LINE_POINT_SPACING_M apart in plan and LINE_POINT_RISE_M in height (line-points.ts).
    */
   line?: { from: EnuPoint; to: EnuPoint };
+  /**
+   * A pipe segment on a line with flow transmitters (`flowMeters` of the input): the line laid out along the segment's
+   * flow direction from its upstream end, m — its routed length, where `line.from` and `line.to` lie on it, and where
+   * each transmitter measures. A hole there shifts their readings (flow-evidence.ts).
+   */
+  flowLine?: { lengthM: number; fromAtM: number; toAtM: number; meters: readonly { id: string; atM: number }[] };
+}
+
+/** A flow transmitter and its readings, kg/s: from before the first gas hit (at least 8 min before it: flow-evidence.ts) to now. */
+export interface SourceFlowMeter {
+  id: string;
+  readings: readonly (readonly [number, number])[];
+  /** Readings after this are no evidence of the leak (valves of the line were commanded), epoch ms; unset: all are. */
+  untilMs?: number;
 }
 
 /** What a detector reports: ppm of the gas, or % of the lower explosive limit of the gas it sees. */
@@ -86,6 +100,8 @@ export interface SourceEstimationInput {
   /** Wind history, any order; it should reach back before the window by the cloud's travel time. */
   wind: readonly WindSample[];
   nowMs: number;
+  /** Flow transmitters of the candidates' lines (`flowLine`): process evidence besides the detectors (flow-evidence.ts). */
+  flowMeters?: readonly SourceFlowMeter[];
   options?: SourceEstimationOptions;
 }
 
@@ -153,6 +169,8 @@ export interface SourceEstimate {
   detectorsIgnored: { id: string; reason: string }[];
   /** Wind-direction spread marginalised over, degrees. */
   dirSpreadDeg: number;
+  /** The flow transmitters compared (`flowMeters` with readings before the first hit and since): flow before, its shift since and the shift's σ, kg/s. */
+  flowShifts: { id: string; baseKgS: number; shiftKgS: number; sdKgS: number }[];
   /** What the reader must know (a candidate left out, the wind beyond the spread considered, no majority), in English… */
   warnings: string[];
   /** …and as the engine's keyed notes (notes.ts), one per warning. */
