@@ -32,7 +32,7 @@ const N = Number(process.argv[2] ?? 50);
 const FIRST_SEED = Number(process.argv[3] ?? 1);
 const AFTER_START_S = Number(process.argv[4] ?? 180);
 const WORKERS = Number(process.argv[5] ?? 3);
-const { windowMs: WINDOW_MS, calm: CALM, midpoint: MIDPOINT, asPoints: AS_POINTS } = stagingFromEnv();
+const { windowMs: WINDOW_MS, calm: CALM, midpoint: MIDPOINT, asPoints: AS_POINTS, gasOnly: GAS_ONLY } = stagingFromEnv();
 const MAX_STAGED = 10 * N;
 /** Candidates closer than this to each other are one place to a plume (our yardstick for the "co-located" figure). */
 const CO_LOCATED_M = 10;
@@ -72,7 +72,7 @@ await new Promise<void>((done) => {
     w.postMessage(next++);
   };
   for (let i = 0; i < WORKERS; i++) {
-    const w = new Worker(boot, { eval: true, workerData: { afterStartS: AFTER_START_S, windowMs: WINDOW_MS, calm: CALM, midpoint: MIDPOINT, asPoints: AS_POINTS } satisfies TrialOptions });
+    const w = new Worker(boot, { eval: true, workerData: { afterStartS: AFTER_START_S, windowMs: WINDOW_MS, calm: CALM, midpoint: MIDPOINT, asPoints: AS_POINTS, gasOnly: GAS_ONLY } satisfies TrialOptions });
     workers.push(w);
     w.on('message', (m: 'ready' | { seed: number; row: TrialRow | null }) => {
       if (m !== 'ready') {
@@ -98,7 +98,7 @@ const times = rows.map((r) => r.ms).sort((a, b) => a - b);
 const mid = times.length >> 1;
 /** The median time (the mean of the middle two of an even count). */
 const median = times.length === 0 ? NaN : times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
-console.log(`\nstaged ${staged} ${CALM ? 'calm leaks (no meander, gusts, detector noise or faults)' : 'leaks'}${MIDPOINT ? ', pipe leaks at their segment\'s middle' : ', pipe leaks anywhere along their segment'}${AS_POINTS ? ' (pipe candidates at their middles only)' : ''} (seeds ${FIRST_SEED}–${FIRST_SEED + staged - 1}), ${rows.length} reached ≥ 3 detectors; estimate ${AFTER_START_S} s after the start over the last ${WINDOW_MS / 1000} s; ${WORKERS} worker thread(s), ${((performance.now() - wallStart) / 1000).toFixed(0)} s`);
+console.log(`\nstaged ${staged} ${CALM ? 'calm leaks (no meander, gusts, detector noise or faults)' : 'leaks'}${MIDPOINT ? ', pipe leaks at their segment\'s middle' : ', pipe leaks anywhere along their segment'}${AS_POINTS ? ' (pipe candidates at their middles only)' : ''}${GAS_ONLY ? ', detectors only (no flow transmitters)' : ', detectors and flow transmitters'} (seeds ${FIRST_SEED}–${FIRST_SEED + staged - 1}), ${rows.length} reached ≥ 3 detectors; estimate ${AFTER_START_S} s after the start over the last ${WINDOW_MS / 1000} s; ${WORKERS} worker thread(s), ${((performance.now() - wallStart) / 1000).toFixed(0)} s`);
 console.log(`true source ranked first      ${first}/${rows.length} = ${pct(first)}   (target ≥ 90 %)`);
 console.log(`rate within a factor of 2     ${rows.filter(within2).length}/${rows.length} = ${pct(rows.filter(within2).length)}   (target ≥ 80 %)`);
 const q = (xs: number[], f: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(f * (s.length - 1) + 0.5))]! : NaN; };

@@ -4,7 +4,7 @@
 // history; the candidates are every equipment item and pipe segment holding a chemical those
 // detectors see. Bench support for source-bench.ts.
 import { estimateSource, findChemical, type SourceCandidate, type SourceDetector, type SourceEstimationInput, type WindSample } from '@safetwin/sim';
-import type { ChemicalPark, Sensor } from '@safetwin/twin-models';
+import { meteredLine, type ChemicalPark, type Sensor } from '@safetwin/twin-models';
 import { kindSees, TOXIC_DETECTOR_GAS } from '../src/leak/detector-response.ts';
 import { leakSource } from '../src/leak/leak-source.ts';
 import { trailingMeanStability, type StationSample } from '../src/leak/weather-stability.ts';
@@ -64,7 +64,11 @@ export function candidatesFor(park: ChemicalPark, sensors: readonly Sensor[], as
     .map((item) => {
       const src = leakSource(park, item.id, item.chemical, undefined);
       const line = asPoints ? null : segmentEnds(park, item.id);
-      return { id: item.id, chemical: item.chemical, position: { eastM: src.point.eastM, northM: src.point.northM, upM: 0 }, releaseHeightM: src.point.upM, ...(line ? { line } : {}) };
+      const flowLine = line ? meteredLine(park, item.id) : null;
+      return {
+        id: item.id, chemical: item.chemical, position: { eastM: src.point.eastM, northM: src.point.northM, upM: 0 }, releaseHeightM: src.point.upM,
+        ...(line ? { line } : {}), ...(flowLine ? { flowLine } : {}),
+      };
     });
 }
 
@@ -92,6 +96,8 @@ export interface StageOptions {
   midpoint?: boolean;
   /** Pipe segments as candidates at their middles only, not along their runs ({@link candidatesFor}). */
   asPoints?: boolean;
+  /** The detectors and wind only: no flow transmitters' readings (the estimate before it used process evidence). */
+  gasOnly?: boolean;
 }
 
 /**
@@ -103,12 +109,12 @@ export const CALM_LEAK = { meanderDeg: 0, gustFraction: 0, noiseFraction: 0, fau
 /**
  * How the bench tools stage and look, from the environment: SAFETWIN_BENCH_CALM=1 ({@link CALM_LEAK}),
  * SAFETWIN_BENCH_MIDPOINT=1 (a pipe leak at its segment's middle), SAFETWIN_BENCH_POINTS=1 (pipe candidates at their
- * middles only), SAFETWIN_BENCH_WINDOW_S (the estimate's look-back, s; the hub's 300 by default).
+ * middles only), SAFETWIN_BENCH_GAS_ONLY=1 (no flow transmitters' readings), SAFETWIN_BENCH_WINDOW_S (the estimate's look-back, s; the hub's 300 by default).
  */
-export function stagingFromEnv(env: NodeJS.ProcessEnv = process.env): { windowMs: number; calm: boolean; midpoint: boolean; asPoints: boolean } {
+export function stagingFromEnv(env: NodeJS.ProcessEnv = process.env): { windowMs: number; calm: boolean; midpoint: boolean; asPoints: boolean; gasOnly: boolean } {
   const windowS = Number(env.SAFETWIN_BENCH_WINDOW_S ?? 300);
   if (!(Number.isFinite(windowS) && windowS > 0)) throw new Error(`SAFETWIN_BENCH_WINDOW_S: a look-back in seconds above 0, got '${env.SAFETWIN_BENCH_WINDOW_S}'`);
-  return { windowMs: windowS * 1000, calm: env.SAFETWIN_BENCH_CALM === '1', midpoint: env.SAFETWIN_BENCH_MIDPOINT === '1', asPoints: env.SAFETWIN_BENCH_POINTS === '1' };
+  return { windowMs: windowS * 1000, calm: env.SAFETWIN_BENCH_CALM === '1', midpoint: env.SAFETWIN_BENCH_MIDPOINT === '1', asPoints: env.SAFETWIN_BENCH_POINTS === '1', gasOnly: env.SAFETWIN_BENCH_GAS_ONLY === '1' };
 }
 
 /** Stages a random leak (item, rate, weather from `seed`), runs the park and builds the estimator's input. */
@@ -135,6 +141,7 @@ export function stageRandomLeak(o: StageOptions): StagedLeak {
   const readings = new Map<string, [number, number][]>(detectorSensors.map((s) => [s.id, []]));
   const stations = new Set(o.park.sensors.filter((s) => s.kind === 'weather').map((s) => s.id));
   const stationSamples: (StationSample & { windFromDeg: number })[] = [];
+  const flowReadings = new Map<string, [number, number][]>(o.gasOnly ? [] : o.park.sensors.filter((s) => s.kind === 'flow' && s.pipeSegmentId).map((s) => [s.id, []]));
   let truth: LeakTruth | undefined;
   const fromMs = nowMs - o.windowMs - 900_000;
   for (let t = t0; t <= nowMs; t += 1000) {
@@ -146,6 +153,7 @@ export function stageRandomLeak(o: StageOptions): StagedLeak {
       const list = readings.get(r.deviceId);
       const metric = metricOf.get(r.deviceId);
       if (list && metric && r.values[metric] !== undefined) list.push([r.ts, r.values[metric]!]);
+      else if (flowReadings.has(r.deviceId) && r.values.flow_kg_s !== undefined) flowReadings.get(r.deviceId)!.push([r.ts, r.values.flow_kg_s]);
       else if (stations.has(r.deviceId) && r.values.wind_speed_ms !== undefined && r.values.wind_dir_deg !== undefined) {
         stationSamples.push({ tMs: r.ts, windSpeedMS: r.values.wind_speed_ms, windFromDeg: r.values.wind_dir_deg, solarRadWM2: r.values.solar_rad_w_m2 ?? 0 });
       }
@@ -176,7 +184,7 @@ export function stageRandomLeak(o: StageOptions): StagedLeak {
     truth: truth!,
     lineM,
     hits: probe.hitDetectorIds.filter((id) => kindSees(kindOf.get(id)!, findChemical(item.chemical)!)).length,
-    input: { chemical: item.chemical, candidates: candidatesFor(o.park, used, o.asPoints), detectors, wind, nowMs, options: { windowMs: o.windowMs } },
+    input: { chemical: item.chemical, candidates: candidatesFor(o.park, used, o.asPoints), detectors, wind, nowMs, ...(o.gasOnly ? {} : { flowMeters: [...flowReadings].map(([id, readings]) => ({ id, readings })) }), options: { windowMs: o.windowMs } },
     windSpeedMS: recent.reduce((s, w) => s + w.windSpeedMS, 0) / Math.max(1, recent.length),
     windFromDeg: ((Math.atan2(se, ce) / rad) + 360) % 360,
     stability: recent.at(-1)?.stability ?? '?',

@@ -51,6 +51,7 @@ export interface TrialOptions {
   calm: boolean;
   midpoint: boolean;
   asPoints: boolean;
+  gasOnly: boolean;
 }
 
 /** Runs trial `seed`: the estimate `afterStartS` after the release starts, over the last `windowMs`. */

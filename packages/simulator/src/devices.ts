@@ -142,7 +142,7 @@ export class SensorDevice extends SimDevice {
   }
 
   /** Flow through a line falls with the opening of its most closed actuated valve. */
-  private gateFactor(tMs: number): number {
+  gateFactor(tMs: number): number {
     let f = 1;
     for (const g of this.gates) f = Math.min(f, g.openFraction(tMs));
     return f;

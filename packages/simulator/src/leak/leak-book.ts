@@ -2,9 +2,12 @@
 // chemical. A reading of such a detector gets the leak's concentration (from its LeakField) in
 // the detector's unit, with measurement noise, on top of the detector's normal signal; the
 // channel then rounds it and clamps it to the instrument's range (a detector over range reads
-// its full scale). Seeded stuck and silent spells during the leak are part of its truth.
-import { findChemical } from '@safetwin/sim';
-import type { ChemicalPark, LeakTarget } from '@safetwin/twin-models';
+// its full scale). Seeded stuck and silent spells during the leak are part of its truth. A leak
+// from a pipe segment also moves the flow transmitters of its line while it releases: the hole
+// draws its rate from both ends of the line (@safetwin/sim leakFlowGain), so a transmitter
+// upstream of it reads more and one downstream less, throttled with the line's valves.
+import { findChemical, leakFlowGain } from '@safetwin/sim';
+import { meteredLine, type ChemicalPark, type LeakTarget } from '@safetwin/twin-models';
 import type { SensorDevice } from '../devices.ts';
 import { SimulatorError } from '../errors.ts';
 import { Rng } from '../prng.ts';
@@ -67,6 +70,13 @@ interface Watch {
   stuckValue: number | null;
 }
 
+/** A flow transmitter on a leaking line: its flow channel and its reading's change per kg/s of the leak. */
+interface FlowWatch {
+  leak: ActiveLeak;
+  channel: number;
+  gainPerKgS: number;
+}
+
 interface ActiveLeak {
   id: string;
   startMs: number;
@@ -94,6 +104,7 @@ export interface LeakStaging {
 /** The staged leaks of one simulator. */
 export class LeakBook {
   private readonly watches = new Map<string, Watch[]>();
+  private readonly flowWatches = new Map<string, FlowWatch[]>();
   /** Leaks whose release has not ended yet (isolation may still end it early). */
   private readonly leaks = new Set<ActiveLeak>();
 
@@ -143,6 +154,7 @@ export class LeakBook {
       const watch: Watch = { leak, index, channel: d.channel, metric: d.response.metric, perPpm: d.response.perPpm, rng: new Rng(this.seed, `leak-noise:${s.id}:${d.sensor.id}`), fault, stuckValue: null };
       this.watches.set(d.sensor.id, [...(this.watches.get(d.sensor.id) ?? []), watch]);
     });
+    this.watchFlow(s, leak);
     const truth: LeakTruth = {
       sourceKind: source.kind,
       enterpriseId: source.enterpriseId,
@@ -176,14 +188,47 @@ export class LeakBook {
     return ends;
   }
 
+  /** The flow transmitters of a leaking pipe segment's line, each with its gain at the hole (the scenario's `alongM`, else the middle). */
+  private watchFlow(s: LeakStaging, leak: ActiveLeak): void {
+    if (leak.target.kind !== 'pipe-segment') return;
+    const line = meteredLine(s.park, leak.target.id);
+    const seg = s.park.pipes.segments.find((x) => x.id === leak.target.id);
+    if (!line || !seg) return;
+    const nodeAt = (id: string) => s.park.pipes.nodes.find((n) => n.id === id)!.position;
+    const a = nodeAt(seg.from), b = nodeAt(seg.to);
+    const planM = Math.hypot(b.eastM - a.eastM, b.northM - a.northM);
+    const f = s.scenario.alongM === undefined || planM === 0 ? 0.5 : s.scenario.alongM / planM;
+    const holeAtM = line.fromAtM + f * (line.toAtM - line.fromAtM);
+    for (const m of line.meters) {
+      const dev = s.sensor(m.id);
+      const channel = dev ? dev.channelOf('flow_kg_s') : -1;
+      if (channel < 0) continue;
+      this.flowWatches.set(m.id, [...(this.flowWatches.get(m.id) ?? []), { leak, channel, gainPerKgS: leakFlowGain(line.lengthM, holeAtM, m.atM) }]);
+    }
+  }
+
   /** Whether a leak drives device `deviceId` at `tMs` (no random faults then, so its truth is the whole truth). */
   drives(deviceId: string, tMs: number): boolean {
     const list = this.watches.get(deviceId);
-    return list !== undefined && list.some((w) => tMs >= w.leak.startMs && !w.leak.field.cleared(tMs));
+    const flows = this.flowWatches.get(deviceId);
+    return [...(list ?? []), ...(flows ?? [])].some((w) => tMs >= w.leak.startMs && !w.leak.field.cleared(tMs));
+  }
+
+  /** Moves a flow transmitter's reading by the leaks releasing from its line (see the header). */
+  private applyFlow(dev: SensorDevice, tMs: number, values: Record<string, number>): void {
+    const list = this.flowWatches.get(dev.deviceId);
+    if (!list) return;
+    for (const w of list) {
+      if (tMs < w.leak.startMs || tMs >= w.leak.field.endMs) continue;
+      const channel = dev.channels[w.channel]!;
+      values[channel.p.metric] = channel.finish((values[channel.p.metric] ?? 0) + w.gainPerKgS * w.leak.rateKgS * dev.gateFactor(tMs));
+    }
+    if (list.every((w) => tMs >= w.leak.field.endMs)) this.flowWatches.delete(dev.deviceId);
   }
 
   /** Adds the leaks' gas to a reading of `dev` at `tMs` (values as sampled); null when a leak silences it. */
   apply(dev: SensorDevice, tMs: number, values: Record<string, number>): Record<string, number> | null {
+    this.applyFlow(dev, tMs, values);
     const list = this.watches.get(dev.deviceId);
     if (!list) return values;
     let stuck: Watch | null = null;
