@@ -66,6 +66,13 @@ export interface SourceCandidateView {
   releaseHeightM?: number;
 }
 
+/** A flow transmitter whose reading moved since before the first gas hit: flow before, and its shift, kg/s. */
+export interface FlowShiftView {
+  deviceId: string;
+  baseKgS: number;
+  shiftKgS: number;
+}
+
 /** "Where is the leak?" */
 export interface SourceAssessmentView {
   /** False when the detectors cannot yet tell the candidates apart (`reason` says why). */
@@ -77,6 +84,12 @@ export interface SourceAssessmentView {
   candidates: SourceCandidateView[];
   hitDetectorIds: string[];
   detectorsUsed: number;
+  /**
+   * Flow transmitters whose reading moved beyond three times its noise since before the first gas hit — process evidence
+   * the estimate weighed with the detectors (a hole in a metered line moves its flow): flow before, and its shift, kg/s.
+   * Absent in assessments stored before the estimate used it.
+   */
+  flowShifts?: FlowShiftView[];
   /** The source the response below is planned for, and where it came from. */
   chosen: { id: string | null; kind: 'equipment' | 'pipe-segment' | 'point'; place: SitePlace; from: 'estimate' | 'declared' };
 }

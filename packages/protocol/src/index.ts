@@ -69,6 +69,7 @@ export type {
   SitePlace,
   SourceCandidateView,
   SourceAssessmentView,
+  FlowShiftView,
   IsolationValveView,
   IsolationAlternativeView,
   IsolationAssessmentView,

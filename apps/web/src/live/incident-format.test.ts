@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { engineNoteText, hubText, type IncidentView } from '@safetwin/protocol';
 import { simNote } from '@safetwin/sim';
 import { fixtureIncident } from './incident-fixture.ts';
-import { alongMessage, assessmentCaveats, formatRateRange, FIRE_BRIGADE_TARGET_MS, drawnVersion, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, formatRateKgS, incidentPermissions, likelySourcesLine, targetStatus, valveLook, zoneColours } from './incident-format.ts';
+import { alongMessage, assessmentCaveats, formatRateRange, FIRE_BRIGADE_TARGET_MS, drawnVersion, formatDurationS, VALVES_CLOSED_TARGET_MS, formatElapsed, formatPercent, formatRateKgS, incidentPermissions, likelySourcesLine, targetStatus, valveLook, zoneColours, flowShiftValues } from './incident-format.ts';
 
 describe('incident formatting', () => {
   it('formats elapsed time as mm:ss, h:mm:ss past an hour', () => {
@@ -80,6 +80,9 @@ describe('incident formatting', () => {
     const fromVessel = { ...along, fromLabel: 'liquid chlorine sphere 1', fromName: { zh: '液氯球罐1', en: 'liquid chlorine sphere 1' } };
     expect(alongMessage(fromVessel, undefined, 'zh-CN')[1].from).toBe('液氯球罐1');
     expect(formatPercent(0)).toBe('0 %');
+    // A flow transmitter that moved: signed shift and the flow before, as rates.
+    expect(flowShiftValues({ deviceId: 'CP-E1-FT-004', baseKgS: 0.835, shiftKgS: 0.874 })).toEqual({ device: 'CP-E1-FT-004', shift: '+0.87', base: '0.83' });
+    expect(flowShiftValues({ deviceId: 'FT', baseKgS: 5, shiftKgS: -0.0123 })).toEqual({ device: 'FT', shift: '−0.012', base: '5.00' });
   });
 
   it('offers actions as the hub allows them: to whoever sees the incident, drill planners on drills only, nobody on a closed one', () => {

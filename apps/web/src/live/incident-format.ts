@@ -1,7 +1,7 @@
 // How the wall tells an incident's numbers: the countdowns from the first alarm against the
 // pilot's targets, valve states as glyph + word + tone, zone levels as colours, probabilities.
 // Pure: the card, the plan, the twin and the printable brief share it, and it is tested alone.
-import { unpinnedRateRangeKgS, type HubText, type IncidentValveState, type IncidentView, type Role, type SourceCandidateView } from '@safetwin/protocol';
+import { unpinnedRateRangeKgS, type FlowShiftView, type HubText, type IncidentValveState, type IncidentView, type Role, type SourceCandidateView } from '@safetwin/protocol';
 import type { MessageValues } from '../i18n/messages-core.ts';
 import { labelIn, nameIn, wordHubText } from '../i18n/hub-text.ts';
 import type { Locale } from '../i18n/locale.ts';
@@ -89,6 +89,15 @@ export function formatRateKgS(rateKgS: number): string {
   if (rateKgS >= 10) return rateKgS.toFixed(1);
   if (rateKgS >= 0.1 || rateKgS <= 0) return rateKgS.toFixed(2);
   return rateKgS.toPrecision(2);
+}
+
+/**
+ * A flow transmitter that moved since before the first gas hit, for the card's line "Flow {device}: {shift} kg/s
+ * since before the first hit (was {base})": the shift signed ("+0.87", "−0.12"), the flow before, both as rates.
+ */
+export function flowShiftValues(s: FlowShiftView): MessageValues {
+  const sign = s.shiftKgS > 0 ? '+' : s.shiftKgS < 0 ? '−' : '';
+  return { device: s.deviceId, shift: `${sign}${formatRateKgS(Math.abs(s.shiftKgS))}`, base: formatRateKgS(s.baseKgS) };
 }
 
 /**

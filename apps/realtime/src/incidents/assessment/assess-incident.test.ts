@@ -240,6 +240,29 @@ describe('assessIncident on the demo park', () => {
     expect(Math.abs(top.along!.distanceM - alongM)).toBeLessThan(top.along!.sdM * 3);
   }, SLOW_MS);
 
+  it('a leak on a metered line: its flow transmitter is evidence too — the line more probable, the rate nearer the truth', () => {
+    // Hydrochloric acid from CP-L-0018, a 176 m run downstream of CP-E1-FT-004 (on the 6.5 m spool CP-L-0017 before
+    // it): the hole draws part of its rate through the transmitter, which reads that much more (@safetwin/sim
+    // flow-evidence.ts). The same readings without the transmitters: the detectors alone.
+    const staged = stage({ itemId: 'CP-L-0018', chemical: 'HCl', rateKgS: 1.8, afterStartS: 180, weather: { prevailingFromDeg: 308, meanWindSpeedMS: 1.5 } });
+    const input = staged.input(subjectOf(staged.leakAtMs));
+    expect(input.flowMeters.map((m) => m.id)).toContain('CP-E1-FT-004');
+    const wind = summarizeWind(input.wind, input.nowMs - SOURCE_ESTIMATION_DEFAULTS.windowMs, input.nowMs);
+    const withFlow = assessSource(input, wind).view, gasOnly = assessSource({ ...input, flowMeters: [] }, wind).view;
+    const of = (v: typeof withFlow) => v.candidates.find((c) => c.id === 'CP-L-0018');
+    // This draw: 0.99 at 1.26 kg/s with the transmitter, 0.53 at 1.00 kg/s without.
+    expect(withFlow.candidates[0]!.id).toBe('CP-L-0018');
+    expect(of(withFlow)!.probability).toBeGreaterThan(0.95);
+    expect(of(withFlow)!.probability).toBeGreaterThan(of(gasOnly)!.probability + 0.3);
+    expect(Math.abs(Math.log(of(withFlow)!.rateKgS / 1.8))).toBeLessThan(Math.abs(Math.log(of(gasOnly)!.rateKgS / 1.8)));
+    // The wall is told which transmitter moved: FT-004 reads about (1 − f)·q more, f ≈ 0.5 along the 182 m line.
+    expect(withFlow.flowShifts).toEqual([{ deviceId: 'CP-E1-FT-004', baseKgS: expect.closeTo(0.8, 1), shiftKgS: expect.closeTo(0.9, 1) }]);
+    expect(gasOnly.flowShifts).toEqual([]);
+    // Once isolation is decided the valves move the flow too: the transmitters' readings count up to then only.
+    const isolated = staged.input(subjectOf(staged.leakAtMs, { isolation: { decidedAt: staged.nowMs - 30_000, valveIds: [] } }));
+    expect(isolated.flowMeters.find((m) => m.id === 'CP-E1-FT-004')!.untilMs).toBe(staged.nowMs - 30_000);
+  }, SLOW_MS);
+
   it('a flammable leak seen by %LEL detectors only: candidates hold flammables, zones at 60 % / 10 % of the LEL', () => {
     const staged = stage({ itemId: 'CP-E3-C-03', chemical: 'LPG', rateKgS: 3, afterStartS: 120, weather: { prevailingFromDeg: 200, meanWindSpeedMS: 2.5 } });
     const view = assessIncident(staged.input(subjectOf(staged.leakAtMs)));

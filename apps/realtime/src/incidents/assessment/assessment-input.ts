@@ -40,6 +40,16 @@ export interface DetectorInput {
   saturation: number;
 }
 
+/** A flow transmitter on a pipe segment and its readings, kg/s (process evidence of where the leak is). */
+export interface FlowMeterInput {
+  id: string;
+  pipeSegmentId: string;
+  /** `[tMs, value]`, the last 20 min. */
+  readings: [number, number][];
+  /** Readings after this are no evidence of the leak: isolation was decided and valves move (epoch ms). */
+  untilMs?: number;
+}
+
 /** A tagged person's recent positions, metres east/north of the site origin. */
 export interface PersonTrack {
   id: string;
@@ -55,6 +65,8 @@ export interface AssessmentInput {
   /** Which occupancy figures apply now. */
   shift: 'day' | 'night';
   detectors: DetectorInput[];
+  /** Flow transmitters of the park's pipe segments. */
+  flowMeters: FlowMeterInput[];
   /** The weather stations' wind history (newest last), stability already derived per sample. */
   wind: WindSample[];
   /** Air temperature of the newest station sample, K (null: none). */

@@ -1,12 +1,13 @@
 // Gathers one assessment's input on the hub: the park's description, its gas detectors' readings of
 // the estimator's window (zeros included), the stations' wind of the last 20 min with the Pasquill
-// class at each sample (from the mean wind), tagged people's tracks, the shift, and the incident.
+// class at each sample (from the mean wind), the flow transmitters' last 20 min (until isolation was
+// decided: closing valves moves them too), tagged people's tracks, the shift, and the incident.
 import { SOURCE_ESTIMATION_DEFAULTS, type WindSample } from '@safetwin/sim';
 import { trailingMeanStability, type StationSample } from '@safetwin/simulator';
 import { shiftAt, type ChemicalPark, type Sensor } from '@safetwin/twin-models';
 import { notFound } from '../../errors.ts';
 import type { SiteRegistry } from '../../sites/site-registry.ts';
-import type { AssessmentInput, AssessmentSubject, DetectorInput, PersonTrack } from './assessment-input.ts';
+import type { AssessmentInput, AssessmentSubject, DetectorInput, FlowMeterInput, PersonTrack } from './assessment-input.ts';
 import { detectionLimit, gasMeasure } from './gas-metrics.ts';
 import { STATION_WIND_HEIGHT_M } from './forecast.ts';
 import { RECENT_WINDOW_MS, type RecentReadings, type TrackedDevice } from './recent-readings.ts';
@@ -18,18 +19,20 @@ export function buildAssessmentInput(registry: Pick<SiteRegistry, 'site'>, readi
   const sensors = new Map(site.sensors.map((s) => [s.id, s]));
   const detectors: DetectorInput[] = [];
   const people: PersonTrack[] = [];
+  const flowMeters: FlowMeterInput[] = [];
   const stations: TrackedDevice[] = [];
   for (const t of readings.devicesOf(site.id)) {
     const sensor = sensors.get(t.info.deviceId);
     if (t.role === 'gas' && sensor) detectors.push(...detectorInputs(t, sensor, nowMs - SOURCE_ESTIMATION_DEFAULTS.windowMs));
     else if (t.role === 'weather') stations.push(t);
+    else if (t.role === 'flow' && sensor?.pipeSegmentId) flowMeters.push(flowMeterInput(t, sensor.pipeSegmentId, subject, nowMs));
     else if (t.role === 'tag') {
       const track = personTrack(t, nowMs);
       if (track) people.push(track);
     }
   }
   const { wind, airTempK } = stationWind(stations, site, nowMs);
-  return { seq, nowMs, shift: shiftAt(nowMs, site.origin.lonDeg), detectors, wind, airTempK, people, subject, site: pickSite(site) };
+  return { seq, nowMs, shift: shiftAt(nowMs, site.origin.lonDeg), detectors, flowMeters, wind, airTempK, people, subject, site: pickSite(site) };
 }
 
 /**
@@ -57,6 +60,15 @@ function stationWind(stations: readonly TrackedDevice[], site: ChemicalPark, now
   const classes = trailingMeanStability(samples, site.origin);
   const wind = samples.map((s, i): WindSample => ({ tMs: s.tMs, windSpeedMS: s.windSpeedMS, windFromDeg: s.windFromDeg, stability: classes[i]!, windHeightM: STATION_WIND_HEIGHT_M }));
   return { wind, airTempK: Number.isFinite(newestTemp.c) ? newestTemp.c + 273.15 : null };
+}
+
+/** A flow transmitter's readings of the last 20 min, and when they stop being evidence of the leak (isolation decided). */
+function flowMeterInput(t: TrackedDevice, pipeSegmentId: string, subject: AssessmentSubject, nowMs: number): FlowMeterInput {
+  const rows = t.ring.since(nowMs - RECENT_WINDOW_MS);
+  const values = rows.columns[0]!;
+  const readings = rows.tMs.flatMap((tMs, i) => (Number.isFinite(values[i]) && tMs <= nowMs ? [[tMs, values[i]!] as [number, number]] : []));
+  const until = subject.isolation?.decidedAt;
+  return { id: t.info.deviceId, pipeSegmentId, readings, ...(until !== undefined && until <= nowMs ? { untilMs: until } : {}) };
 }
 
 /** A tag's plan positions of the last 20 min, oldest first (null: none). */

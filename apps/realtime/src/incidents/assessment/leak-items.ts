@@ -2,6 +2,7 @@
 // pipe segments carrying one, each with its release point (the candidates of "where is the leak?").
 import type { SiteName } from '@safetwin/protocol';
 import { findChemical, type SourceCandidate } from '@safetwin/sim';
+import type { MeteredLine } from '@safetwin/twin-models';
 import { idName, pipeName } from '../site-places.ts';
 import type { AssessmentSite } from './assessment-input.ts';
 
@@ -88,7 +89,13 @@ function segmentItem(site: AssessmentSite, id: string, anyChemical = false): Lea
   };
 }
 
-/** An item as the estimator (@safetwin/sim estimateSource) takes it: a point at grade with its hole's height, or a pipe segment's run the leak may lie anywhere on. */
-export function estimatorCandidate(c: LeakItem): SourceCandidate {
-  return { id: c.id, chemical: c.chemical, position: { eastM: c.eastM, northM: c.northM, upM: 0 }, releaseHeightM: c.releaseHeightM, ...(c.line ? { line: { from: c.line.from, to: c.line.to } } : {}) };
+/**
+ * An item as the estimator (@safetwin/sim estimateSource) takes it: a point at grade with its hole's height, or a pipe
+ * segment's run the leak may lie anywhere on, with its metered line when it has one (twin-models meteredLine).
+ */
+export function estimatorCandidate(c: LeakItem, flowLine: MeteredLine | null = null): SourceCandidate {
+  return {
+    id: c.id, chemical: c.chemical, position: { eastM: c.eastM, northM: c.northM, upM: 0 }, releaseHeightM: c.releaseHeightM,
+    ...(c.line ? { line: { from: c.line.from, to: c.line.to } } : {}), ...(c.line && flowLine ? { flowLine } : {}),
+  };
 }

@@ -1,4 +1,4 @@
-// RecentReadings: what it keeps (gas detectors' gas metrics with zeros, stations' wind, tags), what
+// RecentReadings: what it keeps (gas detectors' gas metrics with zeros, stations' wind, flow, tags), what
 // it skips (other sensors, mines), and its bound (a ring per device sized for the window).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type SqlClient } from '@safetwin/db';
@@ -22,9 +22,9 @@ describe('RecentReadings', () => {
   afterAll(() => db.close());
   const sensorOf = (kind: string) => park.sensors.find((s) => s.kind === kind)!;
 
-  it('keeps gas readings (zeros too) and the stations\' wind; skips other sensors and mine devices', () => {
+  it('keeps gas readings (zeros too), the stations\' wind and the flow transmitters\' flow; skips other sensors and mine devices', () => {
     const recent = new RecentReadings(registry);
-    const cl2 = sensorOf('gas-cl2'), lel = sensorOf('gas-flammable'), station = sensorOf('weather'), pressure = sensorOf('pressure');
+    const cl2 = sensorOf('gas-cl2'), lel = sensorOf('gas-flammable'), station = sensorOf('weather'), pressure = sensorOf('pressure'), flow = sensorOf('flow');
     const mineDevice = registry.devicesOf(mine.id).find((d) => d.kind.startsWith('gas-'))!;
     const t = 1_780_000_000_000;
     recent.observe([
@@ -33,6 +33,7 @@ describe('RecentReadings', () => {
       { deviceId: lel.id, ts: t, seq: 1, values: { lel_pct: 3 } },
       { deviceId: station.id, ts: t, seq: 1, values: { wind_speed_ms: 2.5, wind_dir_deg: 90, air_temp_c: 21, rh_pct: 60, solar_rad_w_m2: 400 } },
       { deviceId: pressure.id, ts: t, seq: 1, values: { pressure_kpa: 500 } },
+      { deviceId: flow.id, ts: t, seq: 1, values: { flow_kg_s: 0.83 } },
       { deviceId: mineDevice.deviceId, ts: t, seq: 1, values: { [Object.keys(mineDevice.metrics)[0]!]: 0.3 } },
     ]);
     expect(recent.series(cl2.id, t)).toEqual({ tMs: [t, t + 1000], columns: [[0, expect.closeTo(0.42, 6)]] });
@@ -41,9 +42,10 @@ describe('RecentReadings', () => {
     expect(wind.tMs).toEqual([t]);
     expect(wind.columns.map((c) => c[0])).toEqual([2.5, 90, 21, 400]); // speed, direction, temperature, radiation (not humidity)
     expect(recent.series(pressure.id, 0)).toBeNull();
+    expect(recent.series(flow.id, 0)).toEqual({ tMs: [t], columns: [[expect.closeTo(0.83, 6)]] });
     expect(recent.series(mineDevice.deviceId, 0)).toBeNull();
     expect(recent.series(cl2.id, t + 1)!.tMs).toEqual([t + 1000]);
-    expect(recent.devicesOf(park.id).map((d) => [d.info.deviceId, d.role]).sort()).toEqual([[cl2.id, 'gas'], [lel.id, 'gas'], [station.id, 'weather']].sort());
+    expect(recent.devicesOf(park.id).map((d) => [d.info.deviceId, d.role]).sort()).toEqual([[cl2.id, 'gas'], [lel.id, 'gas'], [station.id, 'weather'], [flow.id, 'flow']].sort());
   });
 
   it('is bounded: a detector keeps at most its window at its interval (+25 %), the oldest dropped first', () => {

@@ -1,6 +1,7 @@
 // The last minutes of what an incident assessment reads, per chemical park, in memory: every
 // gas detector's gas metrics (zeros included — a detector that sees nothing is evidence too),
-// the weather stations' wind, temperature and solar radiation (the Pasquill class's inputs), and
+// the weather stations' wind, temperature and solar radiation (the Pasquill class's inputs),
+// flow transmitters' flow (a leak on a metered line shifts it: @safetwin/sim flow-evidence.ts) and
 // tagged people's positions. Fed from `ingest.onValidated`, so it sees each reading before it is
 // committed. At hub start, before incidents are restored, preload-recent.ts refills it from the
 // stored readings of the last window through the same `observe`, so an incident restored after a
@@ -16,6 +17,8 @@ export const RECENT_WINDOW_MS = 20 * 60_000;
 
 /** Weather-station metrics kept: wind for the plume and the estimator, temperature and radiation for the stability class. */
 export const WEATHER_COLUMNS = ['wind_speed_ms', 'wind_dir_deg', 'air_temp_c', 'solar_rad_w_m2'] as const;
+/** Flow-transmitter metric kept. */
+export const FLOW_COLUMN = 'flow_kg_s';
 /** Tag metrics kept: plan position. */
 export const TAG_COLUMNS = ['east_m', 'north_m'] as const;
 
@@ -23,7 +26,7 @@ export const TAG_COLUMNS = ['east_m', 'north_m'] as const;
 const CAPACITY_SLACK = 1.25;
 
 /** What a tracked device is to an assessment. */
-export type TrackedRole = 'gas' | 'weather' | 'tag';
+export type TrackedRole = 'gas' | 'weather' | 'flow' | 'tag';
 
 /** One tracked device: its catalogue entry, role, the metrics kept (ring columns) and the ring. */
 export interface TrackedDevice {
@@ -37,7 +40,8 @@ export interface TrackedDevice {
  * Ring buffers of the chemical parks' gas detectors, weather stations and tags over the last
  * {@link RECENT_WINDOW_MS}. Memory is bounded: one ring per device, sized for the window at the
  * device's reporting interval (× 1.25 slack), 8 bytes per time + 4 per value — the demo park's
- * 235 gas detectors at 1 s: 235 × 1 500 samples × 12 B ≈ 4.2 MB, its 2 stations ≈ 0.1 MB. A device
+ * 235 gas detectors at 1 s: 235 × 1 500 samples × 12 B ≈ 4.2 MB, its 2 stations ≈ 0.1 MB, its 25 flow
+ * transmitters at 0.5 s ≈ 0.9 MB. A device
  * sending faster than its interval loses its oldest samples first. Mines are not kept (park
  * incidents only).
  */
@@ -95,6 +99,7 @@ export class RecentReadings {
     let role: TrackedRole;
     let columns: string[];
     if (info.kind === 'weather') [role, columns] = ['weather', WEATHER_COLUMNS.filter(has)];
+    else if (info.kind === 'flow') [role, columns] = ['flow', has(FLOW_COLUMN) ? [FLOW_COLUMN] : []];
     else if (TAG_COLUMNS.every(has)) [role, columns] = ['tag', [...TAG_COLUMNS]];
     else [role, columns] = ['gas', Object.entries(info.metrics).filter(([m, spec]) => gasMeasure(m, spec.unit) !== null).map(([m]) => m)];
     if (columns.length === 0) return null;

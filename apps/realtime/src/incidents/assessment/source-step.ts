@@ -6,7 +6,7 @@ import {
   CHEMICALS, estimateSource, findChemical, likelySources, LINE_POINT_SPACING_M, SOURCE_ESTIMATION_DEFAULTS, type CandidateEstimate, type Chemical, type SourceEstimate,
 } from '@safetwin/sim';
 import { hubText, type HubText, type SourceAssessmentView, type SourceCandidateView } from '@safetwin/protocol';
-import { horizontalDistanceM } from '@safetwin/twin-models';
+import { horizontalDistanceM, meteredLine } from '@safetwin/twin-models';
 import type { AssessmentInput, DetectorInput } from './assessment-input.ts';
 import { reachedDetectors, reachingCandidates } from './candidate-filter.ts';
 import { measureSees, type GasMeasure } from './gas-metrics.ts';
@@ -22,6 +22,8 @@ export const REFERENCE_RATE_KG_S = 1;
 export const REUSE_ESTIMATE_MAX_AGE_MS = 30_000;
 /** Candidates listed in the view. */
 const TOP_CANDIDATES = 5;
+/** A flow transmitter's shift is shown when larger than this many of its σ (our choice: 3 σ, a chance of 0.3 % without a leak). */
+const FLOW_SHIFT_SHOWN_SDS = 3;
 
 /** The source the response is planned for. */
 export interface ChosenSource {
@@ -99,11 +101,14 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
     const seeing = peaks.map((p) => p.d);
     const reached = wind ? new Set(reachedDetectors(seeing, reaching, wind.sweptFromDeg)) : null;
     const detectors = reached ? seeing.filter((d) => reached.has(d) || hitIds.includes(d.id)) : seeing;
+    // Process evidence: the flow transmitters of the candidates' lines (@safetwin/sim flow-evidence.ts).
+    const transmitters = { pipes: site.pipes, sensors: input.flowMeters.map((m) => ({ id: m.id, kind: 'flow' as const, pipeSegmentId: m.pipeSegmentId })) };
     const result = estimateSource({
       chemical: chemical?.id ?? reaching[0]?.chemical ?? chemicals[0]?.id ?? 'Cl2',
-      candidates: reaching.map(estimatorCandidate),
+      candidates: reaching.map((c) => estimatorCandidate(c, c.kind === 'pipe-segment' ? meteredLine(transmitters, c.id) : null)),
       detectors,
       wind: input.wind,
+      flowMeters: input.flowMeters.map(({ id, readings, untilMs }) => ({ id, readings, ...(untilMs === undefined ? {} : { untilMs }) })),
       nowMs,
     });
     warnings.push(...result.warningNotes.map(engineSaid));
@@ -145,7 +150,9 @@ function estimateView(input: AssessmentInput, r: SourceEstimate, items: Map<stri
       along: alongOf(item, c), releaseHeightM: c.releaseHeightM,
     };
   });
-  return { discriminating: r.discriminating, reason: r.reason, reasonText: estimateReasonText(r), candidates, hitDetectorIds: hitIds, detectorsUsed: r.detectorsUsed.length };
+  // The transmitters that moved beyond their noise: what the wall shows of the process evidence.
+  const flowShifts = r.flowShifts.filter((s) => Math.abs(s.shiftKgS) > FLOW_SHIFT_SHOWN_SDS * s.sdKgS).map((s) => ({ deviceId: s.id, baseKgS: s.baseKgS, shiftKgS: s.shiftKgS }));
+  return { discriminating: r.discriminating, reason: r.reason, reasonText: estimateReasonText(r), candidates, hitDetectorIds: hitIds, detectorsUsed: r.detectorsUsed.length, flowShifts };
 }
 
 /** Why the estimator could not tell the candidates apart (its `reasonCode`), for the wall to word; null when it could. */

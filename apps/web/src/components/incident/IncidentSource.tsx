@@ -4,7 +4,7 @@ import type { IncidentView } from '@safetwin/protocol';
 import { useLocale, useT } from '../../i18n/I18nProvider.tsx';
 import { labelIn, reasonIn } from '../../i18n/hub-text.ts';
 import { incidentMessages } from '../../i18n/messages/incident.ts';
-import { alongMessage, formatPercent, formatRateRange } from '../../live/incident-format.ts';
+import { alongMessage, flowShiftValues, formatPercent, formatRateRange } from '../../live/incident-format.ts';
 import styles from './Incident.module.css';
 
 /** "Where is the leak?": the top three candidates with confidence bars, or why the detectors cannot tell yet. */
@@ -49,6 +49,9 @@ export function IncidentSource({ incident }: { incident: IncidentView }) {
             ))}
           </ol>
           <p className={styles.muted}>{t('detectors', { hit: a.source.hitDetectorIds.length, used: a.source.detectorsUsed })}</p>
+          {(a.source.flowShifts ?? []).map((s) => (
+            <p key={s.deviceId} className={styles.muted} data-testid="incident-flow-shift">{t('flowShift', flowShiftValues(s))}</p>
+          ))}
         </>
       )}
     </section>
