@@ -11,6 +11,8 @@ describe('searchPoints', () => {
     expect(pieces(searchPoints(run(80)))).toEqual([[0, 20], [20, 40], [40, 60], [60, 80]]);
     expect(searchPoints(run(80)).map((p) => p.releaseHeightM)).toEqual([1, 1, 1, 1]);
     expect(searchPoints(run(2, 8)).length).toBe(8);
+    // A vertical riser (no plan length): still searched at every metre of its rise.
+    expect(searchPoints(run(0, 4)).map((p) => p.releaseHeightM)).toEqual([1.5, 2.5, 3.5, 4.5]);
     expect(searchPoints({ position: { eastM: 3, northM: 4, upM: 0 }, releaseHeightM: 2 })).toEqual([{ position: { eastM: 3, northM: 4, upM: 0 }, releaseHeightM: 2, alongM: 0, pieceM: 0 }]);
   });
 

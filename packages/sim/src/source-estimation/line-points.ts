@@ -44,41 +44,44 @@ export function searchPoints(c: Pick<SourceCandidate, 'position' | 'releaseHeigh
   const { from, to } = c.line;
   const lengthM = Math.hypot(to.eastM - from.eastM, to.northM - from.northM);
   const riseM = Math.abs(to.upM - from.upM);
-  // Equal pieces of [a, b] (plan metres along), no longer than `longestM` and rising no more than a search rise.
+  // Pieces as fractions of the run (a vertical riser has no plan length but still its rise to split): equal pieces of
+  // [a, b], no longer than `longestM` in plan and rising no more than a search rise.
   const split = (a: number, b: number, longestM: number): [number, number][] => {
-    const n = Math.max(1, Math.ceil((b - a) / longestM), lengthM > 0 ? Math.ceil((((b - a) / lengthM) * riseM) / LINE_POINT_RISE_M) : 0);
+    const n = Math.max(1, Math.ceil(((b - a) * lengthM) / longestM), Math.ceil(((b - a) * riseM) / LINE_POINT_RISE_M));
     return Array.from({ length: n }, (_, i) => [a + ((b - a) * i) / n, a + ((b - a) * (i + 1)) / n]);
   };
-  const cuts = [0, ...meterCutsM(c, lengthM), lengthM];
+  // A run with no plan length has no transmitter to cut at (its pieces split its rise only).
+  const cuts = lengthM > 0 ? [0, ...meterCuts(c), 1] : [0, 1];
+  const meterPiece = lengthM > 0 ? METER_PIECE_M / lengthM : 0;
   const pieces: [number, number][] = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     const a = cuts[k]!, b = cuts[k + 1]!;
     // Short pieces next to a transmitter (a cut inside the run), the rest at the usual spacing.
     const head = k > 0, tail = k + 2 < cuts.length;
-    if (b - a <= (Number(head) + Number(tail)) * METER_PIECE_M) {
+    if (b - a <= (Number(head) + Number(tail)) * meterPiece) {
       pieces.push(...split(a, b, METER_PIECE_M));
       continue;
     }
-    const headEnd = head ? a + METER_PIECE_M : a, tailStart = tail ? b - METER_PIECE_M : b;
+    const headEnd = head ? a + meterPiece : a, tailStart = tail ? b - meterPiece : b;
     if (head) pieces.push(...split(a, headEnd, METER_PIECE_M));
     pieces.push(...split(headEnd, tailStart, LINE_POINT_SPACING_M));
     if (tail) pieces.push(...split(tailStart, b, METER_PIECE_M));
   }
   return pieces.map(([a, b]) => {
-    const f = lengthM > 0 ? (a + b) / 2 / lengthM : 0.5;
+    const f = (a + b) / 2;
     return {
       position: { eastM: from.eastM + f * (to.eastM - from.eastM), northM: from.northM + f * (to.northM - from.northM), upM: c.position.upM },
       releaseHeightM: Math.max(0, from.upM + f * (to.upM - from.upM)),
       alongM: f * lengthM,
-      pieceM: b - a,
+      pieceM: (b - a) * lengthM,
     };
   });
 }
 
-/** Where the flow transmitters of `c`'s line lie on its run, plan metres from `line.from`, strictly inside it, ascending. */
-function meterCutsM(c: Pick<SourceCandidate, 'flowLine'>, lengthM: number): number[] {
+/** Where the flow transmitters of `c`'s line lie on its run, as fractions of it from `line.from`, strictly inside it, ascending. */
+function meterCuts(c: Pick<SourceCandidate, 'flowLine'>): number[] {
   const fl = c.flowLine;
   if (!fl || fl.toAtM === fl.fromAtM) return [];
-  const cuts = fl.meters.map((m) => ((m.atM - fl.fromAtM) / (fl.toAtM - fl.fromAtM)) * lengthM).filter((x) => x > 1e-6 && x < lengthM - 1e-6);
+  const cuts = fl.meters.map((m) => (m.atM - fl.fromAtM) / (fl.toAtM - fl.fromAtM)).filter((f) => f > 1e-9 && f < 1 - 1e-9);
   return [...new Set(cuts)].sort((x, y) => x - y);
 }
