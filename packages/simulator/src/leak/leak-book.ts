@@ -154,7 +154,7 @@ export class LeakBook {
       const watch: Watch = { leak, index, channel: d.channel, metric: d.response.metric, perPpm: d.response.perPpm, rng: new Rng(this.seed, `leak-noise:${s.id}:${d.sensor.id}`), fault, stuckValue: null };
       this.watches.set(d.sensor.id, [...(this.watches.get(d.sensor.id) ?? []), watch]);
     });
-    this.watchFlow(s, leak);
+    if (source.kind === 'pipe-segment') this.watchFlow(s, leak, source.alongFraction);
     const truth: LeakTruth = {
       sourceKind: source.kind,
       enterpriseId: source.enterpriseId,
@@ -188,17 +188,11 @@ export class LeakBook {
     return ends;
   }
 
-  /** The flow transmitters of a leaking pipe segment's line, each with its gain at the hole (the scenario's `alongM`, else the middle). */
-  private watchFlow(s: LeakStaging, leak: ActiveLeak): void {
-    if (leak.target.kind !== 'pipe-segment') return;
+  /** The flow transmitters of a leaking pipe segment's line, each with its gain at the hole, `alongFraction` of the segment's run from its first node (leak-source.ts). */
+  private watchFlow(s: LeakStaging, leak: ActiveLeak, alongFraction: number): void {
     const line = meteredLine(s.park, leak.target.id);
-    const seg = s.park.pipes.segments.find((x) => x.id === leak.target.id);
-    if (!line || !seg) return;
-    const nodeAt = (id: string) => s.park.pipes.nodes.find((n) => n.id === id)!.position;
-    const a = nodeAt(seg.from), b = nodeAt(seg.to);
-    const planM = Math.hypot(b.eastM - a.eastM, b.northM - a.northM);
-    const f = s.scenario.alongM === undefined || planM === 0 ? 0.5 : s.scenario.alongM / planM;
-    const holeAtM = line.fromAtM + f * (line.toAtM - line.fromAtM);
+    if (!line) return;
+    const holeAtM = line.fromAtM + alongFraction * (line.toAtM - line.fromAtM);
     for (const m of line.meters) {
       const dev = s.sensor(m.id);
       const channel = dev ? dev.channelOf('flow_kg_s') : -1;
@@ -211,7 +205,8 @@ export class LeakBook {
   drives(deviceId: string, tMs: number): boolean {
     const list = this.watches.get(deviceId);
     const flows = this.flowWatches.get(deviceId);
-    return [...(list ?? []), ...(flows ?? [])].some((w) => tMs >= w.leak.startMs && !w.leak.field.cleared(tMs));
+    const driving = (w: { leak: ActiveLeak }) => tMs >= w.leak.startMs && !w.leak.field.cleared(tMs);
+    return (list?.some(driving) ?? false) || (flows?.some(driving) ?? false);
   }
 
   /** Moves a flow transmitter's reading by the leaks releasing from its line (see the header). */

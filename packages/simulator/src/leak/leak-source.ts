@@ -18,6 +18,8 @@ export interface LeakSource {
   point: { eastM: number; northM: number; upM: number };
   /** Height of the hole above the item's base (the grade there), m. */
   heightM: number;
+  /** A pipe segment: where along it the hole is, as a fraction of its run from its first node; 0 for equipment. */
+  alongFraction: number;
 }
 
 /**
@@ -43,7 +45,7 @@ export function leakSource(park: ChemicalPark, id: string, chemical: string, hei
     topM = g.shape === 'sphere' ? g.diameterM : g.heightM;
     const hM = heightM ?? Math.min(DEFAULT_EQUIPMENT_HOLE_M, topM);
     const p = equipment.position;
-    source = { kind: 'equipment', id, enterpriseId: equipment.enterpriseId, chemical: equipment.chemical, point: { eastM: p.eastM, northM: p.northM, upM: p.upM + hM }, heightM: hM };
+    source = { kind: 'equipment', id, enterpriseId: equipment.enterpriseId, chemical: equipment.chemical, point: { eastM: p.eastM, northM: p.northM, upM: p.upM + hM }, heightM: hM, alongFraction: 0 };
   } else {
     const segment = park.pipes.segments.find((s) => s.id === id);
     const nodes = segment && [segment.from, segment.to].map((n) => park.pipes.nodes.find((x) => x.id === n));
@@ -60,7 +62,7 @@ export function leakSource(park: ChemicalPark, id: string, chemical: string, hei
     topM = pipeUpM + segment.diameterMm / 1000;
     const hM = heightM ?? pipeUpM;
     const point = { eastM: a.eastM + f * (b.eastM - a.eastM), northM: a.northM + f * (b.northM - a.northM), upM: hM };
-    source = { kind: 'pipe-segment', id, enterpriseId: segment.enterpriseId, chemical: segment.chemical, point, heightM: hM };
+    source = { kind: 'pipe-segment', id, enterpriseId: segment.enterpriseId, chemical: segment.chemical, point, heightM: hM, alongFraction: f };
   }
   if (source.chemical !== chemical) {
     throw new SimulatorError('simulator:bad-scenario', `chemical: ${source.kind} '${id}' holds ${source.chemical}, not ${chemical}`);
