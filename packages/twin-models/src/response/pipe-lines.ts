@@ -23,25 +23,33 @@ interface LineWalk {
   segments: string[];
 }
 
-/** Walks from `startNode` away from segment `segmentId` along nodes that join exactly two segments, up to and including the first branch, nozzle or end. */
-function walkLine(pipes: LinePipes, segmentId: string, startNode: string): LineWalk {
+/**
+ * The line through segment `segmentId` walked both ways, from its `from` end (`back`) and its `to` end (`ahead`), along
+ * nodes that join exactly two segments, up to and including the first branch, nozzle or end; null for an unknown segment.
+ */
+function walkLine(pipes: LinePipes, segmentId: string): { back: LineWalk; ahead: LineWalk } | null {
   const segments = new Map(pipes.segments.map((s) => [s.id, s]));
+  const seg = segments.get(segmentId);
+  if (!seg) return null;
   const nodeKind = new Map(pipes.nodes.map((n) => [n.id, n.kind]));
   const touching = new Map<string, string[]>();
   for (const s of pipes.segments) for (const n of [s.from, s.to]) touching.set(n, [...(touching.get(n) ?? []), s.id]);
-  const out: LineWalk = { nodes: [], segments: [] };
-  let node = startNode, via = segmentId;
-  for (let hops = 0; hops < MAX_HOPS; hops++) {
-    out.nodes.push(node);
-    const links = touching.get(node) ?? [];
-    if (links.length !== 2 || nodeKind.get(node) === 'nozzle') break;
-    const next = segments.get(links[0] === via ? links[1]! : links[0]!);
-    if (!next) break;
-    via = next.id;
-    out.segments.push(via);
-    node = next.from === node ? next.to : next.from;
-  }
-  return out;
+  const walk = (startNode: string): LineWalk => {
+    const out: LineWalk = { nodes: [], segments: [] };
+    let node = startNode, via = segmentId;
+    for (let hops = 0; hops < MAX_HOPS; hops++) {
+      out.nodes.push(node);
+      const links = touching.get(node) ?? [];
+      if (links.length !== 2 || nodeKind.get(node) === 'nozzle') break;
+      const next = segments.get(links[0] === via ? links[1]! : links[0]!);
+      if (!next) break;
+      via = next.id;
+      out.segments.push(via);
+      node = next.from === node ? next.to : next.from;
+    }
+    return out;
+  };
+  return { back: walk(seg.from), ahead: walk(seg.to) };
 }
 
 /**
@@ -50,12 +58,12 @@ function walkLine(pipes: LinePipes, segmentId: string, startNode: string): LineW
  * Sorted; empty for an unknown segment.
  */
 export function lineValveIds(pipes: LinePipes, segmentId: string): string[] {
-  const seg = pipes.segments.find((s) => s.id === segmentId);
-  if (!seg) return [];
+  const line = walkLine(pipes, segmentId);
+  if (!line) return [];
   const valvesAt = new Map<string, string[]>();
   for (const v of pipes.valves) valvesAt.set(v.nodeId, [...(valvesAt.get(v.nodeId) ?? []), v.id]);
   const found = new Set<string>();
-  for (const startNode of [seg.from, seg.to]) for (const node of walkLine(pipes, segmentId, startNode).nodes) for (const v of valvesAt.get(node) ?? []) found.add(v);
+  for (const node of [...line.back.nodes, ...line.ahead.nodes]) for (const v of valvesAt.get(node) ?? []) found.add(v);
   return [...found].sort();
 }
 
@@ -84,9 +92,9 @@ export function meteredLine(
   segmentId: string,
 ): MeteredLine | null {
   const lengths = new Map(park.pipes.segments.map((s) => [s.id, s.lengthM]));
-  const seg = park.pipes.segments.find((s) => s.id === segmentId);
-  if (!seg) return null;
-  const chain = [...walkLine(park.pipes, segmentId, seg.from).segments.reverse(), segmentId, ...walkLine(park.pipes, segmentId, seg.to).segments];
+  const line = walkLine(park.pipes, segmentId);
+  if (!line) return null;
+  const chain = [...line.back.segments.reverse(), segmentId, ...line.ahead.segments];
   const startAtM = new Map<string, number>();
   let lengthM = 0;
   for (const id of chain) {
@@ -99,7 +107,7 @@ export function meteredLine(
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (meters.length === 0) return null;
   const fromAtM = startAtM.get(segmentId)!;
-  return { lengthM, fromAtM, toAtM: fromAtM + seg.lengthM, meters };
+  return { lengthM, fromAtM, toAtM: fromAtM + lengths.get(segmentId)!, meters };
 }
 
 /**
