@@ -84,7 +84,8 @@ export function flowShifts(meters: readonly SourceFlowMeter[], firstHitMs: numbe
       const inMinute = base.filter(([tr]) => tr >= t && tr < t + FLOW_RECENT_MS).map(([, v]) => v);
       if (inMinute.length > 0) minuteMeans.push(mean(inMinute));
     }
-    const scatter = minuteMeans.length > 1 ? Math.sqrt(minuteMeans.reduce((s, x) => s + (x - mean(minuteMeans)) ** 2, 0) / (minuteMeans.length - 1)) : 0;
+    const minuteMean = minuteMeans.length > 1 ? mean(minuteMeans) : 0;
+    const scatter = minuteMeans.length > 1 ? Math.sqrt(minuteMeans.reduce((s, x) => s + (x - minuteMean) ** 2, 0) / (minuteMeans.length - 1)) : 0;
     const sdKgS = Math.max(scatter * Math.sqrt(1 + FLOW_RECENT_MS / FLOW_BASELINE_MS), FLOW_SHIFT_SD_SHARE * Math.abs(baseKgS), FLOW_SHIFT_SD_MIN_KGS);
     out.set(m.id, { baseKgS, shiftKgS: mean(recent.map(([, v]) => v)) - baseKgS, sdKgS });
   }
@@ -151,6 +152,7 @@ function normalCdf(z: number): number {
  */
 function shiftLogLikelihood(s: FlowShift, predictedKgS: number): number {
   const outlier = FLOW_OUTLIER_FRACTION / (3 * Math.max(Math.abs(s.baseKgS), s.sdKgS));
+  /** Density of the observed shift given the line's true shift (the transmitter's noise). */
   const noise = (shiftKgS: number) => normalPdf((s.shiftKgS - shiftKgS) / s.sdKgS) / s.sdKgS;
   let good: number;
   if (predictedKgS === 0) good = noise(0);
@@ -161,13 +163,13 @@ function shiftLogLikelihood(s: FlowShift, predictedKgS: number): number {
     const sd = FLOW_MODEL_LN_SD;
     good = 0;
     if (sd * a <= s.sdKgS) {
-      for (const { x, w } of QUAD) good += w * normalPdf((d - Math.min(a * Math.exp(sd * x), cap)) / s.sdKgS) / s.sdKgS;
+      for (const { x, w } of QUAD) good += w * noise(sign * Math.min(a * Math.exp(sd * x), cap));
     } else {
       for (const { x, w } of QUAD) {
         const y = d + s.sdKgS * x;
         if (y > 0 && y < cap) good += w * normalPdf(Math.log(y / a) / sd) / (sd * y);
       }
-      if (cap < Infinity) good += normalCdf(-Math.log(cap / a) / sd) * normalPdf((d - cap) / s.sdKgS) / s.sdKgS;
+      if (cap < Infinity) good += normalCdf(-Math.log(cap / a) / sd) * noise(sign * cap);
     }
   }
   return Math.log((1 - FLOW_OUTLIER_FRACTION) * good + outlier);
