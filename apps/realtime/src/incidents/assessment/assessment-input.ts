@@ -1,7 +1,7 @@
 // The input of one incident assessment: plain data (structured-cloned to a sim worker thread),
 // gathered by the hub from the site description, the recent readings and the incident.
 import type { IncidentAssessmentView, IncidentOrigin, IncidentView } from '@safetwin/protocol';
-import type { WindSample } from '@safetwin/sim';
+import type { SourceFlowMeter, WindSample } from '@safetwin/sim';
 import type { ChemicalPark } from '@safetwin/twin-models';
 
 /** What an assessment is about: the incident as the scheduler knows it. */
@@ -40,14 +40,14 @@ export interface DetectorInput {
   saturation: number;
 }
 
-/** A flow transmitter on a pipe segment and its readings, kg/s (process evidence of where the leak is). */
-export interface FlowMeterInput {
-  id: string;
+/**
+ * A flow transmitter on a pipe segment and its readings, kg/s (process evidence of where the leak is): as the estimator
+ * takes it (`untilMs`: isolation was decided, valves move), with the segment it measures.
+ */
+export interface FlowMeterInput extends SourceFlowMeter {
   pipeSegmentId: string;
   /** `[tMs, value]`, the last 20 min. */
   readings: [number, number][];
-  /** Readings after this are no evidence of the leak: isolation was decided and valves move (epoch ms). */
-  untilMs?: number;
 }
 
 /** A tagged person's recent positions, metres east/north of the site origin. */

@@ -108,7 +108,7 @@ export function assessSource(input: AssessmentInput, wind: WindSummary | null): 
       candidates: reaching.map((c) => estimatorCandidate(c, c.kind === 'pipe-segment' ? meteredLine(transmitters, c.id) : null)),
       detectors,
       wind: input.wind,
-      flowMeters: input.flowMeters.map(({ id, readings, untilMs }) => ({ id, readings, ...(untilMs === undefined ? {} : { untilMs }) })),
+      flowMeters: input.flowMeters,
       nowMs,
     });
     warnings.push(...result.warningNotes.map(engineSaid));
