@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BM_PLUME_LINES, BM_PUFF_LINES, DENSE_GROUND_LAYER_M, densePlume, densePlumeCriterion, densePuff, densePuffCriterion, lineBeta, nonIsothermalCorrection } from './dense-gas.ts';
+import { BM_PLUME_LINES, BM_PUFF_LINES, DENSE_GROUND_LAYER_M, densePlume, densePlumeCriterion, densePuff, densePuffCriterion, gravityFrontRadiusM, lineBeta, nonIsothermalCorrection, withinGravitySpread } from './dense-gas.ts';
+import { resolveModel } from './resolve-model.ts';
+import { plumeScenarioSchema } from './scenario.ts';
 
 // Correlation-line values from GasDispersion.jl test/models/britter_mcquaid_{plume,puff}_tests.jl (CCPS 1999 digitisation).
 const PLUME_LINE_CASES = [
@@ -63,5 +65,36 @@ describe('Britter–McQuaid models', () => {
     expect(pf.isothermalRatio(v13)).toBeCloseTo(Math.max(3.24 / 4.24, 0.1), 10);
     expect(pf.volumeFraction(160, 0, 0, 200)).toBeGreaterThan(0);
     expect(pf.volumeFraction(5000, 0, 0, 200)).toBe(0);
+  });
+});
+
+describe('gravity spreading of a continuous dense release (Britter 1979)', () => {
+  it('reaches 0.84 (g0′Q0)^{1/4} t^{3/4}: nothing before the start, ×2^{3/4} for twice the time, ×2^{1/4} for twice the flux', () => {
+    expect(gravityFrontRadiusM(1, 1)).toBeCloseTo(0.84, 12);
+    expect(gravityFrontRadiusM(16, 81)).toBeCloseTo(0.84 * 2 * 27, 10);
+    expect(gravityFrontRadiusM(5, 0)).toBe(0);
+    expect(gravityFrontRadiusM(0, 60)).toBe(0);
+    expect(gravityFrontRadiusM(5, 120) / gravityFrontRadiusM(5, 60)).toBeCloseTo(2 ** 0.75, 12);
+    expect(gravityFrontRadiusM(10, 60) / gravityFrontRadiusM(5, 60)).toBeCloseTo(2 ** 0.25, 12);
+  });
+
+  it('limits the cloud to that radius from the source upwind and from the axis downwind, up to the hand-over', () => {
+    expect(withinGravitySpread(-30, 0, 40, 500)).toBe(true);
+    expect(withinGravitySpread(-30, 30, 40, 500)).toBe(false); // 42 m from the source
+    expect(withinGravitySpread(200, 39, 40, 500)).toBe(true);
+    expect(withinGravitySpread(200, 41, 40, 500)).toBe(false);
+    expect(withinGravitySpread(600, 41, 40, 500)).toBe(true); // passive beyond the hand-over: the wind's turbulence spreads it
+  });
+
+  it('a dense model carries its buoyancy flux g0′Q0; a passive one none', () => {
+    const weather = { windSpeedMS: 1.5, windHeightM: 10, stability: 'F' as const };
+    const cl2 = resolveModel(plumeScenarioSchema.parse({ chemical: 'Cl2', model: 'auto', release: { kind: 'continuous', rateKgS: 2, heightM: 0 }, weather }));
+    expect(cl2.model).toBe('dense');
+    // g0′ ≈ g·(ρ − ρa)/ρa ≈ 9.8·(3 − 1.2)/1.2 ≈ 15 m/s², Q0 ≈ 2/3 m³/s: about 10 m⁴/s³ for chlorine vapour near its boiling point.
+    expect(cl2.buoyancyFluxM4S3).toBeGreaterThan(5);
+    expect(cl2.buoyancyFluxM4S3).toBeLessThan(20);
+    const nh3 = resolveModel(plumeScenarioSchema.parse({ chemical: 'NH3', model: 'auto', release: { kind: 'continuous', rateKgS: 2, heightM: 0 }, weather: { ...weather, windSpeedMS: 3, stability: 'D' } }));
+    expect(nh3.model).toBe('gaussian-plume');
+    expect(nh3.buoyancyFluxM4S3).toBeUndefined();
   });
 });

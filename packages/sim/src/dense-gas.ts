@@ -54,6 +54,30 @@ export function nonIsothermalCorrection(ratio: number, releaseTemperatureK: numb
   return ratio / (ratio + (1 - ratio) * (releaseTemperatureK / ambientTemperatureK));
 }
 
+/**
+ * Leading edge of a continuously fed dense cloud over flat ground in calm air: r = 0.84 (g0′Q0)^{1/4} t^{3/4}, the
+ * laboratory fit 0.84 ± 0.06 of Britter (1979), "The spread of a negatively buoyant plume in a calm environment",
+ * Atmos. Environ. 13, 1241–1247. The Britter–McQuaid source zone (upwind extent D/2 + 2 l_b, half-width D + 8 l_b) is a
+ * steady state: it takes the gravity current this long to get there, and no wind carries the cloud upwind or across.
+ */
+export const CALM_SPREAD_COEFFICIENT = 0.84;
+
+/** Radius [m] the gravity current of a continuous dense release with buoyancy flux g0′Q0 [m⁴/s³] has reached `tS` s after it began (see {@link CALM_SPREAD_COEFFICIENT}). */
+export function gravityFrontRadiusM(buoyancyFluxM4S3: number, tS: number): number {
+  return tS > 0 && buoyancyFluxM4S3 > 0 ? CALM_SPREAD_COEFFICIENT * buoyancyFluxM4S3 ** 0.25 * tS ** 0.75 : 0;
+}
+
+/**
+ * Whether the gravity current of radius `radiusM` has reached the point x m downwind, y m across of the source: upwind,
+ * within that radius of the source; downwind, within it of the axis (the wind carries the cloud along the axis: its
+ * front there is the plume's, the Palazzi factor). Beyond `handoverM`, where the cloud has become passive (dense-handover.ts),
+ * the wind's turbulence spreads it, not gravity: no limit.
+ */
+export function withinGravitySpread(xM: number, yM: number, radiusM: number, handoverM: number): boolean {
+  if (xM >= handoverM) return true;
+  return (xM < 0 ? xM * xM : 0) + yM * yM <= radiusM * radiusM;
+}
+
 /** Reduced gravity g0' = g(ρ0 − ρa)/ρa [m/s²]. */
 export function reducedGravityMS2(releaseDensityKgM3: number, ambientDensityKgM3: number): number {
   return (GRAVITY_M_S2 * (releaseDensityKgM3 - ambientDensityKgM3)) / ambientDensityKgM3;

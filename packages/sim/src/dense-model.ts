@@ -3,7 +3,7 @@
 // Trailing-edge convention of passedS beyond the hand-over: the cloud has passed x once its centre is 3σy behind it
 // (σx = σy for the puff) — our choice, as for the passive puff in resolve-model.ts.
 import type { Chemical } from './chemicals/types.ts';
-import { densePlume, densePlumeCriterion, densePuff, densePuffCriterion, type DenseGasBase } from './dense-gas.ts';
+import { densePlume, densePlumeCriterion, densePuff, densePuffCriterion, reducedGravityMS2, type DenseGasBase } from './dense-gas.ts';
 import { plumeHandover, puffHandover, type Handover, type PassiveTail } from './dense-handover.ts';
 import type { ResolvedModel } from './resolve-model.ts';
 import type { PlumeScenario } from './scenario.ts';
@@ -103,6 +103,7 @@ export function denseModel(c: DenseContext): ResolvedModel {
     ...common,
     sigma: plumeSigma,
     handover: ho.handover,
+    buoyancyFluxM4S3: Math.max(0, reducedGravityMS2(base.releaseDensityKgM3, base.ambientDensityKgM3)) * volumeRateM3S,
     time: { kind: 'steady' },
     scanLimitM: () => 100_000,
     concentrationKgM3: (x, y, z) => ({ concentrationKgM3: x > xh ? ho.passiveKgM3(x, y, z) : vfToKg(pl.volumeFraction(x, y, z)) }),

@@ -47,8 +47,11 @@ export {
   densePlumeCriterion,
   densePuff,
   densePuffCriterion,
+  CALM_SPREAD_COEFFICIENT,
+  gravityFrontRadiusM,
   nonIsothermalCorrection,
   reducedGravityMS2,
+  withinGravitySpread,
 } from './dense-gas.ts';
 export type { DensePlume, DensePlumeParams, DensePuff, DensePuffParams } from './dense-gas.ts';
 export {

@@ -64,6 +64,12 @@ export interface ResolvedModel {
    * centre: x0 = x1), so display grids coarser than the cloud can still sample it.
    */
   time: { kind: 'steady' } | { kind: 'transient'; releaseEndS: number; passedS(xM: number): number; cloudAxisM?(tS: number): [number, number] };
+  /**
+   * A continuous dense release: its buoyancy flux g0′Q0 [m⁴/s³], how fast its gravity current spreads upwind and across
+   * (dense-gas.ts gravityFrontRadiusM). The model itself is the steady state; a field that follows the release in time
+   * limits the dense part of the cloud to that radius (dense-gas.ts withinGravitySpread).
+   */
+  buoyancyFluxM4S3?: number;
   /** Dense models: where the cloud was handed over to passive dispersion (and, for a puff, when). */
   handover?: Handover & { timeS?: number };
   explanations: SimNote[];
