@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPlume } from '@safetwin/sim';
+import { gravityFrontRadiusM, plumeScenarioSchema, resolveModel, runPlume } from '@safetwin/sim';
 import { Rng } from '../prng.ts';
 import type { WeatherState } from '../weather.ts';
 import { LocalGusts } from './gusts.ts';
@@ -23,15 +23,15 @@ function field(chemical: string, rateKgS: number, durationS: number, options: { 
   });
 }
 
-/** The plume engine's steady concentrations at the receptors for the same release and weather, ppm. */
-function direct(chemical: string, rateKgS: number, stability: string) {
-  const result = runPlume({
-    chemical, model: 'auto',
-    release: { kind: 'continuous', rateKgS, heightM: SOURCE.upM },
-    weather: { windSpeedMS: WEATHER.windSpeedMS, windHeightM: WEATHER_WIND_HEIGHT_M, stability, airTempK: WEATHER.airTempC + 273.15, pressurePa: WEATHER.airPressureHpa * 100 },
-    receptors: RECEPTORS.map((r) => ({ xM: r.northM - SOURCE.northM, yM: r.eastM - SOURCE.eastM, zM: r.upM })),
-  });
-  return { model: result.model, ppm: result.receptors.map((r) => r.concentrationPpm) };
+/** The plume engine's steady concentrations at the receptors for the same release and weather, ppm, and its model's buoyancy flux. */
+function direct(chemical: string, rateKgS: number, stability: string, weather: WeatherState = WEATHER, receptors: readonly FieldPoint[] = RECEPTORS) {
+  const scenario = {
+    chemical, model: 'auto' as const,
+    release: { kind: 'continuous' as const, rateKgS, heightM: SOURCE.upM },
+    weather: { windSpeedMS: weather.windSpeedMS, windHeightM: WEATHER_WIND_HEIGHT_M, stability, airTempK: weather.airTempC + 273.15, pressurePa: weather.airPressureHpa * 100 },
+  };
+  const result = runPlume({ ...scenario, receptors: receptors.map((r) => ({ xM: r.northM - SOURCE.northM, yM: r.eastM - SOURCE.eastM, zM: r.upM })) });
+  return { model: result.model, ppm: result.receptors.map((r) => r.concentrationPpm), buoyancyFluxM4S3: resolveModel(plumeScenarioSchema.parse(scenario)).buoyancyFluxM4S3 };
 }
 
 describe('LeakField', () => {
@@ -102,6 +102,29 @@ describe('LeakField', () => {
     expect(falling[falling.length - 1]).toBeLessThan(0.02);
     expect(f.cleared(T0 + (durationS + 4000) * 1000)).toBe(true);
     expect(f.ppmAt(i, T0 + (durationS + 4000) * 1000)).toBe(0);
+  });
+
+  it("spreads a dense cloud across the wind no faster than its gravity current: the steady source zone's edge reads gas only once the current has got there", () => {
+    // 5 kg/s of LPG in a 1 m/s night wind: the Britter–McQuaid source zone is ~160 m wide either side (D + 8 l_b).
+    const calm: WeatherState = { ...WEATHER, windSpeedMS: 1 };
+    const receptors = [at(100, 5), at(0, 60)];
+    const f = new LeakField({ chemical: 'LPG', rateKgS: 5, source: SOURCE, startMs: T0, endMs: T0 + 3600_000, receptors, weatherAt: () => calm, place: PLACE, gusts: null });
+    const crossAt = (s: number) => f.ppmAt(0, T0 + s * 1000);
+    const early = crossAt(5);
+    expect(f.state!.model).toBe('dense');
+    const steady = direct('LPG', 5, f.state!.stability, calm, receptors);
+    const flux = steady.buoyancyFluxM4S3!;
+    // Britter (1979): the current reaches 100 m when 0.84 (g0′Q0)^{1/4} t^{3/4} = 100.
+    const reachS = (100 / (0.84 * flux ** 0.25)) ** (4 / 3);
+    expect(gravityFrontRadiusM(flux, reachS)).toBeCloseTo(100, 6);
+    expect(early).toBe(0);
+    expect(crossAt(Math.floor(reachS) - 2)).toBe(0);
+    const later = crossAt(Math.ceil(reachS) + 2);
+    expect(later).toBeGreaterThan(0);
+    expect(later).toBeCloseTo(steady.ppm[0]!, 6);
+    // On the axis the wind carries it: 60 m downwind well before the current could have spread 60 m.
+    const g = new LeakField({ chemical: 'LPG', rateKgS: 5, source: SOURCE, startMs: T0, endMs: T0 + 3600_000, receptors, weatherAt: () => calm, place: PLACE, gusts: null });
+    expect(g.ppmAt(1, T0 + 200_000)).toBeGreaterThan(0);
   });
 
   it('meanders and gusts reproducibly for a seed', () => {

@@ -12,7 +12,8 @@ const STAGE_AT = T0 + 10_000;
 const FLAMMABLE = PARK.sensors.filter((s) => s.kind === 'gas-flammable');
 const TANK = PARK.equipment.find((e) => e.id === 'CP-E4-TK-05')!; // C3H8 sphere in the LPG tank farm
 
-function simulate(options: Partial<SimulatorOptions>, leak: { rateKgS: number; durationS: number } | null, untilMs: number) {
+/** Runs the park until `untilMs` with `leak` staged at STAGE_AT (by default from TANK). */
+function simulate(options: Partial<SimulatorOptions>, leak: { rateKgS: number; durationS: number; equipmentId?: string; chemical?: string } | null, untilMs: number) {
   const sim = createSimulator({ sites: [PARK], startMs: T0, seed: 3, faultRatePerDeviceHour: 0, ...options, leak: { faultChance: 0, ...options.leak } });
   const readings: Reading[] = [];
   const weather: { tMs: number; windSpeedMS: number; windFromDeg: number; airTempC: number; airPressureHpa: number; solarRadWM2: number }[] = [];
@@ -83,8 +84,11 @@ describe('staged leak on the demo park', () => {
 
   it('adds the response noise about the noise-free reading (the field itself is checked against the plume engine in leak-field.test.ts)', () => {
     const quiet = { meanderDeg: 0, gustFraction: 0 };
-    const clean = simulate({ leak: { ...quiet, noiseFraction: 0 } }, { rateKgS: 5, durationS: 300 }, STAGE_AT + 300_000);
-    const noisy = simulate({ leak: { ...quiet, noiseFraction: 0.1 } }, { rateKgS: 5, durationS: 300 }, STAGE_AT + 300_000);
+    // Methane from its tank in the E6 yard: a passive plume reads every level; a dense cloud's top hat reads full scale
+    // or nothing once its gravity current has spread (leak-field.ts), too few readings in the detectors' range.
+    const methane = { rateKgS: 5, durationS: 300, equipmentId: 'CP-E6-TK-02', chemical: 'CH4' };
+    const clean = simulate({ leak: { ...quiet, noiseFraction: 0 } }, methane, STAGE_AT + 300_000);
+    const noisy = simulate({ leak: { ...quiet, noiseFraction: 0.1 } }, methane, STAGE_AT + 300_000);
     const quietGroups = group(without.readings);
     const ratios: number[] = [];
     const cleanGroups = group(clean.readings), noisyGroups = group(noisy.readings);
