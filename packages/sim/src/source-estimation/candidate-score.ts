@@ -9,6 +9,7 @@
 // interpolation and its width taken from a parabola in ln q through the grid (the Laplace
 // approximation again, MacKay 2003 ch. 27).
 import type { Chemical } from '../chemicals/types.ts';
+import { gravityFrontRadiusM, withinGravitySpread } from '../dense-gas.ts';
 import { erf } from '../palazzi.ts';
 import { binCentreMs, type TimeGrid, type WindBins } from './binning.ts';
 import type { ErrorModel, Observations } from './error-model.ts';
@@ -286,9 +287,15 @@ export function unitPredictions(ev: Evidence, p: CandidatePredictions, active: I
       out[a] = 0;
       continue;
     }
-    // Palazzi front factor (predictions.ts header), the front carried by each bin's wind since the start.
-    const front = 0.5 * (1 - erf((p.downwindM[idx]! - (travelAtM(p, ev.wind, tMs) - travelAtStartM)) / (SQRT2 * p.sigmaXM[idx]!)));
-    out[a] = steady * front;
+    // Palazzi front factor (predictions.ts header), the front carried by each bin's wind since the start; a dense cloud
+    // no farther upwind or across than its gravity current has spread (predictions.ts header).
+    const frontM = travelAtM(p, ev.wind, tMs) - travelAtStartM;
+    const fluxM4S3 = p.buoyancyFluxM4S3[k]!;
+    if (fluxM4S3 > 0 && !withinGravitySpread(p.downwindM[idx]!, p.crosswindM[idx]!, gravityFrontRadiusM(fluxM4S3, (tMs - startMs) / 1000), p.handoverM[k]!)) {
+      out[a] = 0;
+      continue;
+    }
+    out[a] = steady * 0.5 * (1 - erf((p.downwindM[idx]! - frontM) / (SQRT2 * p.sigmaXM[idx]!)));
   }
 }
 

@@ -6,7 +6,9 @@
 // direction of then — the same rule as the demo simulator's leak field. The cloud's front after a
 // start at t0 is the Palazzi finite-release factor ½[1 − erf((x − u(t − t0))/(√2 σx))], σx = σy(x)
 // (Palazzi et al. 1982, Atmos. Environ. 16, 2785–2790; plume-physics.md §3), applied in
-// estimate-source.ts per start time.
+// candidate-score.ts per start time; a dense cloud's upwind and crosswind spread besides waits for its gravity current,
+// 0.84 (g0′Q0)^{1/4} (t − t0)^{3/4} from the source upwind and from the axis downwind, up to its hand-over to passive
+// dispersion (Britter 1979; dense-gas.ts withinGravitySpread), as the demo simulator's leak field does.
 import { findChemical } from '../chemicals/lookup.ts';
 import type { Chemical } from '../chemicals/types.ts';
 import { resolveModel, type ResolvedModel } from '../resolve-model.ts';
@@ -49,8 +51,9 @@ export interface CandidatePredictions {
   offsetsDeg: readonly number[];
   /** Detector units per kg/s at each (offset, observation), steady state. */
   steady: Float64Array;
-  /** Downwind distance and along-wind spread σx, m, at each (offset, observation). */
+  /** Downwind and crosswind distance and along-wind spread σx, m, at each (offset, observation). */
   downwindM: Float64Array;
+  crosswindM: Float64Array;
   sigmaXM: Float64Array;
   /**
    * Distance the cloud has travelled from the start of the wind grid to the start of each wind bin, m (one more entry
@@ -63,6 +66,12 @@ export interface CandidatePredictions {
   emissionBin: Int32Array;
   /** Whether any bin resolved to a dense-gas model (then the prediction is not linear in the rate). */
   dense: boolean;
+  /**
+   * Buoyancy flux g0′Q0 of the cloud at each observation, m⁴/s³, how fast its gravity current spreads (header): 0 where
+   * its bin's model is a passive plume; and that model's hand-over distance, m, beyond which gravity no longer spreads it.
+   */
+  buoyancyFluxM4S3: Float64Array;
+  handoverM: Float64Array;
   model: string;
 }
 
@@ -137,10 +146,13 @@ export function predict(
     offsetsDeg,
     steady: new Float64Array(nOff * nObs),
     downwindM: new Float64Array(nOff * nObs),
+    crosswindM: new Float64Array(nOff * nObs),
     sigmaXM: new Float64Array(nOff * nObs),
     travelM: new Float64Array(wind.speedMS.length + 1),
     emissionBin: new Int32Array(nObs),
     dense: false,
+    buoyancyFluxM4S3: new Float64Array(nObs),
+    handoverM: new Float64Array(nObs),
     model: 'gaussian-plume',
   };
   const perPpm = layout.units.map((u, i) => unitsPerPpm(u, layout.gases[i], c.chemical));
@@ -180,6 +192,8 @@ export function predict(
     const stability = wind.stability[w]!;
     const u = transportMS[w]!;
     if (scale === 0) continue;
+    out.buoyancyFluxM4S3[k] = model.buoyancyFluxM4S3 ?? 0;
+    out.handoverM[k] = model.handover?.distanceM ?? Infinity;
     const e = p.eastM - c.position.eastM, n = p.northM - c.position.northM;
     const zM = Math.max(0, p.upM - c.position.upM);
     const rangeM = Math.hypot(e, n);
@@ -198,6 +212,7 @@ export function predict(
       const y = n * se - e * ce;
       const idx = o * nObs + k;
       out.downwindM[idx] = x;
+      out.crosswindM[idx] = y;
       if (x < -UPWIND_CUT_M) continue;
       out.sigmaXM[idx] = sigmaYM(Math.max(1, x), stability, model.sigma);
       let cKgM3 = 0;
