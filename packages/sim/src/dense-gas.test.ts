@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BM_PLUME_LINES, BM_PUFF_LINES, DENSE_GROUND_LAYER_M, densePlume, densePlumeCriterion, densePuff, densePuffCriterion, gravityFrontRadiusM, lineBeta, nonIsothermalCorrection, withinGravitySpread } from './dense-gas.ts';
+import { BM_PLUME_LINES, BM_PUFF_LINES, DENSE_GROUND_LAYER_M, densePlume, densePlumeCriterion, densePuff, densePuffCriterion, gravityArrivalS, gravityFrontRadiusM, lineBeta, nonIsothermalCorrection } from './dense-gas.ts';
+import type { Handover } from './dense-handover.ts';
 import { resolveModel } from './resolve-model.ts';
 import { plumeScenarioSchema } from './scenario.ts';
 
@@ -78,12 +79,15 @@ describe('gravity spreading of a continuous dense release (Britter 1979)', () =>
     expect(gravityFrontRadiusM(10, 60) / gravityFrontRadiusM(5, 60)).toBeCloseTo(2 ** 0.25, 12);
   });
 
-  it('limits the cloud to that radius from the source upwind and from the axis downwind, up to the hand-over', () => {
-    expect(withinGravitySpread(-30, 0, 40, 500)).toBe(true);
-    expect(withinGravitySpread(-30, 30, 40, 500)).toBe(false); // 42 m from the source
-    expect(withinGravitySpread(200, 39, 40, 500)).toBe(true);
-    expect(withinGravitySpread(200, 41, 40, 500)).toBe(false);
-    expect(withinGravitySpread(600, 41, 40, 500)).toBe(true); // passive beyond the hand-over: the wind's turbulence spreads it
+  it('reaches a point upwind once that radius reaches it, across downwind once it reaches its distance from the axis, beyond the hand-over at once', () => {
+    const model = { buoyancyFluxM4S3: 10, handover: { distanceM: 500 } as Handover };
+    const upwindS = gravityArrivalS(model, -30, 40);
+    expect(gravityFrontRadiusM(10, upwindS)).toBeCloseTo(50, 9); // 50 m from the source
+    expect(gravityFrontRadiusM(10, gravityArrivalS(model, 200, 40))).toBeCloseTo(40, 9); // 40 m from the axis
+    expect(gravityArrivalS(model, 200, 0)).toBe(0); // on the axis the wind brings it
+    expect(gravityArrivalS(model, 600, 40)).toBe(0); // passive beyond the hand-over: the wind's turbulence spreads it
+    expect(gravityArrivalS({ buoyancyFluxM4S3: undefined, handover: undefined }, -30, 40)).toBe(0); // a passive plume
+    expect(gravityArrivalS({ ...model, buoyancyFluxM4S3: 80 }, -30, 40)).toBeCloseTo(upwindS / 2, 9); // t ∝ F^{-1/3}: 8× the flux, half the time
   });
 
   it('a dense model carries its buoyancy flux g0′Q0; a passive one none', () => {

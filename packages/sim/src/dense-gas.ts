@@ -2,6 +2,7 @@
 // with the non-isothermal correction, and the Richardson-type criterion for choosing it (plume-physics.md §6).
 import { GRAVITY_M_S2 } from './constants.ts';
 import { simNote, type SimNote } from './notes.ts';
+import type { ResolvedModel } from './resolve-model.ts';
 
 /**
  * Height [m] up to which a dense cloud is read at its ground-level (centreline) value even where the top-hat height LV
@@ -68,14 +69,17 @@ export function gravityFrontRadiusM(buoyancyFluxM4S3: number, tS: number): numbe
 }
 
 /**
- * Whether the gravity current of radius `radiusM` has reached the point x m downwind, y m across of the source: upwind,
- * within that radius of the source; downwind, within it of the axis (the wind carries the cloud along the axis: its
- * front there is the plume's, the Palazzi factor). Beyond `handoverM`, where the cloud has become passive (dense-handover.ts),
- * the wind's turbulence spreads it, not gravity: no limit.
+ * When the gravity current of a continuous dense release reaches the point x m downwind, y m across of its source, s
+ * after the release began — gravityFrontRadiusM solved for t: upwind it must reach the point itself, downwind only
+ * the axis (the wind carries the cloud along the axis: its front there is the plume's, the Palazzi factor). 0 where
+ * nothing holds the cloud back: a passive model (no buoyancy flux), or beyond the model's hand-over to passive
+ * dispersion (dense-handover.ts), where the wind's turbulence spreads it, not gravity.
  */
-export function withinGravitySpread(xM: number, yM: number, radiusM: number, handoverM: number): boolean {
-  if (xM >= handoverM) return true;
-  return (xM < 0 ? xM * xM : 0) + yM * yM <= radiusM * radiusM;
+export function gravityArrivalS(model: Pick<ResolvedModel, 'buoyancyFluxM4S3' | 'handover'>, xM: number, yM: number): number {
+  const fluxM4S3 = model.buoyancyFluxM4S3 ?? 0;
+  if (!(fluxM4S3 > 0) || xM >= (model.handover?.distanceM ?? Infinity)) return 0;
+  const reachM = Math.sqrt((xM < 0 ? xM * xM : 0) + yM * yM);
+  return (reachM / (CALM_SPREAD_COEFFICIENT * fluxM4S3 ** 0.25)) ** (4 / 3);
 }
 
 /** Reduced gravity g0' = g(ρ0 − ρa)/ρa [m/s²]. */

@@ -48,10 +48,10 @@ export {
   densePuff,
   densePuffCriterion,
   CALM_SPREAD_COEFFICIENT,
+  gravityArrivalS,
   gravityFrontRadiusM,
   nonIsothermalCorrection,
   reducedGravityMS2,
-  withinGravitySpread,
 } from './dense-gas.ts';
 export type { DensePlume, DensePlumeParams, DensePuff, DensePuffParams } from './dense-gas.ts';
 export {

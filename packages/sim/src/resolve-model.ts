@@ -67,7 +67,7 @@ export interface ResolvedModel {
   /**
    * A continuous dense release: its buoyancy flux g0′Q0 [m⁴/s³], how fast its gravity current spreads upwind and across
    * (dense-gas.ts gravityFrontRadiusM). The model itself is the steady state; a field that follows the release in time
-   * limits the dense part of the cloud to that radius (dense-gas.ts withinGravitySpread).
+   * limits the dense part of the cloud to that radius (dense-gas.ts gravityArrivalS).
    */
   buoyancyFluxM4S3?: number;
   /** Dense models: where the cloud was handed over to passive dispersion (and, for a puff, when). */

@@ -9,7 +9,6 @@
 // interpolation and its width taken from a parabola in ln q through the grid (the Laplace
 // approximation again, MacKay 2003 ch. 27).
 import type { Chemical } from '../chemicals/types.ts';
-import { gravityFrontRadiusM, withinGravitySpread } from '../dense-gas.ts';
 import { erf } from '../palazzi.ts';
 import { binCentreMs, type TimeGrid, type WindBins } from './binning.ts';
 import type { ErrorModel, Observations } from './error-model.ts';
@@ -287,14 +286,13 @@ export function unitPredictions(ev: Evidence, p: CandidatePredictions, active: I
       out[a] = 0;
       continue;
     }
-    // Palazzi front factor (predictions.ts header), the front carried by each bin's wind since the start; a dense cloud
-    // no farther upwind or across than its gravity current has spread (predictions.ts header).
-    const frontM = travelAtM(p, ev.wind, tMs) - travelAtStartM;
-    const fluxM4S3 = p.buoyancyFluxM4S3[k]!;
-    if (fluxM4S3 > 0 && !withinGravitySpread(p.downwindM[idx]!, p.crosswindM[idx]!, gravityFrontRadiusM(fluxM4S3, (tMs - startMs) / 1000), p.handoverM[k]!)) {
+    // A dense cloud no farther upwind or across than its gravity current has spread; then the Palazzi front factor, the
+    // front carried by each bin's wind since the start (predictions.ts header).
+    if ((tMs - startMs) / 1000 < p.gravityArrivalS[idx]!) {
       out[a] = 0;
       continue;
     }
+    const frontM = travelAtM(p, ev.wind, tMs) - travelAtStartM;
     out[a] = steady * 0.5 * (1 - erf((p.downwindM[idx]! - frontM) / (SQRT2 * p.sigmaXM[idx]!)));
   }
 }

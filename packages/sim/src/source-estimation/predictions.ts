@@ -8,9 +8,10 @@
 // (Palazzi et al. 1982, Atmos. Environ. 16, 2785–2790; plume-physics.md §3), applied in
 // candidate-score.ts per start time; a dense cloud's upwind and crosswind spread besides waits for its gravity current,
 // 0.84 (g0′Q0)^{1/4} (t − t0)^{3/4} from the source upwind and from the axis downwind, up to its hand-over to passive
-// dispersion (Britter 1979; dense-gas.ts withinGravitySpread), as the demo simulator's leak field does.
+// dispersion (Britter 1979; dense-gas.ts gravityArrivalS), as the demo simulator's leak field does.
 import { findChemical } from '../chemicals/lookup.ts';
 import type { Chemical } from '../chemicals/types.ts';
+import { gravityArrivalS } from '../dense-gas.ts';
 import { resolveModel, type ResolvedModel } from '../resolve-model.ts';
 import { plumeScenarioSchema } from '../scenario.ts';
 import { sigmaYM } from '../sigma.ts';
@@ -51,10 +52,15 @@ export interface CandidatePredictions {
   offsetsDeg: readonly number[];
   /** Detector units per kg/s at each (offset, observation), steady state. */
   steady: Float64Array;
-  /** Downwind and crosswind distance and along-wind spread σx, m, at each (offset, observation). */
+  /** Downwind distance and along-wind spread σx, m, at each (offset, observation). */
   downwindM: Float64Array;
-  crosswindM: Float64Array;
   sigmaXM: Float64Array;
+  /**
+   * When the gravity current of the observation's bin's model reaches the detector, s after a release start, at each
+   * (offset, observation) (header; dense-gas.ts gravityArrivalS): 0 where nothing holds the cloud back (a passive
+   * plume, beyond the hand-over).
+   */
+  gravityArrivalS: Float64Array;
   /**
    * Distance the cloud has travelled from the start of the wind grid to the start of each wind bin, m (one more entry
    * than bins): the front of a release started at t0 is at travel(t) − travel(t0) — the integral of each bin's
@@ -66,12 +72,6 @@ export interface CandidatePredictions {
   emissionBin: Int32Array;
   /** Whether any bin resolved to a dense-gas model (then the prediction is not linear in the rate). */
   dense: boolean;
-  /**
-   * Buoyancy flux g0′Q0 of the cloud at each observation, m⁴/s³, how fast its gravity current spreads (header): 0 where
-   * its bin's model is a passive plume; and that model's hand-over distance, m, beyond which gravity no longer spreads it.
-   */
-  buoyancyFluxM4S3: Float64Array;
-  handoverM: Float64Array;
   model: string;
 }
 
@@ -146,13 +146,11 @@ export function predict(
     offsetsDeg,
     steady: new Float64Array(nOff * nObs),
     downwindM: new Float64Array(nOff * nObs),
-    crosswindM: new Float64Array(nOff * nObs),
     sigmaXM: new Float64Array(nOff * nObs),
+    gravityArrivalS: new Float64Array(nOff * nObs),
     travelM: new Float64Array(wind.speedMS.length + 1),
     emissionBin: new Int32Array(nObs),
     dense: false,
-    buoyancyFluxM4S3: new Float64Array(nObs),
-    handoverM: new Float64Array(nObs),
     model: 'gaussian-plume',
   };
   const perPpm = layout.units.map((u, i) => unitsPerPpm(u, layout.gases[i], c.chemical));
@@ -192,8 +190,6 @@ export function predict(
     const stability = wind.stability[w]!;
     const u = transportMS[w]!;
     if (scale === 0) continue;
-    out.buoyancyFluxM4S3[k] = model.buoyancyFluxM4S3 ?? 0;
-    out.handoverM[k] = model.handover?.distanceM ?? Infinity;
     const e = p.eastM - c.position.eastM, n = p.northM - c.position.northM;
     const zM = Math.max(0, p.upM - c.position.upM);
     const rangeM = Math.hypot(e, n);
@@ -212,7 +208,7 @@ export function predict(
       const y = n * se - e * ce;
       const idx = o * nObs + k;
       out.downwindM[idx] = x;
-      out.crosswindM[idx] = y;
+      out.gravityArrivalS[idx] = gravityArrivalS(model, x, y);
       if (x < -UPWIND_CUT_M) continue;
       out.sigmaXM[idx] = sigmaYM(Math.max(1, x), stability, model.sigma);
       let cKgM3 = 0;

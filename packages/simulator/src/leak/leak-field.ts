@@ -14,9 +14,9 @@
 // direction of then (frozen turbulence), so a far detector follows a meander later.
 // A dense cloud's steady Britter–McQuaid field spreads upwind and across by gravity, hundreds of metres in a light wind
 // (l_b ∝ 1/u³): that takes its gravity current time, 0.84 (g0′Q0)^{1/4} t^{3/4} from the axis the wind carried it along
-// (Britter 1979; @safetwin/sim gravityFrontRadiusM) up to its hand-over to passive dispersion, so a receptor beyond
+// (Britter 1979; @safetwin/sim gravityArrivalS) up to its hand-over to passive dispersion, so a receptor beyond
 // that reads nothing yet — not the steady cloud of the latest lull, seconds after the release began.
-import { erf, gravityFrontRadiusM, plumeScenarioSchema, resolveModel, sigmaYM, withinGravitySpread } from '@safetwin/sim';
+import { erf, gravityArrivalS, plumeScenarioSchema, resolveModel, sigmaYM } from '@safetwin/sim';
 import type { ModelName, ResolvedModel, StabilityClass } from '@safetwin/sim';
 import type { WeatherPlace, WeatherState } from '../weather.ts';
 import type { LocalGusts } from './gusts.ts';
@@ -80,7 +80,8 @@ export class LeakField {
   private readonly north: Float64Array;
   private readonly rangeM: Float64Array;
   private readonly downwindM: Float64Array;
-  private readonly crosswindM: Float64Array;
+  /** When the latest update's dense cloud's gravity current reaches each receptor, s after the release began (0: no wait). */
+  private readonly gravityArrivalS: Float64Array;
   private readonly steadyPpm: Float64Array;
   private readonly sigmaXM: Float64Array;
   private readonly dirHistory = new Float64Array(HISTORY_STEPS);
@@ -89,9 +90,6 @@ export class LeakField {
   /** Distance the cloud's front has travelled at the latest update, m; at the release end (once known), m. */
   private travelM = 0;
   private travelAtEndM: number | null = null;
-  /** Buoyancy flux g0′Q0 of the latest update's model, m⁴/s³ (0: a passive plume, no gravity current), and its hand-over distance, m. */
-  private buoyancyFluxM4S3 = 0;
-  private handoverM = Infinity;
   private isCleared = false;
   /** The latest update; null before the release starts. */
   state: FieldState | null = null;
@@ -103,7 +101,7 @@ export class LeakField {
     this.north = new Float64Array(n);
     this.rangeM = new Float64Array(n);
     this.downwindM = new Float64Array(n);
-    this.crosswindM = new Float64Array(n);
+    this.gravityArrivalS = new Float64Array(n);
     this.steadyPpm = new Float64Array(n);
     this.sigmaXM = new Float64Array(n);
     let maxRange = 0;
@@ -125,7 +123,7 @@ export class LeakField {
     const s = this.state!;
     const front = this.travelM + (s.transportMS * (tMs - s.tMs)) / 1000;
     const x = this.downwindM[i]!;
-    if (this.buoyancyFluxM4S3 > 0 && !withinGravitySpread(x, this.crosswindM[i]!, gravityFrontRadiusM(this.buoyancyFluxM4S3, (tMs - this.spec.startMs) / 1000), this.handoverM)) return 0;
+    if ((tMs - this.spec.startMs) / 1000 < this.gravityArrivalS[i]!) return 0;
     const spread = SQRT2 * this.sigmaXM[i]!;
     let passed = 1;
     if (tMs > this.spec.endMs) {
@@ -186,8 +184,6 @@ export class LeakField {
     const stability = weatherStability({ ...w, windSpeedMS: w.meanWindSpeedMS ?? w.windSpeedMS }, tMs, spec.place);
     const model = this.model(windSpeedMS, stability, w);
     const transportMS = model.windSpeedMS;
-    this.buoyancyFluxM4S3 = model.buoyancyFluxM4S3 ?? 0;
-    this.handoverM = model.handover?.distanceM ?? Infinity;
     this.state = { tMs, windSpeedMS, windFromDeg, stability, model: model.model, transportMS };
     this.dirHistory[this.updates % HISTORY_STEPS] = windFromDeg;
     this.updates++;
@@ -212,7 +208,7 @@ export class LeakField {
       const x = e * se + nn * ce;
       const y = nn * se - e * ce;
       this.downwindM[i] = x;
-      this.crosswindM[i] = y;
+      this.gravityArrivalS[i] = gravityArrivalS(model, x, y);
       // Upwind points read 0 except inside a dense cloud's upwind spread (Britter–McQuaid), which the model gives.
       this.steadyPpm[i] = model.concentrationKgM3(x, y, spec.receptors[i]!.upM).concentrationKgM3 / kgPerPpm;
       this.sigmaXM[i] = sigmaYM(Math.max(1, x), stability, model.sigma);
