@@ -10,6 +10,11 @@ export function erf(x: number): number {
   return (x < 0 ? -1 : 1) * (1 - erfcPoly(a) * Math.exp(-a * a));
 }
 
+/** The standard normal's cumulative distribution Φ(z) = ½[1 + erf(z/√2)]. */
+export function normalCdf(z: number): number {
+  return 0.5 * (1 + erf(z / Math.SQRT2));
+}
+
 /** ln erfc(x) for x ≥ 0 without the cancellation of ln(1 − erf x) far in the tail: erfc x = P(x)·e^(−x²) (A&S 7.1.26). */
 export function lnErfc(x: number): number {
   return x >= 0 ? Math.log(erfcPoly(x)) - x * x : Math.log(1 + erf(-x));

@@ -20,7 +20,7 @@
 //   (rate-fit.ts) is tempered by κ = min(1, bin/τ) (a power likelihood: Holmes & Walker 2017,
 //   Biometrika 104, 497–503), so a
 //   5-min window counts as ~10 independent looks per detector, not 30.
-import { erf } from '../palazzi.ts';
+import { normalCdf } from '../palazzi.ts';
 
 /** Default σ of ln(observed/predicted), see header. */
 export const DEFAULT_LOG_SIGMA = 0.8;
@@ -101,7 +101,7 @@ export class Observations {
     if (this.saturated[k]) {
       // Right-censored: P(reading ≥ top) under the log-normal part.
       const z = (lnMu - this.satLn[k]!) / em.sigma;
-      lnGood = Math.log(em.good * 0.5 * (1 + erf(z / Math.SQRT2)) + 1e-300);
+      lnGood = Math.log(em.good * normalCdf(z) + 1e-300);
     } else {
       const r = (this.valueLn[k]! - lnMu) / em.sigma;
       lnGood = em.lnGood - 0.5 * r * r;

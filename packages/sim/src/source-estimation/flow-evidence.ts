@@ -11,7 +11,7 @@
 // Monitoring for Liquids, 2007, §4 — mass balance): here each transmitter's shift from before the
 // first gas hit to the last minute is compared with the shift each candidate and rate predict.
 // Pure.
-import { erf } from '../palazzi.ts';
+import { normalCdf } from '../palazzi.ts';
 import type { SourceCandidate, SourceFlowMeter } from './types.ts';
 
 /**
@@ -136,11 +136,6 @@ const QUAD: readonly { x: number; w: number }[] = Array.from({ length: Math.roun
 
 function normalPdf(z: number): number {
   return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-}
-
-/** Φ(z) (Abramowitz & Stegun 7.1.26 through erf). */
-function normalCdf(z: number): number {
-  return 0.5 * (1 + erf(z / Math.SQRT2));
 }
 
 /**
