@@ -38,4 +38,27 @@ describe('hypotheses of an estimate', () => {
     expect(line!.along!.sdM).toBeGreaterThan(20 / Math.sqrt(12));
     expect(p!.along).toBeNull();
   });
+
+  it('a line\'s rate is the median of its full-scored points\' mixture of ln q by their probabilities; a point candidate\'s its own', () => {
+    // Points 1–3 scored in full at 0.5, 1 and 2 kg/s (σ 0.1 in ln q) with probabilities 0.2, 0.5, 0.3; point 0 only screened (rate 1e-3, ignored).
+    const lnQ = [Math.log(1e-3), Math.log(0.5), 0, Math.log(2)];
+    const hs = [0, 1, 2, 3].map((k) => ({ ...linePoint(k, -10, k > 0), score: score(-10, lnQ[k]) }));
+    const [line, p] = byCandidate([...hs, point(-20)], [0.001, 0.2, 0.5, 0.3, 0]);
+    // The median: 0.2 below, then within the 1 kg/s point's normal where 0.2 + 0.5 Φ(x/0.1) = 0.5, x = 0.1 Φ⁻¹(0.6).
+    expect(line!.lnRate.median).toBeCloseTo(0.1 * 0.253347, 5);
+    // Law of total variance: the points' own 0.01 plus their spread about the mean.
+    const mean = 0.2 * lnQ[1]! + 0.3 * lnQ[3]!;
+    const spread = 0.2 * (lnQ[1]! - mean) ** 2 + 0.5 * mean ** 2 + 0.3 * (lnQ[3]! - mean) ** 2;
+    expect(line!.lnRate.variance).toBeCloseTo(0.01 + spread, 12);
+    expect(line!.best.alongM).toBe(50); // the place is still the most probable point
+    expect(p!.lnRate).toEqual({ median: 0, variance: 0.01 });
+  });
+
+  it('a line whose points fit rates tenfold apart keeps the rate of the points that hold most of the weight', () => {
+    const hs = [1, 2].map((k) => ({ ...linePoint(k, -10, true), score: score(-10, Math.log(k === 1 ? 3 : 30)) }));
+    const [line] = byCandidate(hs, [0.55, 0.45]);
+    // A geometric mean would say 8.5 kg/s, within ×2 of neither; the median stays in the 3 kg/s point's normal, where
+    // 0.55 Φ(z) = 0.5: z = Φ⁻¹(0.909) = 1.335, 3 kg/s × e^{0.1335}.
+    expect(Math.exp(line!.lnRate.median)).toBeCloseTo(3 * Math.exp(0.1 * 1.3352), 3);
+  });
 });

@@ -3,6 +3,7 @@
 // how the others' screening scores are bounded, and each candidate's probability, evidence and
 // most probable point (estimate-source.ts).
 import type { Chemical } from '../chemicals/types.ts';
+import { normalCdf } from '../palazzi.ts';
 import type { CandidateScore } from './candidate-score.ts';
 import type { FlowTerm } from './flow-evidence.ts';
 import type { CandidateEstimate, SourceCandidate } from './types.ts';
@@ -13,6 +14,9 @@ import type { CandidateEstimate, SourceCandidate } from './types.ts';
  * all); the rest keep their screening score, bounded by {@link capUnscoredLinePoints}.
  */
 export const LINE_POINTS_SCORED = 3;
+
+/** Bisection steps for a line's median ln q: the bracket (tens of nats wide at most) shrinks below 1e-9. */
+const MEDIAN_BISECTIONS = 50;
 
 /** One search point of a candidate (line-points.ts) and its score. */
 export interface Hypothesis {
@@ -65,16 +69,17 @@ export function leadingPointsPerCandidate(scored: readonly Hypothesis[]): Hypoth
  * distance along it and the posterior spread of the distance.
  */
 export function byCandidate(scored: readonly Hypothesis[], probability: readonly number[]) {
-  const groups = new Map<number, { best: Hypothesis; bestP: number; probability: number; logEvs: number[]; ps: number[]; alongs: number[]; pieces: number[] }>();
+  const groups = new Map<number, { best: Hypothesis; bestP: number; probability: number; hypotheses: Hypothesis[]; logEvs: number[]; ps: number[]; alongs: number[]; pieces: number[] }>();
   scored.forEach((h, i) => {
     const p = probability[i]!;
     const g = groups.get(h.owner);
-    if (!g) groups.set(h.owner, { best: h, bestP: p, probability: p, logEvs: [h.score.logEvidence], ps: [p], alongs: [h.alongM], pieces: [h.pieceM] });
+    if (!g) groups.set(h.owner, { best: h, bestP: p, probability: p, hypotheses: [h], logEvs: [h.score.logEvidence], ps: [p], alongs: [h.alongM], pieces: [h.pieceM] });
     else {
       // The most probable point, a point scored in full before one that is not (its rate is the screening's rough one).
       const better = Boolean(h.full) !== Boolean(g.best.full) ? Boolean(h.full) : p > g.bestP || (p === g.bestP && h.score.logEvidence > g.best.score.logEvidence);
       if (better) [g.best, g.bestP] = [h, p];
       g.probability += p;
+      g.hypotheses.push(h);
       g.logEvs.push(h.score.logEvidence);
       g.ps.push(p);
       g.alongs.push(h.alongM);
@@ -95,6 +100,31 @@ export function byCandidate(scored: readonly Hypothesis[], probability: readonly
       const variance = g.alongs.reduce((sum, a, k) => sum + w[k]! * (a - mean) ** 2, 0) + g.best.pieceM ** 2 / 12;
       along = { distanceM: g.best.alongM, sdM: Math.sqrt(variance) };
     }
-    return { best: g.best, probability: g.probability, logEvidence, along };
+    return { best: g.best, probability: g.probability, logEvidence, along, lnRate: lnRateOverPoints(g.hypotheses, g.ps, g.best) };
   });
+}
+
+/**
+ * A candidate's release rate, ln q: the mixture over its points scored in full of each point's posterior (normal in ln q,
+ * mean and variance), weighed by the point's probability — the rate marginalised over where along the line the hole
+ * is, not the most probable point's alone (a hole placed nearer the detectors than it is fits a smaller rate). Its
+ * centre is the mixture's median (the points of one run can differ tenfold in rate, and the median stays with the
+ * component that holds most of the weight where a mean would fall between them); its variance the points' own plus
+ * their spread (the law of total variance). A point candidate: its one point's.
+ */
+function lnRateOverPoints(hypotheses: readonly Hypothesis[], ps: readonly number[], best: Hypothesis): { median: number; variance: number } {
+  const parts = hypotheses.flatMap((h, k) => (h.full && ps[k]! > 0 ? [{ w: ps[k]!, mu: h.score.lnRateMean, sd: Math.sqrt(h.score.lnRateVar) }] : []));
+  const total = parts.reduce((sum, c) => sum + c.w, 0);
+  if (parts.length < 2) return { median: best.score.lnRateMean, variance: best.score.lnRateVar };
+  const mean = parts.reduce((sum, c) => sum + c.w * c.mu, 0) / total;
+  const variance = parts.reduce((sum, c) => sum + (c.w / total) * (c.sd * c.sd + (c.mu - mean) ** 2), 0);
+  // The median by bisection on the mixture's distribution function, between the lowest and highest component ± 6 σ.
+  const below = (x: number) => parts.reduce((sum, c) => sum + c.w * (c.sd > 0 ? normalCdf((x - c.mu) / c.sd) : x >= c.mu ? 1 : 0), 0) / total;
+  let lo = Math.min(...parts.map((c) => c.mu - 6 * c.sd)), hi = Math.max(...parts.map((c) => c.mu + 6 * c.sd));
+  for (let i = 0; i < MEDIAN_BISECTIONS; i++) {
+    const mid = (lo + hi) / 2;
+    if (below(mid) < 0.5) lo = mid;
+    else hi = mid;
+  }
+  return { median: (lo + hi) / 2, variance };
 }

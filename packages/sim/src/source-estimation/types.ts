@@ -128,7 +128,10 @@ export interface CandidateEstimate {
    * candidate screened out (far below the best on the cheap first pass) keeps its screening score, a lower bound.
    */
   logEvidence: number;
-  /** Fitted release rate, kg/s (posterior geometric mean), and its ×/÷ 1σ uncertainty factor (×/÷ 10 for a candidate screened out). */
+  /**
+   * Fitted release rate, kg/s (posterior median; a line candidate's over its points scored in full, by their
+   * probabilities: hypotheses.ts), and its ×/÷ 1σ uncertainty factor (×/÷ 10 for a candidate screened out).
+   */
   rateKgS: number;
   rateFactor: number;
   /** Most likely release start, epoch ms (null: before the window). */
